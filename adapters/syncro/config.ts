@@ -1,0 +1,49 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { commonConnectionFields, type VendorRateLimitDefaults } from '../../src/connection-config.js'
+
+export const SyncroConnectionConfig = Type.Object(
+  {
+    ...commonConnectionFields,
+    vendor: Type.Literal('syncro'),
+    apiKey: Type.String({ minLength: 1 }),
+    /** `{subdomain}.syncromsp.com`; or give `baseUrl` (an emulator, a proxy). */
+    subdomain: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' })),
+    baseUrl: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
+    /** Syncro has no priority endpoint: the priority texts this account uses, most urgent first. */
+    priorities: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
+  },
+  { additionalProperties: false },
+)
+export type SyncroConnectionConfig = Static<typeof SyncroConnectionConfig>
+
+export const DEFAULT_SYNCRO_PRIORITIES = ['Urgent', 'High', 'Normal', 'Low']
+
+/** 180 requests per minute per IP address: every Syncro connection of a deployment shares one egress IP. */
+export const SYNCRO_RATE_LIMIT: VendorRateLimitDefaults = {
+  limit: 180,
+  windowMs: 60_000,
+  scope: 'vendor',
+  vendorKey: 'syncro:egress-ip',
+}
+
+export function syncroBaseUrl(config: SyncroConnectionConfig): string {
+  if (config.baseUrl) return config.baseUrl.replace(/\/+$/, '')
+  return `https://${config.subdomain}.syncromsp.com/api/v1`
+}
+
+/** Problems the schema cannot express; each names the field. */
+export function syncroConfigProblems(config: SyncroConnectionConfig): string[] {
+  return config.subdomain || config.baseUrl ? [] : ['subdomain: required unless baseUrl is given']
+}
+
+/** SYNCRO_API_KEY + SYNCRO_SUBDOMAIN, the names Syncro's own guides use, configure connection `syncro`. */
+export function syncroConnectionFromEnv(env: NodeJS.ProcessEnv): Array<{ source: string; connection: unknown }> {
+  const { SYNCRO_API_KEY: apiKey, SYNCRO_SUBDOMAIN: subdomain } = env
+  if (!apiKey && !subdomain) return []
+  return [
+    {
+      source: 'environment variables SYNCRO_API_KEY and SYNCRO_SUBDOMAIN',
+      connection: { id: 'syncro', vendor: 'syncro', apiKey, subdomain },
+    },
+  ]
+}

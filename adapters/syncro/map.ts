@@ -1,0 +1,297 @@
+import type { Asset, AssetCreate, AssetUpdate } from '../../src/canonical/asset.js'
+import type { Comment, CommentCreate } from '../../src/canonical/comment.js'
+import type { PriorityLevel, StatusCategory } from '../../src/canonical/common.js'
+import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
+import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
+import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
+import { unsupportedField, validationFailed } from '../../src/errors.js'
+import { categoryFromName, idOrNull, isoOrEpoch, isoOrNull, levelFromName, textOrNull } from '../../src/mapping/names.js'
+import type { SyncroAsset, SyncroComment, SyncroCustomer, SyncroTicket } from './types.js'
+
+/** Pure translations between Syncro records and canonical ones. No I/O here. */
+
+export interface SyncroMapOptions {
+  statusMap: Record<string, StatusCategory>
+  priorityMap: Record<string, PriorityLevel>
+  /** Origin of the Syncro web app, for ticket links. */
+  webOrigin: string
+}
+
+/** Syncro statuses and priorities are bare text: their id is a slug of it ("Waiting on Customer" -> "waiting-on-customer"). */
+export function textId(text: string): string {
+  const slug = text
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  return slug || encodeURIComponent(text)
+}
+
+export const statusCategory = (name: string, options: SyncroMapOptions): StatusCategory =>
+  options.statusMap[name] ?? categoryFromName(name)
+
+export const priorityLevel = (name: string, options: SyncroMapOptions): PriorityLevel =>
+  options.priorityMap[name] ?? levelFromName(name)
+
+export const statusFromSyncro = (name: string, options: SyncroMapOptions): Status => ({
+  id: textId(name),
+  name,
+  category: statusCategory(name, options),
+  boardId: null,
+})
+
+export const priorityFromSyncro = (name: string, options: SyncroMapOptions): Priority => ({
+  id: textId(name),
+  name,
+  level: priorityLevel(name, options),
+})
+
+export const ticketTypeFromSyncro = (type: { id: number; name: string }): TicketType => ({
+  id: String(type.id),
+  name: type.name,
+  boardId: null,
+})
+
+/** Syncro keeps a ticket's description as its first comment, the "Initial Issue". */
+function initialComment(comments: SyncroComment[] | undefined): SyncroComment | undefined {
+  if (!comments?.length) return undefined
+  return [...comments].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id)[0]
+}
+
+export function ticketFromSyncro(ticket: SyncroTicket, options: SyncroMapOptions): Ticket {
+  const statusName = ticket.status ?? 'New'
+  const priorityName = textOrNull(ticket.priority)
+  return {
+    id: String(ticket.id),
+    number: idOrNull(ticket.number),
+    subject: ticket.subject ?? '',
+    description: initialComment(ticket.comments)?.body ?? null,
+    status: { id: textId(statusName), name: statusName, category: statusCategory(statusName, options) },
+    priority: priorityName ? priorityFromSyncro(priorityName, options) : null,
+    type: ticket.ticket_type_id ? { id: String(ticket.ticket_type_id), name: ticket.ticket_type_name ?? null } : null,
+    board: null,
+    customer: ticket.customer_id
+      ? { id: String(ticket.customer_id), name: ticket.customer_business_then_name ?? null }
+      : null,
+    contact: ticket.contact_id ? { id: String(ticket.contact_id), name: ticket.contact_fullname ?? null } : null,
+    assignee: ticket.user_id ? { id: String(ticket.user_id), name: ticket.user?.full_name ?? null } : null,
+    createdAt: isoOrEpoch(ticket.created_at),
+    updatedAt: isoOrEpoch(ticket.updated_at),
+    dueAt: isoOrNull(ticket.due_date),
+    closedAt: isoOrNull(ticket.resolved_at),
+    url: `${options.webOrigin}/tickets/${ticket.id}`,
+    remote: ticket,
+  }
+}
+
+export function commentFromSyncro(comment: SyncroComment): Comment {
+  return {
+    id: String(comment.id),
+    ticketId: String(comment.ticket_id),
+    body: comment.body ?? '',
+    // Only an explicit hidden=false is public: an absent flag must not leak an internal note.
+    visibility: comment.hidden === false ? 'public' : 'internal',
+    author:
+      comment.user_id || comment.tech
+        ? { id: idOrNull(comment.user_id), name: textOrNull(comment.tech) }
+        : null,
+    createdAt: isoOrEpoch(comment.created_at),
+    remote: comment,
+  }
+}
+
+export function customerName(customer: SyncroCustomer): string {
+  return (
+    textOrNull(customer.business_name) ??
+    textOrNull(customer.fullname) ??
+    textOrNull([customer.firstname, customer.lastname].filter(Boolean).join(' ')) ??
+    textOrNull(customer.business_then_name) ??
+    ''
+  )
+}
+
+export function customerFromSyncro(customer: SyncroCustomer): Customer {
+  const address = {
+    line1: textOrNull(customer.address),
+    line2: textOrNull(customer.address_2),
+    city: textOrNull(customer.city),
+    region: textOrNull(customer.state),
+    postalCode: textOrNull(customer.zip),
+    country: null,
+  }
+  return {
+    id: String(customer.id),
+    name: customerName(customer),
+    email: textOrNull(customer.email),
+    phone: textOrNull(customer.phone) ?? textOrNull(customer.mobile),
+    website: null,
+    address: Object.values(address).some((part) => part !== null) ? address : null,
+    active: customer.disabled !== true,
+    createdAt: isoOrEpoch(customer.created_at),
+    updatedAt: isoOrEpoch(customer.updated_at),
+    remote: customer,
+  }
+}
+
+/** Manufacturer and model live among an asset's free-form properties. */
+function property(properties: Record<string, unknown> | null | undefined, name: string): string | null {
+  if (!properties) return null
+  const key = Object.keys(properties).find((k) => k.toLowerCase() === name.toLowerCase())
+  const value = key === undefined ? undefined : properties[key]
+  return typeof value === 'string' || typeof value === 'number' ? textOrNull(String(value)) : null
+}
+
+export function assetFromSyncro(asset: SyncroAsset): Asset {
+  const typeName = textOrNull(asset.asset_type)
+  return {
+    id: String(asset.id),
+    name: asset.name ?? '',
+    customer: asset.customer_id
+      ? { id: String(asset.customer_id), name: asset.customer ? customerName(asset.customer) : null }
+      : null,
+    // Syncro names asset types only by text, so the name is the id (it is what a write sends back).
+    type: typeName ? { id: typeName, name: typeName } : null,
+    serialNumber: textOrNull(asset.asset_serial),
+    manufacturer: property(asset.properties, 'Manufacturer'),
+    model: property(asset.properties, 'Model'),
+    status: null,
+    createdAt: isoOrEpoch(asset.created_at),
+    updatedAt: isoOrEpoch(asset.updated_at),
+    remote: asset,
+  }
+}
+
+/** Syncro ids are integers; anything else cannot name a Syncro record. */
+export function syncroId(value: string, field: string): number {
+  if (!/^\d{1,15}$/.test(value)) {
+    throw validationFailed(`'${field}' must be a Syncro id (digits)`, [{ field, message: 'must be digits' }])
+  }
+  return Number(value)
+}
+
+const nullableSyncroId = (value: string | null | undefined, field: string) =>
+  value === undefined ? undefined : value === null ? null : syncroId(value, field)
+
+/** A ticket write with status and priority already resolved to Syncro's texts. */
+export interface ResolvedTicketWrite {
+  statusName?: string
+  priorityName?: string | null
+}
+
+function ticketFields(body: TicketCreate | TicketUpdate, resolved: ResolvedTicketWrite): Record<string, unknown> {
+  if (body.boardId !== undefined) throw unsupportedField('syncro', 'boardId', 'Syncro has no boards')
+  return {
+    subject: body.subject,
+    customer_id: body.customerId === undefined ? undefined : syncroId(body.customerId, 'customerId'),
+    contact_id: nullableSyncroId(body.contactId, 'contactId'),
+    status: resolved.statusName,
+    priority: resolved.priorityName,
+    ticket_type_id: body.typeId === undefined ? undefined : syncroId(body.typeId, 'typeId'),
+    user_id: nullableSyncroId(body.assigneeId, 'assigneeId'),
+    due_date: body.dueAt,
+  }
+}
+
+const withoutUndefined = (record: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined))
+
+export function syncroTicketCreateBody(body: TicketCreate, resolved: ResolvedTicketWrite): Record<string, unknown> {
+  const fields = ticketFields(body, resolved)
+  if (body.description) {
+    // do_not_email: creating a ticket through the gateway must not mail the customer behind the caller's back.
+    fields.comments_attributes = [
+      { subject: 'Initial Issue', body: body.description, hidden: false, do_not_email: true },
+    ]
+  }
+  return withoutUndefined(fields)
+}
+
+export function syncroTicketUpdateBody(body: TicketUpdate, resolved: ResolvedTicketWrite): Record<string, unknown> {
+  if (body.description !== undefined) {
+    throw unsupportedField('syncro', 'description', 'Syncro keeps it as the first comment, which cannot be edited')
+  }
+  return withoutUndefined(ticketFields(body, resolved))
+}
+
+export function syncroCommentBody(body: CommentCreate): Record<string, unknown> {
+  const visibility = body.visibility ?? 'internal'
+  return {
+    subject: visibility === 'internal' ? 'Internal note' : 'Update',
+    body: body.body,
+    hidden: visibility === 'internal',
+    do_not_email: true,
+  }
+}
+
+export function syncroCustomerBody(body: CustomerCreate | CustomerUpdate): Record<string, unknown> {
+  if (body.website) throw unsupportedField('syncro', 'website', 'Syncro customers have no website field')
+  if (body.address?.country) throw unsupportedField('syncro', 'address.country', 'Syncro customers have no country field')
+  const address = body.address
+  return withoutUndefined({
+    business_name: body.name,
+    email: body.email,
+    phone: body.phone,
+    address: address === null ? null : address?.line1,
+    address_2: address === null ? null : address?.line2,
+    city: address === null ? null : address?.city,
+    state: address === null ? null : address?.region,
+    zip: address === null ? null : address?.postalCode,
+  })
+}
+
+/** `currentProperties` are the asset's properties today: Syncro replaces the whole object on update. */
+export function syncroAssetBody(
+  body: AssetCreate | AssetUpdate,
+  currentProperties: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const touchesProperties = body.manufacturer !== undefined || body.model !== undefined
+  const properties = { ...currentProperties }
+  if (body.manufacturer !== undefined) properties.Manufacturer = body.manufacturer
+  if (body.model !== undefined) properties.Model = body.model
+  return withoutUndefined({
+    name: body.name,
+    customer_id: body.customerId === undefined ? undefined : syncroId(body.customerId, 'customerId'),
+    asset_type_name: body.typeId,
+    asset_serial: body.serialNumber,
+    properties: touchesProperties ? properties : undefined,
+  })
+}
+
+/** Syncro field names (and the names its messages start with) -> canonical field names, per resource. */
+export const ticketFieldNames: Record<string, string> = {
+  subject: 'subject',
+  customer: 'customerId',
+  customer_id: 'customerId',
+  contact_id: 'contactId',
+  status: 'status',
+  priority: 'priority',
+  ticket_type_id: 'typeId',
+  user_id: 'assigneeId',
+  due_date: 'dueAt',
+  body: 'description',
+}
+
+export const commentFieldNames: Record<string, string> = { body: 'body' }
+
+export const customerFieldNames: Record<string, string> = {
+  business_name: 'name',
+  business_name_or_last_name: 'name',
+  firstname: 'name',
+  lastname: 'name',
+  email: 'email',
+  phone: 'phone',
+  address: 'address.line1',
+  address_2: 'address.line2',
+  city: 'address.city',
+  state: 'address.region',
+  zip: 'address.postalCode',
+}
+
+export const assetFieldNames: Record<string, string> = {
+  name: 'name',
+  customer_id: 'customerId',
+  asset_type: 'typeId',
+  asset_type_id: 'typeId',
+  asset_type_name: 'typeId',
+  asset_serial: 'serialNumber',
+}

@@ -1,0 +1,60 @@
+import type { FilterName, ListFilters } from '../../src/canonical/list-query.js'
+import type { Status } from '../../src/canonical/reference.js'
+import { validationFailed } from '../../src/errors.js'
+import type { QueryValue } from '../../src/vendor-http/client.js'
+import type { ListableResource } from '../types.js'
+import { syncroId } from './map.js'
+
+/** The canonical filters Syncro's list endpoints can apply themselves. */
+export const SYNCRO_FILTERS: Record<ListableResource, readonly FilterName[]> = {
+  tickets: ['status', 'statusId', 'customerId', 'assigneeId', 'updatedSince', 'createdSince', 'q'],
+  customers: ['q'],
+  assets: ['customerId', 'q'],
+  comments: ['createdSince'],
+}
+
+type VendorQuery = Record<string, QueryValue>
+
+/**
+ * Syncro's `status` parameter takes one status name, and a category covers several. The list is then the
+ * union of one query per status name, walked one after the other (they are disjoint, so paging stays exact).
+ * Returns no query at all when the filters exclude every status.
+ */
+export function ticketQueries(filters: ListFilters, statuses: Status[]): VendorQuery[] {
+  const base: VendorQuery = {
+    customer_id: filters.customerId === undefined ? undefined : syncroId(filters.customerId, 'customerId'),
+    user_id: filters.assigneeId === undefined ? undefined : syncroId(filters.assigneeId, 'assigneeId'),
+    since_updated_at: filters.updatedSince,
+    created_after: filters.createdSince,
+    query: filters.q,
+  }
+  if (filters.status === undefined && filters.statusId === undefined) return [base]
+  if (filters.statusId !== undefined && !statuses.some((status) => status.id === filters.statusId)) {
+    throw validationFailed(`syncro has no status with id '${filters.statusId}'`, [
+      { field: 'statusId', message: 'unknown status id; see /statuses' },
+    ])
+  }
+  const categories = filters.status
+  const names = statuses
+    .filter((status) => categories === undefined || categories.includes(status.category))
+    .filter((status) => filters.statusId === undefined || status.id === filters.statusId)
+    .map((status) => status.name)
+  return names.map((name) => ({ ...base, status: name }))
+}
+
+export const customerQuery = (filters: ListFilters): VendorQuery => ({
+  query: filters.q,
+  // Syncro leaves disabled customers out unless asked; a canonical list holds them, marked active: false.
+  include_disabled: true,
+})
+
+export const assetQuery = (filters: ListFilters): VendorQuery => ({
+  customer_id: filters.customerId === undefined ? undefined : syncroId(filters.customerId, 'customerId'),
+  query: filters.q,
+})
+
+export const commentQuery = (filters: ListFilters): VendorQuery => ({
+  sort_by: 'created_at',
+  sort_direction: 'ASC',
+  created_after: filters.createdSince,
+})

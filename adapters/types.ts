@@ -1,0 +1,74 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { Asset, AssetCreate, AssetUpdate } from '../src/canonical/asset.js'
+import type { Comment, CommentCreate } from '../src/canonical/comment.js'
+import type { Customer, CustomerCreate, CustomerUpdate } from '../src/canonical/customer.js'
+import type { FilterName, ListFilters } from '../src/canonical/list-query.js'
+import type { Priority, Status, TicketType } from '../src/canonical/reference.js'
+import type { Ticket, TicketCreate, TicketUpdate } from '../src/canonical/ticket.js'
+import type { ReferenceCache } from '../src/cache/reference-cache.js'
+import type { TokenCache } from '../src/cache/token-cache.js'
+import type { RateLimiter } from '../src/limiter/types.js'
+import type { ConnectionHealthReport } from '../src/vendor-http/health.js'
+import type { PoolRegistry } from '../src/vendor-http/pools.js'
+import type { VendorHttpSettings } from '../src/vendor-http/settings.js'
+
+/** The one interface the core knows a vendor by. */
+
+export interface CallContext {
+  log: FastifyBaseLogger
+}
+
+export interface ListRequest {
+  pageSize: number
+  /** The vendor position carried by the cursor (already checked to belong to this list), null on page one. */
+  position: unknown
+  filters: ListFilters
+}
+
+export interface ListResult<T> {
+  data: T[]
+  /** Where the next page starts, in the adapter's own terms; null when this was the last page. */
+  nextPosition: unknown
+}
+
+export interface ResourceOperations<T, TCreate, TUpdate> {
+  list(request: ListRequest, ctx: CallContext): Promise<ListResult<T>>
+  get(id: string, ctx: CallContext): Promise<T>
+  create?(body: TCreate, ctx: CallContext): Promise<T>
+  update?(id: string, body: TUpdate, ctx: CallContext): Promise<T>
+}
+
+export interface CommentOperations {
+  list(ticketId: string, request: ListRequest, ctx: CallContext): Promise<ListResult<Comment>>
+  create?(ticketId: string, body: CommentCreate, ctx: CallContext): Promise<Comment>
+}
+
+export interface ReferenceOperations {
+  statuses(ctx: CallContext): Promise<Status[]>
+  priorities(ctx: CallContext): Promise<Priority[]>
+  ticketTypes(ctx: CallContext): Promise<TicketType[]>
+}
+
+export type ListableResource = 'tickets' | 'comments' | 'customers' | 'assets'
+
+export interface Adapter {
+  readonly connectionId: string
+  readonly vendor: string
+  /** The canonical filters the vendor honours natively, per list. */
+  readonly filters: Readonly<Record<ListableResource, readonly FilterName[]>>
+  readonly tickets: ResourceOperations<Ticket, TicketCreate, TicketUpdate>
+  readonly comments: CommentOperations
+  readonly customers: ResourceOperations<Customer, CustomerCreate, CustomerUpdate>
+  readonly assets: ResourceOperations<Asset, AssetCreate, AssetUpdate>
+  readonly reference: ReferenceOperations
+  health(): ConnectionHealthReport
+}
+
+/** Shared state and transport an adapter is built with. */
+export interface AdapterDeps {
+  limiter: RateLimiter
+  tokenCache: TokenCache
+  referenceCache: ReferenceCache
+  pools: PoolRegistry
+  vendorHttp: VendorHttpSettings
+}

@@ -1,0 +1,48 @@
+import { Type, type TSchema } from '@sinclair/typebox'
+import type { FastifyRequest } from 'fastify'
+import type { CallContext } from '../adapters/types.js'
+import { Problem } from '../src/canonical/problem.js'
+import { ConnectionId } from '../src/connection-config.js'
+import { PROBLEM_CONTENT_TYPE } from '../src/http/problem.js'
+
+export const ConnectionParams = Type.Object({ connection: ConnectionId }, { additionalProperties: false })
+
+const problemDescriptions: Record<number, string> = {
+  400: 'Invalid input (validation_failed, invalid_cursor, unsupported_filter)',
+  401: 'Missing or wrong gateway API key',
+  403: 'The API key may not do this',
+  404: 'Unknown connection or record',
+  409: 'Conflict',
+  413: 'Body over the size limit',
+  415: 'Body is not application/json',
+  422: 'The vendor rejected the input; field names are canonical',
+  429: 'Rate limited; see Retry-After',
+  501: 'The vendor cannot do this',
+  502: 'The vendor failed or could not be reached',
+  504: 'The vendor did not answer in time',
+}
+
+/** OpenAPI entries for the problem+json answers a route may give. */
+export function problemResponses(...statuses: number[]): Record<number, TSchema> {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      Type.Unsafe({
+        description: problemDescriptions[status] ?? 'Error',
+        content: { [PROBLEM_CONTENT_TYPE.split(';')[0]!]: { schema: Type.Ref(Problem) } },
+      }),
+    ]),
+  )
+}
+
+export const READ_PROBLEMS = [400, 401, 403, 404, 429, 502, 504]
+export const WRITE_PROBLEMS = [400, 401, 403, 404, 409, 413, 415, 422, 429, 501, 502, 504]
+
+export const callContext = (request: FastifyRequest): CallContext => ({ log: request.log })
+
+/** Drops the vendor's raw record unless the caller asked for it with ?include=remote. */
+export function shapeRemote<T extends { remote?: unknown }>(record: T, include: string | undefined): T {
+  if (include === 'remote') return record
+  const { remote: _remote, ...rest } = record
+  return rest as T
+}

@@ -1,0 +1,45 @@
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { FastifyInstance } from 'fastify'
+
+export const OPENAPI_INFO = {
+  title: 'psa-gateway',
+  version: '1.0.0',
+  description:
+    'One canonical API for tickets (with comments), customers and assets in front of ConnectWise Manage/PSA, ' +
+    'HaloPSA and Syncro MSP. Every error is application/problem+json with a stable `code`.',
+}
+
+/**
+ * OpenAPI from the route schemas. Must be registered before any route so it sees them all; shared schemas
+ * keep their $id as component name.
+ */
+export async function registerDocs(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: OPENAPI_INFO,
+      tags: [
+        { name: 'Tickets' },
+        { name: 'Comments' },
+        { name: 'Customers' },
+        { name: 'Assets' },
+        { name: 'Reference data' },
+        { name: 'Connections' },
+        { name: 'Health' },
+      ],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'A gateway API key (GATEWAY_API_KEYS)' },
+          apiKeyHeader: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+        },
+      },
+      security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
+    },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, index) => (typeof json.$id === 'string' ? json.$id : `def-${index}`),
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } })
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+}

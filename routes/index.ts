@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { authorize, type Caller } from '../src/security/api-keys.js'
+import { assetRoutes } from './assets.js'
+import { connectionRoutes } from './connections.js'
+import { customerRoutes } from './customers.js'
+import { registerDocs } from './docs.js'
+import { healthRoutes } from './health.js'
+import { referenceRoutes } from './reference.js'
+import { commentRoutes, ticketRoutes } from './tickets.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | undefined
+  }
+}
+
+/** Everything under /v1 needs a gateway API key when keys are configured; reads need 'read', writes 'write'. */
+const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.decorateRequest('caller', undefined)
+  app.addHook('onRequest', async (request) => {
+    request.caller = app.apiKeys.authenticate(request)
+    const connection = (request.params as { connection?: string }).connection
+    authorize(request.caller, request.method === 'GET' ? 'read' : 'write', connection)
+  })
+  await app.register(connectionRoutes)
+  await app.register(ticketRoutes)
+  await app.register(commentRoutes)
+  await app.register(customerRoutes)
+  await app.register(assetRoutes)
+  await app.register(referenceRoutes)
+}
+
+export async function registerRoutes(app: FastifyInstance): Promise<void> {
+  await registerDocs(app)
+  await app.register(healthRoutes)
+  await app.register(v1Routes, { prefix: '/v1' })
+}

@@ -1,0 +1,59 @@
+import { Type, type TSchema } from '@sinclair/typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { Adapter, CallContext } from '../adapters/types.js'
+import { PriorityList, StatusList, TicketTypeList } from '../src/canonical/shared-schemas.js'
+import { ConnectionParams, READ_PROBLEMS, callContext, problemResponses } from './common.js'
+
+interface ReferenceList {
+  path: string
+  summary: string
+  description: string
+  schema: TSchema
+  load: (adapter: Adapter, ctx: CallContext) => Promise<unknown[]>
+}
+
+const lists: ReferenceList[] = [
+  {
+    path: 'statuses',
+    summary: 'List ticket statuses',
+    description: "The vendor's statuses with their canonical category (the connection's statusMap wins).",
+    schema: StatusList,
+    load: (adapter, ctx) => adapter.reference.statuses(ctx),
+  },
+  {
+    path: 'priorities',
+    summary: 'List ticket priorities',
+    description: "The vendor's priorities with their canonical level (the connection's priorityMap wins).",
+    schema: PriorityList,
+    load: (adapter, ctx) => adapter.reference.priorities(ctx),
+  },
+  {
+    path: 'ticket-types',
+    summary: 'List ticket types',
+    description: "The vendor's ticket types.",
+    schema: TicketTypeList,
+    load: (adapter, ctx) => adapter.reference.ticketTypes(ctx),
+  },
+]
+
+/** Reference data, served from the reference cache (fresh 10 min, stale up to 24 h). */
+export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  for (const list of lists) {
+    app.get(
+      `/connections/:connection/${list.path}`,
+      {
+        schema: {
+          tags: ['Reference data'],
+          summary: list.summary,
+          description: list.description,
+          params: ConnectionParams,
+          response: { 200: Type.Ref(list.schema), ...problemResponses(...READ_PROBLEMS) },
+        },
+      },
+      async (request) => {
+        const adapter = app.registry.get(request.params.connection)
+        return { data: await list.load(adapter, callContext(request)), nextCursor: null }
+      },
+    )
+  }
+}

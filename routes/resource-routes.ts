@@ -1,0 +1,123 @@
+import { Type, type TObject, type TSchema } from '@sinclair/typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { Adapter, ListableResource, ResourceOperations } from '../adapters/types.js'
+import { RecordId, StringEnum } from '../src/canonical/common.js'
+import type { PagingQuery } from '../src/canonical/list-query.js'
+import { unsupportedOperation } from '../src/errors.js'
+import { ConnectionParams, READ_PROBLEMS, WRITE_PROBLEMS, callContext, problemResponses, shapeRemote } from './common.js'
+import { listPage } from './list.js'
+
+type AnyRecord = { id: string; remote?: unknown }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one generic route set for records of several shapes
+type AnyOperations = ResourceOperations<AnyRecord, any, any>
+
+export interface ResourceRouteSpec {
+  resource: Exclude<ListableResource, 'comments'>
+  /** 'ticket', for summaries and messages. */
+  singular: string
+  tag: string
+  item: TSchema
+  page: TSchema
+  listQuery: TObject
+  create: TSchema
+  update: TSchema
+  operations: (adapter: Adapter) => AnyOperations
+  /** Canonical rules a write must follow before any vendor sees it. */
+  checkWrite?: (body: Record<string, unknown>) => void
+}
+
+export const IncludeQuery = Type.Object(
+  { include: Type.Optional(StringEnum(['remote'] as const, { description: "'remote' adds the vendor's raw record" })) },
+  { additionalProperties: false },
+)
+
+/** list, get, create and update of one resource under /v1/connections/{connection}. */
+export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const base = `/connections/:connection/${spec.resource}`
+    const ItemParams = Type.Object({ connection: ConnectionParams.properties.connection, id: RecordId })
+
+    app.get(
+      base,
+      {
+        schema: {
+          tags: [spec.tag],
+          summary: `List ${spec.resource}`,
+          description: `Pages of ${spec.resource}. Filters the vendor cannot apply natively answer 400 unsupported_filter (GET /v1/connections lists each connection's filters).`,
+          params: ConnectionParams,
+          querystring: spec.listQuery,
+          response: { 200: Type.Ref(spec.page), ...problemResponses(...READ_PROBLEMS) },
+        },
+      },
+      async (request) => {
+        const adapter = app.registry.get(request.params.connection)
+        const query = request.query as PagingQuery & Record<string, unknown>
+        return listPage(request, adapter, spec.resource, query, (listRequest) =>
+          spec.operations(adapter).list(listRequest, callContext(request)),
+        )
+      },
+    )
+
+    app.get(
+      `${base}/:id`,
+      {
+        schema: {
+          tags: [spec.tag],
+          summary: `Get a ${spec.singular}`,
+          params: ItemParams,
+          querystring: IncludeQuery,
+          response: { 200: Type.Ref(spec.item), ...problemResponses(...READ_PROBLEMS) },
+        },
+      },
+      async (request) => {
+        const adapter = app.registry.get(request.params.connection)
+        const record = await spec.operations(adapter).get(request.params.id, callContext(request))
+        return shapeRemote(record, request.query.include)
+      },
+    )
+
+    app.post(
+      base,
+      {
+        schema: {
+          tags: [spec.tag],
+          summary: `Create a ${spec.singular}`,
+          description: 'Answers 201 with the record as the vendor stored it.',
+          params: ConnectionParams,
+          body: Type.Ref(spec.create),
+          response: { 201: Type.Ref(spec.item), ...problemResponses(...WRITE_PROBLEMS) },
+        },
+      },
+      async (request, reply) => {
+        const adapter = app.registry.get(request.params.connection)
+        const operations = spec.operations(adapter)
+        if (!operations.create) throw unsupportedOperation(adapter.vendor, `create ${spec.resource}`)
+        spec.checkWrite?.(request.body as Record<string, unknown>)
+        const record = await operations.create(request.body, callContext(request))
+        reply.code(201).header('location', `/v1/connections/${adapter.connectionId}/${spec.resource}/${record.id}`)
+        return shapeRemote(record, undefined)
+      },
+    )
+
+    app.patch(
+      `${base}/:id`,
+      {
+        schema: {
+          tags: [spec.tag],
+          summary: `Update a ${spec.singular}`,
+          description: 'Only the fields sent change. Answers 200 with the record as the vendor stored it.',
+          params: ItemParams,
+          body: Type.Ref(spec.update),
+          response: { 200: Type.Ref(spec.item), ...problemResponses(...WRITE_PROBLEMS) },
+        },
+      },
+      async (request) => {
+        const adapter = app.registry.get(request.params.connection)
+        const operations = spec.operations(adapter)
+        if (!operations.update) throw unsupportedOperation(adapter.vendor, `update ${spec.resource}`)
+        spec.checkWrite?.(request.body as Record<string, unknown>)
+        return shapeRemote(await operations.update(request.params.id, request.body, callContext(request)), undefined)
+      },
+    )
+  }
+}

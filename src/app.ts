@@ -1,0 +1,72 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import type { Logger } from 'pino'
+import { AdapterRegistry, createAdapter } from '../adapters/registry.js'
+import { registerRoutes } from '../routes/index.js'
+import { SHARED_SCHEMAS } from './canonical/shared-schemas.js'
+import type { Config } from './config.js'
+import { handleError, handleNotFound } from './http/problem.js'
+import { requestIdFor } from './http/request-id.js'
+import { validatorCompiler } from './http/validation.js'
+import { createLogger } from './logger.js'
+import { ApiKeyGuard } from './security/api-keys.js'
+import { memoryState, type SharedState } from './state.js'
+import { PoolRegistry } from './vendor-http/pools.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config
+    registry: AdapterRegistry
+    apiKeys: ApiKeyGuard
+    sharedState: SharedState
+  }
+}
+
+export interface BuildAppOptions {
+  /** A pino logger to use (tests capture lines through it); by default one at config.logLevel to stdout. */
+  logger?: Logger
+  /** Shared state to use instead of the in-memory one. */
+  state?: SharedState
+}
+
+export type App = FastifyInstance
+
+/** Builds the gateway without listening: server.ts listens, tests use app.inject. */
+export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<App> {
+  const app = Fastify({
+    loggerInstance: (options.logger ?? createLogger(config.logLevel)) as FastifyBaseLogger,
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    requestIdLogLabel: 'requestId',
+    bodyLimit: config.bodyLimitBytes,
+    return503OnClosing: true,
+  })
+
+  app.setValidatorCompiler(validatorCompiler(SHARED_SCHEMAS))
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
+  app.setErrorHandler(handleError)
+  app.setNotFoundHandler(handleNotFound)
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  const state = options.state ?? memoryState((error) => app.log.warn({ err: error }, 'background refresh failed'))
+  const pools = new PoolRegistry(config.vendorHttp)
+  const deps = {
+    limiter: state.limiter,
+    tokenCache: state.tokenCache,
+    referenceCache: state.referenceCache,
+    pools,
+    vendorHttp: config.vendorHttp,
+  }
+  app.decorate('config', config)
+  app.decorate('sharedState', state)
+  app.decorate('registry', new AdapterRegistry(config.connections.map((connection) => createAdapter(connection, deps))))
+  app.decorate('apiKeys', new ApiKeyGuard(config.apiKeys))
+  app.addHook('onClose', async () => {
+    await pools.close()
+    await state.close()
+  })
+
+  await registerRoutes(app)
+  return app
+}

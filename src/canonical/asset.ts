@@ -1,0 +1,71 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { Nullable, RecordId, Ref, Remote, Timestamp } from './common.js'
+
+export const Asset = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    customer: Nullable(Ref),
+    type: Nullable(Ref),
+    serialNumber: Nullable(Type.String()),
+    manufacturer: Nullable(Type.String()),
+    model: Nullable(Type.String()),
+    status: Nullable(Type.String()),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    remote: Remote,
+  },
+  {
+    $id: 'Asset',
+    additionalProperties: false,
+    examples: [
+      {
+        id: '431',
+        name: 'NW-FRONTDESK-01',
+        customer: { id: '12', name: 'Northwind Dental' },
+        type: { id: 'Desktop', name: 'Desktop' },
+        serialNumber: 'CZC1234XYZ',
+        manufacturer: 'HP',
+        model: 'EliteDesk 800 G6',
+        status: null,
+        createdAt: '2025-02-10T13:00:00.000Z',
+        updatedAt: '2025-02-10T13:00:00.000Z',
+      },
+    ],
+  },
+)
+export type Asset = Static<typeof Asset>
+
+const assetWriteFields = {
+  name: Type.String({ minLength: 1, maxLength: 255 }),
+  customerId: RecordId,
+  typeId: Type.String({ minLength: 1, maxLength: 100 }),
+  serialNumber: Nullable(Type.String({ maxLength: 255 })),
+  manufacturer: Nullable(Type.String({ maxLength: 255 })),
+  model: Nullable(Type.String({ maxLength: 255 })),
+}
+
+export const AssetCreate = Type.Object(
+  {
+    name: assetWriteFields.name,
+    customerId: assetWriteFields.customerId,
+    typeId: Type.Optional(assetWriteFields.typeId),
+    serialNumber: Type.Optional(assetWriteFields.serialNumber),
+    manufacturer: Type.Optional(assetWriteFields.manufacturer),
+    model: Type.Optional(assetWriteFields.model),
+  },
+  {
+    $id: 'AssetCreate',
+    additionalProperties: false,
+    examples: [{ name: 'NW-FRONTDESK-02', customerId: '12', typeId: 'Desktop', serialNumber: 'CZC99' }],
+  },
+)
+export type AssetCreate = Static<typeof AssetCreate>
+
+export const AssetUpdate = Type.Partial(Type.Object(assetWriteFields), {
+  $id: 'AssetUpdate',
+  additionalProperties: false,
+  minProperties: 1,
+  examples: [{ serialNumber: 'CZC1234XYZ' }],
+})
+export type AssetUpdate = Static<typeof AssetUpdate>

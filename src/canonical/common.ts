@@ -1,0 +1,44 @@
+import { Kind, Type, TypeRegistry, type Static, type TSchema } from '@sinclair/typebox'
+
+/** Building blocks the resource schemas are made of. */
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+
+// A plain `{ type: 'string', enum }` (clearer in OpenAPI than a union of literals) that TypeBox's Value can check too.
+TypeRegistry.Set<{ enum: string[] }>('StringEnum', (schema, value) => typeof value === 'string' && schema.enum.includes(value))
+
+export const StringEnum = <const T extends readonly string[]>(values: T, options: { description?: string } = {}) =>
+  Type.Unsafe<T[number]>({ [Kind]: 'StringEnum', type: 'string', enum: [...values], ...options })
+
+/** A vendor record id, as text. */
+export const RecordId = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$',
+  examples: ['1042'],
+})
+
+export const Timestamp = Type.String({
+  format: 'date-time',
+  description: 'ISO 8601 date-time',
+  examples: ['2025-03-14T09:26:53.000Z'],
+})
+
+export const Ref = Type.Object(
+  { id: Type.String(), name: Nullable(Type.String()) },
+  { additionalProperties: false },
+)
+export type Ref = Static<typeof Ref>
+
+export const STATUS_CATEGORIES = ['new', 'open', 'pending', 'resolved', 'closed'] as const
+export type StatusCategory = (typeof STATUS_CATEGORIES)[number]
+export const StatusCategory = StringEnum(STATUS_CATEGORIES)
+
+export const PRIORITY_LEVELS = ['critical', 'high', 'medium', 'low'] as const
+export type PriorityLevel = (typeof PRIORITY_LEVELS)[number]
+export const PriorityLevel = StringEnum(PRIORITY_LEVELS)
+
+/** The vendor's raw record, present only with `?include=remote`. */
+export const Remote = Type.Optional(
+  Type.Unknown({ description: "The vendor's raw record; only with ?include=remote" }),
+)

@@ -1,0 +1,86 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { Nullable, Remote, Timestamp } from './common.js'
+
+const addressFields = {
+  line1: Nullable(Type.String({ maxLength: 255 })),
+  line2: Nullable(Type.String({ maxLength: 255 })),
+  city: Nullable(Type.String({ maxLength: 100 })),
+  region: Nullable(Type.String({ maxLength: 100 })),
+  postalCode: Nullable(Type.String({ maxLength: 32 })),
+  country: Nullable(Type.String({ maxLength: 100 })),
+}
+
+export const Address = Type.Object(addressFields, { additionalProperties: false })
+export type Address = Static<typeof Address>
+
+export const Customer = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    email: Nullable(Type.String()),
+    phone: Nullable(Type.String()),
+    website: Nullable(Type.String()),
+    address: Nullable(Address),
+    active: Type.Boolean(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    remote: Remote,
+  },
+  {
+    $id: 'Customer',
+    additionalProperties: false,
+    examples: [
+      {
+        id: '12',
+        name: 'Northwind Dental',
+        email: 'office@northwind-dental.example',
+        phone: '+1 555 0100',
+        website: null,
+        address: {
+          line1: '12 Harbor Road',
+          line2: null,
+          city: 'Portland',
+          region: 'OR',
+          postalCode: '97201',
+          country: null,
+        },
+        active: true,
+        createdAt: '2025-01-03T08:00:00.000Z',
+        updatedAt: '2025-06-01T10:30:00.000Z',
+      },
+    ],
+  },
+)
+export type Customer = Static<typeof Customer>
+
+const customerWriteFields = {
+  name: Type.String({ minLength: 1, maxLength: 255 }),
+  email: Nullable(Type.String({ maxLength: 255 })),
+  phone: Nullable(Type.String({ maxLength: 64 })),
+  website: Nullable(Type.String({ maxLength: 255 })),
+  address: Nullable(Type.Partial(Type.Object(addressFields, { additionalProperties: false }))),
+}
+
+export const CustomerCreate = Type.Object(
+  {
+    name: customerWriteFields.name,
+    email: Type.Optional(customerWriteFields.email),
+    phone: Type.Optional(customerWriteFields.phone),
+    website: Type.Optional(customerWriteFields.website),
+    address: Type.Optional(customerWriteFields.address),
+  },
+  {
+    $id: 'CustomerCreate',
+    additionalProperties: false,
+    examples: [{ name: 'Northwind Dental', email: 'office@northwind-dental.example' }],
+  },
+)
+export type CustomerCreate = Static<typeof CustomerCreate>
+
+export const CustomerUpdate = Type.Partial(Type.Object(customerWriteFields), {
+  $id: 'CustomerUpdate',
+  additionalProperties: false,
+  minProperties: 1,
+  examples: [{ phone: '+1 555 0199' }],
+})
+export type CustomerUpdate = Static<typeof CustomerUpdate>

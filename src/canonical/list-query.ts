@@ -1,0 +1,78 @@
+import { Type, type TProperties } from '@sinclair/typebox'
+import { PRIORITY_LEVELS, RecordId, STATUS_CATEGORIES, StringEnum, Timestamp, type PriorityLevel, type StatusCategory } from './common.js'
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page.js'
+
+const commaListOf = (values: readonly string[]) => `^(${values.join('|')})(,(${values.join('|')}))*$`
+
+/** Every canonical list filter; each resource accepts a subset, each vendor honours a subset of that. */
+export const filterFields = {
+  status: Type.String({
+    pattern: commaListOf(STATUS_CATEGORIES),
+    description: `Status categories, comma separated: ${STATUS_CATEGORIES.join(', ')}`,
+    examples: ['open,pending'],
+  }),
+  statusId: RecordId,
+  customerId: RecordId,
+  assigneeId: RecordId,
+  priority: Type.String({
+    pattern: commaListOf(PRIORITY_LEVELS),
+    description: `Priority levels, comma separated: ${PRIORITY_LEVELS.join(', ')}`,
+    examples: ['critical,high'],
+  }),
+  updatedSince: { ...Timestamp, description: 'Only records updated after this instant (ISO 8601)' },
+  createdSince: { ...Timestamp, description: 'Only records created after this instant (ISO 8601)' },
+  q: Type.String({ minLength: 1, maxLength: 200, description: 'Text search, as the vendor implements it' }),
+}
+export type FilterName = keyof typeof filterFields
+
+const pagingFields = {
+  pageSize: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }),
+  cursor: Type.String({ minLength: 1, maxLength: 4096, description: 'nextCursor of the previous page' }),
+  include: StringEnum(['remote'] as const, { description: "'remote' adds the vendor's raw record" }),
+}
+
+const listQuery = <F extends FilterName>(filters: readonly F[]) => {
+  const properties: TProperties = {}
+  for (const [name, schema] of Object.entries(pagingFields)) {
+    properties[name] = name === 'pageSize' ? schema : Type.Optional(schema)
+  }
+  for (const name of filters) properties[name] = Type.Optional(filterFields[name])
+  return Type.Object(properties, { additionalProperties: false })
+}
+
+export const TICKET_FILTERS = [
+  'status',
+  'statusId',
+  'customerId',
+  'assigneeId',
+  'priority',
+  'updatedSince',
+  'createdSince',
+  'q',
+] as const satisfies readonly FilterName[]
+export const CUSTOMER_FILTERS = ['updatedSince', 'createdSince', 'q'] as const satisfies readonly FilterName[]
+export const ASSET_FILTERS = ['customerId', 'updatedSince', 'createdSince', 'q'] as const satisfies readonly FilterName[]
+export const COMMENT_FILTERS = ['createdSince'] as const satisfies readonly FilterName[]
+
+export const TicketListQuery = listQuery(TICKET_FILTERS)
+export const CustomerListQuery = listQuery(CUSTOMER_FILTERS)
+export const AssetListQuery = listQuery(ASSET_FILTERS)
+export const CommentListQuery = listQuery(COMMENT_FILTERS)
+
+/** Filters as adapters receive them: comma lists split, absent filters absent. */
+export interface ListFilters {
+  status?: StatusCategory[]
+  statusId?: string
+  customerId?: string
+  assigneeId?: string
+  priority?: PriorityLevel[]
+  updatedSince?: string
+  createdSince?: string
+  q?: string
+}
+
+export interface PagingQuery {
+  pageSize: number
+  cursor?: string
+  include?: 'remote'
+}

@@ -1,0 +1,43 @@
+import { Asset, AssetCreate, AssetUpdate } from './asset.js'
+import { Comment, CommentCreate } from './comment.js'
+import { Customer, CustomerCreate, CustomerUpdate } from './customer.js'
+import { ListOf, PageOf } from './page.js'
+import { Problem } from './problem.js'
+import { Priority, Status, TicketType } from './reference.js'
+import { Ticket, TicketCreate, TicketUpdate } from './ticket.js'
+import { Type } from '@sinclair/typebox'
+
+/** Schemas with an $id: registered once, referenced by routes, named components in OpenAPI. */
+
+export const TicketPage = PageOf(Type.Ref(Ticket), 'TicketPage')
+export const CommentPage = PageOf(Type.Ref(Comment), 'CommentPage')
+export const CustomerPage = PageOf(Type.Ref(Customer), 'CustomerPage')
+export const AssetPage = PageOf(Type.Ref(Asset), 'AssetPage')
+export const StatusList = ListOf(Type.Ref(Status), 'StatusList')
+export const PriorityList = ListOf(Type.Ref(Priority), 'PriorityList')
+export const TicketTypeList = ListOf(Type.Ref(TicketType), 'TicketTypeList')
+
+export const SHARED_SCHEMAS = [
+  Problem,
+  Ticket,
+  TicketCreate,
+  TicketUpdate,
+  Comment,
+  CommentCreate,
+  Customer,
+  CustomerCreate,
+  CustomerUpdate,
+  Asset,
+  AssetCreate,
+  AssetUpdate,
+  Status,
+  Priority,
+  TicketType,
+  TicketPage,
+  CommentPage,
+  CustomerPage,
+  AssetPage,
+  StatusList,
+  PriorityList,
+  TicketTypeList,
+]

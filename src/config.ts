@@ -1,0 +1,232 @@
+import { readFileSync } from 'node:fs'
+import { Type, type Static } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+import { connectionConfigProblems, connectionsFromEnv, type ConnectionConfig } from '../adapters/registry.js'
+import { StringEnum } from './canonical/common.js'
+import { ConnectionId } from './connection-config.js'
+import { DEFAULT_VENDOR_HTTP_SETTINGS, type VendorHttpSettings } from './vendor-http/settings.js'
+
+/**
+ * Configuration comes from environment variables and an optional JSON file (GATEWAY_CONFIG). Environment
+ * variables win over the file. A wrong or missing value stops start-up with a message naming it, never
+ * its value (values may be secrets).
+ */
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+export const API_KEY_SCOPES = ['read', 'write'] as const
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number]
+
+export const GatewayApiKey = Type.Object(
+  {
+    name: Type.String({ minLength: 1 }),
+    key: Type.String({ minLength: 16 }),
+    scopes: Type.Optional(Type.Array(StringEnum(API_KEY_SCOPES), { minItems: 1 })),
+    /** Connections this key may use; all when absent. */
+    connections: Type.Optional(Type.Array(ConnectionId)),
+  },
+  { additionalProperties: false },
+)
+export type GatewayApiKey = Static<typeof GatewayApiKey>
+
+const PositiveInteger = Type.Integer({ minimum: 1 })
+
+const FileConfig = Type.Object(
+  {
+    host: Type.Optional(Type.String({ minLength: 1 })),
+    port: Type.Optional(Type.Integer({ minimum: 0, maximum: 65_535 })),
+    logLevel: Type.Optional(StringEnum(LOG_LEVELS)),
+    bodyLimitBytes: Type.Optional(PositiveInteger),
+    redisUrl: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+    apiKeys: Type.Optional(Type.Array(GatewayApiKey)),
+    connections: Type.Optional(Type.Array(Type.Unknown())),
+    vendorHttp: Type.Optional(
+      Type.Partial(
+        Type.Object({
+          connectTimeoutMs: PositiveInteger,
+          requestTimeoutMs: PositiveInteger,
+          maxAttempts: PositiveInteger,
+          retryBudgetMs: Type.Integer({ minimum: 0 }),
+          rateLimitMaxWaitMs: Type.Integer({ minimum: 0 }),
+        }),
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+)
+type FileConfig = Static<typeof FileConfig>
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test'
+  host: string
+  port: number
+  logLevel: LogLevel
+  bodyLimitBytes: number
+  redisUrl?: string
+  apiKeys: GatewayApiKey[]
+  connections: ConnectionConfig[]
+  vendorHttp: VendorHttpSettings
+  /** No connection configured outside production: the emulators stand in for the vendors. */
+  sandbox: boolean
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`)
+  }
+}
+
+const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024
+
+/** `${NAME}` in a config file string is replaced by that environment variable, so secrets stay out of files. */
+function interpolate(value: unknown, env: NodeJS.ProcessEnv, path: string, problems: string[]): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+      const replacement = env[name]
+      if (replacement === undefined) problems.push(`${path}: refers to \${${name}}, which is not set`)
+      return replacement ?? ''
+    })
+  }
+  if (Array.isArray(value)) return value.map((item, index) => interpolate(item, env, `${path}[${index}]`, problems))
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, interpolate(item, env, path ? `${path}.${key}` : key, problems)]),
+    )
+  }
+  return value
+}
+
+function readConfigFile(
+  path: string,
+  env: NodeJS.ProcessEnv,
+  readFile: (path: string) => string,
+  problems: string[],
+): FileConfig {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(readFile(path))
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'not valid JSON'
+    problems.push(`GATEWAY_CONFIG: cannot read ${path} (${reason})`)
+    return {}
+  }
+  const file = interpolate(parsed, env, '', problems)
+  const errors = [...Value.Errors(FileConfig, file)]
+  for (const error of errors) {
+    problems.push(`GATEWAY_CONFIG ${path}: ${error.path.slice(1).replace(/\//g, '.') || '(root)'}: ${error.message}`)
+  }
+  return errors.length ? {} : (file as FileConfig)
+}
+
+function integerFromEnv(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  problems: string[],
+  range: { min: number; max?: number },
+): number | undefined {
+  const text = env[name]
+  if (text === undefined || text === '') return undefined
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < range.min || (range.max !== undefined && value > range.max)) {
+    problems.push(
+      `${name}: must be an integer from ${range.min}${range.max === undefined ? ' up' : ` to ${range.max}`}`,
+    )
+    return undefined
+  }
+  return value
+}
+
+function apiKeysFromEnv(env: NodeJS.ProcessEnv, problems: string[]): GatewayApiKey[] | undefined {
+  const text = env.GATEWAY_API_KEYS
+  if (!text) return undefined
+  const keys = text
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean)
+  if (keys.some((key) => key.length < 16)) problems.push('GATEWAY_API_KEYS: every key must be at least 16 characters')
+  return keys.map((key, index) => ({ name: `env-${index + 1}`, key }))
+}
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): Config {
+  const problems: string[] = []
+  const file = env.GATEWAY_CONFIG ? readConfigFile(env.GATEWAY_CONFIG, env, readFile, problems) : {}
+
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development'
+  const logLevel = env.LOG_LEVEL ?? file.logLevel ?? 'info'
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`)
+  }
+  const redisUrl = env.REDIS_URL || file.redisUrl
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL: must start with redis:// or rediss://')
+
+  const fileConnections = (file.connections ?? []).map((connection, index) => ({
+    source: `GATEWAY_CONFIG connections[${index}]`,
+    connection,
+  }))
+  const connections: ConnectionConfig[] = []
+  for (const { source, connection } of [...fileConnections, ...connectionsFromEnv(env)]) {
+    const connectionProblems = connectionConfigProblems(connection)
+    const id = (connection as { id?: unknown } | null)?.id
+    const label = typeof id === 'string' ? `connection '${id}' (${source})` : source
+    problems.push(...connectionProblems.map((problem) => `${label}: ${problem}`))
+    if (connectionProblems.length === 0) connections.push(connection as ConnectionConfig)
+  }
+  const ids = connections.map((connection) => connection.id)
+  for (const id of new Set(ids.filter((id, index) => ids.indexOf(id) !== index))) {
+    problems.push(`connection '${id}': configured more than once`)
+  }
+
+  const apiKeys = apiKeysFromEnv(env, problems) ?? file.apiKeys ?? []
+  if (nodeEnv === 'production' && apiKeys.length === 0) {
+    problems.push('GATEWAY_API_KEYS: required in production (or apiKeys in the GATEWAY_CONFIG file)')
+  }
+  if (nodeEnv === 'production' && connections.length === 0) {
+    problems.push('connections: none configured, and production has no sandbox (set GATEWAY_CONFIG or SYNCRO_API_KEY...)')
+  }
+
+  const vendorHttp: VendorHttpSettings = {
+    connectTimeoutMs:
+      integerFromEnv(env, 'VENDOR_CONNECT_TIMEOUT_MS', problems, { min: 1 }) ??
+      file.vendorHttp?.connectTimeoutMs ??
+      DEFAULT_VENDOR_HTTP_SETTINGS.connectTimeoutMs,
+    requestTimeoutMs:
+      integerFromEnv(env, 'VENDOR_TIMEOUT_MS', problems, { min: 1 }) ??
+      file.vendorHttp?.requestTimeoutMs ??
+      DEFAULT_VENDOR_HTTP_SETTINGS.requestTimeoutMs,
+    maxAttempts:
+      integerFromEnv(env, 'VENDOR_MAX_ATTEMPTS', problems, { min: 1, max: 10 }) ??
+      file.vendorHttp?.maxAttempts ??
+      DEFAULT_VENDOR_HTTP_SETTINGS.maxAttempts,
+    retryBudgetMs:
+      integerFromEnv(env, 'VENDOR_RETRY_BUDGET_MS', problems, { min: 0 }) ??
+      file.vendorHttp?.retryBudgetMs ??
+      DEFAULT_VENDOR_HTTP_SETTINGS.retryBudgetMs,
+    rateLimitMaxWaitMs:
+      integerFromEnv(env, 'RATE_LIMIT_MAX_WAIT_MS', problems, { min: 0 }) ??
+      file.vendorHttp?.rateLimitMaxWaitMs ??
+      DEFAULT_VENDOR_HTTP_SETTINGS.rateLimitMaxWaitMs,
+  }
+
+  const config: Config = {
+    nodeEnv,
+    host: env.HOST || file.host || (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    port: integerFromEnv(env, 'PORT', problems, { min: 0, max: 65_535 }) ?? file.port ?? 3000,
+    logLevel: logLevel as LogLevel,
+    bodyLimitBytes:
+      integerFromEnv(env, 'BODY_LIMIT_BYTES', problems, { min: 1 }) ?? file.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    redisUrl: redisUrl || undefined,
+    apiKeys,
+    connections,
+    vendorHttp,
+    sandbox: connections.length === 0 && nodeEnv !== 'production',
+  }
+  if (problems.length) throw new ConfigError(problems)
+  return config
+}

@@ -1,0 +1,58 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { PriorityLevel, StatusCategory } from './canonical/common.js'
+import { defaultBurst, type BucketSpec } from './limiter/types.js'
+
+/** Configuration pieces every vendor's connection schema is built from. */
+
+export const ConnectionId = Type.String({
+  pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+  description: 'lowercase letters, digits and dashes',
+})
+
+export const RateLimitOverride = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1 }),
+    windowMs: Type.Integer({ minimum: 100 }),
+    burst: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** 'vendor': one bucket for every connection of this vendor (one egress IP, one API member); 'connection': its own. */
+    scope: Type.Optional(Type.Union([Type.Literal('vendor'), Type.Literal('connection')])),
+  },
+  { additionalProperties: false },
+)
+export type RateLimitOverride = Static<typeof RateLimitOverride>
+
+/** Vendor status name or id -> category; wins over the vendor's flags and the name rules. */
+export const StatusMap = Type.Record(Type.String({ minLength: 1 }), StatusCategory)
+/** Vendor priority name or id -> level. */
+export const PriorityMap = Type.Record(Type.String({ minLength: 1 }), PriorityLevel)
+
+export const commonConnectionFields = {
+  id: ConnectionId,
+  rateLimit: Type.Optional(RateLimitOverride),
+  statusMap: Type.Optional(StatusMap),
+  priorityMap: Type.Optional(PriorityMap),
+}
+
+export interface VendorRateLimitDefaults {
+  limit: number
+  windowMs: number
+  scope: 'vendor' | 'connection'
+  /** Bucket key when the scope is 'vendor'. */
+  vendorKey: string
+}
+
+export function bucketFor(
+  vendor: string,
+  connectionId: string,
+  defaults: VendorRateLimitDefaults,
+  override: RateLimitOverride | undefined,
+): BucketSpec {
+  const limit = override?.limit ?? defaults.limit
+  const scope = override?.scope ?? defaults.scope
+  return {
+    key: scope === 'vendor' ? defaults.vendorKey : `${vendor}:connection:${connectionId}`,
+    limit,
+    windowMs: override?.windowMs ?? defaults.windowMs,
+    burst: Math.min(limit, override?.burst ?? defaultBurst(limit)),
+  }
+}

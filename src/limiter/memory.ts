@@ -1,0 +1,46 @@
+import type { Acquisition, BucketSpec, RateLimiter } from './types.js'
+import { refillPerMs } from './types.js'
+
+interface BucketState {
+  /** Token balance at `at`; negative while requests are queued. */
+  tokens: number
+  at: number
+}
+
+/** The in-process limiter: one process, one bucket per key. */
+export class MemoryRateLimiter implements RateLimiter {
+  readonly #buckets = new Map<string, BucketState>()
+  readonly #now: () => number
+
+  constructor(options: { now?: () => number } = {}) {
+    this.#now = options.now ?? Date.now
+  }
+
+  async acquire(bucket: BucketSpec, maxWaitMs: number): Promise<Acquisition> {
+    const now = this.#now()
+    const rate = refillPerMs(bucket)
+    const state = this.#stateAt(bucket, now, rate)
+    const tokensAfter = state.tokens - 1
+    const waitMs = tokensAfter >= 0 ? 0 : Math.ceil(-tokensAfter / rate)
+    if (waitMs > maxWaitMs) return { granted: false, retryAfterMs: waitMs }
+    this.#buckets.set(bucket.key, { tokens: tokensAfter, at: now })
+    return { granted: true, waitMs }
+  }
+
+  async block(bucket: BucketSpec, untilMs: number): Promise<void> {
+    const now = this.#now()
+    const rate = refillPerMs(bucket)
+    const state = this.#stateAt(bucket, now, rate)
+    // Empty the bucket and let it start refilling only at `untilMs`; reservations already queued stay queued behind that.
+    const balanceAtUntil = Math.min(state.tokens, 0)
+    const tokensNow = balanceAtUntil - (untilMs - now) * rate
+    if (tokensNow < state.tokens) this.#buckets.set(bucket.key, { tokens: tokensNow, at: now })
+  }
+
+  #stateAt(bucket: BucketSpec, now: number, rate: number): BucketState {
+    const state = this.#buckets.get(bucket.key)
+    if (!state) return { tokens: bucket.burst, at: now }
+    const elapsed = Math.max(0, now - state.at)
+    return { tokens: Math.min(bucket.burst, state.tokens + elapsed * rate), at: now }
+  }
+}

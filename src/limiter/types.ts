@@ -1,0 +1,37 @@
+/**
+ * A token bucket per vendor key. `limit` requests per `windowMs` is the vendor's figure; `burst` is how
+ * many may go at once after a quiet spell. The refill rate leaves room for the burst, so that no window of
+ * `windowMs` (rolling or fixed, wherever it starts) ever sees more than `limit` requests: burst + rate * window <= limit.
+ */
+export interface BucketSpec {
+  key: string
+  limit: number
+  windowMs: number
+  burst: number
+}
+
+export type Acquisition = { granted: true; waitMs: number } | { granted: false; retryAfterMs: number }
+
+export interface RateLimiter {
+  /**
+   * Reserves one request. Granted: the caller must wait `waitMs` before sending (queued callers are served
+   * in order, at the bucket's rate, without polling). Refused when the wait would exceed `maxWaitMs`:
+   * nothing is taken and `retryAfterMs` says when to come back.
+   */
+  acquire(bucket: BucketSpec, maxWaitMs: number): Promise<Acquisition>
+  /** No request leaves before `untilMs` (epoch ms): the vendor said 429/Retry-After or its quota is spent. */
+  block(bucket: BucketSpec, untilMs: number): Promise<void>
+}
+
+/**
+ * Margin for the clock of the vendor's window: a request granted at t may reach the vendor a little later
+ * than the previous one, so the refill is stretched by this much (2% of the window, at most 250 ms).
+ */
+export const windowSafetyMs = (windowMs: number) => Math.min(250, Math.ceil(windowMs * 0.02))
+
+/** Tokens added per millisecond. */
+export const refillPerMs = (bucket: BucketSpec) =>
+  Math.max(bucket.limit - bucket.burst, 1) / (bucket.windowMs + windowSafetyMs(bucket.windowMs))
+
+/** Default burst: 5% of the limit, at least one request. */
+export const defaultBurst = (limit: number) => Math.max(1, Math.floor(limit * 0.05))

@@ -1,0 +1,54 @@
+import type { PriorityLevel, StatusCategory } from '../canonical/common.js'
+
+/**
+ * Name-based fallbacks shared by the adapters. Vendors' own flags (a closed flag, a sort order) win over
+ * these, and a connection's statusMap / priorityMap wins over both.
+ */
+
+const categoryRules: Array<[RegExp, StatusCategory]> = [
+  [/\b(closed?|invoiced|cancell?ed|completed?|archived)\b/i, 'closed'],
+  [/\b(resolved|fixed|done|solved)\b/i, 'resolved'],
+  [/\b(waiting|awaiting|pending|on hold|hold|scheduled|customer reply|deferred|parts)\b/i, 'pending'],
+  [/^\s*new\b/i, 'new'],
+]
+
+export function categoryFromName(name: string): StatusCategory {
+  for (const [pattern, category] of categoryRules) if (pattern.test(name)) return category
+  return 'open'
+}
+
+// Words first ("1 High" is high), then a leading number (1 is the most urgent).
+const levelRules: Array<[RegExp, PriorityLevel]> = [
+  [/\b(critical|urgent|emergency|highest|p1)\b/i, 'critical'],
+  [/\b(high|p2)\b/i, 'high'],
+  [/\b(low|lowest|p4|p5)\b/i, 'low'],
+  [/\b(normal|medium|moderate|standard|p3)\b/i, 'medium'],
+  [/^\s*[01]\b/, 'critical'],
+  [/^\s*2\b/, 'high'],
+  [/^\s*3\b/, 'medium'],
+  [/^\s*[4-9]\b/, 'low'],
+]
+
+export function levelFromName(name: string): PriorityLevel {
+  for (const [pattern, level] of levelRules) if (pattern.test(name)) return level
+  return 'medium'
+}
+
+/** A vendor timestamp as canonical ISO 8601 UTC; null when absent or unreadable. */
+export function isoOrNull(value: string | null | undefined): string | null {
+  if (!value) return null
+  const time = Date.parse(value)
+  return Number.isNaN(time) ? null : new Date(time).toISOString()
+}
+
+/** For required timestamps: an unreadable one becomes the epoch rather than failing the whole page. */
+export const isoOrEpoch = (value: string | null | undefined): string => isoOrNull(value) ?? new Date(0).toISOString()
+
+export function textOrNull(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null
+  const trimmed = value.trim()
+  return trimmed === '' ? null : trimmed
+}
+
+export const idOrNull = (value: number | string | null | undefined): string | null =>
+  value === null || value === undefined || value === '' ? null : String(value)

@@ -1,0 +1,73 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { FastifyRequest } from 'fastify'
+import type { ApiKeyScope, GatewayApiKey } from '../config.js'
+import { GatewayError } from '../errors.js'
+
+/**
+ * Gateway API keys: `Authorization: Bearer <key>` or `X-API-Key: <key>`. Keys are compared as SHA-256
+ * digests in constant time. No keys configured (development, sandbox) means no check at all.
+ */
+
+interface KnownKey {
+  digest: Buffer
+  name: string
+  scopes: readonly ApiKeyScope[]
+  connections?: readonly string[]
+}
+
+export interface Caller {
+  name: string
+  scopes: readonly ApiKeyScope[]
+  connections?: readonly string[]
+}
+
+const digest = (key: string) => createHash('sha256').update(key).digest()
+
+function presentedKey(request: FastifyRequest): string | undefined {
+  const authorization = request.headers.authorization
+  if (authorization?.startsWith('Bearer ')) return authorization.slice('Bearer '.length).trim()
+  const header = request.headers['x-api-key']
+  return Array.isArray(header) ? header[0] : header
+}
+
+export class ApiKeyGuard {
+  readonly #keys: KnownKey[]
+
+  constructor(keys: GatewayApiKey[]) {
+    this.#keys = keys.map((key) => ({
+      digest: digest(key.key),
+      name: key.name,
+      scopes: key.scopes ?? ['read', 'write'],
+      connections: key.connections,
+    }))
+  }
+
+  get enabled(): boolean {
+    return this.#keys.length > 0
+  }
+
+  /** The caller behind the request, or a 401. Undefined when no keys are configured. */
+  authenticate(request: FastifyRequest): Caller | undefined {
+    if (!this.enabled) return undefined
+    const key = presentedKey(request)
+    if (!key) throw new GatewayError(401, 'unauthorized', 'send a gateway API key as Authorization: Bearer <key>')
+    const presented = digest(key)
+    let match: KnownKey | undefined
+    for (const known of this.#keys) if (timingSafeEqual(known.digest, presented)) match = known
+    if (!match) throw new GatewayError(401, 'unauthorized', 'the API key is not valid')
+    return { name: match.name, scopes: match.scopes, connections: match.connections }
+  }
+}
+
+export const mayUseConnection = (caller: Caller | undefined, connectionId: string) =>
+  !caller?.connections || caller.connections.includes(connectionId)
+
+export function authorize(caller: Caller | undefined, scope: ApiKeyScope, connectionId: string | undefined): void {
+  if (!caller) return
+  if (!caller.scopes.includes(scope)) {
+    throw new GatewayError(403, 'forbidden', `this API key lacks the '${scope}' scope`)
+  }
+  if (connectionId !== undefined && !mayUseConnection(caller, connectionId)) {
+    throw new GatewayError(403, 'forbidden', `this API key may not use connection '${connectionId}'`)
+  }
+}

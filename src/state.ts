@@ -1,0 +1,24 @@
+import { MemoryReferenceCache, type ReferenceCache } from './cache/reference-cache.js'
+import { MemoryTokenCache, type TokenCache } from './cache/token-cache.js'
+import { MemoryRateLimiter } from './limiter/memory.js'
+import type { RateLimiter } from './limiter/types.js'
+
+/** What replicas share: in memory for one process; on Redis (REDIS_URL) for several. */
+export interface SharedState {
+  limiter: RateLimiter
+  tokenCache: TokenCache
+  referenceCache: ReferenceCache
+  /** For /readyz: whether the store behind this state answers. */
+  ready(): Promise<{ store: 'memory' | 'redis'; ok: boolean }>
+  close(): Promise<void>
+}
+
+export function memoryState(onBackgroundError: (error: unknown) => void = () => {}): SharedState {
+  return {
+    limiter: new MemoryRateLimiter(),
+    tokenCache: new MemoryTokenCache({ onRefreshError: onBackgroundError }),
+    referenceCache: new MemoryReferenceCache({ onRefreshError: onBackgroundError }),
+    ready: async () => ({ store: 'memory', ok: true }),
+    close: async () => {},
+  }
+}

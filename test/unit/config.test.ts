@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from '../../src/config.js'
+
+const noFile = () => {
+  throw Object.assign(new Error('missing'), { code: 'ENOENT' })
+}
+const problemsOf = (env: NodeJS.ProcessEnv, readFile: (path: string) => string = noFile) => {
+  try {
+    loadConfig(env, readFile)
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems
+    throw error
+  }
+  return []
+}
+
+describe('loadConfig', () => {
+  it('runs in sandbox mode with nothing configured', () => {
+    const config = loadConfig({}, noFile)
+    expect(config).toMatchObject({ sandbox: true, port: 3000, host: '127.0.0.1', connections: [], nodeEnv: 'development' })
+  })
+
+  it('configures connection syncro from the vendor guide variables', () => {
+    const config = loadConfig({ SYNCRO_API_KEY: 'T0ps3cret', SYNCRO_SUBDOMAIN: 'acme' }, noFile)
+    expect(config.sandbox).toBe(false)
+    expect(config.connections).toEqual([{ id: 'syncro', vendor: 'syncro', apiKey: 'T0ps3cret', subdomain: 'acme' }])
+  })
+
+  it('names each wrong value, never showing it', () => {
+    const problems = problemsOf({ PORT: 'eighty', LOG_LEVEL: 'loud', SYNCRO_API_KEY: 'T0ps3cret-value' })
+    expect(problems.join('\n')).toContain('PORT')
+    expect(problems.join('\n')).toContain('LOG_LEVEL')
+    expect(problems.join('\n')).toContain("connection 'syncro'")
+    expect(problems.join('\n')).toContain('subdomain')
+    expect(problems.join('\n')).not.toContain('T0ps3cret-value')
+  })
+
+  it('refuses production without gateway API keys or connections', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' })
+    expect(problems.some((problem) => problem.startsWith('GATEWAY_API_KEYS'))).toBe(true)
+    expect(problems.some((problem) => problem.startsWith('connections'))).toBe(true)
+  })
+
+  it('reads a config file with ${ENV} references', () => {
+    const file = JSON.stringify({
+      port: 8080,
+      apiKeys: [{ name: 'crm', key: '${CRM_KEY}', scopes: ['read'] }],
+      connections: [{ id: 'syncro-eu', vendor: 'syncro', apiKey: '${SYNCRO_EU_KEY}', subdomain: 'acme-eu', statusMap: { Scheduled: 'open' } }],
+    })
+    const config = loadConfig(
+      { GATEWAY_CONFIG: '/etc/psa.json', CRM_KEY: 'crm-key-0123456789', SYNCRO_EU_KEY: 'k' },
+      () => file,
+    )
+    expect(config.port).toBe(8080)
+    expect(config.apiKeys).toEqual([{ name: 'crm', key: 'crm-key-0123456789', scopes: ['read'] }])
+    expect(config.connections[0]).toMatchObject({ id: 'syncro-eu', apiKey: 'k', statusMap: { Scheduled: 'open' } })
+  })
+
+  it('names a missing ${ENV} reference, an unknown vendor and a duplicate id', () => {
+    const file = JSON.stringify({
+      connections: [
+        { id: 'a', vendor: 'syncro', apiKey: '${NOT_SET}', subdomain: 'x' },
+        { id: 'b', vendor: 'freshdesk' },
+        { id: 'c', vendor: 'syncro', apiKey: 'k', subdomain: 'x' },
+        { id: 'c', vendor: 'syncro', apiKey: 'k', subdomain: 'y' },
+      ],
+    })
+    const problems = problemsOf({ GATEWAY_CONFIG: 'x.json' }, () => file).join('\n')
+    expect(problems).toContain('${NOT_SET}')
+    expect(problems).toContain('vendor: must be one of syncro')
+    expect(problems).toContain("connection 'c': configured more than once")
+  })
+
+  it('names an unreadable config file', () => {
+    expect(problemsOf({ GATEWAY_CONFIG: '/nope.json' })).toEqual(['GATEWAY_CONFIG: cannot read /nope.json (ENOENT)'])
+  })
+})

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { fillPage, type PagePosition, type VendorPage } from '../../src/paging/fill-page.js'
+
+/** A vendor with fixed-size pages over `queries` disjoint result sets; counts its calls. */
+function fixedPageVendor(queries: number[][], perPage: number) {
+  const calls: Array<[number, number]> = []
+  const fetchPage = async (query: number, page: number): Promise<VendorPage<number>> => {
+    calls.push([query, page])
+    const all = queries[query] ?? []
+    const totalPages = Math.ceil(all.length / perPage)
+    return { records: all.slice((page - 1) * perPage, page * perPage), isLast: page >= totalPages }
+  }
+  return { calls, fetchPage }
+}
+
+async function walk(queries: number[][], perPage: number, pageSize: number) {
+  const vendor = fixedPageVendor(queries, perPage)
+  const seen: number[] = []
+  let from: PagePosition | null = null
+  let pages = 0
+  do {
+    const page = await fillPage({ pageSize, from, queryCount: queries.length, fetchPage: vendor.fetchPage })
+    seen.push(...page.records)
+    from = page.next
+    pages += 1
+    expect(pages).toBeLessThan(1000)
+  } while (from)
+  return { seen, calls: vendor.calls }
+}
+
+const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i)
+
+describe('fillPage', () => {
+  it.each([
+    [1, 25],
+    [7, 25],
+    [25, 25],
+    [40, 25],
+    [1000, 25],
+    [10, 3],
+  ])('returns every record exactly once with pageSize %i over vendor pages of %i', async (pageSize, perPage) => {
+    const records = range(1, 320)
+    const { seen } = await walk([records], perPage, pageSize)
+    expect(seen).toEqual(records)
+  })
+
+  it('walks several queries one after the other', async () => {
+    const queries = [range(1, 30), [], range(100, 7), range(200, 50)]
+    const { seen } = await walk(queries, 25, 40)
+    expect(seen).toEqual(queries.flat())
+  })
+
+  it('fills a page of 1000 with as few vendor calls as the vendor page size allows', async () => {
+    const { calls } = await walk([range(1, 320)], 25, 1000)
+    expect(calls).toHaveLength(Math.ceil(320 / 25))
+  })
+
+  it('fetches no page twice on a walk whose page size divides the vendor page size', async () => {
+    const { calls } = await walk([range(1, 100)], 25, 25)
+    expect(calls).toEqual([
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [0, 4],
+    ])
+  })
+
+  it('remembers the offset inside a vendor page', async () => {
+    const vendor = fixedPageVendor([range(1, 100)], 25)
+    const first = await fillPage({ pageSize: 10, from: null, fetchPage: vendor.fetchPage })
+    expect(first.records).toEqual(range(1, 10))
+    expect(first.next).toEqual({ query: 0, page: 1, skip: 10 })
+  })
+
+  it('ends on an empty vendor page even when the vendor claims more', async () => {
+    const page = await fillPage({
+      pageSize: 50,
+      from: null,
+      fetchPage: async () => ({ records: [], isLast: false }),
+    })
+    expect(page).toEqual({ records: [], next: null })
+  })
+})

@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest'
+import { describeSyncroError, attributeOfMessage } from '../../adapters/syncro/errors.js'
+import {
+  assetFromSyncro,
+  commentFromSyncro,
+  customerFromSyncro,
+  syncroAssetBody,
+  syncroCommentBody,
+  syncroCustomerBody,
+  syncroTicketCreateBody,
+  syncroTicketUpdateBody,
+  textId,
+  ticketFromSyncro,
+  type SyncroMapOptions,
+} from '../../adapters/syncro/map.js'
+import { ticketQueries } from '../../adapters/syncro/query.js'
+import type { SyncroTicket } from '../../adapters/syncro/types.js'
+import { GatewayError } from '../../src/errors.js'
+
+const options: SyncroMapOptions = { statusMap: {}, priorityMap: {}, webOrigin: 'https://acme.syncromsp.com' }
+
+const ticket: SyncroTicket = {
+  id: 1207,
+  number: 2207,
+  subject: 'Printer offline',
+  status: 'Waiting on Customer',
+  priority: 'High',
+  customer_id: 12,
+  customer_business_then_name: 'Northwind Dental',
+  contact_id: null,
+  ticket_type_id: 2,
+  ticket_type_name: 'Hardware',
+  user_id: 3,
+  user: { id: 3, full_name: 'Dana Reyes' },
+  due_date: null,
+  resolved_at: null,
+  created_at: '2025-03-14T09:26:53.000-05:00',
+  updated_at: '2025-03-14T11:02:10.000Z',
+  comments: [
+    { id: 9, ticket_id: 1207, subject: 'Update', body: 'second', hidden: true, created_at: '2025-03-14T10:00:00Z' },
+    { id: 8, ticket_id: 1207, subject: 'Initial Issue', body: 'first', hidden: false, created_at: '2025-03-14T09:26:53Z' },
+  ],
+}
+
+const errorOf = (run: () => unknown) => {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof GatewayError) return { status: error.status, code: error.code, errors: error.extras.errors }
+    throw error
+  }
+  throw new Error('expected an error')
+}
+
+describe('ticketFromSyncro', () => {
+  it('maps a Syncro ticket to the canonical ticket', () => {
+    expect(ticketFromSyncro(ticket, options)).toMatchObject({
+      id: '1207',
+      number: '2207',
+      subject: 'Printer offline',
+      description: 'first',
+      status: { id: 'waiting-on-customer', name: 'Waiting on Customer', category: 'pending' },
+      priority: { id: 'high', name: 'High', level: 'high' },
+      type: { id: '2', name: 'Hardware' },
+      board: null,
+      customer: { id: '12', name: 'Northwind Dental' },
+      contact: null,
+      assignee: { id: '3', name: 'Dana Reyes' },
+      createdAt: '2025-03-14T14:26:53.000Z',
+      closedAt: null,
+      url: 'https://acme.syncromsp.com/tickets/1207',
+    })
+  })
+
+  it('lets the connection statusMap and priorityMap win over names', () => {
+    const mapped = ticketFromSyncro(ticket, {
+      ...options,
+      statusMap: { 'Waiting on Customer': 'open' },
+      priorityMap: { High: 'critical' },
+    })
+    expect(mapped.status.category).toBe('open')
+    expect(mapped.priority?.level).toBe('critical')
+  })
+
+  it('keeps an unknown priority text with the level its name suggests', () => {
+    expect(ticketFromSyncro({ ...ticket, priority: 'Emergency' }, options).priority).toEqual({
+      id: 'emergency',
+      name: 'Emergency',
+      level: 'critical',
+    })
+    expect(ticketFromSyncro({ ...ticket, priority: null }, options).priority).toBeNull()
+  })
+})
+
+describe('commentFromSyncro', () => {
+  it.each([
+    [false, 'public'],
+    [true, 'internal'],
+    [null, 'internal'],
+    [undefined, 'internal'],
+  ] as const)('hidden=%s is %s', (hidden, visibility) => {
+    const comment = commentFromSyncro({ id: 1, ticket_id: 2, body: 'x', hidden, created_at: '2025-01-01T00:00:00Z' })
+    expect(comment.visibility).toBe(visibility)
+  })
+})
+
+describe('customers and assets', () => {
+  it('names a customer by business name, else by person', () => {
+    const base = { id: 1, created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-01T00:00:00Z' }
+    expect(customerFromSyncro({ ...base, business_name: 'Acme', firstname: 'Jo', lastname: 'Lee' }).name).toBe('Acme')
+    expect(customerFromSyncro({ ...base, business_name: null, firstname: 'Jo', lastname: 'Lee' }).name).toBe('Jo Lee')
+    expect(customerFromSyncro({ ...base, disabled: true }).active).toBe(false)
+    expect(customerFromSyncro({ ...base }).address).toBeNull()
+    expect(customerFromSyncro({ ...base, city: 'Portland' }).address).toMatchObject({ city: 'Portland', line1: null })
+  })
+
+  it('reads manufacturer and model from asset properties', () => {
+    const asset = assetFromSyncro({
+      id: 4,
+      name: 'PC-1',
+      customer_id: 1,
+      customer: { id: 1, business_name: 'Acme', created_at: '', updated_at: '' },
+      asset_type: 'Desktop',
+      asset_serial: 'SN1',
+      properties: { manufacturer: 'HP', Model: 'EliteDesk' },
+      created_at: '2025-01-01T00:00:00Z',
+      updated_at: '2025-01-01T00:00:00Z',
+    })
+    expect(asset).toMatchObject({
+      customer: { id: '1', name: 'Acme' },
+      type: { id: 'Desktop', name: 'Desktop' },
+      serialNumber: 'SN1',
+      manufacturer: 'HP',
+      model: 'EliteDesk',
+    })
+  })
+
+  it('keeps the other properties when an update sets manufacturer', () => {
+    expect(syncroAssetBody({ manufacturer: 'Dell' }, { OS: 'Windows', Manufacturer: 'HP' })).toEqual({
+      properties: { OS: 'Windows', Manufacturer: 'Dell' },
+    })
+    expect(syncroAssetBody({ name: 'PC-2', typeId: 'Laptop', customerId: '3' })).toEqual({
+      name: 'PC-2',
+      asset_type_name: 'Laptop',
+      customer_id: 3,
+    })
+  })
+})
+
+describe('writes', () => {
+  it('builds a ticket create body with the description as the initial comment', () => {
+    expect(
+      syncroTicketCreateBody(
+        { subject: 'S', customerId: '12', description: 'D', assigneeId: '3', dueAt: '2025-05-01T00:00:00Z' },
+        { statusName: 'New', priorityName: 'High' },
+      ),
+    ).toEqual({
+      subject: 'S',
+      customer_id: 12,
+      user_id: 3,
+      status: 'New',
+      priority: 'High',
+      due_date: '2025-05-01T00:00:00Z',
+      comments_attributes: [{ subject: 'Initial Issue', body: 'D', hidden: false, do_not_email: true }],
+    })
+  })
+
+  it('refuses what Syncro cannot store instead of dropping it', () => {
+    expect(errorOf(() => syncroTicketCreateBody({ subject: 'S', customerId: '1', boardId: '2' }, {}))).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      errors: [{ field: 'boardId' }],
+    })
+    expect(errorOf(() => syncroTicketUpdateBody({ description: 'new' }, {})).errors).toEqual([
+      expect.objectContaining({ field: 'description' }),
+    ])
+    expect(errorOf(() => syncroCustomerBody({ name: 'A', website: 'https://a.example' })).errors).toEqual([
+      expect.objectContaining({ field: 'website' }),
+    ])
+    expect(errorOf(() => syncroTicketCreateBody({ subject: 'S', customerId: 'abc' }, {})).errors).toEqual([
+      expect.objectContaining({ field: 'customerId' }),
+    ])
+  })
+
+  it('maps comment visibility to hidden, and never mails the customer', () => {
+    expect(syncroCommentBody({ body: 'x' })).toMatchObject({ hidden: true, do_not_email: true })
+    expect(syncroCommentBody({ body: 'x', visibility: 'public' })).toMatchObject({ hidden: false })
+  })
+
+  it('clears a customer address with null', () => {
+    expect(syncroCustomerBody({ address: null })).toEqual({
+      address: null,
+      address_2: null,
+      city: null,
+      state: null,
+      zip: null,
+    })
+  })
+})
+
+describe('ticketQueries', () => {
+  const statuses = ['New', 'In Progress', 'Resolved', 'Waiting on Customer', 'Scheduled'].map((name) => ({
+    id: textId(name),
+    name,
+    category: name === 'New' ? 'new' : name === 'In Progress' ? 'open' : name === 'Resolved' ? 'resolved' : 'pending',
+    boardId: null,
+  })) as Parameters<typeof ticketQueries>[1]
+
+  it('makes one query per status of the asked categories', () => {
+    expect(ticketQueries({ status: ['pending'], customerId: '5' }, statuses).map((q) => [q.status, q.customer_id])).toEqual([
+      ['Waiting on Customer', 5],
+      ['Scheduled', 5],
+    ])
+  })
+
+  it('narrows categories to the asked status id', () => {
+    expect(ticketQueries({ status: ['pending'], statusId: 'scheduled' }, statuses).map((q) => q.status)).toEqual(['Scheduled'])
+    expect(ticketQueries({ status: ['new'], statusId: 'scheduled' }, statuses)).toEqual([])
+  })
+
+  it('refuses an unknown status id', () => {
+    expect(errorOf(() => ticketQueries({ statusId: 'nope' }, statuses)).code).toBe('validation_failed')
+  })
+})
+
+describe('describeSyncroError', () => {
+  it.each([
+    [{ error: 'Validation failed', errors: [{ field: 'customer_id', message: 'is required' }] }, [{ field: 'customer_id', message: 'is required' }]],
+    [{ error: 'Customer required field' }, [{ field: 'customer', message: 'Customer required field' }]],
+    [{ success: false, message: ["Subject can't be blank"] }, [{ field: 'subject', message: "Subject can't be blank" }]],
+    [{ success: false, message: ["Asset type can't be blank"] }, [{ field: 'asset_type', message: "Asset type can't be blank" }]],
+    [{ message: 'Not found' }, []],
+  ])('reads %j', (body, errors) => {
+    expect(describeSyncroError(422, body).errors).toEqual(errors)
+  })
+
+  it('turns humanised attribute names back into attributes', () => {
+    expect(attributeOfMessage('Business name or last name can\'t be blank')).toBe('business_name_or_last_name')
+    expect(attributeOfMessage('Email is not an email')).toBe('email')
+    expect(attributeOfMessage('something odd happened')).toBeUndefined()
+  })
+})
