@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import { AdapterRegistry, createAdapter } from '../adapters/registry.js'
 import { registerRoutes } from '../routes/index.js'
@@ -36,13 +36,15 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     loggerInstance: (options.logger ?? createLogger(config.logLevel)) as FastifyBaseLogger,
     genReqId: requestIdFor,
     requestIdHeader: false,
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: config.bodyLimitBytes,
     return503OnClosing: true,
   })
 
   app.setValidatorCompiler(validatorCompiler(SHARED_SCHEMAS))
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
+  // Bodies are JSON only: text/plain would otherwise parse, then fail validation with a less useful message.
+  app.removeContentTypeParser('text/plain')
   app.setErrorHandler(handleError)
   app.setNotFoundHandler(handleNotFound)
   app.addHook('onSend', async (request, reply) => {

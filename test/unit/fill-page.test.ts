@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fillPage, type PagePosition, type VendorPage } from '../../src/paging/fill-page.js'
+import { fillPage, type FilledPage, type PagePosition, type VendorPage } from '../../src/paging/fill-page.js'
 
 /** A vendor with fixed-size pages over `queries` disjoint result sets; counts its calls. */
 function fixedPageVendor(queries: number[][], perPage: number) {
@@ -19,7 +19,7 @@ async function walk(queries: number[][], perPage: number, pageSize: number) {
   let from: PagePosition | null = null
   let pages = 0
   do {
-    const page = await fillPage({ pageSize, from, queryCount: queries.length, fetchPage: vendor.fetchPage })
+    const page: FilledPage<number> = await fillPage({ pageSize, from, queryCount: queries.length, fetchPage: vendor.fetchPage })
     seen.push(...page.records)
     from = page.next
     pages += 1

@@ -1,0 +1,70 @@
+import { Writable } from 'node:stream'
+import { pino } from 'pino'
+import type { SyncroConnectionConfig } from '../../adapters/syncro/config.js'
+import { startSyncroEmulator, type SyncroEmulator, type SyncroEmulatorOptions } from '../../sandbox/syncro/index.js'
+import { buildApp, type App } from '../../src/app.js'
+import { loadConfig, type Config } from '../../src/config.js'
+import { loggerOptions } from '../../src/logger.js'
+
+export interface SyncroGateway {
+  app: App
+  emulator: SyncroEmulator
+  connection: SyncroConnectionConfig
+  /** Every log line the gateway wrote (debug and up), raw. */
+  logs: string[]
+  close(): Promise<void>
+}
+
+export interface SyncroGatewayOptions {
+  emulator?: SyncroEmulatorOptions
+  connection?: Partial<SyncroConnectionConfig>
+  config?: Partial<Config>
+  /** Further connections (say, one with a wrong key) beside `syncro-test`. */
+  moreConnections?: (emulator: SyncroEmulator) => SyncroConnectionConfig[]
+}
+
+/** Far above what any test sends, unless a test is about the limit. */
+export const GENEROUS_LIMIT = { limit: 100_000, windowMs: 60_000 }
+
+/** A Syncro emulator on a free port and a gateway (not listening) in front of it; close() stops both. */
+export async function startSyncroGateway(options: SyncroGatewayOptions = {}): Promise<SyncroGateway> {
+  const emulator = await startSyncroEmulator({ rateLimit: GENEROUS_LIMIT, ...options.emulator })
+  const connection: SyncroConnectionConfig = {
+    id: 'syncro-test',
+    vendor: 'syncro',
+    apiKey: emulator.apiKeys[0]!,
+    baseUrl: emulator.baseUrl,
+    rateLimit: { ...GENEROUS_LIMIT, ...options.emulator?.rateLimit, scope: 'connection' },
+    ...options.connection,
+  }
+  const base = loadConfig({ NODE_ENV: 'test' })
+  const config: Config = {
+    ...base,
+    logLevel: 'debug',
+    sandbox: false,
+    ...options.config,
+    connections: [connection, ...(options.moreConnections?.(emulator) ?? [])],
+  }
+  const logs: string[] = []
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk))
+      done()
+    },
+  })
+  const app = await buildApp(config, { logger: pino(loggerOptions('debug'), sink) })
+  await app.ready()
+  return {
+    app,
+    emulator,
+    connection,
+    logs,
+    close: async () => {
+      await app.close()
+      await emulator.close()
+    },
+  }
+}
+
+/** Parses a JSON answer of app.inject. */
+export const json = <T = Record<string, unknown>>(response: { body: string }): T => JSON.parse(response.body) as T

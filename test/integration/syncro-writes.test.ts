@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { json, startSyncroGateway, type SyncroGateway } from '../helpers/gateway.js'
+
+let gateway: SyncroGateway
+const base = '/v1/connections/syncro-test'
+
+beforeAll(async () => {
+  gateway = await startSyncroGateway({ config: { bodyLimitBytes: 64 * 1024 } })
+})
+afterAll(() => gateway.close())
+
+const send = (method: 'POST' | 'PATCH', url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  gateway.app.inject({ method, url, payload: payload as string, headers })
+
+/** What a bad write may not change: the vendor's records. */
+const vendorSnapshot = () => {
+  const db = gateway.emulator.db
+  return JSON.stringify([[...db.tickets.values()], [...db.comments.values()], [...db.customers.values()], [...db.assets.values()]])
+}
+
+describe('a ticket written through the canonical API', () => {
+  it('is stored at the vendor exactly as the canonical calls said', async () => {
+    const customer = [...gateway.emulator.db.customers.values()].find((c) => !c.disabled)!
+    const created = await send('POST', `${base}/tickets`, {
+      subject: 'Printer offline',
+      description: 'Since 9am the printer shows offline.',
+      customerId: String(customer.id),
+      priority: 'high',
+      status: 'new',
+    })
+    expect(created.statusCode).toBe(201)
+    const ticket = json<{ id: string; status: { name: string }; priority: { name: string } }>(created)
+    expect(created.headers.location).toBe(`${base}/tickets/${ticket.id}`)
+    expect(ticket).toMatchObject({ subject: 'Printer offline', description: 'Since 9am the printer shows offline.' })
+
+    const internal = await send('POST', `${base}/tickets/${ticket.id}/comments`, { body: 'Checked the spooler.', visibility: 'internal' })
+    const publicNote = await send('POST', `${base}/tickets/${ticket.id}/comments`, { body: 'We are on it.', visibility: 'public' })
+    const defaulted = await send('POST', `${base}/tickets/${ticket.id}/comments`, { body: 'No visibility given.' })
+    expect([internal.statusCode, publicNote.statusCode, defaulted.statusCode]).toEqual([201, 201, 201])
+    expect(json(defaulted).visibility).toBe('internal')
+
+    const updated = await send('PATCH', `${base}/tickets/${ticket.id}`, { status: 'resolved' })
+    expect(updated.statusCode).toBe(200)
+    expect(json<{ status: { category: string } }>(updated).status.category).toBe('resolved')
+
+    const stored = gateway.emulator.db.tickets.get(Number(ticket.id))!
+    expect(stored).toMatchObject({ subject: 'Printer offline', customer_id: customer.id, priority: 'High', status: 'Resolved' })
+    expect(stored.resolved_at).not.toBeNull()
+    const comments = gateway.emulator.db.commentsOf(stored.id).sort((a, b) => a.id - b.id)
+    expect(comments.map((c) => [c.body, c.hidden])).toEqual([
+      ['Since 9am the printer shows offline.', false],
+      ['Checked the spooler.', true],
+      ['We are on it.', false],
+      ['No visibility given.', true],
+    ])
+
+    const readBack = json<{ status: { name: string; category: string }; description: string }>(
+      await gateway.app.inject(`${base}/tickets/${ticket.id}`),
+    )
+    expect(readBack.status).toMatchObject({ name: 'Resolved', category: 'resolved' })
+    expect(readBack.description).toBe('Since 9am the printer shows offline.')
+    const listed = json<{ data: Array<{ body: string; visibility: string }> }>(
+      await gateway.app.inject(`${base}/tickets/${ticket.id}/comments`),
+    ).data
+    expect(listed.map((c) => c.visibility)).toEqual(['public', 'internal', 'public', 'internal'])
+  })
+
+  it('sets status and priority by id, and unassigns with null', async () => {
+    const seeded = [...gateway.emulator.db.tickets.values()].find((t) => t.user_id !== null)!
+    const response = await send('PATCH', `${base}/tickets/${seeded.id}`, {
+      statusId: 'waiting-on-customer',
+      priorityId: 'low',
+      assigneeId: null,
+    })
+    expect(response.statusCode).toBe(200)
+    expect(gateway.emulator.db.tickets.get(seeded.id)).toMatchObject({ status: 'Waiting on Customer', priority: 'Low', user_id: null })
+    expect(json(response).assignee).toBeNull()
+  })
+})
+
+describe('customers and assets', () => {
+  it('creates and updates a customer', async () => {
+    const created = await send('POST', `${base}/customers`, {
+      name: 'Harbor Dental',
+      email: 'office@harbor.example',
+      address: { line1: '1 Pier Road', city: 'Portland' },
+    })
+    expect(created.statusCode).toBe(201)
+    const id = Number(json<{ id: string }>(created).id)
+    expect(gateway.emulator.db.customers.get(id)).toMatchObject({ business_name: 'Harbor Dental', address: '1 Pier Road', city: 'Portland' })
+    const updated = await send('PATCH', `${base}/customers/${id}`, { phone: '+1 555 0199' })
+    expect(json(updated)).toMatchObject({ name: 'Harbor Dental', phone: '+1 555 0199', email: 'office@harbor.example' })
+  })
+
+  it('creates an asset and updates its model without losing other properties', async () => {
+    const customer = [...gateway.emulator.db.customers.values()][0]!
+    const type = [...gateway.emulator.db.assetTypes.values()][0]!
+    const created = await send('POST', `${base}/assets`, {
+      name: 'HD-FRONT-01',
+      customerId: String(customer.id),
+      typeId: type.name,
+      serialNumber: 'SN-42',
+      manufacturer: 'HP',
+      model: 'EliteDesk 800',
+    })
+    expect(created.statusCode).toBe(201)
+    const asset = json<{ id: string }>(created)
+    const stored = gateway.emulator.db.assets.get(Number(asset.id))!
+    stored.properties.OS = 'Windows 11'
+    const updated = await send('PATCH', `${base}/assets/${asset.id}`, { model: 'EliteDesk 805' })
+    expect(json(updated)).toMatchObject({ manufacturer: 'HP', model: 'EliteDesk 805', serialNumber: 'SN-42', type: { name: type.name } })
+    expect(gateway.emulator.db.assets.get(Number(asset.id))!.properties).toMatchObject({ OS: 'Windows 11', Model: 'EliteDesk 805' })
+  })
+})
+
+describe('bad writes change nothing and get problem+json', () => {
+  const customerId = () => String([...gateway.emulator.db.customers.values()][0]!.id)
+
+  it.each<[string, () => Parameters<typeof send>, number, string, string | undefined]>([
+    ['an unknown body field', () => ['POST', `${base}/tickets`, { subject: 'x', customerId: customerId(), colour: 'red' }], 400, 'validation_failed', 'colour'],
+    ['a missing required field', () => ['POST', `${base}/tickets`, { subject: 'x' }], 400, 'validation_failed', 'customerId'],
+    ['a number where text belongs', () => ['POST', `${base}/tickets`, { subject: 42, customerId: customerId() }], 400, 'validation_failed', 'subject'],
+    ['a non-ISO date', () => ['PATCH', `${base}/tickets/1001`, { dueAt: 'next friday' }], 400, 'validation_failed', 'dueAt'],
+    ['an empty update', () => ['PATCH', `${base}/tickets/1001`, {}], 400, 'validation_failed', undefined],
+    ['status and statusId together', () => ['PATCH', `${base}/tickets/1001`, { status: 'open', statusId: 'new' }], 400, 'validation_failed', 'statusId'],
+    ['a field Syncro cannot store', () => ['POST', `${base}/tickets`, { subject: 'x', customerId: customerId(), boardId: '3' }], 400, 'validation_failed', 'boardId'],
+    ['malformed JSON', () => ['POST', `${base}/tickets`, '{"subject":', { 'content-type': 'application/json' }], 400, 'validation_failed', undefined],
+    ['a wrong content type', () => ['POST', `${base}/tickets`, 'subject=x', { 'content-type': 'text/plain' }], 415, 'unsupported_media_type', undefined],
+    ['a body over the size limit', () => ['POST', `${base}/tickets`, { subject: 'x', customerId: customerId(), description: 'a'.repeat(70 * 1024) }], 413, 'payload_too_large', undefined],
+    ['an unknown connection', () => ['POST', '/v1/connections/nope/tickets', { subject: 'x', customerId: '1' }], 404, 'not_found', undefined],
+  ])('%s', async (_, request, status, code, field) => {
+    const before = vendorSnapshot()
+    gateway.emulator.resetStats()
+    const response = await send(...request())
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/)
+    const problem = json<{ status: number; code: string; errors?: Array<{ field?: string }> }>(response)
+    expect([response.statusCode, problem.status, problem.code]).toEqual([status, status, code])
+    if (field) expect(problem.errors?.map((e) => e.field)).toContain(field)
+    expect(gateway.emulator.stats.requests).toBe(0)
+    expect(vendorSnapshot()).toBe(before)
+  })
+
+  it('translates a vendor 422 back to canonical field names', async () => {
+    const before = vendorSnapshot()
+    const response = await send('POST', `${base}/tickets`, { subject: 'x', customerId: '987654' })
+    expect(response.statusCode).toBe(422)
+    const problem = json<{ code: string; errors: Array<{ field?: string }>; vendor: { status: number } }>(response)
+    expect(problem.code).toBe('validation_failed')
+    expect(problem.vendor.status).toBe(422)
+    expect(problem.errors.map((e) => e.field)).toEqual(['customerId'])
+    expect(vendorSnapshot()).toBe(before)
+  })
+
+  it("translates Syncro's message-only 422 shape too", async () => {
+    const response = await send('POST', `${base}/assets`, { name: 'no type', customerId: customerId() })
+    expect(response.statusCode).toBe(422)
+    expect(json<{ errors: Array<{ field?: string }> }>(response).errors.map((e) => e.field)).toEqual(['typeId'])
+  })
+})
