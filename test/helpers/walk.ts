@@ -15,7 +15,7 @@ export async function walkList<T = { id: string }>(app: App, path: string, query
     const params = new URLSearchParams({ ...query, ...(cursor ? { cursor } : {}) })
     const response = await app.inject({ method: 'GET', url: `${path}?${params}` })
     if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode} ${response.body}`)
-    const page = json<Page<T>>(response)
+    const page: Page<T> = json<Page<T>>(response)
     records.push(...page.data)
     cursor = page.nextCursor
     pages += 1

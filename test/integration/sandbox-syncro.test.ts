@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { Agent, request } from 'undici'
+import { Agent, request, type Dispatcher } from 'undici'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startSyncroEmulator, type SyncroEmulator, type TicketRecord } from '../../sandbox/syncro/index.js'
 
@@ -34,7 +34,7 @@ async function call(target: SyncroEmulator, path: string, options: CallOptions =
     ...options.headers,
   }
   const response = await request(`${target.baseUrl}${path}`, {
-    method: (options.method ?? 'GET') as 'GET',
+    method: (options.method ?? 'GET') as Dispatcher.HttpMethod,
     headers,
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     dispatcher: options.dispatcher,

@@ -1,0 +1,119 @@
+import type {
+  AssetRecord,
+  AssetTypeRecord,
+  CommentRecord,
+  ContactRecord,
+  CustomerRecord,
+  TicketRecord,
+  TicketTypeRecord,
+  UserRecord,
+} from './records.js'
+
+export interface SyncroDataSet {
+  users: UserRecord[]
+  ticketTypes: TicketTypeRecord[]
+  assetTypes: AssetTypeRecord[]
+  statuses: string[]
+  customers: CustomerRecord[]
+  contacts: ContactRecord[]
+  assets: AssetRecord[]
+  tickets: TicketRecord[]
+  comments: CommentRecord[]
+}
+
+type Insertable<T> = Omit<T, 'id'>
+
+/** The emulator's in-memory account: records by id, and the few operations the routes need. */
+export class SyncroDatabase {
+  readonly users: Map<number, UserRecord>
+  readonly ticketTypes: Map<number, TicketTypeRecord>
+  readonly assetTypes: Map<number, AssetTypeRecord>
+  /** The account's `ticket_status_list`, in the vendor's order. */
+  readonly statuses: string[]
+  readonly customers: Map<number, CustomerRecord>
+  readonly contacts: Map<number, ContactRecord>
+  readonly assets: Map<number, AssetRecord>
+  readonly tickets: Map<number, TicketRecord>
+  readonly comments: Map<number, CommentRecord>
+
+  private nextCustomerId: number
+  private nextAssetId: number
+  private nextTicketId: number
+  private nextTicketNumber: number
+  private nextCommentId: number
+
+  constructor(data: SyncroDataSet) {
+    this.users = byId(data.users)
+    this.ticketTypes = byId(data.ticketTypes)
+    this.assetTypes = byId(data.assetTypes)
+    this.statuses = [...data.statuses]
+    this.customers = byId(data.customers)
+    this.contacts = byId(data.contacts)
+    this.assets = byId(data.assets)
+    this.tickets = byId(data.tickets)
+    this.comments = byId(data.comments)
+    this.nextCustomerId = nextIdAfter(this.customers.keys())
+    this.nextAssetId = nextIdAfter(this.assets.keys())
+    this.nextTicketId = nextIdAfter(this.tickets.keys())
+    this.nextCommentId = nextIdAfter(this.comments.keys())
+    this.nextTicketNumber = nextIdAfter([...this.tickets.values()].map((ticket) => ticket.number))
+  }
+
+  insertCustomer(fields: Insertable<CustomerRecord>): CustomerRecord {
+    const customer = { ...fields, id: this.nextCustomerId++ }
+    this.customers.set(customer.id, customer)
+    return customer
+  }
+
+  insertAsset(fields: Insertable<AssetRecord>): AssetRecord {
+    const asset = { ...fields, id: this.nextAssetId++ }
+    this.assets.set(asset.id, asset)
+    return asset
+  }
+
+  /** Gives the ticket the next free number unless the caller chose one. */
+  insertTicket(fields: Omit<TicketRecord, 'id' | 'number'> & { number?: number }): TicketRecord {
+    const number = fields.number ?? this.nextTicketNumber
+    this.nextTicketNumber = Math.max(this.nextTicketNumber, number + 1)
+    const ticket = { ...fields, number, id: this.nextTicketId++ }
+    this.tickets.set(ticket.id, ticket)
+    return ticket
+  }
+
+  deleteTicket(id: number): boolean {
+    if (!this.tickets.delete(id)) return false
+    for (const comment of this.commentsOf(id)) this.comments.delete(comment.id)
+    return true
+  }
+
+  insertComment(fields: Insertable<CommentRecord>): CommentRecord {
+    const comment = { ...fields, id: this.nextCommentId++ }
+    this.comments.set(comment.id, comment)
+    return comment
+  }
+
+  /** Oldest first. */
+  commentsOf(ticketId: number): CommentRecord[] {
+    return [...this.comments.values()]
+      .filter((comment) => comment.ticket_id === ticketId)
+      .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id)
+  }
+
+  contactsOf(customerId: number): ContactRecord[] {
+    return [...this.contacts.values()].filter((contact) => contact.customer_id === customerId)
+  }
+
+  assetTypeNamed(name: string): AssetTypeRecord | undefined {
+    return [...this.assetTypes.values()].find((type) => type.name === name)
+  }
+}
+
+function byId<T extends { id: number }>(records: readonly T[]): Map<number, T> {
+  return new Map(records.map((record) => [record.id, structuredClone(record)]))
+}
+
+function nextIdAfter(ids: Iterable<number>): number {
+  let max = 0
+  for (const id of ids) max = Math.max(max, id)
+  return max + 1
+}

@@ -1,0 +1,83 @@
+/** Which requests a fault applies to, and how many of them. */
+export interface FaultScope {
+  /** How many matching requests the fault affects; default 1. `Infinity` lasts until `clear()`. */
+  times?: number
+  /** HTTP method, case-insensitive; any method when absent. */
+  method?: string
+  /** Matched against the path after `/api/v1`, e.g. `/tickets`; any path when absent. */
+  pathPrefix?: string
+}
+
+export interface RespondFault extends FaultScope {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+export interface DelayFault extends FaultScope {
+  ms: number
+}
+
+export interface SyncroFaultControls {
+  /** The next matching requests get this response instead of being processed. */
+  respond(fault: RespondFault): void
+  /** The next matching requests wait this long, then are processed normally. */
+  delay(fault: DelayFault): void
+  /** The next matching requests get no response: their connection is destroyed. */
+  drop(fault: FaultScope): void
+  clear(): void
+}
+
+export type FaultAction =
+  | { kind: 'respond'; status: number; body?: unknown; headers?: Record<string, string> }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'drop' }
+
+interface FaultRule {
+  action: FaultAction
+  remaining: number
+  method?: string
+  pathPrefix?: string
+}
+
+/** Faults are used up in the order they were added; each request takes at most one. */
+export class FaultInjector implements SyncroFaultControls {
+  private rules: FaultRule[] = []
+
+  respond({ status, body, headers, ...scope }: RespondFault): void {
+    if (!Number.isInteger(status) || status < 100 || status > 599)
+      throw new RangeError(`Invalid status ${status}`)
+    this.add({ kind: 'respond', status, body, headers }, scope)
+  }
+
+  delay({ ms, ...scope }: DelayFault): void {
+    if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`Invalid delay ${ms}`)
+    this.add({ kind: 'delay', ms }, scope)
+  }
+
+  drop(scope: FaultScope = {}): void {
+    this.add({ kind: 'drop' }, scope)
+  }
+
+  clear(): void {
+    this.rules = []
+  }
+
+  /** The action for this request, if a fault matches; uses up one of its `times`. */
+  take(method: string, path: string): FaultAction | undefined {
+    const rule = this.rules.find(
+      (candidate) =>
+        (candidate.method === undefined || candidate.method === method.toUpperCase()) &&
+        (candidate.pathPrefix === undefined || path.startsWith(candidate.pathPrefix)),
+    )
+    if (!rule) return undefined
+    rule.remaining--
+    if (rule.remaining <= 0) this.rules = this.rules.filter((candidate) => candidate !== rule)
+    return rule.action
+  }
+
+  private add(action: FaultAction, { times = 1, method, pathPrefix }: FaultScope): void {
+    if (!(times >= 1)) throw new RangeError(`Invalid fault count ${times}`)
+    this.rules.push({ action, remaining: times, method: method?.toUpperCase(), pathPrefix })
+  }
+}

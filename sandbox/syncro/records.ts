@@ -1,0 +1,132 @@
+// Stored records, in Syncro's own field names. Names derived from other records (a ticket's customer name,
+// a customer's fullname) are not stored: the views compute them, as the vendor does, so renames show through.
+
+export type JsonObject = Record<string, unknown>
+
+/** ISO 8601 with milliseconds and `Z`, e.g. `2025-03-04T09:15:00.000Z`. */
+export type Timestamp = string
+
+export interface UserRecord {
+  id: number
+  email: string
+  full_name: string
+  group: string
+  admin: boolean
+  color: string
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface TicketTypeRecord {
+  id: number
+  name: string
+  disabled: boolean
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface AssetTypeRecord {
+  id: number
+  name: string
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface CustomerRecord {
+  id: number
+  firstname: string | null
+  lastname: string | null
+  business_name: string | null
+  email: string | null
+  phone: string | null
+  mobile: string | null
+  address: string | null
+  address_2: string | null
+  city: string | null
+  state: string | null
+  zip: string | null
+  notes: string | null
+  get_sms: boolean
+  opt_out: boolean
+  no_email: boolean
+  disabled: boolean
+  referred_by: string | null
+  ref_customer_id: number | null
+  tax_rate_id: number | null
+  notification_email: string | null
+  invoice_cc_emails: string | null
+  invoice_term_id: number | null
+  properties: JsonObject
+  portal_key: string
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface ContactRecord {
+  id: number
+  customer_id: number
+  name: string
+  address1: string | null
+  address2: string | null
+  city: string | null
+  state: string | null
+  zip: string | null
+  email: string | null
+  phone: string | null
+  mobile: string | null
+  notes: string | null
+  opt_out: boolean
+  extension: string | null
+  properties: JsonObject
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface AssetRecord {
+  id: number
+  name: string
+  customer_id: number
+  contact_id: number | null
+  asset_type_id: number
+  asset_serial: string | null
+  external_rmm_link: string | null
+  properties: JsonObject
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface TicketRecord {
+  id: number
+  number: number
+  subject: string
+  customer_id: number
+  contact_id: number | null
+  status: string
+  priority: string | null
+  problem_type: string | null
+  ticket_type_id: number | null
+  user_id: number | null
+  location_id: number | null
+  sla_id: number | null
+  due_date: Timestamp | null
+  start_at: Timestamp | null
+  end_at: Timestamp | null
+  resolved_at: Timestamp | null
+  properties: JsonObject
+  tag_list: string[]
+  asset_ids: number[]
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface CommentRecord {
+  id: number
+  ticket_id: number
+  subject: string
+  body: string
+  tech: string | null
+  hidden: boolean
+  user_id: number | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}

@@ -1,0 +1,47 @@
+import type { RouteHandler } from './http-types.js'
+
+export interface Route {
+  method: string
+  /** Literal segments and `:name` placeholders, e.g. `/tickets/:id/comments`. */
+  pattern: string
+  handler: RouteHandler
+}
+
+export interface RouteMatch {
+  route: Route
+  params: Record<string, string>
+}
+
+/** First route whose method and pattern fit; a trailing slash is ignored, as Rails ignores it. */
+export function matchRoute(routes: readonly Route[], method: string, path: string): RouteMatch | undefined {
+  const segments = splitPath(path)
+  if (!segments) return undefined
+  for (const route of routes) {
+    if (route.method !== method) continue
+    const params = matchSegments(splitPath(route.pattern) ?? [], segments)
+    if (params) return { route, params }
+  }
+  return undefined
+}
+
+function splitPath(path: string): string[] | undefined {
+  try {
+    return path
+      .split('/')
+      .filter((segment) => segment !== '')
+      .map(decodeURIComponent)
+  } catch {
+    return undefined
+  }
+}
+
+function matchSegments(pattern: string[], segments: string[]): Record<string, string> | undefined {
+  if (pattern.length !== segments.length) return undefined
+  const params: Record<string, string> = {}
+  for (const [index, part] of pattern.entries()) {
+    const segment = segments[index] as string
+    if (part.startsWith(':')) params[part.slice(1)] = segment
+    else if (part !== segment) return undefined
+  }
+  return params
+}

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto'
+import { customerFilter } from '../filters/customer-filters.js'
+import { readCustomerInput } from '../inputs/customer-input.js'
+import type { RouteHandler } from '../http-types.js'
+import { paginate } from '../paging.js'
+import { queryPage } from '../query-params.js'
+import { notFound } from '../vendor-errors.js'
+import { customerView } from '../views/customers.js'
+import { recordId } from './record-id.js'
+
+/** Id ascending; the page size is the vendor's, `per_page` is ignored. */
+export const listCustomers: RouteHandler = ({ query }, { db, pageSizes }) => {
+  const customers = [...db.customers.values()].filter(customerFilter(query)).sort((a, b) => a.id - b.id)
+  const { records, meta } = paginate(customers, queryPage(query), pageSizes.customers)
+  return { status: 200, body: { customers: records.map((customer) => customerView(db, customer)), meta } }
+}
+
+export const getCustomer: RouteHandler = ({ params }, { db }) => {
+  const customer = db.customers.get(recordId(params.id))
+  return customer ? { status: 200, body: { customer: customerView(db, customer) } } : notFound()
+}
+
+export const createCustomer: RouteHandler = ({ body }, { db, now }) => {
+  const input = readCustomerInput(body)
+  if (!input.ok) return input.reply
+  const timestamp = now().toISOString()
+  const customer = db.insertCustomer({
+    firstname: null,
+    lastname: null,
+    business_name: null,
+    email: null,
+    phone: null,
+    mobile: null,
+    address: null,
+    address_2: null,
+    city: null,
+    state: null,
+    zip: null,
+    notes: null,
+    get_sms: false,
+    opt_out: false,
+    no_email: false,
+    disabled: false,
+    referred_by: null,
+    ref_customer_id: null,
+    tax_rate_id: null,
+    notification_email: null,
+    invoice_cc_emails: null,
+    invoice_term_id: null,
+    properties: {},
+    ...input.changes,
+    portal_key: randomBytes(10).toString('hex'),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  return { status: 200, body: { customer: customerView(db, customer) } }
+}
+
+export const updateCustomer: RouteHandler = ({ params, body }, { db, now }) => {
+  const customer = db.customers.get(recordId(params.id))
+  if (!customer) return notFound()
+  const input = readCustomerInput(body, customer)
+  if (!input.ok) return input.reply
+  Object.assign(customer, input.changes, { updated_at: now().toISOString() })
+  return { status: 200, body: { customer: customerView(db, customer) } }
+}

@@ -1,0 +1,28 @@
+import type { Route } from '../router.js'
+import { createAsset, getAsset, listAssets, updateAsset } from './assets.js'
+import { createComment, listComments } from './comments.js'
+import { createCustomer, getCustomer, listCustomers, updateCustomer } from './customers.js'
+import { getTicketSettings, getUser, listUsers } from './settings.js'
+import { createTicket, deleteTicket, getTicket, listTickets, updateTicket } from './tickets.js'
+
+/** The emulated part of Syncro's API v1, paths relative to `/api/v1`. The first match wins. */
+export const SYNCRO_ROUTES: readonly Route[] = [
+  { method: 'GET', pattern: '/tickets/settings', handler: getTicketSettings },
+  { method: 'GET', pattern: '/tickets', handler: listTickets },
+  { method: 'POST', pattern: '/tickets', handler: createTicket },
+  { method: 'GET', pattern: '/tickets/:id', handler: getTicket },
+  { method: 'PUT', pattern: '/tickets/:id', handler: updateTicket },
+  { method: 'DELETE', pattern: '/tickets/:id', handler: deleteTicket },
+  { method: 'GET', pattern: '/tickets/:id/comments', handler: listComments },
+  { method: 'POST', pattern: '/tickets/:id/comment', handler: createComment },
+  { method: 'GET', pattern: '/customers', handler: listCustomers },
+  { method: 'POST', pattern: '/customers', handler: createCustomer },
+  { method: 'GET', pattern: '/customers/:id', handler: getCustomer },
+  { method: 'PUT', pattern: '/customers/:id', handler: updateCustomer },
+  { method: 'GET', pattern: '/customer_assets', handler: listAssets },
+  { method: 'POST', pattern: '/customer_assets', handler: createAsset },
+  { method: 'GET', pattern: '/customer_assets/:id', handler: getAsset },
+  { method: 'PUT', pattern: '/customer_assets/:id', handler: updateAsset },
+  { method: 'GET', pattern: '/users', handler: listUsers },
+  { method: 'GET', pattern: '/users/:id', handler: getUser },
+]

@@ -1,0 +1,30 @@
+import { createRandom } from '../../random.js'
+import type { SyncroDataSet } from '../database.js'
+import { seedAssets } from './assets.js'
+import { DEFAULT_TICKET_STATUSES } from './catalog.js'
+import { seedCustomers } from './customers.js'
+import { seedAssetTypes, seedTicketTypes, seedUsers } from './reference-data.js'
+import { seedTickets } from './tickets.js'
+
+/**
+ * The sandbox account's data. Deterministic: the same seed gives byte-identical records, and no timestamp
+ * depends on the current time.
+ */
+export function seedSyncroData(seed: number): SyncroDataSet {
+  const random = createRandom(seed)
+  const users = seedUsers()
+  const ticketTypes = seedTicketTypes()
+  const assetTypes = seedAssetTypes()
+  const statuses = [...DEFAULT_TICKET_STATUSES]
+  const { customers, contacts } = seedCustomers(random)
+  const assets = seedAssets(random, customers, contacts, assetTypes)
+  const { tickets, comments } = seedTickets(random, {
+    customers,
+    contacts,
+    assets,
+    users,
+    ticketTypes,
+    statuses,
+  })
+  return { users, ticketTypes, assetTypes, statuses, customers, contacts, assets, tickets, comments }
+}

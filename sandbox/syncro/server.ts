@@ -1,0 +1,101 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { FaultAction, FaultInjector } from './faults.js'
+import { readJsonBody, sendReply } from './http-io.js'
+import type { HandlerContext, SyncroReply } from './http-types.js'
+import { presentedApiKey } from './auth.js'
+import type { RollingWindowLimiter } from './rate-limit.js'
+import { matchRoute, type Route } from './router.js'
+import { countRequest, type SyncroStats } from './stats.js'
+import {
+  internalError,
+  notAuthorized,
+  notFound,
+  rateLimited,
+  RATE_LIMITED_BODY,
+  ReplyError,
+} from './vendor-errors.js'
+
+const API_PREFIX = '/api/v1'
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
+
+export interface RequestPipeline {
+  routes: readonly Route[]
+  context: HandlerContext
+  limiter: RollingWindowLimiter
+  faults: FaultInjector
+  stats: SyncroStats
+  isAcceptedKey(key: string | undefined): boolean
+  retryAfterSeconds: number
+  /** Resolves after `ms`, or at once when the emulator closes. */
+  sleep(ms: number): Promise<void>
+}
+
+/**
+ * One request's way through the emulator: counted; an injected fault, if any; the per-IP rate limit (before
+ * auth, as the vendor counts every request it receives); routing; the API key; the body; the handler.
+ * Faults answer before the rate limit, like a proxy in front of the vendor, so they use up no quota.
+ */
+export function createRequestListener(pipeline: RequestPipeline) {
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    handle(pipeline, request, response).catch((error: unknown) => {
+      send(pipeline, response, error instanceof ReplyError ? error.reply : internalError())
+    })
+  }
+}
+
+async function handle(pipeline: RequestPipeline, request: IncomingMessage, response: ServerResponse) {
+  const method = request.method ?? 'GET'
+  const [pathname = '/', search = ''] = (request.url ?? '/').split(/\?(.*)/s)
+  const query = new URLSearchParams(search)
+  const apiPath = apiPathOf(pathname)
+  const match = apiPath === undefined ? undefined : matchRoute(pipeline.routes, method, apiPath)
+  countRequest(pipeline.stats, `${method} ${match ? match.route.pattern : '(no route)'}`)
+
+  const fault = pipeline.faults.take(method, apiPath ?? pathname)
+  if (fault?.kind === 'drop') {
+    request.socket.destroy()
+    return
+  }
+  if (fault?.kind === 'respond')
+    return send(pipeline, response, injectedReply(fault, pipeline.retryAfterSeconds))
+  if (fault?.kind === 'delay') await pipeline.sleep(fault.ms)
+
+  const clientIp = request.socket.remoteAddress ?? 'unknown'
+  if (!pipeline.limiter.tryAcquire(clientIp))
+    return send(pipeline, response, rateLimited(pipeline.retryAfterSeconds))
+  if (!match || apiPath === undefined) return send(pipeline, response, notFound())
+  if (!pipeline.isAcceptedKey(presentedApiKey(request.headers, query))) {
+    return send(pipeline, response, notAuthorized())
+  }
+  const body = BODY_METHODS.has(method) ? await readJsonBody(request) : ({ ok: true, body: {} } as const)
+  if (!body.ok) return send(pipeline, response, body.reply)
+
+  const reply = match.route.handler(
+    { method, path: apiPath, params: match.params, query, body: body.body },
+    pipeline.context,
+  )
+  send(pipeline, response, reply)
+}
+
+function apiPathOf(pathname: string): string | undefined {
+  if (pathname === API_PREFIX) return '/'
+  return pathname.startsWith(`${API_PREFIX}/`) ? pathname.slice(API_PREFIX.length) : undefined
+}
+
+/** A 429 fault without its own headers or body looks exactly like the vendor's own 429. */
+function injectedReply(
+  fault: Extract<FaultAction, { kind: 'respond' }>,
+  retryAfterSeconds: number,
+): SyncroReply {
+  if (fault.status !== 429) return { status: fault.status, body: fault.body, headers: fault.headers }
+  return {
+    status: 429,
+    body: fault.body ?? RATE_LIMITED_BODY,
+    headers: fault.headers ?? { 'retry-after': String(retryAfterSeconds) },
+  }
+}
+
+function send(pipeline: RequestPipeline, response: ServerResponse, reply: SyncroReply): void {
+  if (reply.status === 429) pipeline.stats.rateLimited++
+  sendReply(response, reply)
+}

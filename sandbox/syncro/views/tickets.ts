@@ -1,0 +1,105 @@
+import type { SyncroDatabase } from '../database.js'
+import type { TicketRecord } from '../records.js'
+import { assetView } from './assets.js'
+import { commentView } from './comments.js'
+import { contactView, customerBusinessThenName, customerView } from './customers.js'
+import { ticketTypeView, userView } from './reference.js'
+
+/** Fields both the list and the single-ticket answers carry, names looked up live from related records. */
+function ticketCore(db: SyncroDatabase, ticket: TicketRecord) {
+  const customer = db.customers.get(ticket.customer_id)
+  const user = ticket.user_id === null ? undefined : db.users.get(ticket.user_id)
+  const ticketType = ticket.ticket_type_id === null ? undefined : db.ticketTypes.get(ticket.ticket_type_id)
+  const contact = ticket.contact_id === null ? undefined : db.contacts.get(ticket.contact_id)
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    subject: ticket.subject,
+    created_at: ticket.created_at,
+    customer_id: ticket.customer_id,
+    customer_business_then_name: customer ? customerBusinessThenName(customer) : null,
+    due_date: ticket.due_date,
+    resolved_at: ticket.resolved_at,
+    start_at: ticket.start_at,
+    end_at: ticket.end_at,
+    location_id: ticket.location_id,
+    problem_type: ticket.problem_type,
+    status: ticket.status,
+    ticket_type_id: ticket.ticket_type_id,
+    ticket_type_name: ticketType?.name ?? null,
+    properties: ticket.properties,
+    user_id: ticket.user_id,
+    updated_at: ticket.updated_at,
+    pdf_url: null,
+    priority: ticket.priority,
+    tag_list: ticket.tag_list,
+    asset_ids: ticket.asset_ids,
+    contact_id: ticket.contact_id,
+    contact_fullname: contact?.name ?? null,
+    sla_id: ticket.sla_id,
+    user: user ? userView(user) : null,
+  }
+}
+
+/**
+ * A ticket as `GET /tickets` lists it. Only the initial (oldest) comment is included: the vendor is sunsetting
+ * `all_comments`, so the emulator already behaves as after the change and ignores that parameter.
+ */
+export function listedTicketView(db: SyncroDatabase, ticket: TicketRecord) {
+  const initialComment = db.commentsOf(ticket.id)[0]
+  return {
+    ...ticketCore(db, ticket),
+    location_name: null,
+    billing_status: null,
+    sla_name: null,
+    creator_name_or_email: null,
+    contract_name: null,
+    address_id: null,
+    parent: false,
+    parent_id: null,
+    child: false,
+    recurring: false,
+    customer_reply: false,
+    total_formatted_billable_time: null,
+    sla_breached: false,
+    sla_breaching_soon: false,
+    contract_id: null,
+    customer_tag_list: [],
+    resolution_time: null,
+    response_time: null,
+    customer_icons: [],
+    comments: initialComment ? [commentView(initialComment)] : [],
+  }
+}
+
+/** A ticket as `GET/POST/PUT /tickets[/{id}]` answer it: every comment (oldest first) and related records. */
+export function ticketDetailView(db: SyncroDatabase, ticket: TicketRecord) {
+  const customer = db.customers.get(ticket.customer_id)
+  const contact = ticket.contact_id === null ? undefined : db.contacts.get(ticket.contact_id)
+  const ticketType = ticket.ticket_type_id === null ? undefined : db.ticketTypes.get(ticket.ticket_type_id)
+  return {
+    ...ticketCore(db, ticket),
+    intake_form_html: null,
+    signature_name: null,
+    signature_date: null,
+    outtake_form_name: null,
+    outtake_form_date: null,
+    outtake_form_html: null,
+    comments: db.commentsOf(ticket.id).map(commentView),
+    attachments: [],
+    ticket_timers: [],
+    line_items: [],
+    worksheet_results: [],
+    assets: ticket.asset_ids.flatMap((id) => {
+      const asset = db.assets.get(id)
+      return asset ? [assetView(db, asset)] : []
+    }),
+    appointments: [],
+    ticket_fields: [],
+    ticket_answers: [],
+    customer: customer ? customerView(db, customer) : null,
+    contact: contact ? contactView(contact) : null,
+    ticket_type: ticketType ? ticketTypeView(ticketType) : null,
+    address: null,
+  }
+}

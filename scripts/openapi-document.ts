@@ -1,0 +1,15 @@
+import { buildApp } from '../src/app.js'
+import { loadConfig } from '../src/config.js'
+
+/** The OpenAPI document the routes describe; no connection or sandbox is needed to build it. */
+export async function openApiDocument(): Promise<string> {
+  const app = await buildApp({ ...loadConfig({ LOG_LEVEL: 'silent' }), sandbox: false })
+  try {
+    await app.ready()
+    return `${JSON.stringify(app.swagger(), null, 2)}\n`
+  } finally {
+    await app.close()
+  }
+}
+
+export const OPENAPI_PATH = new URL('../openapi/openapi.json', import.meta.url)

@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises'
+import { expect, it } from 'vitest'
+import { OPENAPI_PATH, openApiDocument } from '../../scripts/openapi-document.js'
+
+it('openapi/openapi.json is what the code generates (run npm run openapi after changing a route)', async () => {
+  const committed = await readFile(OPENAPI_PATH, 'utf8')
+  expect(await openApiDocument()).toBe(committed)
+})
+
+it('documents every canonical route with named schemas', async () => {
+  const document = JSON.parse(await openApiDocument())
+  const paths = Object.keys(document.paths)
+  for (const resource of ['tickets', 'customers', 'assets']) {
+    expect(paths).toContain(`/v1/connections/{connection}/${resource}`)
+    expect(paths).toContain(`/v1/connections/{connection}/${resource}/{id}`)
+  }
+  for (const path of ['tickets/{ticketId}/comments', 'statuses', 'priorities', 'ticket-types']) {
+    expect(paths).toContain(`/v1/connections/{connection}/${path}`)
+  }
+  expect(paths).toEqual(expect.arrayContaining(['/v1/connections', '/healthz', '/readyz']))
+  expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Ticket', 'Comment', 'Customer', 'Asset', 'Problem']))
+  const list = document.paths['/v1/connections/{connection}/tickets'].get
+  expect(list.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/TicketPage')
+  expect(list.responses['400'].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/Problem')
+})

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { json, startSyncroGateway, type SyncroGateway } from '../helpers/gateway.js'
+
+const FULL = 'full-access-key-0123456789'
+const READ_ONLY = 'read-only-key-0123456789'
+const OTHER_CONNECTION = 'other-connection-key-0123'
+
+let gateway: SyncroGateway
+
+beforeAll(async () => {
+  gateway = await startSyncroGateway({
+    config: {
+      apiKeys: [
+        { name: 'full', key: FULL },
+        { name: 'reader', key: READ_ONLY, scopes: ['read'] },
+        { name: 'elsewhere', key: OTHER_CONNECTION, connections: ['syncro-eu'] },
+      ],
+    },
+  })
+})
+afterAll(() => gateway.close())
+
+const inject = (url: string, key?: string, method: 'GET' | 'POST' = 'GET') =>
+  gateway.app.inject({
+    method,
+    url,
+    headers: key ? { authorization: `Bearer ${key}` } : {},
+    ...(method === 'POST' ? { payload: { name: 'Acme' } } : {}),
+  })
+
+describe('gateway API keys', () => {
+  it.each([
+    ['no key', undefined, 'GET', 401, 'unauthorized'],
+    ['a wrong key', 'not-a-key-at-all-000000', 'GET', 401, 'unauthorized'],
+    ['a read-only key writing', READ_ONLY, 'POST', 403, 'forbidden'],
+    ['a key for another connection', OTHER_CONNECTION, 'GET', 403, 'forbidden'],
+  ] as const)('%s -> %i', async (_, key, method, status, code) => {
+    const before = gateway.emulator.db.customers.size
+    const response = await inject('/v1/connections/syncro-test/customers', key, method)
+    expect([response.statusCode, json(response).code]).toEqual([status, code])
+    expect(gateway.emulator.db.customers.size).toBe(before)
+  })
+
+  it('lets a valid key in, read-only keys reading', async () => {
+    expect((await inject('/v1/connections/syncro-test/customers', FULL)).statusCode).toBe(200)
+    expect((await inject('/v1/connections/syncro-test/customers', READ_ONLY)).statusCode).toBe(200)
+    expect((await gateway.app.inject({ url: '/v1/connections/syncro-test/statuses', headers: { 'x-api-key': READ_ONLY } })).statusCode).toBe(200)
+  })
+
+  it('lists only the connections a key may use', async () => {
+    expect(json<{ data: unknown[] }>(await inject('/v1/connections', FULL)).data).toHaveLength(1)
+    expect(json<{ data: unknown[] }>(await inject('/v1/connections', OTHER_CONNECTION)).data).toHaveLength(0)
+  })
+
+  it('keeps health and docs open', async () => {
+    for (const url of ['/healthz', '/readyz', '/openapi.json', '/docs']) expect((await inject(url)).statusCode).toBe(200)
+  })
+})
+
+describe('request ids', () => {
+  it('echoes a sane x-request-id and uses it in problems', async () => {
+    const response = await gateway.app.inject({ url: '/v1/connections/nope', headers: { 'x-request-id': 'trace-123' } })
+    expect(response.headers['x-request-id']).toBe('trace-123')
+    expect(json(response).requestId).toBe('trace-123')
+  })
+
+  it('replaces an unsafe one', async () => {
+    const response = await gateway.app.inject({ url: '/healthz', headers: { 'x-request-id': 'bad id\nwith newline' } })
+    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
+  })
+})
