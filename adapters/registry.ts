@@ -68,7 +68,8 @@ export class AdapterRegistry {
 
   get(connectionId: string): Adapter {
     const adapter = this.#adapters.get(connectionId)
-    if (!adapter) throw notFound(`no connection '${connectionId}' is configured; GET /v1/connections lists them`)
+    if (!adapter)
+      throw notFound(`no connection '${connectionId}' is configured; GET /v1/connections lists them`)
     return adapter
   }
 

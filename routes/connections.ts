@@ -34,7 +34,12 @@ export const Connection = Type.Object(
           operations: { tickets: ['list', 'get', 'create', 'update'], comments: ['list', 'create'] },
           filters: { tickets: ['status', 'customerId'], customers: ['q'] },
         },
-        health: { status: 'ok', lastSuccessAt: '2026-01-01T10:00:00.000Z', lastFailureAt: null, consecutiveFailures: 0 },
+        health: {
+          status: 'ok',
+          lastSuccessAt: '2026-01-01T10:00:00.000Z',
+          lastFailureAt: null,
+          consecutiveFailures: 0,
+        },
       },
     ],
   },
@@ -43,7 +48,8 @@ export const Connection = Type.Object(
 const ConnectionList = Type.Object({ data: Type.Array(Type.Ref(Connection)) }, { $id: 'ConnectionList' })
 
 function describe(adapter: Adapter): Static<typeof Connection> {
-  const operationsOf = (ops: object) => OPERATIONS.filter((op) => typeof (ops as Record<string, unknown>)[op] === 'function')
+  const operationsOf = (ops: object) =>
+    OPERATIONS.filter((op) => typeof (ops as Record<string, unknown>)[op] === 'function')
   const operations: Record<ListableResource, Array<(typeof OPERATIONS)[number]>> = {
     tickets: operationsOf(adapter.tickets),
     comments: ['list', ...(adapter.comments.create ? (['create'] as const) : [])],
@@ -55,7 +61,9 @@ function describe(adapter: Adapter): Static<typeof Connection> {
     vendor: adapter.vendor,
     capabilities: {
       operations,
-      filters: Object.fromEntries(Object.entries(adapter.filters).map(([resource, names]) => [resource, [...names]])),
+      filters: Object.fromEntries(
+        Object.entries(adapter.filters).map(([resource, names]) => [resource, [...names]]),
+      ),
     },
     health: adapter.health(),
   }
@@ -71,7 +79,8 @@ export const connectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['Connections'],
         summary: 'List the configured connections',
-        description: 'Each vendor tenant this gateway serves, with what it can do and how its vendor answered lately.',
+        description:
+          'Each vendor tenant this gateway serves, with what it can do and how its vendor answered lately.',
         response: { 200: Type.Ref(ConnectionList), ...problemResponses(401) },
       },
     },

@@ -37,7 +37,8 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
       security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
     },
     refResolver: {
-      buildLocalReference: (json, _baseUri, _fragment, index) => (typeof json.$id === 'string' ? json.$id : `def-${index}`),
+      buildLocalReference: (json, _baseUri, _fragment, index) =>
+        typeof json.$id === 'string' ? json.$id : `def-${index}`,
     },
   })
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } })

@@ -6,7 +6,10 @@ const Readiness = Type.Object({
   status: Type.Union([Type.Literal('ready'), Type.Literal('degraded')]),
   checks: Type.Object({
     config: Type.Literal('ok'),
-    store: Type.Object({ kind: Type.Union([Type.Literal('memory'), Type.Literal('redis')]), ok: Type.Boolean() }),
+    store: Type.Object({
+      kind: Type.Union([Type.Literal('memory'), Type.Literal('redis')]),
+      ok: Type.Boolean(),
+    }),
   }),
 })
 
@@ -28,7 +31,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['Health'],
         summary: 'Readiness',
-        description: 'ready when the shared-state store answers; degraded (still 200, still serving) when it does not.',
+        description:
+          'ready when the shared-state store answers; degraded (still 200, still serving) when it does not.',
         security: [],
         response: { 200: Readiness },
       },

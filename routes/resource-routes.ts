@@ -4,7 +4,14 @@ import type { Adapter, ListableResource, ResourceOperations } from '../adapters/
 import { RecordId, StringEnum } from '../src/canonical/common.js'
 import type { PagingQuery } from '../src/canonical/list-query.js'
 import { unsupportedOperation } from '../src/errors.js'
-import { ConnectionParams, READ_PROBLEMS, WRITE_PROBLEMS, callContext, problemResponses, shapeRemote } from './common.js'
+import {
+  ConnectionParams,
+  READ_PROBLEMS,
+  WRITE_PROBLEMS,
+  callContext,
+  problemResponses,
+  shapeRemote,
+} from './common.js'
 import { listPage } from './list.js'
 
 type AnyRecord = { id: string; remote?: unknown }
@@ -27,7 +34,11 @@ export interface ResourceRouteSpec {
 }
 
 export const IncludeQuery = Type.Object(
-  { include: Type.Optional(StringEnum(['remote'] as const, { description: "'remote' adds the vendor's raw record" })) },
+  {
+    include: Type.Optional(
+      StringEnum(['remote'] as const, { description: "'remote' adds the vendor's raw record" }),
+    ),
+  },
   { additionalProperties: false },
 )
 
@@ -94,7 +105,9 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
         if (!operations.create) throw unsupportedOperation(adapter.vendor, `create ${spec.resource}`)
         spec.checkWrite?.(request.body as Record<string, unknown>)
         const record = await operations.create(request.body, callContext(request))
-        reply.code(201).header('location', `/v1/connections/${adapter.connectionId}/${spec.resource}/${record.id}`)
+        reply
+          .code(201)
+          .header('location', `/v1/connections/${adapter.connectionId}/${spec.resource}/${record.id}`)
         return shapeRemote(record, undefined)
       },
     )
@@ -116,7 +129,10 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
         const operations = spec.operations(adapter)
         if (!operations.update) throw unsupportedOperation(adapter.vendor, `update ${spec.resource}`)
         spec.checkWrite?.(request.body as Record<string, unknown>)
-        return shapeRemote(await operations.update(request.params.id, request.body, callContext(request)), undefined)
+        return shapeRemote(
+          await operations.update(request.params.id, request.body, callContext(request)),
+          undefined,
+        )
       },
     )
   }

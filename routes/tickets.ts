@@ -6,7 +6,14 @@ import { CommentListQuery, TicketListQuery, type PagingQuery } from '../src/cano
 import { CommentPage, TicketPage } from '../src/canonical/shared-schemas.js'
 import { Ticket, TicketCreate, TicketUpdate } from '../src/canonical/ticket.js'
 import { unsupportedOperation, validationFailed } from '../src/errors.js'
-import { ConnectionParams, READ_PROBLEMS, WRITE_PROBLEMS, callContext, problemResponses, shapeRemote } from './common.js'
+import {
+  ConnectionParams,
+  READ_PROBLEMS,
+  WRITE_PROBLEMS,
+  callContext,
+  problemResponses,
+  shapeRemote,
+} from './common.js'
 import { listPage } from './list.js'
 import { resourceRoutes } from './resource-routes.js'
 
@@ -17,7 +24,9 @@ function checkTicketWrite(body: Record<string, unknown>): void {
     ['priority', 'priorityId'],
   ] as const) {
     if (body[byName] !== undefined && body[byId] !== undefined) {
-      throw validationFailed(`send ${byName} or ${byId}, not both`, [{ field: byId, message: `conflicts with ${byName}` }])
+      throw validationFailed(`send ${byName} or ${byId}, not both`, [
+        { field: byId, message: `conflicts with ${byName}` },
+      ])
     }
   }
 }
@@ -84,7 +93,11 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const adapter = app.registry.get(request.params.connection)
       if (!adapter.comments.create) throw unsupportedOperation(adapter.vendor, 'add comments')
-      const comment = await adapter.comments.create(request.params.ticketId, request.body, callContext(request))
+      const comment = await adapter.comments.create(
+        request.params.ticketId,
+        request.body,
+        callContext(request),
+      )
       reply.code(201)
       return shapeRemote(comment, undefined)
     },

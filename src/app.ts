@@ -51,7 +51,13 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     reply.header('x-request-id', request.id)
   })
 
-  const state = options.state ?? memoryState((error) => app.log.warn({ err: error }, 'background refresh failed'))
+  if (config.redisUrl && !options.state) {
+    app.log.warn(
+      'REDIS_URL is set, but shared state on Redis is not built yet: this process keeps its state in memory',
+    )
+  }
+  const state =
+    options.state ?? memoryState((error) => app.log.warn({ err: error }, 'background refresh failed'))
   const pools = new PoolRegistry(config.vendorHttp)
   const deps = {
     limiter: state.limiter,
@@ -62,7 +68,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   }
   app.decorate('config', config)
   app.decorate('sharedState', state)
-  app.decorate('registry', new AdapterRegistry(config.connections.map((connection) => createAdapter(connection, deps))))
+  app.decorate(
+    'registry',
+    new AdapterRegistry(config.connections.map((connection) => createAdapter(connection, deps))),
+  )
   app.decorate('apiKeys', new ApiKeyGuard(config.apiKeys))
   app.addHook('onClose', async () => {
     await pools.close()

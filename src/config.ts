@@ -91,10 +91,14 @@ function interpolate(value: unknown, env: NodeJS.ProcessEnv, path: string, probl
       return replacement ?? ''
     })
   }
-  if (Array.isArray(value)) return value.map((item, index) => interpolate(item, env, `${path}[${index}]`, problems))
+  if (Array.isArray(value))
+    return value.map((item, index) => interpolate(item, env, `${path}[${index}]`, problems))
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, interpolate(item, env, path ? `${path}.${key}` : key, problems)]),
+      Object.entries(value).map(([key, item]) => [
+        key,
+        interpolate(item, env, path ? `${path}.${key}` : key, problems),
+      ]),
     )
   }
   return value
@@ -117,7 +121,9 @@ function readConfigFile(
   const file = interpolate(parsed, env, '', problems)
   const errors = [...Value.Errors(FileConfig, file)]
   for (const error of errors) {
-    problems.push(`GATEWAY_CONFIG ${path}: ${error.path.slice(1).replace(/\//g, '.') || '(root)'}: ${error.message}`)
+    problems.push(
+      `GATEWAY_CONFIG ${path}: ${error.path.slice(1).replace(/\//g, '.') || '(root)'}: ${error.message}`,
+    )
   }
   return errors.length ? {} : (file as FileConfig)
 }
@@ -147,7 +153,8 @@ function apiKeysFromEnv(env: NodeJS.ProcessEnv, problems: string[]): GatewayApiK
     .split(',')
     .map((key) => key.trim())
     .filter(Boolean)
-  if (keys.some((key) => key.length < 16)) problems.push('GATEWAY_API_KEYS: every key must be at least 16 characters')
+  if (keys.some((key) => key.length < 16))
+    problems.push('GATEWAY_API_KEYS: every key must be at least 16 characters')
   return keys.map((key, index) => ({ name: `env-${index + 1}`, key }))
 }
 
@@ -158,13 +165,15 @@ export function loadConfig(
   const problems: string[] = []
   const file = env.GATEWAY_CONFIG ? readConfigFile(env.GATEWAY_CONFIG, env, readFile, problems) : {}
 
-  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development'
+  const nodeEnv =
+    env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development'
   const logLevel = env.LOG_LEVEL ?? file.logLevel ?? 'info'
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     problems.push(`LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`)
   }
   const redisUrl = env.REDIS_URL || file.redisUrl
-  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL: must start with redis:// or rediss://')
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
+    problems.push('REDIS_URL: must start with redis:// or rediss://')
 
   const fileConnections = (file.connections ?? []).map((connection, index) => ({
     source: `GATEWAY_CONFIG connections[${index}]`,
@@ -188,7 +197,9 @@ export function loadConfig(
     problems.push('GATEWAY_API_KEYS: required in production (or apiKeys in the GATEWAY_CONFIG file)')
   }
   if (nodeEnv === 'production' && connections.length === 0) {
-    problems.push('connections: none configured, and production has no sandbox (set GATEWAY_CONFIG or SYNCRO_API_KEY...)')
+    problems.push(
+      'connections: none configured, and production has no sandbox (set GATEWAY_CONFIG or SYNCRO_API_KEY...)',
+    )
   }
 
   const vendorHttp: VendorHttpSettings = {
@@ -220,7 +231,9 @@ export function loadConfig(
     port: integerFromEnv(env, 'PORT', problems, { min: 0, max: 65_535 }) ?? file.port ?? 3000,
     logLevel: logLevel as LogLevel,
     bodyLimitBytes:
-      integerFromEnv(env, 'BODY_LIMIT_BYTES', problems, { min: 1 }) ?? file.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+      integerFromEnv(env, 'BODY_LIMIT_BYTES', problems, { min: 1 }) ??
+      file.bodyLimitBytes ??
+      DEFAULT_BODY_LIMIT_BYTES,
     redisUrl: redisUrl || undefined,
     apiKeys,
     connections,

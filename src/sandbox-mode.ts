@@ -13,14 +13,12 @@ export interface SandboxMode {
 export async function startSandboxMode(): Promise<SandboxMode> {
   const sandbox = await startSandbox()
   return {
-    connections: sandbox.connections.map(
-      (connection): ConnectionConfig => ({
-        id: connection.id,
-        vendor: connection.vendor,
-        apiKey: connection.apiKey,
-        baseUrl: connection.baseUrl,
-      }),
-    ),
+    connections: sandbox.connections.map((connection): ConnectionConfig => ({
+      id: connection.id,
+      vendor: connection.vendor,
+      apiKey: connection.apiKey,
+      baseUrl: connection.baseUrl,
+    })),
     close: () => sandbox.close(),
   }
 }

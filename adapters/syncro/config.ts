@@ -37,7 +37,9 @@ export function syncroConfigProblems(config: SyncroConnectionConfig): string[] {
 }
 
 /** SYNCRO_API_KEY + SYNCRO_SUBDOMAIN, the names Syncro's own guides use, configure connection `syncro`. */
-export function syncroConnectionFromEnv(env: NodeJS.ProcessEnv): Array<{ source: string; connection: unknown }> {
+export function syncroConnectionFromEnv(
+  env: NodeJS.ProcessEnv,
+): Array<{ source: string; connection: unknown }> {
   const { SYNCRO_API_KEY: apiKey, SYNCRO_SUBDOMAIN: subdomain } = env
   if (!apiKey && !subdomain) return []
   return [

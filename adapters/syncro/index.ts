@@ -8,7 +8,12 @@ import { readPosition } from '../../src/paging/cursor.js'
 import { VendorClient, type VendorCall } from '../../src/vendor-http/client.js'
 import type { Adapter, AdapterDeps, CallContext, ListRequest, ListResult } from '../types.js'
 import { syncroAuth } from './auth.js'
-import { DEFAULT_SYNCRO_PRIORITIES, SYNCRO_RATE_LIMIT, syncroBaseUrl, type SyncroConnectionConfig } from './config.js'
+import {
+  DEFAULT_SYNCRO_PRIORITIES,
+  SYNCRO_RATE_LIMIT,
+  syncroBaseUrl,
+  type SyncroConnectionConfig,
+} from './config.js'
 import { describeSyncroError } from './errors.js'
 import {
   assetFieldNames,
@@ -31,7 +36,14 @@ import {
   type SyncroMapOptions,
 } from './map.js'
 import { assetQuery, commentQuery, customerQuery, SYNCRO_FILTERS, ticketQueries } from './query.js'
-import type { SyncroAsset, SyncroComment, SyncroCustomer, SyncroMeta, SyncroTicket, SyncroTicketSettings } from './types.js'
+import type {
+  SyncroAsset,
+  SyncroComment,
+  SyncroCustomer,
+  SyncroMeta,
+  SyncroTicket,
+  SyncroTicketSettings,
+} from './types.js'
 
 export { SyncroConnectionConfig, syncroConfigProblems, syncroConnectionFromEnv } from './config.js'
 
@@ -59,13 +71,19 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
     settings: deps.vendorHttp,
   })
 
-  const send = async <T>(call: VendorCall, ctx: CallContext): Promise<T> => (await client.send<T>(call, ctx.log)).body
+  const send = async <T>(call: VendorCall, ctx: CallContext): Promise<T> =>
+    (await client.send<T>(call, ctx.log)).body
 
   /** Walks Syncro's fixed-size pages (size read from each answer) to fill the requested page. */
   async function listPages<R, T>(
     request: ListRequest,
     ctx: CallContext,
-    options: { path: string; key: string; queries: Array<Record<string, string | number | boolean | undefined>>; perPage?: number },
+    options: {
+      path: string
+      key: string
+      queries: Array<Record<string, string | number | boolean | undefined>>
+      perPage?: number
+    },
     map: (record: R) => T,
   ): Promise<ListResult<T>> {
     const from = request.position === null ? null : readPosition(PagePosition, request.position)
@@ -75,7 +93,11 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
       queryCount: options.queries.length,
       fetchPage: async (query, page) => {
         const body = await send<Envelope<string, R>>(
-          { method: 'GET', path: options.path, query: { ...options.queries[query], page, per_page: options.perPage } },
+          {
+            method: 'GET',
+            path: options.path,
+            query: { ...options.queries[query], page, per_page: options.perPage },
+          },
           ctx,
         )
         const records = body[options.key] ?? []
@@ -102,7 +124,10 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
     (config.priorities ?? DEFAULT_SYNCRO_PRIORITIES).map((name) => priorityFromSyncro(name, mapOptions))
 
   /** Turns a category or status id, a level or priority id, into the text Syncro stores. */
-  async function resolveTicketWrite(body: TicketCreate | TicketUpdate, ctx: CallContext): Promise<ResolvedTicketWrite> {
+  async function resolveTicketWrite(
+    body: TicketCreate | TicketUpdate,
+    ctx: CallContext,
+  ): Promise<ResolvedTicketWrite> {
     const resolved: ResolvedTicketWrite = {}
     if (body.status !== undefined || body.statusId !== undefined) {
       const known = await statuses(ctx)
@@ -145,11 +170,21 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
 
     tickets: {
       async list(request, ctx) {
-        const queries = ticketQueries(request.filters, request.filters.status || request.filters.statusId ? await statuses(ctx) : [])
-        return listPages<SyncroTicket, Ticket>(request, ctx, { path: '/tickets', key: 'tickets', queries }, toTicket)
+        const queries = ticketQueries(
+          request.filters,
+          request.filters.status || request.filters.statusId ? await statuses(ctx) : [],
+        )
+        return listPages<SyncroTicket, Ticket>(
+          request,
+          ctx,
+          { path: '/tickets', key: 'tickets', queries },
+          toTicket,
+        )
       },
       async get(id, ctx) {
-        return toTicket((await send<{ ticket: SyncroTicket }>({ method: 'GET', path: ticketPath(id) }, ctx)).ticket)
+        return toTicket(
+          (await send<{ ticket: SyncroTicket }>({ method: 'GET', path: ticketPath(id) }, ctx)).ticket,
+        )
       },
       async create(body, ctx) {
         const vendorBody = syncroTicketCreateBody(body, await resolveTicketWrite(body, ctx))
@@ -185,7 +220,12 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
       },
       async create(ticketId, body, ctx) {
         const answer = await send<{ comment: SyncroComment }>(
-          { method: 'POST', path: `${ticketPath(ticketId)}/comment`, body: syncroCommentBody(body), fieldNames: commentFieldNames },
+          {
+            method: 'POST',
+            path: `${ticketPath(ticketId)}/comment`,
+            body: syncroCommentBody(body),
+            fieldNames: commentFieldNames,
+          },
           ctx,
         )
         return commentFromSyncro(answer.comment)
@@ -194,7 +234,12 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
 
     customers: {
       list: (request, ctx) =>
-        listPages(request, ctx, { path: '/customers', key: 'customers', queries: [customerQuery(request.filters)] }, customerFromSyncro),
+        listPages(
+          request,
+          ctx,
+          { path: '/customers', key: 'customers', queries: [customerQuery(request.filters)] },
+          customerFromSyncro,
+        ),
       async get(id, ctx) {
         const answer = await send<{ customer: SyncroCustomer }>(
           { method: 'GET', path: `/customers/${syncroIdOrNotFound(id)}` },
@@ -204,7 +249,12 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
       },
       async create(body, ctx) {
         const answer = await send<{ customer: SyncroCustomer }>(
-          { method: 'POST', path: '/customers', body: syncroCustomerBody(body), fieldNames: customerFieldNames },
+          {
+            method: 'POST',
+            path: '/customers',
+            body: syncroCustomerBody(body),
+            fieldNames: customerFieldNames,
+          },
           ctx,
         )
         return customerFromSyncro(answer.customer)
@@ -240,7 +290,12 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
       },
       async create(body, ctx) {
         const answer = await send<{ asset: SyncroAsset }>(
-          { method: 'POST', path: '/customer_assets', body: syncroAssetBody(body), fieldNames: assetFieldNames },
+          {
+            method: 'POST',
+            path: '/customer_assets',
+            body: syncroAssetBody(body),
+            fieldNames: assetFieldNames,
+          },
           ctx,
         )
         return assetFromSyncro(answer.asset)
@@ -250,7 +305,7 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
         // Syncro replaces the whole properties object, so other properties are read first and sent back.
         const current =
           body.manufacturer !== undefined || body.model !== undefined
-            ? (await send<{ asset: SyncroAsset }>({ method: 'GET', path }, ctx)).asset.properties ?? {}
+            ? ((await send<{ asset: SyncroAsset }>({ method: 'GET', path }, ctx)).asset.properties ?? {})
             : {}
         const answer = await send<{ asset: SyncroAsset }>(
           { method: 'PUT', path, body: syncroAssetBody(body, current), fieldNames: assetFieldNames },

@@ -5,7 +5,14 @@ import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonic
 import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
 import { unsupportedField, validationFailed } from '../../src/errors.js'
-import { categoryFromName, idOrNull, isoOrEpoch, isoOrNull, levelFromName, textOrNull } from '../../src/mapping/names.js'
+import {
+  categoryFromName,
+  idOrNull,
+  isoOrEpoch,
+  isoOrNull,
+  levelFromName,
+  textOrNull,
+} from '../../src/mapping/names.js'
 import type { SyncroAsset, SyncroComment, SyncroCustomer, SyncroTicket } from './types.js'
 
 /** Pure translations between Syncro records and canonical ones. No I/O here. */
@@ -68,12 +75,16 @@ export function ticketFromSyncro(ticket: SyncroTicket, options: SyncroMapOptions
     description: initialComment(ticket.comments)?.body ?? null,
     status: { id: textId(statusName), name: statusName, category: statusCategory(statusName, options) },
     priority: priorityName ? priorityFromSyncro(priorityName, options) : null,
-    type: ticket.ticket_type_id ? { id: String(ticket.ticket_type_id), name: ticket.ticket_type_name ?? null } : null,
+    type: ticket.ticket_type_id
+      ? { id: String(ticket.ticket_type_id), name: ticket.ticket_type_name ?? null }
+      : null,
     board: null,
     customer: ticket.customer_id
       ? { id: String(ticket.customer_id), name: ticket.customer_business_then_name ?? null }
       : null,
-    contact: ticket.contact_id ? { id: String(ticket.contact_id), name: ticket.contact_fullname ?? null } : null,
+    contact: ticket.contact_id
+      ? { id: String(ticket.contact_id), name: ticket.contact_fullname ?? null }
+      : null,
     assignee: ticket.user_id ? { id: String(ticket.user_id), name: ticket.user?.full_name ?? null } : null,
     createdAt: isoOrEpoch(ticket.created_at),
     updatedAt: isoOrEpoch(ticket.updated_at),
@@ -178,7 +189,10 @@ export interface ResolvedTicketWrite {
   priorityName?: string | null
 }
 
-function ticketFields(body: TicketCreate | TicketUpdate, resolved: ResolvedTicketWrite): Record<string, unknown> {
+function ticketFields(
+  body: TicketCreate | TicketUpdate,
+  resolved: ResolvedTicketWrite,
+): Record<string, unknown> {
   if (body.boardId !== undefined) throw unsupportedField('syncro', 'boardId', 'Syncro has no boards')
   return {
     subject: body.subject,
@@ -195,7 +209,10 @@ function ticketFields(body: TicketCreate | TicketUpdate, resolved: ResolvedTicke
 const withoutUndefined = (record: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined))
 
-export function syncroTicketCreateBody(body: TicketCreate, resolved: ResolvedTicketWrite): Record<string, unknown> {
+export function syncroTicketCreateBody(
+  body: TicketCreate,
+  resolved: ResolvedTicketWrite,
+): Record<string, unknown> {
   const fields = ticketFields(body, resolved)
   if (body.description) {
     // do_not_email: creating a ticket through the gateway must not mail the customer behind the caller's back.
@@ -206,9 +223,16 @@ export function syncroTicketCreateBody(body: TicketCreate, resolved: ResolvedTic
   return withoutUndefined(fields)
 }
 
-export function syncroTicketUpdateBody(body: TicketUpdate, resolved: ResolvedTicketWrite): Record<string, unknown> {
+export function syncroTicketUpdateBody(
+  body: TicketUpdate,
+  resolved: ResolvedTicketWrite,
+): Record<string, unknown> {
   if (body.description !== undefined) {
-    throw unsupportedField('syncro', 'description', 'Syncro keeps it as the first comment, which cannot be edited')
+    throw unsupportedField(
+      'syncro',
+      'description',
+      'Syncro keeps it as the first comment, which cannot be edited',
+    )
   }
   return withoutUndefined(ticketFields(body, resolved))
 }
@@ -225,7 +249,8 @@ export function syncroCommentBody(body: CommentCreate): Record<string, unknown> 
 
 export function syncroCustomerBody(body: CustomerCreate | CustomerUpdate): Record<string, unknown> {
   if (body.website) throw unsupportedField('syncro', 'website', 'Syncro customers have no website field')
-  if (body.address?.country) throw unsupportedField('syncro', 'address.country', 'Syncro customers have no country field')
+  if (body.address?.country)
+    throw unsupportedField('syncro', 'address.country', 'Syncro customers have no country field')
   const address = body.address
   return withoutUndefined({
     business_name: body.name,

@@ -1,5 +1,13 @@
 import { Type, type TProperties } from '@sinclair/typebox'
-import { PRIORITY_LEVELS, RecordId, STATUS_CATEGORIES, StringEnum, Timestamp, type PriorityLevel, type StatusCategory } from './common.js'
+import {
+  PRIORITY_LEVELS,
+  RecordId,
+  STATUS_CATEGORIES,
+  StringEnum,
+  Timestamp,
+  type PriorityLevel,
+  type StatusCategory,
+} from './common.js'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page.js'
 
 const commaListOf = (values: readonly string[]) => `^(${values.join('|')})(,(${values.join('|')}))*$`
@@ -51,7 +59,12 @@ export const TICKET_FILTERS = [
   'q',
 ] as const satisfies readonly FilterName[]
 export const CUSTOMER_FILTERS = ['updatedSince', 'createdSince', 'q'] as const satisfies readonly FilterName[]
-export const ASSET_FILTERS = ['customerId', 'updatedSince', 'createdSince', 'q'] as const satisfies readonly FilterName[]
+export const ASSET_FILTERS = [
+  'customerId',
+  'updatedSince',
+  'createdSince',
+  'q',
+] as const satisfies readonly FilterName[]
 export const COMMENT_FILTERS = ['createdSince'] as const satisfies readonly FilterName[]
 
 export const TicketListQuery = listQuery(TICKET_FILTERS)

@@ -10,7 +10,9 @@ export const PageOf = <T extends TSchema>(item: T, $id: string) =>
     {
       data: Type.Array(item),
       nextCursor: Nullable(
-        Type.String({ description: 'Opaque; pass it back as ?cursor= with the same filters. Null on the last page.' }),
+        Type.String({
+          description: 'Opaque; pass it back as ?cursor= with the same filters. Null on the last page.',
+        }),
       ),
     },
     { $id, additionalProperties: false },

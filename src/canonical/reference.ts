@@ -6,19 +6,29 @@ export const Status = Type.Object(
   {
     $id: 'Status',
     additionalProperties: false,
-    examples: [{ id: 'waiting-on-customer', name: 'Waiting on Customer', category: 'pending', boardId: null }],
+    examples: [
+      { id: 'waiting-on-customer', name: 'Waiting on Customer', category: 'pending', boardId: null },
+    ],
   },
 )
 export type Status = Static<typeof Status>
 
 export const Priority = Type.Object(
   { id: Type.String(), name: Type.String(), level: PriorityLevel },
-  { $id: 'Priority', additionalProperties: false, examples: [{ id: 'urgent', name: 'Urgent', level: 'critical' }] },
+  {
+    $id: 'Priority',
+    additionalProperties: false,
+    examples: [{ id: 'urgent', name: 'Urgent', level: 'critical' }],
+  },
 )
 export type Priority = Static<typeof Priority>
 
 export const TicketType = Type.Object(
   { id: Type.String(), name: Type.String(), boardId: Nullable(Type.String()) },
-  { $id: 'TicketType', additionalProperties: false, examples: [{ id: '2', name: 'Hardware', boardId: null }] },
+  {
+    $id: 'TicketType',
+    additionalProperties: false,
+    examples: [{ id: '2', name: 'Hardware', boardId: null }],
+  },
 )
 export type TicketType = Static<typeof TicketType>

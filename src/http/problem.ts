@@ -14,7 +14,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     ...(error.extras.errors?.length ? { errors: error.extras.errors } : {}),
     ...(error.extras.vendor ? { vendor: error.extras.vendor } : {}),
   }
-  if (error.extras.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.extras.retryAfterSeconds))
+  if (error.extras.retryAfterSeconds !== undefined)
+    reply.header('retry-after', String(error.extras.retryAfterSeconds))
   if (error.status === 401) reply.header('www-authenticate', 'Bearer')
   return reply.code(error.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body))
 }
@@ -34,17 +35,27 @@ function fieldErrorOf(error: AjvError): FieldError {
     case 'required':
       return { field: joinPath(error.instancePath, error.params.missingProperty), message: 'is required' }
     case 'additionalProperties':
-      return { field: joinPath(error.instancePath, error.params.additionalProperty), message: 'is not an accepted field' }
+      return {
+        field: joinPath(error.instancePath, error.params.additionalProperty),
+        message: 'is not an accepted field',
+      }
     case 'minProperties':
       return { message: 'send at least one field' }
     default: {
       const field = joinPath(error.instancePath)
-      return field ? { field, message: error.message ?? 'is not valid' } : { message: error.message ?? 'is not valid' }
+      return field
+        ? { field, message: error.message ?? 'is not valid' }
+        : { message: error.message ?? 'is not valid' }
     }
   }
 }
 
-const PART_NAMES: Record<string, string> = { body: 'body', querystring: 'query string', params: 'path', headers: 'headers' }
+const PART_NAMES: Record<string, string> = {
+  body: 'body',
+  querystring: 'query string',
+  params: 'path',
+  headers: 'headers',
+}
 
 function fromValidation(error: FastifyError): GatewayError {
   const errors = (error.validation as AjvError[]).map(fieldErrorOf)
@@ -62,23 +73,40 @@ const FRAMEWORK_CODES: Record<number, ProblemCode> = {
 }
 
 /** The one error handler: every error leaves as problem+json, and a 5xx never shows internals. */
-export function handleError(error: FastifyError | GatewayError, request: FastifyRequest, reply: FastifyReply) {
+export function handleError(
+  error: FastifyError | GatewayError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   if (error instanceof GatewayError) {
-    if (error.status >= 500) request.log.warn({ code: error.code, status: error.status, vendor: error.extras.vendor }, error.detail)
+    if (error.status >= 500)
+      request.log.warn({ code: error.code, status: error.status, vendor: error.extras.vendor }, error.detail)
     return sendProblem(request, reply, error)
   }
   if (error.validation) return sendProblem(request, reply, fromValidation(error))
   const status = error.statusCode ?? 500
   const code = FRAMEWORK_CODES[status]
   if (status < 500 && code) {
-    const detail = status === 400 && error.code?.startsWith('FST_ERR_CTP') ? `the body is not valid: ${error.message}` : error.message
+    const detail =
+      status === 400 && error.code?.startsWith('FST_ERR_CTP')
+        ? `the body is not valid: ${error.message}`
+        : error.message
     return sendProblem(request, reply, new GatewayError(status, code, detail))
   }
-  if (status < 500) return sendProblem(request, reply, new GatewayError(400, 'validation_failed', error.message))
+  if (status < 500)
+    return sendProblem(request, reply, new GatewayError(400, 'validation_failed', error.message))
   request.log.error({ err: error }, 'unhandled error')
-  return sendProblem(request, reply, new GatewayError(500, 'internal', 'an unexpected error occurred; quote the requestId when reporting it'))
+  return sendProblem(
+    request,
+    reply,
+    new GatewayError(500, 'internal', 'an unexpected error occurred; quote the requestId when reporting it'),
+  )
 }
 
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
-  return sendProblem(request, reply, new GatewayError(404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`))
+  return sendProblem(
+    request,
+    reply,
+    new GatewayError(404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`),
+  )
 }

@@ -42,7 +42,8 @@ export function isoOrNull(value: string | null | undefined): string | null {
 }
 
 /** For required timestamps: an unreadable one becomes the epoch rather than failing the whole page. */
-export const isoOrEpoch = (value: string | null | undefined): string => isoOrNull(value) ?? new Date(0).toISOString()
+export const isoOrEpoch = (value: string | null | undefined): string =>
+  isoOrNull(value) ?? new Date(0).toISOString()
 
 export function textOrNull(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null

@@ -48,7 +48,9 @@ export function decodeCursor(cursor: string, scope: CursorScope): unknown {
     throw invalidCursor('the cursor is malformed; pass back the nextCursor of a previous page unchanged')
   }
   if (envelope.s !== scopeHash(scope)) {
-    throw invalidCursor('the cursor belongs to another list or to other filters; repeat the filters of the first page')
+    throw invalidCursor(
+      'the cursor belongs to another list or to other filters; repeat the filters of the first page',
+    )
   }
   return envelope.p
 }

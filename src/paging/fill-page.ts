@@ -33,7 +33,12 @@ export interface FilledPage<R> {
   next: PagePosition | null
 }
 
-export async function fillPage<R>({ pageSize, from, queryCount = 1, fetchPage }: FillPageOptions<R>): Promise<FilledPage<R>> {
+export async function fillPage<R>({
+  pageSize,
+  from,
+  queryCount = 1,
+  fetchPage,
+}: FillPageOptions<R>): Promise<FilledPage<R>> {
   const records: R[] = []
   let position: PagePosition = from ?? { query: 0, page: 1, skip: 0 }
   while (position.query < queryCount) {
@@ -46,7 +51,9 @@ export async function fillPage<R>({ pageSize, from, queryCount = 1, fetchPage }:
     if (!pageDone) return { records, next: { ...position, skip: consumed } }
     // An empty page is the end of that query whatever the vendor says, so a wrong total cannot loop forever.
     const queryDone = vendorPage.isLast || vendorPage.records.length === 0
-    position = queryDone ? { query: position.query + 1, page: 1, skip: 0 } : { ...position, page: position.page + 1, skip: 0 }
+    position = queryDone
+      ? { query: position.query + 1, page: 1, skip: 0 }
+      : { ...position, page: position.page + 1, skip: 0 }
     if (records.length >= pageSize) break
   }
   return { records, next: position.query < queryCount ? position : null }

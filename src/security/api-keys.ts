@@ -50,7 +50,8 @@ export class ApiKeyGuard {
   authenticate(request: FastifyRequest): Caller | undefined {
     if (!this.enabled) return undefined
     const key = presentedKey(request)
-    if (!key) throw new GatewayError(401, 'unauthorized', 'send a gateway API key as Authorization: Bearer <key>')
+    if (!key)
+      throw new GatewayError(401, 'unauthorized', 'send a gateway API key as Authorization: Bearer <key>')
     const presented = digest(key)
     let match: KnownKey | undefined
     for (const known of this.#keys) if (timingSafeEqual(known.digest, presented)) match = known
@@ -62,7 +63,11 @@ export class ApiKeyGuard {
 export const mayUseConnection = (caller: Caller | undefined, connectionId: string) =>
   !caller?.connections || caller.connections.includes(connectionId)
 
-export function authorize(caller: Caller | undefined, scope: ApiKeyScope, connectionId: string | undefined): void {
+export function authorize(
+  caller: Caller | undefined,
+  scope: ApiKeyScope,
+  connectionId: string | undefined,
+): void {
   if (!caller) return
   if (!caller.scopes.includes(scope)) {
     throw new GatewayError(403, 'forbidden', `this API key lacks the '${scope}' scope`)

@@ -19,7 +19,11 @@ export function staticAuth(headers: Record<string, string>): VendorAuth {
 }
 
 /** Bearer tokens from a token endpoint, shared through the token cache (one token per connection). */
-export function bearerTokenAuth(cache: TokenCache, key: string, fetchToken: () => Promise<AccessToken>): VendorAuth {
+export function bearerTokenAuth(
+  cache: TokenCache,
+  key: string,
+  fetchToken: () => Promise<AccessToken>,
+): VendorAuth {
   return {
     async headers() {
       const token = await cache.get(key, fetchToken)

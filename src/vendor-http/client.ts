@@ -133,7 +133,12 @@ export class VendorClient {
       }
       const retryAfterMs = parseRetryAfter(result.headers['retry-after'], this.#now())
       if (result.status === 429) await limiter.block(bucket, this.#now() + (retryAfterMs ?? 1000))
-      const decision = this.#decide(call, attempt, { kind: 'response', status: result.status, retryAfterMs }, deadline)
+      const decision = this.#decide(
+        call,
+        attempt,
+        { kind: 'response', status: result.status, retryAfterMs },
+        deadline,
+      )
       if (decision.retry) {
         // After a 429 the blocked bucket holds every caller back; other statuses back off here.
         if (result.status !== 429) await sleep(decision.waitMs)
@@ -192,7 +197,12 @@ export class VendorClient {
     } catch (error) {
       return { kind: 'transport', failure: classifyTransportError(error) }
     }
-    return { kind: 'response', status: response.statusCode, headers: response.headers, body: this.#parse(response, text) }
+    return {
+      kind: 'response',
+      status: response.statusCode,
+      headers: response.headers,
+      body: this.#parse(response, text),
+    }
   }
 
   #parse(response: { statusCode: number; headers: IncomingHttpHeaders }, text: string): unknown {

@@ -6,8 +6,7 @@
  */
 
 export type AttemptOutcome =
-  | { kind: 'response'; status: number; retryAfterMs?: number }
-  | { kind: 'transport'; reachedVendor: boolean }
+  { kind: 'response'; status: number; retryAfterMs?: number } | { kind: 'transport'; reachedVendor: boolean }
 
 export interface RetryInput {
   method: string
@@ -51,11 +50,18 @@ export function retryDecision(input: RetryInput): RetryDecision {
       ? outcome.retryAfterMs
       : backoffMs(attempt, input.random)
   if (waitMs > remainingBudgetMs) return { retry: false, reason: 'retry budget exhausted', waitMs }
-  return { retry: true, reason: outcome.kind === 'response' ? `status ${outcome.status}` : 'transport error', waitMs }
+  return {
+    retry: true,
+    reason: outcome.kind === 'response' ? `status ${outcome.status}` : 'transport error',
+    waitMs,
+  }
 }
 
 /** Retry-After in delay-seconds or HTTP-date form, as milliseconds from `now`; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | string[] | undefined, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | string[] | undefined,
+  now: number = Date.now(),
+): number | undefined {
   const text = Array.isArray(value) ? value[0] : value
   if (!text) return undefined
   if (/^\s*\d+\s*$/.test(text)) return Number(text) * 1000

@@ -19,7 +19,8 @@ export interface VendorErrorDescription {
 export type VendorErrorDescriber = (status: number, body: unknown) => VendorErrorDescription
 
 const MAX_MESSAGE_LENGTH = 500
-const clip = (text: string) => (text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text)
+const clip = (text: string) =>
+  text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text
 
 function translateFieldErrors(
   errors: VendorErrorDescription['errors'],
@@ -46,11 +47,20 @@ export function gatewayErrorFromVendor(
   const said = description.message ? `: ${clip(description.message)}` : ''
   switch (true) {
     case status === 400 || status === 422:
-      return validationFailed(`${vendor} rejected the request${said}`, translateFieldErrors(description.errors, fieldNames), info)
+      return validationFailed(
+        `${vendor} rejected the request${said}`,
+        translateFieldErrors(description.errors, fieldNames),
+        info,
+      )
     case status === 401:
       return vendorUnavailable(502, `${vendor} rejected the connection's credentials`, info)
     case status === 403:
-      return new GatewayError(403, 'forbidden', `${vendor} does not allow this connection to do that${said}`, { vendor: info })
+      return new GatewayError(
+        403,
+        'forbidden',
+        `${vendor} does not allow this connection to do that${said}`,
+        { vendor: info },
+      )
     case status === 404:
       return notFound(`${vendor} has no such record`, info)
     case status === 409:
@@ -72,7 +82,14 @@ export interface TransportFailure {
   timedOut: boolean
 }
 
-const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT'])
+const NEVER_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+])
 const TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'])
 
 export function classifyTransportError(error: unknown): TransportFailure {

@@ -1,7 +1,11 @@
 import { Writable } from 'node:stream'
 import { pino } from 'pino'
 import type { SyncroConnectionConfig } from '../../adapters/syncro/config.js'
-import { startSyncroEmulator, type SyncroEmulator, type SyncroEmulatorOptions } from '../../sandbox/syncro/index.js'
+import {
+  startSyncroEmulator,
+  type SyncroEmulator,
+  type SyncroEmulatorOptions,
+} from '../../sandbox/syncro/index.js'
 import { buildApp, type App } from '../../src/app.js'
 import { loadConfig, type Config } from '../../src/config.js'
 import { loggerOptions } from '../../src/logger.js'
@@ -67,4 +71,5 @@ export async function startSyncroGateway(options: SyncroGatewayOptions = {}): Pr
 }
 
 /** Parses a JSON answer of app.inject. */
-export const json = <T = Record<string, unknown>>(response: { body: string }): T => JSON.parse(response.body) as T
+export const json = <T = Record<string, unknown>>(response: { body: string }): T =>
+  JSON.parse(response.body) as T

@@ -7,7 +7,11 @@ export interface Page<T> {
 }
 
 /** Follows nextCursor from the first page to the last; returns every record and the number of pages. */
-export async function walkList<T = { id: string }>(app: App, path: string, query: Record<string, string> = {}) {
+export async function walkList<T = { id: string }>(
+  app: App,
+  path: string,
+  query: Record<string, string> = {},
+) {
   const records: T[] = []
   let cursor: string | null = null
   let pages = 0

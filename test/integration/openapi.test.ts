@@ -18,8 +18,14 @@ it('documents every canonical route with named schemas', async () => {
     expect(paths).toContain(`/v1/connections/{connection}/${path}`)
   }
   expect(paths).toEqual(expect.arrayContaining(['/v1/connections', '/healthz', '/readyz']))
-  expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Ticket', 'Comment', 'Customer', 'Asset', 'Problem']))
+  expect(Object.keys(document.components.schemas)).toEqual(
+    expect.arrayContaining(['Ticket', 'Comment', 'Customer', 'Asset', 'Problem']),
+  )
   const list = document.paths['/v1/connections/{connection}/tickets'].get
-  expect(list.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/TicketPage')
-  expect(list.responses['400'].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/Problem')
+  expect(list.responses['200'].content['application/json'].schema.$ref).toBe(
+    '#/components/schemas/TicketPage',
+  )
+  expect(list.responses['400'].content['application/problem+json'].schema.$ref).toBe(
+    '#/components/schemas/Problem',
+  )
 })

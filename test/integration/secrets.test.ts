@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startSyncroGateway, type SyncroGateway } from '../helpers/gateway.js'
 
@@ -21,22 +22,30 @@ afterAll(() => gateway.close())
 it('keeps vendor and gateway keys out of every log line and every response', async () => {
   const headers = { authorization: `Bearer ${GATEWAY_KEY}` }
   const customerId = String([...gateway.emulator.db.customers.keys()][0])
-  const calls = [
+  const calls: InjectOptions[] = [
     { method: 'GET', url: '/v1/connections' },
     { method: 'GET', url: '/v1/connections/syncro-test/tickets?pageSize=30&include=remote' },
     { method: 'GET', url: '/v1/connections/syncro-test/tickets?status=open' },
     { method: 'GET', url: '/v1/connections/syncro-test/customers/1?include=remote' },
     { method: 'GET', url: '/v1/connections/syncro-test/tickets/999999' },
-    { method: 'POST', url: '/v1/connections/syncro-test/tickets', payload: { subject: 'x', customerId: '987654' } },
+    {
+      method: 'POST',
+      url: '/v1/connections/syncro-test/tickets',
+      payload: { subject: 'x', customerId: '987654' },
+    },
     { method: 'POST', url: '/v1/connections/syncro-test/tickets', payload: { subject: 'x', customerId } },
     { method: 'GET', url: '/v1/connections/syncro-revoked/tickets' },
     { method: 'GET', url: '/v1/connections/syncro-test/statuses', headers: { 'x-api-key': GATEWAY_KEY } },
-    { method: 'GET', url: '/v1/connections/syncro-test/tickets', headers: { authorization: `Bearer ${VENDOR_KEY}` } },
-  ] as const
+    {
+      method: 'GET',
+      url: '/v1/connections/syncro-test/tickets',
+      headers: { authorization: `Bearer ${VENDOR_KEY}` },
+    },
+  ]
   const statuses: number[] = []
   const answers: string[] = []
   for (const call of calls) {
-    const response = await gateway.app.inject({ headers, ...call } as Parameters<typeof gateway.app.inject>[0])
+    const response = await gateway.app.inject({ headers, ...call })
     statuses.push(response.statusCode)
     answers.push(JSON.stringify(response.headers), response.body)
   }

@@ -44,7 +44,14 @@ describe('gateway API keys', () => {
   it('lets a valid key in, read-only keys reading', async () => {
     expect((await inject('/v1/connections/syncro-test/customers', FULL)).statusCode).toBe(200)
     expect((await inject('/v1/connections/syncro-test/customers', READ_ONLY)).statusCode).toBe(200)
-    expect((await gateway.app.inject({ url: '/v1/connections/syncro-test/statuses', headers: { 'x-api-key': READ_ONLY } })).statusCode).toBe(200)
+    expect(
+      (
+        await gateway.app.inject({
+          url: '/v1/connections/syncro-test/statuses',
+          headers: { 'x-api-key': READ_ONLY },
+        })
+      ).statusCode,
+    ).toBe(200)
   })
 
   it('lists only the connections a key may use', async () => {
@@ -53,19 +60,26 @@ describe('gateway API keys', () => {
   })
 
   it('keeps health and docs open', async () => {
-    for (const url of ['/healthz', '/readyz', '/openapi.json', '/docs']) expect((await inject(url)).statusCode).toBe(200)
+    for (const url of ['/healthz', '/readyz', '/openapi.json', '/docs'])
+      expect((await inject(url)).statusCode).toBe(200)
   })
 })
 
 describe('request ids', () => {
   it('echoes a sane x-request-id and uses it in problems', async () => {
-    const response = await gateway.app.inject({ url: '/v1/connections/nope', headers: { 'x-request-id': 'trace-123' } })
+    const response = await gateway.app.inject({
+      url: '/v1/connections/nope',
+      headers: { 'x-request-id': 'trace-123' },
+    })
     expect(response.headers['x-request-id']).toBe('trace-123')
     expect(json(response).requestId).toBe('trace-123')
   })
 
   it('replaces an unsafe one', async () => {
-    const response = await gateway.app.inject({ url: '/healthz', headers: { 'x-request-id': 'bad id\nwith newline' } })
+    const response = await gateway.app.inject({
+      url: '/healthz',
+      headers: { 'x-request-id': 'bad id\nwith newline' },
+    })
     expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
   })
 })

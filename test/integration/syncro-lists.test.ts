@@ -38,22 +38,32 @@ describe('a full walk of the ticket list', () => {
     expect(pages).toBe(Math.ceil(seededTickets().length / 40))
   })
 
-  it.each([['open'], ['pending'], ['new,resolved'], ['closed']])('does so filtered by status category %s', async (status) => {
-    const categories = status.split(',')
-    const expected = seededTickets().filter((t) => categories.includes(CATEGORY_OF[t.status]!))
-    expect(expected.length).toBeGreaterThan(0)
-    const { records } = await walkList<{ id: string; status: { category: string } }>(gateway.app, `${base}/tickets`, {
-      pageSize: '40',
-      status,
-    })
-    expectEachOnce(records, expected)
-    expect(records.every((t) => categories.includes(t.status.category))).toBe(true)
-  })
+  it.each([['open'], ['pending'], ['new,resolved'], ['closed']])(
+    'does so filtered by status category %s',
+    async (status) => {
+      const categories = status.split(',')
+      const expected = seededTickets().filter((t) => categories.includes(CATEGORY_OF[t.status]!))
+      expect(expected.length).toBeGreaterThan(0)
+      const { records } = await walkList<{ id: string; status: { category: string } }>(
+        gateway.app,
+        `${base}/tickets`,
+        {
+          pageSize: '40',
+          status,
+        },
+      )
+      expectEachOnce(records, expected)
+      expect(records.every((t) => categories.includes(t.status.category))).toBe(true)
+    },
+  )
 
   it('does so filtered by customerId', async () => {
     const customerId = seededTickets()[0]!.customer_id
     const expected = seededTickets().filter((t) => t.customer_id === customerId)
-    const { records } = await walkList(gateway.app, `${base}/tickets`, { pageSize: '3', customerId: String(customerId) })
+    const { records } = await walkList(gateway.app, `${base}/tickets`, {
+      pageSize: '3',
+      customerId: String(customerId),
+    })
     expectEachOnce(records, expected)
   })
 
@@ -63,7 +73,10 @@ describe('a full walk of the ticket list', () => {
       .sort()
     const since = times[Math.floor(times.length / 2)]!
     const expected = seededTickets().filter((t) => Date.parse(t.updated_at) > Date.parse(since))
-    const { records } = await walkList(gateway.app, `${base}/tickets`, { pageSize: '40', updatedSince: since })
+    const { records } = await walkList(gateway.app, `${base}/tickets`, {
+      pageSize: '40',
+      updatedSince: since,
+    })
     expectEachOnce(records, expected)
   })
 
@@ -104,20 +117,32 @@ describe('vendor calls', () => {
 describe('other lists', () => {
   it('walks customers, disabled ones included and marked inactive', async () => {
     const seeded = [...gateway.emulator.db.customers.values()]
-    const { records } = await walkList<{ id: string; active: boolean }>(gateway.app, `${base}/customers`, { pageSize: '7' })
+    const { records } = await walkList<{ id: string; active: boolean }>(gateway.app, `${base}/customers`, {
+      pageSize: '7',
+    })
     expectEachOnce(records, seeded)
     const inactive = records.filter((c) => !c.active).map((c) => Number(c.id))
-    expect(inactive.sort()).toEqual(seeded.filter((c) => c.disabled).map((c) => c.id).sort())
+    expect(inactive.sort()).toEqual(
+      seeded
+        .filter((c) => c.disabled)
+        .map((c) => c.id)
+        .sort(),
+    )
     expect(inactive.length).toBeGreaterThan(0)
   })
 
   it('walks assets of one customer', async () => {
     const seeded = [...gateway.emulator.db.assets.values()]
     expect(seeded.length).toBeGreaterThanOrEqual(150)
-    expect(sortedIds((await walkList(gateway.app, `${base}/assets`, { pageSize: '40' })).records)).toEqual(sortedIds(seeded))
+    expect(sortedIds((await walkList(gateway.app, `${base}/assets`, { pageSize: '40' })).records)).toEqual(
+      sortedIds(seeded),
+    )
     const customerId = seeded[0]!.customer_id
     const { records } = await walkList(gateway.app, `${base}/assets`, { customerId: String(customerId) })
-    expectEachOnce(records, seeded.filter((a) => a.customer_id === customerId))
+    expectEachOnce(
+      records,
+      seeded.filter((a) => a.customer_id === customerId),
+    )
   })
 
   it("walks a ticket's comments oldest first, hidden ones as internal", async () => {
@@ -144,7 +169,9 @@ describe('other lists', () => {
     expect(statuses.map((s) => s.name)).toEqual(gateway.emulator.db.statuses)
     for (const status of statuses) expect(status.category).toBe(CATEGORY_OF[status.name])
     expect(statuses.find((s) => s.name === 'Waiting on Customer')?.id).toBe('waiting-on-customer')
-    const priorities = json<{ data: Array<{ name: string; level: string }> }>(await gateway.app.inject(`${base}/priorities`)).data
+    const priorities = json<{ data: Array<{ name: string; level: string }> }>(
+      await gateway.app.inject(`${base}/priorities`),
+    ).data
     expect(priorities.map((p) => [p.name, p.level])).toEqual([
       ['Urgent', 'critical'],
       ['High', 'high'],
@@ -160,9 +187,13 @@ describe('other lists', () => {
     const plain = json(await gateway.app.inject(`${base}/tickets/${ticket.id}`))
     expect(plain).toMatchObject({ id: String(ticket.id), subject: ticket.subject })
     expect(plain).not.toHaveProperty('remote')
-    const initial = gateway.emulator.db.commentsOf(ticket.id).sort((a, b) => a.created_at.localeCompare(b.created_at))[0]
+    const initial = gateway.emulator.db
+      .commentsOf(ticket.id)
+      .sort((a, b) => a.created_at.localeCompare(b.created_at))[0]
     expect(plain.description).toBe(initial?.body ?? null)
-    const withRemote = json<{ remote: { id: number } }>(await gateway.app.inject(`${base}/tickets/${ticket.id}?include=remote`))
+    const withRemote = json<{ remote: { id: number } }>(
+      await gateway.app.inject(`${base}/tickets/${ticket.id}?include=remote`),
+    )
     expect(withRemote.remote.id).toBe(ticket.id)
   })
 })
@@ -171,7 +202,10 @@ describe('bad list input changes nothing and gets problem+json', () => {
   const problem = async (url: string) => {
     const response = await gateway.app.inject(url)
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/)
-    return { status: response.statusCode, body: json<{ code: string; detail: string; errors?: Array<{ field?: string }> }>(response) }
+    return {
+      status: response.statusCode,
+      body: json<{ code: string; detail: string; errors?: Array<{ field?: string }> }>(response),
+    }
   }
 
   it.each([
@@ -206,9 +240,15 @@ describe('bad list input changes nothing and gets problem+json', () => {
   })
 
   it('refuses a cursor reused with other filters, or on another list', async () => {
-    const first = json<{ nextCursor: string }>(await gateway.app.inject(`${base}/tickets?pageSize=5&status=open`))
-    expect((await problem(`${base}/tickets?pageSize=5&status=pending&cursor=${first.nextCursor}`)).body.code).toBe('invalid_cursor')
-    expect((await problem(`${base}/customers?pageSize=5&cursor=${first.nextCursor}`)).body.code).toBe('invalid_cursor')
+    const first = json<{ nextCursor: string }>(
+      await gateway.app.inject(`${base}/tickets?pageSize=5&status=open`),
+    )
+    expect(
+      (await problem(`${base}/tickets?pageSize=5&status=pending&cursor=${first.nextCursor}`)).body.code,
+    ).toBe('invalid_cursor')
+    expect((await problem(`${base}/customers?pageSize=5&cursor=${first.nextCursor}`)).body.code).toBe(
+      'invalid_cursor',
+    )
     const same = await gateway.app.inject(`${base}/tickets?pageSize=5&status=open&cursor=${first.nextCursor}`)
     expect(same.statusCode).toBe(200)
   })

@@ -52,7 +52,9 @@ describe('the shared limiter', () => {
       config: { vendorHttp: { ...DEFAULT_VENDOR_HTTP_SETTINGS, rateLimitMaxWaitMs: 300 } },
     })
     const id = firstTicketId(gateway)
-    const responses = await Promise.all(Array.from({ length: 30 }, () => gateway!.app.inject(`${base}/tickets/${id}`)))
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, () => gateway!.app.inject(`${base}/tickets/${id}`)),
+    )
     const limited = responses.filter((r) => r.statusCode === 429)
     expect(limited.length).toBeGreaterThan(0)
     expect(responses.filter((r) => r.statusCode === 200).length).toBeGreaterThan(0)
@@ -77,7 +79,11 @@ describe('vendor failures', () => {
     gateway = await startSyncroGateway()
     const customerId = String([...gateway.emulator.db.customers.keys()][0])
     gateway.emulator.faults.respond({ status: 503, body: { error: 'maintenance' }, method: 'POST' })
-    const response = await gateway.app.inject({ method: 'POST', url: `${base}/tickets`, payload: { subject: 'x', customerId } })
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: `${base}/tickets`,
+      payload: { subject: 'x', customerId },
+    })
     expect(response.statusCode).toBe(503)
     expect(json(response).code).toBe('vendor_unavailable')
     expect(gateway.emulator.stats.requests).toBe(1)
@@ -90,7 +96,11 @@ describe('vendor failures', () => {
     gateway.emulator.faults.drop({ method: 'POST' })
     const customerId = String([...gateway.emulator.db.customers.keys()][0])
     const before = gateway.emulator.db.tickets.size
-    const response = await gateway.app.inject({ method: 'POST', url: `${base}/tickets`, payload: { subject: 'x', customerId } })
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: `${base}/tickets`,
+      payload: { subject: 'x', customerId },
+    })
     expect(response.statusCode).toBe(502)
     expect(gateway.emulator.db.tickets.size).toBe(before)
   })

@@ -9,13 +9,22 @@ beforeAll(async () => {
 })
 afterAll(() => gateway.close())
 
-const send = (method: 'POST' | 'PATCH', url: string, payload: unknown, headers: Record<string, string> = {}) =>
-  gateway.app.inject({ method, url, payload: payload as string, headers })
+const send = (
+  method: 'POST' | 'PATCH',
+  url: string,
+  payload: unknown,
+  headers: Record<string, string> = {},
+) => gateway.app.inject({ method, url, payload: payload as string, headers })
 
 /** What a bad write may not change: the vendor's records. */
 const vendorSnapshot = () => {
   const db = gateway.emulator.db
-  return JSON.stringify([[...db.tickets.values()], [...db.comments.values()], [...db.customers.values()], [...db.assets.values()]])
+  return JSON.stringify([
+    [...db.tickets.values()],
+    [...db.comments.values()],
+    [...db.customers.values()],
+    [...db.assets.values()],
+  ])
 }
 
 describe('a ticket written through the canonical API', () => {
@@ -31,11 +40,22 @@ describe('a ticket written through the canonical API', () => {
     expect(created.statusCode).toBe(201)
     const ticket = json<{ id: string; status: { name: string }; priority: { name: string } }>(created)
     expect(created.headers.location).toBe(`${base}/tickets/${ticket.id}`)
-    expect(ticket).toMatchObject({ subject: 'Printer offline', description: 'Since 9am the printer shows offline.' })
+    expect(ticket).toMatchObject({
+      subject: 'Printer offline',
+      description: 'Since 9am the printer shows offline.',
+    })
 
-    const internal = await send('POST', `${base}/tickets/${ticket.id}/comments`, { body: 'Checked the spooler.', visibility: 'internal' })
-    const publicNote = await send('POST', `${base}/tickets/${ticket.id}/comments`, { body: 'We are on it.', visibility: 'public' })
-    const defaulted = await send('POST', `${base}/tickets/${ticket.id}/comments`, { body: 'No visibility given.' })
+    const internal = await send('POST', `${base}/tickets/${ticket.id}/comments`, {
+      body: 'Checked the spooler.',
+      visibility: 'internal',
+    })
+    const publicNote = await send('POST', `${base}/tickets/${ticket.id}/comments`, {
+      body: 'We are on it.',
+      visibility: 'public',
+    })
+    const defaulted = await send('POST', `${base}/tickets/${ticket.id}/comments`, {
+      body: 'No visibility given.',
+    })
     expect([internal.statusCode, publicNote.statusCode, defaulted.statusCode]).toEqual([201, 201, 201])
     expect(json(defaulted).visibility).toBe('internal')
 
@@ -44,7 +64,12 @@ describe('a ticket written through the canonical API', () => {
     expect(json<{ status: { category: string } }>(updated).status.category).toBe('resolved')
 
     const stored = gateway.emulator.db.tickets.get(Number(ticket.id))!
-    expect(stored).toMatchObject({ subject: 'Printer offline', customer_id: customer.id, priority: 'High', status: 'Resolved' })
+    expect(stored).toMatchObject({
+      subject: 'Printer offline',
+      customer_id: customer.id,
+      priority: 'High',
+      status: 'Resolved',
+    })
     expect(stored.resolved_at).not.toBeNull()
     const comments = gateway.emulator.db.commentsOf(stored.id).sort((a, b) => a.id - b.id)
     expect(comments.map((c) => [c.body, c.hidden])).toEqual([
@@ -73,7 +98,11 @@ describe('a ticket written through the canonical API', () => {
       assigneeId: null,
     })
     expect(response.statusCode).toBe(200)
-    expect(gateway.emulator.db.tickets.get(seeded.id)).toMatchObject({ status: 'Waiting on Customer', priority: 'Low', user_id: null })
+    expect(gateway.emulator.db.tickets.get(seeded.id)).toMatchObject({
+      status: 'Waiting on Customer',
+      priority: 'Low',
+      user_id: null,
+    })
     expect(json(response).assignee).toBeNull()
   })
 })
@@ -87,9 +116,17 @@ describe('customers and assets', () => {
     })
     expect(created.statusCode).toBe(201)
     const id = Number(json<{ id: string }>(created).id)
-    expect(gateway.emulator.db.customers.get(id)).toMatchObject({ business_name: 'Harbor Dental', address: '1 Pier Road', city: 'Portland' })
+    expect(gateway.emulator.db.customers.get(id)).toMatchObject({
+      business_name: 'Harbor Dental',
+      address: '1 Pier Road',
+      city: 'Portland',
+    })
     const updated = await send('PATCH', `${base}/customers/${id}`, { phone: '+1 555 0199' })
-    expect(json(updated)).toMatchObject({ name: 'Harbor Dental', phone: '+1 555 0199', email: 'office@harbor.example' })
+    expect(json(updated)).toMatchObject({
+      name: 'Harbor Dental',
+      phone: '+1 555 0199',
+      email: 'office@harbor.example',
+    })
   })
 
   it('creates an asset and updates its model without losing other properties', async () => {
@@ -108,8 +145,16 @@ describe('customers and assets', () => {
     const stored = gateway.emulator.db.assets.get(Number(asset.id))!
     stored.properties.OS = 'Windows 11'
     const updated = await send('PATCH', `${base}/assets/${asset.id}`, { model: 'EliteDesk 805' })
-    expect(json(updated)).toMatchObject({ manufacturer: 'HP', model: 'EliteDesk 805', serialNumber: 'SN-42', type: { name: type.name } })
-    expect(gateway.emulator.db.assets.get(Number(asset.id))!.properties).toMatchObject({ OS: 'Windows 11', Model: 'EliteDesk 805' })
+    expect(json(updated)).toMatchObject({
+      manufacturer: 'HP',
+      model: 'EliteDesk 805',
+      serialNumber: 'SN-42',
+      type: { name: type.name },
+    })
+    expect(gateway.emulator.db.assets.get(Number(asset.id))!.properties).toMatchObject({
+      OS: 'Windows 11',
+      Model: 'EliteDesk 805',
+    })
   })
 })
 
@@ -117,17 +162,81 @@ describe('bad writes change nothing and get problem+json', () => {
   const customerId = () => String([...gateway.emulator.db.customers.values()][0]!.id)
 
   it.each<[string, () => Parameters<typeof send>, number, string, string | undefined]>([
-    ['an unknown body field', () => ['POST', `${base}/tickets`, { subject: 'x', customerId: customerId(), colour: 'red' }], 400, 'validation_failed', 'colour'],
-    ['a missing required field', () => ['POST', `${base}/tickets`, { subject: 'x' }], 400, 'validation_failed', 'customerId'],
-    ['a number where text belongs', () => ['POST', `${base}/tickets`, { subject: 42, customerId: customerId() }], 400, 'validation_failed', 'subject'],
-    ['a non-ISO date', () => ['PATCH', `${base}/tickets/1001`, { dueAt: 'next friday' }], 400, 'validation_failed', 'dueAt'],
+    [
+      'an unknown body field',
+      () => ['POST', `${base}/tickets`, { subject: 'x', customerId: customerId(), colour: 'red' }],
+      400,
+      'validation_failed',
+      'colour',
+    ],
+    [
+      'a missing required field',
+      () => ['POST', `${base}/tickets`, { subject: 'x' }],
+      400,
+      'validation_failed',
+      'customerId',
+    ],
+    [
+      'a number where text belongs',
+      () => ['POST', `${base}/tickets`, { subject: 42, customerId: customerId() }],
+      400,
+      'validation_failed',
+      'subject',
+    ],
+    [
+      'a non-ISO date',
+      () => ['PATCH', `${base}/tickets/1001`, { dueAt: 'next friday' }],
+      400,
+      'validation_failed',
+      'dueAt',
+    ],
     ['an empty update', () => ['PATCH', `${base}/tickets/1001`, {}], 400, 'validation_failed', undefined],
-    ['status and statusId together', () => ['PATCH', `${base}/tickets/1001`, { status: 'open', statusId: 'new' }], 400, 'validation_failed', 'statusId'],
-    ['a field Syncro cannot store', () => ['POST', `${base}/tickets`, { subject: 'x', customerId: customerId(), boardId: '3' }], 400, 'validation_failed', 'boardId'],
-    ['malformed JSON', () => ['POST', `${base}/tickets`, '{"subject":', { 'content-type': 'application/json' }], 400, 'validation_failed', undefined],
-    ['a wrong content type', () => ['POST', `${base}/tickets`, 'subject=x', { 'content-type': 'text/plain' }], 415, 'unsupported_media_type', undefined],
-    ['a body over the size limit', () => ['POST', `${base}/tickets`, { subject: 'x', customerId: customerId(), description: 'a'.repeat(70 * 1024) }], 413, 'payload_too_large', undefined],
-    ['an unknown connection', () => ['POST', '/v1/connections/nope/tickets', { subject: 'x', customerId: '1' }], 404, 'not_found', undefined],
+    [
+      'status and statusId together',
+      () => ['PATCH', `${base}/tickets/1001`, { status: 'open', statusId: 'new' }],
+      400,
+      'validation_failed',
+      'statusId',
+    ],
+    [
+      'a field Syncro cannot store',
+      () => ['POST', `${base}/tickets`, { subject: 'x', customerId: customerId(), boardId: '3' }],
+      400,
+      'validation_failed',
+      'boardId',
+    ],
+    [
+      'malformed JSON',
+      () => ['POST', `${base}/tickets`, '{"subject":', { 'content-type': 'application/json' }],
+      400,
+      'validation_failed',
+      undefined,
+    ],
+    [
+      'a wrong content type',
+      () => ['POST', `${base}/tickets`, 'subject=x', { 'content-type': 'text/plain' }],
+      415,
+      'unsupported_media_type',
+      undefined,
+    ],
+    [
+      'a body over the size limit',
+      () => [
+        'POST',
+        `${base}/tickets`,
+        { subject: 'x', customerId: customerId(), description: 'a'.repeat(70 * 1024) },
+      ],
+      413,
+      'payload_too_large',
+      undefined,
+    ],
+    [
+      'an unknown connection',
+      () => ['POST', '/v1/connections/nope/tickets', { subject: 'x', customerId: '1' }],
+      404,
+      'not_found',
+      undefined,
+    ],
   ])('%s', async (_, request, status, code, field) => {
     const before = vendorSnapshot()
     gateway.emulator.resetStats()
@@ -144,7 +253,9 @@ describe('bad writes change nothing and get problem+json', () => {
     const before = vendorSnapshot()
     const response = await send('POST', `${base}/tickets`, { subject: 'x', customerId: '987654' })
     expect(response.statusCode).toBe(422)
-    const problem = json<{ code: string; errors: Array<{ field?: string }>; vendor: { status: number } }>(response)
+    const problem = json<{ code: string; errors: Array<{ field?: string }>; vendor: { status: number } }>(
+      response,
+    )
     expect(problem.code).toBe('validation_failed')
     expect(problem.vendor.status).toBe(422)
     expect(problem.errors.map((e) => e.field)).toEqual(['customerId'])
@@ -154,6 +265,8 @@ describe('bad writes change nothing and get problem+json', () => {
   it("translates Syncro's message-only 422 shape too", async () => {
     const response = await send('POST', `${base}/assets`, { name: 'no type', customerId: customerId() })
     expect(response.statusCode).toBe(422)
-    expect(json<{ errors: Array<{ field?: string }> }>(response).errors.map((e) => e.field)).toEqual(['typeId'])
+    expect(json<{ errors: Array<{ field?: string }> }>(response).errors.map((e) => e.field)).toEqual([
+      'typeId',
+    ])
   })
 })

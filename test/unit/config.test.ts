@@ -17,13 +17,21 @@ const problemsOf = (env: NodeJS.ProcessEnv, readFile: (path: string) => string =
 describe('loadConfig', () => {
   it('runs in sandbox mode with nothing configured', () => {
     const config = loadConfig({}, noFile)
-    expect(config).toMatchObject({ sandbox: true, port: 3000, host: '127.0.0.1', connections: [], nodeEnv: 'development' })
+    expect(config).toMatchObject({
+      sandbox: true,
+      port: 3000,
+      host: '127.0.0.1',
+      connections: [],
+      nodeEnv: 'development',
+    })
   })
 
   it('configures connection syncro from the vendor guide variables', () => {
     const config = loadConfig({ SYNCRO_API_KEY: 'T0ps3cret', SYNCRO_SUBDOMAIN: 'acme' }, noFile)
     expect(config.sandbox).toBe(false)
-    expect(config.connections).toEqual([{ id: 'syncro', vendor: 'syncro', apiKey: 'T0ps3cret', subdomain: 'acme' }])
+    expect(config.connections).toEqual([
+      { id: 'syncro', vendor: 'syncro', apiKey: 'T0ps3cret', subdomain: 'acme' },
+    ])
   })
 
   it('names each wrong value, never showing it', () => {
@@ -45,7 +53,15 @@ describe('loadConfig', () => {
     const file = JSON.stringify({
       port: 8080,
       apiKeys: [{ name: 'crm', key: '${CRM_KEY}', scopes: ['read'] }],
-      connections: [{ id: 'syncro-eu', vendor: 'syncro', apiKey: '${SYNCRO_EU_KEY}', subdomain: 'acme-eu', statusMap: { Scheduled: 'open' } }],
+      connections: [
+        {
+          id: 'syncro-eu',
+          vendor: 'syncro',
+          apiKey: '${SYNCRO_EU_KEY}',
+          subdomain: 'acme-eu',
+          statusMap: { Scheduled: 'open' },
+        },
+      ],
     })
     const config = loadConfig(
       { GATEWAY_CONFIG: '/etc/psa.json', CRM_KEY: 'crm-key-0123456789', SYNCRO_EU_KEY: 'k' },
@@ -53,7 +69,11 @@ describe('loadConfig', () => {
     )
     expect(config.port).toBe(8080)
     expect(config.apiKeys).toEqual([{ name: 'crm', key: 'crm-key-0123456789', scopes: ['read'] }])
-    expect(config.connections[0]).toMatchObject({ id: 'syncro-eu', apiKey: 'k', statusMap: { Scheduled: 'open' } })
+    expect(config.connections[0]).toMatchObject({
+      id: 'syncro-eu',
+      apiKey: 'k',
+      statusMap: { Scheduled: 'open' },
+    })
   })
 
   it('names a missing ${ENV} reference, an unknown vendor and a duplicate id', () => {
@@ -72,6 +92,8 @@ describe('loadConfig', () => {
   })
 
   it('names an unreadable config file', () => {
-    expect(problemsOf({ GATEWAY_CONFIG: '/nope.json' })).toEqual(['GATEWAY_CONFIG: cannot read /nope.json (ENOENT)'])
+    expect(problemsOf({ GATEWAY_CONFIG: '/nope.json' })).toEqual([
+      'GATEWAY_CONFIG: cannot read /nope.json (ENOENT)',
+    ])
   })
 })

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fillPage, type FilledPage, type PagePosition, type VendorPage } from '../../src/paging/fill-page.js'
 
@@ -19,13 +20,18 @@ async function walk(queries: number[][], perPage: number, pageSize: number) {
   let from: PagePosition | null = null
   let pages = 0
   do {
-    const page: FilledPage<number> = await fillPage({ pageSize, from, queryCount: queries.length, fetchPage: vendor.fetchPage })
+    const page: FilledPage<number> = await fillPage({
+      pageSize,
+      from,
+      queryCount: queries.length,
+      fetchPage: vendor.fetchPage,
+    })
     seen.push(...page.records)
     from = page.next
     pages += 1
     expect(pages).toBeLessThan(1000)
   } while (from)
-  return { seen, calls: vendor.calls }
+  return { seen, calls: vendor.calls, pages }
 }
 
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i)
@@ -38,11 +44,14 @@ describe('fillPage', () => {
     [40, 25],
     [1000, 25],
     [10, 3],
-  ])('returns every record exactly once with pageSize %i over vendor pages of %i', async (pageSize, perPage) => {
-    const records = range(1, 320)
-    const { seen } = await walk([records], perPage, pageSize)
-    expect(seen).toEqual(records)
-  })
+  ])(
+    'returns every record exactly once with pageSize %i over vendor pages of %i',
+    async (pageSize, perPage) => {
+      const records = range(1, 320)
+      const { seen } = await walk([records], perPage, pageSize)
+      expect(seen).toEqual(records)
+    },
+  )
 
   it('walks several queries one after the other', async () => {
     const queries = [range(1, 30), [], range(100, 7), range(200, 50)]
@@ -79,5 +88,28 @@ describe('fillPage', () => {
       fetchPage: async () => ({ records: [], isLast: false }),
     })
     expect(page).toEqual({ records: [], next: null })
+  })
+
+  it('returns every record exactly once for any sizes and any mix of queries (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 70 }),
+        async (querySizes, perPage, pageSize) => {
+          let next = 0
+          const queries = querySizes.map((size) => range((next += size) - size, size))
+          const { seen, calls, pages } = await walk(queries, perPage, pageSize)
+          expect(seen).toEqual(queries.flat())
+          // Each vendor page is fetched once, plus at most one re-fetch per canonical page that starts inside one.
+          const vendorPages = querySizes.reduce(
+            (sum, size) => sum + Math.max(1, Math.ceil(size / perPage)),
+            0,
+          )
+          expect(calls.length).toBeLessThanOrEqual(vendorPages + pages)
+        },
+      ),
+      { numRuns: 200 },
+    )
   })
 })

@@ -20,18 +20,29 @@ describe('retryDecision', () => {
     ['PUT 503', { method: 'PUT' }, true],
     ['PATCH 502', { method: 'PATCH', outcome: { kind: 'response', status: 502 } }, true],
     ['POST 503 may have been processed', { method: 'POST' }, false],
-    ['POST 429 was refused before processing', { method: 'POST', outcome: { kind: 'response', status: 429, retryAfterMs: 1000 } }, true],
+    [
+      'POST 429 was refused before processing',
+      { method: 'POST', outcome: { kind: 'response', status: 429, retryAfterMs: 1000 } },
+      true,
+    ],
     ['POST never connected', { method: 'POST', outcome: { kind: 'transport', reachedVendor: false } }, true],
     ['POST connection reset', { method: 'POST', outcome: { kind: 'transport', reachedVendor: true } }, false],
     ['GET connection reset', { outcome: { kind: 'transport', reachedVendor: true } }, true],
     ['last attempt', { attempt: 3 }, false],
-    ['Retry-After beyond the budget', { outcome: { kind: 'response', status: 429, retryAfterMs: 30_000 } }, false],
+    [
+      'Retry-After beyond the budget',
+      { outcome: { kind: 'response', status: 429, retryAfterMs: 30_000 } },
+      false,
+    ],
   ])('%s', (_, input, retry) => {
     expect(retryDecision({ ...base, ...input }).retry).toBe(retry)
   })
 
   it('waits what Retry-After says', () => {
-    const decision = retryDecision({ ...base, outcome: { kind: 'response', status: 429, retryAfterMs: 2_000 } })
+    const decision = retryDecision({
+      ...base,
+      outcome: { kind: 'response', status: 429, retryAfterMs: 2_000 },
+    })
     expect(decision).toMatchObject({ retry: true, waitMs: 2_000 })
   })
 

@@ -37,8 +37,22 @@ const ticket: SyncroTicket = {
   created_at: '2025-03-14T09:26:53.000-05:00',
   updated_at: '2025-03-14T11:02:10.000Z',
   comments: [
-    { id: 9, ticket_id: 1207, subject: 'Update', body: 'second', hidden: true, created_at: '2025-03-14T10:00:00Z' },
-    { id: 8, ticket_id: 1207, subject: 'Initial Issue', body: 'first', hidden: false, created_at: '2025-03-14T09:26:53Z' },
+    {
+      id: 9,
+      ticket_id: 1207,
+      subject: 'Update',
+      body: 'second',
+      hidden: true,
+      created_at: '2025-03-14T10:00:00Z',
+    },
+    {
+      id: 8,
+      ticket_id: 1207,
+      subject: 'Initial Issue',
+      body: 'first',
+      hidden: false,
+      created_at: '2025-03-14T09:26:53Z',
+    },
   ],
 }
 
@@ -46,7 +60,8 @@ const errorOf = (run: () => unknown) => {
   try {
     run()
   } catch (error) {
-    if (error instanceof GatewayError) return { status: error.status, code: error.code, errors: error.extras.errors }
+    if (error instanceof GatewayError)
+      return { status: error.status, code: error.code, errors: error.extras.errors }
     throw error
   }
   throw new Error('expected an error')
@@ -99,7 +114,13 @@ describe('commentFromSyncro', () => {
     [null, 'internal'],
     [undefined, 'internal'],
   ] as const)('hidden=%s is %s', (hidden, visibility) => {
-    const comment = commentFromSyncro({ id: 1, ticket_id: 2, body: 'x', hidden, created_at: '2025-01-01T00:00:00Z' })
+    const comment = commentFromSyncro({
+      id: 1,
+      ticket_id: 2,
+      body: 'x',
+      hidden,
+      created_at: '2025-01-01T00:00:00Z',
+    })
     expect(comment.visibility).toBe(visibility)
   })
 })
@@ -107,11 +128,18 @@ describe('commentFromSyncro', () => {
 describe('customers and assets', () => {
   it('names a customer by business name, else by person', () => {
     const base = { id: 1, created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-01T00:00:00Z' }
-    expect(customerFromSyncro({ ...base, business_name: 'Acme', firstname: 'Jo', lastname: 'Lee' }).name).toBe('Acme')
-    expect(customerFromSyncro({ ...base, business_name: null, firstname: 'Jo', lastname: 'Lee' }).name).toBe('Jo Lee')
+    expect(
+      customerFromSyncro({ ...base, business_name: 'Acme', firstname: 'Jo', lastname: 'Lee' }).name,
+    ).toBe('Acme')
+    expect(customerFromSyncro({ ...base, business_name: null, firstname: 'Jo', lastname: 'Lee' }).name).toBe(
+      'Jo Lee',
+    )
     expect(customerFromSyncro({ ...base, disabled: true }).active).toBe(false)
     expect(customerFromSyncro({ ...base }).address).toBeNull()
-    expect(customerFromSyncro({ ...base, city: 'Portland' }).address).toMatchObject({ city: 'Portland', line1: null })
+    expect(customerFromSyncro({ ...base, city: 'Portland' }).address).toMatchObject({
+      city: 'Portland',
+      line1: null,
+    })
   })
 
   it('reads manufacturer and model from asset properties', () => {
@@ -166,7 +194,9 @@ describe('writes', () => {
   })
 
   it('refuses what Syncro cannot store instead of dropping it', () => {
-    expect(errorOf(() => syncroTicketCreateBody({ subject: 'S', customerId: '1', boardId: '2' }, {}))).toMatchObject({
+    expect(
+      errorOf(() => syncroTicketCreateBody({ subject: 'S', customerId: '1', boardId: '2' }, {})),
+    ).toMatchObject({
       status: 400,
       code: 'validation_failed',
       errors: [{ field: 'boardId' }],
@@ -202,19 +232,24 @@ describe('ticketQueries', () => {
   const statuses = ['New', 'In Progress', 'Resolved', 'Waiting on Customer', 'Scheduled'].map((name) => ({
     id: textId(name),
     name,
-    category: name === 'New' ? 'new' : name === 'In Progress' ? 'open' : name === 'Resolved' ? 'resolved' : 'pending',
+    category:
+      name === 'New' ? 'new' : name === 'In Progress' ? 'open' : name === 'Resolved' ? 'resolved' : 'pending',
     boardId: null,
   })) as Parameters<typeof ticketQueries>[1]
 
   it('makes one query per status of the asked categories', () => {
-    expect(ticketQueries({ status: ['pending'], customerId: '5' }, statuses).map((q) => [q.status, q.customer_id])).toEqual([
+    expect(
+      ticketQueries({ status: ['pending'], customerId: '5' }, statuses).map((q) => [q.status, q.customer_id]),
+    ).toEqual([
       ['Waiting on Customer', 5],
       ['Scheduled', 5],
     ])
   })
 
   it('narrows categories to the asked status id', () => {
-    expect(ticketQueries({ status: ['pending'], statusId: 'scheduled' }, statuses).map((q) => q.status)).toEqual(['Scheduled'])
+    expect(
+      ticketQueries({ status: ['pending'], statusId: 'scheduled' }, statuses).map((q) => q.status),
+    ).toEqual(['Scheduled'])
     expect(ticketQueries({ status: ['new'], statusId: 'scheduled' }, statuses)).toEqual([])
   })
 
@@ -225,17 +260,26 @@ describe('ticketQueries', () => {
 
 describe('describeSyncroError', () => {
   it.each([
-    [{ error: 'Validation failed', errors: [{ field: 'customer_id', message: 'is required' }] }, [{ field: 'customer_id', message: 'is required' }]],
+    [
+      { error: 'Validation failed', errors: [{ field: 'customer_id', message: 'is required' }] },
+      [{ field: 'customer_id', message: 'is required' }],
+    ],
     [{ error: 'Customer required field' }, [{ field: 'customer', message: 'Customer required field' }]],
-    [{ success: false, message: ["Subject can't be blank"] }, [{ field: 'subject', message: "Subject can't be blank" }]],
-    [{ success: false, message: ["Asset type can't be blank"] }, [{ field: 'asset_type', message: "Asset type can't be blank" }]],
+    [
+      { success: false, message: ["Subject can't be blank"] },
+      [{ field: 'subject', message: "Subject can't be blank" }],
+    ],
+    [
+      { success: false, message: ["Asset type can't be blank"] },
+      [{ field: 'asset_type', message: "Asset type can't be blank" }],
+    ],
     [{ message: 'Not found' }, []],
   ])('reads %j', (body, errors) => {
     expect(describeSyncroError(422, body).errors).toEqual(errors)
   })
 
   it('turns humanised attribute names back into attributes', () => {
-    expect(attributeOfMessage('Business name or last name can\'t be blank')).toBe('business_name_or_last_name')
+    expect(attributeOfMessage("Business name or last name can't be blank")).toBe('business_name_or_last_name')
     expect(attributeOfMessage('Email is not an email')).toBe('email')
     expect(attributeOfMessage('something odd happened')).toBeUndefined()
   })

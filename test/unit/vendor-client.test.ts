@@ -84,11 +84,17 @@ const failure = async (promise: Promise<unknown>) => {
 
 describe('VendorClient', () => {
   it('blocks the bucket for every caller until the vendor Retry-After, then retries', async () => {
-    const server = await vendor(reply(429, { message: 'slow down' }, { 'retry-after': '2' }), reply(200, { ok: true }))
+    const server = await vendor(
+      reply(429, { message: 'slow down' }, { 'retry-after': '2' }),
+      reply(200, { ok: true }),
+    )
     cleanup.push(server.close)
     const limiter = new RecordingLimiter()
     const now = 1_000_000
-    const answer = await client(server.url, { limiter, now: () => now }).send({ method: 'GET', path: '/things' }, log)
+    const answer = await client(server.url, { limiter, now: () => now }).send(
+      { method: 'GET', path: '/things' },
+      log,
+    )
     expect(answer.body).toEqual({ ok: true })
     expect(limiter.blocks).toEqual([now + 2_000])
     expect(limiter.acquisitions).toBe(2)
@@ -99,8 +105,12 @@ describe('VendorClient', () => {
     const server = await vendor(reply(200, {}, { 'x-ratelimit-remaining': '0' }))
     cleanup.push(server.close)
     const limiter = new RecordingLimiter()
-    const hint = (headers: Record<string, unknown>, now: number) => (headers['x-ratelimit-remaining'] === '0' ? now + 5_000 : undefined)
-    await client(server.url, { limiter, rateLimitHint: hint, now: () => 10 }).send({ method: 'GET', path: '/x' }, log)
+    const hint = (headers: Record<string, unknown>, now: number) =>
+      headers['x-ratelimit-remaining'] === '0' ? now + 5_000 : undefined
+    await client(server.url, { limiter, rateLimitHint: hint, now: () => 10 }).send(
+      { method: 'GET', path: '/x' },
+      log,
+    )
     expect(limiter.blocks).toEqual([5_010])
   })
 
@@ -109,7 +119,10 @@ describe('VendorClient', () => {
     cleanup.push(server.close)
     const tokens = new MemoryTokenCache()
     let issued = 0
-    const auth = bearerTokenAuth(tokens, 'test', async () => ({ value: `token-${++issued}`, expiresAt: Date.now() + 3_600_000 }))
+    const auth = bearerTokenAuth(tokens, 'test', async () => ({
+      value: `token-${++issued}`,
+      expiresAt: Date.now() + 3_600_000,
+    }))
     await client(server.url, { auth }).send({ method: 'GET', path: '/x' }, log)
     expect(server.seen.map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2'])
 
@@ -128,25 +141,42 @@ describe('VendorClient', () => {
     })
     cleanup.push(server.close)
     const vendorClient = client(server.url, {
-      describeError: () => ({ message: 'bad', errors: [{ field: 'customer_id', message: 'does not exist' }, { message: 'other' }] }),
+      describeError: () => ({
+        message: 'bad',
+        errors: [{ field: 'customer_id', message: 'does not exist' }, { message: 'other' }],
+      }),
     })
     const error = await failure(
       vendorClient.send(
-        { method: 'POST', path: '/tickets', query: { a: 1, b: undefined }, body: { customer_id: 5 }, fieldNames: { customer_id: 'customerId' } },
+        {
+          method: 'POST',
+          path: '/tickets',
+          query: { a: 1, b: undefined },
+          body: { customer_id: 5 },
+          fieldNames: { customer_id: 'customerId' },
+        },
         log,
       ),
     )
     expect(server.seen[0]?.url).toBe('/api/tickets?a=1')
     expect(server.seen[0]?.headers['content-type']).toBe('application/json')
     expect(error).toMatchObject({ status: 422, code: 'validation_failed' })
-    expect(error.extras.errors).toEqual([{ field: 'customerId', message: 'does not exist' }, { message: 'other' }])
+    expect(error.extras.errors).toEqual([
+      { field: 'customerId', message: 'does not exist' },
+      { message: 'other' },
+    ])
   })
 
   it('retries a POST whose connection was refused (it never reached the vendor)', async () => {
     const server = await vendor(reply(201, { id: 1 }))
     const url = server.url
     await server.close()
-    const error = await failure(client(url, { settings: { ...DEFAULT_VENDOR_HTTP_SETTINGS, maxAttempts: 2 } }).send({ method: 'POST', path: '/x', body: {} }, log))
+    const error = await failure(
+      client(url, { settings: { ...DEFAULT_VENDOR_HTTP_SETTINGS, maxAttempts: 2 } }).send(
+        { method: 'POST', path: '/x', body: {} },
+        log,
+      ),
+    )
     expect(error).toMatchObject({ status: 502, code: 'vendor_unavailable' })
     expect(error.detail).toContain('could not connect')
   })
@@ -154,8 +184,13 @@ describe('VendorClient', () => {
   it('answers 429 at once when the limiter queue is too long', async () => {
     const server = await vendor(reply(200, {}))
     cleanup.push(server.close)
-    const full: RateLimiter = { acquire: async () => ({ granted: false, retryAfterMs: 4_200 }), block: async () => {} }
-    const error = await failure(client(server.url, { limiter: full }).send({ method: 'GET', path: '/x' }, log))
+    const full: RateLimiter = {
+      acquire: async () => ({ granted: false, retryAfterMs: 4_200 }),
+      block: async () => {},
+    }
+    const error = await failure(
+      client(server.url, { limiter: full }).send({ method: 'GET', path: '/x' }, log),
+    )
     expect(error).toMatchObject({ status: 429, code: 'rate_limited', extras: { retryAfterSeconds: 5 } })
     expect(server.seen).toHaveLength(0)
   })

@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+export interface ServerProcess {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string
+  lines: string[]
+  child: ChildProcess
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>
+}
+
+/** Runs `src/server.ts` as `npm start` does, on a free port, and resolves once it prints its Swagger URL. */
+export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const cleanEnv = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^(SYNCRO|HALOPSA|CONNECTWISE|GATEWAY)_|^(REDIS_URL|NODE_ENV)$/.test(name),
+    ),
+  )
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: ROOT,
+    env: { ...cleanEnv, PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const lines: string[] = []
+  const collect = (stream: NodeJS.ReadableStream) =>
+    createInterface({ input: stream }).on('line', (line) => lines.push(line))
+  collect(child.stderr!)
+  const stdout = createInterface({ input: child.stdout! })
+  const url = await new Promise<string>((resolve, reject) => {
+    stdout.on('line', (line) => {
+      lines.push(line)
+      const match = /Swagger UI: (http:\/\/[^\s"]+)\/docs/.exec(line)
+      if (match) resolve(match[1]!)
+    })
+    child.once('exit', (code) =>
+      reject(new Error(`server exited (${code}) before listening:\n${lines.join('\n')}`)),
+    )
+  })
+  return {
+    url,
+    lines,
+    child,
+    stop: async () => {
+      if (child.exitCode !== null) return child.exitCode
+      child.kill('SIGTERM')
+      const [code] = await once(child, 'exit')
+      return code as number | null
+    },
+  }
+}
