@@ -1,10 +1,12 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { notFound } from '../src/errors.js'
+import type { BucketSpec } from '../src/limiter/types.js'
 import type { Adapter, AdapterDeps } from './types.js'
 import {
   createSyncroAdapter,
   SyncroConnectionConfig,
+  syncroBucket,
   syncroConfigProblems,
   syncroConnectionFromEnv,
 } from './syncro/index.js'
@@ -17,6 +19,8 @@ interface VendorModule<C extends TSchema> {
   problems: (config: Static<C>) => string[]
   fromEnv: (env: NodeJS.ProcessEnv) => Array<{ source: string; connection: unknown }>
   create: (config: Static<C>, deps: AdapterDeps) => Adapter
+  /** The rate-limit bucket the connection's vendor calls draw from. */
+  bucket: (config: Static<C>) => BucketSpec
 }
 
 const vendorModules = {
@@ -25,6 +29,7 @@ const vendorModules = {
     problems: syncroConfigProblems,
     fromEnv: syncroConnectionFromEnv,
     create: createSyncroAdapter,
+    bucket: syncroBucket,
   } satisfies VendorModule<typeof SyncroConnectionConfig>,
 }
 
@@ -50,6 +55,27 @@ export function connectionConfigProblems(connection: unknown): string[] {
 
 export function connectionsFromEnv(env: NodeJS.ProcessEnv): Array<{ source: string; connection: unknown }> {
   return Object.values(vendorModules).flatMap((module) => module.fromEnv(env))
+}
+
+export function bucketOf(config: ConnectionConfig): BucketSpec {
+  return vendorModules[config.vendor].bucket(config)
+}
+
+/** Connections that draw from one vendor bucket must agree on its size, or the refill maths would disagree. */
+export function sharedBucketProblems(connections: ConnectionConfig[]): string[] {
+  const first = new Map<string, { id: string; spec: BucketSpec }>()
+  const problems: string[] = []
+  for (const connection of connections) {
+    const spec = bucketOf(connection)
+    const earlier = first.get(spec.key)
+    if (!earlier) first.set(spec.key, { id: connection.id, spec })
+    else if (JSON.stringify(earlier.spec) !== JSON.stringify(spec)) {
+      problems.push(
+        `connection '${connection.id}': rateLimit differs from connection '${earlier.id}', with which it shares the ${connection.vendor} rate limit (set the same values, or scope: "connection")`,
+      )
+    }
+  }
+  return problems
 }
 
 export function createAdapter(config: ConnectionConfig, deps: AdapterDeps): Adapter {

@@ -1,4 +1,3 @@
-import type { FastifyBaseLogger } from 'fastify'
 import type { Asset, AssetCreate, AssetUpdate } from '../src/canonical/asset.js'
 import type { Comment, CommentCreate } from '../src/canonical/comment.js'
 import type { Customer, CustomerCreate, CustomerUpdate } from '../src/canonical/customer.js'
@@ -8,15 +7,15 @@ import type { Ticket, TicketCreate, TicketUpdate } from '../src/canonical/ticket
 import type { ReferenceCache } from '../src/cache/reference-cache.js'
 import type { TokenCache } from '../src/cache/token-cache.js'
 import type { RateLimiter } from '../src/limiter/types.js'
+import type { VendorCallContext } from '../src/vendor-http/client.js'
 import type { ConnectionHealthReport } from '../src/vendor-http/health.js'
 import type { PoolRegistry } from '../src/vendor-http/pools.js'
 import type { VendorHttpSettings } from '../src/vendor-http/settings.js'
 
 /** The one interface the core knows a vendor by. */
 
-export interface CallContext {
-  log: FastifyBaseLogger
-}
+/** The caller's logger and abort signal, passed down to every vendor call. */
+export type CallContext = VendorCallContext
 
 export interface ListRequest {
   pageSize: number

@@ -1,5 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox'
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { CallContext } from '../adapters/types.js'
 import { Problem } from '../src/canonical/problem.js'
 import { ConnectionId } from '../src/connection-config.js'
@@ -18,7 +18,8 @@ const problemDescriptions: Record<number, string> = {
   422: 'The vendor rejected the input; field names are canonical',
   429: 'Rate limited; see Retry-After',
   501: 'The vendor cannot do this',
-  502: 'The vendor failed or could not be reached',
+  502: "The vendor failed, refused the connection's credentials, or could not be reached",
+  503: 'The vendor is unavailable',
   504: 'The vendor did not answer in time',
 }
 
@@ -35,10 +36,17 @@ export function problemResponses(...statuses: number[]): Record<number, TSchema>
   )
 }
 
-export const READ_PROBLEMS = [400, 401, 403, 404, 429, 502, 504]
-export const WRITE_PROBLEMS = [400, 401, 403, 404, 409, 413, 415, 422, 429, 501, 502, 504]
+export const READ_PROBLEMS = [400, 401, 403, 404, 429, 502, 503, 504]
+export const WRITE_PROBLEMS = [400, 401, 403, 404, 409, 413, 415, 422, 429, 501, 502, 503, 504]
 
-export const callContext = (request: FastifyRequest): CallContext => ({ log: request.log })
+/** Logger and abort signal for the vendor calls of one request; aborted when the caller hangs up first. */
+export function callContext(request: FastifyRequest, reply: FastifyReply): CallContext {
+  const controller = new AbortController()
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort()
+  })
+  return { log: request.log, signal: controller.signal }
+}
 
 /** Drops the vendor's raw record unless the caller asked for it with ?include=remote. */
 export function shapeRemote<T extends { remote?: unknown }>(record: T, include: string | undefined): T {

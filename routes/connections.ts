@@ -1,58 +1,16 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { Connection, ConnectionList, OPERATIONS } from '../src/canonical/connection.js'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Adapter, ListableResource } from '../adapters/types.js'
-import { Nullable, StringEnum } from '../src/canonical/common.js'
 import { mayUseConnection } from '../src/security/api-keys.js'
 import { ConnectionParams, problemResponses } from './common.js'
-
-const OPERATIONS = ['list', 'get', 'create', 'update'] as const
-
-const Capabilities = Type.Object({
-  operations: Type.Record(Type.String(), Type.Array(StringEnum(OPERATIONS))),
-  filters: Type.Record(Type.String(), Type.Array(Type.String())),
-})
-
-export const Connection = Type.Object(
-  {
-    id: Type.String(),
-    vendor: Type.String(),
-    capabilities: Capabilities,
-    health: Type.Object({
-      status: StringEnum(['unknown', 'ok', 'failing'] as const),
-      lastSuccessAt: Nullable(Type.String()),
-      lastFailureAt: Nullable(Type.String()),
-      consecutiveFailures: Type.Integer(),
-    }),
-  },
-  {
-    $id: 'Connection',
-    examples: [
-      {
-        id: 'syncro-sandbox',
-        vendor: 'syncro',
-        capabilities: {
-          operations: { tickets: ['list', 'get', 'create', 'update'], comments: ['list', 'create'] },
-          filters: { tickets: ['status', 'customerId'], customers: ['q'] },
-        },
-        health: {
-          status: 'ok',
-          lastSuccessAt: '2026-01-01T10:00:00.000Z',
-          lastFailureAt: null,
-          consecutiveFailures: 0,
-        },
-      },
-    ],
-  },
-)
-
-const ConnectionList = Type.Object({ data: Type.Array(Type.Ref(Connection)) }, { $id: 'ConnectionList' })
 
 function describe(adapter: Adapter): Static<typeof Connection> {
   const operationsOf = (ops: object) =>
     OPERATIONS.filter((op) => typeof (ops as Record<string, unknown>)[op] === 'function')
   const operations: Record<ListableResource, Array<(typeof OPERATIONS)[number]>> = {
     tickets: operationsOf(adapter.tickets),
-    comments: ['list', ...(adapter.comments.create ? (['create'] as const) : [])],
+    comments: operationsOf(adapter.comments),
     customers: operationsOf(adapter.customers),
     assets: operationsOf(adapter.assets),
   }

@@ -15,13 +15,15 @@ declare module 'fastify' {
   }
 }
 
+const READ_METHODS = new Set(['GET', 'HEAD'])
+
 /** Everything under /v1 needs a gateway API key when keys are configured; reads need 'read', writes 'write'. */
 const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   app.decorateRequest('caller', undefined)
   app.addHook('onRequest', async (request) => {
     request.caller = app.apiKeys.authenticate(request)
     const connection = (request.params as { connection?: string }).connection
-    authorize(request.caller, request.method === 'GET' ? 'read' : 'write', connection)
+    authorize(request.caller, READ_METHODS.has(request.method) ? 'read' : 'write', connection)
   })
   await app.register(connectionRoutes)
   await app.register(ticketRoutes)

@@ -50,9 +50,9 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: { 200: Type.Ref(list.schema), ...problemResponses(...READ_PROBLEMS) },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const adapter = app.registry.get(request.params.connection)
-        return { data: await list.load(adapter, callContext(request)), nextCursor: null }
+        return { data: await list.load(adapter, callContext(request, reply)), nextCursor: null }
       },
     )
   }

@@ -1,8 +1,8 @@
 import { Type, type TObject, type TSchema } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Adapter, ListableResource, ResourceOperations } from '../adapters/types.js'
-import { RecordId, StringEnum } from '../src/canonical/common.js'
-import type { PagingQuery } from '../src/canonical/list-query.js'
+import { RecordId } from '../src/canonical/common.js'
+import { IncludeField, type PagingQuery } from '../src/canonical/list-query.js'
 import { unsupportedOperation } from '../src/errors.js'
 import {
   ConnectionParams,
@@ -34,11 +34,7 @@ export interface ResourceRouteSpec {
 }
 
 export const IncludeQuery = Type.Object(
-  {
-    include: Type.Optional(
-      StringEnum(['remote'] as const, { description: "'remote' adds the vendor's raw record" }),
-    ),
-  },
+  { include: Type.Optional(IncludeField) },
   { additionalProperties: false },
 )
 
@@ -60,11 +56,11 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
           response: { 200: Type.Ref(spec.page), ...problemResponses(...READ_PROBLEMS) },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const adapter = app.registry.get(request.params.connection)
         const query = request.query as PagingQuery & Record<string, unknown>
         return listPage(request, adapter, spec.resource, query, (listRequest) =>
-          spec.operations(adapter).list(listRequest, callContext(request)),
+          spec.operations(adapter).list(listRequest, callContext(request, reply)),
         )
       },
     )
@@ -80,9 +76,9 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
           response: { 200: Type.Ref(spec.item), ...problemResponses(...READ_PROBLEMS) },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const adapter = app.registry.get(request.params.connection)
-        const record = await spec.operations(adapter).get(request.params.id, callContext(request))
+        const record = await spec.operations(adapter).get(request.params.id, callContext(request, reply))
         return shapeRemote(record, request.query.include)
       },
     )
@@ -104,7 +100,7 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
         const operations = spec.operations(adapter)
         if (!operations.create) throw unsupportedOperation(adapter.vendor, `create ${spec.resource}`)
         spec.checkWrite?.(request.body as Record<string, unknown>)
-        const record = await operations.create(request.body, callContext(request))
+        const record = await operations.create(request.body, callContext(request, reply))
         reply
           .code(201)
           .header('location', `/v1/connections/${adapter.connectionId}/${spec.resource}/${record.id}`)
@@ -124,13 +120,13 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
           response: { 200: Type.Ref(spec.item), ...problemResponses(...WRITE_PROBLEMS) },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const adapter = app.registry.get(request.params.connection)
         const operations = spec.operations(adapter)
         if (!operations.update) throw unsupportedOperation(adapter.vendor, `update ${spec.resource}`)
         spec.checkWrite?.(request.body as Record<string, unknown>)
         return shapeRemote(
-          await operations.update(request.params.id, request.body, callContext(request)),
+          await operations.update(request.params.id, request.body, callContext(request, reply)),
           undefined,
         )
       },

@@ -64,7 +64,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Ref(CommentPage), ...problemResponses(...READ_PROBLEMS) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const adapter = app.registry.get(request.params.connection)
       const query = request.query as PagingQuery & Record<string, unknown>
       return listPage(
@@ -72,7 +72,8 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         adapter,
         'comments',
         query,
-        (listRequest) => adapter.comments.list(request.params.ticketId, listRequest, callContext(request)),
+        (listRequest) =>
+          adapter.comments.list(request.params.ticketId, listRequest, callContext(request, reply)),
         request.params.ticketId,
       )
     },
@@ -96,7 +97,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const comment = await adapter.comments.create(
         request.params.ticketId,
         request.body,
-        callContext(request),
+        callContext(request, reply),
       )
       reply.code(201)
       return shapeRemote(comment, undefined)

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
-import { connectionConfigProblems, connectionsFromEnv, type ConnectionConfig } from '../adapters/registry.js'
+import {
+  connectionConfigProblems,
+  connectionsFromEnv,
+  sharedBucketProblems,
+  type ConnectionConfig,
+} from '../adapters/registry.js'
 import { StringEnum } from './canonical/common.js'
 import { ConnectionId } from './connection-config.js'
 import { DEFAULT_VENDOR_HTTP_SETTINGS, type VendorHttpSettings } from './vendor-http/settings.js'
@@ -191,6 +196,7 @@ export function loadConfig(
   for (const id of new Set(ids.filter((id, index) => ids.indexOf(id) !== index))) {
     problems.push(`connection '${id}': configured more than once`)
   }
+  problems.push(...sharedBucketProblems(connections))
 
   const apiKeys = apiKeysFromEnv(env, problems) ?? file.apiKeys ?? []
   if (nodeEnv === 'production' && apiKeys.length === 0) {

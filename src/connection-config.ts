@@ -1,6 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { PriorityLevel, StatusCategory } from './canonical/common.js'
-import { defaultBurst, type BucketSpec } from './limiter/types.js'
 
 /** Configuration pieces every vendor's connection schema is built from. */
 
@@ -11,7 +10,7 @@ export const ConnectionId = Type.String({
 
 export const RateLimitOverride = Type.Object(
   {
-    limit: Type.Integer({ minimum: 1 }),
+    limit: Type.Integer({ minimum: 2 }),
     windowMs: Type.Integer({ minimum: 100 }),
     burst: Type.Optional(Type.Integer({ minimum: 1 })),
     /** 'vendor': one bucket for every connection of this vendor (one egress IP, one API member); 'connection': its own. */
@@ -31,28 +30,4 @@ export const commonConnectionFields = {
   rateLimit: Type.Optional(RateLimitOverride),
   statusMap: Type.Optional(StatusMap),
   priorityMap: Type.Optional(PriorityMap),
-}
-
-export interface VendorRateLimitDefaults {
-  limit: number
-  windowMs: number
-  scope: 'vendor' | 'connection'
-  /** Bucket key when the scope is 'vendor'. */
-  vendorKey: string
-}
-
-export function bucketFor(
-  vendor: string,
-  connectionId: string,
-  defaults: VendorRateLimitDefaults,
-  override: RateLimitOverride | undefined,
-): BucketSpec {
-  const limit = override?.limit ?? defaults.limit
-  const scope = override?.scope ?? defaults.scope
-  return {
-    key: scope === 'vendor' ? defaults.vendorKey : `${vendor}:connection:${connectionId}`,
-    limit,
-    windowMs: override?.windowMs ?? defaults.windowMs,
-    burst: Math.min(limit, override?.burst ?? defaultBurst(limit)),
-  }
 }

@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { commonConnectionFields, type VendorRateLimitDefaults } from '../../src/connection-config.js'
+import { commonConnectionFields } from '../../src/connection-config.js'
+import { bucketFor, type VendorRateLimitDefaults } from '../../src/limiter/bucket.js'
+import type { BucketSpec } from '../../src/limiter/types.js'
 
 export const SyncroConnectionConfig = Type.Object(
   {
@@ -25,6 +27,9 @@ export const SYNCRO_RATE_LIMIT: VendorRateLimitDefaults = {
   scope: 'vendor',
   vendorKey: 'syncro:egress-ip',
 }
+
+export const syncroBucket = (config: SyncroConnectionConfig): BucketSpec =>
+  bucketFor('syncro', config.id, SYNCRO_RATE_LIMIT, config.rateLimit)
 
 export function syncroBaseUrl(config: SyncroConnectionConfig): string {
   if (config.baseUrl) return config.baseUrl.replace(/\/+$/, '')

@@ -1,17 +1,17 @@
 import type { Asset } from '../../src/canonical/asset.js'
-import type { Priority, Status } from '../../src/canonical/reference.js'
-import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
-import { bucketFor } from '../../src/connection-config.js'
-import { notFound, validationFailed } from '../../src/errors.js'
-import { fillPage, PagePosition } from '../../src/paging/fill-page.js'
+import type { Comment } from '../../src/canonical/comment.js'
+import type { Customer } from '../../src/canonical/customer.js'
+import type { Ticket } from '../../src/canonical/ticket.js'
 import { readPosition } from '../../src/paging/cursor.js'
+import { fillPage, PagePosition } from '../../src/paging/fill-page.js'
+import { recordIn, recordsIn } from '../../src/vendor-http/answer.js'
 import { VendorClient, type VendorCall } from '../../src/vendor-http/client.js'
 import type { Adapter, AdapterDeps, CallContext, ListRequest, ListResult } from '../types.js'
 import { syncroAuth } from './auth.js'
 import {
   DEFAULT_SYNCRO_PRIORITIES,
-  SYNCRO_RATE_LIMIT,
   syncroBaseUrl,
+  syncroBucket,
   type SyncroConnectionConfig,
 } from './config.js'
 import { describeSyncroError } from './errors.js'
@@ -22,20 +22,25 @@ import {
   commentFromSyncro,
   customerFieldNames,
   customerFromSyncro,
-  priorityFromSyncro,
-  statusFromSyncro,
   syncroAssetBody,
   syncroCommentBody,
   syncroCustomerBody,
+  syncroPathId,
   syncroTicketCreateBody,
   syncroTicketUpdateBody,
   ticketFieldNames,
   ticketFromSyncro,
-  ticketTypeFromSyncro,
-  type ResolvedTicketWrite,
   type SyncroMapOptions,
 } from './map.js'
-import { assetQuery, commentQuery, customerQuery, SYNCRO_FILTERS, ticketQueries } from './query.js'
+import {
+  assetQuery,
+  commentQuery,
+  customerQuery,
+  SYNCRO_FILTERS,
+  ticketQueries,
+  type SyncroQuery,
+} from './query.js'
+import { SyncroReference } from './reference.js'
 import type {
   SyncroAsset,
   SyncroComment,
@@ -45,12 +50,24 @@ import type {
   SyncroTicketSettings,
 } from './types.js'
 
-export { SyncroConnectionConfig, syncroConfigProblems, syncroConnectionFromEnv } from './config.js'
+export {
+  SyncroConnectionConfig,
+  syncroBucket,
+  syncroConfigProblems,
+  syncroConnectionFromEnv,
+} from './config.js'
 
-/** Syncro asks for per_page on comments only; the other lists have a page size Syncro fixes. */
+/** Syncro takes per_page on comments only; its other lists have a page size Syncro fixes. */
 const COMMENTS_PER_PAGE = 100
 
-type Envelope<K extends string, R> = { [key in K]?: R[] } & { meta?: SyncroMeta }
+interface ListSpec<R, T> {
+  path: string
+  /** The key the records come under: `tickets`, `customers`, `assets`, `comments`. */
+  key: string
+  queries: SyncroQuery[]
+  perPage?: number
+  map: (record: R) => T
+}
 
 export function createSyncroAdapter(config: SyncroConnectionConfig, deps: AdapterDeps): Adapter {
   const baseUrl = syncroBaseUrl(config)
@@ -65,102 +82,60 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
     baseUrl,
     pools: deps.pools,
     limiter: deps.limiter,
-    bucket: bucketFor('syncro', config.id, SYNCRO_RATE_LIMIT, config.rateLimit),
+    bucket: syncroBucket(config),
     auth: syncroAuth(config.apiKey),
     describeError: describeSyncroError,
     settings: deps.vendorHttp,
   })
 
-  const send = async <T>(call: VendorCall, ctx: CallContext): Promise<T> =>
-    (await client.send<T>(call, ctx.log)).body
+  const send = async (call: VendorCall, ctx: CallContext): Promise<unknown> =>
+    (await client.send(call, ctx)).body
+  const sendFor = async <T>(key: string, call: VendorCall, ctx: CallContext): Promise<T> =>
+    recordIn<T>(await send(call, ctx), key, 'syncro')
 
-  /** Walks Syncro's fixed-size pages (size read from each answer) to fill the requested page. */
-  async function listPages<R, T>(
+  const reference = new SyncroReference({
+    mapOptions,
+    priorityNames: config.priorities ?? DEFAULT_SYNCRO_PRIORITIES,
+    ticketSettings: (ctx) =>
+      deps.referenceCache.get(`${config.id}:ticket-settings`, async () => {
+        const settings = (await send(
+          { method: 'GET', path: '/tickets/settings' },
+          ctx,
+        )) as SyncroTicketSettings
+        return {
+          ticket_status_list: settings.ticket_status_list ?? [],
+          ticket_types: settings.ticket_types ?? [],
+        }
+      }),
+  })
+
+  /** Walks Syncro's pages (their size read from each answer) to fill the requested page. */
+  async function list<R, T>(
     request: ListRequest,
     ctx: CallContext,
-    options: {
-      path: string
-      key: string
-      queries: Array<Record<string, string | number | boolean | undefined>>
-      perPage?: number
-    },
-    map: (record: R) => T,
+    spec: ListSpec<R, T>,
   ): Promise<ListResult<T>> {
-    const from = request.position === null ? null : readPosition(PagePosition, request.position)
     const { records, next } = await fillPage<R>({
       pageSize: request.pageSize,
-      from,
-      queryCount: options.queries.length,
+      from: request.position === null ? null : readPosition(PagePosition, request.position),
+      queryKeys: spec.queries.map((query) => String(query.status ?? '')),
       fetchPage: async (query, page) => {
-        const body = await send<Envelope<string, R>>(
-          {
-            method: 'GET',
-            path: options.path,
-            query: { ...options.queries[query], page, per_page: options.perPage },
-          },
+        const body = await send(
+          { method: 'GET', path: spec.path, query: { ...spec.queries[query], page, per_page: spec.perPage } },
           ctx,
         )
-        const records = body[options.key] ?? []
-        const totalPages = body.meta?.total_pages
+        const records = recordsIn<R>(body, spec.key, 'syncro')
+        const totalPages = (body as { meta?: SyncroMeta }).meta?.total_pages
         return { records, isLast: totalPages === undefined ? records.length === 0 : page >= totalPages }
       },
     })
-    return { data: records.map(map), nextPosition: next }
+    return { data: records.map(spec.map), nextPosition: next }
   }
 
-  const ticketSettings = (ctx: CallContext) =>
-    deps.referenceCache.get(`${config.id}:ticket-settings`, async () => {
-      const settings = await send<SyncroTicketSettings>({ method: 'GET', path: '/tickets/settings' }, ctx)
-      return {
-        statuses: settings.ticket_status_list ?? [],
-        ticketTypes: (settings.ticket_types ?? []).filter((type) => !type.disabled),
-      }
-    })
-
-  const statuses = async (ctx: CallContext): Promise<Status[]> =>
-    (await ticketSettings(ctx)).statuses.map((name) => statusFromSyncro(name, mapOptions))
-
-  const priorities = (): Priority[] =>
-    (config.priorities ?? DEFAULT_SYNCRO_PRIORITIES).map((name) => priorityFromSyncro(name, mapOptions))
-
-  /** Turns a category or status id, a level or priority id, into the text Syncro stores. */
-  async function resolveTicketWrite(
-    body: TicketCreate | TicketUpdate,
-    ctx: CallContext,
-  ): Promise<ResolvedTicketWrite> {
-    const resolved: ResolvedTicketWrite = {}
-    if (body.status !== undefined || body.statusId !== undefined) {
-      const known = await statuses(ctx)
-      const match =
-        body.statusId !== undefined
-          ? known.find((status) => status.id === body.statusId)
-          : known.find((status) => status.category === body.status)
-      if (!match) {
-        const field = body.statusId !== undefined ? 'statusId' : 'status'
-        throw validationFailed(`syncro has no status for ${field} '${body.statusId ?? body.status}'`, [
-          { field, message: 'no matching Syncro status; see /statuses' },
-        ])
-      }
-      resolved.statusName = match.name
-    }
-    if (body.priority !== undefined || body.priorityId !== undefined) {
-      const match =
-        body.priorityId !== undefined
-          ? priorities().find((priority) => priority.id === body.priorityId)
-          : priorities().find((priority) => priority.level === body.priority)
-      if (!match) {
-        const field = body.priorityId !== undefined ? 'priorityId' : 'priority'
-        throw validationFailed(`syncro has no priority for ${field} '${body.priorityId ?? body.priority}'`, [
-          { field, message: 'no matching priority; see /priorities' },
-        ])
-      }
-      resolved.priorityName = match.name
-    }
-    return resolved
-  }
-
-  const ticketPath = (id: string) => `/tickets/${syncroIdOrNotFound(id)}`
   const toTicket = (ticket: SyncroTicket): Ticket => ticketFromSyncro(ticket, mapOptions)
+  const ticketPath = (id: string) => `/tickets/${syncroPathId(id)}`
+  const customerPath = (id: string) => `/customers/${syncroPathId(id)}`
+  const assetPath = (id: string) => `/customer_assets/${syncroPathId(id)}`
 
   return {
     connectionId: config.id,
@@ -170,161 +145,130 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
 
     tickets: {
       async list(request, ctx) {
-        const queries = ticketQueries(
-          request.filters,
-          request.filters.status || request.filters.statusId ? await statuses(ctx) : [],
-        )
-        return listPages<SyncroTicket, Ticket>(
-          request,
-          ctx,
-          { path: '/tickets', key: 'tickets', queries },
-          toTicket,
-        )
+        const { status, statusId } = request.filters
+        const statuses = status || statusId ? await reference.statuses(ctx) : []
+        return list(request, ctx, {
+          path: '/tickets',
+          key: 'tickets',
+          queries: ticketQueries(request.filters, statuses),
+          map: toTicket,
+        })
       },
-      async get(id, ctx) {
-        return toTicket(
-          (await send<{ ticket: SyncroTicket }>({ method: 'GET', path: ticketPath(id) }, ctx)).ticket,
-        )
-      },
+      get: async (id, ctx) => toTicket(await sendFor('ticket', { method: 'GET', path: ticketPath(id) }, ctx)),
       async create(body, ctx) {
-        const vendorBody = syncroTicketCreateBody(body, await resolveTicketWrite(body, ctx))
-        const answer = await send<{ ticket: SyncroTicket }>(
-          { method: 'POST', path: '/tickets', body: vendorBody, fieldNames: ticketFieldNames },
-          ctx,
-        )
-        return toTicket(answer.ticket)
+        const vendorBody = syncroTicketCreateBody(body, await reference.resolveTicketWrite(body, ctx))
+        const call: VendorCall = {
+          method: 'POST',
+          path: '/tickets',
+          body: vendorBody,
+          fieldNames: ticketFieldNames,
+        }
+        return toTicket(await sendFor('ticket', call, ctx))
       },
       async update(id, body, ctx) {
-        const vendorBody = syncroTicketUpdateBody(body, await resolveTicketWrite(body, ctx))
-        const answer = await send<{ ticket: SyncroTicket }>(
-          { method: 'PUT', path: ticketPath(id), body: vendorBody, fieldNames: ticketFieldNames },
-          ctx,
-        )
-        return toTicket(answer.ticket)
+        const vendorBody = syncroTicketUpdateBody(body, await reference.resolveTicketWrite(body, ctx))
+        const call: VendorCall = {
+          method: 'PUT',
+          path: ticketPath(id),
+          body: vendorBody,
+          fieldNames: ticketFieldNames,
+        }
+        return toTicket(await sendFor('ticket', call, ctx))
       },
     },
 
     comments: {
-      async list(ticketId, request, ctx) {
-        return listPages<SyncroComment, ReturnType<typeof commentFromSyncro>>(
-          request,
-          ctx,
-          {
-            path: `${ticketPath(ticketId)}/comments`,
-            key: 'comments',
-            queries: [commentQuery(request.filters)],
-            perPage: COMMENTS_PER_PAGE,
-          },
-          commentFromSyncro,
-        )
-      },
+      list: (ticketId, request, ctx) =>
+        list<SyncroComment, Comment>(request, ctx, {
+          path: `${ticketPath(ticketId)}/comments`,
+          key: 'comments',
+          queries: [commentQuery(request.filters)],
+          perPage: COMMENTS_PER_PAGE,
+          map: commentFromSyncro,
+        }),
       async create(ticketId, body, ctx) {
-        const answer = await send<{ comment: SyncroComment }>(
-          {
-            method: 'POST',
-            path: `${ticketPath(ticketId)}/comment`,
-            body: syncroCommentBody(body),
-            fieldNames: commentFieldNames,
-          },
-          ctx,
-        )
-        return commentFromSyncro(answer.comment)
+        const path = `${ticketPath(ticketId)}/comment`
+        const call: VendorCall = {
+          method: 'POST',
+          path,
+          body: syncroCommentBody(body),
+          fieldNames: commentFieldNames,
+        }
+        return commentFromSyncro(await sendFor('comment', call, ctx))
       },
     },
 
     customers: {
       list: (request, ctx) =>
-        listPages(
-          request,
-          ctx,
-          { path: '/customers', key: 'customers', queries: [customerQuery(request.filters)] },
-          customerFromSyncro,
-        ),
-      async get(id, ctx) {
-        const answer = await send<{ customer: SyncroCustomer }>(
-          { method: 'GET', path: `/customers/${syncroIdOrNotFound(id)}` },
-          ctx,
-        )
-        return customerFromSyncro(answer.customer)
-      },
+        list<SyncroCustomer, Customer>(request, ctx, {
+          path: '/customers',
+          key: 'customers',
+          queries: [customerQuery(request.filters)],
+          map: customerFromSyncro,
+        }),
+      get: async (id, ctx) =>
+        customerFromSyncro(await sendFor('customer', { method: 'GET', path: customerPath(id) }, ctx)),
       async create(body, ctx) {
-        const answer = await send<{ customer: SyncroCustomer }>(
-          {
-            method: 'POST',
-            path: '/customers',
-            body: syncroCustomerBody(body),
-            fieldNames: customerFieldNames,
-          },
-          ctx,
-        )
-        return customerFromSyncro(answer.customer)
+        const call: VendorCall = {
+          method: 'POST',
+          path: '/customers',
+          body: syncroCustomerBody(body),
+          fieldNames: customerFieldNames,
+        }
+        return customerFromSyncro(await sendFor('customer', call, ctx))
       },
       async update(id, body, ctx) {
-        const answer = await send<{ customer: SyncroCustomer }>(
-          {
-            method: 'PUT',
-            path: `/customers/${syncroIdOrNotFound(id)}`,
-            body: syncroCustomerBody(body),
-            fieldNames: customerFieldNames,
-          },
-          ctx,
-        )
-        return customerFromSyncro(answer.customer)
+        const call: VendorCall = {
+          method: 'PUT',
+          path: customerPath(id),
+          body: syncroCustomerBody(body),
+          fieldNames: customerFieldNames,
+        }
+        return customerFromSyncro(await sendFor('customer', call, ctx))
       },
     },
 
     assets: {
       list: (request, ctx) =>
-        listPages<SyncroAsset, Asset>(
-          request,
-          ctx,
-          { path: '/customer_assets', key: 'assets', queries: [assetQuery(request.filters)] },
-          assetFromSyncro,
-        ),
-      async get(id, ctx) {
-        const answer = await send<{ asset: SyncroAsset }>(
-          { method: 'GET', path: `/customer_assets/${syncroIdOrNotFound(id)}` },
-          ctx,
-        )
-        return assetFromSyncro(answer.asset)
-      },
+        list<SyncroAsset, Asset>(request, ctx, {
+          path: '/customer_assets',
+          key: 'assets',
+          queries: [assetQuery(request.filters)],
+          map: assetFromSyncro,
+        }),
+      get: async (id, ctx) =>
+        assetFromSyncro(await sendFor('asset', { method: 'GET', path: assetPath(id) }, ctx)),
       async create(body, ctx) {
-        const answer = await send<{ asset: SyncroAsset }>(
-          {
-            method: 'POST',
-            path: '/customer_assets',
-            body: syncroAssetBody(body),
-            fieldNames: assetFieldNames,
-          },
-          ctx,
-        )
-        return assetFromSyncro(answer.asset)
+        const call: VendorCall = {
+          method: 'POST',
+          path: '/customer_assets',
+          body: syncroAssetBody(body),
+          fieldNames: assetFieldNames,
+        }
+        return assetFromSyncro(await sendFor('asset', call, ctx))
       },
       async update(id, body, ctx) {
-        const path = `/customer_assets/${syncroIdOrNotFound(id)}`
-        // Syncro replaces the whole properties object, so other properties are read first and sent back.
-        const current =
-          body.manufacturer !== undefined || body.model !== undefined
-            ? ((await send<{ asset: SyncroAsset }>({ method: 'GET', path }, ctx)).asset.properties ?? {})
-            : {}
-        const answer = await send<{ asset: SyncroAsset }>(
-          { method: 'PUT', path, body: syncroAssetBody(body, current), fieldNames: assetFieldNames },
-          ctx,
-        )
-        return assetFromSyncro(answer.asset)
+        // Syncro replaces the whole properties object, so the others are read first and sent back. Two
+        // concurrent updates of one asset's manufacturer/model can therefore lose one (last write wins).
+        const touchesProperties = body.manufacturer !== undefined || body.model !== undefined
+        const current = touchesProperties
+          ? ((await sendFor<SyncroAsset>('asset', { method: 'GET', path: assetPath(id) }, ctx)).properties ??
+            {})
+          : {}
+        const call: VendorCall = {
+          method: 'PUT',
+          path: assetPath(id),
+          body: syncroAssetBody(body, current),
+          fieldNames: assetFieldNames,
+        }
+        return assetFromSyncro(await sendFor('asset', call, ctx))
       },
     },
 
     reference: {
-      statuses,
-      priorities: async () => priorities(),
-      ticketTypes: async (ctx) => (await ticketSettings(ctx)).ticketTypes.map(ticketTypeFromSyncro),
+      statuses: (ctx) => reference.statuses(ctx),
+      priorities: async () => reference.priorities(),
+      ticketTypes: (ctx) => reference.ticketTypes(ctx),
     },
   }
-}
-
-/** A path id that is not a Syncro id (digits) names no record. */
-function syncroIdOrNotFound(id: string): number {
-  if (!/^\d{1,15}$/.test(id)) throw notFound(`syncro has no record '${id}': Syncro ids are digits`)
-  return Number(id)
 }

@@ -4,7 +4,7 @@ import type { PriorityLevel, StatusCategory } from '../../src/canonical/common.j
 import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
 import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
-import { unsupportedField, validationFailed } from '../../src/errors.js'
+import { notFound, unsupportedField, validationFailed } from '../../src/errors.js'
 import {
   categoryFromName,
   idOrNull,
@@ -34,8 +34,20 @@ export function textId(text: string): string {
   return slug || encodeURIComponent(text)
 }
 
+/** Syncro's own statuses (vendors.md, mapping notes); other names fall back to the generic name rules. */
+const SYNCRO_STATUS_CATEGORIES: Record<string, StatusCategory> = {
+  New: 'new',
+  'In Progress': 'open',
+  Resolved: 'resolved',
+  Invoiced: 'closed',
+  Scheduled: 'pending',
+  'Customer Reply': 'pending',
+}
+
 export const statusCategory = (name: string, options: SyncroMapOptions): StatusCategory =>
-  options.statusMap[name] ?? categoryFromName(name)
+  options.statusMap[name] ??
+  SYNCRO_STATUS_CATEGORIES[name] ??
+  (/^Waiting\b/i.test(name) ? 'pending' : categoryFromName(name))
 
 export const priorityLevel = (name: string, options: SyncroMapOptions): PriorityLevel =>
   options.priorityMap[name] ?? levelFromName(name)
@@ -59,20 +71,29 @@ export const ticketTypeFromSyncro = (type: { id: number; name: string }): Ticket
   boardId: null,
 })
 
-/** Syncro keeps a ticket's description as its first comment, the "Initial Issue". */
-function initialComment(comments: SyncroComment[] | undefined): SyncroComment | undefined {
-  if (!comments?.length) return undefined
-  return [...comments].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id)[0]
+/**
+ * Syncro keeps a ticket's description as its first comment, the public "Initial Issue". Any other first
+ * comment (an internal note on a ticket created without a description) is not a description.
+ */
+function initialIssue(comments: SyncroComment[] | undefined): SyncroComment | undefined {
+  const first = [...(comments ?? [])].sort(
+    (a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id,
+  )[0]
+  return first?.hidden === false && first.subject?.trim().toLowerCase() === INITIAL_ISSUE.toLowerCase()
+    ? first
+    : undefined
 }
+
+const INITIAL_ISSUE = 'Initial Issue'
 
 export function ticketFromSyncro(ticket: SyncroTicket, options: SyncroMapOptions): Ticket {
   const statusName = ticket.status ?? 'New'
   const priorityName = textOrNull(ticket.priority)
   return {
     id: String(ticket.id),
-    number: idOrNull(ticket.number),
+    number: idOrNull(ticket.number) ?? String(ticket.id),
     subject: ticket.subject ?? '',
-    description: initialComment(ticket.comments)?.body ?? null,
+    description: initialIssue(ticket.comments)?.body ?? null,
     status: { id: textId(statusName), name: statusName, category: statusCategory(statusName, options) },
     priority: priorityName ? priorityFromSyncro(priorityName, options) : null,
     type: ticket.ticket_type_id
@@ -172,11 +193,19 @@ export function assetFromSyncro(asset: SyncroAsset): Asset {
   }
 }
 
-/** Syncro ids are integers; anything else cannot name a Syncro record. */
+const SYNCRO_ID = /^\d{1,15}$/
+
+/** Syncro ids are integers: a field that refers to a record by anything else is invalid input. */
 export function syncroId(value: string, field: string): number {
-  if (!/^\d{1,15}$/.test(value)) {
+  if (!SYNCRO_ID.test(value)) {
     throw validationFailed(`'${field}' must be a Syncro id (digits)`, [{ field, message: 'must be digits' }])
   }
+  return Number(value)
+}
+
+/** In a path, a value that is not a Syncro id names no record. */
+export function syncroPathId(value: string): number {
+  if (!SYNCRO_ID.test(value)) throw notFound(`syncro has no record '${value}': Syncro ids are digits`)
   return Number(value)
 }
 
@@ -186,7 +215,7 @@ const nullableSyncroId = (value: string | null | undefined, field: string) =>
 /** A ticket write with status and priority already resolved to Syncro's texts. */
 export interface ResolvedTicketWrite {
   statusName?: string
-  priorityName?: string | null
+  priorityName?: string
 }
 
 function ticketFields(
@@ -217,7 +246,7 @@ export function syncroTicketCreateBody(
   if (body.description) {
     // do_not_email: creating a ticket through the gateway must not mail the customer behind the caller's back.
     fields.comments_attributes = [
-      { subject: 'Initial Issue', body: body.description, hidden: false, do_not_email: true },
+      { subject: INITIAL_ISSUE, body: body.description, hidden: false, do_not_email: true },
     ]
   }
   return withoutUndefined(fields)

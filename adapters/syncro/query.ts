@@ -13,15 +13,15 @@ export const SYNCRO_FILTERS: Record<ListableResource, readonly FilterName[]> = {
   comments: ['createdSince'],
 }
 
-type VendorQuery = Record<string, QueryValue>
+export type SyncroQuery = Record<string, QueryValue>
 
 /**
  * Syncro's `status` parameter takes one status name, and a category covers several. The list is then the
  * union of one query per status name, walked one after the other (they are disjoint, so paging stays exact).
  * Returns no query at all when the filters exclude every status.
  */
-export function ticketQueries(filters: ListFilters, statuses: Status[]): VendorQuery[] {
-  const base: VendorQuery = {
+export function ticketQueries(filters: ListFilters, statuses: Status[]): SyncroQuery[] {
+  const base: SyncroQuery = {
     customer_id: filters.customerId === undefined ? undefined : syncroId(filters.customerId, 'customerId'),
     user_id: filters.assigneeId === undefined ? undefined : syncroId(filters.assigneeId, 'assigneeId'),
     since_updated_at: filters.updatedSince,
@@ -42,18 +42,18 @@ export function ticketQueries(filters: ListFilters, statuses: Status[]): VendorQ
   return names.map((name) => ({ ...base, status: name }))
 }
 
-export const customerQuery = (filters: ListFilters): VendorQuery => ({
+export const customerQuery = (filters: ListFilters): SyncroQuery => ({
   query: filters.q,
   // Syncro leaves disabled customers out unless asked; a canonical list holds them, marked active: false.
   include_disabled: true,
 })
 
-export const assetQuery = (filters: ListFilters): VendorQuery => ({
+export const assetQuery = (filters: ListFilters): SyncroQuery => ({
   customer_id: filters.customerId === undefined ? undefined : syncroId(filters.customerId, 'customerId'),
   query: filters.q,
 })
 
-export const commentQuery = (filters: ListFilters): VendorQuery => ({
+export const commentQuery = (filters: ListFilters): SyncroQuery => ({
   sort_by: 'created_at',
   sort_direction: 'ASC',
   created_after: filters.createdSince,

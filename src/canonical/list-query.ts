@@ -33,10 +33,15 @@ export const filterFields = {
 }
 export type FilterName = keyof typeof filterFields
 
+/** `?include=remote` adds the vendor's raw record to each record answered. */
+export const IncludeField = StringEnum(['remote'] as const, {
+  description: "'remote' adds the vendor's raw record",
+})
+
 const pagingFields = {
   pageSize: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }),
   cursor: Type.String({ minLength: 1, maxLength: 4096, description: 'nextCursor of the previous page' }),
-  include: StringEnum(['remote'] as const, { description: "'remote' adds the vendor's raw record" }),
+  include: IncludeField,
 }
 
 const listQuery = <F extends FilterName>(filters: readonly F[]) => {

@@ -14,7 +14,7 @@ export const TicketPriority = Type.Object(
 export const Ticket = Type.Object(
   {
     id: Type.String(),
-    number: Nullable(Type.String()),
+    number: Type.String({ description: "The vendor's ticket number (its id where it has none)" }),
     subject: Type.String(),
     description: Nullable(Type.String()),
     status: TicketStatus,

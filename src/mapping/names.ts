@@ -6,9 +6,9 @@ import type { PriorityLevel, StatusCategory } from '../canonical/common.js'
  */
 
 const categoryRules: Array<[RegExp, StatusCategory]> = [
-  [/\b(closed?|invoiced|cancell?ed|completed?|archived)\b/i, 'closed'],
+  [/\b(closed?|cancell?ed|completed?|archived)\b/i, 'closed'],
   [/\b(resolved|fixed|done|solved)\b/i, 'resolved'],
-  [/\b(waiting|awaiting|pending|on hold|hold|scheduled|customer reply|deferred|parts)\b/i, 'pending'],
+  [/\b(waiting|awaiting|pending|on hold|hold|deferred)\b/i, 'pending'],
   [/^\s*new\b/i, 'new'],
 ]
 

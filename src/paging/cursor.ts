@@ -13,6 +13,9 @@ export interface CursorScope {
 
 const CURSOR_VERSION = 1
 
+const malformed = () =>
+  invalidCursor('the cursor is malformed; pass back the nextCursor of a previous page unchanged')
+
 const CursorEnvelope = Type.Object({ v: Type.Literal(CURSOR_VERSION), s: Type.String(), p: Type.Unknown() })
 
 function stableJson(value: unknown): string {
@@ -42,10 +45,10 @@ export function decodeCursor(cursor: string, scope: CursorScope): unknown {
     if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url')
     envelope = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
   } catch {
-    throw invalidCursor('the cursor is malformed; pass back the nextCursor of a previous page unchanged')
+    throw malformed()
   }
   if (!Value.Check(CursorEnvelope, envelope)) {
-    throw invalidCursor('the cursor is malformed; pass back the nextCursor of a previous page unchanged')
+    throw malformed()
   }
   if (envelope.s !== scopeHash(scope)) {
     throw invalidCursor(
@@ -58,7 +61,7 @@ export function decodeCursor(cursor: string, scope: CursorScope): unknown {
 /** Narrows a decoded position to the adapter's own shape. */
 export function readPosition<T extends TSchema>(schema: T, position: unknown): Static<T> {
   if (!Value.Check(schema, position)) {
-    throw invalidCursor('the cursor is malformed; pass back the nextCursor of a previous page unchanged')
+    throw malformed()
   }
   return position
 }

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { invalidCursor } from '../errors.js'
 
 /**
  * Fills a canonical page from vendor pages whose size the vendor fixes (or caps below the request).
@@ -8,9 +9,11 @@ import { Type, type Static } from '@sinclair/typebox'
  */
 export const PagePosition = Type.Object(
   {
-    query: Type.Integer({ minimum: 0 }),
-    page: Type.Integer({ minimum: 1 }),
-    skip: Type.Integer({ minimum: 0 }),
+    query: Type.Integer({ minimum: 0, maximum: 1_000 }),
+    /** What the query was (a status name, say), so a cursor cannot silently resume another query. */
+    key: Type.Optional(Type.String({ maxLength: 200 })),
+    page: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+    skip: Type.Integer({ minimum: 0, maximum: 100_000 }),
   },
   { additionalProperties: false },
 )
@@ -24,7 +27,8 @@ export interface VendorPage<R> {
 export interface FillPageOptions<R> {
   pageSize: number
   from: PagePosition | null
-  queryCount?: number
+  /** One key per vendor query, in walking order; a single unnamed query when absent. */
+  queryKeys?: readonly string[]
   fetchPage: (query: number, page: number) => Promise<VendorPage<R>>
 }
 
@@ -36,24 +40,30 @@ export interface FilledPage<R> {
 export async function fillPage<R>({
   pageSize,
   from,
-  queryCount = 1,
+  queryKeys,
   fetchPage,
 }: FillPageOptions<R>): Promise<FilledPage<R>> {
+  const queryCount = queryKeys?.length ?? 1
+  const at = (query: number, page: number, skip: number): PagePosition =>
+    queryKeys?.[query] === undefined ? { query, page, skip } : { query, key: queryKeys[query], page, skip }
+  if (from && (from.query >= queryCount || from.key !== queryKeys?.[from.query])) {
+    throw invalidCursor(
+      'the list this cursor walks has changed at the vendor; start again from the first page',
+    )
+  }
   const records: R[] = []
-  let position: PagePosition = from ?? { query: 0, page: 1, skip: 0 }
+  let position: PagePosition = from ?? at(0, 1, 0)
   while (position.query < queryCount) {
     const vendorPage = await fetchPage(position.query, position.page)
     const wanted = pageSize - records.length
     const taken = vendorPage.records.slice(position.skip, position.skip + wanted)
     records.push(...taken)
     const consumed = position.skip + taken.length
-    const pageDone = consumed >= vendorPage.records.length
-    if (!pageDone) return { records, next: { ...position, skip: consumed } }
+    if (consumed < vendorPage.records.length)
+      return { records, next: at(position.query, position.page, consumed) }
     // An empty page is the end of that query whatever the vendor says, so a wrong total cannot loop forever.
     const queryDone = vendorPage.isLast || vendorPage.records.length === 0
-    position = queryDone
-      ? { query: position.query + 1, page: 1, skip: 0 }
-      : { ...position, page: position.page + 1, skip: 0 }
+    position = queryDone ? at(position.query + 1, 1, 0) : at(position.query, position.page + 1, 0)
     if (records.length >= pageSize) break
   }
   return { records, next: position.query < queryCount ? position : null }

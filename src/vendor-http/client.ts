@@ -50,10 +50,22 @@ export interface VendorClientOptions {
   rateLimitHint?: (headers: IncomingHttpHeaders, now: number) => number | undefined
   now?: () => number
   random?: () => number
+  /** `timers/promises` setTimeout by default; tests pass a fake. */
+  sleep?: (ms: number, value: undefined, options: { signal?: AbortSignal }) => Promise<unknown>
 }
 
+export interface VendorCallContext {
+  log: FastifyBaseLogger
+  /** Aborted when the caller went away: queued and in-flight work for it stops. */
+  signal?: AbortSignal
+}
+
+/** Nobody is waiting for the answer any more; logged, never seen by a caller. */
+const callerGone = (vendor: string) =>
+  vendorUnavailable(503, `the ${vendor} call was abandoned: the caller went away`)
+
 type Attempt =
-  | { kind: 'response'; status: number; headers: IncomingHttpHeaders; body: unknown }
+  | { kind: 'response'; status: number; headers: IncomingHttpHeaders; body: unknown; unreadable?: true }
   | { kind: 'transport'; failure: TransportFailure }
 
 /**
@@ -73,15 +85,21 @@ export class VendorClient {
     this.#now = options.now ?? Date.now
   }
 
-  async send<T = unknown>(call: VendorCall, log: FastifyBaseLogger): Promise<VendorResponse<T>> {
+  async send<T = unknown>(call: VendorCall, context: VendorCallContext): Promise<VendorResponse<T>> {
     const { settings, limiter, bucket, auth, vendor } = this.options
+    const { log, signal } = context
     const deadline = this.#now() + settings.retryBudgetMs
     let renewedAuth = false
+    let vendorSaid429 = false
     for (let attempt = 1; ; attempt++) {
+      // A caller may queue up to rateLimitMaxWaitMs; waiting out a vendor 429 may use the whole retry budget.
+      const remainingBudget = Math.max(0, deadline - this.#now())
       const maxWaitMs =
         attempt === 1
           ? settings.rateLimitMaxWaitMs
-          : Math.min(settings.rateLimitMaxWaitMs, Math.max(0, deadline - this.#now()))
+          : vendorSaid429
+            ? remainingBudget
+            : Math.min(settings.rateLimitMaxWaitMs, remainingBudget)
       const grant = await limiter.acquire(bucket, maxWaitMs)
       if (!grant.granted) {
         throw rateLimited(
@@ -89,11 +107,11 @@ export class VendorClient {
           `the ${vendor} rate limit is reached; more calls are queued than can be served in time`,
         )
       }
-      if (grant.waitMs > 0) await sleep(grant.waitMs)
+      await this.#pause(grant.waitMs, signal)
 
       const authHeaders = await auth.headers()
       const started = this.#now()
-      const result = await this.#attempt(call, authHeaders)
+      const result = await this.#attempt(call, authHeaders, signal)
       log.debug(
         {
           vendor,
@@ -109,10 +127,11 @@ export class VendorClient {
       )
 
       if (result.kind === 'transport') {
+        if (signal?.aborted) throw callerGone(vendor)
         const outcome: AttemptOutcome = { kind: 'transport', reachedVendor: result.failure.reachedVendor }
         const decision = this.#decide(call, attempt, outcome, deadline)
         if (decision.retry) {
-          await sleep(decision.waitMs)
+          await this.#pause(decision.waitMs, signal)
           continue
         }
         this.health.recordFailure(this.#now())
@@ -123,6 +142,10 @@ export class VendorClient {
       if (until !== undefined) await limiter.block(bucket, until)
 
       if (result.status < 300) {
+        if (result.unreadable) {
+          this.health.recordFailure(this.#now())
+          throw vendorUnavailable(502, `${vendor} answered with a body that is not valid JSON`)
+        }
         this.health.recordSuccess(this.#now())
         return { status: result.status, headers: result.headers, body: result.body as T }
       }
@@ -132,7 +155,10 @@ export class VendorClient {
         continue
       }
       const retryAfterMs = parseRetryAfter(result.headers['retry-after'], this.#now())
-      if (result.status === 429) await limiter.block(bucket, this.#now() + (retryAfterMs ?? 1000))
+      if (result.status === 429) {
+        vendorSaid429 = true
+        await limiter.block(bucket, this.#now() + (retryAfterMs ?? 1000))
+      }
       const decision = this.#decide(
         call,
         attempt,
@@ -141,7 +167,7 @@ export class VendorClient {
       )
       if (decision.retry) {
         // After a 429 the blocked bucket holds every caller back; other statuses back off here.
-        if (result.status !== 429) await sleep(decision.waitMs)
+        if (result.status !== 429) await this.#pause(decision.waitMs, signal)
         continue
       }
       if (result.status >= 500 || result.status === 401) this.health.recordFailure(this.#now())
@@ -156,6 +182,17 @@ export class VendorClient {
     }
   }
 
+  async #pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    if (signal?.aborted) throw callerGone(this.options.vendor)
+    if (ms <= 0) return
+    try {
+      await (this.options.sleep ?? sleep)(ms, undefined, { signal })
+    } catch (error) {
+      if (signal?.aborted) throw callerGone(this.options.vendor)
+      throw error
+    }
+  }
+
   #decide(call: VendorCall, attempt: number, outcome: AttemptOutcome, deadline: number) {
     return retryDecision({
       method: call.method,
@@ -167,7 +204,11 @@ export class VendorClient {
     })
   }
 
-  async #attempt(call: VendorCall, authHeaders: Record<string, string>): Promise<Attempt> {
+  async #attempt(
+    call: VendorCall,
+    authHeaders: Record<string, string>,
+    signal: AbortSignal | undefined,
+  ): Promise<Attempt> {
     const headers: Record<string, string> = {
       accept: 'application/json',
       'user-agent': 'psa-gateway',
@@ -179,6 +220,7 @@ export class VendorClient {
       payload = JSON.stringify(call.body)
       headers['content-type'] = 'application/json'
     }
+    const deadline = AbortSignal.timeout(this.options.settings.requestTimeoutMs)
     let response
     try {
       response = await this.options.pools.get(this.#origin).request({
@@ -186,7 +228,7 @@ export class VendorClient {
         path: this.#basePath + call.path + queryString(call.query),
         headers,
         body: payload,
-        signal: AbortSignal.timeout(this.options.settings.requestTimeoutMs),
+        signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
       })
     } catch (error) {
       return { kind: 'transport', failure: classifyTransportError(error) }
@@ -201,22 +243,19 @@ export class VendorClient {
       kind: 'response',
       status: response.statusCode,
       headers: response.headers,
-      body: this.#parse(response, text),
+      ...parseBody(response.headers, text),
     }
   }
+}
 
-  #parse(response: { statusCode: number; headers: IncomingHttpHeaders }, text: string): unknown {
-    if (text === '') return undefined
-    const type = String(response.headers['content-type'] ?? '')
-    if (!type.includes('json')) return text
-    try {
-      return JSON.parse(text)
-    } catch {
-      if (response.statusCode < 300) {
-        throw vendorUnavailable(502, `${this.options.vendor} answered with a body that is not valid JSON`)
-      }
-      return text
-    }
+/** JSON when the vendor says JSON, else the text; `unreadable` when JSON was promised but not delivered. */
+function parseBody(headers: IncomingHttpHeaders, text: string): { body: unknown; unreadable?: true } {
+  if (text === '') return { body: undefined }
+  if (!String(headers['content-type'] ?? '').includes('json')) return { body: text }
+  try {
+    return { body: JSON.parse(text) }
+  } catch {
+    return { body: text, unreadable: true }
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * Whether to try a vendor call again, as a pure function of what happened, so it can be table-tested.
- * Idempotent calls retry on 429, 502, 503, 504 and transport failures. A POST retries only when the vendor
- * provably did not act on it: the connection was never made, or the vendor refused it with 429 (a rate
- * limiter rejects before any processing).
+ * Idempotent calls retry on 429, 502, 503, 504 and transport failures. A POST retries only when the request
+ * provably never reached the vendor (no connection was made); a POST answered 429 goes back to the caller
+ * as 429 with Retry-After, and the blocked bucket holds back everything else meanwhile.
  */
 
 export type AttemptOutcome =
@@ -39,10 +39,7 @@ export function retryDecision(input: RetryInput): RetryDecision {
   if (outcome.kind === 'response' && !RETRYABLE_STATUS.has(outcome.status)) {
     return { retry: false, reason: `status ${outcome.status} is final`, waitMs: 0 }
   }
-  const safeToRepeat =
-    idempotent ||
-    (outcome.kind === 'response' && outcome.status === 429) ||
-    (outcome.kind === 'transport' && !outcome.reachedVendor)
+  const safeToRepeat = idempotent || (outcome.kind === 'transport' && !outcome.reachedVendor)
   if (!safeToRepeat) return { retry: false, reason: `${method} may have reached the vendor`, waitMs: 0 }
   if (attempt >= maxAttempts) return { retry: false, reason: 'attempts exhausted', waitMs: 0 }
   const waitMs =

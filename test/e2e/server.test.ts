@@ -54,7 +54,7 @@ describe('npm start with no configuration (sandbox mode)', () => {
 })
 
 describe('start-up with a wrong configuration', () => {
-  it('stops with a message naming the value', async () => {
+  it('stops with a message naming the variable, not its value', async () => {
     await expect(startServerProcess({ PORT: 'eighty' })).rejects.toThrow(/PORT: must be an integer/)
   })
 

@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+/** A server that has not printed its URL by then is killed, so a failed start leaves no process behind. */
+const START_TIMEOUT_MS = 30_000
 
 export interface ServerProcess {
   /** e.g. http://127.0.0.1:41234 */
@@ -31,7 +33,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     createInterface({ input: stream }).on('line', (line) => lines.push(line))
   collect(child.stderr!)
   const stdout = createInterface({ input: child.stdout! })
-  const url = await new Promise<string>((resolve, reject) => {
+  const listening = new Promise<string>((resolve, reject) => {
     stdout.on('line', (line) => {
       lines.push(line)
       const match = /Swagger UI: (http:\/\/[^\s"]+)\/docs/.exec(line)
@@ -41,6 +43,8 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       reject(new Error(`server exited (${code}) before listening:\n${lines.join('\n')}`)),
     )
   })
+  const gaveUp = setTimeout(() => child.kill('SIGKILL'), START_TIMEOUT_MS)
+  const url = await listening.finally(() => clearTimeout(gaveUp))
   return {
     url,
     lines,

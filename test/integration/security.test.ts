@@ -54,6 +54,15 @@ describe('gateway API keys', () => {
     ).toBe(200)
   })
 
+  it('treats HEAD as a read', async () => {
+    const response = await gateway.app.inject({
+      method: 'HEAD',
+      url: '/v1/connections/syncro-test/customers',
+      headers: { authorization: `Bearer ${READ_ONLY}` },
+    })
+    expect(response.statusCode).toBe(200)
+  })
+
   it('lists only the connections a key may use', async () => {
     expect(json<{ data: unknown[] }>(await inject('/v1/connections', FULL)).data).toHaveLength(1)
     expect(json<{ data: unknown[] }>(await inject('/v1/connections', OTHER_CONNECTION)).data).toHaveLength(0)

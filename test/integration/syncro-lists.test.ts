@@ -18,7 +18,17 @@ let gateway: SyncroGateway
 const base = '/v1/connections/syncro-test'
 
 beforeAll(async () => {
-  gateway = await startSyncroGateway()
+  gateway = await startSyncroGateway({
+    moreConnections: (emulator) => [
+      {
+        id: 'syncro-other',
+        vendor: 'syncro',
+        apiKey: emulator.apiKeys[0]!,
+        baseUrl: emulator.baseUrl,
+        rateLimit: { limit: 100_000, windowMs: 60_000, scope: 'connection' },
+      },
+    ],
+  })
 })
 afterAll(() => gateway.close())
 
@@ -78,6 +88,37 @@ describe('a full walk of the ticket list', () => {
       updatedSince: since,
     })
     expectEachOnce(records, expected)
+  })
+
+  it('does so filtered by createdSince', async () => {
+    const times = seededTickets()
+      .map((t) => t.created_at)
+      .sort()
+    const since = times[Math.floor(times.length / 3)]!
+    const expected = seededTickets().filter((t) => Date.parse(t.created_at) > Date.parse(since))
+    const { records } = await walkList(gateway.app, `${base}/tickets`, {
+      pageSize: '50',
+      createdSince: since,
+    })
+    expectEachOnce(records, expected)
+  })
+
+  it('does so filtered by one status id', async () => {
+    const expected = seededTickets().filter((t) => t.status === 'Waiting on Customer')
+    const { records } = await walkList(gateway.app, `${base}/tickets`, {
+      pageSize: '10',
+      statusId: 'waiting-on-customer',
+    })
+    expectEachOnce(records, expected)
+  })
+
+  it("passes q to Syncro's own search", async () => {
+    const word = seededTickets()[0]!.subject.split(' ')[0]!
+    const expected = seededTickets().filter((t) => t.subject.toLowerCase().includes(word.toLowerCase()))
+    const { records } = await walkList(gateway.app, `${base}/tickets`, { pageSize: '50', q: word })
+    expect(records.length).toBeGreaterThan(0)
+    expect(records.length).toBeLessThan(seededTickets().length)
+    expect(sortedIds(records)).toEqual(expect.arrayContaining(sortedIds(expected)))
   })
 
   it('does so with status category and customer together', async () => {
@@ -160,6 +201,25 @@ describe('other lists', () => {
       const hidden = seeded.find((c) => String(c.id) === comment.id)!.hidden
       expect(comment.visibility).toBe(hidden ? 'internal' : 'public')
     }
+  })
+
+  it("filters a ticket's comments by createdSince", async () => {
+    const ticket = seededTickets().find((t) => gateway.emulator.db.commentsOf(t.id).length >= 3)!
+    const seeded = gateway.emulator.db.commentsOf(ticket.id)
+    const since = seeded[0]!.created_at
+    const { records } = await walkList(gateway.app, `${base}/tickets/${ticket.id}/comments`, {
+      createdSince: since,
+    })
+    expectEachOnce(
+      records,
+      seeded.filter((c) => Date.parse(c.created_at) > Date.parse(since)),
+    )
+  })
+
+  it('answers 502, not an empty page, when Syncro answers a list without its records', async () => {
+    gateway.emulator.faults.respond({ status: 200, body: { error: 'unexpected' }, pathPrefix: '/customers' })
+    const response = await gateway.app.inject(`${base}/customers`)
+    expect([response.statusCode, json(response).code]).toEqual([502, 'vendor_unavailable'])
   })
 
   it('serves statuses with stable ids and categories, and the configured priorities', async () => {

@@ -90,6 +90,25 @@ describe('a ticket written through the canonical API', () => {
     expect(listed.map((c) => c.visibility)).toEqual(['public', 'internal', 'public', 'internal'])
   })
 
+  it('never shows an internal note as the description of a ticket created without one', async () => {
+    const customerId = String([...gateway.emulator.db.customers.keys()][0])
+    const ticket = json<{ id: string }>(
+      await send('POST', `${base}/tickets`, { subject: 'No description', customerId }),
+    )
+    await send('POST', `${base}/tickets/${ticket.id}/comments`, {
+      body: 'internal: customer owes us money',
+      visibility: 'internal',
+    })
+    const read = json<{ description: string | null }>(
+      await gateway.app.inject(`${base}/tickets/${ticket.id}`),
+    )
+    expect(read.description).toBeNull()
+    const listed = json<{ data: Array<{ id: string; description: string | null }> }>(
+      await gateway.app.inject(`${base}/tickets?pageSize=5`),
+    ).data.find((t) => t.id === ticket.id)
+    expect(listed?.description).toBeNull()
+  })
+
   it('sets status and priority by id, and unassigns with null', async () => {
     const seeded = [...gateway.emulator.db.tickets.values()].find((t) => t.user_id !== null)!
     const response = await send('PATCH', `${base}/tickets/${seeded.id}`, {

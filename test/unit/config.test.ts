@@ -96,4 +96,29 @@ describe('loadConfig', () => {
       'GATEWAY_CONFIG: cannot read /nope.json (ENOENT)',
     ])
   })
+
+  it('refuses connections that share a vendor rate limit with different sizes', () => {
+    const file = JSON.stringify({
+      connections: [
+        { id: 'a', vendor: 'syncro', apiKey: 'k', subdomain: 'a' },
+        {
+          id: 'b',
+          vendor: 'syncro',
+          apiKey: 'k',
+          subdomain: 'b',
+          rateLimit: { limit: 120, windowMs: 60000 },
+        },
+        {
+          id: 'c',
+          vendor: 'syncro',
+          apiKey: 'k',
+          subdomain: 'c',
+          rateLimit: { limit: 120, windowMs: 60000, scope: 'connection' },
+        },
+      ],
+    })
+    const problems = problemsOf({ GATEWAY_CONFIG: 'x.json' }, () => file)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toContain("connection 'b'")
+  })
 })

@@ -23,7 +23,7 @@ async function walk(queries: number[][], perPage: number, pageSize: number) {
     const page: FilledPage<number> = await fillPage({
       pageSize,
       from,
-      queryCount: queries.length,
+      queryKeys: queries.map((_, index) => `query-${index}`),
       fetchPage: vendor.fetchPage,
     })
     seen.push(...page.records)
@@ -111,5 +111,21 @@ describe('fillPage', () => {
       ),
       { numRuns: 200 },
     )
+  })
+
+  it('refuses a position whose query is not the one it was taken on', async () => {
+    const vendor = fixedPageVendor([range(1, 10), range(11, 10)], 5)
+    const first = await fillPage({
+      pageSize: 12,
+      from: null,
+      queryKeys: ['New', 'Scheduled'],
+      fetchPage: vendor.fetchPage,
+    })
+    expect(first.next).toEqual({ query: 1, key: 'Scheduled', page: 1, skip: 2 })
+    const resume = (queryKeys: string[]) =>
+      fillPage({ pageSize: 5, from: first.next, queryKeys, fetchPage: vendor.fetchPage })
+    await expect(resume(['New', 'Scheduled'])).resolves.toMatchObject({ records: range(13, 5) })
+    await expect(resume(['New', 'Waiting', 'Scheduled'])).rejects.toMatchObject({ code: 'invalid_cursor' })
+    await expect(resume(['New'])).rejects.toMatchObject({ code: 'invalid_cursor' })
   })
 })

@@ -7,11 +7,10 @@ describe('categoryFromName', () => {
     ['In Progress', 'open'],
     ['Waiting on Customer', 'pending'],
     ['Waiting for Parts', 'pending'],
-    ['Scheduled', 'pending'],
-    ['Customer Reply', 'pending'],
+    ['On Hold', 'pending'],
     ['Resolved', 'resolved'],
-    ['Invoiced', 'closed'],
     ['Closed', 'closed'],
+    ['Cancelled', 'closed'],
     ['Something else', 'open'],
   ])('%s -> %s', (name, category) => expect(categoryFromName(name)).toBe(category))
 })

@@ -21,9 +21,9 @@ describe('retryDecision', () => {
     ['PATCH 502', { method: 'PATCH', outcome: { kind: 'response', status: 502 } }, true],
     ['POST 503 may have been processed', { method: 'POST' }, false],
     [
-      'POST 429 was refused before processing',
+      'POST 429 reached the vendor',
       { method: 'POST', outcome: { kind: 'response', status: 429, retryAfterMs: 1000 } },
-      true,
+      false,
     ],
     ['POST never connected', { method: 'POST', outcome: { kind: 'transport', reachedVendor: false } }, true],
     ['POST connection reset', { method: 'POST', outcome: { kind: 'transport', reachedVendor: true } }, false],

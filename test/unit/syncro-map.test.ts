@@ -107,6 +107,44 @@ describe('ticketFromSyncro', () => {
   })
 })
 
+describe('Syncro status categories (vendors.md mapping notes)', () => {
+  it.each([
+    ['New', 'new'],
+    ['In Progress', 'open'],
+    ['Waiting on Customer', 'pending'],
+    ['Waiting for Parts', 'pending'],
+    ['Scheduled', 'pending'],
+    ['Customer Reply', 'pending'],
+    ['Resolved', 'resolved'],
+    ['Invoiced', 'closed'],
+    ['Bench Repair', 'open'],
+  ])('%s -> %s', (name, category) => {
+    expect(ticketFromSyncro({ ...ticket, status: name }, options).status.category).toBe(category)
+  })
+})
+
+describe('a ticket description', () => {
+  const comment = (id: number, subject: string, hidden: boolean, at: string) => ({
+    id,
+    ticket_id: 1207,
+    subject,
+    body: `${subject} ${id}`,
+    hidden,
+    created_at: at,
+  })
+
+  it('is the public Initial Issue only: an internal first note is never shown as the description', () => {
+    const internalFirst = [
+      comment(1, 'Internal note', true, '2025-01-01T00:00:00Z'),
+      comment(2, 'Update', false, '2025-01-02T00:00:00Z'),
+    ]
+    expect(ticketFromSyncro({ ...ticket, comments: internalFirst }, options).description).toBeNull()
+    const hiddenInitial = [comment(1, 'Initial Issue', true, '2025-01-01T00:00:00Z')]
+    expect(ticketFromSyncro({ ...ticket, comments: hiddenInitial }, options).description).toBeNull()
+    expect(ticketFromSyncro({ ...ticket, comments: [] }, options).description).toBeNull()
+  })
+})
+
 describe('commentFromSyncro', () => {
   it.each([
     [false, 'public'],

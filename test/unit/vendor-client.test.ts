@@ -1,8 +1,10 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { pino } from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MemoryTokenCache } from '../../src/cache/token-cache.js'
+import { MemoryRateLimiter } from '../../src/limiter/memory.js'
 import { GatewayError } from '../../src/errors.js'
 import type { Acquisition, BucketSpec, RateLimiter } from '../../src/limiter/types.js'
 import { bearerTokenAuth, staticAuth } from '../../src/vendor-http/auth.js'
@@ -48,7 +50,7 @@ class RecordingLimiter implements RateLimiter {
   }
 }
 
-const log = pino({ level: 'silent' })
+const log = { log: pino({ level: 'silent' }) }
 const cleanup: Array<() => Promise<void>> = []
 afterEach(async () => {
   for (const close of cleanup.splice(0)) await close()
@@ -171,14 +173,66 @@ describe('VendorClient', () => {
     const server = await vendor(reply(201, { id: 1 }))
     const url = server.url
     await server.close()
-    const error = await failure(
-      client(url, { settings: { ...DEFAULT_VENDOR_HTTP_SETTINGS, maxAttempts: 2 } }).send(
-        { method: 'POST', path: '/x', body: {} },
-        log,
-      ),
-    )
+    let connectFailures = 0
+    const count = () => (connectFailures += 1)
+    subscribe('undici:client:connectError', count)
+    cleanup.push(async () => {
+      unsubscribe('undici:client:connectError', count)
+    })
+    const settings = { ...DEFAULT_VENDOR_HTTP_SETTINGS, maxAttempts: 3 }
+    const error = await failure(client(url, { settings }).send({ method: 'POST', path: '/x', body: {} }, log))
     expect(error).toMatchObject({ status: 502, code: 'vendor_unavailable' })
     expect(error.detail).toContain('could not connect')
+    expect(connectFailures).toBe(3)
+  })
+
+  it('waits out a vendor Retry-After longer than the queue limit when the retry budget allows it', async () => {
+    const server = await vendor(reply(429, {}, { 'retry-after': '15' }), reply(200, { ok: true }))
+    cleanup.push(server.close)
+    let now = 1_000_000
+    const started = now
+    const fakeSleep = async (ms: number) => {
+      now += ms
+    }
+    const settings = { ...DEFAULT_VENDOR_HTTP_SETTINGS, rateLimitMaxWaitMs: 10_000, retryBudgetMs: 20_000 }
+    const answer = await client(server.url, {
+      settings,
+      limiter: new MemoryRateLimiter({ now: () => now }),
+      now: () => now,
+      sleep: fakeSleep,
+    }).send({ method: 'GET', path: '/x' }, log)
+    expect(answer.body).toEqual({ ok: true })
+    expect(now - started).toBeGreaterThanOrEqual(15_000)
+    expect(server.seen).toHaveLength(2)
+  })
+
+  it('stops a queued call when its caller goes away, without calling the vendor', async () => {
+    const server = await vendor(reply(200, {}))
+    cleanup.push(server.close)
+    const queued: RateLimiter = {
+      acquire: async () => ({ granted: true, waitMs: 60_000 }),
+      block: async () => {},
+    }
+    const caller = new AbortController()
+    const call = client(server.url, { limiter: queued }).send(
+      { method: 'GET', path: '/x' },
+      { ...log, signal: caller.signal },
+    )
+    caller.abort()
+    const error = await failure(call)
+    expect(error.detail).toContain('the caller went away')
+    expect(server.seen).toHaveLength(0)
+  })
+
+  it('answers 502 when a 2xx body is not the JSON it claims to be', async () => {
+    const server = await vendor((_, response) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end('<html>'),
+    )
+    cleanup.push(server.close)
+    const vendorClient = client(server.url)
+    const error = await failure(vendorClient.send({ method: 'GET', path: '/x' }, log))
+    expect(error).toMatchObject({ status: 502, code: 'vendor_unavailable' })
+    expect(vendorClient.health.report().status).toBe('failing')
   })
 
   it('answers 429 at once when the limiter queue is too long', async () => {
