@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { registerIdempotency } from '../src/http/idempotency.js'
 import { authorize, type Caller } from '../src/security/api-keys.js'
 import { assetRoutes } from './assets.js'
 import { connectionRoutes } from './connections.js'
@@ -25,6 +26,7 @@ const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
     const connection = (request.params as { connection?: string }).connection
     authorize(request.caller, READ_METHODS.has(request.method) ? 'read' : 'write', connection)
   })
+  registerIdempotency(app, app.sharedState.idempotency)
   await app.register(connectionRoutes)
   await app.register(ticketRoutes)
   await app.register(commentRoutes)

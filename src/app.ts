@@ -3,13 +3,14 @@ import type { Logger } from 'pino'
 import { AdapterRegistry, createAdapter } from '../adapters/registry.js'
 import { registerRoutes } from '../routes/index.js'
 import { SHARED_SCHEMAS } from './canonical/shared-schemas.js'
-import type { Config } from './config.js'
+import { usesRedis, type Config } from './config.js'
 import { handleError, handleNotFound } from './http/problem.js'
 import { requestIdFor } from './http/request-id.js'
 import { validatorCompiler } from './http/validation.js'
 import { createLogger } from './logger.js'
 import { ApiKeyGuard } from './security/api-keys.js'
 import { memoryState, type SharedState } from './state.js'
+import { redisState } from './store/redis-state.js'
 import { PoolRegistry } from './vendor-http/pools.js'
 
 declare module 'fastify' {
@@ -51,11 +52,6 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     reply.header('x-request-id', request.id)
   })
 
-  if (config.redisUrl && !options.state) {
-    app.log.warn(
-      'REDIS_URL is set, but shared state on Redis is not built yet: this process keeps its state in memory',
-    )
-  }
   const state =
     options.state ?? memoryState((error) => app.log.warn({ err: error }, 'background refresh failed'))
   const pools = new PoolRegistry(config.vendorHttp)

@@ -36,6 +36,7 @@ export const GatewayApiKey = Type.Object(
 export type GatewayApiKey = Static<typeof GatewayApiKey>
 
 const PositiveInteger = Type.Integer({ minimum: 1 })
+const WHEN_STORE_DOWN = ['local', 'deny'] as const
 
 const FileConfig = Type.Object(
   {
@@ -43,7 +44,18 @@ const FileConfig = Type.Object(
     port: Type.Optional(Type.Integer({ minimum: 0, maximum: 65_535 })),
     logLevel: Type.Optional(StringEnum(LOG_LEVELS)),
     bodyLimitBytes: Type.Optional(PositiveInteger),
-    redisUrl: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+    store: Type.Optional(
+      Type.Object(
+        {
+          redisUrl: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+          clusterNodes: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
+          keyPrefix: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+          replicas: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000 })),
+          whenStoreDown: Type.Optional(StringEnum(WHEN_STORE_DOWN)),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     apiKeys: Type.Optional(Type.Array(GatewayApiKey)),
     connections: Type.Optional(Type.Array(Type.Unknown())),
     vendorHttp: Type.Optional(
@@ -69,13 +81,24 @@ export interface Config {
   port: number
   logLevel: LogLevel
   bodyLimitBytes: number
-  redisUrl?: string
+  /** Shared state: Redis when a URL or cluster is given, else this process's memory. */
+  store: StoreConfig
   apiKeys: GatewayApiKey[]
   connections: ConnectionConfig[]
   vendorHttp: VendorHttpSettings
   /** No connection configured outside production: the emulators stand in for the vendors. */
   sandbox: boolean
 }
+
+export interface StoreConfig {
+  redisUrl?: string
+  clusterNodes?: string[]
+  keyPrefix: string
+  replicas: number
+  whenStoreDown: (typeof WHEN_STORE_DOWN)[number]
+}
+
+export const usesRedis = (store: StoreConfig) => Boolean(store.redisUrl || store.clusterNodes?.length)
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError'
@@ -151,6 +174,28 @@ function integerFromEnv(
   return value
 }
 
+function storeConfig(env: NodeJS.ProcessEnv, file: FileConfig, problems: string[]): StoreConfig {
+  const redisUrl = env.REDIS_URL || file.store?.redisUrl
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL: must start with redis:// or rediss://')
+  const clusterNodes = env.REDIS_CLUSTER_NODES
+    ? env.REDIS_CLUSTER_NODES.split(',')
+        .map((node) => node.trim())
+        .filter(Boolean)
+    : file.store?.clusterNodes
+  const whenStoreDown = env.RATE_LIMIT_WHEN_STORE_DOWN || file.store?.whenStoreDown || 'local'
+  if (!(WHEN_STORE_DOWN as readonly string[]).includes(whenStoreDown)) {
+    problems.push(`RATE_LIMIT_WHEN_STORE_DOWN: must be one of ${WHEN_STORE_DOWN.join(', ')}`)
+  }
+  return {
+    redisUrl: redisUrl || undefined,
+    clusterNodes: clusterNodes?.length ? clusterNodes : undefined,
+    keyPrefix: env.REDIS_KEY_PREFIX || file.store?.keyPrefix || 'psagw:',
+    replicas:
+      integerFromEnv(env, 'GATEWAY_REPLICAS', problems, { min: 1, max: 1_000 }) ?? file.store?.replicas ?? 1,
+    whenStoreDown: whenStoreDown as StoreConfig['whenStoreDown'],
+  }
+}
+
 function apiKeysFromEnv(env: NodeJS.ProcessEnv, problems: string[]): GatewayApiKey[] | undefined {
   const text = env.GATEWAY_API_KEYS
   if (!text) return undefined
@@ -176,9 +221,7 @@ export function loadConfig(
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     problems.push(`LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`)
   }
-  const redisUrl = env.REDIS_URL || file.redisUrl
-  if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
-    problems.push('REDIS_URL: must start with redis:// or rediss://')
+  const store = storeConfig(env, file, problems)
 
   const fileConnections = (file.connections ?? []).map((connection, index) => ({
     source: `GATEWAY_CONFIG connections[${index}]`,
@@ -240,7 +283,7 @@ export function loadConfig(
       integerFromEnv(env, 'BODY_LIMIT_BYTES', problems, { min: 1 }) ??
       file.bodyLimitBytes ??
       DEFAULT_BODY_LIMIT_BYTES,
-    redisUrl: redisUrl || undefined,
+    store,
     apiKeys,
     connections,
     vendorHttp,

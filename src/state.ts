@@ -1,4 +1,5 @@
 import { MemoryReferenceCache, type ReferenceCache } from './cache/reference-cache.js'
+import { MemoryIdempotencyStore, type IdempotencyStore } from './cache/idempotency.js'
 import { MemoryTokenCache, type TokenCache } from './cache/token-cache.js'
 import { MemoryRateLimiter } from './limiter/memory.js'
 import type { RateLimiter } from './limiter/types.js'
@@ -8,6 +9,7 @@ export interface SharedState {
   limiter: RateLimiter
   tokenCache: TokenCache
   referenceCache: ReferenceCache
+  idempotency: IdempotencyStore
   /** For /readyz: whether the store behind this state answers. */
   ready(): Promise<{ store: 'memory' | 'redis'; ok: boolean }>
   close(): Promise<void>
@@ -18,6 +20,7 @@ export function memoryState(onBackgroundError: (error: unknown) => void = () => 
     limiter: new MemoryRateLimiter(),
     tokenCache: new MemoryTokenCache({ onRefreshError: onBackgroundError }),
     referenceCache: new MemoryReferenceCache({ onRefreshError: onBackgroundError }),
+    idempotency: new MemoryIdempotencyStore(),
     ready: async () => ({ store: 'memory', ok: true }),
     close: async () => {},
   }

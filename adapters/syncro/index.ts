@@ -97,7 +97,7 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
     mapOptions,
     priorityNames: config.priorities ?? DEFAULT_SYNCRO_PRIORITIES,
     ticketSettings: (ctx) =>
-      deps.referenceCache.get(`${config.id}:ticket-settings`, async () => {
+      deps.referenceCache.get(config.id, 'ticket-settings', async () => {
         const settings = (await send(
           { method: 'GET', path: '/tickets/settings' },
           ctx,

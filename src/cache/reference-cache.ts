@@ -5,14 +5,15 @@ import { SingleFlight } from './single-flight.js'
  * stale value is still served, up to `staleMs`, while one refresh runs in the background.
  */
 export interface ReferenceCache {
-  get<T>(key: string, load: () => Promise<T>): Promise<T>
+  /** `name` is what the data is (`ticket-settings`, `statuses`...) for that connection. */
+  get<T>(connection: string, name: string, load: () => Promise<T>): Promise<T>
 }
 
 export interface ReferenceCacheOptions {
   freshMs?: number
   staleMs?: number
   now?: () => number
-  onRefreshError?: (error: unknown, key: string) => void
+  onRefreshError?: (error: unknown) => void
 }
 
 export const DEFAULT_REFERENCE_FRESH_MS = 10 * 60_000
@@ -29,7 +30,7 @@ export class MemoryReferenceCache implements ReferenceCache {
   readonly #freshMs: number
   readonly #staleMs: number
   readonly #now: () => number
-  readonly #onRefreshError: (error: unknown, key: string) => void
+  readonly #onRefreshError: (error: unknown) => void
 
   constructor(options: ReferenceCacheOptions = {}) {
     this.#freshMs = options.freshMs ?? DEFAULT_REFERENCE_FRESH_MS
@@ -38,12 +39,13 @@ export class MemoryReferenceCache implements ReferenceCache {
     this.#onRefreshError = options.onRefreshError ?? (() => {})
   }
 
-  async get<T>(key: string, load: () => Promise<T>): Promise<T> {
+  async get<T>(connection: string, name: string, load: () => Promise<T>): Promise<T> {
+    const key = `${connection}\0${name}`
     const entry = this.#entries.get(key)
     const age = entry ? this.#now() - entry.storedAt : Infinity
     if (entry && age < this.#freshMs) return entry.value as T
     if (entry && age < this.#staleMs) {
-      this.#load(key, load).catch((error: unknown) => this.#onRefreshError(error, key))
+      this.#load(key, load).catch(this.#onRefreshError)
       return entry.value as T
     }
     return (await this.#load(key, load)) as T

@@ -12,8 +12,12 @@ export class MemoryRateLimiter implements RateLimiter {
   readonly #buckets = new Map<string, BucketState>()
   readonly #now: () => number
 
-  constructor(options: { now?: () => number } = {}) {
+  readonly #startEmpty: boolean
+
+  /** `startEmpty`: a new bucket has no tokens yet (an insurance bucket taking over mid-window). */
+  constructor(options: { now?: () => number; startEmpty?: boolean } = {}) {
     this.#now = options.now ?? Date.now
+    this.#startEmpty = options.startEmpty ?? false
   }
 
   async acquire(bucket: BucketSpec, maxWaitMs: number): Promise<Acquisition> {
@@ -39,7 +43,7 @@ export class MemoryRateLimiter implements RateLimiter {
 
   #stateAt(bucket: BucketSpec, now: number, rate: number): BucketState {
     const state = this.#buckets.get(bucket.key)
-    if (!state) return { tokens: bucket.burst, at: now }
+    if (!state) return { tokens: this.#startEmpty ? 0 : bucket.burst, at: now }
     const elapsed = Math.max(0, now - state.at)
     return { tokens: Math.min(bucket.burst, state.tokens + elapsed * rate), at: now }
   }

@@ -29,9 +29,12 @@ export interface RateLimiter {
  */
 export const windowSafetyMs = (windowMs: number) => Math.min(250, Math.ceil(windowMs * 0.02))
 
-/** Tokens added per millisecond. */
+/** Tokens added per millisecond (bucketFor keeps burst below limit, so this is positive). */
 export const refillPerMs = (bucket: BucketSpec) =>
-  Math.max(bucket.limit - bucket.burst, 1) / (bucket.windowMs + windowSafetyMs(bucket.windowMs))
+  (bucket.limit - bucket.burst) / (bucket.windowMs + windowSafetyMs(bucket.windowMs))
+
+/** How long an idle bucket's state is kept: after that it would be full again anyway. */
+export const bucketIdleTtlMs = (bucket: BucketSpec) => 2 * (bucket.windowMs + windowSafetyMs(bucket.windowMs))
 
 /** Default burst: 5% of the limit, at least one request. */
 export const defaultBurst = (limit: number) => Math.max(1, Math.floor(limit * 0.05))

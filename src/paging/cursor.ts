@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { invalidCursor } from '../errors.js'
+import { stableJson } from '../stable-json.js'
 
 /** What a cursor is bound to: a cursor reused on another list, connection or filter set is refused. */
 export interface CursorScope {
@@ -17,17 +18,6 @@ const malformed = () =>
   invalidCursor('the cursor is malformed; pass back the nextCursor of a previous page unchanged')
 
 const CursorEnvelope = Type.Object({ v: Type.Literal(CURSOR_VERSION), s: Type.String(), p: Type.Unknown() })
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value)
-}
 
 export function scopeHash(scope: CursorScope): string {
   return createHash('sha256').update(stableJson(scope)).digest('base64url').slice(0, 22)

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto'
+
+/**
+ * Idempotency records: the first answer to a write sent with an `Idempotency-Key`, replayed to any repeat
+ * of it (same key, same body) for 24 hours.
+ */
+
+export interface StoredAnswer {
+  status: number
+  headers: Record<string, string>
+  body: string
+}
+
+export type IdempotencyClaim =
+  /** This caller runs the request; `owner` completes or abandons the claim. */
+  | { kind: 'started'; owner: string }
+  | { kind: 'replay'; answer: StoredAnswer }
+  /** The first request with this key is still running. */
+  | { kind: 'in-flight' }
+  /** The key was used with another request. */
+  | { kind: 'mismatch' }
+
+export interface IdempotencyStore {
+  begin(key: string, fingerprint: string): Promise<IdempotencyClaim>
+  complete(key: string, owner: string, fingerprint: string, answer: StoredAnswer): Promise<void>
+  /** Releases a claim without an answer to keep (the request failed on our side or the vendor's): a retry may run. */
+  abandon(key: string, owner: string): Promise<void>
+}
+
+export const IDEMPOTENCY_REPLAY_MS = 24 * 60 * 60_000
+/** Longer than any request may run (retry budget plus queueing), so a crashed claim frees itself. */
+export const IDEMPOTENCY_IN_FLIGHT_MS = 60_000
+
+type MemoryRecord =
+  | { state: 'in-flight'; fingerprint: string; owner: string; expiresAt: number }
+  | { state: 'done'; fingerprint: string; answer: StoredAnswer; expiresAt: number }
+
+export class MemoryIdempotencyStore implements IdempotencyStore {
+  readonly #records = new Map<string, MemoryRecord>()
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async begin(key: string, fingerprint: string): Promise<IdempotencyClaim> {
+    const record = this.#live(key)
+    if (!record) {
+      const owner = randomUUID()
+      this.#records.set(key, { state: 'in-flight', fingerprint, owner, expiresAt: this.now() + IDEMPOTENCY_IN_FLIGHT_MS })
+      return { kind: 'started', owner }
+    }
+    if (record.fingerprint !== fingerprint) return { kind: 'mismatch' }
+    return record.state === 'in-flight' ? { kind: 'in-flight' } : { kind: 'replay', answer: record.answer }
+  }
+
+  async complete(key: string, owner: string, fingerprint: string, answer: StoredAnswer): Promise<void> {
+    const record = this.#live(key)
+    if (record && (record.state !== 'in-flight' || record.owner !== owner)) return
+    this.#records.set(key, { state: 'done', fingerprint, answer, expiresAt: this.now() + IDEMPOTENCY_REPLAY_MS })
+  }
+
+  async abandon(key: string, owner: string): Promise<void> {
+    const record = this.#live(key)
+    if (record?.state === 'in-flight' && record.owner === owner) this.#records.delete(key)
+  }
+
+  #live(key: string): MemoryRecord | undefined {
+    const record = this.#records.get(key)
+    if (record && record.expiresAt <= this.now()) {
+      this.#records.delete(key)
+      return undefined
+    }
+    return record
+  }
+}

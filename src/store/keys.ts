@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto'
+
+/**
+ * Every key the gateway writes, under one prefix. Each key carries a hash tag (`{...}`) naming its bucket or
+ * connection, so the keys a script touches together always live in one Redis Cluster slot.
+ */
+export class StoreKeys {
+  constructor(readonly prefix: string) {}
+
+  bucket(bucketKey: string): string {
+    return `${this.prefix}{bucket:${bucketKey}}:tokens`
+  }
+
+  token(connection: string): string {
+    return `${this.prefix}{${connection}}:token`
+  }
+
+  tokenLock(connection: string): string {
+    return `${this.prefix}{${connection}}:token:lock`
+  }
+
+  reference(connection: string, name: string): string {
+    return `${this.prefix}{${connection}}:ref:${name}`
+  }
+
+  referenceLock(connection: string, name: string): string {
+    return `${this.prefix}{${connection}}:ref:${name}:lock`
+  }
+
+  /** Idempotency keys are the caller's text: hashed, so any text makes a safe, bounded key. */
+  idempotency(id: string): string {
+    return `${this.prefix}{idem:${createHash('sha256').update(id).digest('base64url')}}`
+  }
+}

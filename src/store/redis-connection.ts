@@ -1,0 +1,135 @@
+import { Cluster, Redis, type RedisOptions } from 'ioredis'
+import type { FastifyBaseLogger } from 'fastify'
+import {
+  ACQUIRE_SCRIPT,
+  BLOCK_SCRIPT,
+  DELETE_IF_EQUALS_SCRIPT,
+  DELETE_TOKEN_IF_SCRIPT,
+  IDEMPOTENCY_ABANDON_SCRIPT,
+  IDEMPOTENCY_BEGIN_SCRIPT,
+  IDEMPOTENCY_COMPLETE_SCRIPT,
+} from './scripts.js'
+import { StoreKeys } from './keys.js'
+
+export interface RedisSettings {
+  /** redis:// or rediss:// (TLS); user and password in the URL. */
+  url?: string
+  /** Redis Cluster seed nodes (host:port or URLs); credentials and TLS of the first URL apply to all. */
+  clusterNodes?: string[]
+  keyPrefix: string
+}
+
+/** The scripts, as commands ioredis defines once on the client (EVALSHA, with NOSCRIPT fallback). */
+export interface ScriptCommands {
+  psagwAcquire(key: string, burst: number, rate: number, maxWaitMs: number, ttlMs: number): Promise<[number, number]>
+  psagwBlock(key: string, burst: number, rate: number, blockMs: number, ttlMs: number): Promise<number>
+  psagwDeleteIfEquals(key: string, value: string): Promise<number>
+  psagwDeleteTokenIf(key: string, value: string): Promise<number>
+  psagwIdempotencyBegin(key: string, fingerprint: string, record: string, ttlMs: number): Promise<string[]>
+  psagwIdempotencyComplete(key: string, owner: string, record: string, ttlMs: number): Promise<number>
+  psagwIdempotencyAbandon(key: string, owner: string): Promise<number>
+}
+
+export type RedisClient = (Redis | Cluster) & ScriptCommands
+
+const SCRIPTS: Record<keyof ScriptCommands, string> = {
+  psagwAcquire: ACQUIRE_SCRIPT,
+  psagwBlock: BLOCK_SCRIPT,
+  psagwDeleteIfEquals: DELETE_IF_EQUALS_SCRIPT,
+  psagwDeleteTokenIf: DELETE_TOKEN_IF_SCRIPT,
+  psagwIdempotencyBegin: IDEMPOTENCY_BEGIN_SCRIPT,
+  psagwIdempotencyComplete: IDEMPOTENCY_COMPLETE_SCRIPT,
+  psagwIdempotencyAbandon: IDEMPOTENCY_ABANDON_SCRIPT,
+}
+
+/** Per-command timeout: a Redis that hangs must not hold a request; the in-memory twins take over. */
+const COMMAND_TIMEOUT_MS = 1_000
+
+const commonOptions: RedisOptions = {
+  connectionName: 'psa-gateway',
+  // Commands fail at once while disconnected instead of queueing: the insurance path answers meanwhile.
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 0,
+  commandTimeout: COMMAND_TIMEOUT_MS,
+  retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+}
+
+function nodeOptions(url: URL): RedisOptions {
+  return {
+    username: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    tls: url.protocol === 'rediss:' ? {} : undefined,
+  }
+}
+
+/** One connection (or cluster client) for everything the gateway keeps in Redis. */
+export class RedisConnection {
+  readonly client: RedisClient
+  readonly keys: StoreKeys
+  #up = false
+
+  constructor(settings: RedisSettings, log: FastifyBaseLogger) {
+    this.keys = new StoreKeys(settings.keyPrefix)
+    let client: Redis | Cluster
+    if (settings.clusterNodes?.length) {
+      const urls = settings.clusterNodes.map((node) => new URL(node.includes('://') ? node : `redis://${node}`))
+      client = new Cluster(
+        urls.map((url) => ({ host: url.hostname, port: Number(url.port || 6379) })),
+        { enableOfflineQueue: false, redisOptions: { ...commonOptions, ...nodeOptions(urls[0]!) } },
+      )
+    } else {
+      client = new Redis(settings.url ?? 'redis://127.0.0.1:6379', commonOptions)
+    }
+    for (const [name, lua] of Object.entries(SCRIPTS)) client.defineCommand(name, { numberOfKeys: 1, lua })
+    client.on('ready', () => {
+      if (!this.#up) log.info('redis: connected, shared state in use')
+      this.#up = true
+    })
+    client.on('end', () => (this.#up = false))
+    client.on('close', () => {
+      if (this.#up) log.warn('redis: connection lost, using in-process state until it returns')
+      this.#up = false
+    })
+    // Without a listener ioredis would crash the process on connection errors; they are reported above.
+    client.on('error', () => {})
+    this.client = client as RedisClient
+  }
+
+  /** Whether commands can be sent now (connected and ready). */
+  get available(): boolean {
+    return this.#up
+  }
+
+  /** Resolves once connected, or after `timeoutMs` (the gateway then starts on its in-process twins). */
+  async waitUntilReady(timeoutMs: number): Promise<boolean> {
+    if (this.#up) return true
+    return new Promise((resolve) => {
+      const done = (ready: boolean) => {
+        clearTimeout(timer)
+        this.client.off('ready', onReady)
+        resolve(ready)
+      }
+      const onReady = () => done(true)
+      const timer = setTimeout(() => done(false), timeoutMs)
+      this.client.once('ready', onReady)
+    })
+  }
+
+  async ping(): Promise<boolean> {
+    if (!this.#up) return false
+    try {
+      return (await this.client.ping()) === 'PONG'
+    } catch {
+      return false
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#up = false
+    try {
+      await this.client.quit()
+    } catch {
+      this.client.disconnect()
+    }
+  }
+}

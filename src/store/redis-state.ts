@@ -1,0 +1,52 @@
+import type { FastifyBaseLogger } from 'fastify'
+import { RedisIdempotencyStore } from '../cache/redis-idempotency.js'
+import { RedisReferenceCache } from '../cache/redis-reference-cache.js'
+import { RedisTokenCache } from '../cache/redis-token-cache.js'
+import { InsuredRateLimiter, type WhenStoreDown } from '../limiter/insured.js'
+import { RedisRateLimiter } from '../limiter/redis.js'
+import { memoryState, type SharedState } from '../state.js'
+import { sharedWithLocalFallback } from './fallback.js'
+import { RedisConnection, type RedisSettings } from './redis-connection.js'
+
+export interface StoreSettings extends RedisSettings {
+  /** Replicas sharing the vendor limits; each takes limit / replicas while Redis is unreachable. */
+  replicas: number
+  whenStoreDown: WhenStoreDown
+}
+
+/** How long start-up waits for Redis before serving on the in-process twins (readyz: degraded). */
+const STARTUP_WAIT_MS = 3_000
+
+/** State shared by every replica through Redis, each piece with its in-process twin as the insurance path. */
+export async function redisState(settings: StoreSettings, log: FastifyBaseLogger): Promise<SharedState> {
+  const redis = new RedisConnection(settings, log)
+  if (!(await redis.waitUntilReady(STARTUP_WAIT_MS))) {
+    log.warn('redis: not reachable at start-up; serving on in-process state until it is')
+  }
+  const onBackgroundError = (error: unknown) => log.warn({ err: error }, 'background refresh failed')
+  const local = memoryState(onBackgroundError)
+  return {
+    limiter: new InsuredRateLimiter(new RedisRateLimiter(redis), redis, {
+      replicas: settings.replicas,
+      whenStoreDown: settings.whenStoreDown,
+      log,
+    }),
+    tokenCache: sharedWithLocalFallback(
+      new RedisTokenCache(redis, { onRefreshError: onBackgroundError }),
+      local.tokenCache,
+      redis,
+      'token cache',
+      log,
+    ),
+    referenceCache: sharedWithLocalFallback(
+      new RedisReferenceCache(redis, { onRefreshError: onBackgroundError }),
+      local.referenceCache,
+      redis,
+      'reference cache',
+      log,
+    ),
+    idempotency: sharedWithLocalFallback(new RedisIdempotencyStore(redis), local.idempotency, redis, 'idempotency store', log),
+    ready: async () => ({ store: 'redis', ok: await redis.ping() }),
+    close: () => redis.close(),
+  }
+}
