@@ -5,6 +5,19 @@ import { Problem } from '../src/canonical/problem.js'
 import { ConnectionId } from '../src/connection-config.js'
 import { PROBLEM_CONTENT_TYPE } from '../src/http/problem.js'
 
+/** The header of every POST and PATCH: validated here, honoured by src/http/idempotency.ts. */
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 255,
+      pattern: '^[\\x21-\\x7e]+$',
+      description:
+        'Makes the write safe to repeat: the same key and body replay the first answer for 24 h; the same key with another body is 422.',
+    }),
+  ),
+})
+
 export const ConnectionParams = Type.Object({ connection: ConnectionId }, { additionalProperties: false })
 
 const problemDescriptions: Record<number, string> = {

@@ -6,6 +6,7 @@ import { IncludeField, type PagingQuery } from '../src/canonical/list-query.js'
 import { unsupportedOperation } from '../src/errors.js'
 import {
   ConnectionParams,
+  IdempotencyHeaders,
   READ_PROBLEMS,
   WRITE_PROBLEMS,
   callContext,
@@ -91,6 +92,7 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
           summary: `Create a ${spec.singular}`,
           description: 'Answers 201 with the record as the vendor stored it.',
           params: ConnectionParams,
+          headers: IdempotencyHeaders,
           body: Type.Ref(spec.create),
           response: { 201: Type.Ref(spec.item), ...problemResponses(...WRITE_PROBLEMS) },
         },
@@ -116,6 +118,7 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
           summary: `Update a ${spec.singular}`,
           description: 'Only the fields sent change. Answers 200 with the record as the vendor stored it.',
           params: ItemParams,
+          headers: IdempotencyHeaders,
           body: Type.Ref(spec.update),
           response: { 200: Type.Ref(spec.item), ...problemResponses(...WRITE_PROBLEMS) },
         },

@@ -8,6 +8,7 @@ import { Ticket, TicketCreate, TicketUpdate } from '../src/canonical/ticket.js'
 import { unsupportedOperation, validationFailed } from '../src/errors.js'
 import {
   ConnectionParams,
+  IdempotencyHeaders,
   READ_PROBLEMS,
   WRITE_PROBLEMS,
   callContext,
@@ -87,6 +88,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Add a comment to a ticket',
         description: 'visibility defaults to internal. Answers 201 with the comment as the vendor stored it.',
         params: TicketParams,
+        headers: IdempotencyHeaders,
         body: Type.Ref(CommentCreate),
         response: { 201: Type.Ref(Comment), ...problemResponses(...WRITE_PROBLEMS) },
       },

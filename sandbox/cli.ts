@@ -1,7 +1,15 @@
 import { startSandbox } from './index.js'
 
-// `npm run sandbox`: the vendor emulators alone, on loopback, until interrupted.
-const sandbox = await startSandbox({ host: '127.0.0.1' })
+// `npm run sandbox`: the vendor emulators alone, until interrupted. Loopback and a random key unless told
+// otherwise (docker-compose runs it for several gateway replicas: SANDBOX_HOST=0.0.0.0 and a known key).
+const env = process.env
+const sandbox = await startSandbox({
+  host: env.SANDBOX_HOST || '127.0.0.1',
+  syncro: {
+    port: env.SANDBOX_SYNCRO_PORT ? Number(env.SANDBOX_SYNCRO_PORT) : undefined,
+    apiKeys: env.SANDBOX_SYNCRO_API_KEY ? [env.SANDBOX_SYNCRO_API_KEY] : undefined,
+  },
+})
 
 console.log('PSA sandbox running. Point a client (or the gateway) at:')
 for (const connection of sandbox.connections) {

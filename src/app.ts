@@ -53,7 +53,17 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   })
 
   const state =
-    options.state ?? memoryState((error) => app.log.warn({ err: error }, 'background refresh failed'))
+    options.state ??
+    (usesRedis(config.store)
+      ? await redisState(
+          {
+            ...config.store,
+            url: config.store.redisUrl,
+            horizonMs: Math.max(config.vendorHttp.rateLimitMaxWaitMs, config.vendorHttp.retryBudgetMs),
+          },
+          app.log,
+        )
+      : memoryState((error) => app.log.warn({ err: error }, 'background refresh failed')))
   const pools = new PoolRegistry(config.vendorHttp)
   const deps = {
     limiter: state.limiter,

@@ -176,7 +176,8 @@ function integerFromEnv(
 
 function storeConfig(env: NodeJS.ProcessEnv, file: FileConfig, problems: string[]): StoreConfig {
   const redisUrl = env.REDIS_URL || file.store?.redisUrl
-  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL: must start with redis:// or rediss://')
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
+    problems.push('REDIS_URL: must start with redis:// or rediss://')
   const clusterNodes = env.REDIS_CLUSTER_NODES
     ? env.REDIS_CLUSTER_NODES.split(',')
         .map((node) => node.trim())

@@ -41,16 +41,23 @@ export function syncroConfigProblems(config: SyncroConnectionConfig): string[] {
   return config.subdomain || config.baseUrl ? [] : ['subdomain: required unless baseUrl is given']
 }
 
-/** SYNCRO_API_KEY + SYNCRO_SUBDOMAIN, the names Syncro's own guides use, configure connection `syncro`. */
+/**
+ * SYNCRO_API_KEY + SYNCRO_SUBDOMAIN, the names Syncro's own guides use, configure connection `syncro`;
+ * SYNCRO_BASE_URL may stand for the subdomain (a proxy, the sandbox run alone).
+ */
 export function syncroConnectionFromEnv(
   env: NodeJS.ProcessEnv,
 ): Array<{ source: string; connection: unknown }> {
-  const { SYNCRO_API_KEY: apiKey, SYNCRO_SUBDOMAIN: subdomain } = env
-  if (!apiKey && !subdomain) return []
+  const { SYNCRO_API_KEY: apiKey, SYNCRO_SUBDOMAIN: subdomain, SYNCRO_BASE_URL: baseUrl } = env
+  if (!apiKey && !subdomain && !baseUrl) return []
+  const connection = {
+    id: 'syncro',
+    vendor: 'syncro',
+    apiKey,
+    subdomain: subdomain || undefined,
+    baseUrl: baseUrl || undefined,
+  }
   return [
-    {
-      source: 'environment variables SYNCRO_API_KEY and SYNCRO_SUBDOMAIN',
-      connection: { id: 'syncro', vendor: 'syncro', apiKey, subdomain },
-    },
+    { source: 'environment variables SYNCRO_API_KEY and SYNCRO_SUBDOMAIN (or SYNCRO_BASE_URL)', connection },
   ]
 }

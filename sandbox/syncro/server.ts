@@ -5,7 +5,7 @@ import type { HandlerContext, SyncroReply } from './http-types.js'
 import { presentedApiKey } from './auth.js'
 import type { RollingWindowLimiter } from './rate-limit.js'
 import { matchRoute, type Route } from './router.js'
-import { countRequest, type SyncroStats } from './stats.js'
+import { countRequest, recordAccepted, type SyncroStats } from './stats.js'
 import {
   internalError,
   notAuthorized,
@@ -63,6 +63,7 @@ async function handle(pipeline: RequestPipeline, request: IncomingMessage, respo
   const clientIp = request.socket.remoteAddress ?? 'unknown'
   if (!pipeline.limiter.tryAcquire(clientIp))
     return send(pipeline, response, rateLimited(pipeline.retryAfterSeconds))
+  recordAccepted(pipeline.stats, { at: Date.now(), method, path: apiPath ?? pathname })
   if (!match || apiPath === undefined) return send(pipeline, response, notFound())
   if (!pipeline.isAcceptedKey(presentedApiKey(request.headers, query))) {
     return send(pipeline, response, notAuthorized())

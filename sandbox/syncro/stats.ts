@@ -1,12 +1,24 @@
+/** A request the rate limit let through (it counts toward the vendor quota), with its arrival time. */
+export interface AcceptedRequest {
+  at: number
+  method: string
+  path: string
+}
+
+/** The accepted log keeps the latest entries only, so a long-running sandbox does not grow without bound. */
+const ACCEPTED_LOG_SIZE = 10_000
+
 export interface SyncroStats {
   requests: number
   rateLimited: number
+  /** The latest requests the rate limit let through, oldest first (path after `/api/v1`). */
+  accepted: AcceptedRequest[]
   /** Requests per route, keyed like `GET /tickets/:id`; requests matching no route count as `GET (no route)`. */
   byRoute: Record<string, number>
 }
 
 export function createStats(): SyncroStats {
-  return { requests: 0, rateLimited: 0, byRoute: {} }
+  return { requests: 0, rateLimited: 0, accepted: [], byRoute: {} }
 }
 
 export function countRequest(stats: SyncroStats, routeKey: string): void {
@@ -18,5 +30,12 @@ export function countRequest(stats: SyncroStats, routeKey: string): void {
 export function resetStats(stats: SyncroStats): void {
   stats.requests = 0
   stats.rateLimited = 0
+  stats.accepted.length = 0
   for (const key of Object.keys(stats.byRoute)) delete stats.byRoute[key]
+}
+
+export function recordAccepted(stats: SyncroStats, request: AcceptedRequest): void {
+  stats.accepted.push(request)
+  if (stats.accepted.length > ACCEPTED_LOG_SIZE)
+    stats.accepted.splice(0, stats.accepted.length - ACCEPTED_LOG_SIZE)
 }

@@ -44,7 +44,12 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     const record = this.#live(key)
     if (!record) {
       const owner = randomUUID()
-      this.#records.set(key, { state: 'in-flight', fingerprint, owner, expiresAt: this.now() + IDEMPOTENCY_IN_FLIGHT_MS })
+      this.#records.set(key, {
+        state: 'in-flight',
+        fingerprint,
+        owner,
+        expiresAt: this.now() + IDEMPOTENCY_IN_FLIGHT_MS,
+      })
       return { kind: 'started', owner }
     }
     if (record.fingerprint !== fingerprint) return { kind: 'mismatch' }
@@ -54,7 +59,12 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   async complete(key: string, owner: string, fingerprint: string, answer: StoredAnswer): Promise<void> {
     const record = this.#live(key)
     if (record && (record.state !== 'in-flight' || record.owner !== owner)) return
-    this.#records.set(key, { state: 'done', fingerprint, answer, expiresAt: this.now() + IDEMPOTENCY_REPLAY_MS })
+    this.#records.set(key, {
+      state: 'done',
+      fingerprint,
+      answer,
+      expiresAt: this.now() + IDEMPOTENCY_REPLAY_MS,
+    })
   }
 
   async abandon(key: string, owner: string): Promise<void> {

@@ -15,7 +15,12 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   async begin(key: string, fingerprint: string): Promise<IdempotencyClaim> {
     const owner = randomUUID()
     const claim = JSON.stringify({ state: 'in-flight', fingerprint, owner })
-    const [kind, record] = await this.redis.client.psagwIdempotencyBegin(this.redis.keys.idempotency(key), fingerprint, claim, IDEMPOTENCY_IN_FLIGHT_MS)
+    const [kind, record] = await this.redis.client.psagwIdempotencyBegin(
+      this.redis.keys.idempotency(key),
+      fingerprint,
+      claim,
+      IDEMPOTENCY_IN_FLIGHT_MS,
+    )
     switch (kind) {
       case 'started':
         return { kind: 'started', owner }
@@ -30,7 +35,12 @@ export class RedisIdempotencyStore implements IdempotencyStore {
 
   async complete(key: string, owner: string, fingerprint: string, answer: StoredAnswer): Promise<void> {
     const record = JSON.stringify({ state: 'done', fingerprint, answer })
-    await this.redis.client.psagwIdempotencyComplete(this.redis.keys.idempotency(key), owner, record, IDEMPOTENCY_REPLAY_MS)
+    await this.redis.client.psagwIdempotencyComplete(
+      this.redis.keys.idempotency(key),
+      owner,
+      record,
+      IDEMPOTENCY_REPLAY_MS,
+    )
   }
 
   async abandon(key: string, owner: string): Promise<void> {

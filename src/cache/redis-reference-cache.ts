@@ -1,5 +1,9 @@
 import type { RedisConnection } from '../store/redis-connection.js'
-import { DEFAULT_REFERENCE_FRESH_MS, DEFAULT_REFERENCE_STALE_MS, type ReferenceCache } from './reference-cache.js'
+import {
+  DEFAULT_REFERENCE_FRESH_MS,
+  DEFAULT_REFERENCE_STALE_MS,
+  type ReferenceCache,
+} from './reference-cache.js'
 import { underSharedLock } from './shared-lock.js'
 import { SingleFlight } from './single-flight.js'
 
@@ -69,7 +73,12 @@ export class RedisReferenceCache implements ReferenceCache {
   }
 
   /** Loads under the shared lock; without it, waits for the holder's entry (when `wait`). */
-  #refresh(connection: string, name: string, load: () => Promise<unknown>, wait: boolean): Promise<Entry | undefined> {
+  #refresh(
+    connection: string,
+    name: string,
+    load: () => Promise<unknown>,
+    wait: boolean,
+  ): Promise<Entry | undefined> {
     const key = this.redis.keys.reference(connection, name)
     return underSharedLock(this.redis, this.redis.keys.referenceLock(connection, name), {
       wait,

@@ -46,7 +46,11 @@ export class RedisTokenCache implements TokenCache {
   }
 
   /** Refreshes under the shared lock; without it, waits for the holder's token (when `wait`). */
-  #refresh(connection: string, fetchToken: () => Promise<AccessToken>, wait: boolean): Promise<AccessToken | undefined> {
+  #refresh(
+    connection: string,
+    fetchToken: () => Promise<AccessToken>,
+    wait: boolean,
+  ): Promise<AccessToken | undefined> {
     return underSharedLock(this.redis, this.redis.keys.tokenLock(connection), {
       wait,
       work: async () => {

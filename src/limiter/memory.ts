@@ -35,10 +35,10 @@ export class MemoryRateLimiter implements RateLimiter {
     const now = this.#now()
     const rate = refillPerMs(bucket)
     const state = this.#stateAt(bucket, now, rate)
-    // Empty the bucket and let it start refilling only at `untilMs`; reservations already queued stay queued behind that.
-    const balanceAtUntil = Math.min(state.tokens, 0)
-    const tokensNow = balanceAtUntil - (untilMs - now) * rate
-    if (tokensNow < state.tokens) this.#buckets.set(bucket.key, { tokens: tokensNow, at: now })
+    // The balance that reaches zero exactly at `untilMs`: no new reservation before then, none with a burst after.
+    // Reservations already handed out keep their times; a deeper balance (a longer queue or block) is kept.
+    const blocked = -(untilMs - now) * rate
+    if (blocked < state.tokens) this.#buckets.set(bucket.key, { tokens: blocked, at: now })
   }
 
   #stateAt(bucket: BucketSpec, now: number, rate: number): BucketState {

@@ -24,10 +24,11 @@ export interface RateLimiter {
 }
 
 /**
- * Margin for the clock of the vendor's window: a request granted at t may reach the vendor a little later
- * than the previous one, so the refill is stretched by this much (2% of the window, at most 250 ms).
+ * Margin for the clock of the vendor's window: a request sent at its turn may reach the vendor later than the
+ * next one (a busy event loop, the network), so the refill is stretched by this much: 2% of the window,
+ * at least 50 ms, at most 250 ms.
  */
-export const windowSafetyMs = (windowMs: number) => Math.min(250, Math.ceil(windowMs * 0.02))
+export const windowSafetyMs = (windowMs: number) => Math.min(250, Math.max(50, Math.ceil(windowMs * 0.02)))
 
 /** Tokens added per millisecond (bucketFor keeps burst below limit, so this is positive). */
 export const refillPerMs = (bucket: BucketSpec) =>
@@ -36,5 +37,5 @@ export const refillPerMs = (bucket: BucketSpec) =>
 /** How long an idle bucket's state is kept: after that it would be full again anyway. */
 export const bucketIdleTtlMs = (bucket: BucketSpec) => 2 * (bucket.windowMs + windowSafetyMs(bucket.windowMs))
 
-/** Default burst: 5% of the limit, at least one request. */
-export const defaultBurst = (limit: number) => Math.max(1, Math.floor(limit * 0.05))
+/** Default burst: 2% of the limit, at least one request (a small burst keeps the sustained rate high). */
+export const defaultBurst = (limit: number) => Math.max(1, Math.floor(limit * 0.02))

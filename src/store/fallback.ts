@@ -2,7 +2,9 @@ import type { FastifyBaseLogger } from 'fastify'
 
 const FROM_CALLER = Symbol('thrown by the caller-supplied work, not by the store')
 
-type AsyncMethods<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never }
+type AsyncMethods<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never
+}
 
 /** Marks what a callback (a token fetch, a reference load) throws, so it is not mistaken for a store failure. */
 function markCallbackErrors(arg: unknown): unknown {
@@ -11,7 +13,8 @@ function markCallbackErrors(arg: unknown): unknown {
     try {
       return await (arg as (...a: unknown[]) => unknown)(...args)
     } catch (error) {
-      if (error !== null && typeof error === 'object') Object.defineProperty(error, FROM_CALLER, { value: true })
+      if (error !== null && typeof error === 'object')
+        Object.defineProperty(error, FROM_CALLER, { value: true })
       throw error
     }
   }
@@ -34,7 +37,9 @@ export function sharedWithLocalFallback<T extends AsyncMethods<T>>(
     (name) => name !== 'constructor' && typeof (shared as Record<string, unknown>)[name] === 'function',
   )
   for (const name of methods) {
-    const sharedMethod = (shared as Record<string, (...args: unknown[]) => Promise<unknown>>)[name]!.bind(shared)
+    const sharedMethod = (shared as Record<string, (...args: unknown[]) => Promise<unknown>>)[name]!.bind(
+      shared,
+    )
     const localMethod = (local as Record<string, (...args: unknown[]) => Promise<unknown>>)[name]!.bind(local)
     wrapped[name] = async (...args: unknown[]) => {
       if (store.available) {

@@ -21,7 +21,13 @@ export interface RedisSettings {
 
 /** The scripts, as commands ioredis defines once on the client (EVALSHA, with NOSCRIPT fallback). */
 export interface ScriptCommands {
-  psagwAcquire(key: string, burst: number, rate: number, maxWaitMs: number, ttlMs: number): Promise<[number, number]>
+  psagwAcquire(
+    key: string,
+    burst: number,
+    rate: number,
+    maxWaitMs: number,
+    ttlMs: number,
+  ): Promise<[number, number]>
   psagwBlock(key: string, burst: number, rate: number, blockMs: number, ttlMs: number): Promise<number>
   psagwDeleteIfEquals(key: string, value: string): Promise<number>
   psagwDeleteTokenIf(key: string, value: string): Promise<number>
@@ -72,7 +78,9 @@ export class RedisConnection {
     this.keys = new StoreKeys(settings.keyPrefix)
     let client: Redis | Cluster
     if (settings.clusterNodes?.length) {
-      const urls = settings.clusterNodes.map((node) => new URL(node.includes('://') ? node : `redis://${node}`))
+      const urls = settings.clusterNodes.map(
+        (node) => new URL(node.includes('://') ? node : `redis://${node}`),
+      )
       client = new Cluster(
         urls.map((url) => ({ host: url.hostname, port: Number(url.port || 6379) })),
         { enableOfflineQueue: false, redisOptions: { ...commonOptions, ...nodeOptions(urls[0]!) } },

@@ -12,6 +12,8 @@ export interface StoreSettings extends RedisSettings {
   /** Replicas sharing the vendor limits; each takes limit / replicas while Redis is unreachable. */
   replicas: number
   whenStoreDown: WhenStoreDown
+  /** The longest wait a rate-limit reservation may carry (see InsuredRateLimiter). */
+  horizonMs: number
 }
 
 /** How long start-up waits for Redis before serving on the in-process twins (readyz: degraded). */
@@ -29,6 +31,7 @@ export async function redisState(settings: StoreSettings, log: FastifyBaseLogger
     limiter: new InsuredRateLimiter(new RedisRateLimiter(redis), redis, {
       replicas: settings.replicas,
       whenStoreDown: settings.whenStoreDown,
+      horizonMs: settings.horizonMs,
       log,
     }),
     tokenCache: sharedWithLocalFallback(
@@ -45,7 +48,13 @@ export async function redisState(settings: StoreSettings, log: FastifyBaseLogger
       'reference cache',
       log,
     ),
-    idempotency: sharedWithLocalFallback(new RedisIdempotencyStore(redis), local.idempotency, redis, 'idempotency store', log),
+    idempotency: sharedWithLocalFallback(
+      new RedisIdempotencyStore(redis),
+      local.idempotency,
+      redis,
+      'idempotency store',
+      log,
+    ),
     ready: async () => ({ store: 'redis', ok: await redis.ping() }),
     close: () => redis.close(),
   }

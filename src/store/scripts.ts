@@ -45,13 +45,13 @@ return {1, wait}
 
 /**
  * KEYS[1] bucket; ARGV burst, rate per ms, block ms, idle ttl ms.
- * Empties the bucket so that it starts refilling only `block ms` from now; reservations already queued stay
- * queued behind that (their balance is kept).
+ * Sets the balance that reaches zero exactly `block ms` from now: no reservation before then, no burst after.
+ * Reservations already handed out keep their times; a deeper balance (a longer queue or block) is kept.
  */
 export const BLOCK_SCRIPT = `${REDIS_NOW}${BUCKET_STATE}
 local block = tonumber(ARGV[3])
 local ttl = tonumber(ARGV[4])
-local blocked = math.min(tokens, 0) - block * rate
+local blocked = -block * rate
 if blocked < tokens then
   redis.call('HSET', KEYS[1], 'tokens', tostring(blocked), 'at', tostring(now))
   redis.call('PEXPIRE', KEYS[1], ttl + block)

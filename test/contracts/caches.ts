@@ -93,10 +93,12 @@ export function tokenCacheContract(name: string, make: (clock: FakeClock) => Tok
       const clock = fakeClock()
       const cache = make(clock)
       const connection = uniqueName('conn')
-      await expect(cache.get(connection, async () => Promise.reject(new Error('token endpoint down')))).rejects.toThrow(
-        'token endpoint down',
-      )
-      expect((await cache.get(connection, async () => ({ value: 'ok', expiresAt: clock.now() + hour }))).value).toBe('ok')
+      await expect(
+        cache.get(connection, async () => Promise.reject(new Error('token endpoint down'))),
+      ).rejects.toThrow('token endpoint down')
+      expect(
+        (await cache.get(connection, async () => ({ value: 'ok', expiresAt: clock.now() + hour }))).value,
+      ).toBe('ok')
     })
   })
 }

@@ -54,7 +54,9 @@ export function rateLimiterContract(name: string, make: () => RateLimiter) {
       for (let i = 0; i < 35; i++) sendTimes.push(Date.now() + granted(await limiter.acquire(spec, 60_000)))
       sendTimes.sort((a, b) => a - b)
       for (const from of sendTimes) {
-        expect(sendTimes.filter((at) => at >= from && at < from + spec.windowMs).length).toBeLessThanOrEqual(spec.limit)
+        expect(sendTimes.filter((at) => at >= from && at < from + spec.windowMs).length).toBeLessThanOrEqual(
+          spec.limit,
+        )
       }
       // And not much less: 35 requests fit in about 35 / (limit - burst) windows.
       expect(sendTimes.at(-1)! - start).toBeLessThan((35 / (spec.limit - spec.burst)) * spec.windowMs * 1.1)
@@ -75,7 +77,10 @@ export function rateLimiterContract(name: string, make: () => RateLimiter) {
       const limiter = make()
       const spec = bucket()
       for (let i = 0; i < 2; i++) granted(await limiter.acquire(spec, 0))
-      expect(await limiter.acquire({ ...spec, key: `${spec.key}-other` }, 0)).toEqual({ granted: true, waitMs: 0 })
+      expect(await limiter.acquire({ ...spec, key: `${spec.key}-other` }, 0)).toEqual({
+        granted: true,
+        waitMs: 0,
+      })
     })
   })
 }

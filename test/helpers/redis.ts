@@ -1,6 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createServer } from 'node:net'
 import { createInterface } from 'node:readline'
 
@@ -63,25 +66,31 @@ async function freePort(): Promise<number> {
   return port
 }
 
+/** Starts redis-server on `port` and resolves once it says it accepts connections. */
+async function launchRedisServer(
+  port: number,
+  extraArgs: string[] = [],
+  cwd?: string,
+): Promise<ChildProcess> {
+  const server = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'ignore'], cwd },
+  )
+  const output: string[] = []
+  await new Promise<void>((resolve, reject) => {
+    createInterface({ input: server.stdout! }).on('line', (line) => {
+      output.push(line)
+      if (line.includes('Ready to accept connections')) resolve()
+    })
+    server.once('exit', (code) => reject(new Error(`redis-server exited (${code}):\n${output.join('\n')}`)))
+  })
+  return server
+}
+
 async function startRedisProcess(): Promise<TestRedis> {
   const port = await freePort()
-  let child: ChildProcess | undefined
-  const launch = async () => {
-    const started = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: ['ignore', 'pipe', 'ignore'] },
-    )
-    child = started
-    const output: string[] = []
-    await new Promise<void>((resolve, reject) => {
-      createInterface({ input: started.stdout! }).on('line', (line) => {
-        output.push(line)
-        if (line.includes('Ready to accept connections')) resolve()
-      })
-      started.once('exit', (code) => reject(new Error(`redis-server exited (${code}):\n${output.join('\n')}`)))
-    })
-  }
+  let child: ChildProcess | undefined = await launchRedisServer(port)
   const end = async (signal: NodeJS.Signals) => {
     const running = child
     child = undefined
@@ -89,11 +98,49 @@ async function startRedisProcess(): Promise<TestRedis> {
     running.kill(signal)
     await once(running, 'exit')
   }
-  await launch()
   return {
     url: `redis://127.0.0.1:${port}`,
     kill: () => end('SIGKILL'),
-    restart: launch,
+    restart: async () => {
+      child = await launchRedisServer(port)
+    },
     stop: () => end('SIGTERM'),
   }
+}
+
+/** A three-master Redis Cluster on free ports, for the cluster-safety tests (redis-server processes only). */
+export async function startRedisCluster(): Promise<{ nodes: string[]; stop(): Promise<void> }> {
+  if (spawnSync('redis-server', ['--version']).error) throw new Error(INSTALL_HINT)
+  const dir = await mkdtemp(join(tmpdir(), 'psagw-cluster-'))
+  const ports = [await freePort(), await freePort(), await freePort()]
+  const servers = await Promise.all(
+    ports.map((port) =>
+      launchRedisServer(
+        port,
+        ['--cluster-enabled', 'yes', '--cluster-config-file', join(dir, `nodes-${port}.conf`)],
+        dir,
+      ),
+    ),
+  )
+  const nodes = ports.map((port) => `127.0.0.1:${port}`)
+  const created = spawnSync('redis-cli', [
+    '--cluster',
+    'create',
+    ...nodes,
+    '--cluster-replicas',
+    '0',
+    '--cluster-yes',
+  ])
+  if (created.status !== 0) throw new Error(`redis-cli --cluster create failed: ${created.stderr}`)
+  const stop = async () => {
+    await Promise.all(
+      servers.map(async (server) => {
+        if (server.exitCode !== null) return
+        server.kill('SIGTERM')
+        await once(server, 'exit')
+      }),
+    )
+    await rm(dir, { recursive: true, force: true })
+  }
+  return { nodes, stop }
 }

@@ -1016,7 +1016,14 @@ describe('routing and stats', () => {
     await api('/tickets/5', { apiKey: null })
     await api('/tickets/5/comment', { method: 'POST', body: { subject: 'S', body: 'B' } })
     await api('/widgets')
-    expect(syncro.stats).toEqual({
+    expect(syncro.stats.accepted.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'GET /tickets',
+      'GET /tickets/5',
+      'GET /tickets/5',
+      'POST /tickets/5/comment',
+      'GET /widgets',
+    ])
+    expect(syncro.stats).toMatchObject({
       requests: 5,
       rateLimited: 0,
       byRoute: {
@@ -1027,6 +1034,6 @@ describe('routing and stats', () => {
       },
     })
     syncro.resetStats()
-    expect(syncro.stats).toEqual({ requests: 0, rateLimited: 0, byRoute: {} })
+    expect(syncro.stats).toEqual({ requests: 0, rateLimited: 0, accepted: [], byRoute: {} })
   })
 })

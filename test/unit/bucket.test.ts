@@ -7,7 +7,7 @@ describe('rate-limit buckets', () => {
   it('gives every Syncro connection the vendor figure, 180 per minute, in one bucket per egress IP', () => {
     const a = syncroBucket({ id: 'a', vendor: 'syncro', apiKey: 'k', subdomain: 'a' })
     const b = syncroBucket({ id: 'b', vendor: 'syncro', apiKey: 'k', subdomain: 'b' })
-    expect(a).toEqual({ key: 'syncro:egress-ip', limit: 180, windowMs: 60_000, burst: 9 })
+    expect(a).toEqual({ key: 'syncro:egress-ip', limit: 180, windowMs: 60_000, burst: 3 })
     expect(b).toEqual(a)
   })
 
@@ -19,7 +19,7 @@ describe('rate-limit buckets', () => {
       subdomain: 'a',
       rateLimit: { limit: 60, windowMs: 1000, scope: 'connection' },
     })
-    expect(own).toEqual({ key: 'syncro:connection:a', limit: 60, windowMs: 1000, burst: 3 })
+    expect(own).toEqual({ key: 'syncro:connection:a', limit: 60, windowMs: 1000, burst: 1 })
   })
 
   it('keeps burst plus one window of refill within the limit', () => {

@@ -121,4 +121,33 @@ describe('loadConfig', () => {
     expect(problems).toHaveLength(1)
     expect(problems[0]).toContain("connection 'b'")
   })
+
+  it('reads the shared-state store settings, and names wrong ones', () => {
+    expect(loadConfig({}, noFile).store).toEqual({ keyPrefix: 'psagw:', replicas: 1, whenStoreDown: 'local' })
+    const store = loadConfig(
+      {
+        REDIS_CLUSTER_NODES: 'a:7000, b:7001',
+        REDIS_KEY_PREFIX: 'gw:',
+        GATEWAY_REPLICAS: '4',
+        RATE_LIMIT_WHEN_STORE_DOWN: 'deny',
+      },
+      noFile,
+    ).store
+    expect(store).toEqual({
+      clusterNodes: ['a:7000', 'b:7001'],
+      keyPrefix: 'gw:',
+      replicas: 4,
+      whenStoreDown: 'deny',
+    })
+    const problems = problemsOf({
+      REDIS_URL: 'http://cache:6379',
+      GATEWAY_REPLICAS: '0',
+      RATE_LIMIT_WHEN_STORE_DOWN: 'panic',
+    })
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual([
+      'REDIS_URL',
+      'RATE_LIMIT_WHEN_STORE_DOWN',
+      'GATEWAY_REPLICAS',
+    ])
+  })
 })

@@ -1,0 +1,63 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { request } from 'undici'
+import { startServerProcess, type ServerProcess } from './server-process.js'
+
+export interface Replicas {
+  processes: ServerProcess[]
+  urls: string[]
+  stop(): Promise<void>
+}
+
+/** N gateway processes (`src/server.ts`, as in production) sharing one config file and one Redis. */
+export async function startReplicas(
+  count: number,
+  options: { redisUrl: string; config: object; env?: Record<string, string> },
+): Promise<Replicas> {
+  const dir = await mkdtemp(join(tmpdir(), 'psagw-replicas-'))
+  const configPath = join(dir, 'gateway.json')
+  await writeFile(configPath, JSON.stringify(options.config))
+  const env = {
+    REDIS_URL: options.redisUrl,
+    GATEWAY_CONFIG: configPath,
+    GATEWAY_REPLICAS: String(count),
+    LOG_LEVEL: 'info',
+    ...options.env,
+  }
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startServerProcess(env)))
+  const processes = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
+  const stop = async () => {
+    await Promise.all(processes.map((process) => process.stop()))
+    await rm(dir, { recursive: true, force: true })
+  }
+  const failed = started.find((result) => result.status === 'rejected')
+  if (failed) {
+    await stop()
+    throw (failed as PromiseRejectedResult).reason
+  }
+  return { processes, urls: processes.map((process) => process.url), stop }
+}
+
+export interface Answer {
+  status: number
+  body: Record<string, unknown>
+  headers: Record<string, string | string[] | undefined>
+}
+
+export async function call(
+  url: string,
+  init: { method?: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer> {
+  const response = await request(url, {
+    method: init.method ?? 'GET',
+    headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  })
+  const text = await response.body.text()
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  }
+}

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { json, startSyncroGateway, type SyncroGateway } from '../helpers/gateway.js'
+
+let gateway: SyncroGateway
+const base = '/v1/connections/syncro-test'
+
+beforeAll(async () => {
+  gateway = await startSyncroGateway()
+})
+afterAll(() => gateway.close())
+
+const customerId = () => String([...gateway.emulator.db.customers.keys()][0])
+const post = (key: string | undefined, payload: object, url = `${base}/tickets`) =>
+  gateway.app.inject({
+    method: 'POST',
+    url,
+    payload,
+    headers: key === undefined ? {} : { 'idempotency-key': key },
+  })
+
+describe('Idempotency-Key', () => {
+  it('replays the first answer to a repeat, without a second vendor write', async () => {
+    const before = gateway.emulator.db.tickets.size
+    const body = { subject: 'Replay me', customerId: customerId() }
+    const first = await post('key-1', body)
+    const second = await post('key-1', body)
+    expect([first.statusCode, second.statusCode]).toEqual([201, 201])
+    expect(second.body).toBe(first.body)
+    expect(second.headers.location).toBe(first.headers.location)
+    expect(second.headers['idempotent-replayed']).toBe('true')
+    expect(gateway.emulator.db.tickets.size).toBe(before + 1)
+  })
+
+  it('answers 422 when the key comes back with another body, and changes nothing', async () => {
+    await post('key-2', { subject: 'First', customerId: customerId() })
+    const before = gateway.emulator.db.tickets.size
+    const other = await post('key-2', { subject: 'Second', customerId: customerId() })
+    expect([other.statusCode, json(other).code]).toEqual([422, 'validation_failed'])
+    expect(gateway.emulator.db.tickets.size).toBe(before)
+  })
+
+  it('replays a vendor refusal too, but not a failure on our side or the vendor’s', async () => {
+    const refused = { subject: 'x', customerId: '987654' }
+    expect((await post('key-3', refused)).statusCode).toBe(422)
+    gateway.emulator.resetStats()
+    expect((await post('key-3', refused)).statusCode).toBe(422)
+    expect(gateway.emulator.stats.requests).toBe(0)
+
+    gateway.emulator.faults.respond({ status: 503, body: { error: 'maintenance' }, method: 'POST' })
+    const body = { subject: 'After a 503', customerId: customerId() }
+    expect((await post('key-4', body)).statusCode).toBe(503)
+    const retried = await post('key-4', body)
+    expect(retried.statusCode).toBe(201)
+    expect(retried.headers['idempotent-replayed']).toBeUndefined()
+  })
+
+  it('keeps keys apart per route', async () => {
+    const ticket = await post('key-5', { subject: 'A ticket', customerId: customerId() })
+    const comment = await post('key-5', { body: 'A comment' }, `${base}/tickets/${json(ticket).id}/comments`)
+    expect([ticket.statusCode, comment.statusCode]).toEqual([201, 201])
+  })
+
+  it('refuses a key that is not 1 to 255 visible characters', async () => {
+    const response = await post('x'.repeat(256), { subject: 'x', customerId: customerId() })
+    expect([response.statusCode, json(response).code]).toEqual([400, 'validation_failed'])
+  })
+})

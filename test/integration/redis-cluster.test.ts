@@ -1,0 +1,39 @@
+import { pino } from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { RedisIdempotencyStore } from '../../src/cache/redis-idempotency.js'
+import { RedisReferenceCache } from '../../src/cache/redis-reference-cache.js'
+import { RedisTokenCache } from '../../src/cache/redis-token-cache.js'
+import { RedisRateLimiter } from '../../src/limiter/redis.js'
+import { RedisConnection } from '../../src/store/redis-connection.js'
+import { idempotencyContract, referenceCacheContract, tokenCacheContract } from '../contracts/caches.js'
+import { rateLimiterContract } from '../contracts/limiter.js'
+import { startRedisCluster } from '../helpers/redis.js'
+
+/** REDIS_CLUSTER_NODES: the same contracts against a three-master cluster (keys spread over its slots). */
+
+let cluster: Awaited<ReturnType<typeof startRedisCluster>>
+let connection: RedisConnection
+
+beforeAll(async () => {
+  cluster = await startRedisCluster()
+  connection = new RedisConnection(
+    { clusterNodes: cluster.nodes, keyPrefix: 'cluster:' },
+    pino({ level: 'silent' }),
+  )
+  expect(await connection.waitUntilReady(10_000)).toBe(true)
+}, 30_000)
+afterAll(async () => {
+  await connection?.close()
+  await cluster?.stop()
+})
+
+describe('Redis Cluster', () => {
+  it('answers readiness', async () => {
+    expect(await connection.ping()).toBe(true)
+  })
+})
+
+rateLimiterContract('redis cluster', () => new RedisRateLimiter(connection))
+tokenCacheContract('redis cluster', (clock) => new RedisTokenCache(connection, { now: clock.now }))
+referenceCacheContract('redis cluster', (clock) => new RedisReferenceCache(connection, { now: clock.now }))
+idempotencyContract('redis cluster', () => new RedisIdempotencyStore(connection))

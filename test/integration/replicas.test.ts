@@ -1,0 +1,206 @@
+import { Redis } from 'ioredis'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startSyncroEmulator, type SyncroEmulator } from '../../sandbox/syncro/index.js'
+import { startRedis, type TestRedis } from '../helpers/redis.js'
+import { call, startReplicas, type Answer, type Replicas } from '../helpers/replicas.js'
+
+/**
+ * Several gateway processes behind one Redis behave like one well-mannered client of the vendor.
+ * Real processes (src/server.ts), real Redis, the Syncro emulator in this process counting what arrives.
+ */
+
+let redis: TestRedis
+let emulator: SyncroEmulator | undefined
+let replicas: Replicas | undefined
+
+beforeAll(async () => {
+  redis = await startRedis()
+})
+afterAll(async () => {
+  await redis?.stop()
+})
+afterEach(async () => {
+  await replicas?.stop()
+  await emulator?.close()
+  replicas = undefined
+  emulator = undefined
+  const cleaner = new Redis(redis.url)
+  await cleaner.flushall()
+  cleaner.disconnect()
+})
+
+const connectionTo = (target: SyncroEmulator, rateLimit: { limit: number; windowMs: number }) => ({
+  connections: [
+    { id: 'syncro-shared', vendor: 'syncro', apiKey: target.apiKeys[0], baseUrl: target.baseUrl, rateLimit },
+  ],
+  vendorHttp: { rateLimitMaxWaitMs: 30_000, retryBudgetMs: 30_000 },
+})
+
+const ticketIds = (target: SyncroEmulator) => [...target.db.tickets.keys()]
+
+/** One request through each process first, so start-up work (JIT, connections) does not skew the timing. */
+async function warmUp(urls: string[], target: SyncroEmulator) {
+  for (const [i, url] of urls.entries())
+    expect((await call(ticketUrl(url, ticketIds(target)[i]!))).status).toBe(200)
+}
+const ticketUrl = (base: string, id: number) => `${base}/v1/connections/syncro-shared/tickets/${id}`
+
+describe('one vendor limit for every replica', { timeout: 60_000 }, () => {
+  it('4 processes, 200 concurrent callers: the vendor sees at most L per window, no 429, at 90% of L or more', async () => {
+    const limit = { limit: 50, windowMs: 2_000 }
+    emulator = await startSyncroEmulator({ rateLimit: limit })
+    replicas = await startReplicas(4, { redisUrl: redis.url, config: connectionTo(emulator, limit) })
+    const ids = ticketIds(emulator)
+    const urls = replicas.urls
+    await warmUp(urls, emulator)
+
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => call(ticketUrl(urls[i % 4]!, ids[i]!))),
+    )
+
+    expect(answers.map((answer) => answer.status)).toEqual(Array(200).fill(200))
+    expect(emulator.stats.rateLimited).toBe(0)
+    const arrivals = emulator.stats.accepted.filter((request) => request.path.startsWith('/tickets/'))
+    expect(arrivals).toHaveLength(200 + urls.length)
+    for (const first of arrivals) {
+      const inWindow = arrivals.filter(
+        (other) => other.at >= first.at && other.at < first.at + limit.windowMs,
+      )
+      expect(inWindow.length).toBeLessThanOrEqual(limit.limit)
+    }
+    const crowd = arrivals.slice(urls.length)
+    const span = crowd.at(-1)!.at - crowd[0]!.at
+    const observedPerWindow = ((crowd.length - 1) / span) * limit.windowMs
+    expect(observedPerWindow).toBeGreaterThanOrEqual(0.9 * limit.limit)
+  })
+
+  it('serves queued callers in arrival order, whichever process they came through', async () => {
+    // A slow bucket (one send every ~210 ms) and callers arriving 40 ms apart: a queue builds at once.
+    const limit = { limit: 6, windowMs: 1_000 }
+    emulator = await startSyncroEmulator({ rateLimit: limit })
+    replicas = await startReplicas(4, { redisUrl: redis.url, config: connectionTo(emulator, limit) })
+    await warmUp(replicas.urls, emulator)
+    const ids = ticketIds(emulator).slice(10, 34)
+    const pending: Array<Promise<Answer>> = []
+    for (const [i, id] of ids.entries()) {
+      pending.push(call(ticketUrl(replicas.urls[i % 4]!, id)))
+      await new Promise((resolve) => setTimeout(resolve, 40))
+    }
+    expect((await Promise.all(pending)).map((answer) => answer.status)).toEqual(Array(24).fill(200))
+    const served = emulator.stats.accepted.map((request) => Number(request.path.split('/')[2]))
+    expect(served.slice(-ids.length)).toEqual(ids)
+  })
+})
+
+describe('reference data', { timeout: 60_000 }, () => {
+  it('1,000 ticket reads over 4 processes fetch the statuses once', async () => {
+    const generous = { limit: 100_000, windowMs: 60_000 }
+    emulator = await startSyncroEmulator({ rateLimit: generous })
+    replicas = await startReplicas(4, { redisUrl: redis.url, config: connectionTo(emulator, generous) })
+    const urls = replicas.urls
+    const statuses: number[] = []
+    for (let batch = 0; batch < 20; batch++) {
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          call(`${urls[i % 4]}/v1/connections/syncro-shared/tickets?status=open,pending&pageSize=1`),
+        ),
+      )
+      statuses.push(...answers.map((answer) => answer.status))
+    }
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1_000)
+    expect(emulator.stats.byRoute['GET /tickets/settings']).toBe(1)
+  })
+})
+
+describe('idempotency across replicas', { timeout: 60_000 }, () => {
+  it('the same POST and key, 20 times at once over 2 processes, creates one ticket and answers all alike', async () => {
+    const generous = { limit: 100_000, windowMs: 60_000 }
+    emulator = await startSyncroEmulator({ rateLimit: generous })
+    replicas = await startReplicas(2, { redisUrl: redis.url, config: connectionTo(emulator, generous) })
+    const before = emulator.db.tickets.size
+    const customerId = String([...emulator.db.customers.keys()][0])
+    const body = { subject: 'Printer offline', customerId, description: 'Sent twenty times' }
+    const urls = replicas.urls
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        call(`${urls[i % 2]}/v1/connections/syncro-shared/tickets`, {
+          method: 'POST',
+          body,
+          headers: { 'idempotency-key': 'create-printer-ticket-1' },
+        }),
+      ),
+    )
+    expect(emulator.db.tickets.size).toBe(before + 1)
+    expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(201))
+    expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1)
+    expect(answers.filter((answer) => answer.headers['idempotent-replayed'] === 'true')).toHaveLength(19)
+
+    const other = await call(`${urls[0]}/v1/connections/syncro-shared/tickets`, {
+      method: 'POST',
+      body: { ...body, subject: 'Another subject' },
+      headers: { 'idempotency-key': 'create-printer-ticket-1' },
+    })
+    expect([other.status, other.body.code]).toEqual([422, 'validation_failed'])
+    expect(emulator.db.tickets.size).toBe(before + 1)
+  })
+})
+
+describe('Redis killed mid-run', { timeout: 60_000 }, () => {
+  it('keeps serving under the insurance limit, reports degraded, and returns to shared state', async () => {
+    const limit = { limit: 20, windowMs: 1_000 }
+    emulator = await startSyncroEmulator({ rateLimit: limit })
+    replicas = await startReplicas(2, {
+      redisUrl: redis.url,
+      config: {
+        ...connectionTo(emulator, limit),
+        vendorHttp: { rateLimitMaxWaitMs: 2_000, retryBudgetMs: 2_000 },
+      },
+    })
+    const target = emulator
+    const urls = replicas.urls
+    const ids = ticketIds(target)
+    const answers: Answer[] = []
+    let running = true
+    // Eight well-behaved callers: on 429 they wait what Retry-After says.
+    const load = Promise.all(
+      Array.from({ length: 8 }, async (_, worker) => {
+        for (let i = 0; running; i++) {
+          const answer = await call(ticketUrl(urls[worker % 2]!, ids[(worker * 40 + i) % 300]!))
+          answers.push(answer)
+          if (answer.status === 429)
+            await new Promise((resolve) => setTimeout(resolve, Number(answer.headers['retry-after']) * 1000))
+        }
+      }),
+    )
+    const readiness = async () =>
+      Promise.all(urls.map(async (url) => (await call(`${url}/readyz`)).body.status))
+    const served = () => answers.filter((answer) => answer.status === 200).length
+    const waitFor = async (condition: () => Promise<boolean> | boolean) => {
+      while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+
+    await waitFor(() => served() >= 20)
+    expect(await readiness()).toEqual(['ready', 'ready'])
+    await redis.kill()
+    await waitFor(async () => (await readiness()).every((status) => status === 'degraded'))
+    const servedAtOutage = served()
+    await waitFor(() => served() >= servedAtOutage + 20)
+    await redis.restart()
+    await waitFor(async () => (await readiness()).every((status) => status === 'ready'))
+    const servedAtReturn = served()
+    await waitFor(() => served() >= servedAtReturn + 40)
+    running = false
+    await load
+
+    expect(target.stats.rateLimited).toBe(0)
+    expect(answers.filter((answer) => answer.status !== 200 && answer.body.code !== 'rate_limited')).toEqual(
+      [],
+    )
+    const probe = new Redis(redis.url)
+    try {
+      expect(await probe.exists('psagw:{bucket:syncro:egress-ip}:tokens')).toBe(1)
+    } finally {
+      probe.disconnect()
+    }
+  })
+})
