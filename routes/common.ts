@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { CallContext } from '../adapters/types.js'
 import { Problem } from '../src/canonical/problem.js'
 import { ConnectionId } from '../src/connection-config.js'
+import { callerSignal } from '../src/http/caller-signal.js'
 import { PROBLEM_CONTENT_TYPE } from '../src/http/problem.js'
 
 /** The header of every POST and PATCH: validated here, honoured by src/http/idempotency.ts. */
@@ -54,11 +55,7 @@ export const WRITE_PROBLEMS = [400, 401, 403, 404, 409, 413, 415, 422, 429, 501,
 
 /** Logger and abort signal for the vendor calls of one request; aborted when the caller hangs up first. */
 export function callContext(request: FastifyRequest, reply: FastifyReply): CallContext {
-  const controller = new AbortController()
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) controller.abort()
-  })
-  return { log: request.log, signal: controller.signal }
+  return { log: request.log, signal: callerSignal(reply) }
 }
 
 /** Drops the vendor's raw record unless the caller asked for it with ?include=remote. */

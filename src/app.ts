@@ -1,6 +1,6 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
-import { AdapterRegistry, createAdapter } from '../adapters/registry.js'
+import { AdapterRegistry, bucketOf, createAdapter } from '../adapters/registry.js'
 import { registerRoutes } from '../routes/index.js'
 import { SHARED_SCHEMAS } from './canonical/shared-schemas.js'
 import { usesRedis, type Config } from './config.js'
@@ -58,8 +58,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       ? await redisState(
           {
             ...config.store,
-            url: config.store.redisUrl,
             horizonMs: Math.max(config.vendorHttp.rateLimitMaxWaitMs, config.vendorHttp.retryBudgetMs),
+            buckets: config.connections.map(bucketOf),
           },
           app.log,
         )

@@ -49,7 +49,7 @@ const FileConfig = Type.Object(
         {
           redisUrl: Type.Optional(Type.String({ pattern: '^rediss?://' })),
           clusterNodes: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
-          keyPrefix: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+          keyPrefix: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[^{}\\s]+$' })),
           replicas: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000 })),
           whenStoreDown: Type.Optional(StringEnum(WHEN_STORE_DOWN)),
         },
@@ -190,11 +190,18 @@ function storeConfig(env: NodeJS.ProcessEnv, file: FileConfig, problems: string[
   return {
     redisUrl: redisUrl || undefined,
     clusterNodes: clusterNodes?.length ? clusterNodes : undefined,
-    keyPrefix: env.REDIS_KEY_PREFIX || file.store?.keyPrefix || 'psagw:',
+    keyPrefix: keyPrefixOf(env.REDIS_KEY_PREFIX || file.store?.keyPrefix || 'psagw:', problems),
     replicas:
       integerFromEnv(env, 'GATEWAY_REPLICAS', problems, { min: 1, max: 1_000 }) ?? file.store?.replicas ?? 1,
     whenStoreDown: whenStoreDown as StoreConfig['whenStoreDown'],
   }
+}
+
+/** Braces would break the hash tags that keep related keys in one Redis Cluster slot. */
+function keyPrefixOf(prefix: string, problems: string[]): string {
+  if (!/^[^{}\s]{1,64}$/.test(prefix))
+    problems.push('REDIS_KEY_PREFIX: 1 to 64 characters, no braces or spaces')
+  return prefix
 }
 
 function apiKeysFromEnv(env: NodeJS.ProcessEnv, problems: string[]): GatewayApiKey[] | undefined {

@@ -28,8 +28,13 @@ export interface IdempotencyStore {
 }
 
 export const IDEMPOTENCY_REPLAY_MS = 24 * 60 * 60_000
-/** Longer than any request may run (retry budget plus queueing), so a crashed claim frees itself. */
-export const IDEMPOTENCY_IN_FLIGHT_MS = 60_000
+/**
+ * Longer than any request may run (queueing, retries, token and reference waits), so a claim whose process
+ * died frees itself, and a live one never expires under its request.
+ */
+export const IDEMPOTENCY_IN_FLIGHT_MS = 5 * 60_000
+/** How often the in-memory records are swept of expired ones. */
+const SWEEP_EVERY_MS = 60_000
 
 type MemoryRecord =
   | { state: 'in-flight'; fingerprint: string; owner: string; expiresAt: number }
@@ -37,10 +42,12 @@ type MemoryRecord =
 
 export class MemoryIdempotencyStore implements IdempotencyStore {
   readonly #records = new Map<string, MemoryRecord>()
+  #sweptAt = 0
 
   constructor(private readonly now: () => number = Date.now) {}
 
   async begin(key: string, fingerprint: string): Promise<IdempotencyClaim> {
+    this.#sweep()
     const record = this.#live(key)
     if (!record) {
       const owner = randomUUID()
@@ -70,6 +77,14 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   async abandon(key: string, owner: string): Promise<void> {
     const record = this.#live(key)
     if (record?.state === 'in-flight' && record.owner === owner) this.#records.delete(key)
+  }
+
+  /** Drops expired records now and then, so keys never asked for again do not stay for the process's life. */
+  #sweep(): void {
+    const now = this.now()
+    if (now - this.#sweptAt < SWEEP_EVERY_MS) return
+    this.#sweptAt = now
+    for (const [key, record] of this.#records) if (record.expiresAt <= now) this.#records.delete(key)
   }
 
   #live(key: string): MemoryRecord | undefined {

@@ -7,14 +7,14 @@ import { setTimeout as sleep } from 'node:timers/promises'
  */
 export async function pollFor<T>(
   read: () => Promise<T | undefined>,
-  options: { timeoutMs: number; intervalMs?: number },
+  options: { timeoutMs: number; intervalMs?: number; signal?: AbortSignal },
 ): Promise<T | undefined> {
   const deadline = Date.now() + options.timeoutMs
   let interval = options.intervalMs ?? 20
   for (;;) {
     const value = await read()
     if (value !== undefined) return value
-    if (Date.now() >= deadline) return undefined
+    if (Date.now() >= deadline || options.signal?.aborted) return undefined
     await sleep(Math.min(interval, Math.max(0, deadline - Date.now())))
     interval = Math.min(interval * 2, 200)
   }

@@ -4,6 +4,7 @@ import {
   DEFAULT_REFERENCE_STALE_MS,
   type ReferenceCache,
 } from './reference-cache.js'
+import { RefreshThrottle } from './refresh-throttle.js'
 import { underSharedLock } from './shared-lock.js'
 import { SingleFlight } from './single-flight.js'
 
@@ -35,6 +36,7 @@ export class RedisReferenceCache implements ReferenceCache {
   readonly #localMs: number
   readonly #onRefreshError: (error: unknown) => void
   readonly #now: () => number
+  readonly #throttle: RefreshThrottle
 
   constructor(
     private readonly redis: RedisConnection,
@@ -45,6 +47,7 @@ export class RedisReferenceCache implements ReferenceCache {
     this.#localMs = Math.min(options.localMs ?? DEFAULT_LOCAL_MS, this.#freshMs)
     this.#onRefreshError = options.onRefreshError ?? (() => {})
     this.#now = options.now ?? Date.now
+    this.#throttle = new RefreshThrottle(this.#now)
   }
 
   async get<T>(connection: string, name: string, load: () => Promise<T>): Promise<T> {
@@ -56,7 +59,8 @@ export class RedisReferenceCache implements ReferenceCache {
       const age = entry ? this.#now() - entry.storedAt : Infinity
       if (entry && age < this.#freshMs) return this.#remember(key, entry)
       if (entry && age < this.#staleMs) {
-        this.#refresh(connection, name, load, false).catch(this.#onRefreshError)
+        if (this.#throttle.allows(key))
+          this.#refresh(connection, name, load, false).catch(this.#onRefreshError)
         return entry.value
       }
       const loaded = await this.#refresh(connection, name, load, true)

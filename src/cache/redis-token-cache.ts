@@ -1,4 +1,5 @@
 import type { RedisConnection } from '../store/redis-connection.js'
+import { RefreshThrottle } from './refresh-throttle.js'
 import { underSharedLock } from './shared-lock.js'
 import { SingleFlight } from './single-flight.js'
 import { refreshAt, type AccessToken, type TokenCache } from './token-cache.js'
@@ -16,6 +17,7 @@ export class RedisTokenCache implements TokenCache {
   readonly #flight = new SingleFlight<AccessToken>()
 
   readonly #now: () => number
+  readonly #throttle: RefreshThrottle
   readonly #onRefreshError: (error: unknown) => void
 
   constructor(
@@ -24,6 +26,7 @@ export class RedisTokenCache implements TokenCache {
   ) {
     this.#onRefreshError = options.onRefreshError ?? (() => {})
     this.#now = options.now ?? Date.now
+    this.#throttle = new RefreshThrottle(this.#now)
   }
 
   async get(connection: string, fetchToken: () => Promise<AccessToken>): Promise<AccessToken> {
@@ -31,7 +34,8 @@ export class RedisTokenCache implements TokenCache {
     const now = this.#now()
     if (cached && now < cached.refreshAt) return cached
     if (cached && now < cached.expiresAt) {
-      this.#refresh(connection, fetchToken, false).catch(this.#onRefreshError)
+      if (this.#throttle.allows(connection))
+        this.#refresh(connection, fetchToken, false).catch(this.#onRefreshError)
       return cached
     }
     return this.#flight.run(connection, async () => {
@@ -63,7 +67,8 @@ export class RedisTokenCache implements TokenCache {
       },
       arrived: async () => {
         const token = await this.#read(connection)
-        return token && this.#now() < token.expiresAt ? token : undefined
+        // Fresh, not just unexpired: a refresh ahead of expiry must not settle for the token it replaces.
+        return token && this.#now() < token.refreshAt ? token : undefined
       },
     })
   }

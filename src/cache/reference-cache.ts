@@ -1,3 +1,4 @@
+import { RefreshThrottle } from './refresh-throttle.js'
 import { SingleFlight } from './single-flight.js'
 
 /**
@@ -31,12 +32,14 @@ export class MemoryReferenceCache implements ReferenceCache {
   readonly #staleMs: number
   readonly #now: () => number
   readonly #onRefreshError: (error: unknown) => void
+  readonly #throttle: RefreshThrottle
 
   constructor(options: ReferenceCacheOptions = {}) {
     this.#freshMs = options.freshMs ?? DEFAULT_REFERENCE_FRESH_MS
     this.#staleMs = options.staleMs ?? DEFAULT_REFERENCE_STALE_MS
     this.#now = options.now ?? Date.now
     this.#onRefreshError = options.onRefreshError ?? (() => {})
+    this.#throttle = new RefreshThrottle(this.#now)
   }
 
   async get<T>(connection: string, name: string, load: () => Promise<T>): Promise<T> {
@@ -45,7 +48,7 @@ export class MemoryReferenceCache implements ReferenceCache {
     const age = entry ? this.#now() - entry.storedAt : Infinity
     if (entry && age < this.#freshMs) return entry.value as T
     if (entry && age < this.#staleMs) {
-      this.#load(key, load).catch(this.#onRefreshError)
+      if (this.#throttle.allows(key)) this.#load(key, load).catch(this.#onRefreshError)
       return entry.value as T
     }
     return (await this.#load(key, load)) as T

@@ -27,17 +27,23 @@ export async function underSharedLock<T>(
   for (let round = 0; round < 3; round++) {
     if (await redis.client.set(lockKey, owner, 'PX', SHARED_LOCK_MS, 'NX')) {
       try {
-        return await work()
+        // The previous holder may have finished between our read and our lock: use its result if it is there.
+        return (await arrived()) ?? (await work())
       } finally {
         await redis.client.psagwDeleteIfEquals(lockKey, owner)
       }
     }
     if (!wait) return undefined
-    const result = await pollFor(
-      async () => (await arrived()) ?? ((await redis.client.exists(lockKey)) ? undefined : null),
+    const result = await pollFor<{ value: T } | { lockFreed: true }>(
+      async () => {
+        const value = await arrived()
+        if (value !== undefined) return { value }
+        // The holder gave up without a result (its fetch failed): stop waiting and try for the lock.
+        return (await redis.client.exists(lockKey)) ? undefined : { lockFreed: true }
+      },
       { timeoutMs: SHARED_LOCK_MS },
     )
-    if (result) return result
+    if (result && 'value' in result) return result.value
   }
   return undefined
 }

@@ -1,3 +1,4 @@
+import { RefreshThrottle } from './refresh-throttle.js'
 import { SingleFlight } from './single-flight.js'
 
 export interface AccessToken {
@@ -32,10 +33,12 @@ export class MemoryTokenCache implements TokenCache {
   readonly #flight = new SingleFlight<AccessToken>()
   readonly #now: () => number
   readonly #onRefreshError: (error: unknown) => void
+  readonly #throttle: RefreshThrottle
 
   constructor(options: { now?: () => number; onRefreshError?: (error: unknown) => void } = {}) {
     this.#now = options.now ?? Date.now
     this.#onRefreshError = options.onRefreshError ?? (() => {})
+    this.#throttle = new RefreshThrottle(this.#now)
   }
 
   async get(key: string, fetchToken: () => Promise<AccessToken>): Promise<AccessToken> {
@@ -43,7 +46,7 @@ export class MemoryTokenCache implements TokenCache {
     const now = this.#now()
     if (cached && now < cached.refreshAt) return cached.token
     if (cached && now < cached.token.expiresAt) {
-      this.#refresh(key, fetchToken).catch(this.#onRefreshError)
+      if (this.#throttle.allows(key)) this.#refresh(key, fetchToken).catch(this.#onRefreshError)
       return cached.token
     }
     return this.#refresh(key, fetchToken)

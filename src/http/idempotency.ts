@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { IdempotencyClaim, IdempotencyStore, StoredAnswer } from '../cache/idempotency.js'
 import { pollFor } from '../cache/poll.js'
+import { callerSignal } from './caller-signal.js'
 import { GatewayError } from '../errors.js'
 import { stableJson } from '../stable-json.js'
 
@@ -53,7 +54,7 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
             const next = await store.begin(id, fingerprint)
             return next.kind === 'in-flight' ? undefined : next
           },
-          { timeoutMs: WAIT_FOR_FIRST_MS, intervalMs: 25 },
+          { timeoutMs: WAIT_FOR_FIRST_MS, intervalMs: 25, signal: callerSignal(reply) },
         )) ?? claim
     }
     switch (claim.kind) {

@@ -1,9 +1,16 @@
 import type { FastifyBaseLogger } from 'fastify'
-import { vendorUnavailable } from '../errors.js'
+import { rateLimited, vendorUnavailable } from '../errors.js'
 import { MemoryRateLimiter } from './memory.js'
 import type { Acquisition, BucketSpec, RateLimiter } from './types.js'
 
 export type WhenStoreDown = 'local' | 'deny'
+
+/** What the limiter needs to know of the store: is it up, and has it come back since last asked. */
+export interface StoreView {
+  readonly available: boolean
+  /** Grows each time the connection becomes ready: a change means Redis was gone (maybe emptied) and is back. */
+  readonly generation: number
+}
 
 export interface InsuranceOptions {
   /** How many replicas share the vendor limit: each takes 1/replicas of it while the store is down. */
@@ -12,15 +19,13 @@ export interface InsuranceOptions {
   whenStoreDown: WhenStoreDown
   /** The longest wait a reservation may carry (the queue limit or the retry budget, whichever is longer). */
   horizonMs: number
+  /** How far apart replicas may notice the same outage or the same return. */
+  skewMs: number
+  /** Every bucket the configured connections use, so all of them are held back when the store returns. */
+  buckets: BucketSpec[]
   log: FastifyBaseLogger
   now?: () => number
 }
-
-/**
- * How far apart replicas may notice the same outage or the same return: ioredis reconnects at least every
- * 2 s, and a command times out after 1 s.
- */
-export const STORE_SWITCH_SKEW_MS = 3_000
 
 /** This replica's share of a bucket: limit, burst and refill divided by the replica count. */
 export const insuranceBucket = (bucket: BucketSpec, replicas: number): BucketSpec => ({
@@ -33,90 +38,92 @@ export const insuranceBucket = (bucket: BucketSpec, replicas: number): BucketSpe
 /**
  * The shared limiter while the store answers; a local bucket of limit / replicas while it does not.
  *
- * Reservations are promises of a future send, up to `horizonMs` ahead, so a switch must not let the new
- * bucket send while the old one's promises are still being kept:
- * - losing the store: the insurance bucket starts empty and sends nothing before `horizon + skew` has passed
- *   (the shared bucket's last promises, made by any replica, are due by then);
- * - the store returning: the shared bucket is blocked until `horizon + skew` from now, and meanwhile this
- *   replica keeps serving from its insurance bucket, only with waits that end before that moment.
- * A block leaves a bucket empty when it ends, so neither side starts with a burst at the seam.
+ * Reservations are promises of a future send, up to `horizonMs` ahead, so a switch must not let one side send
+ * while the other's promises are still being kept (`hold` = horizon + skew):
+ * - the store goes: the insurance bucket starts empty and sends nothing before `hold` has passed, by when the
+ *   shared bucket's last promises, made by any replica, are due;
+ * - the store comes back (every replica notices, whether it used insurance or not): each replica blocks every
+ *   configured shared bucket until `hold` from then, and meanwhile serves its share from its insurance bucket,
+ *   with waits that end before that moment; longer waits queue on the (blocked) shared bucket.
+ * A block leaves a bucket empty when it ends, so neither side starts with a burst at the seam. A single failed
+ * command while the connection is up switches nothing: that caller gets 429 and may retry.
  */
 export class InsuredRateLimiter implements RateLimiter {
   #insurance: MemoryRateLimiter | null = null
-  /** Buckets the insurance bucket has served, so the shared ones can be blocked when the store returns. */
-  readonly #insuredBuckets = new Map<string, BucketSpec>()
-  /** Insurance buckets already held back since this outage began. */
+  /** Insurance buckets already held back since the store went. */
   readonly #heldBack = new Set<string>()
+  readonly #buckets = new Map<string, BucketSpec>()
   #takeoverAt = 0
-  /** Set while returning to the store: the moment the shared bucket takes over again. */
+  /** While returning to the store: when the shared buckets take over again. */
   #returnAt: number | null = null
+  #generation: number
   readonly #now: () => number
 
   constructor(
     private readonly shared: RateLimiter,
-    private readonly store: { readonly available: boolean },
+    private readonly store: StoreView,
     private readonly options: InsuranceOptions,
   ) {
     this.#now = options.now ?? Date.now
+    this.#generation = store.available ? store.generation : -1
+    for (const bucket of options.buckets) this.#buckets.set(bucket.key, bucket)
+  }
+
+  get #holdMs(): number {
+    return this.options.horizonMs + this.options.skewMs
   }
 
   async acquire(bucket: BucketSpec, maxWaitMs: number): Promise<Acquisition> {
-    if (this.store.available && (await this.#settleReturn())) {
-      try {
-        if (this.#returnAt !== null && this.#insuredBuckets.has(bucket.key)) {
-          // Local waits must end before the shared bucket resumes; longer ones queue on the shared bucket.
-          const local = await this.#insuranceAcquire(
-            bucket,
-            Math.min(maxWaitMs, this.#returnAt - this.#now() - 1),
-          )
-          if (local.granted) return local
-        }
-        return await this.shared.acquire(bucket, maxWaitMs)
-      } catch (error) {
-        this.options.log.warn({ err: error }, 'shared rate limiter failed; using the insurance bucket')
+    this.#buckets.set(bucket.key, bucket)
+    if (!this.store.available) return this.#insuranceAcquire(bucket, maxWaitMs)
+    try {
+      await this.#noticeReturn()
+      if (this.#returnAt !== null) {
+        const local = await this.#insuranceAcquire(
+          bucket,
+          Math.min(maxWaitMs, this.#returnAt - this.#now() - 1),
+        )
+        if (local.granted) return local
       }
+      return await this.shared.acquire(bucket, maxWaitMs)
+    } catch (error) {
+      if (!this.store.available) return this.#insuranceAcquire(bucket, maxWaitMs)
+      this.options.log.warn({ err: error }, 'shared rate limiter did not answer')
+      throw rateLimited(1, 'the shared rate limit did not answer in time; retry')
     }
-    return this.#insuranceAcquire(bucket, maxWaitMs)
   }
 
   async block(bucket: BucketSpec, untilMs: number): Promise<void> {
+    this.#buckets.set(bucket.key, bucket)
     if (this.store.available) {
       try {
         await this.shared.block(bucket, untilMs)
       } catch (error) {
-        this.options.log.warn({ err: error }, 'shared rate limiter failed; blocking the insurance bucket')
+        this.options.log.warn({ err: error }, 'shared rate limiter did not answer; blocking locally only')
       }
     }
+    if (!this.store.available && !this.#insurance) this.#takeOver()
     if (this.#insurance) await this.#insurance.block(insuranceBucket(bucket, this.options.replicas), untilMs)
   }
 
-  /**
-   * On the first contact with the store after an outage, blocks the shared buckets until the insurance
-   * buckets' promises are due; ends the return once that moment has passed. False when the store failed.
-   */
-  async #settleReturn(): Promise<boolean> {
-    if (!this.#insurance) return true
-    if (this.#returnAt === null) {
-      const returnAt = this.#now() + this.options.horizonMs + STORE_SWITCH_SKEW_MS
-      try {
-        for (const spec of this.#insuredBuckets.values()) await this.shared.block(spec, returnAt)
-      } catch (error) {
-        this.options.log.warn({ err: error }, 'shared rate limiter failed; staying on the insurance bucket')
-        return false
-      }
+  /** On the first call after the store came back: hold the shared buckets back; end the return when due. */
+  async #noticeReturn(): Promise<void> {
+    if (this.store.generation !== this.#generation) {
+      const returnAt = this.#now() + this.#holdMs
+      for (const spec of this.#buckets.values()) await this.shared.block(spec, returnAt)
+      this.#generation = this.store.generation
       this.#returnAt = returnAt
+      this.#insurance ??= new MemoryRateLimiter({ startEmpty: true, now: this.#now })
       this.options.log.info(
-        { resumesInMs: returnAt - this.#now() },
+        { resumesInMs: this.#holdMs },
         'store is back: returning to the shared rate limit',
       )
     }
-    if (this.#now() >= this.#returnAt) {
+    if (this.#returnAt !== null && this.#now() >= this.#returnAt) {
       this.options.log.info('rate limiting on the shared bucket again')
       this.#insurance = null
       this.#returnAt = null
-      this.#insuredBuckets.clear()
     }
-    return true
   }
 
   async #insuranceAcquire(bucket: BucketSpec, maxWaitMs: number): Promise<Acquisition> {
@@ -129,10 +136,9 @@ export class InsuredRateLimiter implements RateLimiter {
     if (!this.#insurance || (this.#returnAt !== null && !this.store.available)) this.#takeOver()
     const insurance = this.#insurance!
     const local = insuranceBucket(bucket, this.options.replicas)
-    this.#insuredBuckets.set(bucket.key, bucket)
     if (!this.#heldBack.has(bucket.key)) {
       this.#heldBack.add(bucket.key)
-      await insurance.block(local, this.#takeoverAt + this.options.horizonMs + STORE_SWITCH_SKEW_MS)
+      await insurance.block(local, this.#takeoverAt + this.#holdMs)
     }
     return insurance.acquire(local, Math.max(0, maxWaitMs))
   }
@@ -144,7 +150,7 @@ export class InsuredRateLimiter implements RateLimiter {
     this.#returnAt = null
     this.#insurance ??= new MemoryRateLimiter({ startEmpty: true, now: this.#now })
     this.options.log.warn(
-      { replicas: this.options.replicas, resumesInMs: this.options.horizonMs + STORE_SWITCH_SKEW_MS },
+      { replicas: this.options.replicas, resumesInMs: this.#holdMs },
       'rate limiting on the insurance bucket (limit / replicas)',
     )
   }

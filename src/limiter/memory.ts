@@ -33,6 +33,7 @@ export class MemoryRateLimiter implements RateLimiter {
 
   async block(bucket: BucketSpec, untilMs: number): Promise<void> {
     const now = this.#now()
+    if (untilMs <= now) return
     const rate = refillPerMs(bucket)
     const state = this.#stateAt(bucket, now, rate)
     // The balance that reaches zero exactly at `untilMs`: no new reservation before then, none with a burst after.

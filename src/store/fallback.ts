@@ -28,14 +28,12 @@ function markCallbackErrors(arg: unknown): unknown {
 export function sharedWithLocalFallback<T extends AsyncMethods<T>>(
   shared: T,
   local: T,
+  methods: ReadonlyArray<keyof T & string>,
   store: { readonly available: boolean },
   what: string,
   log: FastifyBaseLogger,
 ): T {
   const wrapped = {} as Record<string, unknown>
-  const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(shared)).filter(
-    (name) => name !== 'constructor' && typeof (shared as Record<string, unknown>)[name] === 'function',
-  )
   for (const name of methods) {
     const sharedMethod = (shared as Record<string, (...args: unknown[]) => Promise<unknown>>)[name]!.bind(
       shared,

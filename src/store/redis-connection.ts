@@ -13,7 +13,7 @@ import { StoreKeys } from './keys.js'
 
 export interface RedisSettings {
   /** redis:// or rediss:// (TLS); user and password in the URL. */
-  url?: string
+  redisUrl?: string
   /** Redis Cluster seed nodes (host:port or URLs); credentials and TLS of the first URL apply to all. */
   clusterNodes?: string[]
   keyPrefix: string
@@ -48,8 +48,12 @@ const SCRIPTS: Record<keyof ScriptCommands, string> = {
   psagwIdempotencyAbandon: IDEMPOTENCY_ABANDON_SCRIPT,
 }
 
-/** Per-command timeout: a Redis that hangs must not hold a request; the in-memory twins take over. */
+/** Per-command timeout: a Redis that hangs must not hold a request. */
 const COMMAND_TIMEOUT_MS = 1_000
+/** Longest pause between reconnection attempts. */
+const RECONNECT_MAX_DELAY_MS = 2_000
+/** How far apart replicas may notice the same outage or the same return of Redis. */
+export const STORE_SWITCH_SKEW_MS = COMMAND_TIMEOUT_MS + RECONNECT_MAX_DELAY_MS
 
 const commonOptions: RedisOptions = {
   connectionName: 'psa-gateway',
@@ -57,7 +61,7 @@ const commonOptions: RedisOptions = {
   enableOfflineQueue: false,
   maxRetriesPerRequest: 0,
   commandTimeout: COMMAND_TIMEOUT_MS,
-  retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  retryStrategy: (attempt) => Math.min(attempt * 200, RECONNECT_MAX_DELAY_MS),
 }
 
 function nodeOptions(url: URL): RedisOptions {
@@ -73,6 +77,7 @@ export class RedisConnection {
   readonly client: RedisClient
   readonly keys: StoreKeys
   #up = false
+  #generation = 0
 
   constructor(settings: RedisSettings, log: FastifyBaseLogger) {
     this.keys = new StoreKeys(settings.keyPrefix)
@@ -86,12 +91,13 @@ export class RedisConnection {
         { enableOfflineQueue: false, redisOptions: { ...commonOptions, ...nodeOptions(urls[0]!) } },
       )
     } else {
-      client = new Redis(settings.url ?? 'redis://127.0.0.1:6379', commonOptions)
+      client = new Redis(settings.redisUrl ?? 'redis://127.0.0.1:6379', commonOptions)
     }
     for (const [name, lua] of Object.entries(SCRIPTS)) client.defineCommand(name, { numberOfKeys: 1, lua })
     client.on('ready', () => {
       if (!this.#up) log.info('redis: connected, shared state in use')
       this.#up = true
+      this.#generation += 1
     })
     client.on('end', () => (this.#up = false))
     client.on('close', () => {
@@ -101,6 +107,11 @@ export class RedisConnection {
     // Without a listener ioredis would crash the process on connection errors; they are reported above.
     client.on('error', () => {})
     this.client = client as RedisClient
+  }
+
+  /** How many times the connection became ready: a change tells that Redis was gone and is back. */
+  get generation(): number {
+    return this.#generation
   }
 
   /** Whether commands can be sent now (connected and ready). */

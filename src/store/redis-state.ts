@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
+import { FailoverIdempotencyStore } from '../cache/failover-idempotency.js'
 import { RedisIdempotencyStore } from '../cache/redis-idempotency.js'
 import { RedisReferenceCache } from '../cache/redis-reference-cache.js'
 import { RedisTokenCache } from '../cache/redis-token-cache.js'
@@ -6,7 +7,8 @@ import { InsuredRateLimiter, type WhenStoreDown } from '../limiter/insured.js'
 import { RedisRateLimiter } from '../limiter/redis.js'
 import { memoryState, type SharedState } from '../state.js'
 import { sharedWithLocalFallback } from './fallback.js'
-import { RedisConnection, type RedisSettings } from './redis-connection.js'
+import { RedisConnection, STORE_SWITCH_SKEW_MS, type RedisSettings } from './redis-connection.js'
+import type { BucketSpec } from '../limiter/types.js'
 
 export interface StoreSettings extends RedisSettings {
   /** Replicas sharing the vendor limits; each takes limit / replicas while Redis is unreachable. */
@@ -14,6 +16,8 @@ export interface StoreSettings extends RedisSettings {
   whenStoreDown: WhenStoreDown
   /** The longest wait a rate-limit reservation may carry (see InsuredRateLimiter). */
   horizonMs: number
+  /** The rate-limit buckets of the configured connections. */
+  buckets: BucketSpec[]
 }
 
 /** How long start-up waits for Redis before serving on the in-process twins (readyz: degraded). */
@@ -32,11 +36,14 @@ export async function redisState(settings: StoreSettings, log: FastifyBaseLogger
       replicas: settings.replicas,
       whenStoreDown: settings.whenStoreDown,
       horizonMs: settings.horizonMs,
+      skewMs: STORE_SWITCH_SKEW_MS,
+      buckets: settings.buckets,
       log,
     }),
     tokenCache: sharedWithLocalFallback(
       new RedisTokenCache(redis, { onRefreshError: onBackgroundError }),
       local.tokenCache,
+      ['get', 'invalidate'],
       redis,
       'token cache',
       log,
@@ -44,15 +51,15 @@ export async function redisState(settings: StoreSettings, log: FastifyBaseLogger
     referenceCache: sharedWithLocalFallback(
       new RedisReferenceCache(redis, { onRefreshError: onBackgroundError }),
       local.referenceCache,
+      ['get'],
       redis,
       'reference cache',
       log,
     ),
-    idempotency: sharedWithLocalFallback(
+    idempotency: new FailoverIdempotencyStore(
       new RedisIdempotencyStore(redis),
       local.idempotency,
       redis,
-      'idempotency store',
       log,
     ),
     ready: async () => ({ store: 'redis', ok: await redis.ping() }),

@@ -3,8 +3,12 @@
  * falling back to EVAL (which loads them again) when Redis answers NOSCRIPT after a restart.
  */
 
-/** Redis's clock in ms: every replica reads the same time, whatever its own clock says. */
+/**
+ * Redis's clock in ms: every replica reads the same time, whatever its own clock says. (Writing after TIME
+ * needs effects replication: the default from Redis 5; replicate_commands() asks for it on older servers.)
+ */
 const REDIS_NOW = `
+redis.replicate_commands()
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 `

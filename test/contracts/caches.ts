@@ -13,10 +13,11 @@ export function fakeClock(start = Date.now()): FakeClock {
   return { now: () => now, advance: (ms) => (now += ms) }
 }
 
-/** A loader that counts its calls and settles when told to. */
+/** A loader that counts its calls, tells when the nth call came, and settles when told to. */
 function deferredLoader<T>(make: (call: number) => T) {
   let calls = 0
   const pending: Array<() => void> = []
+  const waiters: Array<{ count: number; resolve: () => void }> = []
   return {
     get calls() {
       return calls
@@ -24,15 +25,14 @@ function deferredLoader<T>(make: (call: number) => T) {
     load: () => {
       calls += 1
       const value = make(calls)
+      for (const waiter of waiters.filter((w) => w.count <= calls)) waiter.resolve()
       return new Promise<T>((resolve) => pending.push(() => resolve(value)))
     },
+    /** Resolves once the loader has been called `count` times. */
+    called: (count: number) =>
+      new Promise<void>((resolve) => (calls >= count ? resolve() : waiters.push({ count, resolve }))),
     settleAll: () => pending.splice(0).forEach((settle) => settle()),
   }
-}
-
-/** Lets queued promise callbacks and store round trips run. */
-const settle = async (rounds = 20) => {
-  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setImmediate(resolve))
 }
 
 let serial = 0
@@ -63,17 +63,16 @@ export function tokenCacheContract(name: string, make: (clock: FakeClock) => Tok
       const connection = uniqueName('conn')
       const loader = deferredLoader((call) => ({ value: `t${call}`, expiresAt: clock.now() + hour }))
       const first = cache.get(connection, loader.load)
-      await settle()
+      await loader.called(1)
       loader.settleAll()
       expect((await first).value).toBe('t1')
       clock.advance(hour - 4 * 60_000)
       const during = await Promise.all(Array.from({ length: 10 }, () => cache.get(connection, loader.load)))
       expect(during.map((token) => token.value)).toEqual(Array(10).fill('t1'))
-      await settle()
-      expect(loader.calls).toBe(2)
+      await loader.called(2)
       loader.settleAll()
-      await settle()
-      expect((await cache.get(connection, loader.load)).value).toBe('t2')
+      await expect.poll(async () => (await cache.get(connection, loader.load)).value).toBe('t2')
+      expect(loader.calls).toBe(2)
     })
 
     it('drops a rejected token only if it is still the cached one', async () => {
@@ -114,7 +113,7 @@ export function referenceCacheContract(name: string, make: (clock: FakeClock) =>
       const connection = uniqueName('conn')
       const loader = deferredLoader((call) => [`v${call}`])
       const callers = Array.from({ length: 20 }, () => cache.get(connection, 'statuses', loader.load))
-      await settle()
+      await loader.called(1)
       loader.settleAll()
       expect(await Promise.all(callers)).toEqual(Array(20).fill(['v1']))
       clock.advance(fresh - 1_000)
@@ -128,18 +127,32 @@ export function referenceCacheContract(name: string, make: (clock: FakeClock) =>
       const connection = uniqueName('conn')
       const loader = deferredLoader((call) => `v${call}`)
       const first = cache.get(connection, 'types', loader.load)
-      await settle()
+      await loader.called(1)
       loader.settleAll()
       await first
       clock.advance(fresh + 1_000)
       expect(await cache.get(connection, 'types', loader.load)).toBe('v1')
       expect(await cache.get(connection, 'types', loader.load)).toBe('v1')
-      await settle()
-      expect(loader.calls).toBe(2)
+      await loader.called(2)
       loader.settleAll()
-      await settle()
-      clock.advance(5_000)
-      expect(await cache.get(connection, 'types', loader.load)).toBe('v2')
+      await expect.poll(() => cache.get(connection, 'types', loader.load)).toBe('v2')
+      expect(loader.calls).toBe(2)
+    })
+
+    it('while refreshes fail, serves the stale data and tries the source at most once per interval', async () => {
+      const clock = fakeClock()
+      const cache = make(clock)
+      const connection = uniqueName('conn')
+      await cache.get(connection, 'types', async () => 'v1')
+      clock.advance(fresh + 1_000)
+      let tries = 0
+      const failing = async () => {
+        tries += 1
+        throw new Error('vendor down')
+      }
+      for (let i = 0; i < 20; i++) expect(await cache.get(connection, 'types', failing)).toBe('v1')
+      await expect.poll(() => tries).toBe(1)
+      expect(tries).toBe(1)
     })
 
     it('waits for a load once the data is older than the stale limit', async () => {

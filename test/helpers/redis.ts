@@ -37,11 +37,13 @@ const dockerEngineLikely = () => Boolean(process.env.DOCKER_HOST) || existsSync(
 
 async function startRedisContainer(): Promise<TestRedis> {
   const { GenericContainer, Wait } = await import('testcontainers')
+  // A fixed host port: a restarted container must come back where the gateway looks for it.
+  const port = await freePort()
   const container = await new GenericContainer('redis:7-alpine')
-    .withExposedPorts(6379)
+    .withExposedPorts({ container: 6379, host: port })
     .withWaitStrategy(Wait.forLogMessage('Ready to accept connections'))
     .start()
-  const url = `redis://${container.getHost()}:${container.getMappedPort(6379)}`
+  const url = `redis://${container.getHost()}:${port}`
   return {
     url,
     kill: async () => {

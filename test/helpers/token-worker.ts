@@ -15,7 +15,7 @@ import { DEFAULT_VENDOR_HTTP_SETTINGS } from '../../src/vendor-http/settings.js'
  */
 const { REDIS_URL, VENDOR_URL } = process.env as Record<string, string>
 const log = pino({ level: 'silent' })
-const redis = new RedisConnection({ url: REDIS_URL, keyPrefix: 'tokens:' }, log)
+const redis = new RedisConnection({ redisUrl: REDIS_URL, keyPrefix: 'tokens:' }, log)
 await redis.waitUntilReady(5_000)
 const pools = new PoolRegistry(DEFAULT_VENDOR_HTTP_SETTINGS)
 

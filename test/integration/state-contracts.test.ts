@@ -1,13 +1,16 @@
 import { pino } from 'pino'
 import { afterAll, beforeAll } from 'vitest'
 import { MemoryIdempotencyStore } from '../../src/cache/idempotency.js'
-import { MemoryReferenceCache } from '../../src/cache/reference-cache.js'
+import { MemoryReferenceCache, type ReferenceCache } from '../../src/cache/reference-cache.js'
+import { FailoverIdempotencyStore } from '../../src/cache/failover-idempotency.js'
 import { RedisIdempotencyStore } from '../../src/cache/redis-idempotency.js'
 import { RedisReferenceCache } from '../../src/cache/redis-reference-cache.js'
 import { RedisTokenCache } from '../../src/cache/redis-token-cache.js'
-import { MemoryTokenCache } from '../../src/cache/token-cache.js'
+import { MemoryTokenCache, type TokenCache } from '../../src/cache/token-cache.js'
 import { MemoryRateLimiter } from '../../src/limiter/memory.js'
+import { InsuredRateLimiter } from '../../src/limiter/insured.js'
 import { RedisRateLimiter } from '../../src/limiter/redis.js'
+import { sharedWithLocalFallback } from '../../src/store/fallback.js'
 import { RedisConnection } from '../../src/store/redis-connection.js'
 import { idempotencyContract, referenceCacheContract, tokenCacheContract } from '../contracts/caches.js'
 import { rateLimiterContract } from '../contracts/limiter.js'
@@ -15,12 +18,13 @@ import { startRedis, type TestRedis } from '../helpers/redis.js'
 
 /** One contract per piece of shared state, run against the in-memory twin and the Redis implementation. */
 
+const log = pino({ level: 'silent' })
 let redis: TestRedis
 let connection: RedisConnection
 
 beforeAll(async () => {
   redis = await startRedis()
-  connection = new RedisConnection({ url: redis.url, keyPrefix: 'contract:' }, pino({ level: 'silent' }))
+  connection = new RedisConnection({ redisUrl: redis.url, keyPrefix: 'contract:' }, pino({ level: 'silent' }))
   await connection.waitUntilReady(5_000)
 })
 afterAll(async () => {
@@ -30,12 +34,54 @@ afterAll(async () => {
 
 rateLimiterContract('memory', () => new MemoryRateLimiter())
 rateLimiterContract('redis', () => new RedisRateLimiter(connection))
+rateLimiterContract(
+  'redis, insured (as replicas run it)',
+  () =>
+    new InsuredRateLimiter(new RedisRateLimiter(connection), connection, {
+      replicas: 2,
+      whenStoreDown: 'local',
+      horizonMs: 10_000,
+      skewMs: 3_000,
+      buckets: [],
+      log,
+    }),
+)
 
 tokenCacheContract('memory', (clock) => new MemoryTokenCache({ now: clock.now }))
 tokenCacheContract('redis', (clock) => new RedisTokenCache(connection, { now: clock.now }))
+tokenCacheContract('redis with its local fallback (as replicas run it)', (clock) =>
+  sharedWithLocalFallback<TokenCache>(
+    new RedisTokenCache(connection, { now: clock.now }),
+    new MemoryTokenCache({ now: clock.now }),
+    ['get', 'invalidate'],
+    connection,
+    'token cache',
+    log,
+  ),
+)
 
 referenceCacheContract('memory', (clock) => new MemoryReferenceCache({ now: clock.now }))
 referenceCacheContract('redis', (clock) => new RedisReferenceCache(connection, { now: clock.now }))
+referenceCacheContract('redis with its local fallback (as replicas run it)', (clock) =>
+  sharedWithLocalFallback<ReferenceCache>(
+    new RedisReferenceCache(connection, { now: clock.now }),
+    new MemoryReferenceCache({ now: clock.now }),
+    ['get'],
+    connection,
+    'reference cache',
+    log,
+  ),
+)
 
 idempotencyContract('memory', () => new MemoryIdempotencyStore())
 idempotencyContract('redis', () => new RedisIdempotencyStore(connection))
+idempotencyContract(
+  'redis with its local failover (as replicas run it)',
+  () =>
+    new FailoverIdempotencyStore(
+      new RedisIdempotencyStore(connection),
+      new MemoryIdempotencyStore(),
+      connection,
+      log,
+    ),
+)

@@ -139,6 +139,9 @@ describe('loadConfig', () => {
       replicas: 4,
       whenStoreDown: 'deny',
     })
+    expect(problemsOf({ REDIS_KEY_PREFIX: 'gw:{a}' })).toEqual([
+      'REDIS_KEY_PREFIX: 1 to 64 characters, no braces or spaces',
+    ])
     const problems = problemsOf({
       REDIS_URL: 'http://cache:6379',
       GATEWAY_REPLICAS: '0',

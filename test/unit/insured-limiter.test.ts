@@ -1,116 +1,145 @@
 import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
 import { GatewayError } from '../../src/errors.js'
-import { InsuredRateLimiter, STORE_SWITCH_SKEW_MS } from '../../src/limiter/insured.js'
+import { InsuredRateLimiter, type InsuranceOptions } from '../../src/limiter/insured.js'
 import { MemoryRateLimiter } from '../../src/limiter/memory.js'
-import type { BucketSpec } from '../../src/limiter/types.js'
+import type { Acquisition, BucketSpec, RateLimiter } from '../../src/limiter/types.js'
 
 const log = pino({ level: 'silent' })
 const bucket: BucketSpec = { key: 'syncro:egress-ip', limit: 20, windowMs: 1_000, burst: 1 }
 const HORIZON = 2_000
+const SKEW = 1_000
+const HOLD = HORIZON + SKEW
 
 function clock(start = 1_000_000) {
   let now = start
   return { now: () => now, advance: (ms: number) => (now += ms) }
 }
 
-/** A replica's view of the store: up or down, as that replica sees it. */
+/** A replica's view of the store: up or down as that replica sees it; a return bumps the generation. */
 class StoreView {
   available = true
+  generation = 1
+  set(up: boolean) {
+    if (up && !this.available) this.generation += 1
+    this.available = up
+  }
+}
+
+/** The shared store, as Redis would be: it may restart empty. */
+class RestartableShared implements RateLimiter {
+  #state: MemoryRateLimiter
+  constructor(private readonly now: () => number) {
+    this.#state = new MemoryRateLimiter({ now })
+  }
+  restartEmpty() {
+    this.#state = new MemoryRateLimiter({ now: this.now })
+  }
+  acquire(spec: BucketSpec, maxWaitMs: number): Promise<Acquisition> {
+    return this.#state.acquire(spec, maxWaitMs)
+  }
+  block(spec: BucketSpec, untilMs: number): Promise<void> {
+    return this.#state.block(spec, untilMs)
+  }
+}
+
+const options = (time: { now: () => number }, over: Partial<InsuranceOptions> = {}): InsuranceOptions => ({
+  replicas: 3,
+  whenStoreDown: 'local',
+  horizonMs: HORIZON,
+  skewMs: SKEW,
+  buckets: [bucket],
+  log,
+  now: time.now,
+  ...over,
+})
+
+const windowsWithin = (times: number[], spec: BucketSpec) => {
+  const sorted = [...times].sort((a, b) => a - b)
+  return Math.max(
+    ...sorted.map((from) => sorted.filter((at) => at >= from && at < from + spec.windowMs).length),
+  )
 }
 
 describe('InsuredRateLimiter', () => {
-  it('keeps 2 replicas under the vendor limit in every window across an outage and the return, and keeps serving', async () => {
+  it('keeps 3 replicas under the vendor limit across an outage and a return to an emptied Redis, and keeps serving', async () => {
     const time = clock()
-    const shared = new MemoryRateLimiter({ now: time.now })
-    const views = [new StoreView(), new StoreView()]
-    const replicas = views.map(
-      (view) =>
-        new InsuredRateLimiter(shared, view, {
-          replicas: 2,
-          whenStoreDown: 'local',
-          horizonMs: HORIZON,
-          log,
-          now: time.now,
-        }),
-    )
+    const shared = new RestartableShared(time.now)
+    const views = [new StoreView(), new StoreView(), new StoreView()]
+    const replicas = views.map((view) => new InsuredRateLimiter(shared, view, options(time)))
     const start = time.now()
-    const sends: Array<{ at: number; replica: number }> = []
-    // Replica 0 loses the store at 4 s and gets it back at 14 s; replica 1 notices each 700 ms later.
+    const sends: number[] = []
+    // The outage: replica 0 notices it at 4 s, replica 1 at 4.5 s, replica 2 (idle then) at 4.9 s. Redis comes
+    // back empty; the replicas notice at 14 s, 14.6 s and 14.9 s. Replica 2 sends nothing from 3 s to 16 s.
     const switches = [
       { at: 4_000, replica: 0, up: false },
-      { at: 4_700, replica: 1, up: false },
+      { at: 4_500, replica: 1, up: false },
+      { at: 4_900, replica: 2, up: false },
       { at: 14_000, replica: 0, up: true },
-      { at: 14_700, replica: 1, up: true },
+      { at: 14_600, replica: 1, up: true },
+      { at: 14_900, replica: 2, up: true },
     ]
     for (let t = 0; t < 26_000; t += 10) {
-      for (const change of switches) if (change.at === t) views[change.replica]!.available = change.up
+      if (t === 13_000) shared.restartEmpty()
+      for (const change of switches) if (change.at === t) views[change.replica]!.set(change.up)
       for (const [index, replica] of replicas.entries()) {
+        if (index === 2 && t >= 3_000 && t < 16_000) continue
         const grant = await replica.acquire(bucket, HORIZON)
-        if (grant.granted) sends.push({ at: time.now() + grant.waitMs, replica: index })
+        if (grant.granted) sends.push(time.now() + grant.waitMs)
       }
       time.advance(10)
     }
-    const times = sends.map((send) => send.at).sort((a, b) => a - b)
-    for (const from of times) {
-      expect(times.filter((at) => at >= from && at < from + bucket.windowMs).length).toBeLessThanOrEqual(
-        bucket.limit,
-      )
-    }
+    expect(windowsWithin(sends, bucket)).toBeLessThanOrEqual(bucket.limit)
     const sentBetween = (from: number, to: number) =>
-      times.filter((at) => at >= start + from && at < start + to).length
-    // During the outage, once the shared promises are due, both replicas keep sending at their share.
-    expect(sentBetween(4_700 + HORIZON + STORE_SWITCH_SKEW_MS, 14_000)).toBeGreaterThan(0.8 * 19 * 3.3)
-    // After the return, the shared bucket serves again at the full rate.
-    expect(sentBetween(21_000, 25_000)).toBeGreaterThan(0.8 * 19 * 4)
+      sends.filter((at) => at >= start + from && at < start + to).length
+    const rate = (bucket.limit - bucket.burst) / bucket.windowMs
+    // Once the shared promises are due, the replicas keep sending at their shares during the outage…
+    expect(sentBetween(4_900 + HOLD, 14_000)).toBeGreaterThan(0.6 * rate * (14_000 - 4_900 - HOLD))
+    // …and through the return, then at the full rate on the shared bucket.
+    expect(sentBetween(15_000, 17_000)).toBeGreaterThan(0)
+    expect(sentBetween(19_000, 25_000)).toBeGreaterThan(0.8 * rate * 6_000)
   })
 
-  it('serves a bucket it never insured from the shared bucket at once after the return', async () => {
+  it('answers 429 for one failed shared call while the store is up, and switches nothing', async () => {
     const time = clock()
-    const shared = new MemoryRateLimiter({ now: time.now })
-    const view = new StoreView()
-    const limiter = new InsuredRateLimiter(shared, view, {
-      replicas: 2,
-      whenStoreDown: 'local',
-      horizonMs: HORIZON,
-      log,
-      now: time.now,
+    let fail = true
+    const flaky: RateLimiter = {
+      acquire: async () => {
+        if (fail) throw new Error('Command timed out')
+        return { granted: true, waitMs: 0 }
+      },
+      block: async () => {},
+    }
+    const limiter = new InsuredRateLimiter(flaky, new StoreView(), options(time))
+    await expect(limiter.acquire(bucket, HORIZON)).rejects.toMatchObject({
+      status: 429,
+      code: 'rate_limited',
     })
-    view.available = false
-    await limiter.acquire(bucket, HORIZON)
-    view.available = true
-    expect(await limiter.acquire({ ...bucket, key: 'other' }, 0)).toEqual({ granted: true, waitMs: 0 })
-    expect((await limiter.acquire(bucket, 100)).granted).toBe(false)
+    fail = false
+    expect(await limiter.acquire(bucket, HORIZON)).toEqual({ granted: true, waitMs: 0 })
+  })
+
+  it('holds back the insurance bucket until the shared promises are due, and honours a vendor block while down', async () => {
+    const time = clock()
+    const view = new StoreView()
+    const limiter = new InsuredRateLimiter(new MemoryRateLimiter({ now: time.now }), view, options(time))
+    view.set(false)
+    const first = await limiter.acquire(bucket, 60_000)
+    expect(first.granted && first.waitMs).toBeGreaterThanOrEqual(HOLD)
+    await limiter.block(bucket, time.now() + 30_000)
+    const afterBlock = await limiter.acquire(bucket, 60_000)
+    expect(afterBlock.granted && afterBlock.waitMs).toBeGreaterThanOrEqual(30_000)
   })
 
   it("refuses vendor calls while the store is down in 'deny' mode", async () => {
     const view = new StoreView()
-    const limiter = new InsuredRateLimiter(new MemoryRateLimiter(), view, {
-      replicas: 2,
-      whenStoreDown: 'deny',
-      horizonMs: HORIZON,
-      log,
-    })
+    const limiter = new InsuredRateLimiter(
+      new MemoryRateLimiter(),
+      view,
+      options(clock(), { whenStoreDown: 'deny' }),
+    )
     expect((await limiter.acquire(bucket, 0)).granted).toBe(true)
-    view.available = false
+    view.set(false)
     await expect(limiter.acquire(bucket, 0)).rejects.toBeInstanceOf(GatewayError)
-  })
-
-  it('falls back to the insurance bucket when a shared call fails', async () => {
-    const failing = {
-      acquire: async () => Promise.reject(new Error('Connection is closed.')),
-      block: async () => Promise.reject(new Error('Connection is closed.')),
-    }
-    const time = clock()
-    const limiter = new InsuredRateLimiter(failing, new StoreView(), {
-      replicas: 1,
-      whenStoreDown: 'local',
-      horizonMs: HORIZON,
-      log,
-      now: time.now,
-    })
-    const grant = await limiter.acquire(bucket, 60_000)
-    expect(grant.granted).toBe(true)
-    if (grant.granted) expect(grant.waitMs).toBeGreaterThanOrEqual(HORIZON + STORE_SWITCH_SKEW_MS)
   })
 })
