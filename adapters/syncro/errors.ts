@@ -1,3 +1,4 @@
+import { isRecord } from '../../src/vendor-http/answer.js'
 import type { VendorErrorDescription } from '../../src/vendor-http/vendor-errors.js'
 
 /**
@@ -19,9 +20,6 @@ export function attributeOfMessage(message: string): string | undefined {
 }
 
 const fromMessage = (message: string) => ({ field: attributeOfMessage(message), message })
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 export function describeSyncroError(_status: number, body: unknown): VendorErrorDescription {
   if (typeof body === 'string') return { message: body.slice(0, 200), errors: [] }

@@ -130,3 +130,18 @@ export interface CommentRecord {
   created_at: Timestamp
   updated_at: Timestamp
 }
+
+/** The account settings a new customer starts with, seeded or created through the API. */
+export function customerAccountDefaults() {
+  return {
+    get_sms: false,
+    opt_out: false,
+    no_email: false,
+    ref_customer_id: null,
+    tax_rate_id: null,
+    notification_email: null,
+    invoice_cc_emails: null,
+    invoice_term_id: null,
+    properties: {},
+  } satisfies Partial<CustomerRecord>
+}

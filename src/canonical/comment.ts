@@ -2,7 +2,6 @@ import { Type, type Static } from '@sinclair/typebox'
 import { Nullable, Remote, StringEnum, Timestamp } from './common.js'
 
 export const COMMENT_VISIBILITIES = ['public', 'internal'] as const
-export type CommentVisibility = (typeof COMMENT_VISIBILITIES)[number]
 
 export const Comment = Type.Object(
   {

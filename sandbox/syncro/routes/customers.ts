@@ -6,6 +6,7 @@ import { paginate } from '../paging.js'
 import { queryPage } from '../query-params.js'
 import { notFound } from '../vendor-errors.js'
 import { customerView } from '../views/customers.js'
+import { customerAccountDefaults } from '../records.js'
 import { recordId } from './record-id.js'
 
 /** Id ascending; the page size is the vendor's, `per_page` is ignored. */
@@ -37,17 +38,9 @@ export const createCustomer: RouteHandler = ({ body }, { db, now }) => {
     state: null,
     zip: null,
     notes: null,
-    get_sms: false,
-    opt_out: false,
-    no_email: false,
+    ...customerAccountDefaults(),
     disabled: false,
     referred_by: null,
-    ref_customer_id: null,
-    tax_rate_id: null,
-    notification_email: null,
-    invoice_cc_emails: null,
-    invoice_term_id: null,
-    properties: {},
     ...input.changes,
     portal_key: randomBytes(10).toString('hex'),
     created_at: timestamp,

@@ -1,5 +1,5 @@
 import type { Random } from '../../random.js'
-import type { ContactRecord, CustomerRecord } from '../records.js'
+import { customerAccountDefaults, type ContactRecord, type CustomerRecord } from '../records.js'
 import {
   BUSINESS_NAMES,
   CITIES,
@@ -68,17 +68,9 @@ export function seedCustomers(random: Random): SeededCustomers {
       state: hasAddress ? place.state : null,
       zip: hasAddress ? place.zip : null,
       notes: random.chance(0.2) ? 'Prefers contact by email before onsite visits.' : null,
-      get_sms: false,
-      opt_out: false,
-      no_email: false,
+      ...customerAccountDefaults(),
       disabled: disabledIds.has(id),
       referred_by: random.pick(CUSTOMER_REFERRALS),
-      ref_customer_id: null,
-      tax_rate_id: null,
-      notification_email: null,
-      invoice_cc_emails: null,
-      invoice_term_id: null,
-      properties: {},
       portal_key: random.alphanumeric(20).toLowerCase(),
       created_at: timestamp(createdMs),
       updated_at: timestamp(updatedMs),
