@@ -1,14 +1,14 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer } from 'node:http'
+import { FaultInjector, type FaultControls } from '../shared/faults.js'
+import { closeServer, createSleeper, listen } from '../shared/lifecycle.js'
+import { RollingWindowLimiter } from '../shared/rate-limit.js'
+import { createStats, resetStats, type EmulatorStats } from '../shared/stats.js'
 import { createApiKeyCheck } from './auth.js'
 import { SyncroDatabase } from './database.js'
-import { FaultInjector, type SyncroFaultControls } from './faults.js'
 import { resolveSyncroOptions, type SyncroEmulatorOptions } from './options.js'
-import { RollingWindowLimiter } from './rate-limit.js'
 import { SYNCRO_ROUTES } from './routes/index.js'
 import { seedSyncroData } from './seed/index.js'
 import { createRequestListener } from './server.js'
-import { createStats, resetStats, type SyncroStats } from './stats.js'
 
 /** API keys belong to the account owner, the first seeded user. */
 const API_USER_ID = 1
@@ -21,9 +21,9 @@ export interface SyncroEmulator {
   readonly apiKeys: readonly string[]
   /** Live records, for tests to read (and arrange) directly. */
   readonly db: SyncroDatabase
-  readonly stats: SyncroStats
+  readonly stats: EmulatorStats
   resetStats(): void
-  readonly faults: SyncroFaultControls
+  readonly faults: FaultControls
   close(): Promise<void>
 }
 
@@ -46,9 +46,7 @@ export async function startSyncroEmulator(options?: SyncroEmulatorOptions): Prom
       sleep: sleeper.sleep,
     }),
   )
-  await listen(server, settings.host, settings.port)
-  const { port } = server.address() as AddressInfo
-  const origin = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${port}`
+  const origin = await listen(server, settings.host, settings.port)
 
   return {
     origin,
@@ -60,42 +58,7 @@ export async function startSyncroEmulator(options?: SyncroEmulatorOptions): Prom
     faults,
     close: async () => {
       sleeper.wakeAll()
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()))
-        server.closeAllConnections()
-      })
-    },
-  }
-}
-
-function listen(server: Server, host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-}
-
-/** Delays from fault injection, all woken at close so no timer keeps the process alive. */
-function createSleeper() {
-  const pending = new Map<NodeJS.Timeout, () => void>()
-  return {
-    sleep: (ms: number) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          pending.delete(timer)
-          resolve()
-        }, ms)
-        pending.set(timer, resolve)
-      }),
-    wakeAll: () => {
-      for (const [timer, resolve] of pending) {
-        clearTimeout(timer)
-        resolve()
-      }
-      pending.clear()
+      await closeServer(server)
     },
   }
 }

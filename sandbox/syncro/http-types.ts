@@ -1,3 +1,4 @@
+import type { EmulatorReply } from '../shared/reply.js'
 import type { SyncroDatabase } from './database.js'
 
 export interface SyncroRequest {
@@ -10,12 +11,7 @@ export interface SyncroRequest {
   body: Record<string, unknown>
 }
 
-export interface SyncroReply {
-  status: number
-  /** A string is sent as is; anything else as JSON; undefined sends no body. */
-  body?: unknown
-  headers?: Record<string, string>
-}
+export type SyncroReply = EmulatorReply
 
 export interface PageSizes {
   tickets: number

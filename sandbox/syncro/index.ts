@@ -1,8 +1,8 @@
 export { startSyncroEmulator, type SyncroEmulator } from './emulator.js'
 export type { SyncroEmulatorOptions } from './options.js'
 export { SyncroDatabase } from './database.js'
-export type { DelayFault, FaultScope, RespondFault, SyncroFaultControls } from './faults.js'
-export type { SyncroStats } from './stats.js'
+export type { DelayFault, FaultControls, FaultScope, RespondFault } from '../shared/faults.js'
+export type { EmulatorStats } from '../shared/stats.js'
 export type {
   AssetRecord,
   AssetTypeRecord,

@@ -1,6 +1,7 @@
 import { castBoolean } from './body-fields.js'
 import { parseVendorDate } from './dates.js'
-import { invalidDate, ReplyError } from './vendor-errors.js'
+import { ReplyError } from '../shared/reply.js'
+import { invalidDate } from './vendor-errors.js'
 
 // Query parameters read the way the vendor's Rails app reads them: the last of repeated keys wins and a
 // blank value counts as absent.

@@ -1,29 +1,24 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { FaultAction, FaultInjector } from './faults.js'
-import { readJsonBody, sendReply } from './http-io.js'
-import type { HandlerContext, SyncroReply } from './http-types.js'
+import type { FaultAction, FaultInjector } from '../shared/faults.js'
+import { sendReply } from '../shared/http-io.js'
+import type { RollingWindowLimiter } from '../shared/rate-limit.js'
+import { ReplyError } from '../shared/reply.js'
+import { matchRoute, type Route } from '../shared/router.js'
+import { countRequest, recordAccepted, type EmulatorStats } from '../shared/stats.js'
 import { presentedApiKey } from './auth.js'
-import type { RollingWindowLimiter } from './rate-limit.js'
-import { matchRoute, type Route } from './router.js'
-import { countRequest, recordAccepted, type SyncroStats } from './stats.js'
-import {
-  internalError,
-  notAuthorized,
-  notFound,
-  rateLimited,
-  RATE_LIMITED_BODY,
-  ReplyError,
-} from './vendor-errors.js'
+import { readJsonBody } from './http-io.js'
+import type { HandlerContext, RouteHandler, SyncroReply } from './http-types.js'
+import { internalError, notAuthorized, notFound, rateLimited, RATE_LIMITED_BODY } from './vendor-errors.js'
 
 const API_PREFIX = '/api/v1'
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
 
 export interface RequestPipeline {
-  routes: readonly Route[]
+  routes: readonly Route<RouteHandler>[]
   context: HandlerContext
   limiter: RollingWindowLimiter
   faults: FaultInjector
-  stats: SyncroStats
+  stats: EmulatorStats
   isAcceptedKey(key: string | undefined): boolean
   retryAfterSeconds: number
   /** Resolves after `ms`, or at once when the emulator closes. */

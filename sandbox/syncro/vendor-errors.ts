@@ -46,10 +46,3 @@ export function recordInvalid(messages: string[], params?: Record<string, unknow
 export function internalError(): SyncroReply {
   return { status: 500, body: { status: 500, error: 'Internal Server Error' } }
 }
-
-/** Thrown by a handler to answer at once, e.g. an unparsable date filter. */
-export class ReplyError extends Error {
-  constructor(readonly reply: SyncroReply) {
-    super(`Syncro emulator answers ${reply.status}`)
-  }
-}

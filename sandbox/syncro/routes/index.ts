@@ -1,4 +1,5 @@
-import type { Route } from '../router.js'
+import type { Route } from '../../shared/router.js'
+import type { RouteHandler } from '../http-types.js'
 import { createAsset, getAsset, listAssets, updateAsset } from './assets.js'
 import { createComment, listComments } from './comments.js'
 import { createCustomer, getCustomer, listCustomers, updateCustomer } from './customers.js'
@@ -6,7 +7,7 @@ import { getTicketSettings, getUser, listUsers } from './settings.js'
 import { createTicket, deleteTicket, getTicket, listTickets, updateTicket } from './tickets.js'
 
 /** The emulated part of Syncro's API v1, paths relative to `/api/v1`. The first match wins. */
-export const SYNCRO_ROUTES: readonly Route[] = [
+export const SYNCRO_ROUTES: readonly Route<RouteHandler>[] = [
   { method: 'GET', pattern: '/tickets/settings', handler: getTicketSettings },
   { method: 'GET', pattern: '/tickets', handler: listTickets },
   { method: 'POST', pattern: '/tickets', handler: createTicket },

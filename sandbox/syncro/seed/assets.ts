@@ -1,4 +1,4 @@
-import type { Random } from '../../random.js'
+import type { Random } from '../../shared/random.js'
 import type { AssetRecord, AssetTypeRecord, ContactRecord, CustomerRecord } from '../records.js'
 import { ASSET_MODELS, ASSET_NAME_CODES } from './catalog.js'
 import { DAY_MS, instantBetween, timestamp, utc } from './time.js'

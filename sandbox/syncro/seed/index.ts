@@ -1,4 +1,4 @@
-import { createRandom } from '../../random.js'
+import { createRandom } from '../../shared/random.js'
 import type { SyncroDataSet } from '../database.js'
 import { seedAssets } from './assets.js'
 import { DEFAULT_TICKET_STATUSES } from './catalog.js'

@@ -1,4 +1,4 @@
-import type { Random } from '../../random.js'
+import type { Random } from '../../shared/random.js'
 import type { Timestamp } from '../records.js'
 
 export const MINUTE_MS = 60_000

@@ -1,19 +1,21 @@
-import type { RouteHandler } from './http-types.js'
-
-export interface Route {
+export interface Route<Handler> {
   method: string
   /** Literal segments and `:name` placeholders, e.g. `/tickets/:id/comments`. */
   pattern: string
-  handler: RouteHandler
+  handler: Handler
 }
 
-export interface RouteMatch {
-  route: Route
+export interface RouteMatch<Handler> {
+  route: Route<Handler>
   params: Record<string, string>
 }
 
-/** First route whose method and pattern fit; a trailing slash is ignored, as Rails ignores it. */
-export function matchRoute(routes: readonly Route[], method: string, path: string): RouteMatch | undefined {
+/** First route whose method and pattern fit; a trailing slash is ignored (Rails and IIS both ignore it). */
+export function matchRoute<Handler>(
+  routes: readonly Route<Handler>[],
+  method: string,
+  path: string,
+): RouteMatch<Handler> | undefined {
   const segments = splitPath(path)
   if (!segments) return undefined
   for (const route of routes) {

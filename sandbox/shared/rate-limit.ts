@@ -1,5 +1,5 @@
 /**
- * A rolling-window limit per key (Syncro: per client IP): at most `limit` accepted requests in any `windowMs`.
+ * A rolling-window limit per key (Syncro: per client IP; ConnectWise: per API member): at most `limit` accepted requests in any `windowMs`.
  * Rejected requests are not recorded, so they do not extend the wait.
  */
 export class RollingWindowLimiter {

@@ -4,7 +4,7 @@ export interface FaultScope {
   times?: number
   /** HTTP method, case-insensitive; any method when absent. */
   method?: string
-  /** Matched against the path after `/api/v1`, e.g. `/tickets`; any path when absent. */
+  /** Matched against the path after the API prefix, e.g. `/tickets`; any path when absent. */
   pathPrefix?: string
 }
 
@@ -18,7 +18,7 @@ export interface DelayFault extends FaultScope {
   ms: number
 }
 
-export interface SyncroFaultControls {
+export interface FaultControls {
   /** The next matching requests get this response instead of being processed. */
   respond(fault: RespondFault): void
   /** The next matching requests wait this long, then are processed normally. */
@@ -41,7 +41,7 @@ interface FaultRule {
 }
 
 /** Faults are used up in the order they were added; each request takes at most one. */
-export class FaultInjector implements SyncroFaultControls {
+export class FaultInjector implements FaultControls {
   private rules: FaultRule[] = []
 
   respond({ status, body, headers, ...scope }: RespondFault): void {

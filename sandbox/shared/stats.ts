@@ -8,33 +8,33 @@ export interface AcceptedRequest {
 /** The accepted log keeps the latest entries only, so a long-running sandbox does not grow without bound. */
 const ACCEPTED_LOG_SIZE = 10_000
 
-export interface SyncroStats {
+export interface EmulatorStats {
   requests: number
   rateLimited: number
-  /** The latest requests the rate limit let through, oldest first (path after `/api/v1`). */
+  /** The latest requests the rate limit let through, oldest first (path after the API prefix). */
   accepted: AcceptedRequest[]
   /** Requests per route, keyed like `GET /tickets/:id`; requests matching no route count as `GET (no route)`. */
   byRoute: Record<string, number>
 }
 
-export function createStats(): SyncroStats {
+export function createStats(): EmulatorStats {
   return { requests: 0, rateLimited: 0, accepted: [], byRoute: {} }
 }
 
-export function countRequest(stats: SyncroStats, routeKey: string): void {
+export function countRequest(stats: EmulatorStats, routeKey: string): void {
   stats.requests++
   stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1
 }
 
 /** Resets in place, so a reference a test holds stays live. */
-export function resetStats(stats: SyncroStats): void {
+export function resetStats(stats: EmulatorStats): void {
   stats.requests = 0
   stats.rateLimited = 0
   stats.accepted.length = 0
   for (const key of Object.keys(stats.byRoute)) delete stats.byRoute[key]
 }
 
-export function recordAccepted(stats: SyncroStats, request: AcceptedRequest): void {
+export function recordAccepted(stats: EmulatorStats, request: AcceptedRequest): void {
   stats.accepted.push(request)
   if (stats.accepted.length > ACCEPTED_LOG_SIZE)
     stats.accepted.splice(0, stats.accepted.length - ACCEPTED_LOG_SIZE)

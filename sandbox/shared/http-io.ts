@@ -1,0 +1,44 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { EmulatorReply } from './reply.js'
+
+export const MAX_BODY_BYTES = 5 * 1024 * 1024
+
+/** The body as text, or `undefined` once it grows past `maxBytes` (the caller answers 413 its vendor's way). */
+export async function readBodyText(
+  request: IncomingMessage,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<string | undefined> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length
+    if (size > maxBytes) return undefined
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+export function isJsonContentType(contentType: string | undefined): boolean {
+  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() ?? ''
+  return mediaType === 'application/json' || mediaType.endsWith('+json')
+}
+
+export function sendReply(response: ServerResponse, reply: EmulatorReply): void {
+  if (response.headersSent || response.destroyed) return
+  const headers = lowerCaseKeys(reply.headers ?? {})
+  let payload: string | undefined
+  if (typeof reply.body === 'string') {
+    payload = reply.body
+    headers['content-type'] ??= 'text/plain; charset=utf-8'
+  } else if (reply.body !== undefined) {
+    payload = JSON.stringify(reply.body)
+    headers['content-type'] ??= 'application/json; charset=utf-8'
+  }
+  headers['content-length'] = String(payload === undefined ? 0 : Buffer.byteLength(payload))
+  response.writeHead(reply.status, headers)
+  response.end(payload)
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]))
+}
