@@ -4,7 +4,8 @@ import type { PriorityLevel, StatusCategory } from '../../src/canonical/common.j
 import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
 import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
-import { notFound, unsupportedField, validationFailed } from '../../src/errors.js'
+import { unsupportedField } from '../../src/errors.js'
+import { integerId, integerPathId, nullableIntegerId, withoutUndefined } from '../../src/mapping/ids.js'
 import {
   categoryFromName,
   idOrNull,
@@ -193,24 +194,10 @@ export function assetFromSyncro(asset: SyncroAsset): Asset {
   }
 }
 
-const SYNCRO_ID = /^\d{1,15}$/
-
-/** Syncro ids are integers: a field that refers to a record by anything else is invalid input. */
-export function syncroId(value: string, field: string): number {
-  if (!SYNCRO_ID.test(value)) {
-    throw validationFailed(`'${field}' must be a Syncro id (digits)`, [{ field, message: 'must be digits' }])
-  }
-  return Number(value)
-}
-
-/** In a path, a value that is not a Syncro id names no record. */
-export function syncroPathId(value: string): number {
-  if (!SYNCRO_ID.test(value)) throw notFound(`syncro has no record '${value}': Syncro ids are digits`)
-  return Number(value)
-}
-
+export const syncroId = (value: string, field: string): number => integerId('syncro', value, field)
+export const syncroPathId = (value: string): number => integerPathId('syncro', value)
 const nullableSyncroId = (value: string | null | undefined, field: string) =>
-  value === undefined ? undefined : value === null ? null : syncroId(value, field)
+  nullableIntegerId('syncro', value, field)
 
 /** A ticket write with status and priority already resolved to Syncro's texts. */
 export interface ResolvedTicketWrite {
@@ -234,9 +221,6 @@ function ticketFields(
     due_date: body.dueAt,
   }
 }
-
-const withoutUndefined = (record: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined))
 
 export function syncroTicketCreateBody(
   body: TicketCreate,
