@@ -4,6 +4,13 @@ import { notFound } from '../src/errors.js'
 import type { BucketSpec } from '../src/limiter/types.js'
 import type { Adapter, AdapterDeps } from './types.js'
 import {
+  ConnectWiseConnectionConfig,
+  connectWiseBucket,
+  connectWiseConfigProblems,
+  connectWiseConnectionFromEnv,
+  createConnectWiseAdapter,
+} from './connectwise/index.js'
+import {
   createSyncroAdapter,
   SyncroConnectionConfig,
   syncroBucket,
@@ -24,6 +31,13 @@ interface VendorModule<C extends TSchema> {
 }
 
 const vendorModules = {
+  connectwise: {
+    schema: ConnectWiseConnectionConfig,
+    problems: connectWiseConfigProblems,
+    fromEnv: connectWiseConnectionFromEnv,
+    create: createConnectWiseAdapter,
+    bucket: connectWiseBucket,
+  } satisfies VendorModule<typeof ConnectWiseConnectionConfig>,
   syncro: {
     schema: SyncroConnectionConfig,
     problems: syncroConfigProblems,
@@ -36,8 +50,15 @@ const vendorModules = {
 export type VendorName = keyof typeof vendorModules
 export const VENDORS = Object.keys(vendorModules) as VendorName[]
 
-export const ConnectionConfig = Type.Union([SyncroConnectionConfig])
+export const ConnectionConfig = Type.Union([ConnectWiseConnectionConfig, SyncroConnectionConfig])
 export type ConnectionConfig = Static<typeof ConnectionConfig>
+
+/**
+ * The module of a connection's vendor. TypeScript cannot tie `vendorModules[config.vendor]` to the narrowed
+ * config, hence the one cast: a module only ever receives connections whose `vendor` names it.
+ */
+const moduleOf = (vendor: VendorName) =>
+  vendorModules[vendor] as unknown as VendorModule<typeof ConnectionConfig>
 
 /** Validates one connection against its vendor's schema; returns messages naming each wrong field. */
 export function connectionConfigProblems(connection: unknown): string[] {
@@ -45,7 +66,7 @@ export function connectionConfigProblems(connection: unknown): string[] {
   if (typeof vendor !== 'string' || !(vendor in vendorModules)) {
     return [`vendor: must be one of ${VENDORS.join(', ')}`]
   }
-  const module = vendorModules[vendor as VendorName]
+  const module = moduleOf(vendor as VendorName)
   const schemaProblems = [...Value.Errors(module.schema, connection)].map(
     (error) => `${error.path.slice(1).replace(/\//g, '.') || '(connection)'}: ${error.message}`,
   )
@@ -58,7 +79,7 @@ export function connectionsFromEnv(env: NodeJS.ProcessEnv): Array<{ source: stri
 }
 
 export function bucketOf(config: ConnectionConfig): BucketSpec {
-  return vendorModules[config.vendor].bucket(config)
+  return moduleOf(config.vendor).bucket(config)
 }
 
 /** Connections that draw from one vendor bucket must agree on its size, or the refill maths would disagree. */
@@ -79,10 +100,7 @@ export function sharedBucketProblems(connections: ConnectionConfig[]): string[] 
 }
 
 export function createAdapter(config: ConnectionConfig, deps: AdapterDeps): Adapter {
-  switch (config.vendor) {
-    case 'syncro':
-      return vendorModules.syncro.create(config, deps)
-  }
+  return moduleOf(config.vendor).create(config, deps)
 }
 
 export class AdapterRegistry {

@@ -17,22 +17,24 @@ export function categoryFromName(name: string): StatusCategory {
   return 'open'
 }
 
-// Words first ("1 High" is high), then a leading number (1 is the most urgent).
+// Words first ("1 High" is high), then a leading number, bare or as "Priority 2" (1 is the most urgent).
 const levelRules: Array<[RegExp, PriorityLevel]> = [
   [/\b(critical|urgent|emergency|highest|p1)\b/i, 'critical'],
   [/\b(high|p2)\b/i, 'high'],
   [/\b(low|lowest|p4|p5)\b/i, 'low'],
   [/\b(normal|medium|moderate|standard|p3)\b/i, 'medium'],
-  [/^\s*[01]\b/, 'critical'],
-  [/^\s*2\b/, 'high'],
-  [/^\s*3\b/, 'medium'],
-  [/^\s*[4-9]\b/, 'low'],
+  [/^\s*(?:priority\s*)?[01]\b/i, 'critical'],
+  [/^\s*(?:priority\s*)?2\b/i, 'high'],
+  [/^\s*(?:priority\s*)?3\b/i, 'medium'],
+  [/^\s*(?:priority\s*)?[4-9]\b/i, 'low'],
 ]
 
-export function levelFromName(name: string): PriorityLevel {
-  for (const [pattern, level] of levelRules) if (pattern.test(name)) return level
-  return 'medium'
+/** The level a priority's name states, if it states one. */
+export function matchLevel(name: string): PriorityLevel | undefined {
+  return levelRules.find(([pattern]) => pattern.test(name))?.[1]
 }
+
+export const levelFromName = (name: string): PriorityLevel => matchLevel(name) ?? 'medium'
 
 /** A vendor timestamp as canonical ISO 8601 UTC; null when absent or unreadable. */
 export function isoOrNull(value: string | null | undefined): string | null {

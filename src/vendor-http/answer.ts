@@ -21,3 +21,15 @@ export function recordsIn<T>(body: unknown, key: string, vendor: string): T[] {
   if (!Array.isArray(records) || !records.every(isRecord)) throw unexpected(vendor, `'${key}' list`)
   return records as T[]
 }
+
+/** A bare record (ConnectWise, HaloPSA single records). */
+export function bareRecord<T>(body: unknown, vendor: string, what: string): T {
+  if (!isRecord(body) || body.id === undefined) throw unexpected(vendor, `${what} record`)
+  return body as T
+}
+
+/** A bare array of records (ConnectWise lists, HaloPSA reference lists). */
+export function bareRecords<T>(body: unknown, vendor: string, what: string): T[] {
+  if (!Array.isArray(body) || !body.every(isRecord)) throw unexpected(vendor, `${what} list`)
+  return body as T[]
+}

@@ -5,7 +5,7 @@ import { rateLimited, vendorUnavailable } from '../errors.js'
 import type { BucketSpec, RateLimiter } from '../limiter/types.js'
 import type { VendorAuth } from './auth.js'
 import { ConnectionHealth } from './health.js'
-import type { PoolRegistry } from './pools.js'
+import type { PoolRegistry, VendorTls } from './pools.js'
 import { parseRetryAfter, retryDecision, type AttemptOutcome } from './retry.js'
 import type { VendorHttpSettings } from './settings.js'
 import {
@@ -44,6 +44,7 @@ export interface VendorClientOptions {
   auth: VendorAuth
   describeError: VendorErrorDescriber
   settings: VendorHttpSettings
+  tls?: VendorTls
   /** Headers every call carries besides auth (API version pins and the like). */
   headers?: Record<string, string>
   /** Reads a vendor's rate-limit headers; returns when the quota is back if it is spent, else undefined. */
@@ -223,7 +224,7 @@ export class VendorClient {
     const deadline = AbortSignal.timeout(this.options.settings.requestTimeoutMs)
     let response
     try {
-      response = await this.options.pools.get(this.#origin).request({
+      response = await this.options.pools.get(this.#origin, this.options.tls).request({
         method: call.method,
         path: this.#basePath + call.path + queryString(call.query),
         headers,

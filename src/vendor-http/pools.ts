@@ -1,18 +1,26 @@
+import { createHash } from 'node:crypto'
 import { Pool } from 'undici'
 import type { VendorHttpSettings } from './settings.js'
 
 const MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 
-/** One keep-alive undici Pool per vendor origin, shared by every connection to that origin. */
+/** TLS trust for a vendor origin: an on-premise host signed by a private CA brings its own bundle (PEM). */
+export interface VendorTls {
+  ca?: string
+}
+
+/** One keep-alive undici Pool per vendor origin (and trust), shared by every connection to it. */
 export class PoolRegistry {
   readonly #pools = new Map<string, Pool>()
 
   constructor(private readonly settings: Pick<VendorHttpSettings, 'connectTimeoutMs' | 'requestTimeoutMs'>) {}
 
-  get(origin: string): Pool {
-    let pool = this.#pools.get(origin)
+  get(origin: string, tls: VendorTls = {}): Pool {
+    const key = tls.ca ? `${origin} ${createHash('sha256').update(tls.ca).digest('hex')}` : origin
+    let pool = this.#pools.get(key)
     if (!pool) {
       pool = new Pool(origin, {
+        ...(tls.ca ? { connect: { ca: tls.ca } } : {}),
         connections: 32,
         connectTimeout: this.settings.connectTimeoutMs,
         headersTimeout: this.settings.requestTimeoutMs,
@@ -20,7 +28,7 @@ export class PoolRegistry {
         keepAliveTimeout: 10_000,
         maxResponseSize: MAX_RESPONSE_BYTES,
       })
-      this.#pools.set(origin, pool)
+      this.#pools.set(key, pool)
     }
     return pool
   }

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream'
 import { pino } from 'pino'
+import type { ConnectionConfig } from '../../adapters/registry.js'
 import type { SyncroConnectionConfig } from '../../adapters/syncro/config.js'
 import {
   startSyncroEmulator,
@@ -10,13 +11,43 @@ import { buildApp, type App } from '../../src/app.js'
 import { loadConfig, type Config } from '../../src/config.js'
 import { loggerOptions } from '../../src/logger.js'
 
-export interface SyncroGateway {
+export interface Gateway {
   app: App
-  emulator: SyncroEmulator
-  connection: SyncroConnectionConfig
   /** Every log line the gateway wrote (debug and up), raw. */
   logs: string[]
   close(): Promise<void>
+}
+
+/** Far above what any test sends, unless a test is about the limit. */
+export const GENEROUS_LIMIT = { limit: 100_000, windowMs: 60_000 }
+
+/** A gateway (not listening) serving these connections, logging at debug level into `logs`. */
+export async function startGateway(
+  connections: ConnectionConfig[],
+  overrides: Partial<Config> = {},
+): Promise<Gateway> {
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: 'test' }),
+    logLevel: 'debug',
+    sandbox: false,
+    ...overrides,
+    connections,
+  }
+  const logs: string[] = []
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk))
+      done()
+    },
+  })
+  const app = await buildApp(config, { logger: pino(loggerOptions('debug'), sink) })
+  await app.ready()
+  return { app, logs, close: () => app.close() }
+}
+
+export interface SyncroGateway extends Gateway {
+  emulator: SyncroEmulator
+  connection: SyncroConnectionConfig
 }
 
 export interface SyncroGatewayOptions {
@@ -26,9 +57,6 @@ export interface SyncroGatewayOptions {
   /** Further connections (say, one with a wrong key) beside `syncro-test`. */
   moreConnections?: (emulator: SyncroEmulator) => SyncroConnectionConfig[]
 }
-
-/** Far above what any test sends, unless a test is about the limit. */
-export const GENEROUS_LIMIT = { limit: 100_000, windowMs: 60_000 }
 
 /** A Syncro emulator on a free port and a gateway (not listening) in front of it; close() stops both. */
 export async function startSyncroGateway(options: SyncroGatewayOptions = {}): Promise<SyncroGateway> {
@@ -41,30 +69,16 @@ export async function startSyncroGateway(options: SyncroGatewayOptions = {}): Pr
     rateLimit: { ...GENEROUS_LIMIT, ...options.emulator?.rateLimit, scope: 'connection' },
     ...options.connection,
   }
-  const base = loadConfig({ NODE_ENV: 'test' })
-  const config: Config = {
-    ...base,
-    logLevel: 'debug',
-    sandbox: false,
-    ...options.config,
-    connections: [connection, ...(options.moreConnections?.(emulator) ?? [])],
-  }
-  const logs: string[] = []
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logs.push(String(chunk))
-      done()
-    },
-  })
-  const app = await buildApp(config, { logger: pino(loggerOptions('debug'), sink) })
-  await app.ready()
+  const gateway = await startGateway(
+    [connection, ...(options.moreConnections?.(emulator) ?? [])],
+    options.config,
+  )
   return {
-    app,
+    ...gateway,
     emulator,
     connection,
-    logs,
     close: async () => {
-      await app.close()
+      await gateway.close()
       await emulator.close()
     },
   }

@@ -90,25 +90,6 @@ describe('a ticket written through the canonical API', () => {
     expect(listed.map((c) => c.visibility)).toEqual(['public', 'internal', 'public', 'internal'])
   })
 
-  it('never shows an internal note as the description of a ticket created without one', async () => {
-    const customerId = String([...gateway.emulator.db.customers.keys()][0])
-    const ticket = json<{ id: string }>(
-      await send('POST', `${base}/tickets`, { subject: 'No description', customerId }),
-    )
-    await send('POST', `${base}/tickets/${ticket.id}/comments`, {
-      body: 'internal: customer owes us money',
-      visibility: 'internal',
-    })
-    const read = json<{ description: string | null }>(
-      await gateway.app.inject(`${base}/tickets/${ticket.id}`),
-    )
-    expect(read.description).toBeNull()
-    const listed = json<{ data: Array<{ id: string; description: string | null }> }>(
-      await gateway.app.inject(`${base}/tickets?pageSize=5`),
-    ).data.find((t) => t.id === ticket.id)
-    expect(listed?.description).toBeNull()
-  })
-
   it('sets status and priority by id, and unassigns with null', async () => {
     const seeded = [...gateway.emulator.db.tickets.values()].find((t) => t.user_id !== null)!
     const response = await send('PATCH', `${base}/tickets/${seeded.id}`, {
@@ -180,104 +161,17 @@ describe('customers and assets', () => {
 describe('bad writes change nothing and get problem+json', () => {
   const customerId = () => String([...gateway.emulator.db.customers.values()][0]!.id)
 
-  it.each<[string, () => Parameters<typeof send>, number, string, string | undefined]>([
-    [
-      'an unknown body field',
-      () => ['POST', `${base}/tickets`, { subject: 'x', customerId: customerId(), colour: 'red' }],
-      400,
-      'validation_failed',
-      'colour',
-    ],
-    [
-      'a missing required field',
-      () => ['POST', `${base}/tickets`, { subject: 'x' }],
-      400,
-      'validation_failed',
-      'customerId',
-    ],
-    [
-      'a number where text belongs',
-      () => ['POST', `${base}/tickets`, { subject: 42, customerId: customerId() }],
-      400,
-      'validation_failed',
-      'subject',
-    ],
-    [
-      'a non-ISO date',
-      () => ['PATCH', `${base}/tickets/1001`, { dueAt: 'next friday' }],
-      400,
-      'validation_failed',
-      'dueAt',
-    ],
-    ['an empty update', () => ['PATCH', `${base}/tickets/1001`, {}], 400, 'validation_failed', undefined],
-    [
-      'status and statusId together',
-      () => ['PATCH', `${base}/tickets/1001`, { status: 'open', statusId: 'new' }],
-      400,
-      'validation_failed',
-      'statusId',
-    ],
-    [
-      'a field Syncro cannot store',
-      () => ['POST', `${base}/tickets`, { subject: 'x', customerId: customerId(), boardId: '3' }],
-      400,
-      'validation_failed',
-      'boardId',
-    ],
-    [
-      'malformed JSON',
-      () => ['POST', `${base}/tickets`, '{"subject":', { 'content-type': 'application/json' }],
-      400,
-      'validation_failed',
-      undefined,
-    ],
-    [
-      'a wrong content type',
-      () => ['POST', `${base}/tickets`, 'subject=x', { 'content-type': 'text/plain' }],
-      415,
-      'unsupported_media_type',
-      undefined,
-    ],
-    [
-      'a body over the size limit',
-      () => [
-        'POST',
-        `${base}/tickets`,
-        { subject: 'x', customerId: customerId(), description: 'a'.repeat(70 * 1024) },
-      ],
-      413,
-      'payload_too_large',
-      undefined,
-    ],
-    [
-      'an unknown connection',
-      () => ['POST', '/v1/connections/nope/tickets', { subject: 'x', customerId: '1' }],
-      404,
-      'not_found',
-      undefined,
-    ],
-  ])('%s', async (_, request, status, code, field) => {
+  it.each<[string, string, () => Record<string, unknown>, string]>([
+    ['a board', 'tickets', () => ({ subject: 'x', customerId: customerId(), boardId: '3' }), 'boardId'],
+    ['a website', 'customers', () => ({ name: 'x', website: 'https://x.example' }), 'website'],
+  ])('refuses %s, a field Syncro cannot store, before any call', async (_, path, body, field) => {
     const before = vendorSnapshot()
     gateway.emulator.resetStats()
-    const response = await send(...request())
-    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/)
-    const problem = json<{ status: number; code: string; errors?: Array<{ field?: string }> }>(response)
-    expect([response.statusCode, problem.status, problem.code]).toEqual([status, status, code])
-    if (field) expect(problem.errors?.map((e) => e.field)).toContain(field)
+    const response = await send('POST', `${base}/${path}`, body())
+    const problem = json<{ code: string; errors?: Array<{ field?: string }> }>(response)
+    expect([response.statusCode, problem.code]).toEqual([400, 'validation_failed'])
+    expect(problem.errors?.map((e) => e.field)).toContain(field)
     expect(gateway.emulator.stats.requests).toBe(0)
-    expect(vendorSnapshot()).toBe(before)
-  })
-
-  it('translates a vendor 422 back to canonical field names', async () => {
-    const before = vendorSnapshot()
-    const response = await send('POST', `${base}/tickets`, { subject: 'x', customerId: '987654' })
-    expect(response.statusCode).toBe(422)
-    const problem = json<{ code: string; errors: Array<{ field?: string }>; vendor: { status: number } }>(
-      response,
-    )
-    expect(problem.code).toBe('validation_failed')
-    expect(problem.vendor.status).toBe(422)
-    expect(problem.errors.map((e) => e.field)).toEqual(['customerId'])
     expect(vendorSnapshot()).toBe(before)
   })
 

@@ -1,0 +1,390 @@
+import { readFileSync } from 'node:fs'
+import { Type } from '@sinclair/typebox'
+import type { Comment } from '../../src/canonical/comment.js'
+import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
+import { unsupportedField } from '../../src/errors.js'
+import { integerPathId, withoutUndefined } from '../../src/mapping/ids.js'
+import { readPosition } from '../../src/paging/cursor.js'
+import { bareRecord, bareRecords } from '../../src/vendor-http/answer.js'
+import { VendorClient, type QueryValue, type VendorCall } from '../../src/vendor-http/client.js'
+import { hasLinkRel } from '../../src/vendor-http/link-header.js'
+import type { Adapter, AdapterDeps, CallContext, ListRequest, ListResult } from '../types.js'
+import { connectWiseAuth } from './auth.js'
+import {
+  connectWiseBaseUrl,
+  connectWiseBucket,
+  DEFAULT_API_VERSION,
+  DEFAULT_CODEBASE,
+  type ConnectWiseConnectionConfig,
+} from './config.js'
+import { describeConnectWiseError } from './errors.js'
+import {
+  assetFromConnectWise,
+  commentFromConnectWise,
+  companyFieldNames,
+  companyFields,
+  companyIdentifier,
+  configurationFieldNames,
+  configurationFields,
+  customerFromConnectWise,
+  idRef,
+  noteBody,
+  noteFieldNames,
+  patchOf,
+  ticketFieldNames,
+  ticketFromConnectWise,
+  type ConnectWiseMapOptions,
+} from './map.js'
+import {
+  afterId,
+  companyConditions,
+  configurationConditions,
+  CONNECTWISE_FILTERS,
+  cwId,
+  noteConditions,
+  ticketConditions,
+} from './query.js'
+import { connectWiseRateLimitHint } from './rate-limit.js'
+import { ConnectWiseReference, type ResolvedTicketRefs } from './reference.js'
+import type {
+  CwBoard,
+  CwBoardStatus,
+  CwBoardType,
+  CwCompany,
+  CwConfiguration,
+  CwNote,
+  CwPriority,
+  CwTicket,
+} from './types.js'
+
+export {
+  ConnectWiseConnectionConfig,
+  connectWiseBucket,
+  connectWiseConfigProblems,
+  connectWiseConnectionFromEnv,
+} from './config.js'
+
+/** ConnectWise's page size maximum: reference lists are read in one call each. */
+const VENDOR_MAX_PAGE_SIZE = 1000
+
+/** Where the next page starts: after this id (keyset paging, stable under inserts and deletes). */
+const KeysetPosition = Type.Object({ afterId: Type.Integer({ minimum: 0 }) }, { additionalProperties: false })
+
+/** The ticket page of ConnectWise's web app; API hosts are `api-<region>.…`, the web app is `<region>.…`. */
+function ticketUrlOf(config: ConnectWiseConnectionConfig): string | null {
+  const host =
+    config.site?.replace(/^api-/, '') ?? (config.baseUrl ? new URL(config.baseUrl).host : undefined)
+  if (!host) return null
+  const scheme = config.baseUrl ? new URL(config.baseUrl).protocol : 'https:'
+  const codebase = config.codebase ?? DEFAULT_CODEBASE
+  return `${scheme}//${host}/${codebase}/services/system_io/Service/fv_sr100_request.rails?service_recid={id}&companyName=${encodeURIComponent(config.companyId)}`
+}
+
+export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, deps: AdapterDeps): Adapter {
+  const mapOptions: ConnectWiseMapOptions = {
+    statusMap: config.statusMap ?? {},
+    priorityMap: config.priorityMap ?? {},
+    ticketUrl: ticketUrlOf(config),
+  }
+  const client = new VendorClient({
+    connectionId: config.id,
+    vendor: 'connectwise',
+    baseUrl: connectWiseBaseUrl(config),
+    pools: deps.pools,
+    limiter: deps.limiter,
+    bucket: connectWiseBucket(config),
+    auth: connectWiseAuth(config),
+    describeError: describeConnectWiseError,
+    settings: deps.vendorHttp,
+    headers: {
+      accept: `application/vnd.connectwise.com+json; version=${config.apiVersion ?? DEFAULT_API_VERSION}`,
+    },
+    rateLimitHint: connectWiseRateLimitHint,
+    tls: config.caFile ? { ca: readFileSync(config.caFile, 'utf8') } : undefined,
+  })
+
+  const send = async (call: VendorCall, ctx: CallContext) => client.send(call, ctx)
+  const getAll = async <R>(path: string, ctx: CallContext, fields?: string) =>
+    bareRecords<R>(
+      (await send({ method: 'GET', path, query: { pageSize: VENDOR_MAX_PAGE_SIZE, fields } }, ctx)).body,
+      'connectwise',
+      path,
+    )
+  const sendRecord = async <R>(call: VendorCall, ctx: CallContext) =>
+    bareRecord<R>((await send(call, ctx)).body, 'connectwise', call.path)
+
+  const boards = (ctx: CallContext) =>
+    deps.referenceCache.get(config.id, 'boards', () =>
+      getAll<CwBoard>('/service/boards', ctx, 'id,name,inactiveFlag'),
+    )
+
+  const reference = new ConnectWiseReference({
+    mapOptions,
+    boardStatuses: (ctx) =>
+      deps.referenceCache.get(config.id, 'board-statuses', async () => {
+        const all = await boards(ctx)
+        const perBoard = await Promise.all(
+          all.map(async (board) =>
+            (await getAll<CwBoardStatus>(`/service/boards/${board.id}/statuses`, ctx)).map((status) => ({
+              ...status,
+              boardId: board.id,
+            })),
+          ),
+        )
+        return { boards: all, statuses: perBoard.flat() }
+      }),
+    boardTypes: (ctx) =>
+      deps.referenceCache.get(config.id, 'board-types', async () => {
+        const all = await boards(ctx)
+        const perBoard = await Promise.all(
+          all.map(async (board) =>
+            (await getAll<CwBoardType>(`/service/boards/${board.id}/types`, ctx)).map((type) => ({
+              ...type,
+              boardId: board.id,
+            })),
+          ),
+        )
+        return { boards: all, types: perBoard.flat() }
+      }),
+    priorities: (ctx) =>
+      deps.referenceCache.get(config.id, 'priorities', () => getAll<CwPriority>('/service/priorities', ctx)),
+  })
+
+  /**
+   * Keyset paging: `id > last` ordered by id, as many records per call as the page still needs (ConnectWise
+   * allows up to 1000). The Link header tells whether more follow, so the last page costs no extra call.
+   */
+  async function list<R extends { id: number }, T>(
+    request: ListRequest,
+    ctx: CallContext,
+    path: string,
+    conditions: string | undefined,
+    map: (records: R[]) => T[] | Promise<T[]>,
+  ): Promise<ListResult<T>> {
+    let last = request.position === null ? undefined : readPosition(KeysetPosition, request.position).afterId
+    const records: R[] = []
+    let more = true
+    while (more && records.length < request.pageSize) {
+      const wanted = request.pageSize - records.length
+      const query: Record<string, QueryValue> = {
+        conditions: afterId(conditions, last),
+        orderBy: 'id asc',
+        page: 1,
+        pageSize: wanted,
+      }
+      const response = await send({ method: 'GET', path, query }, ctx)
+      const page = bareRecords<R>(response.body, 'connectwise', path)
+      records.push(...page)
+      last = page.at(-1)?.id ?? last
+      const link = response.headers.link
+      more = page.length > 0 && (link === undefined ? page.length === wanted : hasLinkRel(link, 'next'))
+    }
+    return {
+      data: await map(records),
+      nextPosition: more && last !== undefined ? { afterId: last } : null,
+    }
+  }
+
+  const toTickets = async (tickets: CwTicket[], ctx: CallContext) => {
+    const lookups = await reference.ticketLookups(ctx)
+    return tickets.map((ticket) => ticketFromConnectWise(ticket, lookups, mapOptions))
+  }
+
+  /** The description is the ticket's first discussion note (ConnectWise stores `initialDescription` there). */
+  async function withDescription(ticket: CwTicket, ctx: CallContext): Promise<Ticket> {
+    const [lookups, notes] = await Promise.all([
+      reference.ticketLookups(ctx),
+      send(
+        {
+          method: 'GET',
+          path: `/service/tickets/${ticket.id}/notes`,
+          query: { conditions: 'detailDescriptionFlag = true', orderBy: 'id asc', pageSize: 1 },
+        },
+        ctx,
+      ),
+    ])
+    const [first] = bareRecords<CwNote>(notes.body, 'connectwise', 'notes')
+    return ticketFromConnectWise(ticket, lookups, mapOptions, first?.text ?? null)
+  }
+
+  const ticketPath = (id: string) => `/service/tickets/${integerPathId('connectwise', id)}`
+  const companyPath = (id: string) => `/company/companies/${integerPathId('connectwise', id)}`
+  const configurationPath = (id: string) => `/company/configurations/${integerPathId('connectwise', id)}`
+
+  /** Ticket fields in ConnectWise's names; status, board and priority as resolved ids. */
+  function ticketFields(
+    body: TicketCreate | TicketUpdate,
+    refs: ResolvedTicketRefs,
+  ): Record<string, unknown> {
+    return withoutUndefined({
+      summary: body.subject,
+      company: idRef(body.customerId, 'customerId'),
+      contact: idRef(body.contactId, 'contactId'),
+      board: refs.boardId === undefined ? undefined : { id: refs.boardId },
+      status: refs.statusId === undefined ? undefined : { id: refs.statusId },
+      priority: refs.priorityId === undefined ? undefined : { id: refs.priorityId },
+      type: idRef(body.typeId, 'typeId'),
+      owner: idRef(body.assigneeId, 'assigneeId'),
+      requiredDate: body.dueAt,
+    })
+  }
+
+  const boardOf = (body: TicketCreate | TicketUpdate) =>
+    body.boardId === undefined ? undefined : cwId(body.boardId, 'boardId')
+
+  return {
+    connectionId: config.id,
+    vendor: 'connectwise',
+    filters: CONNECTWISE_FILTERS,
+    health: () => client.health.report(),
+
+    tickets: {
+      async list(request, ctx) {
+        const [statusIds, priorityIds] = await Promise.all([
+          reference.statusIdsFor(request.filters, ctx),
+          reference.priorityIdsFor(request.filters, ctx),
+        ])
+        // A filter that no status or priority satisfies matches nothing: no vendor call is needed.
+        if (statusIds?.length === 0 || priorityIds?.length === 0) return { data: [], nextPosition: null }
+        const conditions = ticketConditions(request.filters, { statusIds, priorityIds })
+        return list<CwTicket, Ticket>(request, ctx, '/service/tickets', conditions, (tickets) =>
+          toTickets(tickets, ctx),
+        )
+      },
+      get: async (id, ctx) =>
+        withDescription(await sendRecord<CwTicket>({ method: 'GET', path: ticketPath(id) }, ctx), ctx),
+      async create(body, ctx) {
+        const board =
+          boardOf(body) ?? (config.defaultBoardId === undefined ? undefined : Number(config.defaultBoardId))
+        const refs = await reference.resolveTicketWrite(body, board, ctx)
+        const vendorBody = {
+          ...ticketFields(body, { boardId: board, ...refs }),
+          initialDescription: body.description,
+        }
+        const call: VendorCall = {
+          method: 'POST',
+          path: '/service/tickets',
+          body: withoutUndefined(vendorBody),
+          fieldNames: ticketFieldNames,
+        }
+        return withDescription(await sendRecord<CwTicket>(call, ctx), ctx)
+      },
+      async update(id, body, ctx) {
+        if (body.description !== undefined) {
+          throw unsupportedField(
+            'connectwise',
+            'description',
+            'ConnectWise keeps it as the first note, edited there',
+          )
+        }
+        const path = ticketPath(id)
+        // A status resolves on the ticket's board: read it unless the update moves the ticket to a named board.
+        const changesStatus = body.status !== undefined || body.statusId !== undefined
+        const current =
+          changesStatus && body.boardId === undefined
+            ? await sendRecord<CwTicket>({ method: 'GET', path }, ctx)
+            : undefined
+        const refs = await reference.resolveTicketWrite(body, boardOf(body) ?? current?.board?.id, ctx)
+        // Only the fields the caller sent: the board only when it was named.
+        const fields = ticketFields(body, { ...refs, boardId: boardOf(body) })
+        const call: VendorCall = {
+          method: 'PATCH',
+          path,
+          body: patchOf(fields),
+          fieldNames: ticketFieldNames,
+        }
+        return withDescription(await sendRecord<CwTicket>(call, ctx), ctx)
+      },
+    },
+
+    comments: {
+      list: (ticketId, request, ctx) =>
+        list<CwNote, Comment>(
+          request,
+          ctx,
+          `${ticketPath(ticketId)}/notes`,
+          noteConditions(request.filters),
+          (notes) => notes.map(commentFromConnectWise),
+        ),
+      async create(ticketId, body, ctx) {
+        const call: VendorCall = {
+          method: 'POST',
+          path: `${ticketPath(ticketId)}/notes`,
+          body: noteBody(body),
+          fieldNames: noteFieldNames,
+        }
+        return commentFromConnectWise(await sendRecord<CwNote>(call, ctx))
+      },
+    },
+
+    customers: {
+      list: (request, ctx) =>
+        list<CwCompany, ReturnType<typeof customerFromConnectWise>>(
+          request,
+          ctx,
+          '/company/companies',
+          companyConditions(request.filters),
+          (companies) => companies.map(customerFromConnectWise),
+        ),
+      get: async (id, ctx) =>
+        customerFromConnectWise(await sendRecord<CwCompany>({ method: 'GET', path: companyPath(id) }, ctx)),
+      async create(body, ctx) {
+        const call: VendorCall = {
+          method: 'POST',
+          path: '/company/companies',
+          body: { identifier: companyIdentifier(body.name), ...companyFields(body) },
+          fieldNames: companyFieldNames,
+        }
+        return customerFromConnectWise(await sendRecord<CwCompany>(call, ctx))
+      },
+      async update(id, body, ctx) {
+        const call: VendorCall = {
+          method: 'PATCH',
+          path: companyPath(id),
+          body: patchOf(companyFields(body)),
+          fieldNames: companyFieldNames,
+        }
+        return customerFromConnectWise(await sendRecord<CwCompany>(call, ctx))
+      },
+    },
+
+    assets: {
+      list: (request, ctx) =>
+        list<CwConfiguration, ReturnType<typeof assetFromConnectWise>>(
+          request,
+          ctx,
+          '/company/configurations',
+          configurationConditions(request.filters),
+          (configurations) => configurations.map(assetFromConnectWise),
+        ),
+      get: async (id, ctx) =>
+        assetFromConnectWise(
+          await sendRecord<CwConfiguration>({ method: 'GET', path: configurationPath(id) }, ctx),
+        ),
+      async create(body, ctx) {
+        const call: VendorCall = {
+          method: 'POST',
+          path: '/company/configurations',
+          body: configurationFields(body),
+          fieldNames: configurationFieldNames,
+        }
+        return assetFromConnectWise(await sendRecord<CwConfiguration>(call, ctx))
+      },
+      async update(id, body, ctx) {
+        const call: VendorCall = {
+          method: 'PATCH',
+          path: configurationPath(id),
+          body: patchOf(configurationFields(body)),
+          fieldNames: configurationFieldNames,
+        }
+        return assetFromConnectWise(await sendRecord<CwConfiguration>(call, ctx))
+      },
+    },
+
+    reference: {
+      statuses: (ctx) => reference.statuses(ctx),
+      priorities: (ctx) => reference.priorities(ctx),
+      ticketTypes: (ctx) => reference.ticketTypes(ctx),
+    },
+  }
+}

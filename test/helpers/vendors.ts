@@ -1,0 +1,88 @@
+import type { FaultControls } from '../../sandbox/shared/faults.js'
+import type { EmulatorStats } from '../../sandbox/shared/stats.js'
+import type { App } from '../../src/app.js'
+import type { Config } from '../../src/config.js'
+import { startSyncroGateway } from './gateway.js'
+
+/**
+ * One vendor's emulator with a gateway in front of it, seen the same way whatever the vendor: the shared
+ * connection suite (test/integration/connections/) runs against each of these.
+ */
+export interface VendorUnderTest {
+  readonly vendor: string
+  readonly app: App
+  /** `/v1/connections/<id>` */
+  readonly base: string
+  readonly logs: string[]
+  readonly faults: FaultControls
+  readonly stats: EmulatorStats
+  resetStats(): void
+  /** Path prefixes at the emulator (after its API prefix), for faults. */
+  readonly paths: { tickets: string; customers: string; assets: string }
+  /** The emulator's stats key of GET one ticket. */
+  readonly ticketGetRoute: string
+  /** Records the vendor holds, for tests to name. */
+  sample(): { ticketId: string; customerId: string; assetTypeId: string; ticketWithComments: string }
+  /** Record counts at the vendor. */
+  counts(): { tickets: number; customers: number; assets: number; comments(ticketId: string): number }
+  /** Every vendor record, serialised: a bad write must leave it unchanged. */
+  snapshot(): string
+  close(): Promise<void>
+}
+
+export interface FixtureOptions {
+  /** The emulator's rate limit (the gateway's bucket is told the same). */
+  rateLimit?: { limit: number; windowMs: number }
+  config?: Partial<Config>
+}
+
+export interface VendorFixture {
+  vendor: string
+  start(options?: FixtureOptions): Promise<VendorUnderTest>
+}
+
+const ids = (map: Map<number, unknown>) => [...map.keys()].map(String)
+
+export const syncroFixture: VendorFixture = {
+  vendor: 'syncro',
+  async start(options = {}) {
+    const gateway = await startSyncroGateway({
+      emulator: options.rateLimit ? { rateLimit: options.rateLimit } : undefined,
+      config: options.config,
+    })
+    const { db } = gateway.emulator
+    return {
+      vendor: 'syncro',
+      app: gateway.app,
+      base: `/v1/connections/${gateway.connection.id}`,
+      logs: gateway.logs,
+      faults: gateway.emulator.faults,
+      stats: gateway.emulator.stats,
+      resetStats: () => gateway.emulator.resetStats(),
+      paths: { tickets: '/tickets', customers: '/customers', assets: '/customer_assets' },
+      ticketGetRoute: 'GET /tickets/:id',
+      sample: () => ({
+        ticketId: ids(db.tickets)[0]!,
+        customerId: String([...db.customers.values()].find((customer) => !customer.disabled)!.id),
+        assetTypeId: [...db.assetTypes.values()][0]!.name,
+        ticketWithComments: String([...db.tickets.keys()].find((id) => db.commentsOf(id).length >= 3)),
+      }),
+      counts: () => ({
+        tickets: db.tickets.size,
+        customers: db.customers.size,
+        assets: db.assets.size,
+        comments: (ticketId) => db.commentsOf(Number(ticketId)).length,
+      }),
+      snapshot: () =>
+        JSON.stringify([
+          [...db.tickets.values()],
+          [...db.comments.values()],
+          [...db.customers.values()],
+          [...db.assets.values()],
+        ]),
+      close: () => gateway.close(),
+    }
+  },
+}
+
+export const VENDOR_FIXTURES: VendorFixture[] = [syncroFixture]
