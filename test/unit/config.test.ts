@@ -34,6 +34,42 @@ describe('loadConfig', () => {
     ])
   })
 
+  it('configures connection connectwise from the vendor guide variables', () => {
+    const config = loadConfig(
+      {
+        CONNECTWISE_COMPANY_ID: 'acme',
+        CONNECTWISE_PUBLIC_KEY: 'pub',
+        CONNECTWISE_PRIVATE_KEY: 'Pr1vate-value',
+        CONNECTWISE_CLIENT_ID: 'c0ffee',
+        CONNECTWISE_SITE: 'api-eu.myconnectwise.net',
+      },
+      noFile,
+    )
+    expect(config.connections).toEqual([
+      {
+        id: 'connectwise',
+        vendor: 'connectwise',
+        companyId: 'acme',
+        publicKey: 'pub',
+        privateKey: 'Pr1vate-value',
+        clientId: 'c0ffee',
+        site: 'api-eu.myconnectwise.net',
+      },
+    ])
+    const missing = problemsOf({ CONNECTWISE_COMPANY_ID: 'acme', CONNECTWISE_PRIVATE_KEY: 'Pr1vate-value' })
+    expect(missing.join('\n')).toMatch(/publicKey[^]*clientId/)
+    expect(missing.join('\n')).not.toContain('Pr1vate-value')
+    const wrong = problemsOf({
+      CONNECTWISE_COMPANY_ID: 'acme',
+      CONNECTWISE_PUBLIC_KEY: 'pub',
+      CONNECTWISE_PRIVATE_KEY: 'Pr1vate-value',
+      CONNECTWISE_CLIENT_ID: 'c0ffee',
+      CONNECTWISE_CA_FILE: '/no/such/ca.pem',
+    }).join('\n')
+    expect(wrong).toContain('site: required unless baseUrl is given')
+    expect(wrong).toContain('caFile: the file cannot be read')
+  })
+
   it('names each wrong value, never showing it', () => {
     const problems = problemsOf({ PORT: 'eighty', LOG_LEVEL: 'loud', SYNCRO_API_KEY: 'T0ps3cret-value' })
     expect(problems.join('\n')).toContain('PORT')
@@ -87,7 +123,7 @@ describe('loadConfig', () => {
     })
     const problems = problemsOf({ GATEWAY_CONFIG: 'x.json' }, () => file).join('\n')
     expect(problems).toContain('${NOT_SET}')
-    expect(problems).toContain('vendor: must be one of syncro')
+    expect(problems).toContain('vendor: must be one of connectwise, syncro')
     expect(problems).toContain("connection 'c': configured more than once")
   })
 
