@@ -1,21 +1,46 @@
-import { startSandbox } from './index.js'
+import { startSandbox, type SandboxConnection } from './index.js'
 
-// `npm run sandbox`: the vendor emulators alone, until interrupted. Loopback and a random key unless told
-// otherwise (docker-compose runs it for several gateway replicas: SANDBOX_HOST=0.0.0.0 and a known key).
+// `npm run sandbox`: the vendor emulators alone, until interrupted. Loopback and random keys unless told
+// otherwise (docker-compose runs it for several gateway replicas: SANDBOX_HOST=0.0.0.0 and known keys).
 const env = process.env
+const port = (name: string) => (env[name] ? Number(env[name]) : undefined)
 const sandbox = await startSandbox({
   host: env.SANDBOX_HOST || '127.0.0.1',
+  connectwise: {
+    port: port('SANDBOX_CONNECTWISE_PORT'),
+    members:
+      env.SANDBOX_CONNECTWISE_PUBLIC_KEY && env.SANDBOX_CONNECTWISE_PRIVATE_KEY
+        ? [{ publicKey: env.SANDBOX_CONNECTWISE_PUBLIC_KEY, privateKey: env.SANDBOX_CONNECTWISE_PRIVATE_KEY }]
+        : undefined,
+    clientIds: env.SANDBOX_CONNECTWISE_CLIENT_ID ? [env.SANDBOX_CONNECTWISE_CLIENT_ID] : undefined,
+  },
   syncro: {
-    port: env.SANDBOX_SYNCRO_PORT ? Number(env.SANDBOX_SYNCRO_PORT) : undefined,
+    port: port('SANDBOX_SYNCRO_PORT'),
     apiKeys: env.SANDBOX_SYNCRO_API_KEY ? [env.SANDBOX_SYNCRO_API_KEY] : undefined,
   },
 })
 
-console.log('PSA sandbox running. Point a client (or the gateway) at:')
-for (const connection of sandbox.connections) {
-  console.log(`  ${connection.vendor}  base URL ${connection.baseUrl}  API key ${connection.apiKey}`)
-  console.log(`    try: curl -H 'Authorization: Bearer ${connection.apiKey}' ${connection.baseUrl}/tickets`)
+function describe(connection: SandboxConnection): string[] {
+  switch (connection.vendor) {
+    case 'connectwise': {
+      const basic = Buffer.from(
+        `${connection.companyId}+${connection.publicKey}:${connection.privateKey}`,
+      ).toString('base64')
+      return [
+        `  connectwise  base URL ${connection.baseUrl}  company ${connection.companyId}  public key ${connection.publicKey}  private key ${connection.privateKey}  clientId ${connection.clientId}`,
+        `    try: curl -H 'Authorization: Basic ${basic}' -H 'clientId: ${connection.clientId}' '${connection.baseUrl}/service/tickets?pageSize=5'`,
+      ]
+    }
+    case 'syncro':
+      return [
+        `  syncro  base URL ${connection.baseUrl}  API key ${connection.apiKey}`,
+        `    try: curl -H 'Authorization: Bearer ${connection.apiKey}' ${connection.baseUrl}/tickets`,
+      ]
+  }
 }
+
+console.log('PSA sandbox running. Point a client (or the gateway) at:')
+for (const connection of sandbox.connections) for (const line of describe(connection)) console.log(line)
 console.log('Press Ctrl+C to stop.')
 
 let stopping = false

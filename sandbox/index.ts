@@ -1,43 +1,77 @@
+import {
+  startConnectWiseEmulator,
+  type ConnectWiseEmulator,
+  type ConnectWiseEmulatorOptions,
+} from './connectwise/index.js'
 import { startSyncroEmulator, type SyncroEmulator, type SyncroEmulatorOptions } from './syncro/index.js'
 
-export interface SandboxConnection {
-  id: 'syncro-sandbox'
-  vendor: 'syncro'
-  baseUrl: string
-  apiKey: string
-}
+/** What a gateway needs to reach one emulator (the fields of that vendor's connection configuration). */
+export type SandboxConnection =
+  | {
+      id: 'connectwise-sandbox'
+      vendor: 'connectwise'
+      baseUrl: string
+      companyId: string
+      publicKey: string
+      privateKey: string
+      clientId: string
+      /** The board a new ticket lands on when the caller names none. */
+      defaultBoardId: string
+    }
+  | { id: 'syncro-sandbox'; vendor: 'syncro'; baseUrl: string; apiKey: string }
 
 export interface SandboxOptions {
   /** Loopback by default. */
   host?: string
+  connectwise?: Omit<ConnectWiseEmulatorOptions, 'host'>
   syncro?: Omit<SyncroEmulatorOptions, 'host'>
 }
 
 export interface Sandbox {
+  connectwise: ConnectWiseEmulator
   syncro: SyncroEmulator
   /** One per running emulator, ready to register as gateway connections. */
   connections: SandboxConnection[]
   close(): Promise<void>
 }
 
-/** Starts every vendor emulator that exists (today: Syncro). */
+/** Starts every vendor emulator that exists (today: ConnectWise and Syncro). */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const syncro = await startSyncroEmulator({ ...options.syncro, host: options.host ?? '127.0.0.1' })
-  const emulators = [syncro]
+  const host = options.host ?? '127.0.0.1'
+  const [connectwise, syncro] = await Promise.all([
+    startConnectWiseEmulator({ ...options.connectwise, host }),
+    startSyncroEmulator({ ...options.syncro, host }),
+  ])
+  const member = connectwise.members[0]!
+  const defaultBoard = [...connectwise.db.boards.values()]
+    .filter((board) => !board.inactiveFlag)
+    .sort((a, b) => a.id - b.id)[0]!
   return {
+    connectwise,
     syncro,
     connections: [
+      {
+        id: 'connectwise-sandbox',
+        vendor: 'connectwise',
+        baseUrl: connectwise.baseUrl,
+        companyId: connectwise.companyId,
+        publicKey: member.publicKey,
+        privateKey: member.privateKey,
+        clientId: connectwise.clientIds[0]!,
+        defaultBoardId: String(defaultBoard.id),
+      },
       {
         id: 'syncro-sandbox',
         vendor: 'syncro',
         baseUrl: syncro.baseUrl,
-        apiKey: syncro.apiKeys[0] as string,
+        apiKey: syncro.apiKeys[0]!,
       },
     ],
     close: async () => {
-      await Promise.all(emulators.map((emulator) => emulator.close()))
+      await Promise.all([connectwise.close(), syncro.close()])
     },
   }
 }
 
+export type { ConnectWiseEmulator, ConnectWiseEmulatorOptions } from './connectwise/index.js'
 export type { SyncroEmulator, SyncroEmulatorOptions } from './syncro/index.js'

@@ -13,12 +13,7 @@ export interface SandboxMode {
 export async function startSandboxMode(): Promise<SandboxMode> {
   const sandbox = await startSandbox()
   return {
-    connections: sandbox.connections.map((connection): ConnectionConfig => ({
-      id: connection.id,
-      vendor: connection.vendor,
-      apiKey: connection.apiKey,
-      baseUrl: connection.baseUrl,
-    })),
+    connections: sandbox.connections.map((connection): ConnectionConfig => ({ ...connection })),
     close: () => sandbox.close(),
   }
 }

@@ -1,3 +1,12 @@
+/** What the window looks like after an attempt, for vendors that report it in headers. */
+export interface RollingWindowState {
+  accepted: boolean
+  /** Requests still allowed in the window, this one counted. */
+  remaining: number
+  /** Milliseconds until the oldest request in the window leaves it (a slot frees); 0 when it is empty. */
+  msUntilNextSlot: number
+}
+
 /**
  * A rolling-window limit per key (Syncro: per client IP; ConnectWise: per API member): at most `limit` accepted requests in any `windowMs`.
  * Rejected requests are not recorded, so they do not extend the wait.
@@ -12,14 +21,20 @@ export class RollingWindowLimiter {
   ) {}
 
   tryAcquire(key: string): boolean {
+    return this.acquire(key).accepted
+  }
+
+  acquire(key: string): RollingWindowState {
     const now = this.clock()
     const recent = (this.acceptedAt.get(key) ?? []).filter((at) => now - at < this.windowMs)
-    if (recent.length >= this.limit) {
-      this.acceptedAt.set(key, recent)
-      return false
-    }
-    recent.push(now)
+    const accepted = recent.length < this.limit
+    if (accepted) recent.push(now)
     this.acceptedAt.set(key, recent)
-    return true
+    const oldest = recent[0]
+    return {
+      accepted,
+      remaining: this.limit - recent.length,
+      msUntilNextSlot: oldest === undefined ? 0 : oldest + this.windowMs - now,
+    }
   }
 }

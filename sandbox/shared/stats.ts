@@ -3,6 +3,8 @@ export interface AcceptedRequest {
   at: number
   method: string
   path: string
+  /** The raw query string, the part after `?` (`''` when there is none). */
+  query?: string
 }
 
 /** The accepted log keeps the latest entries only, so a long-running sandbox does not grow without bound. */

@@ -58,7 +58,7 @@ async function handle(pipeline: RequestPipeline, request: IncomingMessage, respo
   const clientIp = request.socket.remoteAddress ?? 'unknown'
   if (!pipeline.limiter.tryAcquire(clientIp))
     return send(pipeline, response, rateLimited(pipeline.retryAfterSeconds))
-  recordAccepted(pipeline.stats, { at: Date.now(), method, path: apiPath ?? pathname })
+  recordAccepted(pipeline.stats, { at: Date.now(), method, path: apiPath ?? pathname, query: search })
   if (!match || apiPath === undefined) return send(pipeline, response, notFound())
   if (!pipeline.isAcceptedKey(presentedApiKey(request.headers, query))) {
     return send(pipeline, response, notAuthorized())

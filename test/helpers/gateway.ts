@@ -1,7 +1,13 @@
 import { Writable } from 'node:stream'
 import { pino } from 'pino'
+import type { ConnectWiseConnectionConfig } from '../../adapters/connectwise/config.js'
 import type { ConnectionConfig } from '../../adapters/registry.js'
 import type { SyncroConnectionConfig } from '../../adapters/syncro/config.js'
+import {
+  startConnectWiseEmulator,
+  type ConnectWiseEmulator,
+  type ConnectWiseEmulatorOptions,
+} from '../../sandbox/connectwise/index.js'
 import {
   startSyncroEmulator,
   type SyncroEmulator,
@@ -73,6 +79,51 @@ export async function startSyncroGateway(options: SyncroGatewayOptions = {}): Pr
     [connection, ...(options.moreConnections?.(emulator) ?? [])],
     options.config,
   )
+  return {
+    ...gateway,
+    emulator,
+    connection,
+    close: async () => {
+      await gateway.close()
+      await emulator.close()
+    },
+  }
+}
+
+export interface ConnectWiseGateway extends Gateway {
+  emulator: ConnectWiseEmulator
+  connection: ConnectWiseConnectionConfig
+}
+
+export interface ConnectWiseGatewayOptions {
+  emulator?: ConnectWiseEmulatorOptions
+  connection?: Partial<ConnectWiseConnectionConfig>
+  config?: Partial<Config>
+}
+
+/** The lowest-id active board: the emulator's own default, and the test connection's defaultBoardId. */
+export const defaultBoardOf = (emulator: ConnectWiseEmulator) =>
+  [...emulator.db.boards.values()].filter((board) => !board.inactiveFlag).sort((a, b) => a.id - b.id)[0]!
+
+/** A ConnectWise emulator on a free port and a gateway (not listening) in front of it; close() stops both. */
+export async function startConnectWiseGateway(
+  options: ConnectWiseGatewayOptions = {},
+): Promise<ConnectWiseGateway> {
+  const emulator = await startConnectWiseEmulator({ rateLimit: GENEROUS_LIMIT, ...options.emulator })
+  const member = emulator.members[0]!
+  const connection: ConnectWiseConnectionConfig = {
+    id: 'connectwise-test',
+    vendor: 'connectwise',
+    baseUrl: emulator.baseUrl,
+    companyId: emulator.companyId,
+    publicKey: member.publicKey,
+    privateKey: member.privateKey,
+    clientId: emulator.clientIds[0]!,
+    defaultBoardId: String(defaultBoardOf(emulator).id),
+    rateLimit: { ...GENEROUS_LIMIT, ...options.emulator?.rateLimit, scope: 'connection' },
+    ...options.connection,
+  }
+  const gateway = await startGateway([connection], options.config)
   return {
     ...gateway,
     emulator,

@@ -2,7 +2,7 @@ import type { FaultControls } from '../../sandbox/shared/faults.js'
 import type { EmulatorStats } from '../../sandbox/shared/stats.js'
 import type { App } from '../../src/app.js'
 import type { Config } from '../../src/config.js'
-import { startSyncroGateway } from './gateway.js'
+import { startConnectWiseGateway, startSyncroGateway } from './gateway.js'
 
 /**
  * One vendor's emulator with a gateway in front of it, seen the same way whatever the vendor: the shared
@@ -85,4 +85,54 @@ export const syncroFixture: VendorFixture = {
   },
 }
 
-export const VENDOR_FIXTURES: VendorFixture[] = [syncroFixture]
+export const connectWiseFixture: VendorFixture = {
+  vendor: 'connectwise',
+  async start(options = {}) {
+    const gateway = await startConnectWiseGateway({
+      emulator: options.rateLimit ? { rateLimit: options.rateLimit } : undefined,
+      config: options.config,
+    })
+    const { db } = gateway.emulator
+    return {
+      vendor: 'connectwise',
+      app: gateway.app,
+      base: `/v1/connections/${gateway.connection.id}`,
+      logs: gateway.logs,
+      faults: gateway.emulator.faults,
+      stats: gateway.emulator.stats,
+      resetStats: () => gateway.emulator.resetStats(),
+      paths: {
+        tickets: '/service/tickets',
+        customers: '/company/companies',
+        assets: '/company/configurations',
+      },
+      ticketGetRoute: 'GET /service/tickets/:id',
+      sample: () => ({
+        ticketId: ids(db.tickets)[0]!,
+        customerId: String(
+          [...db.companies.values()].find(
+            (company) => !company.deletedFlag && db.companyStatuses.get(company.statusId)?.name === 'Active',
+          )!.id,
+        ),
+        assetTypeId: ids(db.configurationTypes)[0]!,
+        ticketWithComments: String([...db.tickets.keys()].find((id) => db.notesOf(id).length >= 3)),
+      }),
+      counts: () => ({
+        tickets: db.tickets.size,
+        customers: db.companies.size,
+        assets: db.configurations.size,
+        comments: (ticketId) => db.notesOf(Number(ticketId)).length,
+      }),
+      snapshot: () =>
+        JSON.stringify([
+          [...db.tickets.values()],
+          [...db.notes.values()],
+          [...db.companies.values()],
+          [...db.configurations.values()],
+        ]),
+      close: () => gateway.close(),
+    }
+  },
+}
+
+export const VENDOR_FIXTURES: VendorFixture[] = [connectWiseFixture, syncroFixture]

@@ -56,8 +56,9 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: resilience', (fixture) => {
   it('answers 429 rate_limited with Retry-After when the queue is longer than a caller may wait', async () => {
     const v = await start({
       rateLimit: { limit: 12, windowMs: 1_000 },
-      config: { vendorHttp: { ...DEFAULT_VENDOR_HTTP_SETTINGS, rateLimitMaxWaitMs: 300 } },
+      config: { vendorHttp: { ...DEFAULT_VENDOR_HTTP_SETTINGS, rateLimitMaxWaitMs: 1_000 } },
     })
+    expect((await getTicket(v)).statusCode).toBe(200) // reference data cached: the queue holds ticket calls only
     const responses = await Promise.all(Array.from({ length: 30 }, () => getTicket(v)))
     const limited = responses.filter((response) => response.statusCode === 429)
     expect(limited.length).toBeGreaterThan(0)

@@ -1,0 +1,4 @@
+export type { ComparisonOperator, ConditionNode, Literal } from './ast.js'
+export { compileConditions, type RecordPredicate } from './compile.js'
+export { ConditionsError } from './errors.js'
+export { parseConditions } from './parser.js'

@@ -1,0 +1,70 @@
+import { createServer } from 'node:http'
+import { FaultInjector, type FaultControls } from '../shared/faults.js'
+import { closeServer, createSleeper, listen } from '../shared/lifecycle.js'
+import { createStats, resetStats, type EmulatorStats } from '../shared/stats.js'
+import { createAuthenticator } from './auth.js'
+import { ConnectWiseDatabase } from './database.js'
+import { resolveConnectWiseOptions, type ConnectWiseEmulatorOptions } from './options.js'
+import { CONNECTWISE_ROUTES } from './routes/index.js'
+import { API_MEMBER_ID, seedConnectWiseData } from './seed/index.js'
+import { createRequestListener } from './server.js'
+import { Throttle } from './throttle.js'
+
+export interface ConnectWiseEmulator {
+  /** `http://127.0.0.1:PORT` */
+  readonly origin: string
+  /** `${origin}/${codebase}/apis/3.0` */
+  readonly baseUrl: string
+  readonly companyId: string
+  readonly members: ReadonlyArray<{ publicKey: string; privateKey: string }>
+  readonly clientIds: readonly string[]
+  /** Live records, for tests to read (and arrange) directly. */
+  readonly db: ConnectWiseDatabase
+  readonly stats: EmulatorStats
+  resetStats(): void
+  readonly faults: FaultControls
+  close(): Promise<void>
+}
+
+export async function startConnectWiseEmulator(
+  options?: ConnectWiseEmulatorOptions,
+): Promise<ConnectWiseEmulator> {
+  const settings = resolveConnectWiseOptions(options)
+  const db = new ConnectWiseDatabase(seedConnectWiseData(settings.seed))
+  const stats = createStats()
+  const faults = new FaultInjector()
+  const sleeper = createSleeper()
+  const apiPrefix = `/${settings.codebase}/apis/3.0`
+  let origin = ''
+
+  const server = createServer(
+    createRequestListener({
+      apiPrefix,
+      routes: CONNECTWISE_ROUTES,
+      context: { db, pageSizes: settings.pageSizes, now: () => new Date(), apiMemberId: API_MEMBER_ID },
+      authenticate: createAuthenticator(settings.companyId, settings.members, settings.clientIds),
+      throttle: new Throttle(settings.rateLimit.limit, settings.rateLimit.windowMs),
+      faults,
+      stats,
+      origin: () => origin,
+      sleep: sleeper.sleep,
+    }),
+  )
+  origin = await listen(server, settings.host, settings.port)
+
+  return {
+    origin,
+    baseUrl: `${origin}${apiPrefix}`,
+    companyId: settings.companyId,
+    members: Object.freeze(settings.members.map((member) => Object.freeze({ ...member }))),
+    clientIds: Object.freeze([...settings.clientIds]),
+    db,
+    stats,
+    resetStats: () => resetStats(stats),
+    faults,
+    close: async () => {
+      sleeper.wakeAll()
+      await closeServer(server)
+    },
+  }
+}

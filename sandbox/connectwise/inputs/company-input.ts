@@ -1,0 +1,105 @@
+import type { ConnectWiseDatabase } from '../database.js'
+import type { JsonObject } from '../field-schema.js'
+import type { CompanyRecord, NamedRecord } from '../records.js'
+import { COMPANY_SCHEMA } from '../views/companies.js'
+import type { FieldError } from '../vendor-errors.js'
+import type { PatchRules } from './json-patch.js'
+import { findCompany } from './lookups.js'
+import { byIdIn, readReference, readText, referenceKey, Validation } from './validation.js'
+
+export const COMPANY_RESOURCE = 'company'
+const IDENTIFIER = /^[A-Za-z0-9_-]+$/
+
+export const COMPANY_PATCH_RULES: PatchRules = {
+  resource: COMPANY_RESOURCE,
+  schema: COMPANY_SCHEMA,
+  writable: {
+    identifier: [],
+    name: [],
+    status: ['id'],
+    addressLine1: [],
+    addressLine2: [],
+    city: [],
+    state: [],
+    zip: [],
+    country: ['id'],
+    phoneNumber: [],
+    website: [],
+    types: [],
+  },
+}
+
+export type CompanyFields = Omit<CompanyRecord, 'id' | 'deletedFlag' | 'info'>
+
+export type CompanyInput = { ok: true; fields: CompanyFields } | { ok: false; errors: FieldError[] }
+
+/**
+ * Checks a whole company in request form; `existingId` is the company being patched, which may keep its own
+ * identifier. Identifiers are unique case-insensitively; the status defaults to Active.
+ */
+export function readCompany(db: ConnectWiseDatabase, fields: JsonObject, existingId?: number): CompanyInput {
+  const check = new Validation(COMPANY_RESOURCE)
+  const identifier = readText(check, fields, 'identifier', { max: 30, required: true })
+  if (identifier !== null && !IDENTIFIER.test(identifier))
+    check.fail('InvalidArgument', 'identifier', 'identifier may hold only letters, digits, - and _.')
+  const holder = identifier === null ? undefined : findCompany(db, { identifier })
+  if (holder && holder.id !== existingId)
+    check.fail('ObjectExists', 'identifier', `A company with identifier '${identifier}' already exists.`)
+  const name = readText(check, fields, 'name', { max: 50, required: true })
+  const status =
+    readReference(check, fields, 'status', byIdIn(db.companyStatuses), {
+      required: existingId !== undefined,
+    }) ?? [...db.companyStatuses.values()].find((candidate) => candidate.name === 'Active')
+  const country = readReference(check, fields, 'country', byIdIn(db.countries))
+  const types = readTypes(check, db, fields.types)
+  const text = (field: string, max: number) => readText(check, fields, field, { max })
+  const address = {
+    addressLine1: text('addressLine1', 50),
+    addressLine2: text('addressLine2', 50),
+    city: text('city', 50),
+    state: text('state', 50),
+    zip: text('zip', 12),
+    phoneNumber: text('phoneNumber', 30),
+    website: text('website', 255),
+  }
+  if (!check.ok || identifier === null || name === null || !status) return { ok: false, errors: check.errors }
+  return {
+    ok: true,
+    fields: {
+      identifier,
+      name,
+      statusId: status.id,
+      countryId: country?.id ?? null,
+      typeIds: types,
+      ...address,
+    },
+  }
+}
+
+/** The company's writable fields in request form: what a JSON Patch applies to. */
+export function companyFields(company: CompanyRecord): JsonObject {
+  return {
+    identifier: company.identifier,
+    name: company.name,
+    status: { id: company.statusId },
+    addressLine1: company.addressLine1,
+    addressLine2: company.addressLine2,
+    city: company.city,
+    state: company.state,
+    zip: company.zip,
+    country: company.countryId === null ? null : { id: company.countryId },
+    phoneNumber: company.phoneNumber,
+    website: company.website,
+    types: company.typeIds.map((id) => ({ id })),
+  }
+}
+
+function readTypes(check: Validation, db: ConnectWiseDatabase, value: unknown): number[] {
+  if (value === undefined || value === null) return []
+  const keys = Array.isArray(value) ? value.map(referenceKey) : [undefined]
+  const found = keys.map((key) => (key && 'id' in key ? db.companyTypes.get(key.id) : undefined))
+  if (found.every((type): type is NamedRecord => type !== undefined))
+    return [...new Set(found.map((type) => type.id))]
+  check.fail('InvalidArgument', 'types', 'types must be a list of existing company types, e.g. [{"id": 1}].')
+  return []
+}

@@ -1,0 +1,164 @@
+// Stored records, in ConnectWise's own field names. References hold ids only: the views look the related
+// record up on every answer (as the vendor's joins do), so a rename shows through everywhere.
+
+/** `YYYY-MM-DDTHH:mm:ssZ`: UTC, whole seconds, the vendor's date format. */
+export type Timestamp = string
+
+/** The vendor's `_info` block. */
+export interface InfoStamp {
+  lastUpdated: Timestamp
+  dateEntered: Timestamp
+  /** Member identifiers. */
+  enteredBy: string
+  updatedBy: string
+}
+
+export interface BoardRecord {
+  id: number
+  name: string
+  inactiveFlag: boolean
+}
+
+export type EscalationStatus = 'NotResponded' | 'Responded' | 'ResolutionPlan' | 'Resolved' | 'NoEscalation'
+
+export interface StatusRecord {
+  id: number
+  boardId: number
+  name: string
+  sortOrder: number
+  closedStatus: boolean
+  inactive: boolean
+  defaultFlag: boolean
+  escalationStatus: EscalationStatus
+  timeEntryNotAllowed: boolean
+}
+
+export interface TicketTypeRecord {
+  id: number
+  boardId: number
+  name: string
+  inactiveFlag: boolean
+}
+
+export type PriorityLevel = 'High' | 'Medium' | 'Low' | 'NotApplicable'
+
+export interface PriorityRecord {
+  id: number
+  name: string
+  color: string
+  sortOrder: number
+  defaultFlag: boolean
+  level: PriorityLevel
+}
+
+export interface MemberRecord {
+  id: number
+  identifier: string
+  firstName: string
+  lastName: string
+  officeEmail: string
+  title: string | null
+  inactiveFlag: boolean
+  info: InfoStamp
+}
+
+/** Small lookup lists: company statuses and types, countries, manufacturers, configuration statuses. */
+export interface NamedRecord {
+  id: number
+  name: string
+}
+
+export interface CompanyRecord {
+  id: number
+  identifier: string
+  name: string
+  statusId: number
+  addressLine1: string | null
+  addressLine2: string | null
+  city: string | null
+  state: string | null
+  zip: string | null
+  countryId: number | null
+  phoneNumber: string | null
+  website: string | null
+  typeIds: number[]
+  deletedFlag: boolean
+  info: InfoStamp
+}
+
+export interface ContactRecord {
+  id: number
+  firstName: string
+  lastName: string | null
+  companyId: number
+  title: string | null
+  email: string | null
+  phone: string | null
+  inactiveFlag: boolean
+  defaultFlag: boolean
+  info: InfoStamp
+}
+
+export interface ConfigurationTypeRecord {
+  id: number
+  name: string
+  inactiveFlag: boolean
+}
+
+export interface ConfigurationRecord {
+  id: number
+  name: string
+  typeId: number
+  statusId: number
+  companyId: number
+  contactId: number | null
+  serialNumber: string | null
+  modelNumber: string | null
+  tagNumber: string | null
+  manufacturerId: number | null
+  ipAddress: string | null
+  macAddress: string | null
+  osType: string | null
+  warrantyExpirationDate: Timestamp | null
+  activeFlag: boolean
+  info: InfoStamp
+}
+
+export type Rating = 'Low' | 'Medium' | 'High'
+
+export interface TicketRecord {
+  id: number
+  summary: string
+  boardId: number
+  statusId: number
+  companyId: number
+  contactId: number | null
+  contactName: string | null
+  contactEmailAddress: string | null
+  typeId: number | null
+  ownerId: number | null
+  priorityId: number
+  severity: Rating
+  impact: Rating
+  requiredDate: Timestamp | null
+  closedDate: Timestamp | null
+  closedFlag: boolean
+  dateResolved: Timestamp | null
+  info: InfoStamp
+}
+
+/** Written by a member or, through the portal or email, by a contact. */
+export interface NoteRecord {
+  id: number
+  ticketId: number
+  text: string
+  detailDescriptionFlag: boolean
+  internalAnalysisFlag: boolean
+  resolutionFlag: boolean
+  internalFlag: boolean
+  externalFlag: boolean
+  memberId: number | null
+  contactId: number | null
+  dateCreated: Timestamp
+  createdBy: string
+}

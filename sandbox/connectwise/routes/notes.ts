@@ -1,0 +1,57 @@
+import type { ConnectWiseDatabase } from '../database.js'
+import { NOTE_RESOURCE, readNote } from '../inputs/note-input.js'
+import type { ConnectWiseReply, ConnectWiseRequest, HandlerContext, RouteHandler } from '../http-types.js'
+import { countReply, listReply, recordReply } from '../listing/list.js'
+import type { TicketRecord } from '../records.js'
+import { invalidObject, recordNotFound } from '../vendor-errors.js'
+import { NOTE_SCHEMA, noteView } from '../views/notes.js'
+import { objectBody, recordId, touchedInfo, writeStamp } from './common.js'
+
+type TicketHandler = (
+  ticket: TicketRecord,
+  request: ConnectWiseRequest,
+  context: HandlerContext,
+) => ConnectWiseReply
+
+/** The handler, given the ticket the path names; 404 when there is none. */
+function onTicket(handler: TicketHandler): RouteHandler {
+  return (request, context) => {
+    const ticket = context.db.tickets.get(recordId(request.params.id))
+    return ticket ? handler(ticket, request, context) : recordNotFound('Ticket', request.params.id)
+  }
+}
+
+const noteViews = (db: ConnectWiseDatabase, ticket: TicketRecord) =>
+  db.notesOf(ticket.id).map((note) => noteView(db, note))
+
+export const listNotes = onTicket((ticket, request, context) =>
+  listReply(request, context, NOTE_SCHEMA, noteViews(context.db, ticket)),
+)
+
+export const countNotes = onTicket((ticket, request, { db }) =>
+  countReply(request, NOTE_SCHEMA, noteViews(db, ticket)),
+)
+
+export const getNote = onTicket((ticket, request, { db }) => {
+  const note = db.notes.get(recordId(request.params.noteId))
+  if (!note || note.ticketId !== ticket.id) return recordNotFound('Note', request.params.noteId)
+  return recordReply(request, NOTE_SCHEMA, noteView(db, note))
+})
+
+/** Written by the API member; the ticket counts as updated. */
+export const createNote = onTicket((ticket, request, context) => {
+  const { db } = context
+  const input = readNote(objectBody(request.body))
+  if (!input.ok) return invalidObject(NOTE_RESOURCE, input.errors)
+  const stamp = writeStamp(context)
+  const note = db.insertNote({
+    ...input.fields,
+    ticketId: ticket.id,
+    memberId: context.apiMemberId,
+    contactId: null,
+    dateCreated: stamp.at,
+    createdBy: stamp.by,
+  })
+  ticket.info = touchedInfo(ticket.info, stamp)
+  return recordReply(request, NOTE_SCHEMA, noteView(db, note), 201)
+})

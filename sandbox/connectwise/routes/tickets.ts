@@ -1,0 +1,128 @@
+import type { ConnectWiseDatabase } from '../database.js'
+import { applyPatch } from '../inputs/json-patch.js'
+import {
+  readTicket,
+  TICKET_CREATE_FIELDS,
+  TICKET_PATCH_RULES,
+  TICKET_RESOURCE,
+  ticketFields,
+  type TicketFields,
+} from '../inputs/ticket-input.js'
+import { writableFields } from '../inputs/validation.js'
+import type { ConnectWiseRequest, HandlerContext, RouteHandler } from '../http-types.js'
+import { countReply, listReply, recordReply } from '../listing/list.js'
+import type { TicketRecord } from '../records.js'
+import { invalidObject, recordNotFound } from '../vendor-errors.js'
+import { TICKET_SCHEMA, ticketView } from '../views/tickets.js'
+import { newInfo, objectBody, recordId, touchedInfo, writeStamp, type WriteStamp } from './common.js'
+
+const ticketViews = (db: ConnectWiseDatabase) =>
+  [...db.tickets.values()].map((ticket) => ticketView(db, ticket))
+
+export const listTickets: RouteHandler = (request, context) =>
+  listReply(request, context, TICKET_SCHEMA, ticketViews(context.db))
+
+export const countTickets: RouteHandler = (request, { db }) =>
+  countReply(request, TICKET_SCHEMA, ticketViews(db))
+
+export const getTicket: RouteHandler = (request, { db }) => {
+  const ticket = db.tickets.get(recordId(request.params.id))
+  if (!ticket) return recordNotFound('Ticket', request.params.id)
+  return recordReply(request, TICKET_SCHEMA, ticketView(db, ticket))
+}
+
+/** `initialDescription` becomes the first note (the description), written by the API member. */
+export const createTicket: RouteHandler = (request, context) => {
+  const { db } = context
+  const fields = writableFields(objectBody(request.body), TICKET_CREATE_FIELDS)
+  const input = readTicket(db, fields, 'create')
+  if (!input.ok) return invalidObject(TICKET_RESOURCE, input.errors)
+  const stamp = writeStamp(context)
+  const ticket = db.insertTicket({
+    ...input.fields,
+    ...closure(db, undefined, input.fields.statusId, stamp),
+    info: newInfo(stamp),
+  })
+  const description = fields.initialDescription
+  if (typeof description === 'string' && description.trim() !== '') {
+    db.insertNote({
+      ticketId: ticket.id,
+      text: description,
+      detailDescriptionFlag: true,
+      internalAnalysisFlag: false,
+      resolutionFlag: false,
+      internalFlag: false,
+      externalFlag: false,
+      memberId: context.apiMemberId,
+      contactId: null,
+      dateCreated: stamp.at,
+      createdBy: stamp.by,
+    })
+  }
+  return recordReply(request, TICKET_SCHEMA, ticketView(db, ticket), 201)
+}
+
+/**
+ * A JSON Patch, checked as a whole ticket afterwards. A new contact brings its name and email along unless the
+ * same patch sets them.
+ */
+export const patchTicket: RouteHandler = (request, context) => {
+  const { db } = context
+  const ticket = db.tickets.get(recordId(request.params.id))
+  if (!ticket) return recordNotFound('Ticket', request.params.id)
+  const patch = applyPatch(ticketFields(ticket), request.body, TICKET_PATCH_RULES)
+  if (!patch.ok) return invalidObject(TICKET_RESOURCE, patch.errors)
+  const fields = { ...patch.fields }
+  if (patch.touched.has('contact')) {
+    if (!patch.touched.has('contactName')) delete fields.contactName
+    if (!patch.touched.has('contactEmailAddress')) delete fields.contactEmailAddress
+  }
+  const input = readTicket(db, fields, 'update')
+  if (!input.ok) return invalidObject(TICKET_RESOURCE, input.errors)
+  return saveTicket(request, context, ticket, input.fields)
+}
+
+/** Full replacement under create's rules: what the body leaves out is reset to its default. */
+export const replaceTicket: RouteHandler = (request, context) => {
+  const { db } = context
+  const ticket = db.tickets.get(recordId(request.params.id))
+  if (!ticket) return recordNotFound('Ticket', request.params.id)
+  const fields = writableFields(objectBody(request.body), Object.keys(TICKET_PATCH_RULES.writable))
+  const input = readTicket(db, fields, 'create')
+  if (!input.ok) return invalidObject(TICKET_RESOURCE, input.errors)
+  return saveTicket(request, context, ticket, input.fields)
+}
+
+export const deleteTicket: RouteHandler = (request, { db }) =>
+  db.deleteTicket(recordId(request.params.id)) ? { status: 204 } : recordNotFound('Ticket', request.params.id)
+
+function saveTicket(
+  request: ConnectWiseRequest,
+  context: HandlerContext,
+  ticket: TicketRecord,
+  fields: TicketFields,
+) {
+  const { db } = context
+  const stamp = writeStamp(context)
+  Object.assign(ticket, fields, closure(db, ticket, fields.statusId, stamp), {
+    info: touchedInfo(ticket.info, stamp),
+  })
+  return recordReply(request, TICKET_SCHEMA, ticketView(db, ticket))
+}
+
+/**
+ * The closed fields after a move to `statusId`: entering a closed status stamps closedDate and dateResolved,
+ * moving between closed statuses keeps them, leaving clears them.
+ */
+function closure(
+  db: ConnectWiseDatabase,
+  ticket: TicketRecord | undefined,
+  statusId: number,
+  stamp: WriteStamp,
+) {
+  const closed = db.statuses.get(statusId)?.closedStatus ?? false
+  if (!closed) return { closedFlag: false, closedDate: null, dateResolved: null }
+  if (ticket?.closedFlag)
+    return { closedFlag: true, closedDate: ticket.closedDate, dateResolved: ticket.dateResolved }
+  return { closedFlag: true, closedDate: stamp.at, dateResolved: stamp.at }
+}

@@ -1,0 +1,112 @@
+import { createServer } from 'node:http'
+import { FaultInjector, type FaultControls } from '../shared/faults.js'
+import { closeServer, createSleeper, listen } from '../shared/lifecycle.js'
+import { RollingWindowLimiter } from '../shared/rate-limit.js'
+import { createStats, resetStats, type EmulatorStats } from '../shared/stats.js'
+import { createClientCheck } from './auth/credentials.js'
+import { TokenStore } from './auth/token-store.js'
+import { HaloDatabase } from './database.js'
+import { resolveHaloOptions, type HaloEmulatorOptions } from './options.js'
+import { HALO_ROUTES } from './routes/index.js'
+import { seedHaloData } from './seed/index.js'
+import { createRequestListener } from './server.js'
+
+/** The API application logs in as the first seeded agent. */
+const API_AGENT_ID = 1
+
+export interface HaloEmulator {
+  /** `http://127.0.0.1:PORT`, the host: the auth server is at `/auth`, the resource server at `/api`. */
+  readonly origin: string
+  /** `origin + '/auth'` */
+  readonly authUrl: string
+  /** `origin + '/api'` */
+  readonly apiUrl: string
+  readonly tenant: string
+  readonly clients: ReadonlyArray<{ clientId: string; clientSecret: string }>
+  /** Live records (Maps by id), for tests to read and arrange directly. */
+  readonly db: HaloDatabase
+  /** Accepted requests and fault paths are full paths (`/api/Tickets`, `/auth/token`): Halo has two servers. */
+  readonly stats: EmulatorStats
+  /** Also resets `tokens.issued`. */
+  resetStats(): void
+  readonly faults: FaultControls
+  readonly tokens: {
+    /** How many tokens were issued (successful POST /auth/token) since start or resetStats. */
+    readonly issued: number
+    /** Changes the lifetime of tokens issued from now on (the switch that makes expiry testable in seconds). */
+    setLifetimeSeconds(seconds: number): void
+    /** Revokes every token issued so far: the API answers 401 to them. */
+    revokeAll(): void
+  }
+  close(): Promise<void>
+}
+
+export async function startHaloEmulator(options?: HaloEmulatorOptions): Promise<HaloEmulator> {
+  const settings = resolveHaloOptions(options)
+  const clock = settings.clock ?? (() => Date.now())
+  const db = new HaloDatabase(seedHaloData(settings.seed))
+  const stats = createStats()
+  const faults = new FaultInjector()
+  const sleeper = createSleeper()
+  const tokens = new TokenStore(settings.tokenLifetimeSeconds, clock)
+  const server = createServer()
+  const origin = await listen(server, settings.host, settings.port)
+  const authUrl = `${origin}/auth`
+
+  server.on(
+    'request',
+    createRequestListener({
+      routes: HALO_ROUTES,
+      context: {
+        db,
+        now: clock,
+        apiAgentId: API_AGENT_ID,
+        authUrl,
+        tenant: settings.hosted ? settings.tenant : undefined,
+      },
+      tokenEndpoint: {
+        hosted: settings.hosted,
+        tenant: settings.tenant,
+        findClient: createClientCheck(settings.clients),
+        tokens,
+      },
+      limiter: new RollingWindowLimiter(
+        settings.rateLimit.limit,
+        settings.rateLimit.windowMs,
+        settings.clock,
+      ),
+      tenant: settings.tenant,
+      faults,
+      stats,
+      sleep: sleeper.sleep,
+    }),
+  )
+
+  return {
+    origin,
+    authUrl,
+    apiUrl: `${origin}/api`,
+    tenant: settings.tenant,
+    clients: Object.freeze(
+      settings.clients.map(({ clientId, clientSecret }) => Object.freeze({ clientId, clientSecret })),
+    ),
+    db,
+    stats,
+    resetStats: () => {
+      resetStats(stats)
+      tokens.resetCount()
+    },
+    faults,
+    tokens: {
+      get issued() {
+        return tokens.issued
+      },
+      setLifetimeSeconds: (seconds) => tokens.setLifetimeSeconds(seconds),
+      revokeAll: () => tokens.revokeAll(),
+    },
+    close: async () => {
+      sleeper.wakeAll()
+      await closeServer(server)
+    },
+  }
+}

@@ -1,0 +1,32 @@
+import { queryDate, queryText } from '../query-params.js'
+import type { AssetRecord } from '../records.js'
+import { activeFilter } from './active-filter.js'
+import { idFilter, withinDates } from './id-filter.js'
+
+type AssetPredicate = (asset: AssetRecord) => boolean
+
+/**
+ * `search` is a case-insensitive substring of the inventory number or the key field; inactive assets only
+ * with `includeinactive=true`.
+ */
+export function assetFilter(query: URLSearchParams): AssetPredicate {
+  const predicates: AssetPredicate[] = [activeFilter(query)]
+  const byIds = [
+    idFilter(query, ['client_id'], (asset: AssetRecord) => asset.client_id),
+    idFilter(query, ['site_id'], (asset: AssetRecord) => asset.site_id),
+    idFilter(query, ['assettype_id', 'assettypes'], (asset: AssetRecord) => asset.assettype_id),
+  ]
+  for (const predicate of byIds) if (predicate) predicates.push(predicate)
+  const search = queryText(query, 'search')?.trim().toLowerCase()
+  if (search !== undefined) {
+    predicates.push(
+      (asset) =>
+        (asset.inventory_number ?? '').toLowerCase().includes(search) ||
+        (asset.key_field ?? '').toLowerCase().includes(search),
+    )
+  }
+  const from = queryDate(query, 'lastupdatefromdate')
+  const to = queryDate(query, 'lastupdatetodate')
+  predicates.push((asset) => withinDates(asset.dlastupdate, from, to))
+  return (asset) => predicates.every((predicate) => predicate(asset))
+}

@@ -1,0 +1,64 @@
+import type { HaloDatabase } from '../database.js'
+import { invalidValue, queryBoolean, queryDate, queryText } from '../query-params.js'
+import type { TicketRecord } from '../records.js'
+import { idFilter, withinDates } from './id-filter.js'
+
+type TicketPredicate = (ticket: TicketRecord) => boolean
+
+// `datesearch` values: the spec's own spellings (`dateoccured`, `datecleared`) and the field names.
+const DATE_SEARCH_FIELDS: Record<string, keyof TicketRecord> = {
+  dateoccured: 'dateoccurred',
+  dateoccurred: 'dateoccurred',
+  datecreated: 'datecreated',
+  lastactiondate: 'lastactiondate',
+  datecleared: 'dateclosed',
+  dateclosed: 'dateclosed',
+}
+
+/**
+ * The `GET /Tickets` filters. Date ranges include their start and exclude their end; `startdate`/`enddate`
+ * without `datesearch` search `dateoccurred`; an unknown `datesearch` or an unparsable date answers 400.
+ * Parameters the emulator does not know are ignored, as the vendor ignores them.
+ */
+export function ticketFilter(db: HaloDatabase, query: URLSearchParams): TicketPredicate {
+  const predicates: TicketPredicate[] = []
+  const add = (predicate: TicketPredicate | undefined) => {
+    if (predicate) predicates.push(predicate)
+  }
+
+  add(idFilter(query, ['client_id', 'client_ids'], (ticket: TicketRecord) => ticket.client_id))
+  add(idFilter(query, ['site_id'], (ticket: TicketRecord) => ticket.site_id))
+  add(idFilter(query, ['user_id'], (ticket: TicketRecord) => ticket.user_id))
+  add(idFilter(query, ['agent_id', 'agent'], (ticket: TicketRecord) => ticket.agent_id))
+  add(idFilter(query, ['team_id', 'team'], (ticket: TicketRecord) => ticket.team_id))
+  add(idFilter(query, ['status_id', 'status'], (ticket: TicketRecord) => ticket.status_id))
+  add(idFilter(query, ['requesttype_id', 'requesttype'], (ticket: TicketRecord) => ticket.tickettype_id))
+  add(idFilter(query, ['ticketids'], (ticket: TicketRecord) => ticket.id))
+
+  const isClosed = (ticket: TicketRecord) => db.isClosedStatus(ticket.status_id)
+  if (queryBoolean(query, 'open_only')) add((ticket) => !isClosed(ticket))
+  if (queryBoolean(query, 'closed_only')) add(isClosed)
+
+  const search = queryText(query, 'search')?.trim().toLowerCase()
+  if (search !== undefined) {
+    add(
+      (ticket) =>
+        String(ticket.id) === search ||
+        ticket.summary.toLowerCase().includes(search) ||
+        (ticket.details ?? '').toLowerCase().includes(search),
+    )
+  }
+
+  const updatedFrom = queryDate(query, 'lastupdatefromdate')
+  const updatedTo = queryDate(query, 'lastupdatetodate')
+  add((ticket) => withinDates(ticket.last_update, updatedFrom, updatedTo))
+
+  const start = queryDate(query, 'startdate')
+  const end = queryDate(query, 'enddate')
+  const dateSearch = queryText(query, 'datesearch')?.trim()
+  const field = DATE_SEARCH_FIELDS[dateSearch?.toLowerCase() ?? 'dateoccurred']
+  if (field === undefined) throw invalidValue('datesearch', dateSearch ?? '')
+  add((ticket) => withinDates(ticket[field] as string | null, start, end))
+
+  return (ticket) => predicates.every((predicate) => predicate(ticket))
+}

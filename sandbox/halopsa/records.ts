@@ -1,0 +1,197 @@
+// Stored records, in HaloPSA's own field names. Names derived from other records (a ticket's client name, an
+// asset's type name) are not stored: the views look them up, as the vendor joins them, so renames show through.
+
+/** Internally ISO 8601 UTC with milliseconds and `Z`; the views emit Halo's zone-less form. */
+export type Timestamp = string
+
+/** What a status means for a ticket: the emulator's values for `TStatus.type`. */
+export const STATUS_TYPE = { open: 0, pending: 1, closed: 2 } as const
+
+export interface StatusRecord {
+  id: number
+  name: string
+  shortname: string
+  type: number
+  sequence: number
+  colour: string
+}
+
+export interface SlaRecord {
+  id: number
+  name: string
+}
+
+/** One priority of one SLA (`Policy`): the uuid `id` is the row, `priorityid` is what tickets hold. */
+export interface PriorityRecord {
+  id: string
+  slaid: number
+  priorityid: number
+  name: string
+  colour: string
+  /** Hours. */
+  fixtime: number
+  /** Hours. */
+  responsetime: number
+  ishidden: boolean
+}
+
+export interface TicketTypeRecord {
+  id: number
+  name: string
+  sequence: number
+  visible: boolean
+  initial_status: number
+  default_sla: number
+  default_priority: number
+}
+
+export interface TeamRecord {
+  id: number
+  name: string
+  sequence: number
+}
+
+export interface AgentRecord {
+  id: number
+  firstname: string
+  surname: string
+  email: string
+  jobtitle: string
+  colour: string
+  isdisabled: boolean
+  team_id: number
+}
+
+export interface TopLevelRecord {
+  id: number
+  name: string
+}
+
+export interface CustomFieldValue {
+  id: number | null
+  name: string | null
+  value: unknown
+}
+
+export interface ClientRecord {
+  id: number
+  name: string
+  toplevel_id: number
+  inactive: boolean
+  is_vip: boolean
+  website: string | null
+  notes: string | null
+  ref: string | null
+  main_site_id: number | null
+  customfields: CustomFieldValue[]
+  datecreated: Timestamp
+  /** The vendor's column name (`Area.alastupdate`). */
+  alastupdate: Timestamp
+}
+
+export interface SiteRecord {
+  id: number
+  client_id: number
+  name: string
+  /** The SLA the site's tickets get by default; null falls back to the ticket type's. */
+  sla_id: number | null
+}
+
+/** An end-user (`Users`) at one site. */
+export interface EndUserRecord {
+  id: number
+  site_id: number
+  firstname: string
+  surname: string
+  emailaddress: string | null
+}
+
+export interface AssetTypeRecord {
+  id: number
+  name: string
+}
+
+export interface AssetStatusRecord {
+  id: number
+  name: string
+}
+
+/** An asset field the tenant defines (`FieldHelper`); assets carry values for some of them. */
+export interface AssetFieldRecord {
+  id: number
+  name: string
+}
+
+export interface AssetFieldValue {
+  id: number
+  value: string | null
+}
+
+export interface AssetRecord {
+  id: number
+  inventory_number: string | null
+  key_field: string | null
+  key_field2: string | null
+  key_field3: string | null
+  client_id: number
+  site_id: number | null
+  username: string | null
+  assettype_id: number
+  status_id: number
+  inactive: boolean
+  warranty_end: Timestamp | null
+  notes: string | null
+  fields: AssetFieldValue[]
+  customfields: CustomFieldValue[]
+  /** The vendor's column name (`Device.dlastupdate`). */
+  dlastupdate: Timestamp
+}
+
+export interface TicketRecord {
+  id: number
+  summary: string
+  details: string | null
+  details_html: string | null
+  client_id: number
+  site_id: number | null
+  user_id: number | null
+  agent_id: number | null
+  team_id: number | null
+  status_id: number
+  priority_id: number
+  tickettype_id: number
+  sla_id: number
+  dateoccurred: Timestamp
+  datecreated: Timestamp
+  lastactiondate: Timestamp | null
+  last_update: Timestamp
+  fixbydate: Timestamp | null
+  dateclosed: Timestamp | null
+  hasbeenclosed: boolean
+  impact: number | null
+  urgency: number | null
+  category_1: string | null
+  category_2: string | null
+  category_3: string | null
+  category_4: string | null
+  customfields: CustomFieldValue[]
+  asset_ids: number[]
+  tags: string[]
+}
+
+export interface ActionRecord {
+  id: number
+  ticket_id: number
+  outcome: string | null
+  outcome_id: number | null
+  who_agentid: number | null
+  note: string | null
+  note_html: string | null
+  hiddenfromuser: boolean
+  important: boolean
+  timetaken: number
+  new_status: number | null
+  sendemail: boolean
+  datetime: Timestamp
+  actiondatecreated: Timestamp
+}

@@ -1,0 +1,39 @@
+import { toTimestamp } from '../dates.js'
+import { actionFilter } from '../filters/action-filters.js'
+import type { RouteHandler } from '../http-types.js'
+import { actionPlanner } from '../inputs/action-input.js'
+import { runArrayWrite } from '../inputs/array-write.js'
+import { listReply, type ListShape } from '../listing.js'
+import { queryInteger } from '../query-params.js'
+import { bindingError, recordNotFound } from '../vendor-errors.js'
+import { actionView } from '../views/actions.js'
+import { recordId } from './record-id.js'
+
+/** Oldest first, our choice: the order the conversation happened in. No `pageinate` (the spec offers `count`). */
+const ACTION_LIST: ListShape = {
+  key: 'actions',
+  defaultOrder: { field: 'datetime', descending: false },
+  pageable: false,
+}
+
+/** `ticket_id` is required; a ticket that does not exist has no actions. */
+export const listActions: RouteHandler = ({ query }, { db }) => {
+  const ticketId = queryInteger(query, 'ticket_id')
+  if (ticketId === undefined) return bindingError('ticket_id', 'The ticket_id parameter is required.')
+  const matches = actionFilter(query)
+  const views = db
+    .actionsOf(ticketId)
+    .filter(matches)
+    .map((action) => actionView(db, action))
+  return listReply(views, query, ACTION_LIST)
+}
+
+export const getAction: RouteHandler = ({ params }, { db }) => {
+  const action = db.actions.get(recordId(params.id))
+  return action ? { status: 200, body: actionView(db, action) } : recordNotFound('Action', params.id ?? '')
+}
+
+export const writeActions: RouteHandler = ({ body }, { db, now, apiAgentId }) =>
+  runArrayWrite(body, 'Actions', actionPlanner(db, toTimestamp(now()), apiAgentId), (action) =>
+    actionView(db, action),
+  )

@@ -1,0 +1,49 @@
+import type { Route } from '../../shared/router.js'
+import type { HaloEndpoint, RouteHandler } from '../http-types.js'
+import type { ScopeArea } from '../auth/scopes.js'
+import { getAction, listActions, writeActions } from './actions.js'
+import { getAsset, listAssets, writeAssets } from './assets.js'
+import { getClient, listClients, writeClients } from './clients.js'
+import {
+  getAuthInfo,
+  listAgents,
+  listPriorities,
+  listStatuses,
+  listTeams,
+  listTicketTypes,
+} from './reference.js'
+import { deleteTicket, getTicket, listTickets, writeTickets } from './tickets.js'
+
+const route = (
+  method: string,
+  pattern: string,
+  area: ScopeArea | 'public',
+  handle: RouteHandler,
+): Route<HaloEndpoint> => ({ method, pattern, handler: { area, handle } })
+
+/**
+ * The emulated part of Halo's resource server, paths relative to `/api` in the vendor's casing (matched
+ * case-insensitively, as ASP.NET routes). Agents and teams are ticket reference data here: our choice is that
+ * the tickets scopes cover them.
+ */
+export const HALO_ROUTES: readonly Route<HaloEndpoint>[] = [
+  route('GET', '/AuthInfo', 'public', getAuthInfo),
+  route('GET', '/Tickets', 'tickets', listTickets),
+  route('POST', '/Tickets', 'tickets', writeTickets),
+  route('GET', '/Tickets/:id', 'tickets', getTicket),
+  route('DELETE', '/Tickets/:id', 'tickets', deleteTicket),
+  route('GET', '/Actions', 'tickets', listActions),
+  route('POST', '/Actions', 'tickets', writeActions),
+  route('GET', '/Actions/:id', 'tickets', getAction),
+  route('GET', '/Status', 'tickets', listStatuses),
+  route('GET', '/Priority', 'tickets', listPriorities),
+  route('GET', '/TicketType', 'tickets', listTicketTypes),
+  route('GET', '/Agent', 'tickets', listAgents),
+  route('GET', '/Team', 'tickets', listTeams),
+  route('GET', '/Client', 'customers', listClients),
+  route('POST', '/Client', 'customers', writeClients),
+  route('GET', '/Client/:id', 'customers', getClient),
+  route('GET', '/Asset', 'assets', listAssets),
+  route('POST', '/Asset', 'assets', writeAssets),
+  route('GET', '/Asset/:id', 'assets', getAsset),
+]

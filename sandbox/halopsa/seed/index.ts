@@ -1,0 +1,59 @@
+import { createRandom } from '../../shared/random.js'
+import type { HaloDataSet } from '../database.js'
+import { seedAssets } from './assets.js'
+import { seedClients } from './clients.js'
+import {
+  seedAgents,
+  seedAssetFields,
+  seedAssetStatuses,
+  seedAssetTypes,
+  seedPriorities,
+  seedSlas,
+  seedStatuses,
+  seedTeams,
+  seedTicketTypes,
+  seedTopLevels,
+} from './reference-data.js'
+import { seedTickets } from './tickets.js'
+
+/**
+ * The sandbox tenant's data. Deterministic: the same seed gives identical records, and no timestamp depends on
+ * the current time (everything lies before a fixed reference date).
+ */
+export function seedHaloData(seed: number): HaloDataSet {
+  const random = createRandom(seed)
+  const slas = seedSlas()
+  const priorities = seedPriorities(random, slas)
+  const ticketTypes = seedTicketTypes()
+  const agents = seedAgents()
+  const assetTypes = seedAssetTypes()
+  const { clients, sites, users } = seedClients(random)
+  const assets = seedAssets(random, { clients, sites, users, assetTypes })
+  const { tickets, actions } = seedTickets(random, {
+    clients,
+    sites,
+    users,
+    agents,
+    ticketTypes,
+    priorities,
+    assets,
+  })
+  return {
+    statuses: seedStatuses(),
+    slas,
+    priorities,
+    ticketTypes,
+    teams: seedTeams(),
+    agents,
+    topLevels: seedTopLevels(),
+    clients,
+    sites,
+    users,
+    assetTypes,
+    assetStatuses: seedAssetStatuses(),
+    assetFields: seedAssetFields(),
+    assets,
+    tickets,
+    actions,
+  }
+}

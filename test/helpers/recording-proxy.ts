@@ -1,0 +1,58 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { request } from 'undici'
+
+export interface RecordedRequest {
+  method: string
+  /** Path and query as the client sent them. */
+  url: string
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+export interface RecordingProxy {
+  /** `http://127.0.0.1:PORT`: put it in place of the vendor's origin. */
+  origin: string
+  requests: RecordedRequest[]
+  close(): Promise<void>
+}
+
+/**
+ * A pass-through in front of an emulator that keeps every request it forwards, so a test can read what the
+ * gateway sent the vendor (a JSON Patch, a `conditions` string) while the real emulator answers it.
+ */
+export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
+  const requests: RecordedRequest[] = []
+  const server = createServer(async (incoming, outgoing) => {
+    const chunks: Buffer[] = []
+    for await (const chunk of incoming) chunks.push(chunk as Buffer)
+    const body = Buffer.concat(chunks).toString('utf8')
+    const method = incoming.method ?? 'GET'
+    requests.push({ method, url: incoming.url ?? '/', headers: { ...incoming.headers }, body })
+    try {
+      const { host: _host, connection: _connection, ...headers } = incoming.headers
+      const answer = await request(`${target}${incoming.url}`, {
+        method: method as 'GET',
+        headers,
+        body: body === '' ? undefined : body,
+      })
+      const text = await answer.body.text()
+      const { connection: _c, 'transfer-encoding': _t, 'keep-alive': _k, ...answerHeaders } = answer.headers
+      outgoing.writeHead(answer.statusCode, answerHeaders)
+      outgoing.end(text)
+    } catch {
+      outgoing.socket?.destroy()
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()))
+        server.closeAllConnections()
+      }),
+  }
+}
