@@ -1,0 +1,380 @@
+import fc from 'fast-check'
+import { request } from 'undici'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseConditions, type ConditionNode } from '../../sandbox/connectwise/index.js'
+import type { Ticket } from '../../src/canonical/ticket.js'
+import {
+  defaultBoardOf,
+  json,
+  startConnectWiseGateway,
+  startGateway,
+  type ConnectWiseGateway,
+  type Gateway,
+} from '../helpers/gateway.js'
+import { startRecordingProxy, type RecordingProxy } from '../helpers/recording-proxy.js'
+import { walkList } from '../helpers/walk.js'
+
+// ConnectWise specifics the shared connection suite (test/integration/connections/) does not cover.
+
+let gateway: ConnectWiseGateway
+const base = '/v1/connections/connectwise-test'
+
+beforeAll(async () => {
+  gateway = await startConnectWiseGateway()
+})
+afterAll(() => gateway.close())
+
+const send = (method: 'POST' | 'PATCH', path: string, payload: unknown) =>
+  gateway.app.inject({ method, url: `${base}${path}`, payload: payload as string })
+
+/** The `conditions` of every list call the emulator accepted since the last reset. */
+const receivedConditions = (path: string) =>
+  gateway.emulator.stats.accepted
+    .filter((request) => request.method === 'GET' && request.path === path)
+    .map((request) => new URLSearchParams(request.query ?? '').get('conditions'))
+
+const comparisonsOf = (node: ConditionNode): ConditionNode[] =>
+  node.kind === 'and' || node.kind === 'or' ? node.operands.flatMap(comparisonsOf) : [node]
+
+/** Text a caller might send: quotes, brackets, backslashes, the words of the query language, unicode. */
+const hostileText = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '"',
+        '\\',
+        '(',
+        ')',
+        '[',
+        ']',
+        ' and ',
+        ' or ',
+        ' = ',
+        'id > 0',
+        ',',
+        '%',
+        '*',
+        "'",
+        'null',
+      ),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }),
+    ),
+    { minLength: 1, maxLength: 8 },
+  )
+  .map((parts) => parts.join('').slice(0, 200))
+  .filter((text) => text.trim() !== '')
+
+describe('the conditions the gateway writes', () => {
+  it('keeps any search text one literal comparison, and the emulator answers it', async () => {
+    const customerId = String([...gateway.emulator.db.companies.keys()][3])
+    await fc.assert(
+      fc.asyncProperty(hostileText, async (q) => {
+        gateway.emulator.resetStats()
+        const response = await gateway.app.inject({
+          method: 'GET',
+          url: `${base}/tickets?${new URLSearchParams({ q, customerId, updatedSince: '2024-01-01T00:00:00Z' })}`,
+        })
+        expect(response.statusCode).toBe(200)
+        const [conditions] = receivedConditions('/service/tickets')
+        const comparisons = comparisonsOf(parseConditions(conditions!))
+        expect(comparisons).toHaveLength(3)
+        expect(comparisons).toContainEqual({
+          kind: 'comparison',
+          field: 'summary',
+          operator: 'contains',
+          value: { type: 'string', value: q },
+        })
+        const expected = [...gateway.emulator.db.tickets.values()].filter(
+          (ticket) =>
+            ticket.companyId === Number(customerId) &&
+            ticket.summary.toLowerCase().includes(q.toLowerCase()) &&
+            Date.parse(ticket.info.lastUpdated) > Date.parse('2024-01-01T00:00:00Z'),
+        )
+        expect(json<{ data: unknown[] }>(response).data).toHaveLength(Math.min(25, expected.length))
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('does the same for customer and asset search', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileText, async (q) => {
+        gateway.emulator.resetStats()
+        const customers = await gateway.app.inject(`${base}/customers?${new URLSearchParams({ q })}`)
+        const assets = await gateway.app.inject(
+          `${base}/assets?${new URLSearchParams({ q, customerId: '7' })}`,
+        )
+        expect([customers.statusCode, assets.statusCode]).toEqual([200, 200])
+        for (const [path, count] of [
+          ['/company/companies', 1],
+          ['/company/configurations', 2],
+        ] as const) {
+          const comparisons = comparisonsOf(parseConditions(receivedConditions(path)[0]!))
+          expect(comparisons).toHaveLength(count)
+          expect(comparisons).toContainEqual(
+            expect.objectContaining({ field: 'name', value: { type: 'string', value: q } }),
+          )
+        }
+      }),
+      { numRuns: 30 },
+    )
+  })
+
+  it('finds the seeded records whose names are hostile to a naive query builder', async () => {
+    const awkward = [...gateway.emulator.db.companies.values()].filter((company) =>
+      /["'\\()]|\b(and|or)\b/.test(company.name),
+    )
+    expect(awkward.length).toBeGreaterThan(3)
+    for (const company of awkward) {
+      const { records } = await walkList<{ id: string }>(gateway.app, `${base}/customers`, {
+        q: company.name,
+      })
+      expect(records.map((record) => record.id)).toContain(String(company.id))
+    }
+  })
+
+  it('turns categories and levels into id lists from reference data, one comparison each', async () => {
+    gateway.emulator.resetStats()
+    const response = await gateway.app.inject(`${base}/tickets?status=closed&priority=critical,high`)
+    expect(response.statusCode).toBe(200)
+    const comparisons = comparisonsOf(parseConditions(receivedConditions('/service/tickets')[0]!))
+    expect(comparisons.map((node) => (node.kind === 'in' ? node.field : 'other'))).toEqual([
+      'status/id',
+      'priority/id',
+    ])
+    const statuses = json<{ data: Array<{ id: string; category: string }> }>(
+      await gateway.app.inject(`${base}/statuses`),
+    ).data
+    const closedIds = statuses
+      .filter((status) => status.category === 'closed')
+      .map((status) => Number(status.id))
+    expect(closedIds).toEqual(
+      expect.arrayContaining(
+        [...gateway.emulator.db.statuses.values()].filter((s) => s.closedStatus).map((s) => s.id),
+      ),
+    )
+    expect(
+      (comparisons[0] as { values: Array<{ value: number }> }).values.map((v) => v.value).sort(),
+    ).toEqual(closedIds.sort())
+  })
+})
+
+describe('vendor calls', () => {
+  it('lists every ticket in as few calls as the vendor page size allows, and no more', async () => {
+    await gateway.app.inject(`${base}/tickets?pageSize=1`) // reference data cached
+    gateway.emulator.resetStats()
+    const { records } = await walkList(gateway.app, `${base}/tickets`, { pageSize: '1000' })
+    expect(records).toHaveLength(gateway.emulator.db.tickets.size)
+    expect(gateway.emulator.stats.requests).toBe(Math.ceil(gateway.emulator.db.tickets.size / 1000))
+    gateway.emulator.resetStats()
+    const small = await walkList(gateway.app, `${base}/tickets`, { pageSize: '100' })
+    expect(small.records).toHaveLength(gateway.emulator.db.tickets.size)
+    expect(gateway.emulator.stats.requests).toBe(Math.ceil(gateway.emulator.db.tickets.size / 100))
+  })
+
+  it('keeps paging exact while tickets are created between pages', async () => {
+    const first = json<{ data: Ticket[]; nextCursor: string }>(
+      await gateway.app.inject(`${base}/tickets?pageSize=200`),
+    )
+    const created = json<Ticket>(
+      await send('POST', '/tickets', {
+        subject: 'Arrived mid-walk',
+        customerId: first.data[0]!.customer!.id,
+      }),
+    )
+    let cursor: string | null = first.nextCursor
+    const seen = first.data.map((ticket) => ticket.id)
+    while (cursor) {
+      const page: { data: Ticket[]; nextCursor: string | null } = json(
+        await gateway.app.inject(`${base}/tickets?pageSize=200&cursor=${cursor}`),
+      )
+      seen.push(...page.data.map((ticket) => ticket.id))
+      cursor = page.nextCursor
+    }
+    expect(new Set(seen).size).toBe(seen.length)
+    expect(seen).toContain(created.id)
+    expect(seen).toHaveLength(gateway.emulator.db.tickets.size)
+  })
+})
+
+describe('writes', () => {
+  let proxy: RecordingProxy
+  let recorded: Gateway
+  beforeAll(async () => {
+    proxy = await startRecordingProxy(gateway.emulator.origin)
+    recorded = await startGateway([
+      {
+        ...gateway.connection,
+        id: 'connectwise-recorded',
+        baseUrl: gateway.emulator.baseUrl.replace(gateway.emulator.origin, proxy.origin),
+      },
+    ])
+  })
+  afterAll(async () => {
+    await recorded.close()
+    await proxy.close()
+  })
+
+  it('patches only the fields the caller sent, and pins the API version', async () => {
+    const ticket = [...gateway.emulator.db.tickets.values()].find((t) => t.ownerId !== null)!
+    const before = structuredClone(ticket)
+    const path = `/v1/connections/connectwise-recorded/tickets/${ticket.id}`
+    const response = await recorded.app.inject({
+      method: 'PATCH',
+      url: path,
+      payload: { subject: 'Renamed', assigneeId: null },
+    })
+    expect(response.statusCode).toBe(200)
+    const patch = proxy.requests.find((r) => r.method === 'PATCH')!
+    expect(JSON.parse(patch.body)).toEqual([
+      { op: 'replace', path: 'summary', value: 'Renamed' },
+      { op: 'remove', path: 'owner' },
+    ])
+    expect(patch.headers.accept).toBe('application/vnd.connectwise.com+json; version=2025.8')
+    expect(patch.headers.clientid).toBe(gateway.connection.clientId)
+    const after = gateway.emulator.db.tickets.get(ticket.id)!
+    expect({ ...after, summary: before.summary, ownerId: before.ownerId, info: before.info }).toEqual(before)
+  })
+
+  it("resolves a status category on the ticket's board, and refuses a status of another board", async () => {
+    const boards = [...gateway.emulator.db.boards.values()].filter((board) => !board.inactiveFlag)
+    const other = boards.find((board) => board.id !== defaultBoardOf(gateway.emulator).id)!
+    const customerId = String([...gateway.emulator.db.companies.values()].find((c) => !c.deletedFlag)!.id)
+    const created = json<Ticket>(
+      await send('POST', '/tickets', {
+        subject: 'On the other board',
+        customerId,
+        boardId: String(other.id),
+        status: 'pending',
+      }),
+    )
+    expect(created.board?.id).toBe(String(other.id))
+    const status = gateway.emulator.db.statuses.get(Number(created.status.id))!
+    expect(status.boardId).toBe(other.id)
+    expect(created.status.category).toBe('pending')
+
+    const foreign = gateway.emulator.db.statusesOf(defaultBoardOf(gateway.emulator).id)[0]!
+    const refused = await send('PATCH', `/tickets/${created.id}`, { statusId: String(foreign.id) })
+    expect([
+      refused.statusCode,
+      json<{ errors: Array<{ field: string }> }>(refused).errors[0]?.field,
+    ]).toEqual([400, 'statusId'])
+
+    const closed = await send('PATCH', `/tickets/${created.id}`, { status: 'closed' })
+    expect(json<Ticket>(closed).status).toMatchObject({ category: 'closed' })
+    expect(gateway.emulator.db.statuses.get(Number(json<Ticket>(closed).status.id))!.boardId).toBe(other.id)
+  })
+
+  it('needs a board for a status category when the connection has no default board', async () => {
+    const noDefault = await startGateway([
+      { ...gateway.connection, id: 'connectwise-nodefault', defaultBoardId: undefined },
+    ])
+    try {
+      const customerId = String([...gateway.emulator.db.companies.keys()][0])
+      const before = gateway.emulator.db.tickets.size
+      const response = await noDefault.app.inject({
+        method: 'POST',
+        url: '/v1/connections/connectwise-nodefault/tickets',
+        payload: { subject: 'x', customerId, status: 'new' },
+      })
+      expect([
+        response.statusCode,
+        json<{ errors: Array<{ field: string }> }>(response).errors[0]?.field,
+      ]).toEqual([400, 'boardId'])
+      expect(gateway.emulator.db.tickets.size).toBe(before)
+    } finally {
+      await noDefault.close()
+    }
+  })
+
+  it('stores the description as the first discussion note and comments with the right flags', async () => {
+    const customerId = String([...gateway.emulator.db.companies.values()].find((c) => !c.deletedFlag)!.id)
+    const ticket = json<Ticket>(
+      await send('POST', '/tickets', { subject: 'Flags', customerId, description: 'Printer jams' }),
+    )
+    await send('POST', `/tickets/${ticket.id}/comments`, { body: 'Seen by us', visibility: 'internal' })
+    await send('POST', `/tickets/${ticket.id}/comments`, { body: 'Told the customer', visibility: 'public' })
+    const notes = gateway.emulator.db.notesOf(Number(ticket.id)).sort((a, b) => a.id - b.id)
+    expect(notes.map((note) => [note.text, note.detailDescriptionFlag, note.internalAnalysisFlag])).toEqual([
+      ['Printer jams', true, false],
+      ['Seen by us', false, true],
+      ['Told the customer', true, false],
+    ])
+    expect(ticket.description).toBe('Printer jams')
+    const listed = json<{ data: Ticket[] }>(
+      await gateway.app.inject(`${base}/tickets?q=Flags&pageSize=5`),
+    ).data
+    expect(listed.find((t) => t.id === ticket.id)?.description).toBeNull()
+  })
+
+  it("translates ConnectWise's field errors back to canonical names", async () => {
+    const customerId = String([...gateway.emulator.db.companies.values()].find((c) => !c.deletedFlag)!.id)
+    const response = await send('POST', '/tickets', { subject: 'x'.repeat(101), customerId })
+    const problem = json<{
+      code: string
+      errors: Array<{ field?: string }>
+      vendor: { status: number; code: string }
+    }>(response)
+    expect(response.statusCode).toBe(422)
+    expect(problem).toMatchObject({
+      code: 'validation_failed',
+      vendor: { status: 400, code: 'InvalidObject' },
+    })
+    expect(problem.errors.map((error) => error.field)).toEqual(['subject'])
+  })
+
+  it.each([
+    ['customers', { name: 'x', email: 'a@b.example' }, 'email'],
+    ['assets', { name: 'x', customerId: '1', typeId: '1', manufacturer: 'HP' }, 'manufacturer'],
+  ])(
+    'refuses a %s field ConnectWise cannot store by value, before any call',
+    async (resource, body, field) => {
+      gateway.emulator.resetStats()
+      const response = await send('POST', `/${resource}`, body)
+      expect([
+        response.statusCode,
+        json<{ errors: Array<{ field: string }> }>(response).errors[0]?.field,
+      ]).toEqual([400, field])
+      expect(gateway.emulator.stats.requests).toBe(0)
+    },
+  )
+})
+
+describe('credentials and the member rate limit', () => {
+  it('answers 502 when ConnectWise refuses the keys, naming no secret', async () => {
+    const wrong = await startGateway([
+      { ...gateway.connection, id: 'connectwise-wrong', privateKey: 'not-the-key' },
+    ])
+    try {
+      const response = await wrong.app.inject('/v1/connections/connectwise-wrong/customers/1')
+      expect([response.statusCode, json(response).code]).toEqual([502, 'vendor_unavailable'])
+      expect(json(response)).toMatchObject({ vendor: { status: 401, code: 'InvalidCredentials' } })
+      expect(response.body).not.toContain('not-the-key')
+      expect(response.body).not.toContain(gateway.connection.privateKey)
+    } finally {
+      await wrong.close()
+    }
+  })
+
+  it('holds its calls when X-RateLimit-Remaining says another app spent the quota', async () => {
+    const limited = await startConnectWiseGateway({ emulator: { rateLimit: { limit: 5, windowMs: 1_500 } } })
+    try {
+      const { emulator, connection } = limited
+      const member = emulator.members[0]!
+      const headers = {
+        authorization: `Basic ${Buffer.from(`${emulator.companyId}+${member.publicKey}:${member.privateKey}`).toString('base64')}`,
+        clientid: connection.clientId,
+      }
+      for (let i = 0; i < 4; i++) {
+        const answer = await request(`${emulator.baseUrl}/company/companies/1`, { headers })
+        await answer.body.dump()
+      }
+      const first = await limited.app.inject(`/v1/connections/connectwise-test/customers/1`)
+      const second = await limited.app.inject(`/v1/connections/connectwise-test/customers/2`)
+      expect([first.statusCode, second.statusCode]).toEqual([200, 200])
+      expect(emulator.stats.rateLimited).toBe(0)
+    } finally {
+      await limited.close()
+    }
+  })
+})
