@@ -17,10 +17,21 @@ describe('npm start with no configuration (sandbox mode)', () => {
     return { status: response.statusCode, headers: response.headers, body: await response.body.text() }
   }
 
-  it('serves the Syncro sandbox connection', async () => {
+  it('serves a sandbox connection per emulator', async () => {
     const { status, body } = await get('/v1/connections')
     expect(status).toBe(200)
-    expect(JSON.parse(body).data.map((c: { id: string }) => c.id)).toEqual(['syncro-sandbox'])
+    expect(JSON.parse(body).data.map((c: { id: string }) => c.id)).toEqual([
+      'connectwise-sandbox',
+      'syncro-sandbox',
+    ])
+  })
+
+  it('reads ConnectWise through its emulator', async () => {
+    const { status, body } = await get('/v1/connections/connectwise-sandbox/tickets?pageSize=5&status=closed')
+    expect(status).toBe(200)
+    const tickets = JSON.parse(body).data as Array<{ status: { category: string } }>
+    expect(tickets).toHaveLength(5)
+    expect(tickets.every((ticket) => ticket.status.category === 'closed')).toBe(true)
   })
 
   it('lists and pages tickets from the emulator', async () => {
