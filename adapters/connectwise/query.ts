@@ -1,22 +1,20 @@
-import type { FilterName, ListFilters } from '../../src/canonical/list-query.js'
+import {
+  ASSET_FILTERS,
+  COMMENT_FILTERS,
+  CUSTOMER_FILTERS,
+  TICKET_FILTERS,
+  type FilterName,
+  type ListFilters,
+} from '../../src/canonical/list-query.js'
 import { integerId } from '../../src/mapping/ids.js'
 import type { ListableResource } from '../types.js'
 
-/** The canonical filters ConnectWise's `conditions` can express, per list. */
+/** `conditions` can express every canonical filter of every list. */
 export const CONNECTWISE_FILTERS: Record<ListableResource, readonly FilterName[]> = {
-  tickets: [
-    'status',
-    'statusId',
-    'customerId',
-    'assigneeId',
-    'priority',
-    'updatedSince',
-    'createdSince',
-    'q',
-  ],
-  customers: ['updatedSince', 'createdSince', 'q'],
-  assets: ['customerId', 'updatedSince', 'createdSince', 'q'],
-  comments: ['createdSince'],
+  tickets: TICKET_FILTERS,
+  customers: CUSTOMER_FILTERS,
+  assets: ASSET_FILTERS,
+  comments: COMMENT_FILTERS,
 }
 
 /**
