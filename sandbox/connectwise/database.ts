@@ -1,3 +1,4 @@
+import { byId, insertRecord, nextIdAfter, type Insertable } from '../shared/tables.js'
 import type {
   BoardRecord,
   CompanyRecord,
@@ -31,8 +32,6 @@ export interface ConnectWiseDataSet {
   tickets: TicketRecord[]
   notes: NoteRecord[]
 }
-
-type Insertable<T> = Omit<T, 'id'>
 
 /**
  * The emulator's in-memory site: records by id, and the few operations the routes need. Ids are never
@@ -115,20 +114,8 @@ export class ConnectWiseDatabase {
   }
 
   private insert<T extends { id: number }>(table: Map<number, T>, fields: Insertable<T>): T {
-    const id = Math.max(this.#nextIds.get(table) ?? 1, maxKey(table) + 1)
+    const id = Math.max(this.#nextIds.get(table) ?? 1, nextIdAfter(table.keys()))
     this.#nextIds.set(table, id + 1)
-    const record = { ...fields, id } as T
-    table.set(id, record)
-    return record
+    return insertRecord(table, fields, id)
   }
-}
-
-function byId<T extends { id: number }>(records: readonly T[]): Map<number, T> {
-  return new Map(records.map((record) => [record.id, structuredClone(record)]))
-}
-
-function maxKey(table: Map<number, unknown>): number {
-  let max = 0
-  for (const id of table.keys()) max = Math.max(max, id)
-  return max
 }

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
-import { FaultInjector, type FaultControls } from '../shared/faults.js'
-import { closeServer, createSleeper, listen } from '../shared/lifecycle.js'
-import { createStats, resetStats, type EmulatorStats } from '../shared/stats.js'
+import type { FaultControls } from '../shared/faults.js'
+import { createEmulatorRuntime, listen } from '../shared/lifecycle.js'
+import type { EmulatorStats } from '../shared/stats.js'
 import { createAuthenticator } from './auth.js'
 import { ConnectWiseDatabase } from './database.js'
 import { resolveConnectWiseOptions, type ConnectWiseEmulatorOptions } from './options.js'
@@ -31,13 +31,13 @@ export async function startConnectWiseEmulator(
 ): Promise<ConnectWiseEmulator> {
   const settings = resolveConnectWiseOptions(options)
   const db = new ConnectWiseDatabase(seedConnectWiseData(settings.seed))
-  const stats = createStats()
-  const faults = new FaultInjector()
-  const sleeper = createSleeper()
+  const server = createServer()
+  const { stats, faults, sleep, resetStats, close } = createEmulatorRuntime(server)
   const apiPrefix = `/${settings.codebase}/apis/3.0`
   let origin = ''
 
-  const server = createServer(
+  server.on(
+    'request',
     createRequestListener({
       apiPrefix,
       routes: CONNECTWISE_ROUTES,
@@ -47,7 +47,7 @@ export async function startConnectWiseEmulator(
       faults,
       stats,
       origin: () => origin,
-      sleep: sleeper.sleep,
+      sleep,
     }),
   )
   origin = await listen(server, settings.host, settings.port)
@@ -60,11 +60,8 @@ export async function startConnectWiseEmulator(
     clientIds: Object.freeze([...settings.clientIds]),
     db,
     stats,
-    resetStats: () => resetStats(stats),
+    resetStats,
     faults,
-    close: async () => {
-      sleeper.wakeAll()
-      await closeServer(server)
-    },
+    close,
   }
 }

@@ -1,3 +1,4 @@
+import { byId, insertRecord, nextIdAfter, type Insertable } from '../shared/tables.js'
 import {
   STATUS_TYPE,
   type ActionRecord,
@@ -37,8 +38,6 @@ export interface HaloDataSet {
   actions: ActionRecord[]
 }
 
-type Insertable<T> = Omit<T, 'id'>
-
 /** The emulator's in-memory tenant: records by id, and the few operations the routes need. */
 export class HaloDatabase {
   readonly statuses: Map<number, StatusRecord>
@@ -68,7 +67,7 @@ export class HaloDatabase {
   constructor(data: HaloDataSet) {
     this.statuses = byId(data.statuses)
     this.slas = byId(data.slas)
-    this.priorities = new Map(data.priorities.map((priority) => [priority.id, structuredClone(priority)]))
+    this.priorities = byId(data.priorities)
     this.ticketTypes = byId(data.ticketTypes)
     this.teams = byId(data.teams)
     this.agents = byId(data.agents)
@@ -90,33 +89,23 @@ export class HaloDatabase {
   }
 
   insertClient(fields: Insertable<ClientRecord>): ClientRecord {
-    const client = { ...fields, id: this.nextClientId++ }
-    this.clients.set(client.id, client)
-    return client
+    return insertRecord(this.clients, fields, this.nextClientId++)
   }
 
   insertSite(fields: Insertable<SiteRecord>): SiteRecord {
-    const site = { ...fields, id: this.nextSiteId++ }
-    this.sites.set(site.id, site)
-    return site
+    return insertRecord(this.sites, fields, this.nextSiteId++)
   }
 
   insertAsset(fields: Insertable<AssetRecord>): AssetRecord {
-    const asset = { ...fields, id: this.nextAssetId++ }
-    this.assets.set(asset.id, asset)
-    return asset
+    return insertRecord(this.assets, fields, this.nextAssetId++)
   }
 
   insertTicket(fields: Insertable<TicketRecord>): TicketRecord {
-    const ticket = { ...fields, id: this.nextTicketId++ }
-    this.tickets.set(ticket.id, ticket)
-    return ticket
+    return insertRecord(this.tickets, fields, this.nextTicketId++)
   }
 
   insertAction(fields: Insertable<ActionRecord>): ActionRecord {
-    const action = { ...fields, id: this.nextActionId++ }
-    this.actions.set(action.id, action)
-    return action
+    return insertRecord(this.actions, fields, this.nextActionId++)
   }
 
   deleteTicket(id: number): boolean {
@@ -147,14 +136,4 @@ export class HaloDatabase {
   clientIdOfUser(user: EndUserRecord): number | undefined {
     return this.sites.get(user.site_id)?.client_id
   }
-}
-
-function byId<T extends { id: number }>(records: readonly T[]): Map<number, T> {
-  return new Map(records.map((record) => [record.id, structuredClone(record)]))
-}
-
-function nextIdAfter(ids: Iterable<number>): number {
-  let max = 0
-  for (const id of ids) max = Math.max(max, id)
-  return max + 1
 }

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http'
-import { FaultInjector, type FaultControls } from '../shared/faults.js'
-import { closeServer, createSleeper, listen } from '../shared/lifecycle.js'
+import type { FaultControls } from '../shared/faults.js'
+import { createEmulatorRuntime, listen } from '../shared/lifecycle.js'
 import { RollingWindowLimiter } from '../shared/rate-limit.js'
-import { createStats, resetStats, type EmulatorStats } from '../shared/stats.js'
+import type { EmulatorStats } from '../shared/stats.js'
 import { createClientCheck } from './auth/credentials.js'
 import { TokenStore } from './auth/token-store.js'
 import { HaloDatabase } from './database.js'
@@ -45,11 +45,9 @@ export async function startHaloEmulator(options?: HaloEmulatorOptions): Promise<
   const settings = resolveHaloOptions(options)
   const clock = settings.clock ?? (() => Date.now())
   const db = new HaloDatabase(seedHaloData(settings.seed))
-  const stats = createStats()
-  const faults = new FaultInjector()
-  const sleeper = createSleeper()
   const tokens = new TokenStore(settings.tokenLifetimeSeconds, clock)
   const server = createServer()
+  const { stats, faults, sleep, resetStats, close } = createEmulatorRuntime(server)
   const origin = await listen(server, settings.host, settings.port)
   const authUrl = `${origin}/auth`
 
@@ -78,7 +76,7 @@ export async function startHaloEmulator(options?: HaloEmulatorOptions): Promise<
       tenant: settings.tenant,
       faults,
       stats,
-      sleep: sleeper.sleep,
+      sleep,
     }),
   )
 
@@ -93,7 +91,7 @@ export async function startHaloEmulator(options?: HaloEmulatorOptions): Promise<
     db,
     stats,
     resetStats: () => {
-      resetStats(stats)
+      resetStats()
       tokens.resetCount()
     },
     faults,
@@ -104,9 +102,6 @@ export async function startHaloEmulator(options?: HaloEmulatorOptions): Promise<
       setLifetimeSeconds: (seconds) => tokens.setLifetimeSeconds(seconds),
       revokeAll: () => tokens.revokeAll(),
     },
-    close: async () => {
-      sleeper.wakeAll()
-      await closeServer(server)
-    },
+    close,
   }
 }

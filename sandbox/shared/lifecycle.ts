@@ -1,5 +1,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { FaultInjector } from './faults.js'
+import { createStats, resetStats } from './stats.js'
 
 /** Listens on host:port (0 = a free port) and returns the origin, e.g. `http://127.0.0.1:41234`. */
 export function listen(server: Server, host: string, port: number): Promise<string> {
@@ -14,7 +16,7 @@ export function listen(server: Server, host: string, port: number): Promise<stri
 }
 
 /** Stops accepting and cuts open connections (keep-alive ones included), so close never waits on a client. */
-export function closeServer(server: Server): Promise<void> {
+function closeServer(server: Server): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     server.close((error) => (error ? reject(error) : resolve()))
     server.closeAllConnections()
@@ -22,7 +24,7 @@ export function closeServer(server: Server): Promise<void> {
 }
 
 /** Delays from fault injection, all woken at close so no timer keeps the process alive. */
-export function createSleeper() {
+function createSleeper() {
   const pending = new Map<NodeJS.Timeout, () => void>()
   return {
     sleep: (ms: number) =>
@@ -39,6 +41,27 @@ export function createSleeper() {
         resolve()
       }
       pending.clear()
+    },
+  }
+}
+
+/**
+ * What every emulator runs with besides its routes: the request stats, the injected faults and the `sleep`
+ * their delays wait on, for its request pipeline; `resetStats` and `close` for its handle. `close` wakes the
+ * pending delays, then stops `server` and cuts its connections.
+ */
+export function createEmulatorRuntime(server: Server) {
+  const stats = createStats()
+  const faults = new FaultInjector()
+  const sleeper = createSleeper()
+  return {
+    stats,
+    faults,
+    sleep: sleeper.sleep,
+    resetStats: () => resetStats(stats),
+    close: async () => {
+      sleeper.wakeAll()
+      await closeServer(server)
     },
   }
 }

@@ -1,3 +1,4 @@
+import { byId, insertRecord, nextIdAfter, type Insertable } from '../shared/tables.js'
 import type {
   AssetRecord,
   AssetTypeRecord,
@@ -20,8 +21,6 @@ export interface SyncroDataSet {
   tickets: TicketRecord[]
   comments: CommentRecord[]
 }
-
-type Insertable<T> = Omit<T, 'id'>
 
 /** The emulator's in-memory account: records by id, and the few operations the routes need. */
 export class SyncroDatabase {
@@ -60,24 +59,18 @@ export class SyncroDatabase {
   }
 
   insertCustomer(fields: Insertable<CustomerRecord>): CustomerRecord {
-    const customer = { ...fields, id: this.nextCustomerId++ }
-    this.customers.set(customer.id, customer)
-    return customer
+    return insertRecord(this.customers, fields, this.nextCustomerId++)
   }
 
   insertAsset(fields: Insertable<AssetRecord>): AssetRecord {
-    const asset = { ...fields, id: this.nextAssetId++ }
-    this.assets.set(asset.id, asset)
-    return asset
+    return insertRecord(this.assets, fields, this.nextAssetId++)
   }
 
   /** Gives the ticket the next free number unless the caller chose one. */
   insertTicket(fields: Omit<TicketRecord, 'id' | 'number'> & { number?: number }): TicketRecord {
     const number = fields.number ?? this.nextTicketNumber
     this.nextTicketNumber = Math.max(this.nextTicketNumber, number + 1)
-    const ticket = { ...fields, number, id: this.nextTicketId++ }
-    this.tickets.set(ticket.id, ticket)
-    return ticket
+    return insertRecord(this.tickets, { ...fields, number }, this.nextTicketId++)
   }
 
   deleteTicket(id: number): boolean {
@@ -87,9 +80,7 @@ export class SyncroDatabase {
   }
 
   insertComment(fields: Insertable<CommentRecord>): CommentRecord {
-    const comment = { ...fields, id: this.nextCommentId++ }
-    this.comments.set(comment.id, comment)
-    return comment
+    return insertRecord(this.comments, fields, this.nextCommentId++)
   }
 
   /** Oldest first. */
@@ -106,14 +97,4 @@ export class SyncroDatabase {
   assetTypeNamed(name: string): AssetTypeRecord | undefined {
     return [...this.assetTypes.values()].find((type) => type.name === name)
   }
-}
-
-function byId<T extends { id: number }>(records: readonly T[]): Map<number, T> {
-  return new Map(records.map((record) => [record.id, structuredClone(record)]))
-}
-
-function nextIdAfter(ids: Iterable<number>): number {
-  let max = 0
-  for (const id of ids) max = Math.max(max, id)
-  return max + 1
 }

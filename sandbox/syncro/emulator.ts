@@ -1,8 +1,8 @@
 import { createServer } from 'node:http'
-import { FaultInjector, type FaultControls } from '../shared/faults.js'
-import { closeServer, createSleeper, listen } from '../shared/lifecycle.js'
+import type { FaultControls } from '../shared/faults.js'
+import { createEmulatorRuntime, listen } from '../shared/lifecycle.js'
 import { RollingWindowLimiter } from '../shared/rate-limit.js'
-import { createStats, resetStats, type EmulatorStats } from '../shared/stats.js'
+import type { EmulatorStats } from '../shared/stats.js'
 import { createApiKeyCheck } from './auth.js'
 import { SyncroDatabase } from './database.js'
 import { resolveSyncroOptions, type SyncroEmulatorOptions } from './options.js'
@@ -30,11 +30,11 @@ export interface SyncroEmulator {
 export async function startSyncroEmulator(options?: SyncroEmulatorOptions): Promise<SyncroEmulator> {
   const settings = resolveSyncroOptions(options)
   const db = new SyncroDatabase(seedSyncroData(settings.seed))
-  const stats = createStats()
-  const faults = new FaultInjector()
-  const sleeper = createSleeper()
+  const server = createServer()
+  const { stats, faults, sleep, resetStats, close } = createEmulatorRuntime(server)
 
-  const server = createServer(
+  server.on(
+    'request',
     createRequestListener({
       routes: SYNCRO_ROUTES,
       context: { db, pageSizes: settings.pageSizes, now: () => new Date(), apiUserId: API_USER_ID },
@@ -43,7 +43,7 @@ export async function startSyncroEmulator(options?: SyncroEmulatorOptions): Prom
       stats,
       isAcceptedKey: createApiKeyCheck(settings.apiKeys),
       retryAfterSeconds: settings.rateLimit.retryAfterSeconds,
-      sleep: sleeper.sleep,
+      sleep,
     }),
   )
   const origin = await listen(server, settings.host, settings.port)
@@ -54,11 +54,8 @@ export async function startSyncroEmulator(options?: SyncroEmulatorOptions): Prom
     apiKeys: Object.freeze([...settings.apiKeys]),
     db,
     stats,
-    resetStats: () => resetStats(stats),
+    resetStats,
     faults,
-    close: async () => {
-      sleeper.wakeAll()
-      await closeServer(server)
-    },
+    close,
   }
 }

@@ -1,4 +1,6 @@
+import { DAY_MS } from '../../shared/dates.js'
 import type { Random } from '../../shared/random.js'
+import { uniqueEmail } from '../../shared/seed.js'
 import { formatTimestamp } from '../dates.js'
 import type { CompanyRecord, ContactRecord, InfoStamp, NamedRecord } from '../records.js'
 import {
@@ -13,7 +15,7 @@ import {
   STREET_NAMES,
 } from './catalog.js'
 import { idOf } from './reference-data.js'
-import { DAY_MS, HISTORY_START_MS, instantBetween, SITE_CREATED_MS } from './time.js'
+import { HISTORY_START_MS, instantBetween, SITE_CREATED_MS } from './time.js'
 
 const COMPANY_COUNT = 80
 const DELETED_COUNT = 3
@@ -148,14 +150,6 @@ function uniqueIdentifier(taken: Set<string>, name: string): string {
   for (let n = 2; taken.has(identifier.toLowerCase()); n++) identifier = `${base}${n}`
   taken.add(identifier.toLowerCase())
   return identifier
-}
-
-function uniqueEmail(taken: Set<string>, email: string): string {
-  const [local, domain] = email.split('@') as [string, string]
-  let candidate = email
-  for (let n = 2; taken.has(candidate); n++) candidate = `${local}${n}@${domain}`
-  taken.add(candidate)
-  return candidate
 }
 
 function slug(text: string): string {

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../shared/dates.js'
 import type { Random } from '../../shared/random.js'
 import { formatTimestamp } from '../dates.js'
 import type {
@@ -9,7 +10,7 @@ import type {
 } from '../records.js'
 import { CONFIGURATION_TYPES, MEMBERS } from './catalog.js'
 import { idOf } from './reference-data.js'
-import { DAY_MS, HISTORY_START_MS, instantBetween, REFERENCE_MS } from './time.js'
+import { HISTORY_START_MS, instantBetween, REFERENCE_MS } from './time.js'
 
 const CONFIGURATION_COUNT = 200
 const WARRANTY_FROM_MS = Date.parse('2024-01-01T00:00:00Z')

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../shared/dates.js'
 import { formatTimestamp } from '../dates.js'
 import type {
   BoardRecord,
@@ -20,7 +21,7 @@ import {
   PRIORITIES,
   type StatusSpec,
 } from './catalog.js'
-import { DAY_MS, SITE_CREATED_MS } from './time.js'
+import { SITE_CREATED_MS } from './time.js'
 
 // Reference data is the same for every seed: a site's setup, not its traffic.
 

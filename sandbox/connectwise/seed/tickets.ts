@@ -1,3 +1,4 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/dates.js'
 import type { Random } from '../../shared/random.js'
 import { formatTimestamp } from '../dates.js'
 import type {
@@ -22,7 +23,7 @@ import {
   RESOLUTIONS,
   type BoardSpec,
 } from './catalog.js'
-import { DAY_MS, HISTORY_START_MS, HOUR_MS, instantBetween, MINUTE_MS, REFERENCE_MS } from './time.js'
+import { HISTORY_START_MS, instantBetween, REFERENCE_MS } from './time.js'
 
 const TICKET_COUNT = 540
 const RECENT_MS = 45 * DAY_MS

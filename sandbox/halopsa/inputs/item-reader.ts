@@ -1,4 +1,5 @@
-import { parseHaloDate, toTimestamp } from '../dates.js'
+import { toTimestamp } from '../../shared/dates.js'
+import { parseHaloDate } from '../dates.js'
 import type { Timestamp } from '../records.js'
 
 /**

@@ -1,4 +1,4 @@
-import { toTimestamp } from '../dates.js'
+import { toTimestamp } from '../../shared/dates.js'
 import { actionFilter } from '../filters/action-filters.js'
 import type { RouteHandler } from '../http-types.js'
 import { actionPlanner } from '../inputs/action-input.js'

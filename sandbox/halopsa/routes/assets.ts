@@ -1,4 +1,4 @@
-import { toTimestamp } from '../dates.js'
+import { toTimestamp } from '../../shared/dates.js'
 import { assetFilter } from '../filters/asset-filters.js'
 import type { RouteHandler } from '../http-types.js'
 import { runArrayWrite } from '../inputs/array-write.js'

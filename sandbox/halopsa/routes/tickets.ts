@@ -1,4 +1,4 @@
-import { toTimestamp } from '../dates.js'
+import { toTimestamp } from '../../shared/dates.js'
 import { ticketFilter } from '../filters/ticket-filters.js'
 import type { RouteHandler } from '../http-types.js'
 import { runArrayWrite } from '../inputs/array-write.js'

@@ -1,5 +1,6 @@
+import { DAY_MS, toTimestamp } from '../../shared/dates.js'
 import type { Random } from '../../shared/random.js'
-import { toTimestamp } from '../dates.js'
+import { instantBetween, utc } from '../../shared/seed.js'
 import type {
   AssetFieldValue,
   AssetRecord,
@@ -10,7 +11,7 @@ import type {
 } from '../records.js'
 import { ASSET_MODELS, ASSET_TYPE_CODES, type AssetModel } from './catalog.js'
 import { ASSET_FIELD_IDS, ASSET_STATUS_IDS } from './reference-data.js'
-import { DAY_MS, instantBetween, REFERENCE_MS, utc } from './time.js'
+import { REFERENCE_MS } from './time.js'
 
 const ASSET_COUNT = 150
 const FIRST_UPDATE_MS = utc('2024-01-01T00:00:00.000Z')

@@ -1,5 +1,6 @@
+import { DAY_MS, toTimestamp } from '../../shared/dates.js'
 import type { Random } from '../../shared/random.js'
-import { toTimestamp } from '../dates.js'
+import { instantBetween, utc } from '../../shared/seed.js'
 import type { ClientRecord, EndUserRecord, SiteRecord } from '../records.js'
 import {
   AWKWARD_CLIENT_NAMES,
@@ -10,7 +11,7 @@ import {
   SURNAMES,
   TRADE_WORDS,
 } from './catalog.js'
-import { DAY_MS, instantBetween, REFERENCE_MS, utc } from './time.js'
+import { REFERENCE_MS } from './time.js'
 
 const CLIENT_COUNT = 60
 const INACTIVE_COUNT = 6

@@ -1,5 +1,6 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS, toTimestamp } from '../../shared/dates.js'
 import type { Random } from '../../shared/random.js'
-import { toTimestamp } from '../dates.js'
+import { instantBetween, utc } from '../../shared/seed.js'
 import { textToHtml } from '../html-text.js'
 import type {
   ActionRecord,
@@ -22,7 +23,7 @@ import {
   TICKET_TAGS,
 } from './catalog.js'
 import { STATUS_IDS } from './reference-data.js'
-import { DAY_MS, HOUR_MS, instantBetween, MINUTE_MS, REFERENCE_MS, utc } from './time.js'
+import { REFERENCE_MS } from './time.js'
 
 const TICKET_COUNT = 420
 /** About 18 months of history before the reference date. */

@@ -1,7 +1,8 @@
+import { DAY_MS, toTimestamp } from '../../shared/dates.js'
 import type { Random } from '../../shared/random.js'
+import { instantBetween, utc } from '../../shared/seed.js'
 import type { AssetRecord, AssetTypeRecord, ContactRecord, CustomerRecord } from '../records.js'
 import { ASSET_MODELS, ASSET_NAME_CODES } from './catalog.js'
-import { DAY_MS, instantBetween, timestamp, utc } from './time.js'
 
 const ASSET_COUNT = 150
 const FIRST_ASSET_MS = utc('2024-01-15T00:00:00.000Z')
@@ -52,11 +53,11 @@ export function seedAssets(
         Model: model.model,
         ...model.extra,
         ...(random.chance(0.5)
-          ? { 'Warranty Expiration': timestamp(createdMs + random.int(365, 1095) * DAY_MS).slice(0, 10) }
+          ? { 'Warranty Expiration': toTimestamp(createdMs + random.int(365, 1095) * DAY_MS).slice(0, 10) }
           : {}),
       },
-      created_at: timestamp(createdMs),
-      updated_at: timestamp(createdMs + random.int(0, 120) * DAY_MS + random.int(0, DAY_MS)),
+      created_at: toTimestamp(createdMs),
+      updated_at: toTimestamp(createdMs + random.int(0, 120) * DAY_MS + random.int(0, DAY_MS)),
     })
   }
 

@@ -1,4 +1,6 @@
+import { DAY_MS, toTimestamp } from '../../shared/dates.js'
 import type { Random } from '../../shared/random.js'
+import { instantBetween, uniqueEmail, utc } from '../../shared/seed.js'
 import { customerAccountDefaults, type ContactRecord, type CustomerRecord } from '../records.js'
 import {
   BUSINESS_NAMES,
@@ -8,7 +10,6 @@ import {
   LAST_NAMES,
   STREET_NAMES,
 } from './catalog.js'
-import { DAY_MS, instantBetween, timestamp, utc } from './time.js'
 
 const CUSTOMER_COUNT = 50
 const BUSINESS_COUNT = 30
@@ -72,8 +73,8 @@ export function seedCustomers(random: Random): SeededCustomers {
       disabled: disabledIds.has(id),
       referred_by: random.pick(CUSTOMER_REFERRALS),
       portal_key: random.alphanumeric(20).toLowerCase(),
-      created_at: timestamp(createdMs),
-      updated_at: timestamp(updatedMs),
+      created_at: toTimestamp(createdMs),
+      updated_at: toTimestamp(updatedMs),
     })
 
     if (businessName) {
@@ -96,8 +97,8 @@ export function seedCustomers(random: Random): SeededCustomers {
           opt_out: false,
           extension: random.chance(0.3) ? String(random.int(100, 399)) : null,
           properties: {},
-          created_at: timestamp(createdMs + DAY_MS),
-          updated_at: timestamp(createdMs + DAY_MS),
+          created_at: toTimestamp(createdMs + DAY_MS),
+          updated_at: toTimestamp(createdMs + DAY_MS),
         })
       }
     }
@@ -110,14 +111,6 @@ function slug(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
-}
-
-function uniqueEmail(used: Set<string>, email: string): string {
-  const [local, domain] = email.split('@') as [string, string]
-  let candidate = email
-  for (let n = 2; used.has(candidate); n++) candidate = `${local}${n}@${domain}`
-  used.add(candidate)
-  return candidate
 }
 
 function phoneNumber(random: Random, place: Place): string {

@@ -1,6 +1,7 @@
+import { DAY_MS, toTimestamp } from '../../shared/dates.js'
+import { utc } from '../../shared/seed.js'
 import type { AssetTypeRecord, TicketTypeRecord, UserRecord } from '../records.js'
 import { ASSET_TYPE_NAMES, MSP_DOMAIN, TECHNICIANS, TICKET_TYPE_NAMES } from './catalog.js'
-import { DAY_MS, timestamp, utc } from './time.js'
 
 // The account was set up in early 2023; reference data dates from then, a day apart per record.
 const ACCOUNT_CREATED_MS = utc('2023-02-01T09:00:00.000Z')
@@ -13,8 +14,8 @@ export function seedUsers(): UserRecord[] {
     group: tech.group,
     admin: tech.admin,
     color: tech.color,
-    created_at: timestamp(ACCOUNT_CREATED_MS + index * DAY_MS),
-    updated_at: timestamp(ACCOUNT_CREATED_MS + index * DAY_MS),
+    created_at: toTimestamp(ACCOUNT_CREATED_MS + index * DAY_MS),
+    updated_at: toTimestamp(ACCOUNT_CREATED_MS + index * DAY_MS),
   }))
 }
 
@@ -23,8 +24,8 @@ export function seedTicketTypes(): TicketTypeRecord[] {
     id: index + 1,
     name,
     disabled: false,
-    created_at: timestamp(ACCOUNT_CREATED_MS + index * DAY_MS),
-    updated_at: timestamp(ACCOUNT_CREATED_MS + index * DAY_MS),
+    created_at: toTimestamp(ACCOUNT_CREATED_MS + index * DAY_MS),
+    updated_at: toTimestamp(ACCOUNT_CREATED_MS + index * DAY_MS),
   }))
 }
 
@@ -32,7 +33,7 @@ export function seedAssetTypes(): AssetTypeRecord[] {
   return ASSET_TYPE_NAMES.map((name, index) => ({
     id: index + 1,
     name,
-    created_at: timestamp(ACCOUNT_CREATED_MS + index * DAY_MS),
-    updated_at: timestamp(ACCOUNT_CREATED_MS + index * DAY_MS),
+    created_at: toTimestamp(ACCOUNT_CREATED_MS + index * DAY_MS),
+    updated_at: toTimestamp(ACCOUNT_CREATED_MS + index * DAY_MS),
   }))
 }

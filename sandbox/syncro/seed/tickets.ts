@@ -1,4 +1,6 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS, toTimestamp } from '../../shared/dates.js'
 import type { Random } from '../../shared/random.js'
+import { instantBetween, utc } from '../../shared/seed.js'
 import type {
   AssetRecord,
   CommentRecord,
@@ -9,7 +11,6 @@ import type {
   UserRecord,
 } from '../records.js'
 import { FOLLOW_UP_COMMENTS, ISSUES, PRIORITIES, TICKET_TAGS, UNLISTED_PRIORITY } from './catalog.js'
-import { DAY_MS, HOUR_MS, MINUTE_MS, instantBetween, timestamp, utc } from './time.js'
 
 const TICKET_COUNT = 320
 const MIN_TICKETS_PER_STATUS = 15
@@ -140,10 +141,12 @@ function draftTicket(random: Random, context: TicketSeedContext, basics: TicketD
     user_id: assigned ? random.pick(context.users).id : null,
     location_id: null,
     sla_id: null,
-    due_date: random.chance(0.5) ? timestamp(createdMs + random.int(1, 10) * DAY_MS) : null,
-    start_at: startMs === null ? null : timestamp(startMs),
-    end_at: startMs === null ? null : timestamp(startMs + 2 * HOUR_MS),
-    resolved_at: closed ? timestamp(createdMs + Math.floor(lifetimeMs * (0.5 + random.next() * 0.4))) : null,
+    due_date: random.chance(0.5) ? toTimestamp(createdMs + random.int(1, 10) * DAY_MS) : null,
+    start_at: startMs === null ? null : toTimestamp(startMs),
+    end_at: startMs === null ? null : toTimestamp(startMs + 2 * HOUR_MS),
+    resolved_at: closed
+      ? toTimestamp(createdMs + Math.floor(lifetimeMs * (0.5 + random.next() * 0.4)))
+      : null,
     properties: {},
     tag_list: random.sample(
       TICKET_TAGS,
@@ -154,8 +157,8 @@ function draftTicket(random: Random, context: TicketSeedContext, basics: TicketD
       ] as const),
     ),
     asset_ids: ownedAssets.length > 0 && random.chance(0.4) ? [random.pick(ownedAssets).id] : [],
-    created_at: timestamp(createdMs),
-    updated_at: timestamp(updatedMs),
+    created_at: toTimestamp(createdMs),
+    updated_at: toTimestamp(updatedMs),
   }
 }
 
@@ -203,8 +206,8 @@ function draftComments(
       tech: tech.full_name,
       hidden: template.hidden,
       user_id: tech.id,
-      created_at: timestamp(atMs),
-      updated_at: timestamp(atMs),
+      created_at: toTimestamp(atMs),
+      updated_at: toTimestamp(atMs),
     })
   })
   return drafts
