@@ -11,6 +11,13 @@ import {
   createConnectWiseAdapter,
 } from './connectwise/index.js'
 import {
+  createHaloAdapter,
+  HaloConnectionConfig,
+  haloBucket,
+  haloConfigProblems,
+  haloConnectionFromEnv,
+} from './halopsa/index.js'
+import {
   createSyncroAdapter,
   SyncroConnectionConfig,
   syncroBucket,
@@ -38,6 +45,13 @@ const vendorModules = {
     create: createConnectWiseAdapter,
     bucket: connectWiseBucket,
   } satisfies VendorModule<typeof ConnectWiseConnectionConfig>,
+  halopsa: {
+    schema: HaloConnectionConfig,
+    problems: haloConfigProblems,
+    fromEnv: haloConnectionFromEnv,
+    create: createHaloAdapter,
+    bucket: haloBucket,
+  } satisfies VendorModule<typeof HaloConnectionConfig>,
   syncro: {
     schema: SyncroConnectionConfig,
     problems: syncroConfigProblems,
@@ -50,7 +64,11 @@ const vendorModules = {
 export type VendorName = keyof typeof vendorModules
 export const VENDORS = Object.keys(vendorModules) as VendorName[]
 
-export const ConnectionConfig = Type.Union([ConnectWiseConnectionConfig, SyncroConnectionConfig])
+export const ConnectionConfig = Type.Union([
+  ConnectWiseConnectionConfig,
+  HaloConnectionConfig,
+  SyncroConnectionConfig,
+])
 export type ConnectionConfig = Static<typeof ConnectionConfig>
 
 /**

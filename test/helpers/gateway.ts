@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream'
 import { pino } from 'pino'
 import type { ConnectWiseConnectionConfig } from '../../adapters/connectwise/config.js'
+import type { HaloConnectionConfig } from '../../adapters/halopsa/config.js'
 import type { ConnectionConfig } from '../../adapters/registry.js'
 import type { SyncroConnectionConfig } from '../../adapters/syncro/config.js'
 import {
@@ -8,6 +9,11 @@ import {
   type ConnectWiseEmulator,
   type ConnectWiseEmulatorOptions,
 } from '../../sandbox/connectwise/index.js'
+import {
+  startHaloEmulator,
+  type HaloEmulator,
+  type HaloEmulatorOptions,
+} from '../../sandbox/halopsa/index.js'
 import {
   startSyncroEmulator,
   type SyncroEmulator,
@@ -120,6 +126,43 @@ export async function startConnectWiseGateway(
     privateKey: member.privateKey,
     clientId: emulator.clientIds[0]!,
     defaultBoardId: String(defaultBoardOf(emulator).id),
+    rateLimit: { ...GENEROUS_LIMIT, ...options.emulator?.rateLimit, scope: 'connection' },
+    ...options.connection,
+  }
+  const gateway = await startGateway([connection], options.config)
+  return {
+    ...gateway,
+    emulator,
+    connection,
+    close: async () => {
+      await gateway.close()
+      await emulator.close()
+    },
+  }
+}
+
+export interface HaloGateway extends Gateway {
+  emulator: HaloEmulator
+  connection: HaloConnectionConfig
+}
+
+export interface HaloGatewayOptions {
+  emulator?: HaloEmulatorOptions
+  connection?: Partial<HaloConnectionConfig>
+  config?: Partial<Config>
+}
+
+/** A HaloPSA emulator on a free port and a gateway (not listening) in front of it; close() stops both. */
+export async function startHaloGateway(options: HaloGatewayOptions = {}): Promise<HaloGateway> {
+  const emulator = await startHaloEmulator({ rateLimit: GENEROUS_LIMIT, ...options.emulator })
+  const credentials = emulator.clients[0]!
+  const connection: HaloConnectionConfig = {
+    id: 'halopsa-test',
+    vendor: 'halopsa',
+    baseUrl: emulator.origin,
+    tenant: emulator.tenant,
+    clientId: credentials.clientId,
+    clientSecret: credentials.clientSecret,
     rateLimit: { ...GENEROUS_LIMIT, ...options.emulator?.rateLimit, scope: 'connection' },
     ...options.connection,
   }

@@ -2,7 +2,7 @@ import type { FaultControls } from '../../sandbox/shared/faults.js'
 import type { EmulatorStats } from '../../sandbox/shared/stats.js'
 import type { App } from '../../src/app.js'
 import type { Config } from '../../src/config.js'
-import { startConnectWiseGateway, startSyncroGateway } from './gateway.js'
+import { startConnectWiseGateway, startHaloGateway, startSyncroGateway } from './gateway.js'
 
 /**
  * One vendor's emulator with a gateway in front of it, seen the same way whatever the vendor: the shared
@@ -21,6 +21,8 @@ export interface VendorUnderTest {
   readonly paths: { tickets: string; customers: string; assets: string }
   /** The emulator's stats key of GET one ticket. */
   readonly ticketGetRoute: string
+  /** Customer fields besides the name that this vendor stores: what a create sends, and an update. */
+  readonly customerFields: { create: Record<string, unknown>; update: Record<string, unknown> }
   /** Records the vendor holds, for tests to name. */
   sample(): { ticketId: string; customerId: string; assetTypeId: string; ticketWithComments: string }
   /** Record counts at the vendor. */
@@ -61,6 +63,10 @@ export const syncroFixture: VendorFixture = {
       resetStats: () => gateway.emulator.resetStats(),
       paths: { tickets: '/tickets', customers: '/customers', assets: '/customer_assets' },
       ticketGetRoute: 'GET /tickets/:id',
+      customerFields: {
+        create: { phone: '+1 555 0100', address: { line1: '1 Pier Road', city: 'Portland' } },
+        update: { phone: '+1 555 0199' },
+      },
       sample: () => ({
         ticketId: ids(db.tickets)[0]!,
         customerId: String([...db.customers.values()].find((customer) => !customer.disabled)!.id),
@@ -107,6 +113,10 @@ export const connectWiseFixture: VendorFixture = {
         assets: '/company/configurations',
       },
       ticketGetRoute: 'GET /service/tickets/:id',
+      customerFields: {
+        create: { phone: '+1 555 0100', address: { line1: '1 Pier Road', city: 'Portland' } },
+        update: { phone: '+1 555 0199' },
+      },
       sample: () => ({
         ticketId: ids(db.tickets)[0]!,
         customerId: String(
@@ -135,4 +145,50 @@ export const connectWiseFixture: VendorFixture = {
   },
 }
 
-export const VENDOR_FIXTURES: VendorFixture[] = [connectWiseFixture, syncroFixture]
+export const haloFixture: VendorFixture = {
+  vendor: 'halopsa',
+  async start(options = {}) {
+    const gateway = await startHaloGateway({
+      emulator: options.rateLimit ? { rateLimit: options.rateLimit } : undefined,
+      config: options.config,
+    })
+    const { db } = gateway.emulator
+    return {
+      vendor: 'halopsa',
+      app: gateway.app,
+      base: `/v1/connections/${gateway.connection.id}`,
+      logs: gateway.logs,
+      faults: gateway.emulator.faults,
+      stats: gateway.emulator.stats,
+      resetStats: () => gateway.emulator.resetStats(),
+      paths: { tickets: '/api/Tickets', customers: '/api/Client', assets: '/api/Asset' },
+      ticketGetRoute: 'GET /api/Tickets/:id',
+      customerFields: {
+        create: { website: 'https://harbor.example' },
+        update: { website: 'https://harbor-dental.example' },
+      },
+      sample: () => ({
+        ticketId: ids(db.tickets)[0]!,
+        customerId: String([...db.clients.values()].find((client) => !client.inactive)!.id),
+        assetTypeId: ids(db.assetTypes)[0]!,
+        ticketWithComments: String([...db.tickets.keys()].find((id) => db.actionsOf(id).length >= 3)),
+      }),
+      counts: () => ({
+        tickets: db.tickets.size,
+        customers: db.clients.size,
+        assets: db.assets.size,
+        comments: (ticketId) => db.actionsOf(Number(ticketId)).length,
+      }),
+      snapshot: () =>
+        JSON.stringify([
+          [...db.tickets.values()],
+          [...db.actions.values()],
+          [...db.clients.values()],
+          [...db.assets.values()],
+        ]),
+      close: () => gateway.close(),
+    }
+  },
+}
+
+export const VENDOR_FIXTURES: VendorFixture[] = [connectWiseFixture, haloFixture, syncroFixture]

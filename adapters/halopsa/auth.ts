@@ -1,0 +1,27 @@
+import type { TokenCache } from '../../src/cache/token-cache.js'
+import { bearerTokenAuth, type VendorAuth } from '../../src/vendor-http/auth.js'
+import { fetchClientCredentialsToken } from '../../src/vendor-http/client-credentials.js'
+import type { PoolRegistry } from '../../src/vendor-http/pools.js'
+import { haloOrigin, type HaloConnectionConfig } from './config.js'
+
+/**
+ * OAuth 2.0 client credentials at `{host}/auth/token` (`?tenant=` for hosted instances), one token per
+ * connection in the shared token cache: refreshed ahead of expiry once for all replicas, replaced once on a 401.
+ */
+export function haloAuth(
+  config: HaloConnectionConfig,
+  deps: { tokenCache: TokenCache; pools: PoolRegistry; timeoutMs: number },
+): VendorAuth {
+  const tokenUrl = `${haloOrigin(config)}/auth/token${config.tenant ? `?tenant=${encodeURIComponent(config.tenant)}` : ''}`
+  return bearerTokenAuth(deps.tokenCache, `halopsa:${config.id}`, () =>
+    fetchClientCredentialsToken({
+      vendor: 'halopsa',
+      tokenUrl,
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      scope: config.scope ?? 'all',
+      pools: deps.pools,
+      timeoutMs: deps.timeoutMs,
+    }),
+  )
+}

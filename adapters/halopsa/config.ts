@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto'
+import { Type, type Static } from '@sinclair/typebox'
+import { commonConnectionFields } from '../../src/connection-config.js'
+import { bucketFor, type VendorRateLimitDefaults } from '../../src/limiter/bucket.js'
+import type { BucketSpec } from '../../src/limiter/types.js'
+
+export const HaloConnectionConfig = Type.Object(
+  {
+    ...commonConnectionFields,
+    vendor: Type.Literal('halopsa'),
+    /** The instance, e.g. `https://acme.halopsa.com`: the authorisation server is `/auth`, the API `/api`. */
+    baseUrl: Type.String({ pattern: '^https?://[^\\s/]+(/[^\\s]*)?$' }),
+    /** Hosted instances only: sent as `?tenant=` to the token endpoint. */
+    tenant: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    clientId: Type.String({ minLength: 1 }),
+    clientSecret: Type.String({ minLength: 1 }),
+    /** OAuth scopes, space separated; default `all`. */
+    scope: Type.Optional(Type.String({ pattern: '^[a-z:_ ]+$' })),
+  },
+  { additionalProperties: false },
+)
+export type HaloConnectionConfig = Static<typeof HaloConnectionConfig>
+
+export const haloOrigin = (config: HaloConnectionConfig) => config.baseUrl.replace(/\/+$/, '')
+
+/** Hosted tenants report different limits: 300 per rolling 5 minutes per tenant by default, configurable. */
+export function haloBucket(config: HaloConnectionConfig): BucketSpec {
+  const tenant = createHash('sha256')
+    .update(`${haloOrigin(config).toLowerCase()} ${config.tenant?.toLowerCase() ?? ''}`)
+    .digest('hex')
+    .slice(0, 16)
+  const defaults: VendorRateLimitDefaults = {
+    limit: 300,
+    windowMs: 300_000,
+    scope: 'vendor',
+    vendorKey: `halopsa:tenant:${tenant}`,
+  }
+  return bucketFor('halopsa', config.id, defaults, config.rateLimit)
+}
+
+export const haloConfigProblems = (): string[] => []
+
+/**
+ * HALOPSA_CLIENT_ID/CLIENT_SECRET/BASE_URL/TENANT, the names HaloPSA's guides use, configure connection
+ * `halopsa`; HALOPSA_SCOPE is optional.
+ */
+export function haloConnectionFromEnv(
+  env: NodeJS.ProcessEnv,
+): Array<{ source: string; connection: unknown }> {
+  const value = (name: string) => env[`HALOPSA_${name}`] || undefined
+  if (!['CLIENT_ID', 'CLIENT_SECRET', 'BASE_URL', 'TENANT'].some((name) => value(name))) return []
+  const connection = {
+    id: 'halopsa',
+    vendor: 'halopsa',
+    baseUrl: value('BASE_URL'),
+    tenant: value('TENANT'),
+    clientId: value('CLIENT_ID'),
+    clientSecret: value('CLIENT_SECRET'),
+    scope: value('SCOPE'),
+  }
+  return [
+    {
+      source:
+        'environment variables HALOPSA_CLIENT_ID, HALOPSA_CLIENT_SECRET, HALOPSA_BASE_URL and HALOPSA_TENANT',
+      connection,
+    },
+  ]
+}

@@ -1,0 +1,271 @@
+import type { Asset } from '../../src/canonical/asset.js'
+import type { Comment } from '../../src/canonical/comment.js'
+import type { Customer } from '../../src/canonical/customer.js'
+import type { Ticket } from '../../src/canonical/ticket.js'
+import { GatewayError, notFound } from '../../src/errors.js'
+import { integerPathId } from '../../src/mapping/ids.js'
+import { readPosition } from '../../src/paging/cursor.js'
+import { fillPage, PagePosition } from '../../src/paging/fill-page.js'
+import { bareRecord, bareRecords, isRecord, recordsIn } from '../../src/vendor-http/answer.js'
+import { VendorClient, type VendorCall } from '../../src/vendor-http/client.js'
+import type { Adapter, AdapterDeps, CallContext, ListRequest, ListResult } from '../types.js'
+import { haloAuth } from './auth.js'
+import { haloBucket, haloOrigin, type HaloConnectionConfig } from './config.js'
+import { describeHaloError } from './errors.js'
+import {
+  actionFieldNames,
+  assetFieldNames,
+  assetFromHalo,
+  clientFieldNames,
+  commentFromHalo,
+  customerFromHalo,
+  haloActionBody,
+  haloAssetFields,
+  haloClientFields,
+  haloTicketFields,
+  ticketFieldNames,
+  ticketFromHalo,
+  type HaloMapOptions,
+} from './map.js'
+import { actionQuery, assetQuery, clientQuery, HALO_FILTERS, ticketQuery, type HaloQuery } from './query.js'
+import { HaloReference } from './reference.js'
+import type {
+  HaloAction,
+  HaloAsset,
+  HaloClient,
+  HaloPriority,
+  HaloStatus,
+  HaloTicket,
+  HaloTicketType,
+} from './types.js'
+
+export { HaloConnectionConfig, haloBucket, haloConfigProblems, haloConnectionFromEnv } from './config.js'
+
+/** The largest `page_size` HaloPSA's spec states; the adapter always asks for it, so positions stay aligned. */
+const HALO_PAGE_SIZE = 100
+
+interface ListSpec<R, T> {
+  path: string
+  /** The key the records come under: `tickets`, `clients`, `assets`, `actions`. */
+  key: string
+  query: HaloQuery
+  /** /Actions does not page: it answers every record at once. */
+  pages: boolean
+  map: (record: R) => T
+}
+
+export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDeps): Adapter {
+  const origin = haloOrigin(config)
+  const mapOptions: HaloMapOptions = {
+    statusMap: config.statusMap ?? {},
+    priorityMap: config.priorityMap ?? {},
+    webOrigin: origin,
+  }
+  const client = new VendorClient({
+    connectionId: config.id,
+    vendor: 'halopsa',
+    baseUrl: `${origin}/api`,
+    pools: deps.pools,
+    limiter: deps.limiter,
+    bucket: haloBucket(config),
+    auth: haloAuth(config, {
+      tokenCache: deps.tokenCache,
+      pools: deps.pools,
+      timeoutMs: deps.vendorHttp.requestTimeoutMs,
+    }),
+    describeError: describeHaloError,
+    settings: deps.vendorHttp,
+  })
+  const send = async (call: VendorCall, ctx: CallContext) => (await client.send(call, ctx)).body
+  const getAll = async <R>(path: string, ctx: CallContext) =>
+    bareRecords<R>(await send({ method: 'GET', path }, ctx), 'halopsa', path)
+
+  const reference = new HaloReference({
+    mapOptions,
+    statuses: (ctx) =>
+      deps.referenceCache.get(config.id, 'statuses', () => getAll<HaloStatus>('/Status', ctx)),
+    priorities: (ctx) =>
+      deps.referenceCache.get(config.id, 'priorities', () => getAll<HaloPriority>('/Priority', ctx)),
+    ticketTypes: (ctx) =>
+      deps.referenceCache.get(config.id, 'ticket-types', () => getAll<HaloTicketType>('/TicketType', ctx)),
+  })
+
+  /**
+   * Halo pages only when asked (`pageinate=true`), by page number, and its `record_count` says how many match.
+   * Ordered by id, records created meanwhile land at the end, so a walk's pages do not shift under it.
+   */
+  async function list<R, T>(
+    request: ListRequest,
+    ctx: CallContext,
+    spec: ListSpec<R, T>,
+  ): Promise<ListResult<T>> {
+    const { records, next } = await fillPage<R>({
+      pageSize: request.pageSize,
+      from: request.position === null ? null : readPosition(PagePosition, request.position),
+      fetchPage: async (_query, page) => {
+        const paging = spec.pages
+          ? { pageinate: true, page_size: HALO_PAGE_SIZE, page_no: page, order: 'id', orderdesc: false }
+          : {}
+        const body = await send({ method: 'GET', path: spec.path, query: { ...spec.query, ...paging } }, ctx)
+        const found = recordsIn<R>(body, spec.key, 'halopsa')
+        const total = isRecord(body) && typeof body.record_count === 'number' ? body.record_count : undefined
+        const isLast =
+          !spec.pages ||
+          (total === undefined ? found.length < HALO_PAGE_SIZE : page * HALO_PAGE_SIZE >= total)
+        return { records: found, isLast }
+      },
+    })
+    return { data: records.map(spec.map), nextPosition: next }
+  }
+
+  /**
+   * Halo writes by POSTing an array to the collection: an item without id creates, one with an id updates it.
+   * An id Halo does not have is refused as a validation error on `id`: that is a 404 here.
+   */
+  async function write<R>(
+    path: string,
+    item: Record<string, unknown>,
+    fieldNames: Record<string, string>,
+    ctx: CallContext,
+    missing?: { field: string; what: string },
+  ): Promise<R> {
+    try {
+      const body = await send(
+        { method: 'POST', path, body: [item], fieldNames: { ...fieldNames, id: 'id' } },
+        ctx,
+      )
+      return bareRecord<R>(Array.isArray(body) ? body[0] : body, 'halopsa', path)
+    } catch (error) {
+      const field = missing?.field ?? 'id'
+      if (
+        error instanceof GatewayError &&
+        error.status === 422 &&
+        error.extras.errors?.some((e) => e.field === field)
+      ) {
+        throw notFound(`halopsa has no ${missing?.what ?? 'such record'}`, error.extras.vendor)
+      }
+      throw error
+    }
+  }
+
+  const pathId = (id: string) => integerPathId('halopsa', id)
+  const toTicket = (ticket: HaloTicket): Ticket => ticketFromHalo(ticket, mapOptions)
+
+  return {
+    connectionId: config.id,
+    vendor: 'halopsa',
+    filters: HALO_FILTERS,
+    health: () => client.health.report(),
+
+    tickets: {
+      async list(request, ctx) {
+        const statusIds = await reference.statusIdsFor(request.filters, ctx)
+        // A filter that no status satisfies matches nothing: no vendor call is needed.
+        if (statusIds?.length === 0) return { data: [], nextPosition: null }
+        return list<HaloTicket, Ticket>(request, ctx, {
+          path: '/Tickets',
+          key: 'tickets',
+          query: ticketQuery(request.filters, statusIds),
+          pages: true,
+          map: toTicket,
+        })
+      },
+      get: async (id, ctx) =>
+        toTicket(
+          bareRecord(
+            await send(
+              { method: 'GET', path: `/Tickets/${pathId(id)}`, query: { includedetails: true } },
+              ctx,
+            ),
+            'halopsa',
+            'ticket',
+          ),
+        ),
+      async create(body, ctx) {
+        const item = haloTicketFields(body, await reference.resolveTicketWrite(body, ctx))
+        return toTicket(await write<HaloTicket>('/Tickets', item, ticketFieldNames, ctx))
+      },
+      async update(id, body, ctx) {
+        const item = {
+          id: pathId(id),
+          ...haloTicketFields(body, await reference.resolveTicketWrite(body, ctx)),
+        }
+        return toTicket(await write<HaloTicket>('/Tickets', item, ticketFieldNames, ctx))
+      },
+    },
+
+    comments: {
+      list: (ticketId, request, ctx) =>
+        list<HaloAction, Comment>(request, ctx, {
+          path: '/Actions',
+          key: 'actions',
+          query: actionQuery(pathId(ticketId), request.filters),
+          pages: false,
+          map: commentFromHalo,
+        }),
+      async create(ticketId, body, ctx) {
+        const item = haloActionBody(pathId(ticketId), body)
+        const missing = { field: 'ticketId', what: `ticket ${ticketId}` }
+        return commentFromHalo(await write<HaloAction>('/Actions', item, actionFieldNames, ctx, missing))
+      },
+    },
+
+    customers: {
+      list: (request, ctx) =>
+        list<HaloClient, Customer>(request, ctx, {
+          path: '/Client',
+          key: 'clients',
+          query: clientQuery(request.filters),
+          pages: true,
+          map: customerFromHalo,
+        }),
+      get: async (id, ctx) =>
+        customerFromHalo(
+          bareRecord(await send({ method: 'GET', path: `/Client/${pathId(id)}` }, ctx), 'halopsa', 'client'),
+        ),
+      create: async (body, ctx) =>
+        customerFromHalo(await write<HaloClient>('/Client', haloClientFields(body), clientFieldNames, ctx)),
+      update: async (id, body, ctx) =>
+        customerFromHalo(
+          await write<HaloClient>(
+            '/Client',
+            { id: pathId(id), ...haloClientFields(body) },
+            clientFieldNames,
+            ctx,
+          ),
+        ),
+    },
+
+    assets: {
+      list: (request, ctx) =>
+        list<HaloAsset, Asset>(request, ctx, {
+          path: '/Asset',
+          key: 'assets',
+          query: assetQuery(request.filters),
+          pages: true,
+          map: assetFromHalo,
+        }),
+      get: async (id, ctx) =>
+        assetFromHalo(
+          bareRecord(await send({ method: 'GET', path: `/Asset/${pathId(id)}` }, ctx), 'halopsa', 'asset'),
+        ),
+      create: async (body, ctx) =>
+        assetFromHalo(await write<HaloAsset>('/Asset', haloAssetFields(body), assetFieldNames, ctx)),
+      update: async (id, body, ctx) =>
+        assetFromHalo(
+          await write<HaloAsset>(
+            '/Asset',
+            { id: pathId(id), ...haloAssetFields(body) },
+            assetFieldNames,
+            ctx,
+          ),
+        ),
+    },
+
+    reference: {
+      statuses: (ctx) => reference.statuses(ctx),
+      priorities: (ctx) => reference.priorities(ctx),
+      ticketTypes: (ctx) => reference.ticketTypes(ctx),
+    },
+  }
+}

@@ -1,0 +1,257 @@
+import type { Asset, AssetCreate, AssetUpdate } from '../../src/canonical/asset.js'
+import type { Comment, CommentCreate } from '../../src/canonical/comment.js'
+import type { PriorityLevel, StatusCategory } from '../../src/canonical/common.js'
+import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
+import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
+import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
+import { unsupportedField } from '../../src/errors.js'
+import { integerId, nullableIntegerId, withoutUndefined } from '../../src/mapping/ids.js'
+import { categoryFromName, isoOrEpoch, isoOrNull, matchLevel, textOrNull } from '../../src/mapping/names.js'
+import type {
+  HaloAction,
+  HaloAsset,
+  HaloAssetField,
+  HaloClient,
+  HaloPriority,
+  HaloStatus,
+  HaloTicket,
+  HaloTicketType,
+} from './types.js'
+
+/** Pure translations between HaloPSA records and canonical ones. No I/O here. */
+
+export interface HaloMapOptions {
+  statusMap: Record<string, StatusCategory>
+  priorityMap: Record<string, PriorityLevel>
+  /** The instance's web origin, for ticket links. */
+  webOrigin: string
+}
+
+export const haloId = (value: string, field: string) => integerId('halopsa', value, field)
+
+/**
+ * Halo writes its date-times without a zone (`2025-03-14T09:26:53.12`), meaning UTC; JavaScript would read
+ * such a string as local time, so the zone is made explicit first.
+ */
+export function haloInstant(value: string | null | undefined): string | null {
+  if (!value) return null
+  return isoOrNull(/(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`)
+}
+
+/** What Halo's date filters take: its own zone-less UTC form, to the millisecond. */
+export const haloDateParam = (iso: string, plusMs = 0) =>
+  new Date(Date.parse(iso) + plusMs).toISOString().replace(/Z$/, '')
+
+/** Halo's built-in Closed status; every instance has it. */
+const HALO_CLOSED_STATUS_ID = 9
+
+export const statusCategory = (
+  status: { id: number; name: string },
+  options: HaloMapOptions,
+): StatusCategory =>
+  options.statusMap[status.name] ??
+  options.statusMap[String(status.id)] ??
+  (status.id === HALO_CLOSED_STATUS_ID ? 'closed' : categoryFromName(status.name))
+
+const LEVEL_BY_NUMBER: PriorityLevel[] = ['critical', 'high', 'medium', 'low']
+
+/** A connection's map wins; then the name ("Critical"); then Halo's number, 1 being the most urgent. */
+export const priorityLevel = (
+  priority: { priorityid: number; name: string },
+  options: HaloMapOptions,
+): PriorityLevel =>
+  options.priorityMap[priority.name] ??
+  options.priorityMap[String(priority.priorityid)] ??
+  matchLevel(priority.name) ??
+  LEVEL_BY_NUMBER[Math.min(3, Math.max(0, priority.priorityid - 1))]!
+
+export const statusFromHalo = (status: HaloStatus, options: HaloMapOptions): Status => ({
+  id: String(status.id),
+  name: status.name,
+  category: statusCategory(status, options),
+  boardId: null,
+})
+
+/** Halo has one row per priority and SLA: the canonical list has one per priority id, as tickets hold it. */
+export function prioritiesFromHalo(rows: HaloPriority[], options: HaloMapOptions): Priority[] {
+  const byId = new Map<number, Priority>()
+  for (const row of [...rows].sort((a, b) => (a.slaid ?? 0) - (b.slaid ?? 0))) {
+    if (row.ishidden || byId.has(row.priorityid)) continue
+    byId.set(row.priorityid, {
+      id: String(row.priorityid),
+      name: row.name,
+      level: priorityLevel(row, options),
+    })
+  }
+  return [...byId.values()].sort((a, b) => Number(a.id) - Number(b.id))
+}
+
+export const ticketTypeFromHalo = (type: HaloTicketType): TicketType => ({
+  id: String(type.id),
+  name: type.name,
+  boardId: null,
+})
+
+const ref = (id: number | null | undefined, name: string | null | undefined) =>
+  id ? { id: String(id), name: textOrNull(name) } : null
+
+export function ticketFromHalo(ticket: HaloTicket, options: HaloMapOptions): Ticket {
+  const status = { id: ticket.status_id ?? 0, name: ticket.status_name ?? '' }
+  const priorityName = ticket.priority_name ?? ''
+  return {
+    id: String(ticket.id),
+    number: String(ticket.id),
+    subject: ticket.summary ?? '',
+    description: textOrNull(ticket.details),
+    status: { id: String(status.id), name: status.name, category: statusCategory(status, options) },
+    priority: ticket.priority_id
+      ? {
+          id: String(ticket.priority_id),
+          name: priorityName,
+          level: priorityLevel({ priorityid: ticket.priority_id, name: priorityName }, options),
+        }
+      : null,
+    type: ref(ticket.tickettype_id, ticket.tickettype_name),
+    board: ref(ticket.team_id, ticket.team),
+    customer: ref(ticket.client_id, ticket.client_name),
+    contact: ref(ticket.user_id, ticket.user_name),
+    assignee: ref(ticket.agent_id, ticket.agent_name),
+    createdAt: isoOrEpoch(haloInstant(ticket.dateoccurred) ?? haloInstant(ticket.datecreated)),
+    updatedAt: isoOrEpoch(haloInstant(ticket.last_update) ?? haloInstant(ticket.lastactiondate)),
+    dueAt: haloInstant(ticket.fixbydate),
+    closedAt: haloInstant(ticket.dateclosed),
+    url: `${options.webOrigin}/tickets?id=${ticket.id}`,
+    remote: ticket,
+  }
+}
+
+export function commentFromHalo(action: HaloAction): Comment {
+  return {
+    id: String(action.id),
+    ticketId: String(action.ticket_id),
+    body: action.note ?? action.outcome ?? '',
+    // Only an explicit hiddenfromuser=false is public: an absent flag must not leak an internal note.
+    visibility: action.hiddenfromuser === false ? 'public' : 'internal',
+    author:
+      action.who_agentid || action.who
+        ? { id: action.who_agentid ? String(action.who_agentid) : null, name: textOrNull(action.who) }
+        : null,
+    createdAt: isoOrEpoch(haloInstant(action.datetime) ?? haloInstant(action.actiondatecreated)),
+    remote: action,
+  }
+}
+
+export function customerFromHalo(client: HaloClient): Customer {
+  return {
+    id: String(client.id),
+    name: client.name ?? '',
+    email: null,
+    phone: null,
+    website: textOrNull(client.website),
+    address: null,
+    active: client.inactive !== true,
+    createdAt: isoOrEpoch(haloInstant(client.datecreated) ?? haloInstant(client.alastupdate)),
+    updatedAt: isoOrEpoch(haloInstant(client.alastupdate) ?? haloInstant(client.datecreated)),
+    remote: client,
+  }
+}
+
+/** Serial number, manufacturer and model are asset fields, named as the tenant names them. */
+const ASSET_FIELDS = { serialNumber: 'Serial Number', manufacturer: 'Manufacturer', model: 'Model' } as const
+
+function fieldValue(fields: HaloAssetField[] | null | undefined, name: string): string | null {
+  const field = fields?.find((candidate) => candidate.name?.toLowerCase() === name.toLowerCase())
+  return textOrNull(field?.value)
+}
+
+export function assetFromHalo(asset: HaloAsset): Asset {
+  return {
+    id: String(asset.id),
+    name: textOrNull(asset.inventory_number) ?? textOrNull(asset.key_field) ?? '',
+    customer: ref(asset.client_id, asset.client_name),
+    type: ref(asset.assettype_id, asset.assettype_name),
+    serialNumber: fieldValue(asset.fields, ASSET_FIELDS.serialNumber),
+    manufacturer: fieldValue(asset.fields, ASSET_FIELDS.manufacturer),
+    model: fieldValue(asset.fields, ASSET_FIELDS.model),
+    status: textOrNull(asset.status_name) ?? (asset.inactive ? 'Inactive' : null),
+    // Halo keeps no creation date on assets: the last update stands in for it.
+    createdAt: isoOrEpoch(haloInstant(asset.datecreated) ?? haloInstant(asset.dlastupdate)),
+    updatedAt: isoOrEpoch(haloInstant(asset.dlastupdate)),
+    remote: asset,
+  }
+}
+
+/** A ticket write with status and priority resolved to Halo ids. */
+export interface ResolvedTicketWrite {
+  statusId?: number
+  priorityId?: number
+}
+
+export function haloTicketFields(body: TicketCreate | TicketUpdate, resolved: ResolvedTicketWrite) {
+  return withoutUndefined({
+    summary: body.subject,
+    details: body.description,
+    client_id: body.customerId === undefined ? undefined : haloId(body.customerId, 'customerId'),
+    user_id: nullableIntegerId('halopsa', body.contactId, 'contactId'),
+    status_id: resolved.statusId,
+    priority_id: resolved.priorityId,
+    tickettype_id: body.typeId === undefined ? undefined : haloId(body.typeId, 'typeId'),
+    team_id: body.boardId === undefined ? undefined : haloId(body.boardId, 'boardId'),
+    agent_id: nullableIntegerId('halopsa', body.assigneeId, 'assigneeId'),
+    fixbydate: body.dueAt === undefined ? undefined : body.dueAt === null ? null : haloDateParam(body.dueAt),
+  })
+}
+
+export function haloActionBody(ticketId: number, body: CommentCreate) {
+  return {
+    ticket_id: ticketId,
+    note: body.body,
+    hiddenfromuser: (body.visibility ?? 'internal') === 'internal',
+    // Writing through the gateway never mails the customer behind the caller's back.
+    sendemail: false,
+  }
+}
+
+export function haloClientFields(body: CustomerCreate | CustomerUpdate) {
+  const why = 'HaloPSA keeps it on the client’s sites and users, not on the client'
+  if (body.email) throw unsupportedField('halopsa', 'email', why)
+  if (body.phone) throw unsupportedField('halopsa', 'phone', why)
+  if (body.address) throw unsupportedField('halopsa', 'address', why)
+  return withoutUndefined({ name: body.name, website: body.website })
+}
+
+export function haloAssetFields(body: AssetCreate | AssetUpdate) {
+  const fields = Object.entries(ASSET_FIELDS)
+    .filter(([canonical]) => body[canonical as keyof typeof ASSET_FIELDS] !== undefined)
+    .map(([canonical, name]) => ({ name, value: body[canonical as keyof typeof ASSET_FIELDS] }))
+  return withoutUndefined({
+    inventory_number: body.name,
+    client_id: body.customerId === undefined ? undefined : haloId(body.customerId, 'customerId'),
+    assettype_id: body.typeId === undefined ? undefined : haloId(body.typeId, 'typeId'),
+    fields: fields.length ? fields : undefined,
+  })
+}
+
+/** Halo field names (as its validation errors give them) -> canonical field names, per resource. */
+export const ticketFieldNames: Record<string, string> = {
+  summary: 'subject',
+  details: 'description',
+  client_id: 'customerId',
+  user_id: 'contactId',
+  status_id: 'statusId',
+  priority_id: 'priorityId',
+  tickettype_id: 'typeId',
+  team_id: 'boardId',
+  agent_id: 'assigneeId',
+  fixbydate: 'dueAt',
+}
+
+export const actionFieldNames: Record<string, string> = { note: 'body', ticket_id: 'ticketId' }
+
+export const clientFieldNames: Record<string, string> = { name: 'name', website: 'website' }
+
+export const assetFieldNames: Record<string, string> = {
+  inventory_number: 'name',
+  client_id: 'customerId',
+  assettype_id: 'typeId',
+}

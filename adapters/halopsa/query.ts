@@ -1,0 +1,50 @@
+import type { FilterName, ListFilters } from '../../src/canonical/list-query.js'
+import type { QueryValue } from '../../src/vendor-http/client.js'
+import type { ListableResource } from '../types.js'
+import { haloDateParam, haloId } from './map.js'
+
+/** The canonical filters HaloPSA's list parameters can apply. Halo has no priority filter on /Tickets. */
+export const HALO_FILTERS: Record<ListableResource, readonly FilterName[]> = {
+  tickets: ['status', 'statusId', 'customerId', 'assigneeId', 'updatedSince', 'createdSince', 'q'],
+  customers: ['updatedSince', 'q'],
+  assets: ['customerId', 'updatedSince', 'q'],
+  comments: ['createdSince'],
+}
+
+export type HaloQuery = Record<string, QueryValue>
+
+// Halo's date ranges include their start; the canonical filters mean strictly after, so they start 1 ms later.
+const after = (iso: string | undefined) => (iso === undefined ? undefined : haloDateParam(iso, 1))
+
+const idParam = (value: string | undefined, field: string) =>
+  value === undefined ? undefined : haloId(value, field)
+
+/** `statusIds`: the statuses the status/statusId filters allow, already resolved from reference data. */
+export const ticketQuery = (filters: ListFilters, statusIds: number[] | undefined): HaloQuery => ({
+  client_id: idParam(filters.customerId, 'customerId'),
+  agent_id: idParam(filters.assigneeId, 'assigneeId'),
+  status_id: statusIds?.join(','),
+  search: filters.q,
+  lastupdatefromdate: after(filters.updatedSince),
+  datesearch: filters.createdSince === undefined ? undefined : 'dateoccurred',
+  startdate: after(filters.createdSince),
+})
+
+// Halo leaves inactive clients and assets out unless asked; a canonical list holds them, marked as such.
+export const clientQuery = (filters: ListFilters): HaloQuery => ({
+  includeinactive: true,
+  search: filters.q,
+  lastupdatefromdate: after(filters.updatedSince),
+})
+
+export const assetQuery = (filters: ListFilters): HaloQuery => ({
+  includeinactive: true,
+  client_id: idParam(filters.customerId, 'customerId'),
+  search: filters.q,
+  lastupdatefromdate: after(filters.updatedSince),
+})
+
+export const actionQuery = (ticketId: number, filters: ListFilters): HaloQuery => ({
+  ticket_id: ticketId,
+  startdate: after(filters.createdSince),
+})

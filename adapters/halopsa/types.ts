@@ -1,0 +1,90 @@
+/** HaloPSA records as its API returns them (only the fields the adapter reads; every field may be null). */
+
+export interface HaloTicket {
+  id: number
+  summary?: string | null
+  details?: string | null
+  client_id?: number | null
+  client_name?: string | null
+  user_id?: number | null
+  user_name?: string | null
+  agent_id?: number | null
+  agent_name?: string | null
+  team_id?: number | null
+  team?: string | null
+  status_id?: number | null
+  status_name?: string | null
+  priority_id?: number | null
+  priority_name?: string | null
+  tickettype_id?: number | null
+  tickettype_name?: string | null
+  dateoccurred?: string | null
+  datecreated?: string | null
+  lastactiondate?: string | null
+  last_update?: string | null
+  fixbydate?: string | null
+  dateclosed?: string | null
+}
+
+export interface HaloAction {
+  id: number
+  ticket_id: number
+  note?: string | null
+  outcome?: string | null
+  who?: string | null
+  who_agentid?: number | null
+  hiddenfromuser?: boolean | null
+  datetime?: string | null
+  actiondatecreated?: string | null
+}
+
+export interface HaloClient {
+  id: number
+  name?: string | null
+  inactive?: boolean | null
+  website?: string | null
+  datecreated?: string | null
+  alastupdate?: string | null
+}
+
+export interface HaloAssetField {
+  id?: number | null
+  name?: string | null
+  value?: string | null
+}
+
+export interface HaloAsset {
+  id: number
+  inventory_number?: string | null
+  key_field?: string | null
+  client_id?: number | null
+  client_name?: string | null
+  assettype_id?: number | null
+  assettype_name?: string | null
+  status_name?: string | null
+  inactive?: boolean | null
+  fields?: HaloAssetField[] | null
+  datecreated?: string | null
+  dlastupdate?: string | null
+}
+
+export interface HaloStatus {
+  id: number
+  name: string
+  sequence?: number | null
+}
+
+/** One priority of one SLA: tickets hold `priorityid`, not the row's uuid `id`. */
+export interface HaloPriority {
+  id: string
+  priorityid: number
+  slaid?: number | null
+  name: string
+  ishidden?: boolean | null
+}
+
+export interface HaloTicketType {
+  id: number
+  name: string
+  visible?: boolean | null
+}

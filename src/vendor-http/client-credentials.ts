@@ -1,0 +1,75 @@
+import type { AccessToken } from '../cache/token-cache.js'
+import { vendorUnavailable } from '../errors.js'
+import { isRecord } from './answer.js'
+import type { PoolRegistry, VendorTls } from './pools.js'
+import { classifyTransportError, gatewayErrorFromTransport } from './vendor-errors.js'
+
+export interface ClientCredentialsGrant {
+  vendor: string
+  /** The token endpoint, with any query it needs (`?tenant=`). */
+  tokenUrl: string
+  clientId: string
+  clientSecret: string
+  scope?: string
+  pools: PoolRegistry
+  tls?: VendorTls
+  timeoutMs: number
+  now?: () => number
+}
+
+/** Used when a token answer says nothing of its lifetime: short, so a wrong guess costs one early refresh. */
+const DEFAULT_LIFETIME_SECONDS = 300
+
+/**
+ * OAuth 2.0 client credentials (RFC 6749 §4.4): one form POST, one bearer token. A refusal of the credentials is
+ * the connection's configuration failing, a 502 for the caller; what the vendor said is kept in `vendor`, the
+ * secret never appears anywhere.
+ */
+export async function fetchClientCredentialsToken(grant: ClientCredentialsGrant): Promise<AccessToken> {
+  const url = new URL(grant.tokenUrl)
+  const form = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: grant.clientId,
+    client_secret: grant.clientSecret,
+  })
+  if (grant.scope) form.set('scope', grant.scope)
+  const started = (grant.now ?? Date.now)()
+  let status: number
+  let body: unknown
+  try {
+    const response = await grant.pools.get(url.origin, grant.tls).request({
+      method: 'POST',
+      path: url.pathname + url.search,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: form.toString(),
+      signal: AbortSignal.timeout(grant.timeoutMs),
+    })
+    status = response.statusCode
+    const text = await response.body.text()
+    body = parseJson(text)
+  } catch (error) {
+    throw gatewayErrorFromTransport(grant.vendor, classifyTransportError(error))
+  }
+  if (status !== 200) {
+    const code = isRecord(body) && typeof body.error === 'string' ? body.error.slice(0, 100) : undefined
+    const detail =
+      status === 400 || status === 401
+        ? `${grant.vendor} refused the connection's client credentials`
+        : `${grant.vendor}'s token endpoint answered ${status}`
+    throw vendorUnavailable(502, detail, { status, ...(code ? { code } : {}) })
+  }
+  if (!isRecord(body) || typeof body.access_token !== 'string' || body.access_token === '') {
+    throw vendorUnavailable(502, `${grant.vendor}'s token endpoint answered without an access token`)
+  }
+  const lifetime =
+    typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : DEFAULT_LIFETIME_SECONDS
+  return { value: body.access_token, expiresAt: started + lifetime * 1000 }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { Ticket } from '../../src/canonical/ticket.js'
+import { json, startGateway, startHaloGateway, type Gateway, type HaloGateway } from '../helpers/gateway.js'
+import { startRecordingProxy, type RecordingProxy } from '../helpers/recording-proxy.js'
+import { walkList } from '../helpers/walk.js'
+
+// HaloPSA specifics the shared connection suite (test/integration/connections/) does not cover.
+
+let gateway: HaloGateway
+const base = '/v1/connections/halopsa-test'
+
+beforeAll(async () => {
+  gateway = await startHaloGateway()
+})
+afterAll(() => gateway.close())
+
+const customerPath = () => `${base}/customers/${[...gateway.emulator.db.clients.keys()][0]}`
+const statuses = (answers: Array<{ statusCode: number }>) => answers.map((answer) => answer.statusCode)
+
+describe('OAuth tokens', () => {
+  it('fetches one token for many concurrent first calls, one more after expiry or near it, and replaces a revoked one once', async () => {
+    const fresh = await startHaloGateway({ emulator: { tokenLifetimeSeconds: 1 } })
+    try {
+      const url = `${base}/customers/${[...fresh.emulator.db.clients.keys()][0]}`
+      const call = (count: number) => Promise.all(Array.from({ length: count }, () => fresh.app.inject(url)))
+      expect(statuses(await call(30))).toEqual(Array(30).fill(200))
+      expect(fresh.emulator.tokens.issued).toBe(1)
+
+      // Past its lifetime the token is gone: the next callers wait for one new token together.
+      await new Promise((resolve) => setTimeout(resolve, 1_100))
+      expect(statuses(await call(30))).toEqual(Array(30).fill(200))
+      expect(fresh.emulator.tokens.issued).toBe(2)
+
+      // Past half its lifetime it is still served while one refresh runs in the background.
+      fresh.emulator.tokens.setLifetimeSeconds(3600)
+      await new Promise((resolve) => setTimeout(resolve, 600))
+      expect(statuses(await call(10))).toEqual(Array(10).fill(200))
+      await vi.waitFor(() => expect(fresh.emulator.tokens.issued).toBe(3))
+      expect(statuses(await call(10))).toEqual(Array(10).fill(200))
+      expect(fresh.emulator.tokens.issued).toBe(3)
+
+      fresh.emulator.tokens.revokeAll()
+      const afterRevoke = await call(30)
+      expect(statuses(afterRevoke)).toEqual(Array(30).fill(200))
+      expect(fresh.emulator.tokens.issued).toBe(4)
+    } finally {
+      await fresh.close()
+    }
+  })
+
+  it.each([
+    ['a wrong secret', { clientSecret: 'not-the-secret' }],
+    ['a wrong tenant', { tenant: 'someone-else' }],
+  ])('answers 502 for %s, naming no secret', async (_, connection) => {
+    const wrong = await startGateway([{ ...gateway.connection, id: 'halopsa-wrong', ...connection }])
+    try {
+      const response = await wrong.app.inject('/v1/connections/halopsa-wrong/customers/1')
+      expect([response.statusCode, json(response).code]).toEqual([502, 'vendor_unavailable'])
+      expect(json(response)).toMatchObject({ vendor: { status: 401 } })
+      for (const text of [response.body, ...wrong.logs]) {
+        expect(text).not.toContain('not-the-secret')
+        expect(text).not.toContain(gateway.connection.clientSecret)
+      }
+    } finally {
+      await wrong.close()
+    }
+  })
+})
+
+describe('lists', () => {
+  it("pages the vendor's way: 100 a call, so a page of 1000 costs ceil(n / 100) calls", async () => {
+    await gateway.app.inject(customerPath()) // a token first, so only list calls count below
+    gateway.emulator.resetStats()
+    const { records } = await walkList(gateway.app, `${base}/tickets`, { pageSize: '1000' })
+    const total = gateway.emulator.db.tickets.size
+    expect(records).toHaveLength(total)
+    expect(gateway.emulator.stats.byRoute['GET /api/Tickets']).toBe(Math.ceil(total / 100))
+  })
+
+  it("reads Halo's zone-less dates as UTC", async () => {
+    const ticket = [...gateway.emulator.db.tickets.values()][5]!
+    const read = json<Ticket>(await gateway.app.inject(`${base}/tickets/${ticket.id}`))
+    expect(read.createdAt).toBe(new Date(ticket.dateoccurred).toISOString())
+    expect(read.updatedAt).toBe(new Date(ticket.last_update).toISOString())
+  })
+
+  it('lists one priority per Halo priority id, and a ticket of any SLA shows its level', async () => {
+    const priorities = json<{ data: Array<{ id: string; level: string }> }>(
+      await gateway.app.inject(`${base}/priorities`),
+    ).data
+    const ids = new Set([...gateway.emulator.db.priorities.values()].map((row) => String(row.priorityid)))
+    expect(priorities.map((priority) => priority.id).sort()).toEqual([...ids].sort())
+    const slas = new Set([...gateway.emulator.db.tickets.values()].map((ticket) => ticket.sla_id))
+    expect(slas.size).toBeGreaterThan(1)
+  })
+})
+
+describe('writes', () => {
+  let proxy: RecordingProxy
+  let recorded: Gateway
+  beforeAll(async () => {
+    proxy = await startRecordingProxy(gateway.emulator.origin)
+    recorded = await startGateway([{ ...gateway.connection, id: 'halopsa-recorded', baseUrl: proxy.origin }])
+  })
+  afterAll(async () => {
+    await recorded.close()
+    await proxy.close()
+  })
+
+  it('updates by POSTing a one-item array that carries the id and the changed fields only', async () => {
+    const ticket = [...gateway.emulator.db.tickets.values()].find((t) => t.agent_id !== null)!
+    const response = await recorded.app.inject({
+      method: 'PATCH',
+      url: `/v1/connections/halopsa-recorded/tickets/${ticket.id}`,
+      payload: { subject: 'Renamed', assigneeId: null },
+    })
+    expect(response.statusCode).toBe(200)
+    const post = proxy.requests.find(
+      (request) => request.method === 'POST' && request.url === '/api/Tickets',
+    )!
+    expect(JSON.parse(post.body)).toEqual([{ id: ticket.id, summary: 'Renamed', agent_id: null }])
+    expect(json(response)).toMatchObject({ subject: 'Renamed', assignee: null })
+    expect(proxy.requests.some((request) => request.url.startsWith('/auth/token'))).toBe(true)
+    expect(proxy.requests.every((request) => !request.url.includes(gateway.connection.clientSecret))).toBe(
+      true,
+    )
+  })
+
+  it('writes comments as actions: internal ones hidden from the user, none mailed', async () => {
+    const ticket = [...gateway.emulator.db.tickets.values()][0]!
+    for (const visibility of ['internal', 'public'] as const) {
+      const response = await gateway.app.inject({
+        method: 'POST',
+        url: `${base}/tickets/${ticket.id}/comments`,
+        payload: { body: `a ${visibility} note`, visibility },
+      })
+      expect(response.statusCode).toBe(201)
+      const stored = gateway.emulator.db.actions.get(Number(json<{ id: string }>(response).id))!
+      expect([stored.note, stored.hiddenfromuser, stored.sendemail]).toEqual([
+        `a ${visibility} note`,
+        visibility === 'internal',
+        false,
+      ])
+    }
+  })
+
+  it('answers 404 for a comment on a ticket Halo does not have', async () => {
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: `${base}/tickets/999999/comments`,
+      payload: { body: 'x' },
+    })
+    expect([response.statusCode, json(response).code]).toEqual([404, 'not_found'])
+  })
+
+  it('keeps serial number, manufacturer and model in the asset fields of those names', async () => {
+    const client = [...gateway.emulator.db.clients.values()].find((c) => !c.inactive)!
+    const type = [...gateway.emulator.db.assetTypes.values()][0]!
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: `${base}/assets`,
+      payload: {
+        name: 'HD-01',
+        customerId: String(client.id),
+        typeId: String(type.id),
+        serialNumber: 'SN-1',
+        manufacturer: 'Dell',
+        model: 'OptiPlex 7010',
+      },
+    })
+    expect(response.statusCode).toBe(201)
+    expect(json(response)).toMatchObject({
+      serialNumber: 'SN-1',
+      manufacturer: 'Dell',
+      model: 'OptiPlex 7010',
+    })
+  })
+
+  it.each([
+    ['customers', { name: 'x', email: 'a@b.example' }, 'email'],
+    ['customers', { name: 'x', address: { city: 'Leeds' } }, 'address'],
+  ])('refuses a %s field Halo keeps elsewhere, before any call', async (resource, body, field) => {
+    gateway.emulator.resetStats()
+    const response = await gateway.app.inject({ method: 'POST', url: `${base}/${resource}`, payload: body })
+    expect([
+      response.statusCode,
+      json<{ errors: Array<{ field: string }> }>(response).errors[0]?.field,
+    ]).toEqual([400, field])
+    expect(gateway.emulator.stats.requests).toBe(0)
+  })
+})
+
+describe('the tenant rate limit', () => {
+  it('answers many callers without a vendor 429 when the limit is small', async () => {
+    const limited = await startHaloGateway({ emulator: { rateLimit: { limit: 10, windowMs: 1_000 } } })
+    try {
+      const url = `${base}/customers/${[...limited.emulator.db.clients.keys()][0]}`
+      const answers = await Promise.all(Array.from({ length: 25 }, () => limited.app.inject(url)))
+      expect(statuses(answers)).toEqual(Array(25).fill(200))
+      expect(limited.emulator.stats.rateLimited).toBe(0)
+    } finally {
+      await limited.close()
+    }
+  })
+})
