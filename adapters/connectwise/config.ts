@@ -73,7 +73,8 @@ export function connectWiseConfigProblems(config: ConnectWiseConnectionConfig): 
 
 /**
  * CONNECTWISE_COMPANY_ID/PUBLIC_KEY/PRIVATE_KEY/CLIENT_ID/SITE, the names ConnectWise's guides use, configure
- * connection `connectwise`; CONNECTWISE_CODEBASE, CONNECTWISE_BASE_URL and CONNECTWISE_CA_FILE are optional.
+ * connection `connectwise`; CONNECTWISE_CODEBASE, CONNECTWISE_BASE_URL, CONNECTWISE_CA_FILE and
+ * CONNECTWISE_DEFAULT_BOARD_ID are optional.
  */
 export function connectWiseConnectionFromEnv(
   env: NodeJS.ProcessEnv,
@@ -92,6 +93,7 @@ export function connectWiseConnectionFromEnv(
     codebase: value('CODEBASE'),
     baseUrl: value('BASE_URL'),
     caFile: value('CA_FILE'),
+    defaultBoardId: value('DEFAULT_BOARD_ID'),
   }
   return [
     {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Type } from '@sinclair/typebox'
 import type { Comment } from '../../src/canonical/comment.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
-import { unsupportedField } from '../../src/errors.js'
+import { unsupportedField, validationFailed } from '../../src/errors.js'
 import { integerPathId, withoutUndefined } from '../../src/mapping/ids.js'
 import { readPosition } from '../../src/paging/cursor.js'
 import { bareRecord, bareRecords } from '../../src/vendor-http/answer.js'
@@ -30,7 +30,9 @@ import {
   idRef,
   noteBody,
   noteFieldNames,
+  noteIsPublic,
   patchOf,
+  statusCategory,
   ticketFieldNames,
   ticketFromConnectWise,
   type ConnectWiseMapOptions,
@@ -45,7 +47,7 @@ import {
   ticketConditions,
 } from './query.js'
 import { connectWiseRateLimitHint } from './rate-limit.js'
-import { ConnectWiseReference, type ResolvedTicketRefs } from './reference.js'
+import { ConnectWiseReference } from './reference.js'
 import type {
   CwBoard,
   CwBoardStatus,
@@ -67,17 +69,35 @@ export {
 /** ConnectWise's page size maximum: reference lists are read in one call each. */
 const VENDOR_MAX_PAGE_SIZE = 1000
 
+/** Ticket references resolved to ConnectWise ids. */
+interface TicketRefs {
+  boardId?: number
+  statusId?: number
+  priorityId?: number
+}
+
+/** A status category resolves on a board: without one named or configured, the caller must say which. */
+const noBoard = (): never => {
+  throw validationFailed(
+    'connectwise statuses belong to boards: name the board to resolve a status category',
+    [{ field: 'boardId', message: "required with status (or set the connection's defaultBoardId)" }],
+  )
+}
+
 /** Where the next page starts: after this id (keyset paging, stable under inserts and deletes). */
-const KeysetPosition = Type.Object({ afterId: Type.Integer({ minimum: 0 }) }, { additionalProperties: false })
+const KeysetPosition = Type.Object(
+  { afterId: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }) },
+  { additionalProperties: false },
+)
 
 /** The ticket page of ConnectWise's web app; API hosts are `api-<region>.…`, the web app is `<region>.…`. */
 function ticketUrlOf(config: ConnectWiseConnectionConfig): string | null {
-  const host =
-    config.site?.replace(/^api-/, '') ?? (config.baseUrl ? new URL(config.baseUrl).host : undefined)
-  if (!host) return null
-  const scheme = config.baseUrl ? new URL(config.baseUrl).protocol : 'https:'
-  const codebase = config.codebase ?? DEFAULT_CODEBASE
-  return `${scheme}//${host}/${codebase}/services/system_io/Service/fv_sr100_request.rails?service_recid={id}&companyName=${encodeURIComponent(config.companyId)}`
+  const company = encodeURIComponent(config.companyId)
+  const page = (root: string) =>
+    `${root}/services/system_io/Service/fv_sr100_request.rails?service_recid={id}&companyName=${company}`
+  if (config.baseUrl) return page(config.baseUrl.replace(/\/+$/, '').replace(/\/apis\/3\.0$/i, ''))
+  if (!config.site) return null
+  return page(`https://${config.site.replace(/^api-/, '')}/${config.codebase ?? DEFAULT_CODEBASE}`)
 }
 
 export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, deps: AdapterDeps): Adapter {
@@ -104,50 +124,35 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
   })
 
   const send = async (call: VendorCall, ctx: CallContext) => client.send(call, ctx)
-  const getAll = async <R>(path: string, ctx: CallContext, fields?: string) =>
-    bareRecords<R>(
-      (await send({ method: 'GET', path, query: { pageSize: VENDOR_MAX_PAGE_SIZE, fields } }, ctx)).body,
-      'connectwise',
-      path,
-    )
+  /** Every record of a small list (reference data), following ConnectWise's pages of 1000. */
+  const getAll = async <R>(path: string, ctx: CallContext, fields?: string) => {
+    const records: R[] = []
+    for (let page = 1; ; page++) {
+      const response = await send(
+        { method: 'GET', path, query: { pageSize: VENDOR_MAX_PAGE_SIZE, page, fields } },
+        ctx,
+      )
+      const batch = bareRecords<R>(response.body, 'connectwise', path)
+      records.push(...batch)
+      const link = response.headers.link
+      const more = link === undefined ? batch.length === VENDOR_MAX_PAGE_SIZE : hasLinkRel(link, 'next')
+      if (batch.length === 0 || !more) return records
+    }
+  }
   const sendRecord = async <R>(call: VendorCall, ctx: CallContext) =>
     bareRecord<R>((await send(call, ctx)).body, 'connectwise', call.path)
-
-  const boards = (ctx: CallContext) =>
-    deps.referenceCache.get(config.id, 'boards', () =>
-      getAll<CwBoard>('/service/boards', ctx, 'id,name,inactiveFlag'),
-    )
+  const cached = <T>(name: string, load: () => Promise<T>) => deps.referenceCache.get(config.id, name, load)
 
   const reference = new ConnectWiseReference({
     mapOptions,
-    boardStatuses: (ctx) =>
-      deps.referenceCache.get(config.id, 'board-statuses', async () => {
-        const all = await boards(ctx)
-        const perBoard = await Promise.all(
-          all.map(async (board) =>
-            (await getAll<CwBoardStatus>(`/service/boards/${board.id}/statuses`, ctx)).map((status) => ({
-              ...status,
-              boardId: board.id,
-            })),
-          ),
-        )
-        return { boards: all, statuses: perBoard.flat() }
-      }),
-    boardTypes: (ctx) =>
-      deps.referenceCache.get(config.id, 'board-types', async () => {
-        const all = await boards(ctx)
-        const perBoard = await Promise.all(
-          all.map(async (board) =>
-            (await getAll<CwBoardType>(`/service/boards/${board.id}/types`, ctx)).map((type) => ({
-              ...type,
-              boardId: board.id,
-            })),
-          ),
-        )
-        return { boards: all, types: perBoard.flat() }
-      }),
-    priorities: (ctx) =>
-      deps.referenceCache.get(config.id, 'priorities', () => getAll<CwPriority>('/service/priorities', ctx)),
+    boards: (ctx) => cached('boards', () => getAll<CwBoard>('/service/boards', ctx, 'id,name,inactiveFlag')),
+    statusesOf: (boardId, ctx) =>
+      cached(`board-statuses:${boardId}`, () =>
+        getAll<CwBoardStatus>(`/service/boards/${boardId}/statuses`, ctx),
+      ),
+    typesOf: (boardId, ctx) =>
+      cached(`board-types:${boardId}`, () => getAll<CwBoardType>(`/service/boards/${boardId}/types`, ctx)),
+    priorities: (ctx) => cached('priorities', () => getAll<CwPriority>('/service/priorities', ctx)),
   })
 
   /**
@@ -204,7 +209,21 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
       ),
     ])
     const [first] = bareRecords<CwNote>(notes.body, 'connectwise', 'notes')
-    return ticketFromConnectWise(ticket, lookups, mapOptions, first?.text ?? null)
+    // A first discussion note that is also flagged internal is no description anyone may see.
+    const description = first && noteIsPublic(first) ? (first.text ?? null) : null
+    return ticketFromConnectWise(ticket, lookups, mapOptions, description)
+  }
+
+  /** JSON Patch of the given fields; an update that changes nothing ConnectWise stores reads the record instead. */
+  async function patch<R>(
+    path: string,
+    fields: Record<string, unknown>,
+    fieldNames: Record<string, string>,
+    ctx: CallContext,
+  ): Promise<R> {
+    const operations = patchOf(fields)
+    if (operations.length === 0) return sendRecord<R>({ method: 'GET', path }, ctx)
+    return sendRecord<R>({ method: 'PATCH', path, body: operations, fieldNames }, ctx)
   }
 
   const ticketPath = (id: string) => `/service/tickets/${integerPathId('connectwise', id)}`
@@ -212,10 +231,7 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
   const configurationPath = (id: string) => `/company/configurations/${integerPathId('connectwise', id)}`
 
   /** Ticket fields in ConnectWise's names; status, board and priority as resolved ids. */
-  function ticketFields(
-    body: TicketCreate | TicketUpdate,
-    refs: ResolvedTicketRefs,
-  ): Record<string, unknown> {
+  function ticketFields(body: TicketCreate | TicketUpdate, refs: TicketRefs): Record<string, unknown> {
     return withoutUndefined({
       summary: body.subject,
       company: idRef(body.customerId, 'customerId'),
@@ -231,6 +247,7 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
 
   const boardOf = (body: TicketCreate | TicketUpdate) =>
     body.boardId === undefined ? undefined : cwId(body.boardId, 'boardId')
+  const defaultBoard = config.defaultBoardId === undefined ? undefined : Number(config.defaultBoardId)
 
   return {
     connectionId: config.id,
@@ -254,20 +271,31 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
       get: async (id, ctx) =>
         withDescription(await sendRecord<CwTicket>({ method: 'GET', path: ticketPath(id) }, ctx), ctx),
       async create(body, ctx) {
-        const board =
-          boardOf(body) ?? (config.defaultBoardId === undefined ? undefined : Number(config.defaultBoardId))
-        const refs = await reference.resolveTicketWrite(body, board, ctx)
-        const vendorBody = {
-          ...ticketFields(body, { boardId: board, ...refs }),
-          initialDescription: body.description,
+        let board = boardOf(body)
+        let statusId: number | undefined
+        if (body.statusId !== undefined) {
+          // A status without a board sends the ticket to the status's own board.
+          statusId = cwId(body.statusId, 'statusId')
+          board ??= await reference.boardOfStatus(statusId, ctx)
+        } else {
+          board ??= defaultBoard
+          if (body.status !== undefined)
+            statusId = await reference.statusOnBoard(body.status, board ?? noBoard(), ctx)
         }
+        const priorityId = await reference.priorityFor(body, ctx)
         const call: VendorCall = {
           method: 'POST',
           path: '/service/tickets',
-          body: withoutUndefined(vendorBody),
+          body: {
+            ...ticketFields(body, { boardId: board, statusId, priorityId }),
+            initialDescription: body.description,
+          },
           fieldNames: ticketFieldNames,
         }
-        return withDescription(await sendRecord<CwTicket>(call, ctx), ctx)
+        const ticket = await sendRecord<CwTicket>(call, ctx)
+        // ConnectWise stores initialDescription as the first discussion note, as sent: no need to read it back.
+        const lookups = await reference.ticketLookups(ctx)
+        return ticketFromConnectWise(ticket, lookups, mapOptions, body.description || null)
       },
       async update(id, body, ctx) {
         if (body.description !== undefined) {
@@ -278,22 +306,33 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
           )
         }
         const path = ticketPath(id)
-        // A status resolves on the ticket's board: read it unless the update moves the ticket to a named board.
-        const changesStatus = body.status !== undefined || body.statusId !== undefined
-        const current =
-          changesStatus && body.boardId === undefined
-            ? await sendRecord<CwTicket>({ method: 'GET', path }, ctx)
-            : undefined
-        const refs = await reference.resolveTicketWrite(body, boardOf(body) ?? current?.board?.id, ctx)
-        // Only the fields the caller sent: the board only when it was named.
-        const fields = ticketFields(body, { ...refs, boardId: boardOf(body) })
-        const call: VendorCall = {
-          method: 'PATCH',
-          path,
-          body: patchOf(fields),
-          fieldNames: ticketFieldNames,
+        const board = boardOf(body)
+        let statusId: number | undefined
+        if (body.statusId !== undefined) {
+          // ConnectWise itself refuses a status of another board than the ticket's (a 422 on statusId).
+          statusId = cwId(body.statusId, 'statusId')
+        } else if (body.status !== undefined || board !== undefined) {
+          // A category resolves on the ticket's board; a move to another board keeps its category there.
+          const current =
+            board === undefined || body.status === undefined
+              ? await sendRecord<CwTicket>({ method: 'GET', path }, ctx)
+              : undefined
+          const category =
+            body.status ??
+            statusCategory(
+              {
+                id: current?.status?.id ?? 0,
+                name: current?.status?.name ?? '',
+                closed: current?.closedFlag === true,
+              },
+              mapOptions,
+            )
+          statusId = await reference.statusOnBoard(category, board ?? current?.board?.id ?? noBoard(), ctx)
         }
-        return withDescription(await sendRecord<CwTicket>(call, ctx), ctx)
+        const priorityId = await reference.priorityFor(body, ctx)
+        // Only the fields the caller sent (the status follows a board move): nothing else is touched.
+        const fields = ticketFields(body, { boardId: board, statusId, priorityId })
+        return withDescription(await patch<CwTicket>(path, fields, ticketFieldNames, ctx), ctx)
       },
     },
 
@@ -337,15 +376,10 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
         }
         return customerFromConnectWise(await sendRecord<CwCompany>(call, ctx))
       },
-      async update(id, body, ctx) {
-        const call: VendorCall = {
-          method: 'PATCH',
-          path: companyPath(id),
-          body: patchOf(companyFields(body)),
-          fieldNames: companyFieldNames,
-        }
-        return customerFromConnectWise(await sendRecord<CwCompany>(call, ctx))
-      },
+      update: async (id, body, ctx) =>
+        customerFromConnectWise(
+          await patch<CwCompany>(companyPath(id), companyFields(body), companyFieldNames, ctx),
+        ),
     },
 
     assets: {
@@ -370,15 +404,15 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
         }
         return assetFromConnectWise(await sendRecord<CwConfiguration>(call, ctx))
       },
-      async update(id, body, ctx) {
-        const call: VendorCall = {
-          method: 'PATCH',
-          path: configurationPath(id),
-          body: patchOf(configurationFields(body)),
-          fieldNames: configurationFieldNames,
-        }
-        return assetFromConnectWise(await sendRecord<CwConfiguration>(call, ctx))
-      },
+      update: async (id, body, ctx) =>
+        assetFromConnectWise(
+          await patch<CwConfiguration>(
+            configurationPath(id),
+            configurationFields(body),
+            configurationFieldNames,
+            ctx,
+          ),
+        ),
     },
 
     reference: {

@@ -98,9 +98,8 @@ export const ticketTypeFromConnectWise = (type: CwBoardType, board: CwBoard): Ti
 const ref = (record: CwRef | undefined) =>
   record ? { id: String(record.id), name: textOrNull(record.name) ?? textOrNull(record.identifier) } : null
 
-/** What a ticket's mapping needs from reference data: the closed flag of its status, its priority's level. */
+/** What a ticket's mapping needs from reference data: its priority's level (ranked among all priorities). */
 export interface TicketLookups {
-  statusClosed(statusId: number): boolean | undefined
   priorityLevel(priority: NonNullable<CwTicket['priority']>): PriorityLevel
 }
 
@@ -113,7 +112,8 @@ export function ticketFromConnectWise(
 ): Ticket {
   const status = ticket.status ?? { id: 0, name: 'Unknown' }
   const statusName = status.name ?? ''
-  const closed = lookups.statusClosed(status.id) ?? ticket.closedFlag === true
+  // ConnectWise sets closedFlag from the status's closedStatus, so no board's statuses need reading.
+  const closed = ticket.closedFlag === true
   return {
     id: String(ticket.id),
     number: String(ticket.id),
@@ -150,9 +150,11 @@ export function ticketFromConnectWise(
   }
 }
 
-/** Public only when the flags say so: a discussion or external note that is not internal analysis. */
+/** Public only when the flags say so: a discussion or external note that is marked internal in no way. */
 export const noteIsPublic = (note: CwNote) =>
-  (note.detailDescriptionFlag === true || note.externalFlag === true) && note.internalAnalysisFlag !== true
+  (note.detailDescriptionFlag === true || note.externalFlag === true) &&
+  note.internalAnalysisFlag !== true &&
+  note.internalFlag !== true
 
 export function commentFromConnectWise(note: CwNote): Comment {
   const author = note.member ?? note.contact

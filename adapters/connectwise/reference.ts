@@ -16,39 +16,46 @@ import {
 import { cwId } from './query.js'
 import type { CwBoard, CwBoardStatus, CwBoardType, CwPriority } from './types.js'
 
-/** What the reference cache holds for a ConnectWise connection (plain JSON, shared through Redis). */
-export interface BoardStatuses {
-  boards: CwBoard[]
-  statuses: Array<CwBoardStatus & { boardId: number }>
-}
-
+/**
+ * Where reference data comes from, each piece through the reference cache on its own: a board's statuses are
+ * one entry per board, so a tenant with many boards fills its cache over several requests if it must (what one
+ * request loaded stays loaded), and a write or a ticket never waits for boards it does not touch.
+ */
 export interface ConnectWiseReferenceSource {
-  boardStatuses(ctx: CallContext): Promise<BoardStatuses>
-  boardTypes(
-    ctx: CallContext,
-  ): Promise<{ boards: CwBoard[]; types: Array<CwBoardType & { boardId: number }> }>
+  boards(ctx: CallContext): Promise<CwBoard[]>
+  statusesOf(boardId: number, ctx: CallContext): Promise<CwBoardStatus[]>
+  typesOf(boardId: number, ctx: CallContext): Promise<CwBoardType[]>
   priorities(ctx: CallContext): Promise<CwPriority[]>
   mapOptions: ConnectWiseMapOptions
 }
 
-/** Resolved ids for a ticket write; a status id also fixes the board it belongs to. */
-export interface ResolvedTicketRefs {
-  statusId?: number
-  boardId?: number
-  priorityId?: number
-}
+type StatusOfBoard = CwBoardStatus & { board: CwBoard }
 
-/** ConnectWise's statuses (per board), priorities and types in canonical form, and write/filter resolution. */
+/** ConnectWise's statuses (per board), priorities and types in canonical form, and filter/write resolution. */
 export class ConnectWiseReference {
   constructor(private readonly source: ConnectWiseReferenceSource) {}
 
+  async #allStatuses(ctx: CallContext): Promise<StatusOfBoard[]> {
+    const boards = await this.source.boards(ctx)
+    const perBoard = await Promise.all(
+      boards.map(async (board) =>
+        (await this.source.statusesOf(board.id, ctx)).map((status) => ({ ...status, board })),
+      ),
+    )
+    return perBoard.flat()
+  }
+
+  #category(status: CwBoardStatus): StatusCategory {
+    return statusCategory(
+      { id: status.id, name: status.name, closed: status.closedStatus === true },
+      this.source.mapOptions,
+    )
+  }
+
   async statuses(ctx: CallContext): Promise<Status[]> {
-    const { boards, statuses } = await this.source.boardStatuses(ctx)
-    const boardById = new Map(boards.map((board) => [board.id, board]))
-    return statuses.flatMap((status) => {
-      const board = boardById.get(status.boardId)
-      return board ? [statusFromConnectWise(status, board, this.source.mapOptions)] : []
-    })
+    return (await this.#allStatuses(ctx)).map((status) =>
+      statusFromConnectWise(status, status.board, this.source.mapOptions),
+    )
   }
 
   async priorities(ctx: CallContext): Promise<Priority[]> {
@@ -58,24 +65,21 @@ export class ConnectWiseReference {
   }
 
   async ticketTypes(ctx: CallContext): Promise<TicketType[]> {
-    const { boards, types } = await this.source.boardTypes(ctx)
-    const boardById = new Map(boards.map((board) => [board.id, board]))
-    return types.flatMap((type) => {
-      const board = boardById.get(type.boardId)
-      return board && !type.inactiveFlag ? [ticketTypeFromConnectWise(type, board)] : []
-    })
+    const boards = await this.source.boards(ctx)
+    const perBoard = await Promise.all(
+      boards.map(async (board) =>
+        (await this.source.typesOf(board.id, ctx))
+          .filter((type) => !type.inactiveFlag)
+          .map((type) => ticketTypeFromConnectWise(type, board)),
+      ),
+    )
+    return perBoard.flat()
   }
 
-  /** Reference data a ticket's mapping reads: one cached lookup per list, never a call per record. */
+  /** What a ticket's mapping reads besides the ticket: the priorities' levels, one cached list. */
   async ticketLookups(ctx: CallContext): Promise<TicketLookups> {
-    const [{ statuses }, priorities] = await Promise.all([
-      this.source.boardStatuses(ctx),
-      this.source.priorities(ctx),
-    ])
-    const closed = new Map(statuses.map((status) => [status.id, status.closedStatus === true]))
-    const levels = priorityLevels(priorities, this.source.mapOptions)
+    const levels = priorityLevels(await this.source.priorities(ctx), this.source.mapOptions)
     return {
-      statusClosed: (statusId) => closed.get(statusId),
       // A priority created since the cache was filled has no rank yet: its name or level decides.
       priorityLevel: (priority) =>
         levels.get(priority.id) ?? statedLevel(priority, this.source.mapOptions) ?? 'medium',
@@ -84,15 +88,13 @@ export class ConnectWiseReference {
 
   /** The status ids the status/statusId filters allow (an empty list matches nothing). */
   async statusIdsFor(filters: ListFilters, ctx: CallContext): Promise<number[] | undefined> {
-    if (filters.status === undefined && filters.statusId === undefined) return undefined
-    const statuses = await this.statuses(ctx)
-    if (filters.statusId !== undefined && !statuses.some((status) => status.id === filters.statusId)) {
-      throw noMatch('statusId', filters.statusId, 'statuses')
-    }
-    return statuses
-      .filter((status) => filters.status === undefined || filters.status.includes(status.category))
-      .filter((status) => filters.statusId === undefined || status.id === filters.statusId)
-      .map((status) => Number(status.id))
+    const byId = filters.statusId === undefined ? undefined : cwId(filters.statusId, 'statusId')
+    if (filters.status === undefined) return byId === undefined ? undefined : [byId]
+    const categories = filters.status
+    return (await this.#allStatuses(ctx))
+      .filter((status) => categories.includes(this.#category(status)))
+      .filter((status) => byId === undefined || status.id === byId)
+      .map((status) => status.id)
   }
 
   async priorityIdsFor(filters: ListFilters, ctx: CallContext): Promise<number[] | undefined> {
@@ -103,75 +105,51 @@ export class ConnectWiseReference {
       .map((priority) => Number(priority.id))
   }
 
-  /**
-   * Turns a category or status id, and a level or priority id, into ConnectWise ids. Statuses belong to a
-   * board: a category resolves on `boardId` (the ticket's board), a status id brings its own board along.
-   */
-  async resolveTicketWrite(
-    body: { status?: StatusCategory; statusId?: string; priority?: PriorityLevel; priorityId?: string },
-    boardId: number | undefined,
-    ctx: CallContext,
-  ): Promise<ResolvedTicketRefs> {
-    const resolved: ResolvedTicketRefs = {}
-    if (body.statusId !== undefined || body.status !== undefined) {
-      Object.assign(resolved, await this.#resolveStatus(body, boardId, ctx))
-    }
-    if (body.priorityId !== undefined) {
-      const id = cwId(body.priorityId, 'priorityId')
-      if (!(await this.source.priorities(ctx)).some((priority) => priority.id === id))
-        throw noMatch('priorityId', body.priorityId, 'priorities')
-      resolved.priorityId = id
-    } else if (body.priority !== undefined) {
-      const match = (await this.priorities(ctx)).find((priority) => priority.level === body.priority)
-      if (!match) throw noMatch('priority', body.priority, 'priorities')
-      resolved.priorityId = Number(match.id)
-    }
-    return resolved
+  /** The board a status belongs to (a create naming a status but no board goes to the status's board). */
+  async boardOfStatus(statusId: number, ctx: CallContext): Promise<number> {
+    const status = (await this.#allStatuses(ctx)).find((candidate) => candidate.id === statusId)
+    if (!status) throw noMatch('statusId', String(statusId), 'statuses')
+    return status.board.id
   }
 
-  async #resolveStatus(
-    body: { status?: StatusCategory; statusId?: string },
-    boardId: number | undefined,
-    ctx: CallContext,
-  ): Promise<{ statusId: number; boardId: number }> {
-    const { statuses } = await this.source.boardStatuses(ctx)
-    if (body.statusId !== undefined) {
-      const id = cwId(body.statusId, 'statusId')
-      const status = statuses.find((candidate) => candidate.id === id)
-      if (!status) throw noMatch('statusId', body.statusId, 'statuses')
-      if (boardId !== undefined && status.boardId !== boardId) {
-        throw validationFailed(
-          `connectwise status ${id} belongs to board ${status.boardId}, not ${boardId}`,
-          [{ field: 'statusId', message: `not a status of board ${boardId}; see /statuses (boardId)` }],
-        )
-      }
-      return { statusId: id, boardId: status.boardId }
-    }
-    if (boardId === undefined) {
-      throw validationFailed(
-        'connectwise statuses belong to boards: name the board to resolve a status category',
-        [{ field: 'boardId', message: "required with status (or set the connection's defaultBoardId)" }],
-      )
-    }
-    const category = (status: CwBoardStatus) =>
-      statusCategory(
-        { id: status.id, name: status.name, closed: status.closedStatus === true },
-        this.source.mapOptions,
-      )
-    // The board's default status first (a new ticket's usual status), then ConnectWise's sort order.
-    const [match] = statuses
-      .filter(
-        (status) =>
-          status.boardId === boardId && status.inactive !== true && category(status) === body.status,
-      )
+  /** The board's status of this category: the board's default status first, then ConnectWise's sort order. */
+  async statusOnBoard(category: StatusCategory, boardId: number, ctx: CallContext): Promise<number> {
+    const [match] = (await this.source.statusesOf(boardId, ctx))
+      .filter((status) => status.inactive !== true && this.#category(status) === category)
       .sort(
         (a, b) =>
           Number(b.defaultFlag === true) - Number(a.defaultFlag === true) ||
           (a.sortOrder ?? 0) - (b.sortOrder ?? 0) ||
           a.id - b.id,
       )
-    if (!match) throw noMatch('status', body.status, `statuses of board ${boardId}`)
-    return { statusId: match.id, boardId }
+    if (!match) throw noMatch('status', category, `statuses of board ${boardId}`)
+    return match.id
+  }
+
+  /** A priority id the tenant has, or the priority of a level: the default one first, then by sort order. */
+  async priorityFor(
+    body: { priority?: PriorityLevel; priorityId?: string },
+    ctx: CallContext,
+  ): Promise<number | undefined> {
+    const priorities = await this.source.priorities(ctx)
+    if (body.priorityId !== undefined) {
+      const id = cwId(body.priorityId, 'priorityId')
+      if (!priorities.some((priority) => priority.id === id))
+        throw noMatch('priorityId', body.priorityId, 'priorities')
+      return id
+    }
+    if (body.priority === undefined) return undefined
+    const levels = priorityLevels(priorities, this.source.mapOptions)
+    const [match] = priorities
+      .filter((priority) => levels.get(priority.id) === body.priority)
+      .sort(
+        (a, b) =>
+          Number(b.defaultFlag === true) - Number(a.defaultFlag === true) ||
+          (a.sortOrder ?? 0) - (b.sortOrder ?? 0) ||
+          a.id - b.id,
+      )
+    if (!match) throw noMatch('priority', body.priority, 'priorities')
+    return match.id
   }
 }
 

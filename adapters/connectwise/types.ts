@@ -37,6 +37,7 @@ export interface CwNote {
   detailDescriptionFlag?: boolean
   internalAnalysisFlag?: boolean
   resolutionFlag?: boolean
+  internalFlag?: boolean
   externalFlag?: boolean
   member?: CwRef
   contact?: CwRef

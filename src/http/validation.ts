@@ -14,11 +14,25 @@ const common: Options = { allErrors: true, useDefaults: true, removeAdditional: 
  * an unknown field is an error the caller should see.
  */
 export function validatorCompiler(sharedSchemas: TSchema[]): FastifySchemaCompiler<TSchema> {
-  const coercing = addFormats(new Ajv({ ...common, coerceTypes: 'array' }))
-  const exact = addFormats(new Ajv({ ...common, coerceTypes: false }))
+  const coercing = withFormats(new Ajv({ ...common, coerceTypes: 'array' }))
+  const exact = withFormats(new Ajv({ ...common, coerceTypes: false }))
   for (const schema of sharedSchemas) {
     coercing.addSchema(schema)
     exact.addSchema(schema)
   }
   return ({ schema, httpPart }) => (httpPart === 'body' ? exact : coercing).compile(schema)
+}
+
+/**
+ * ajv-formats' `date-time` is RFC 3339, which allows what JavaScript's Date cannot read (a leap second, an
+ * offset without minutes): such a value would fail later, inside an adapter. Only instants both accept pass.
+ */
+function withFormats(ajv: Ajv): Ajv {
+  addFormats(ajv)
+  const rfc3339 = ajv.formats['date-time'] as { validate: (text: string) => boolean }
+  ajv.addFormat('date-time', {
+    type: 'string',
+    validate: (text: string) => rfc3339.validate(text) && Number.isFinite(Date.parse(text)),
+  })
+  return ajv
 }

@@ -258,7 +258,7 @@ describe('writes', () => {
     expect([
       refused.statusCode,
       json<{ errors: Array<{ field: string }> }>(refused).errors[0]?.field,
-    ]).toEqual([400, 'statusId'])
+    ]).toEqual([422, 'statusId'])
 
     const closed = await send('PATCH', `/tickets/${created.id}`, { status: 'closed' })
     expect(json<Ticket>(closed).status).toMatchObject({ category: 'closed' })
@@ -340,6 +340,110 @@ describe('writes', () => {
   )
 })
 
+describe('reference data', () => {
+  it('categorises statuses as vendors.md says: the closed flag first, then the name', async () => {
+    const statuses = json<{ data: Array<{ id: string; name: string; category: string; boardId: string }> }>(
+      await gateway.app.inject(`${base}/statuses`),
+    ).data
+    expect(statuses).toHaveLength(gateway.emulator.db.statuses.size)
+    for (const status of statuses) {
+      const vendor = gateway.emulator.db.statuses.get(Number(status.id))!
+      expect(status.boardId).toBe(String(vendor.boardId))
+      if (vendor.closedStatus) expect(status.category).toBe('closed')
+      else if (/^new\b/i.test(vendor.name)) expect(status.category).toBe('new')
+      else if (/^waiting\b/i.test(vendor.name)) expect(status.category).toBe('pending')
+      else if (/^(in progress|assigned|open)\b/i.test(vendor.name)) expect(status.category).toBe('open')
+    }
+  })
+
+  it("reads no board's statuses to list or read tickets", async () => {
+    const fresh = await startConnectWiseGateway()
+    try {
+      const id = [...fresh.emulator.db.tickets.keys()][0]
+      expect(
+        (await fresh.app.inject('/v1/connections/connectwise-test/tickets?pageSize=50')).statusCode,
+      ).toBe(200)
+      expect((await fresh.app.inject(`/v1/connections/connectwise-test/tickets/${id}`)).statusCode).toBe(200)
+      const routes = Object.keys(fresh.emulator.stats.byRoute)
+      expect(routes.filter((route) => route.includes('/service/boards'))).toEqual([])
+    } finally {
+      await fresh.close()
+    }
+  })
+})
+
+describe('more writes', () => {
+  const customerId = () => String([...gateway.emulator.db.companies.values()].find((c) => !c.deletedFlag)!.id)
+
+  it('never shows a first discussion note that is also flagged internal as the description', async () => {
+    const ticket = json<Ticket>(
+      await send('POST', '/tickets', { subject: 'Hidden first note', customerId: customerId() }),
+    )
+    const member = gateway.emulator.members[0]!
+    const answer = await request(`${gateway.emulator.baseUrl}/service/tickets/${ticket.id}/notes`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${gateway.emulator.companyId}+${member.publicKey}:${member.privateKey}`).toString('base64')}`,
+        clientid: gateway.connection.clientId,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        text: 'SECRET analysis',
+        detailDescriptionFlag: true,
+        internalAnalysisFlag: true,
+      }),
+    })
+    expect(answer.statusCode).toBe(201)
+    await answer.body.dump()
+    const read = json<Ticket>(await gateway.app.inject(`${base}/tickets/${ticket.id}`))
+    expect(read.description).toBeNull()
+    const comments = json<{ data: Array<{ body: string; visibility: string }> }>(
+      await gateway.app.inject(`${base}/tickets/${ticket.id}/comments`),
+    ).data
+    expect(comments).toEqual([expect.objectContaining({ body: 'SECRET analysis', visibility: 'internal' })])
+  })
+
+  it("sends a ticket created with another board's status to that board, despite the default board", async () => {
+    const other = [...gateway.emulator.db.boards.values()].find(
+      (board) => !board.inactiveFlag && board.id !== defaultBoardOf(gateway.emulator).id,
+    )!
+    const status = gateway.emulator.db.statusesOf(other.id).find((s) => !s.inactive)!
+    const created = await send('POST', '/tickets', {
+      subject: 'x',
+      customerId: customerId(),
+      statusId: String(status.id),
+    })
+    expect(created.statusCode).toBe(201)
+    expect(json<Ticket>(created)).toMatchObject({
+      board: { id: String(other.id) },
+      status: { id: String(status.id) },
+    })
+  })
+
+  it('moves a ticket to another board keeping its status category there', async () => {
+    const created = json<Ticket>(
+      await send('POST', '/tickets', { subject: 'Mover', customerId: customerId(), status: 'new' }),
+    )
+    const other = [...gateway.emulator.db.boards.values()].find(
+      (board) => !board.inactiveFlag && String(board.id) !== created.board!.id,
+    )!
+    const moved = await send('PATCH', `/tickets/${created.id}`, { boardId: String(other.id) })
+    expect(moved.statusCode).toBe(200)
+    const ticket = json<Ticket>(moved)
+    expect(ticket.board?.id).toBe(String(other.id))
+    expect(ticket.status.category).toBe('new')
+    expect(gateway.emulator.db.statuses.get(Number(ticket.status.id))!.boardId).toBe(other.id)
+  })
+
+  it('answers the record unchanged, without a PATCH, when an update holds nothing ConnectWise stores', async () => {
+    const company = [...gateway.emulator.db.companies.values()].find((c) => !c.deletedFlag)!
+    gateway.emulator.resetStats()
+    const response = await send('PATCH', `/customers/${company.id}`, { email: null })
+    expect([response.statusCode, json(response).name]).toEqual([200, company.name])
+    expect(Object.keys(gateway.emulator.stats.byRoute)).toEqual(['GET /company/companies/:id'])
+  })
+})
+
 describe('credentials and the member rate limit', () => {
   it('answers 502 when ConnectWise refuses the keys, naming no secret', async () => {
     const wrong = await startGateway([
@@ -375,6 +479,30 @@ describe('credentials and the member rate limit', () => {
       expect(emulator.stats.rateLimited).toBe(0)
     } finally {
       await limited.close()
+    }
+  })
+
+  it('shares one bucket among the connections of one API member', async () => {
+    const emulatorLimit = { limit: 12, windowMs: 1_000 }
+    const shared = await startConnectWiseGateway({ emulator: { rateLimit: emulatorLimit } })
+    const pair = await startGateway(
+      ['connectwise-a', 'connectwise-b'].map((id) => ({
+        ...shared.connection,
+        id,
+        rateLimit: emulatorLimit,
+      })),
+    )
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          pair.app.inject(`/v1/connections/connectwise-${i % 2 ? 'a' : 'b'}/customers/${(i % 5) + 1}`),
+        ),
+      )
+      expect(answers.map((answer) => answer.statusCode)).toEqual(Array(30).fill(200))
+      expect(shared.emulator.stats.rateLimited).toBe(0)
+    } finally {
+      await pair.close()
+      await shared.close()
     }
   })
 })

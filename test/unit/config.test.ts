@@ -123,7 +123,7 @@ describe('loadConfig', () => {
     })
     const problems = problemsOf({ GATEWAY_CONFIG: 'x.json' }, () => file).join('\n')
     expect(problems).toContain('${NOT_SET}')
-    expect(problems).toContain('vendor: must be one of connectwise, syncro')
+    expect(problems).toContain('vendor: must be one of connectwise, halopsa, syncro')
     expect(problems).toContain("connection 'c': configured more than once")
   })
 

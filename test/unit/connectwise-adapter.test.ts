@@ -80,16 +80,16 @@ describe('vendor headers', () => {
 })
 
 describe('mapping', () => {
-  const lookups = { statusClosed: (id: number) => id === 9, priorityLevel: () => 'high' as const }
+  const lookups = { priorityLevel: () => 'high' as const }
 
-  it('takes the category from the status closed flag first, then the name', () => {
-    const ticket = (status: { id: number; name: string }) =>
-      ticketFromConnectWise({ id: 5, summary: 's', status }, lookups, options)
-    expect(ticket({ id: 9, name: 'Done for now' }).status.category).toBe('closed')
+  it('takes the category from the closed flag first, then the name', () => {
+    const ticket = (status: { id: number; name: string }, closedFlag = false) =>
+      ticketFromConnectWise({ id: 5, summary: 's', status, closedFlag }, lookups, options)
+    expect(ticket({ id: 9, name: 'Done for now' }, true).status.category).toBe('closed')
     expect(ticket({ id: 3, name: 'Waiting Customer' }).status.category).toBe('pending')
     expect(ticket({ id: 4, name: 'In Progress' }).status.category).toBe('open')
     const mapped = ticketFromConnectWise(
-      { id: 5, summary: 's', status: { id: 9, name: 'Done for now' } },
+      { id: 5, summary: 's', status: { id: 9, name: 'Done for now' }, closedFlag: true },
       lookups,
       { ...options, statusMap: { 'Done for now': 'resolved' } },
     )
@@ -117,6 +117,7 @@ describe('mapping', () => {
       noteIsPublic({ id: 1, ticketId: 1, detailDescriptionFlag: true, internalAnalysisFlag: true }),
     ).toBe(false)
     expect(noteIsPublic({ id: 1, ticketId: 1, resolutionFlag: true })).toBe(false)
+    expect(noteIsPublic({ id: 1, ticketId: 1, detailDescriptionFlag: true, internalFlag: true })).toBe(false)
     expect(noteIsPublic({ id: 1, ticketId: 1 })).toBe(false)
     expect(commentFromConnectWise({ id: 2, ticketId: 7, text: 'x', createdBy: 'api' }).author).toEqual({
       id: null,

@@ -191,6 +191,13 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: writes', (fixture) => {
         'validation_failed',
         'dueAt',
       ],
+      [
+        'a date JavaScript cannot read',
+        () => ['PATCH', `/tickets/${ticketId()}`, { dueAt: '2024-01-01T00:00:00+01' }],
+        400,
+        'validation_failed',
+        'dueAt',
+      ],
       ['an empty update', () => ['PATCH', `/tickets/${ticketId()}`, {}], 400, 'validation_failed', undefined],
       [
         'status and statusId together',
