@@ -14,6 +14,14 @@ const sandbox = await startSandbox({
         : undefined,
     clientIds: env.SANDBOX_CONNECTWISE_CLIENT_ID ? [env.SANDBOX_CONNECTWISE_CLIENT_ID] : undefined,
   },
+  halopsa: {
+    port: port('SANDBOX_HALOPSA_PORT'),
+    tenant: env.SANDBOX_HALOPSA_TENANT || undefined,
+    clients:
+      env.SANDBOX_HALOPSA_CLIENT_ID && env.SANDBOX_HALOPSA_CLIENT_SECRET
+        ? [{ clientId: env.SANDBOX_HALOPSA_CLIENT_ID, clientSecret: env.SANDBOX_HALOPSA_CLIENT_SECRET }]
+        : undefined,
+  },
   syncro: {
     port: port('SANDBOX_SYNCRO_PORT'),
     apiKeys: env.SANDBOX_SYNCRO_API_KEY ? [env.SANDBOX_SYNCRO_API_KEY] : undefined,
@@ -31,6 +39,11 @@ function describe(connection: SandboxConnection): string[] {
         `    try: curl -H 'Authorization: Basic ${basic}' -H 'clientId: ${connection.clientId}' '${connection.baseUrl}/service/tickets?pageSize=5'`,
       ]
     }
+    case 'halopsa':
+      return [
+        `  halopsa  host ${connection.baseUrl}  tenant ${connection.tenant}  client id ${connection.clientId}  client secret ${connection.clientSecret}`,
+        `    try: curl -d 'grant_type=client_credentials&client_id=${connection.clientId}&client_secret=${connection.clientSecret}&scope=all' '${connection.baseUrl}/auth/token?tenant=${connection.tenant}'`,
+      ]
     case 'syncro':
       return [
         `  syncro  base URL ${connection.baseUrl}  API key ${connection.apiKey}`,

@@ -3,6 +3,7 @@ import {
   type ConnectWiseEmulator,
   type ConnectWiseEmulatorOptions,
 } from './connectwise/index.js'
+import { startHaloEmulator, type HaloEmulator, type HaloEmulatorOptions } from './halopsa/index.js'
 import { startSyncroEmulator, type SyncroEmulator, type SyncroEmulatorOptions } from './syncro/index.js'
 
 /** What a gateway needs to reach one emulator (the fields of that vendor's connection configuration). */
@@ -18,36 +19,49 @@ export type SandboxConnection =
       /** The board a new ticket lands on when the caller names none. */
       defaultBoardId: string
     }
+  | {
+      id: 'halopsa-sandbox'
+      vendor: 'halopsa'
+      baseUrl: string
+      tenant: string
+      clientId: string
+      clientSecret: string
+    }
   | { id: 'syncro-sandbox'; vendor: 'syncro'; baseUrl: string; apiKey: string }
 
 export interface SandboxOptions {
   /** Loopback by default. */
   host?: string
   connectwise?: Omit<ConnectWiseEmulatorOptions, 'host'>
+  halopsa?: Omit<HaloEmulatorOptions, 'host'>
   syncro?: Omit<SyncroEmulatorOptions, 'host'>
 }
 
 export interface Sandbox {
   connectwise: ConnectWiseEmulator
+  halopsa: HaloEmulator
   syncro: SyncroEmulator
   /** One per running emulator, ready to register as gateway connections. */
   connections: SandboxConnection[]
   close(): Promise<void>
 }
 
-/** Starts every vendor emulator that exists (today: ConnectWise and Syncro). */
+/** Starts every vendor emulator: ConnectWise, HaloPSA and Syncro. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1'
-  const [connectwise, syncro] = await Promise.all([
+  const [connectwise, halopsa, syncro] = await Promise.all([
     startConnectWiseEmulator({ ...options.connectwise, host }),
+    startHaloEmulator({ ...options.halopsa, host }),
     startSyncroEmulator({ ...options.syncro, host }),
   ])
+  const haloClient = halopsa.clients[0]!
   const member = connectwise.members[0]!
   const defaultBoard = [...connectwise.db.boards.values()]
     .filter((board) => !board.inactiveFlag)
     .sort((a, b) => a.id - b.id)[0]!
   return {
     connectwise,
+    halopsa,
     syncro,
     connections: [
       {
@@ -61,6 +75,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         defaultBoardId: String(defaultBoard.id),
       },
       {
+        id: 'halopsa-sandbox',
+        vendor: 'halopsa',
+        baseUrl: halopsa.origin,
+        tenant: halopsa.tenant,
+        clientId: haloClient.clientId,
+        clientSecret: haloClient.clientSecret,
+      },
+      {
         id: 'syncro-sandbox',
         vendor: 'syncro',
         baseUrl: syncro.baseUrl,
@@ -68,10 +90,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       },
     ],
     close: async () => {
-      await Promise.all([connectwise.close(), syncro.close()])
+      await Promise.all([connectwise.close(), halopsa.close(), syncro.close()])
     },
   }
 }
 
 export type { ConnectWiseEmulator, ConnectWiseEmulatorOptions } from './connectwise/index.js'
+export type { HaloEmulator, HaloEmulatorOptions } from './halopsa/index.js'
 export type { SyncroEmulator, SyncroEmulatorOptions } from './syncro/index.js'

@@ -22,8 +22,17 @@ describe('npm start with no configuration (sandbox mode)', () => {
     expect(status).toBe(200)
     expect(JSON.parse(body).data.map((c: { id: string }) => c.id)).toEqual([
       'connectwise-sandbox',
+      'halopsa-sandbox',
       'syncro-sandbox',
     ])
+  })
+
+  it('reads HaloPSA through its emulator, with an OAuth token', async () => {
+    const { status, body } = await get('/v1/connections/halopsa-sandbox/tickets?pageSize=5&status=open')
+    expect(status).toBe(200)
+    const tickets = JSON.parse(body).data as Array<{ status: { category: string } }>
+    expect(tickets).toHaveLength(5)
+    expect(tickets.every((ticket) => ticket.status.category === 'open')).toBe(true)
   })
 
   it('reads ConnectWise through its emulator', async () => {
