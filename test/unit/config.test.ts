@@ -70,6 +70,34 @@ describe('loadConfig', () => {
     expect(wrong).toContain('caFile: the file cannot be read')
   })
 
+  it('configures connection halopsa from the vendor guide variables', () => {
+    const config = loadConfig(
+      {
+        HALOPSA_CLIENT_ID: 'app',
+        HALOPSA_CLIENT_SECRET: 'S3cret-value',
+        HALOPSA_BASE_URL: 'https://acme.halopsa.com',
+        HALOPSA_TENANT: 'acme',
+      },
+      noFile,
+    )
+    expect(config.connections).toEqual([
+      {
+        id: 'halopsa',
+        vendor: 'halopsa',
+        baseUrl: 'https://acme.halopsa.com',
+        tenant: 'acme',
+        clientId: 'app',
+        clientSecret: 'S3cret-value',
+      },
+    ])
+    const problems = problemsOf({
+      HALOPSA_CLIENT_SECRET: 'S3cret-value',
+      HALOPSA_BASE_URL: 'acme.halopsa.com',
+    })
+    expect(problems.join('\n')).toMatch(/baseUrl[^]*clientId|clientId[^]*baseUrl/)
+    expect(problems.join('\n')).not.toContain('S3cret-value')
+  })
+
   it('names each wrong value, never showing it', () => {
     const problems = problemsOf({ PORT: 'eighty', LOG_LEVEL: 'loud', SYNCRO_API_KEY: 'T0ps3cret-value' })
     expect(problems.join('\n')).toContain('PORT')
