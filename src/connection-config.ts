@@ -22,8 +22,16 @@ export type RateLimitOverride = Static<typeof RateLimitOverride>
 
 /** Vendor status name or id -> category; wins over the vendor's flags and the name rules. */
 export const StatusMap = Type.Record(Type.String({ minLength: 1 }), StatusCategory)
+export type StatusMap = Static<typeof StatusMap>
 /** Vendor priority name or id -> level. */
 export const PriorityMap = Type.Record(Type.String({ minLength: 1 }), PriorityLevel)
+export type PriorityMap = Static<typeof PriorityMap>
+
+/** A connection's own status and priority maps (empty when not configured), which win over any vendor rule. */
+export const categoryMapsOf = (config: { statusMap?: StatusMap; priorityMap?: PriorityMap }) => ({
+  statusMap: config.statusMap ?? {},
+  priorityMap: config.priorityMap ?? {},
+})
 
 export const commonConnectionFields = {
   id: ConnectionId,

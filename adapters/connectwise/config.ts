@@ -1,8 +1,7 @@
 import { accessSync, constants } from 'node:fs'
-import { createHash } from 'node:crypto'
 import { Type, type Static } from '@sinclair/typebox'
 import { commonConnectionFields } from '../../src/connection-config.js'
-import { bucketFor, type VendorRateLimitDefaults } from '../../src/limiter/bucket.js'
+import { accountBucketKey, bucketFor, type VendorRateLimitDefaults } from '../../src/limiter/bucket.js'
 import type { BucketSpec } from '../../src/limiter/types.js'
 
 export const ConnectWiseConnectionConfig = Type.Object(
@@ -44,15 +43,15 @@ export function connectWiseBaseUrl(config: ConnectWiseConnectionConfig): string 
  * connections (or other apps), so the bucket is the member's. Its key holds a hash, never the key itself.
  */
 export function connectWiseBucket(config: ConnectWiseConnectionConfig): BucketSpec {
-  const member = createHash('sha256')
-    .update(`${config.companyId.toLowerCase()}+${config.publicKey}`)
-    .digest('hex')
-    .slice(0, 16)
   const defaults: VendorRateLimitDefaults = {
     limit: 60,
     windowMs: 60_000,
     scope: 'vendor',
-    vendorKey: `connectwise:member:${member}`,
+    vendorKey: accountBucketKey(
+      'connectwise',
+      'member',
+      `${config.companyId.toLowerCase()}+${config.publicKey}`,
+    ),
   }
   return bucketFor('connectwise', config.id, defaults, config.rateLimit)
 }

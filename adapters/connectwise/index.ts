@@ -6,8 +6,9 @@ import { unsupportedField, validationFailed } from '../../src/errors.js'
 import { integerPathId, withoutUndefined } from '../../src/mapping/ids.js'
 import { readPosition } from '../../src/paging/cursor.js'
 import { bareRecord, bareRecords } from '../../src/vendor-http/answer.js'
-import { VendorClient, type QueryValue, type VendorCall } from '../../src/vendor-http/client.js'
+import { vendorClientOn, type QueryValue, type VendorCall } from '../../src/vendor-http/client.js'
 import { hasLinkRel } from '../../src/vendor-http/link-header.js'
+import { categoryMapsOf } from '../../src/connection-config.js'
 import type { Adapter, AdapterDeps, CallContext, ListRequest, ListResult } from '../types.js'
 import { connectWiseAuth } from './auth.js'
 import {
@@ -102,20 +103,16 @@ function ticketUrlOf(config: ConnectWiseConnectionConfig): string | null {
 
 export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, deps: AdapterDeps): Adapter {
   const mapOptions: ConnectWiseMapOptions = {
-    statusMap: config.statusMap ?? {},
-    priorityMap: config.priorityMap ?? {},
+    ...categoryMapsOf(config),
     ticketUrl: ticketUrlOf(config),
   }
-  const client = new VendorClient({
+  const client = vendorClientOn(deps, {
     connectionId: config.id,
     vendor: 'connectwise',
     baseUrl: connectWiseBaseUrl(config),
-    pools: deps.pools,
-    limiter: deps.limiter,
     bucket: connectWiseBucket(config),
     auth: connectWiseAuth(config),
     describeError: describeConnectWiseError,
-    settings: deps.vendorHttp,
     headers: {
       accept: `application/vnd.connectwise.com+json; version=${config.apiVersion ?? DEFAULT_API_VERSION}`,
     },

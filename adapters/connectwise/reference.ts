@@ -1,7 +1,7 @@
 import type { PriorityLevel, StatusCategory } from '../../src/canonical/common.js'
 import type { ListFilters } from '../../src/canonical/list-query.js'
 import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
-import { validationFailed } from '../../src/errors.js'
+import { noMatch as sharedNoMatch } from '../../src/mapping/reference-match.js'
 import type { CallContext } from '../types.js'
 import {
   priorityFromConnectWise,
@@ -154,6 +154,4 @@ export class ConnectWiseReference {
 }
 
 const noMatch = (field: string, value: string | undefined, list: string) =>
-  validationFailed(`connectwise has nothing matching ${field} '${value}'`, [
-    { field, message: `no match in this connection's ${list}; see /${list.split(' ')[0]}` },
-  ])
+  sharedNoMatch('connectwise', field, value, list)

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
 import { Type, type Static } from '@sinclair/typebox'
 import { commonConnectionFields } from '../../src/connection-config.js'
-import { bucketFor, type VendorRateLimitDefaults } from '../../src/limiter/bucket.js'
+import { accountBucketKey, bucketFor, type VendorRateLimitDefaults } from '../../src/limiter/bucket.js'
 import type { BucketSpec } from '../../src/limiter/types.js'
 
 export const HaloConnectionConfig = Type.Object(
@@ -25,15 +24,12 @@ export const haloOrigin = (config: HaloConnectionConfig) => config.baseUrl.repla
 
 /** Hosted tenants report different limits: 300 per rolling 5 minutes per tenant by default, configurable. */
 export function haloBucket(config: HaloConnectionConfig): BucketSpec {
-  const tenant = createHash('sha256')
-    .update(`${haloOrigin(config).toLowerCase()} ${config.tenant?.toLowerCase() ?? ''}`)
-    .digest('hex')
-    .slice(0, 16)
+  const tenant = `${haloOrigin(config).toLowerCase()} ${config.tenant?.toLowerCase() ?? ''}`
   const defaults: VendorRateLimitDefaults = {
     limit: 300,
     windowMs: 300_000,
     scope: 'vendor',
-    vendorKey: `halopsa:tenant:${tenant}`,
+    vendorKey: accountBucketKey('halopsa', 'tenant', tenant),
   }
   return bucketFor('halopsa', config.id, defaults, config.rateLimit)
 }

@@ -7,7 +7,8 @@ import { integerPathId } from '../../src/mapping/ids.js'
 import { readPosition } from '../../src/paging/cursor.js'
 import { fillPage, PagePosition } from '../../src/paging/fill-page.js'
 import { bareRecord, bareRecords, isRecord, recordsIn } from '../../src/vendor-http/answer.js'
-import { VendorClient, type VendorCall } from '../../src/vendor-http/client.js'
+import { vendorClientOn, type VendorCall } from '../../src/vendor-http/client.js'
+import { categoryMapsOf } from '../../src/connection-config.js'
 import type { Adapter, AdapterDeps, CallContext, ListRequest, ListResult } from '../types.js'
 import { haloAuth } from './auth.js'
 import { haloBucket, haloOrigin, type HaloConnectionConfig } from './config.js'
@@ -57,16 +58,13 @@ interface ListSpec<R, T> {
 export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDeps): Adapter {
   const origin = haloOrigin(config)
   const mapOptions: HaloMapOptions = {
-    statusMap: config.statusMap ?? {},
-    priorityMap: config.priorityMap ?? {},
+    ...categoryMapsOf(config),
     webOrigin: origin,
   }
-  const client = new VendorClient({
+  const client = vendorClientOn(deps, {
     connectionId: config.id,
     vendor: 'halopsa',
     baseUrl: `${origin}/api`,
-    pools: deps.pools,
-    limiter: deps.limiter,
     bucket: haloBucket(config),
     auth: haloAuth(config, {
       tokenCache: deps.tokenCache,
@@ -74,7 +72,6 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
       timeoutMs: deps.vendorHttp.requestTimeoutMs,
     }),
     describeError: describeHaloError,
-    settings: deps.vendorHttp,
   })
   const send = async (call: VendorCall, ctx: CallContext) => (await client.send(call, ctx)).body
   const getAll = async <R>(path: string, ctx: CallContext) =>

@@ -5,7 +5,8 @@ import type { Ticket } from '../../src/canonical/ticket.js'
 import { readPosition } from '../../src/paging/cursor.js'
 import { fillPage, PagePosition } from '../../src/paging/fill-page.js'
 import { recordIn, recordsIn } from '../../src/vendor-http/answer.js'
-import { VendorClient, type VendorCall } from '../../src/vendor-http/client.js'
+import { vendorClientOn, type VendorCall } from '../../src/vendor-http/client.js'
+import { categoryMapsOf } from '../../src/connection-config.js'
 import type { Adapter, AdapterDeps, CallContext, ListRequest, ListResult } from '../types.js'
 import { syncroAuth } from './auth.js'
 import {
@@ -72,20 +73,16 @@ interface ListSpec<R, T> {
 export function createSyncroAdapter(config: SyncroConnectionConfig, deps: AdapterDeps): Adapter {
   const baseUrl = syncroBaseUrl(config)
   const mapOptions: SyncroMapOptions = {
-    statusMap: config.statusMap ?? {},
-    priorityMap: config.priorityMap ?? {},
+    ...categoryMapsOf(config),
     webOrigin: new URL(baseUrl).origin,
   }
-  const client = new VendorClient({
+  const client = vendorClientOn(deps, {
     connectionId: config.id,
     vendor: 'syncro',
     baseUrl,
-    pools: deps.pools,
-    limiter: deps.limiter,
     bucket: syncroBucket(config),
     auth: syncroAuth(config.apiKey),
     describeError: describeSyncroError,
-    settings: deps.vendorHttp,
   })
 
   const send = async (call: VendorCall, ctx: CallContext): Promise<unknown> =>

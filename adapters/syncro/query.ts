@@ -1,6 +1,6 @@
 import type { FilterName, ListFilters } from '../../src/canonical/list-query.js'
 import type { Status } from '../../src/canonical/reference.js'
-import { validationFailed } from '../../src/errors.js'
+import { statusesForFilters } from '../../src/mapping/reference-match.js'
 import type { QueryValue } from '../../src/vendor-http/client.js'
 import type { ListableResource } from '../types.js'
 import { syncroId } from './map.js'
@@ -28,18 +28,8 @@ export function ticketQueries(filters: ListFilters, statuses: Status[]): SyncroQ
     created_after: filters.createdSince,
     query: filters.q,
   }
-  if (filters.status === undefined && filters.statusId === undefined) return [base]
-  if (filters.statusId !== undefined && !statuses.some((status) => status.id === filters.statusId)) {
-    throw validationFailed(`syncro has no status with id '${filters.statusId}'`, [
-      { field: 'statusId', message: 'unknown status id; see /statuses' },
-    ])
-  }
-  const categories = filters.status
-  const names = statuses
-    .filter((status) => categories === undefined || categories.includes(status.category))
-    .filter((status) => filters.statusId === undefined || status.id === filters.statusId)
-    .map((status) => status.name)
-  return names.map((name) => ({ ...base, status: name }))
+  const allowed = statusesForFilters('syncro', statuses, filters)
+  return allowed === undefined ? [base] : allowed.map((status) => ({ ...base, status: status.name }))
 }
 
 export const customerQuery = (filters: ListFilters): SyncroQuery => ({

@@ -1,6 +1,6 @@
 import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
 import type { TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
-import { validationFailed } from '../../src/errors.js'
+import { priorityForWrite, statusForWrite } from '../../src/mapping/reference-match.js'
 import type { CallContext } from '../types.js'
 import {
   priorityFromSyncro,
@@ -42,29 +42,9 @@ export class SyncroReference {
     body: TicketCreate | TicketUpdate,
     ctx: CallContext,
   ): Promise<ResolvedTicketWrite> {
-    const resolved: ResolvedTicketWrite = {}
-    if (body.status !== undefined || body.statusId !== undefined) {
-      const byId = body.statusId !== undefined
-      const match = (await this.statuses(ctx)).find((status) =>
-        byId ? status.id === body.statusId : status.category === body.status,
-      )
-      if (!match) throw noMatch(byId ? 'statusId' : 'status', byId ? body.statusId : body.status, 'statuses')
-      resolved.statusName = match.name
-    }
-    if (body.priority !== undefined || body.priorityId !== undefined) {
-      const byId = body.priorityId !== undefined
-      const match = this.priorities().find((priority) =>
-        byId ? priority.id === body.priorityId : priority.level === body.priority,
-      )
-      if (!match)
-        throw noMatch(byId ? 'priorityId' : 'priority', byId ? body.priorityId : body.priority, 'priorities')
-      resolved.priorityName = match.name
-    }
-    return resolved
+    const needsStatus = body.status !== undefined || body.statusId !== undefined
+    const status = needsStatus ? statusForWrite('syncro', await this.statuses(ctx), body) : undefined
+    const priority = priorityForWrite('syncro', this.priorities(), body)
+    return { statusName: status?.name, priorityName: priority?.name }
   }
 }
-
-const noMatch = (field: string, value: string | undefined, list: string) =>
-  validationFailed(`syncro has nothing matching ${field} '${value}'`, [
-    { field, message: `no match in this connection's ${list}; see /${list}` },
-  ])

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { RateLimitOverride } from '../connection-config.js'
 import { defaultBurst, type BucketSpec } from './types.js'
 
@@ -8,6 +9,13 @@ export interface VendorRateLimitDefaults {
   /** Bucket key when the scope is 'vendor'. */
   vendorKey: string
 }
+
+/**
+ * The key of a vendor account's shared bucket (an API member, a tenant). It holds a hash of what names the
+ * account, never the name itself: a key appears in Redis and could appear in a log line.
+ */
+export const accountBucketKey = (vendor: string, kind: string, account: string) =>
+  `${vendor}:${kind}:${createHash('sha256').update(account).digest('hex').slice(0, 16)}`
 
 export function bucketFor(
   vendor: string,

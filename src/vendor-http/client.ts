@@ -61,6 +61,25 @@ export interface VendorCallContext {
   signal?: AbortSignal
 }
 
+/** What every adapter's client shares: the pools, the limiter and the HTTP settings of the gateway. */
+export interface VendorTransport {
+  pools: PoolRegistry
+  limiter: RateLimiter
+  vendorHttp: VendorHttpSettings
+}
+
+/** A connection's client on the gateway's shared transport. */
+export const vendorClientOn = (
+  transport: VendorTransport,
+  options: Omit<VendorClientOptions, 'pools' | 'limiter' | 'settings'>,
+) =>
+  new VendorClient({
+    ...options,
+    pools: transport.pools,
+    limiter: transport.limiter,
+    settings: transport.vendorHttp,
+  })
+
 /** Nobody is waiting for the answer any more; logged, never seen by a caller. */
 const callerGone = (vendor: string) =>
   vendorUnavailable(503, `the ${vendor} call was abandoned: the caller went away`)
