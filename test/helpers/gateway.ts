@@ -57,6 +57,24 @@ export async function startGateway(
   return { app, logs, close: () => app.close() }
 }
 
+/** A gateway serving `connections` (the first is the one under test) in front of `emulator`; close() stops both. */
+async function inFrontOf<E extends { close(): Promise<void> }, C extends ConnectionConfig>(
+  emulator: E,
+  connections: [C, ...ConnectionConfig[]],
+  config: Partial<Config> | undefined,
+): Promise<Gateway & { emulator: E; connection: C }> {
+  const gateway = await startGateway(connections, config)
+  return {
+    ...gateway,
+    emulator,
+    connection: connections[0],
+    close: async () => {
+      await gateway.close()
+      await emulator.close()
+    },
+  }
+}
+
 export interface SyncroGateway extends Gateway {
   emulator: SyncroEmulator
   connection: SyncroConnectionConfig
@@ -81,19 +99,7 @@ export async function startSyncroGateway(options: SyncroGatewayOptions = {}): Pr
     rateLimit: { ...GENEROUS_LIMIT, ...options.emulator?.rateLimit, scope: 'connection' },
     ...options.connection,
   }
-  const gateway = await startGateway(
-    [connection, ...(options.moreConnections?.(emulator) ?? [])],
-    options.config,
-  )
-  return {
-    ...gateway,
-    emulator,
-    connection,
-    close: async () => {
-      await gateway.close()
-      await emulator.close()
-    },
-  }
+  return inFrontOf(emulator, [connection, ...(options.moreConnections?.(emulator) ?? [])], options.config)
 }
 
 export interface ConnectWiseGateway extends Gateway {
@@ -129,16 +135,7 @@ export async function startConnectWiseGateway(
     rateLimit: { ...GENEROUS_LIMIT, ...options.emulator?.rateLimit, scope: 'connection' },
     ...options.connection,
   }
-  const gateway = await startGateway([connection], options.config)
-  return {
-    ...gateway,
-    emulator,
-    connection,
-    close: async () => {
-      await gateway.close()
-      await emulator.close()
-    },
-  }
+  return inFrontOf(emulator, [connection], options.config)
 }
 
 export interface HaloGateway extends Gateway {
@@ -166,16 +163,7 @@ export async function startHaloGateway(options: HaloGatewayOptions = {}): Promis
     rateLimit: { ...GENEROUS_LIMIT, ...options.emulator?.rateLimit, scope: 'connection' },
     ...options.connection,
   }
-  const gateway = await startGateway([connection], options.config)
-  return {
-    ...gateway,
-    emulator,
-    connection,
-    close: async () => {
-      await gateway.close()
-      await emulator.close()
-    },
-  }
+  return inFrontOf(emulator, [connection], options.config)
 }
 
 /** Parses a JSON answer of app.inject. */

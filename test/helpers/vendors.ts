@@ -43,24 +43,46 @@ export interface VendorFixture {
   start(options?: FixtureOptions): Promise<VendorUnderTest>
 }
 
+/** What a fixture's gateway gives every vendor alike. */
+interface FixtureGateway {
+  app: App
+  logs: string[]
+  connection: { id: string; vendor: string }
+  emulator: { faults: FaultControls; stats: EmulatorStats; resetStats(): void }
+  close(): Promise<void>
+}
+
+type VendorParts = Omit<
+  VendorUnderTest,
+  'vendor' | 'app' | 'base' | 'logs' | 'faults' | 'stats' | 'resetStats' | 'close'
+>
+
+const underTest = (gateway: FixtureGateway, parts: VendorParts): VendorUnderTest => ({
+  ...parts,
+  vendor: gateway.connection.vendor,
+  app: gateway.app,
+  base: `/v1/connections/${gateway.connection.id}`,
+  logs: gateway.logs,
+  faults: gateway.emulator.faults,
+  stats: gateway.emulator.stats,
+  resetStats: () => gateway.emulator.resetStats(),
+  close: () => gateway.close(),
+})
+
+const emulatorOptions = (options: FixtureOptions) =>
+  options.rateLimit ? { rateLimit: options.rateLimit } : undefined
+
 const ids = (map: Map<number, unknown>) => [...map.keys()].map(String)
 
 export const syncroFixture: VendorFixture = {
   vendor: 'syncro',
   async start(options = {}) {
     const gateway = await startSyncroGateway({
-      emulator: options.rateLimit ? { rateLimit: options.rateLimit } : undefined,
+      emulator: emulatorOptions(options),
       config: options.config,
     })
     const { db } = gateway.emulator
-    return {
-      vendor: 'syncro',
-      app: gateway.app,
-      base: `/v1/connections/${gateway.connection.id}`,
-      logs: gateway.logs,
-      faults: gateway.emulator.faults,
-      stats: gateway.emulator.stats,
-      resetStats: () => gateway.emulator.resetStats(),
+    return underTest(gateway, {
       paths: { tickets: '/tickets', customers: '/customers', assets: '/customer_assets' },
       ticketGetRoute: 'GET /tickets/:id',
       customerFields: {
@@ -86,8 +108,7 @@ export const syncroFixture: VendorFixture = {
           [...db.customers.values()],
           [...db.assets.values()],
         ]),
-      close: () => gateway.close(),
-    }
+    })
   },
 }
 
@@ -95,18 +116,11 @@ export const connectWiseFixture: VendorFixture = {
   vendor: 'connectwise',
   async start(options = {}) {
     const gateway = await startConnectWiseGateway({
-      emulator: options.rateLimit ? { rateLimit: options.rateLimit } : undefined,
+      emulator: emulatorOptions(options),
       config: options.config,
     })
     const { db } = gateway.emulator
-    return {
-      vendor: 'connectwise',
-      app: gateway.app,
-      base: `/v1/connections/${gateway.connection.id}`,
-      logs: gateway.logs,
-      faults: gateway.emulator.faults,
-      stats: gateway.emulator.stats,
-      resetStats: () => gateway.emulator.resetStats(),
+    return underTest(gateway, {
       paths: {
         tickets: '/service/tickets',
         customers: '/company/companies',
@@ -140,8 +154,7 @@ export const connectWiseFixture: VendorFixture = {
           [...db.companies.values()],
           [...db.configurations.values()],
         ]),
-      close: () => gateway.close(),
-    }
+    })
   },
 }
 
@@ -149,18 +162,11 @@ export const haloFixture: VendorFixture = {
   vendor: 'halopsa',
   async start(options = {}) {
     const gateway = await startHaloGateway({
-      emulator: options.rateLimit ? { rateLimit: options.rateLimit } : undefined,
+      emulator: emulatorOptions(options),
       config: options.config,
     })
     const { db } = gateway.emulator
-    return {
-      vendor: 'halopsa',
-      app: gateway.app,
-      base: `/v1/connections/${gateway.connection.id}`,
-      logs: gateway.logs,
-      faults: gateway.emulator.faults,
-      stats: gateway.emulator.stats,
-      resetStats: () => gateway.emulator.resetStats(),
+    return underTest(gateway, {
       paths: { tickets: '/api/Tickets', customers: '/api/Client', assets: '/api/Asset' },
       ticketGetRoute: 'GET /api/Tickets/:id',
       customerFields: {
@@ -186,8 +192,7 @@ export const haloFixture: VendorFixture = {
           [...db.clients.values()],
           [...db.assets.values()],
         ]),
-      close: () => gateway.close(),
-    }
+    })
   },
 }
 
