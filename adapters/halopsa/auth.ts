@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { TokenCache } from '../../src/cache/token-cache.js'
 import { bearerTokenAuth, type VendorAuth } from '../../src/vendor-http/auth.js'
 import { fetchClientCredentialsToken } from '../../src/vendor-http/client-credentials.js'
@@ -13,7 +14,12 @@ export function haloAuth(
   deps: { tokenCache: TokenCache; pools: PoolRegistry; timeoutMs: number },
 ): VendorAuth {
   const tokenUrl = `${haloOrigin(config)}/auth/token${config.tenant ? `?tenant=${encodeURIComponent(config.tenant)}` : ''}`
-  return bearerTokenAuth(deps.tokenCache, `halopsa:${config.id}`, () =>
+  // A token belongs to these settings: one changed (a new secret, a wider scope) must not reuse the old token.
+  const settings = createHash('sha256')
+    .update(JSON.stringify([tokenUrl, config.clientId, config.clientSecret, config.scope ?? 'all']))
+    .digest('hex')
+    .slice(0, 16)
+  return bearerTokenAuth(deps.tokenCache, `halopsa:${config.id}:${settings}`, () =>
     fetchClientCredentialsToken({
       vendor: 'halopsa',
       tokenUrl,

@@ -2,7 +2,7 @@ import type { Asset } from '../../src/canonical/asset.js'
 import type { Comment } from '../../src/canonical/comment.js'
 import type { Customer } from '../../src/canonical/customer.js'
 import type { Ticket } from '../../src/canonical/ticket.js'
-import { GatewayError, notFound } from '../../src/errors.js'
+import { GatewayError, notFound, vendorUnavailable } from '../../src/errors.js'
 import { integerPathId } from '../../src/mapping/ids.js'
 import { readPosition } from '../../src/paging/cursor.js'
 import { fillPage, PagePosition } from '../../src/paging/fill-page.js'
@@ -109,6 +109,13 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
         const isLast =
           !spec.pages ||
           (total === undefined ? found.length < HALO_PAGE_SIZE : page * HALO_PAGE_SIZE >= total)
+        // A page cut shorter than asked, before the end, would shift every later page: no silent gaps.
+        if (spec.pages && !isLast && found.length < HALO_PAGE_SIZE) {
+          throw vendorUnavailable(
+            502,
+            `halopsa answered ${found.length} records where ${HALO_PAGE_SIZE} were asked`,
+          )
+        }
         return { records: found, isLast }
       },
     })

@@ -214,9 +214,10 @@ export function haloActionBody(ticketId: number, body: CommentCreate) {
 
 export function haloClientFields(body: CustomerCreate | CustomerUpdate) {
   const why = 'HaloPSA keeps it on the client’s sites and users, not on the client'
-  if (body.email) throw unsupportedField('halopsa', 'email', why)
-  if (body.phone) throw unsupportedField('halopsa', 'phone', why)
-  if (body.address) throw unsupportedField('halopsa', 'address', why)
+  const sent = (value: unknown) => value !== undefined && value !== null
+  if (sent(body.email)) throw unsupportedField('halopsa', 'email', why)
+  if (sent(body.phone)) throw unsupportedField('halopsa', 'phone', why)
+  if (sent(body.address)) throw unsupportedField('halopsa', 'address', why)
   return withoutUndefined({ name: body.name, website: body.website })
 }
 

@@ -23,10 +23,12 @@ const idParam = (value: string | undefined, field: string) =>
 export const ticketQuery = (filters: ListFilters, statusIds: number[] | undefined): HaloQuery => ({
   client_id: idParam(filters.customerId, 'customerId'),
   agent_id: idParam(filters.assigneeId, 'assigneeId'),
-  status_id: statusIds?.join(','),
+  // `status` takes a list of status ids (the spec's "array of int"); `status_id` only one.
+  status: statusIds?.join(','),
   search: filters.q,
   lastupdatefromdate: after(filters.updatedSince),
-  datesearch: filters.createdSince === undefined ? undefined : 'dateoccurred',
+  // The spec's own spelling.
+  datesearch: filters.createdSince === undefined ? undefined : 'dateoccured',
   startdate: after(filters.createdSince),
 })
 
@@ -46,5 +48,7 @@ export const assetQuery = (filters: ListFilters): HaloQuery => ({
 
 export const actionQuery = (ticketId: number, filters: ListFilters): HaloQuery => ({
   ticket_id: ticketId,
+  // Halo's own system actions (status changes, SLA events) are no one's comments.
+  excludesys: true,
   startdate: after(filters.createdSince),
 })

@@ -1,10 +1,17 @@
 import type { ListFilters } from '../../src/canonical/list-query.js'
 import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
 import type { TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
-import { priorityForWrite, statusesForFilters, statusForWrite } from '../../src/mapping/reference-match.js'
+import { validationFailed } from '../../src/errors.js'
+import {
+  noMatch,
+  priorityForWrite,
+  statusesForFilters,
+  statusForWrite,
+} from '../../src/mapping/reference-match.js'
 import type { CallContext } from '../types.js'
 import {
   prioritiesFromHalo,
+  priorityLevel,
   statusFromHalo,
   ticketTypeFromHalo,
   type HaloMapOptions,
@@ -56,10 +63,31 @@ export class HaloReference {
     const needsStatus = body.status !== undefined || body.statusId !== undefined
     const needsPriority = body.priority !== undefined || body.priorityId !== undefined
     const status = needsStatus ? statusForWrite('halopsa', await this.statuses(ctx), body) : undefined
-    const priority = needsPriority ? priorityForWrite('halopsa', await this.priorities(ctx), body) : undefined
-    return {
-      statusId: status && Number(status.id),
-      priorityId: priority && Number(priority.id),
+    const priorityId = needsPriority ? await this.#priorityFor(body, ctx) : undefined
+    return { statusId: status && Number(status.id), priorityId }
+  }
+
+  /**
+   * Priorities belong to SLAs, and a ticket's SLA is Halo's to decide: a level is accepted only where it is the
+   * same priority number in every SLA (else the caller names the priorityId); Halo checks the number against
+   * the ticket's SLA itself.
+   */
+  async #priorityFor(body: TicketCreate | TicketUpdate, ctx: CallContext): Promise<number> {
+    if (body.priority === undefined) {
+      return Number(priorityForWrite('halopsa', await this.priorities(ctx), body)!.id)
     }
+    const rows = (await this.source.priorities(ctx)).filter((row) => !row.ishidden)
+    const perSla = new Map<number, number>()
+    for (const row of [...rows].sort((a, b) => a.priorityid - b.priorityid)) {
+      const sla = row.slaid ?? 0
+      if (!perSla.has(sla) && priorityLevel(row, this.source.mapOptions) === body.priority)
+        perSla.set(sla, row.priorityid)
+    }
+    const numbers = new Set(perSla.values())
+    if (numbers.size === 1) return [...numbers][0]!
+    if (numbers.size === 0) throw noMatch('halopsa', 'priority', body.priority, 'priorities')
+    throw validationFailed(`halopsa's SLAs give the level '${body.priority}' to different priorities`, [
+      { field: 'priority', message: "differs between this connection's SLAs: send priorityId instead" },
+    ])
   }
 }

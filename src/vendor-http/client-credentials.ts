@@ -1,5 +1,5 @@
 import type { AccessToken } from '../cache/token-cache.js'
-import { vendorUnavailable } from '../errors.js'
+import { vendorUnavailable, type GatewayError } from '../errors.js'
 import { isRecord } from './answer.js'
 import type { PoolRegistry, VendorTls } from './pools.js'
 import { classifyTransportError, gatewayErrorFromTransport } from './vendor-errors.js'
@@ -21,11 +21,38 @@ export interface ClientCredentialsGrant {
 const DEFAULT_LIFETIME_SECONDS = 300
 
 /**
- * OAuth 2.0 client credentials (RFC 6749 §4.4): one form POST, one bearer token. A refusal of the credentials is
- * the connection's configuration failing, a 502 for the caller; what the vendor said is kept in `vendor`, the
- * secret never appears anywhere.
+ * At most this long per attempt, whatever the call timeout: a fetch must end before the shared token lock (15 s)
+ * lets another replica start one.
+ */
+const MAX_FETCH_MS = 10_000
+
+/**
+ * OAuth 2.0 client credentials (RFC 6749 §4.4): one form POST, one bearer token. A refusal (400/401) is the
+ * connection's configuration failing, a 502 for the caller naming the OAuth error code; what the vendor said is
+ * kept in `vendor`, the secret never appears anywhere. A 5xx or a refused connection is tried once more.
  */
 export async function fetchClientCredentialsToken(grant: ClientCredentialsGrant): Promise<AccessToken> {
+  const unwrapped = (error: unknown) => (error instanceof TokenEndpointFailure ? error.gatewayError : error)
+  try {
+    return await requestToken(grant)
+  } catch (error) {
+    if (!(error instanceof TokenEndpointFailure && error.worthRetrying)) throw unwrapped(error)
+    return requestToken(grant).catch((again: unknown) => {
+      throw unwrapped(again)
+    })
+  }
+}
+
+class TokenEndpointFailure extends Error {
+  constructor(
+    readonly gatewayError: GatewayError,
+    readonly worthRetrying: boolean,
+  ) {
+    super(gatewayError.detail)
+  }
+}
+
+async function requestToken(grant: ClientCredentialsGrant): Promise<AccessToken> {
   const url = new URL(grant.tokenUrl)
   const form = new URLSearchParams({
     grant_type: 'client_credentials',
@@ -42,21 +69,24 @@ export async function fetchClientCredentialsToken(grant: ClientCredentialsGrant)
       path: url.pathname + url.search,
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: form.toString(),
-      signal: AbortSignal.timeout(grant.timeoutMs),
+      signal: AbortSignal.timeout(Math.min(grant.timeoutMs, MAX_FETCH_MS)),
     })
     status = response.statusCode
-    const text = await response.body.text()
-    body = parseJson(text)
+    body = parseJson(await response.body.text())
   } catch (error) {
-    throw gatewayErrorFromTransport(grant.vendor, classifyTransportError(error))
+    const failure = classifyTransportError(error)
+    throw new TokenEndpointFailure(gatewayErrorFromTransport(grant.vendor, failure), !failure.reachedVendor)
   }
   if (status !== 200) {
     const code = isRecord(body) && typeof body.error === 'string' ? body.error.slice(0, 100) : undefined
-    const detail =
-      status === 400 || status === 401
-        ? `${grant.vendor} refused the connection's client credentials`
-        : `${grant.vendor}'s token endpoint answered ${status}`
-    throw vendorUnavailable(502, detail, { status, ...(code ? { code } : {}) })
+    const refused = status === 400 || status === 401
+    const detail = !refused
+      ? `${grant.vendor}'s token endpoint answered ${status}`
+      : code && code !== 'invalid_client'
+        ? `${grant.vendor} refused the connection's token request (${code})`
+        : `${grant.vendor} refused the connection's client credentials`
+    const error = vendorUnavailable(502, detail, { status, ...(code ? { code } : {}) })
+    throw new TokenEndpointFailure(error, status >= 500)
   }
   if (!isRecord(body) || typeof body.access_token !== 'string' || body.access_token === '') {
     throw vendorUnavailable(502, `${grant.vendor}'s token endpoint answered without an access token`)

@@ -129,7 +129,11 @@ export class VendorClient {
       }
       await this.#pause(grant.waitMs, signal)
 
-      const authHeaders = await auth.headers()
+      const authHeaders = await auth.headers().catch((error: unknown) => {
+        // The vendor's token endpoint failing is the connection failing: it counts toward its health.
+        this.health.recordFailure(this.#now())
+        throw error
+      })
       const started = this.#now()
       const result = await this.#attempt(call, authHeaders, signal)
       log.debug(

@@ -190,6 +190,46 @@ describe('writes', () => {
   })
 })
 
+describe('priorities of several SLAs', () => {
+  it('refuses a level that is another priority in another SLA, asking for the priority id; changes nothing', async () => {
+    const { db } = gateway.emulator
+    const rows = [...db.priorities.values()]
+    const secondSla = Math.max(...rows.map((row) => row.slaid))
+    const high = rows.find((row) => row.slaid === secondSla && row.name === 'High')!
+    const medium = rows.find((row) => row.slaid === secondSla && row.name === 'Medium')!
+    const [highName, mediumName] = [high.name, medium.name]
+    ;[high.name, medium.name] = ['Medium', 'High']
+    try {
+      const fresh = await startGateway([{ ...gateway.connection, id: 'halopsa-slas' }])
+      try {
+        const ticket = [...db.tickets.values()][0]!
+        const before = JSON.stringify(db.tickets.get(ticket.id))
+        const response = await fresh.app.inject({
+          method: 'PATCH',
+          url: `/v1/connections/halopsa-slas/tickets/${ticket.id}`,
+          payload: { priority: 'high' },
+        })
+        expect([
+          response.statusCode,
+          json<{ errors: Array<{ field: string }> }>(response).errors[0]?.field,
+        ]).toEqual([400, 'priority'])
+        expect(JSON.stringify(db.tickets.get(ticket.id))).toBe(before)
+        const byId = await fresh.app.inject({
+          method: 'PATCH',
+          url: `/v1/connections/halopsa-slas/tickets/${ticket.id}`,
+          payload: { priorityId: String(high.priorityid) },
+        })
+        expect(byId.statusCode).toBe(200)
+      } finally {
+        await fresh.close()
+      }
+    } finally {
+      high.name = highName
+      medium.name = mediumName
+    }
+  })
+})
+
 describe('the tenant rate limit', () => {
   it('answers many callers without a vendor 429 when the limit is small', async () => {
     const limited = await startHaloGateway({ emulator: { rateLimit: { limit: 10, windowMs: 1_000 } } })

@@ -29,7 +29,7 @@ describe('dates', () => {
       lastupdatefromdate: '2025-01-01T00:00:00.001',
     })
     expect(ticketQuery({ createdSince: '2025-01-01T00:00:00Z' }, undefined)).toMatchObject({
-      datesearch: 'dateoccurred',
+      datesearch: 'dateoccured',
       startdate: '2025-01-01T00:00:00.001',
     })
   })
@@ -112,5 +112,25 @@ describe('vendor errors', () => {
     expect(describeHaloError(400, { resultCode: 1, errorMessage: 'no' })).toMatchObject({ message: 'no' })
     expect(describeHaloError(404, { Message: 'Ticket 5 not found.' }).message).toBe('Ticket 5 not found.')
     expect(describeHaloError(502, '<html>bad gateway</html>').message).toBe('<html>bad gateway</html>')
+    expect(
+      describeHaloError(400, {
+        title: 'One or more validation errors occurred.',
+        errors: { '[0].client_id': ['bad'] },
+      }),
+    ).toEqual({
+      message: 'One or more validation errors occurred.',
+      errors: [{ field: 'client_id', message: 'bad' }],
+    })
+    expect(
+      describeHaloError(400, {
+        Message: 'The request is invalid.',
+        ModelState: { 'item[0].summary': ['required'] },
+      }),
+    ).toMatchObject({ errors: [{ field: 'summary', message: 'required' }] })
+    expect(describeHaloError(401, { error: 'invalid_client', error_description: 'Unknown client' })).toEqual({
+      code: 'invalid_client',
+      message: 'Unknown client',
+      errors: [],
+    })
   })
 })

@@ -218,6 +218,8 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: lists', (fixture) => {
       ['/tickets?customerId=abc', 400, 'validation_failed'],
       ['/tickets/abc', 404, 'not_found'],
       ['/tickets/999999', 404, 'not_found'],
+      ['/tickets/0', 404, 'not_found'],
+      ['/customers/007', 404, 'not_found'],
     ])('%s -> %i %s', async (path, status, code) => {
       vendor.resetStats()
       const url = path.startsWith('/v1/') ? path : `${vendor.base}${path}`

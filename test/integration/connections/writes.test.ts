@@ -270,11 +270,15 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: writes', (fixture) => {
       expect(vendor.snapshot()).toBe(before)
     })
 
-    it('answers 404 for a record the vendor does not have, changing nothing', async () => {
-      const before = vendor.snapshot()
-      const response = await send('PATCH', '/tickets/999999', { subject: 'ghost' })
-      expect([response.statusCode, json(response).code]).toEqual([404, 'not_found'])
-      expect(vendor.snapshot()).toBe(before)
-    })
+    it.each(['/tickets/999999', '/tickets/0', '/customers/0'])(
+      'answers 404 for a record the vendor does not have (%s), creating nothing',
+      async (path) => {
+        const before = vendor.snapshot()
+        const body = path.startsWith('/tickets') ? { subject: 'ghost' } : { name: 'ghost' }
+        const response = await send('PATCH', path, body)
+        expect([response.statusCode, json(response).code]).toEqual([404, 'not_found'])
+        expect(vendor.snapshot()).toBe(before)
+      },
+    )
   })
 })
