@@ -1,4 +1,5 @@
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { request } from 'undici'
 
@@ -19,11 +20,15 @@ export interface RecordingProxy {
 
 /**
  * A pass-through in front of an emulator that keeps every request it forwards, so a test can read what the
- * gateway sent the vendor (a JSON Patch, a `conditions` string) while the real emulator answers it.
+ * gateway sent the vendor (a JSON Patch, a `conditions` string) while the real emulator answers it. With `tls`
+ * it serves HTTPS (an on-premise host with its own certificate).
  */
-export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
+export async function startRecordingProxy(
+  target: string,
+  tls?: { key: string; cert: string },
+): Promise<RecordingProxy> {
   const requests: RecordedRequest[] = []
-  const server = createServer(async (incoming, outgoing) => {
+  const forward = async (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const chunks: Buffer[] = []
     for await (const chunk of incoming) chunks.push(chunk as Buffer)
     const body = Buffer.concat(chunks).toString('utf8')
@@ -43,11 +48,12 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     } catch {
       outgoing.socket?.destroy()
     }
-  })
+  }
+  const server = tls ? createTlsServer(tls, forward) : createServer(forward)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -503,6 +505,29 @@ describe('credentials and the member rate limit', () => {
     } finally {
       await pair.close()
       await shared.close()
+    }
+  })
+
+  it('trusts an on-premise host signed by a private CA only with that CA in caFile', async () => {
+    const fixtures = fileURLToPath(new URL('../fixtures/tls/', import.meta.url))
+    const onPremise = await startRecordingProxy(gateway.emulator.origin, {
+      key: readFileSync(`${fixtures}server-key.pem`, 'utf8'),
+      cert: readFileSync(`${fixtures}server.pem`, 'utf8'),
+    })
+    const baseUrl = gateway.emulator.baseUrl.replace(gateway.emulator.origin, onPremise.origin)
+    const pair = await startGateway([
+      { ...gateway.connection, id: 'cw-trusted', baseUrl, caFile: `${fixtures}ca.pem` },
+      { ...gateway.connection, id: 'cw-untrusted', baseUrl },
+    ])
+    try {
+      const trusted = await pair.app.inject('/v1/connections/cw-trusted/customers/1')
+      const untrusted = await pair.app.inject('/v1/connections/cw-untrusted/customers/1')
+      expect(trusted.statusCode).toBe(200)
+      expect([untrusted.statusCode, json(untrusted).code]).toEqual([502, 'vendor_unavailable'])
+      expect(onPremise.requests).toHaveLength(1)
+    } finally {
+      await pair.close()
+      await onPremise.close()
     }
   })
 })
