@@ -8,7 +8,8 @@ export interface RollingWindowState {
 }
 
 /**
- * A rolling-window limit per key (Syncro: per client IP; ConnectWise: per API member): at most `limit` accepted requests in any `windowMs`.
+ * A rolling-window limit per key (Syncro: per client IP; ConnectWise: per API member; HaloPSA: per tenant): at
+ * most `limit` accepted requests in any `windowMs`.
  * Rejected requests are not recorded, so they do not extend the wait.
  */
 export class RollingWindowLimiter {
@@ -34,7 +35,8 @@ export class RollingWindowLimiter {
     return {
       accepted,
       remaining: this.limit - recent.length,
-      msUntilNextSlot: oldest === undefined ? 0 : oldest + this.windowMs - now,
+      // Whole milliseconds: with a fractional clock, `oldest + window - now` can exceed the window by a rounding error.
+      msUntilNextSlot: oldest === undefined ? 0 : Math.round(oldest + this.windowMs - now),
     }
   }
 }
