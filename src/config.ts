@@ -23,10 +23,15 @@ export type LogLevel = (typeof LOG_LEVELS)[number]
 export const API_KEY_SCOPES = ['read', 'write'] as const
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number]
 
+/** `sha256:` and the hex SHA-256 digest of a key: what `npm run key` prints, so no key is kept in plain text. */
+export const KEY_HASH_PATTERN = '^sha256:[0-9a-f]{64}$'
+
 export const GatewayApiKey = Type.Object(
   {
     name: Type.String({ minLength: 1 }),
-    key: Type.String({ minLength: 16 }),
+    /** The key's hash (preferred); or `key`, the key itself (development). Exactly one of the two. */
+    keyHash: Type.Optional(Type.String({ pattern: KEY_HASH_PATTERN })),
+    key: Type.Optional(Type.String({ minLength: 16 })),
     scopes: Type.Optional(Type.Array(StringEnum(API_KEY_SCOPES), { minItems: 1 })),
     /** Connections this key may use; all when absent. */
     connections: Type.Optional(Type.Array(ConnectionId)),
@@ -211,9 +216,14 @@ function apiKeysFromEnv(env: NodeJS.ProcessEnv, problems: string[]): GatewayApiK
     .split(',')
     .map((key) => key.trim())
     .filter(Boolean)
-  if (keys.some((key) => key.length < 16))
-    problems.push('GATEWAY_API_KEYS: every key must be at least 16 characters')
-  return keys.map((key, index) => ({ name: `env-${index + 1}`, key }))
+  const hashPattern = new RegExp(KEY_HASH_PATTERN)
+  if (keys.some((key) => !hashPattern.test(key) && key.length < 16))
+    problems.push(
+      'GATEWAY_API_KEYS: each entry is a key hash (sha256:<hex>, from npm run key) or a key of 16+ characters',
+    )
+  return keys.map((key, index) =>
+    hashPattern.test(key) ? { name: `env-${index + 1}`, keyHash: key } : { name: `env-${index + 1}`, key },
+  )
 }
 
 export function loadConfig(
@@ -250,6 +260,10 @@ export function loadConfig(
   problems.push(...sharedBucketProblems(connections))
 
   const apiKeys = apiKeysFromEnv(env, problems) ?? file.apiKeys ?? []
+  apiKeys.forEach((key, index) => {
+    if ((key.key === undefined) === (key.keyHash === undefined))
+      problems.push(`apiKeys[${index}] (${key.name}): give exactly one of keyHash and key`)
+  })
   if (nodeEnv === 'production' && apiKeys.length === 0) {
     problems.push('GATEWAY_API_KEYS: required in production (or apiKeys in the GATEWAY_CONFIG file)')
   }

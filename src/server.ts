@@ -26,6 +26,11 @@ async function main(): Promise<void> {
     )
   }
 
+  if (config.apiKeys.length === 0) {
+    logger.warn(
+      'no gateway API keys configured: every caller has full access to every connection (set GATEWAY_API_KEYS; npm run key makes one)',
+    )
+  }
   const app = await buildApp(config, { logger })
   closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
     if (err) logger.error({ err }, 'shutting down after an error')

@@ -1,11 +1,12 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
 import type { ApiKeyScope, GatewayApiKey } from '../config.js'
 import { GatewayError } from '../errors.js'
 
 /**
- * Gateway API keys: `Authorization: Bearer <key>` or `X-API-Key: <key>`. Keys are compared as SHA-256
- * digests in constant time. No keys configured (development, sandbox) means no check at all.
+ * Gateway API keys: `Authorization: Bearer <key>` or `X-API-Key: <key>`. Keys are configured as SHA-256 hashes
+ * (or, in development, as keys) and compared as digests in constant time. No keys configured (development,
+ * sandbox) means no check at all.
  */
 
 interface KnownKey {
@@ -23,6 +24,16 @@ export interface Caller {
 
 const digest = (key: string) => createHash('sha256').update(key).digest()
 
+/** What a configured key is compared by: its SHA-256 digest, given as `sha256:<hex>` or computed from the key. */
+const configuredDigest = (key: GatewayApiKey) =>
+  key.keyHash ? Buffer.from(key.keyHash.slice('sha256:'.length), 'hex') : digest(key.key ?? '')
+
+/** A new gateway API key and the hash to configure for it (`npm run key`). */
+export function newApiKey(): { key: string; keyHash: string } {
+  const key = `psagw_${randomBytes(32).toString('base64url')}`
+  return { key, keyHash: `sha256:${digest(key).toString('hex')}` }
+}
+
 function presentedKey(request: FastifyRequest): string | undefined {
   const authorization = request.headers.authorization
   if (authorization?.startsWith('Bearer ')) return authorization.slice('Bearer '.length).trim()
@@ -35,7 +46,7 @@ export class ApiKeyGuard {
 
   constructor(keys: GatewayApiKey[]) {
     this.#keys = keys.map((key) => ({
-      digest: digest(key.key),
+      digest: configuredDigest(key),
       name: key.name,
       scopes: key.scopes ?? ['read', 'write'],
       connections: key.connections,

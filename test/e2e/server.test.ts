@@ -60,6 +60,10 @@ describe('npm start with no configuration (sandbox mode)', () => {
     expect(JSON.parse(body).code).toBe('validation_failed')
   })
 
+  it('warns at start that no gateway API key guards it', () => {
+    expect(server.lines.some((line) => line.includes('no gateway API keys configured'))).toBe(true)
+  })
+
   it('serves health, the OpenAPI document and Swagger UI', async () => {
     expect((await get('/healthz')).status).toBe(200)
     expect(JSON.parse((await get('/readyz')).body).status).toBe('ready')

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { newApiKey } from '../../src/security/api-keys.js'
 import { json, startSyncroGateway, type SyncroGateway } from '../helpers/gateway.js'
 
+const HASHED = newApiKey()
 const FULL = 'full-access-key-0123456789'
 const READ_ONLY = 'read-only-key-0123456789'
 const OTHER_CONNECTION = 'other-connection-key-0123'
@@ -12,6 +14,7 @@ beforeAll(async () => {
     config: {
       apiKeys: [
         { name: 'full', key: FULL },
+        { name: 'hashed', keyHash: HASHED.keyHash, scopes: ['read'] },
         { name: 'reader', key: READ_ONLY, scopes: ['read'] },
         { name: 'elsewhere', key: OTHER_CONNECTION, connections: ['syncro-eu'] },
       ],
@@ -39,6 +42,12 @@ describe('gateway API keys', () => {
     const response = await inject('/v1/connections/syncro-test/customers', key, method)
     expect([response.statusCode, json(response).code]).toEqual([status, code])
     expect(gateway.emulator.db.customers.size).toBe(before)
+  })
+
+  it('knows a key configured only by its hash, with its scopes', async () => {
+    expect((await inject('/v1/connections/syncro-test/customers', HASHED.key)).statusCode).toBe(200)
+    expect((await inject('/v1/connections/syncro-test/customers', HASHED.keyHash)).statusCode).toBe(401)
+    expect((await inject('/v1/connections/syncro-test/customers', HASHED.key, 'POST')).statusCode).toBe(403)
   })
 
   it('lets a valid key in, read-only keys reading', async () => {

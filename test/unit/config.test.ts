@@ -107,6 +107,25 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).not.toContain('T0ps3cret-value')
   })
 
+  it('takes gateway API keys as hashes or, in development, as keys', () => {
+    const hash = `sha256:${'ab'.repeat(32)}`
+    const config = loadConfig({ GATEWAY_API_KEYS: `${hash}, a-development-key-0123` }, noFile)
+    expect(config.apiKeys).toEqual([
+      { name: 'env-1', keyHash: hash },
+      { name: 'env-2', key: 'a-development-key-0123' },
+    ])
+    expect(problemsOf({ GATEWAY_API_KEYS: 'short' })).toEqual([
+      'GATEWAY_API_KEYS: each entry is a key hash (sha256:<hex>, from npm run key) or a key of 16+ characters',
+    ])
+    const file = JSON.stringify({
+      apiKeys: [{ name: 'both', key: 'k'.repeat(20), keyHash: hash }, { name: 'none' }],
+    })
+    expect(problemsOf({ GATEWAY_CONFIG: 'x.json' }, () => file)).toEqual([
+      'apiKeys[0] (both): give exactly one of keyHash and key',
+      'apiKeys[1] (none): give exactly one of keyHash and key',
+    ])
+  })
+
   it('refuses production without gateway API keys or connections', () => {
     const problems = problemsOf({ NODE_ENV: 'production' })
     expect(problems.some((problem) => problem.startsWith('GATEWAY_API_KEYS'))).toBe(true)
