@@ -10,6 +10,11 @@ const Readiness = Type.Object({
       kind: Type.Union([Type.Literal('memory'), Type.Literal('redis')]),
       ok: Type.Boolean(),
     }),
+    /** Each connection's circuit breaker: `open` means its vendor calls fail fast for now. */
+    connections: Type.Record(
+      Type.String(),
+      Type.Union([Type.Literal('closed'), Type.Literal('open'), Type.Literal('half-open')]),
+    ),
   }),
 })
 
@@ -32,16 +37,21 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['Health'],
         summary: 'Readiness',
         description:
-          'ready when the shared-state store answers; degraded (still 200, still serving) when it does not.',
+          'ready when the shared-state store answers and no connection has its circuit breaker open; degraded ' +
+          '(still 200, still serving what it can) otherwise.',
         security: [],
         response: { 200: Readiness },
       },
     },
     async () => {
       const store = await app.sharedState.ready()
+      const connections = Object.fromEntries(
+        app.registry.list().map((adapter) => [adapter.connectionId, adapter.health().breaker]),
+      )
+      const breakerOpen = Object.values(connections).includes('open')
       return {
-        status: store.ok ? ('ready' as const) : ('degraded' as const),
-        checks: { config: 'ok' as const, store: { kind: store.store, ok: store.ok } },
+        status: store.ok && !breakerOpen ? ('ready' as const) : ('degraded' as const),
+        checks: { config: 'ok' as const, store: { kind: store.store, ok: store.ok }, connections },
       }
     },
   )

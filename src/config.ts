@@ -71,6 +71,8 @@ const FileConfig = Type.Object(
           maxAttempts: PositiveInteger,
           retryBudgetMs: Type.Integer({ minimum: 0 }),
           rateLimitMaxWaitMs: Type.Integer({ minimum: 0 }),
+          breakerFailureThreshold: PositiveInteger,
+          breakerCooldownMs: PositiveInteger,
         }),
         { additionalProperties: false },
       ),
@@ -294,6 +296,14 @@ export function loadConfig(
       integerFromEnv(env, 'RATE_LIMIT_MAX_WAIT_MS', problems, { min: 0 }) ??
       file.vendorHttp?.rateLimitMaxWaitMs ??
       DEFAULT_VENDOR_HTTP_SETTINGS.rateLimitMaxWaitMs,
+    breakerFailureThreshold:
+      integerFromEnv(env, 'VENDOR_BREAKER_FAILURES', problems, { min: 1 }) ??
+      file.vendorHttp?.breakerFailureThreshold ??
+      DEFAULT_VENDOR_HTTP_SETTINGS.breakerFailureThreshold,
+    breakerCooldownMs:
+      integerFromEnv(env, 'VENDOR_BREAKER_COOLDOWN_MS', problems, { min: 1 }) ??
+      file.vendorHttp?.breakerCooldownMs ??
+      DEFAULT_VENDOR_HTTP_SETTINGS.breakerCooldownMs,
   }
 
   const config: Config = {

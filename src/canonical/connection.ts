@@ -15,6 +15,10 @@ export const Connection = Type.Object(
     capabilities: Capabilities,
     health: Type.Object({
       status: StringEnum(['unknown', 'ok', 'failing'] as const),
+      breaker: StringEnum(['closed', 'open', 'half-open'] as const, {
+        description:
+          'open: calls fail fast (503) until the cool-down ends; half-open: one probe is let through',
+      }),
       lastSuccessAt: Nullable(Type.String()),
       lastFailureAt: Nullable(Type.String()),
       consecutiveFailures: Type.Integer(),
@@ -32,6 +36,7 @@ export const Connection = Type.Object(
         },
         health: {
           status: 'ok',
+          breaker: 'closed',
           lastSuccessAt: '2026-01-01T10:00:00.000Z',
           lastFailureAt: null,
           consecutiveFailures: 0,

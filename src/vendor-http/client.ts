@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyBaseLogger } from 'fastify'
 import type { IncomingHttpHeaders } from 'node:http'
-import { rateLimited, vendorUnavailable } from '../errors.js'
+import { GatewayError, rateLimited, vendorUnavailable } from '../errors.js'
 import type { BucketSpec, RateLimiter } from '../limiter/types.js'
 import type { VendorAuth } from './auth.js'
 import { ConnectionHealth } from './health.js'
@@ -89,11 +89,11 @@ type Attempt =
   | { kind: 'transport'; failure: TransportFailure }
 
 /**
- * Every vendor call goes through here: the shared rate limiter first, then auth headers, then undici, then
- * the retry decision. Adapters see either a parsed 2xx body or a GatewayError.
+ * Every vendor call goes through here: the connection's circuit breaker first, then the shared rate limiter,
+ * auth headers, undici, and the retry decision. Adapters see either a parsed 2xx body or a GatewayError.
  */
 export class VendorClient {
-  readonly health = new ConnectionHealth()
+  readonly health: ConnectionHealth
   readonly #origin: string
   readonly #basePath: string
   readonly #now: () => number
@@ -103,15 +103,47 @@ export class VendorClient {
     this.#origin = url.origin
     this.#basePath = url.pathname.replace(/\/+$/, '')
     this.#now = options.now ?? Date.now
+    this.health = new ConnectionHealth({
+      failureThreshold: options.settings.breakerFailureThreshold,
+      cooldownMs: options.settings.breakerCooldownMs,
+    })
   }
 
   async send<T = unknown>(call: VendorCall, context: VendorCallContext): Promise<VendorResponse<T>> {
+    let probing = false
+    try {
+      return await this.#send<T>(call, context, () => {
+        probing = true
+      })
+    } finally {
+      // A probe that ended without an answer either way must not keep the breaker half-open for good.
+      if (probing) this.health.releaseProbe()
+    }
+  }
+
+  async #send<T>(
+    call: VendorCall,
+    context: VendorCallContext,
+    onProbe: () => void,
+  ): Promise<VendorResponse<T>> {
     const { settings, limiter, bucket, auth, vendor } = this.options
     const { log, signal } = context
     const deadline = this.#now() + settings.retryBudgetMs
     let renewedAuth = false
     let vendorSaid429 = false
     for (let attempt = 1; ; attempt++) {
+      const admission = this.health.admit(this.#now())
+      if (!admission.admitted) {
+        throw new GatewayError(
+          503,
+          'vendor_unavailable',
+          `${vendor} is failing: calls to it are paused for a while`,
+          {
+            retryAfterSeconds: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)),
+          },
+        )
+      }
+      if (admission.probe) onProbe()
       // A caller may queue up to rateLimitMaxWaitMs; waiting out a vendor 429 may use the whole retry budget.
       const remainingBudget = Math.max(0, deadline - this.#now())
       const maxWaitMs =

@@ -9,6 +9,10 @@ export interface VendorHttpSettings {
   retryBudgetMs: number
   /** How long a call may queue at the rate limiter before the caller gets 429. */
   rateLimitMaxWaitMs: number
+  /** Consecutive failures that open a connection's circuit breaker. */
+  breakerFailureThreshold: number
+  /** How long an open breaker fails calls fast before it lets one probe through. */
+  breakerCooldownMs: number
 }
 
 export const DEFAULT_VENDOR_HTTP_SETTINGS: VendorHttpSettings = {
@@ -17,4 +21,6 @@ export const DEFAULT_VENDOR_HTTP_SETTINGS: VendorHttpSettings = {
   maxAttempts: 3,
   retryBudgetMs: 20_000,
   rateLimitMaxWaitMs: 10_000,
+  breakerFailureThreshold: 5,
+  breakerCooldownMs: 30_000,
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_VENDOR_HTTP_SETTINGS } from '../../../src/vendor-http/settings.js'
 import { json } from '../../helpers/gateway.js'
 import { VENDOR_FIXTURES, type FixtureOptions, type VendorUnderTest } from '../../helpers/vendors.js'
@@ -101,6 +101,38 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: resilience', (fixture) => {
     const response = await createTicket(v)
     expect(response.statusCode).toBe(502)
     expect(v.counts().tickets).toBe(before)
+  })
+
+  it('opens its circuit breaker after repeated failures: fails fast with 503 and Retry-After, probes after the cool-down', async () => {
+    const v = await start({
+      config: {
+        vendorHttp: {
+          ...DEFAULT_VENDOR_HTTP_SETTINGS,
+          maxAttempts: 1,
+          breakerFailureThreshold: 3,
+          breakerCooldownMs: 400,
+        },
+      },
+    })
+    expect((await getTicket(v)).statusCode).toBe(200) // credentials and reference data in place
+    v.faults.respond({ status: 503, body: { error: 'down' }, pathPrefix: ticketPrefix(v), times: 3 })
+    for (let i = 0; i < 3; i++) expect((await getTicket(v)).statusCode).toBeGreaterThanOrEqual(502)
+    v.resetStats()
+    const fast = await getTicket(v)
+    expect([fast.statusCode, json(fast).code]).toEqual([503, 'vendor_unavailable'])
+    expect(Number(fast.headers['retry-after'])).toBeGreaterThanOrEqual(1)
+    expect(v.stats.requests).toBe(0)
+    const ready = json<{ status: string; checks: { connections: Record<string, string> } }>(
+      await v.app.inject('/readyz'),
+    )
+    expect(ready.status).toBe('degraded')
+    expect(Object.values(ready.checks.connections)).toContain('open')
+
+    const breaker = async () =>
+      json<{ health: { breaker: string } }>(await v.app.inject(v.base)).health.breaker
+    await vi.waitFor(async () => expect(await breaker()).toBe('half-open'), { timeout: 2_000, interval: 50 })
+    expect((await getTicket(v)).statusCode).toBe(200)
+    expect(await breaker()).toBe('closed')
   })
 
   it('answers 504 when the vendor does not answer in time', async () => {
