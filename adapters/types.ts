@@ -11,6 +11,7 @@ import type { VendorCallContext } from '../src/vendor-http/client.js'
 import type { ConnectionHealthReport } from '../src/vendor-http/health.js'
 import type { PoolRegistry } from '../src/vendor-http/pools.js'
 import type { VendorHttpSettings } from '../src/vendor-http/settings.js'
+import type { GatewayMetrics } from '../src/metrics.js'
 
 /** The one interface the core knows a vendor by. */
 
@@ -70,4 +71,6 @@ export interface AdapterDeps {
   referenceCache: ReferenceCache
   pools: PoolRegistry
   vendorHttp: VendorHttpSettings
+  /** Where vendor calls are counted. */
+  metrics?: GatewayMetrics
 }

@@ -7,6 +7,7 @@ import { connectionRoutes } from './connections.js'
 import { customerRoutes } from './customers.js'
 import { registerDocs } from './docs.js'
 import { healthRoutes } from './health.js'
+import { metricsRoutes } from './metrics.js'
 import { referenceRoutes } from './reference.js'
 import { commentRoutes, ticketRoutes } from './tickets.js'
 
@@ -38,5 +39,6 @@ const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await registerDocs(app)
   await app.register(healthRoutes)
+  await app.register(metricsRoutes)
   await app.register(v1Routes, { prefix: '/v1' })
 }

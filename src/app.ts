@@ -8,6 +8,7 @@ import { handleError, handleNotFound } from './http/problem.js'
 import { requestIdFor } from './http/request-id.js'
 import { validatorCompiler } from './http/validation.js'
 import { createLogger } from './logger.js'
+import { GatewayMetrics } from './metrics.js'
 import { ApiKeyGuard } from './security/api-keys.js'
 import { memoryState, type SharedState } from './state.js'
 import { redisState } from './store/redis-state.js'
@@ -19,6 +20,7 @@ declare module 'fastify' {
     registry: AdapterRegistry
     apiKeys: ApiKeyGuard
     sharedState: SharedState
+    metrics: GatewayMetrics
   }
 }
 
@@ -65,19 +67,29 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         )
       : memoryState((error) => app.log.warn({ err: error }, 'background refresh failed')))
   const pools = new PoolRegistry(config.vendorHttp)
-  const deps = {
-    limiter: state.limiter,
-    tokenCache: state.tokenCache,
-    referenceCache: state.referenceCache,
-    pools,
-    vendorHttp: config.vendorHttp,
-  }
+  const metrics = new GatewayMetrics(() =>
+    app.registry
+      .list()
+      .map((adapter) => ({ connection: adapter.connectionId, state: adapter.health().breaker })),
+  )
+  const adapterFor = (connection: Config['connections'][number]) =>
+    createAdapter(connection, {
+      limiter: state.limiter,
+      tokenCache: metrics.countedTokenCache(state.tokenCache, connection.id),
+      referenceCache: metrics.countedReferenceCache(state.referenceCache, connection.id),
+      pools,
+      vendorHttp: config.vendorHttp,
+      metrics,
+    })
   app.decorate('config', config)
   app.decorate('sharedState', state)
-  app.decorate(
-    'registry',
-    new AdapterRegistry(config.connections.map((connection) => createAdapter(connection, deps))),
-  )
+  app.decorate('metrics', metrics)
+  app.decorate('registry', new AdapterRegistry(config.connections.map(adapterFor)))
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? '(no route)'
+    metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) })
+    metrics.httpSeconds.observe({ method: request.method, route }, reply.elapsedTime / 1000)
+  })
   app.decorate('apiKeys', new ApiKeyGuard(config.apiKeys))
   app.addHook('onClose', async () => {
     await pools.close()

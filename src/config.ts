@@ -49,6 +49,7 @@ const FileConfig = Type.Object(
     port: Type.Optional(Type.Integer({ minimum: 0, maximum: 65_535 })),
     logLevel: Type.Optional(StringEnum(LOG_LEVELS)),
     bodyLimitBytes: Type.Optional(PositiveInteger),
+    metricsPublic: Type.Optional(Type.Boolean()),
     store: Type.Optional(
       Type.Object(
         {
@@ -93,6 +94,8 @@ export interface Config {
   apiKeys: GatewayApiKey[]
   connections: ConnectionConfig[]
   vendorHttp: VendorHttpSettings
+  /** GET /metrics without an API key (a scraper on the internal network); else it needs a key with `read`. */
+  metricsPublic: boolean
   /** No connection configured outside production: the emulators stand in for the vendors. */
   sandbox: boolean
 }
@@ -211,6 +214,14 @@ function keyPrefixOf(prefix: string, problems: string[]): string {
   return prefix
 }
 
+function booleanFromEnv(env: NodeJS.ProcessEnv, name: string, problems: string[]): boolean | undefined {
+  const text = env[name]?.trim().toLowerCase()
+  if (!text) return undefined
+  if (text === 'true' || text === 'false') return text === 'true'
+  problems.push(`${name}: must be true or false`)
+  return undefined
+}
+
 function apiKeysFromEnv(env: NodeJS.ProcessEnv, problems: string[]): GatewayApiKey[] | undefined {
   const text = env.GATEWAY_API_KEYS
   if (!text) return undefined
@@ -319,6 +330,7 @@ export function loadConfig(
     apiKeys,
     connections,
     vendorHttp,
+    metricsPublic: booleanFromEnv(env, 'METRICS_PUBLIC', problems) ?? file.metricsPublic ?? true,
     sandbox: connections.length === 0 && nodeEnv !== 'production',
   }
   if (problems.length) throw new ConfigError(problems)

@@ -5,6 +5,7 @@ import { GatewayError, rateLimited, vendorUnavailable } from '../errors.js'
 import type { BucketSpec, RateLimiter } from '../limiter/types.js'
 import type { VendorAuth } from './auth.js'
 import { ConnectionHealth } from './health.js'
+import type { GatewayMetrics } from '../metrics.js'
 import type { PoolRegistry, VendorTls } from './pools.js'
 import { parseRetryAfter, retryDecision, type AttemptOutcome } from './retry.js'
 import type { VendorHttpSettings } from './settings.js'
@@ -45,6 +46,8 @@ export interface VendorClientOptions {
   describeError: VendorErrorDescriber
   settings: VendorHttpSettings
   tls?: VendorTls
+  /** Where call outcomes, durations and limiter waits are counted. */
+  metrics?: GatewayMetrics
   /** Headers every call carries besides auth (API version pins and the like). */
   headers?: Record<string, string>
   /** Reads a vendor's rate-limit headers; returns when the quota is back if it is spent, else undefined. */
@@ -66,6 +69,7 @@ export interface VendorTransport {
   pools: PoolRegistry
   limiter: RateLimiter
   vendorHttp: VendorHttpSettings
+  metrics?: GatewayMetrics
 }
 
 /** A connection's client on the gateway's shared transport. */
@@ -78,6 +82,7 @@ export const vendorClientOn = (
     pools: transport.pools,
     limiter: transport.limiter,
     settings: transport.vendorHttp,
+    metrics: transport.metrics,
   })
 
 /** Nobody is waiting for the answer any more; logged, never seen by a caller. */
@@ -154,11 +159,16 @@ export class VendorClient {
             : Math.min(settings.rateLimitMaxWaitMs, remainingBudget)
       const grant = await limiter.acquire(bucket, maxWaitMs)
       if (!grant.granted) {
+        this.options.metrics?.limiterRefusals.inc({ connection: this.options.connectionId })
         throw rateLimited(
           Math.ceil(grant.retryAfterMs / 1000),
           `the ${vendor} rate limit is reached; more calls are queued than can be served in time`,
         )
       }
+      this.options.metrics?.limiterWaitSeconds.observe(
+        { connection: this.options.connectionId },
+        grant.waitMs / 1000,
+      )
       await this.#pause(grant.waitMs, signal)
 
       const authHeaders = await auth.headers().catch((error: unknown) => {
@@ -168,6 +178,7 @@ export class VendorClient {
       })
       const started = this.#now()
       const result = await this.#attempt(call, authHeaders, signal)
+      this.#count(call, result, this.#now() - started)
       log.debug(
         {
           vendor,
@@ -236,6 +247,16 @@ export class VendorClient {
         retryAfterMs,
       )
     }
+  }
+
+  #count(call: VendorCall, result: Attempt, ms: number): void {
+    const metrics = this.options.metrics
+    if (!metrics) return
+    const labels = { connection: this.options.connectionId, vendor: this.options.vendor }
+    const outcome =
+      result.kind === 'response' ? String(result.status) : result.failure.timedOut ? 'timeout' : 'network'
+    metrics.vendorCalls.inc({ ...labels, method: call.method, outcome })
+    metrics.vendorCallSeconds.observe(labels, ms / 1000)
   }
 
   async #pause(ms: number, signal: AbortSignal | undefined): Promise<void> {

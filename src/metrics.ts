@@ -1,0 +1,116 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
+import type { ReferenceCache } from './cache/reference-cache.js'
+import type { TokenCache } from './cache/token-cache.js'
+import type { BreakerState } from './vendor-http/health.js'
+
+/**
+ * The gateway's Prometheus metrics, one registry per app. Labels are connection ids, vendor names, methods,
+ * route templates and outcomes: never a key, a token, a query or a record id.
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry()
+
+  readonly vendorCalls = new Counter({
+    name: 'psagw_vendor_calls_total',
+    help: 'Vendor call attempts by connection, method and outcome (the HTTP status, or timeout / network)',
+    labelNames: ['connection', 'vendor', 'method', 'outcome'] as const,
+    registers: [this.registry],
+  })
+
+  readonly vendorCallSeconds = new Histogram({
+    name: 'psagw_vendor_call_duration_seconds',
+    help: 'Duration of vendor call attempts',
+    labelNames: ['connection', 'vendor'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15],
+    registers: [this.registry],
+  })
+
+  readonly limiterWaitSeconds = new Histogram({
+    name: 'psagw_limiter_wait_seconds',
+    help: "How long vendor calls waited for their turn in the vendor's rate limit",
+    labelNames: ['connection'] as const,
+    buckets: [0, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+    registers: [this.registry],
+  })
+
+  readonly limiterRefusals = new Counter({
+    name: 'psagw_limiter_refusals_total',
+    help: 'Calls answered 429 because their turn in the vendor rate limit was too far off',
+    labelNames: ['connection'] as const,
+    registers: [this.registry],
+  })
+
+  readonly referenceLookups = new Counter({
+    name: 'psagw_reference_cache_lookups_total',
+    help: 'Reference data lookups, by whether they needed a vendor load (miss) or not (hit)',
+    labelNames: ['connection', 'name', 'result'] as const,
+    registers: [this.registry],
+  })
+
+  readonly tokenFetches = new Counter({
+    name: 'psagw_token_fetches_total',
+    help: 'OAuth tokens fetched from a vendor by this process',
+    labelNames: ['connection'] as const,
+    registers: [this.registry],
+  })
+
+  readonly httpRequests = new Counter({
+    name: 'psagw_http_requests_total',
+    help: 'Requests answered, by method, route template and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  })
+
+  readonly httpSeconds = new Histogram({
+    name: 'psagw_http_request_duration_seconds',
+    help: 'Time to answer a request',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  })
+
+  constructor(breakers: () => Array<{ connection: string; state: BreakerState }>) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'psagw_' })
+    new Gauge({
+      name: 'psagw_breaker_state',
+      help: "Each connection's circuit breaker: 1 for its current state",
+      labelNames: ['connection', 'state'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset()
+        for (const { connection, state } of breakers()) this.set({ connection, state }, 1)
+      },
+    })
+  }
+
+  /** The reference cache as one connection uses it, counting hits and misses. */
+  countedReferenceCache(cache: ReferenceCache, connection: string): ReferenceCache {
+    return {
+      get: async <T>(id: string, name: string, load: () => Promise<T>) => {
+        let loaded = false
+        const value = await cache.get(id, name, async () => {
+          loaded = true
+          return load()
+        })
+        this.referenceLookups.inc({
+          connection,
+          name: name.replace(/:.*$/, ''),
+          result: loaded ? 'miss' : 'hit',
+        })
+        return value
+      },
+    }
+  }
+
+  /** The token cache as one connection uses it, counting the tokens it fetches. */
+  countedTokenCache(cache: TokenCache, connection: string): TokenCache {
+    return {
+      get: (key, fetchToken) =>
+        cache.get(key, async () => {
+          this.tokenFetches.inc({ connection })
+          return fetchToken()
+        }),
+      invalidate: (key, rejected) => cache.invalidate(key, rejected),
+    }
+  }
+}
