@@ -271,6 +271,13 @@ export function loadConfig(
     problems.push(`connection '${id}': configured more than once`)
   }
   problems.push(...sharedBucketProblems(connections))
+  if (nodeEnv === 'production') {
+    // Vendor credentials travel with every call: outside development they go over TLS only.
+    for (const connection of connections) {
+      if ('baseUrl' in connection && connection.baseUrl?.startsWith('http://'))
+        problems.push(`connection '${connection.id}': baseUrl: https is required in production`)
+    }
+  }
 
   const apiKeys = apiKeysFromEnv(env, problems) ?? file.apiKeys ?? []
   apiKeys.forEach((key, index) => {

@@ -4,6 +4,7 @@ import type { Comment } from '../../src/canonical/comment.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
 import { unsupportedField, validationFailed } from '../../src/errors.js'
 import { integerPathId, withoutUndefined } from '../../src/mapping/ids.js'
+import { checkLengths } from '../../src/mapping/limits.js'
 import { readPosition } from '../../src/paging/cursor.js'
 import { bareRecord, bareRecords } from '../../src/vendor-http/answer.js'
 import { vendorClientOn, type QueryValue, type VendorCall } from '../../src/vendor-http/client.js'
@@ -66,6 +67,9 @@ export {
   connectWiseConfigProblems,
   connectWiseConnectionFromEnv,
 } from './config.js'
+
+/** vendors.md: a ticket summary takes at most 100 characters. */
+const SUMMARY_MAX_LENGTH = 100
 
 /** ConnectWise's page size maximum: reference lists are read in one call each. */
 const VENDOR_MAX_PAGE_SIZE = 1000
@@ -229,6 +233,7 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
 
   /** Ticket fields in ConnectWise's names; status, board and priority as resolved ids. */
   function ticketFields(body: TicketCreate | TicketUpdate, refs: TicketRefs): Record<string, unknown> {
+    checkLengths('connectwise', { subject: [body.subject, SUMMARY_MAX_LENGTH] })
     return withoutUndefined({
       summary: body.subject,
       company: idRef(body.customerId, 'customerId'),

@@ -6,6 +6,7 @@ import type { Priority, Status, TicketType } from '../../src/canonical/reference
 import type { Ticket } from '../../src/canonical/ticket.js'
 import { unsupportedField } from '../../src/errors.js'
 import { withoutUndefined } from '../../src/mapping/ids.js'
+import { checkLengths } from '../../src/mapping/limits.js'
 import { categoryFromName, isoOrEpoch, isoOrNull, matchLevel, textOrNull } from '../../src/mapping/names.js'
 import { cwId } from './query.js'
 import type {
@@ -247,7 +248,11 @@ export function companyIdentifier(name: string, random: () => number = Math.rand
   return `${stem}-${suffix}`
 }
 
+/** vendors.md: a company name takes at most 50 characters. */
+const COMPANY_NAME_MAX_LENGTH = 50
+
 export function companyFields(body: CustomerCreate | CustomerUpdate): Record<string, unknown> {
+  checkLengths('connectwise', { name: [body.name, COMPANY_NAME_MAX_LENGTH] })
   if (body.email) throw unsupportedField('connectwise', 'email', 'ConnectWise companies have no email field')
   if (body.address?.country)
     throw unsupportedField('connectwise', 'address.country', 'ConnectWise refers to countries by id')

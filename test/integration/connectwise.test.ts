@@ -311,7 +311,13 @@ describe('writes', () => {
 
   it("translates ConnectWise's field errors back to canonical names", async () => {
     const customerId = String([...gateway.emulator.db.companies.values()].find((c) => !c.deletedFlag)!.id)
-    const response = await send('POST', '/tickets', { subject: 'x'.repeat(101), customerId })
+    const board = defaultBoardOf(gateway.emulator).id
+    const foreignType = [...gateway.emulator.db.types.values()].find((type) => type.boardId !== board)!
+    const response = await send('POST', '/tickets', {
+      subject: 'x',
+      customerId,
+      typeId: String(foreignType.id),
+    })
     const problem = json<{
       code: string
       errors: Array<{ field?: string }>
@@ -322,7 +328,24 @@ describe('writes', () => {
       code: 'validation_failed',
       vendor: { status: 400, code: 'InvalidObject' },
     })
-    expect(problem.errors.map((error) => error.field)).toEqual(['subject'])
+    expect(problem.errors.map((error) => error.field)).toEqual(['typeId'])
+  })
+
+  it('refuses what is longer than ConnectWise takes before any call, and takes what fits', async () => {
+    const customerId = String([...gateway.emulator.db.companies.values()].find((c) => !c.deletedFlag)!.id)
+    gateway.emulator.resetStats()
+    const long = await send('POST', '/tickets', { subject: 'é'.repeat(101), customerId })
+    expect([long.statusCode, json<{ errors: Array<{ field: string }> }>(long).errors[0]?.field]).toEqual([
+      400,
+      'subject',
+    ])
+    const company = await send('POST', '/customers', { name: 'n'.repeat(51) })
+    expect([
+      company.statusCode,
+      json<{ errors: Array<{ field: string }> }>(company).errors[0]?.field,
+    ]).toEqual([400, 'name'])
+    expect(gateway.emulator.stats.requests).toBe(0)
+    expect((await send('POST', '/tickets', { subject: 'é'.repeat(100), customerId })).statusCode).toBe(201)
   })
 
   it.each([

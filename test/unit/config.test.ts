@@ -126,6 +126,18 @@ describe('loadConfig', () => {
     ])
   })
 
+  it('refuses a plain-http vendor URL in production only', () => {
+    const env = {
+      SYNCRO_API_KEY: 'k',
+      SYNCRO_BASE_URL: 'http://syncro.internal/api/v1',
+      GATEWAY_API_KEYS: 'k'.repeat(20),
+    }
+    expect(problemsOf(env)).toEqual([])
+    expect(problemsOf({ ...env, NODE_ENV: 'production' })).toEqual([
+      "connection 'syncro': baseUrl: https is required in production",
+    ])
+  })
+
   it('refuses production without gateway API keys or connections', () => {
     const problems = problemsOf({ NODE_ENV: 'production' })
     expect(problems.some((problem) => problem.startsWith('GATEWAY_API_KEYS'))).toBe(true)

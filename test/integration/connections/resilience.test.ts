@@ -135,6 +135,20 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: resilience', (fixture) => {
     expect(await breaker()).toBe('closed')
   })
 
+  it('never follows a redirect the vendor answers with', async () => {
+    const v = await start()
+    await getTicket(v)
+    v.resetStats()
+    v.faults.respond({
+      status: 302,
+      headers: { location: 'http://127.0.0.1:1/elsewhere' },
+      pathPrefix: ticketPrefix(v),
+    })
+    const response = await getTicket(v)
+    expect([response.statusCode, json(response).code]).toEqual([502, 'vendor_unavailable'])
+    expect(v.stats.requests).toBe(1)
+  })
+
   it('answers 504 when the vendor does not answer in time', async () => {
     const v = await start({
       config: { vendorHttp: { ...DEFAULT_VENDOR_HTTP_SETTINGS, requestTimeoutMs: 200, maxAttempts: 1 } },
