@@ -55,7 +55,14 @@ export const WRITE_PROBLEMS = [400, 401, 403, 404, 409, 413, 415, 422, 429, 501,
 
 /** Logger and abort signal for the vendor calls of one request; aborted when the caller hangs up first. */
 export function callContext(request: FastifyRequest, reply: FastifyReply): CallContext {
-  return { log: request.log, signal: callerSignal(reply) }
+  const caller = request.caller
+  return {
+    log: request.log,
+    signal: callerSignal(reply),
+    ...(caller && caller.vendorShare < 1
+      ? { share: { caller: caller.name, fraction: caller.vendorShare } }
+      : {}),
+  }
 }
 
 /** Drops the vendor's raw record unless the caller asked for it with ?include=remote. */

@@ -35,6 +35,11 @@ export const GatewayApiKey = Type.Object(
     scopes: Type.Optional(Type.Array(StringEnum(API_KEY_SCOPES), { minItems: 1 })),
     /** Connections this key may use; all when absent. */
     connections: Type.Optional(Type.Array(ConnectionId)),
+    /**
+     * The share of each vendor's rate limit this key's calls may take (0 < share <= 1), so one busy caller
+     * cannot spend a vendor's quota for the others; default API_KEY_VENDOR_SHARE, else 1.
+     */
+    vendorShare: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
   },
   { additionalProperties: false },
 )
@@ -214,6 +219,15 @@ function keyPrefixOf(prefix: string, problems: string[]): string {
   return prefix
 }
 
+function shareFromEnv(env: NodeJS.ProcessEnv, problems: string[]): number | undefined {
+  const text = env.API_KEY_VENDOR_SHARE?.trim()
+  if (!text) return undefined
+  const share = Number(text)
+  if (Number.isFinite(share) && share > 0 && share <= 1) return share
+  problems.push('API_KEY_VENDOR_SHARE: a number above 0 and at most 1')
+  return undefined
+}
+
 function booleanFromEnv(env: NodeJS.ProcessEnv, name: string, problems: string[]): boolean | undefined {
   const text = env[name]?.trim().toLowerCase()
   if (!text) return undefined
@@ -284,6 +298,8 @@ export function loadConfig(
     if ((key.key === undefined) === (key.keyHash === undefined))
       problems.push(`apiKeys[${index}] (${key.name}): give exactly one of keyHash and key`)
   })
+  const defaultShare = shareFromEnv(env, problems)
+  if (defaultShare !== undefined) for (const key of apiKeys) key.vendorShare ??= defaultShare
   if (nodeEnv === 'production' && apiKeys.length === 0) {
     problems.push('GATEWAY_API_KEYS: required in production (or apiKeys in the GATEWAY_CONFIG file)')
   }

@@ -9,17 +9,16 @@ import { GatewayError } from '../errors.js'
  * sandbox) means no check at all.
  */
 
-interface KnownKey {
+interface KnownKey extends Caller {
   digest: Buffer
-  name: string
-  scopes: readonly ApiKeyScope[]
-  connections?: readonly string[]
 }
 
 export interface Caller {
   name: string
   scopes: readonly ApiKeyScope[]
   connections?: readonly string[]
+  /** The share of each vendor's rate limit this caller may take. */
+  vendorShare: number
 }
 
 const digest = (key: string) => createHash('sha256').update(key).digest()
@@ -50,6 +49,7 @@ export class ApiKeyGuard {
       name: key.name,
       scopes: key.scopes ?? ['read', 'write'],
       connections: key.connections,
+      vendorShare: key.vendorShare ?? 1,
     }))
   }
 
@@ -67,7 +67,12 @@ export class ApiKeyGuard {
     let match: KnownKey | undefined
     for (const known of this.#keys) if (timingSafeEqual(known.digest, presented)) match = known
     if (!match) throw new GatewayError(401, 'unauthorized', 'the API key is not valid')
-    return { name: match.name, scopes: match.scopes, connections: match.connections }
+    return {
+      name: match.name,
+      scopes: match.scopes,
+      connections: match.connections,
+      vendorShare: match.vendorShare,
+    }
   }
 }
 

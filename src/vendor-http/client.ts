@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyBaseLogger } from 'fastify'
 import type { IncomingHttpHeaders } from 'node:http'
 import { GatewayError, rateLimited, vendorUnavailable } from '../errors.js'
-import type { BucketSpec, RateLimiter } from '../limiter/types.js'
+import { defaultBurst, type BucketSpec, type RateLimiter } from '../limiter/types.js'
 import type { VendorAuth } from './auth.js'
 import { ConnectionHealth } from './health.js'
 import type { GatewayMetrics } from '../metrics.js'
@@ -62,6 +62,8 @@ export interface VendorCallContext {
   log: FastifyBaseLogger
   /** Aborted when the caller went away: queued and in-flight work for it stops. */
   signal?: AbortSignal
+  /** The part of the vendor's rate limit the caller (an API key) may take, when it may not take all of it. */
+  share?: { caller: string; fraction: number }
 }
 
 /** What every adapter's client shares: the pools, the limiter and the HTTP settings of the gateway. */
@@ -84,6 +86,18 @@ export const vendorClientOn = (
     settings: transport.vendorHttp,
     metrics: transport.metrics,
   })
+
+/** The caller's own bucket inside a vendor bucket: its share of the limit, over the same window. */
+function shareOf(bucket: BucketSpec, share: { caller: string; fraction: number }): BucketSpec {
+  const limit = Math.max(2, Math.floor(bucket.limit * share.fraction))
+  return {
+    // Braces would break the Redis Cluster hash tag the limiter builds from the key.
+    key: `${bucket.key}|caller:${share.caller.replace(/[^\w.-]/g, '_')}`,
+    limit,
+    windowMs: bucket.windowMs,
+    burst: Math.min(limit - 1, defaultBurst(limit)),
+  }
+}
 
 /** Nobody is waiting for the answer any more; logged, never seen by a caller. */
 const callerGone = (vendor: string) =>
@@ -157,6 +171,13 @@ export class VendorClient {
           : vendorSaid429
             ? remainingBudget
             : Math.min(settings.rateLimitMaxWaitMs, remainingBudget)
+      const callerGrant = context.share && (await limiter.acquire(shareOf(bucket, context.share), maxWaitMs))
+      if (callerGrant && !callerGrant.granted) {
+        throw rateLimited(
+          Math.ceil(callerGrant.retryAfterMs / 1000),
+          `this API key's share of the ${vendor} rate limit is used up for now`,
+        )
+      }
       const grant = await limiter.acquire(bucket, maxWaitMs)
       if (!grant.granted) {
         this.options.metrics?.limiterRefusals.inc({ connection: this.options.connectionId })
@@ -169,7 +190,7 @@ export class VendorClient {
         { connection: this.options.connectionId },
         grant.waitMs / 1000,
       )
-      await this.#pause(grant.waitMs, signal)
+      await this.#pause(Math.max(grant.waitMs, callerGrant?.waitMs ?? 0), signal)
 
       const authHeaders = await auth.headers().catch((error: unknown) => {
         // The vendor's token endpoint failing is the connection failing: it counts toward its health.

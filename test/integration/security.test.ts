@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newApiKey } from '../../src/security/api-keys.js'
+import { DEFAULT_VENDOR_HTTP_SETTINGS } from '../../src/vendor-http/settings.js'
 import { json, startSyncroGateway, type SyncroGateway } from '../helpers/gateway.js'
 
 const HASHED = newApiKey()
@@ -99,5 +100,38 @@ describe('request ids', () => {
       headers: { 'x-request-id': 'bad id\nwith newline' },
     })
     expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
+  })
+})
+
+describe('per-key shares of a vendor limit', () => {
+  it("keeps a busy key to its share, so another key's calls still go through", async () => {
+    const busy = newApiKey()
+    const other = newApiKey()
+    const limited = await startSyncroGateway({
+      emulator: { rateLimit: { limit: 20, windowMs: 1_000 } },
+      config: {
+        apiKeys: [
+          { name: 'busy', keyHash: busy.keyHash, vendorShare: 0.25 },
+          { name: 'other', keyHash: other.keyHash },
+        ],
+        vendorHttp: { ...DEFAULT_VENDOR_HTTP_SETTINGS, rateLimitMaxWaitMs: 500 },
+      },
+    })
+    try {
+      const url = `/v1/connections/syncro-test/customers/${[...limited.emulator.db.customers.keys()][0]}`
+      const as = (key: string) => limited.app.inject({ url, headers: { authorization: `Bearer ${key}` } })
+      const [flood, others] = await Promise.all([
+        Promise.all(Array.from({ length: 20 }, () => as(busy.key))),
+        Promise.all(Array.from({ length: 5 }, () => as(other.key))),
+      ])
+      const refused = flood.filter((response) => response.statusCode === 429)
+      expect(refused.length).toBeGreaterThan(10)
+      expect(json(refused[0]!)).toMatchObject({ code: 'rate_limited' })
+      expect(json<{ detail: string }>(refused[0]!).detail).toContain("this API key's share")
+      expect(others.map((response) => response.statusCode)).toEqual(Array(5).fill(200))
+      expect(limited.emulator.stats.rateLimited).toBe(0)
+    } finally {
+      await limited.close()
+    }
   })
 })

@@ -126,6 +126,20 @@ describe('loadConfig', () => {
     ])
   })
 
+  it('gives every key API_KEY_VENDOR_SHARE unless its own vendorShare says otherwise', () => {
+    const file = JSON.stringify({
+      apiKeys: [
+        { name: 'a', key: 'a'.repeat(20) },
+        { name: 'b', key: 'b'.repeat(20), vendorShare: 0.5 },
+      ],
+    })
+    const config = loadConfig({ GATEWAY_CONFIG: 'x.json', API_KEY_VENDOR_SHARE: '0.25' }, () => file)
+    expect(config.apiKeys.map((key) => key.vendorShare)).toEqual([0.25, 0.5])
+    expect(problemsOf({ API_KEY_VENDOR_SHARE: '2' })).toEqual([
+      'API_KEY_VENDOR_SHARE: a number above 0 and at most 1',
+    ])
+  })
+
   it('refuses a plain-http vendor URL in production only', () => {
     const env = {
       SYNCRO_API_KEY: 'k',
