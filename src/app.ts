@@ -50,8 +50,15 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.removeContentTypeParser('text/plain')
   app.setErrorHandler(handleError)
   app.setNotFoundHandler(handleNotFound)
+  // Closing (SIGTERM): requests in flight finish, and their keep-alive connections close with the answer;
+  // otherwise an idle keep-alive socket would hold the shutdown open until the grace period runs out.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
+    if (closing) reply.header('connection', 'close')
   })
 
   const state =
