@@ -35,6 +35,8 @@ export interface GatewayErrorExtras {
   errors?: FieldError[]
   vendor?: VendorErrorInfo
   retryAfterSeconds?: number
+  /** A write reached the vendor and no answer came back: it may or may not have happened. */
+  writeOutcomeUnknown?: true
 }
 
 const titles: Record<ProblemCode, string> = {

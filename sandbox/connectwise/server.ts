@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FaultInjector } from '../shared/faults.js'
-import { sendReply } from '../shared/http-io.js'
+import { dropAnswerOf, sendReply } from '../shared/http-io.js'
 import { ReplyError } from '../shared/reply.js'
 import { matchRoute, type Route, type RouteMatch } from '../shared/router.js'
 import { countRequest, recordAccepted, type EmulatorStats } from '../shared/stats.js'
@@ -62,6 +62,7 @@ async function handle(pipeline: RequestPipeline, request: IncomingMessage, respo
     return send(pipeline, response, { status, body, headers }, false)
   }
   if (fault?.kind === 'delay') await pipeline.sleep(fault.ms)
+  if (fault?.kind === 'drop-answer') dropAnswerOf(response)
 
   const auth = pipeline.authenticate(request.headers)
   if (!auth.ok) return send(pipeline, response, auth.reply)

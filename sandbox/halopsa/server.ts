@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FaultAction, FaultInjector } from '../shared/faults.js'
-import { readBodyText, sendReply } from '../shared/http-io.js'
+import { dropAnswerOf, readBodyText, sendReply } from '../shared/http-io.js'
 import type { RollingWindowLimiter } from '../shared/rate-limit.js'
 import { ReplyError } from '../shared/reply.js'
 import { matchRoute, type Route } from '../shared/router.js'
@@ -88,6 +88,7 @@ async function handle(
   }
   if (fault?.kind === 'respond') return send(pipeline, response, injectedReply(fault))
   if (fault?.kind === 'delay') await pipeline.sleep(fault.ms)
+  if (fault?.kind === 'drop-answer') dropAnswerOf(response)
 
   if (isToken) {
     if (method !== 'POST') return send(pipeline, response, methodNotAllowed(['POST']))

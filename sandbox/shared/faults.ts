@@ -25,6 +25,11 @@ export interface FaultControls {
   delay(fault: DelayFault): void
   /** The next matching requests get no response: their connection is destroyed. */
   drop(fault: FaultScope): void
+  /**
+   * The next matching requests are processed (a create happens), then their connection is destroyed instead of
+   * answered: the client cannot know whether the write happened.
+   */
+  dropAnswer(fault: FaultScope): void
   clear(): void
 }
 
@@ -32,6 +37,7 @@ export type FaultAction =
   | { kind: 'respond'; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: 'delay'; ms: number }
   | { kind: 'drop' }
+  | { kind: 'drop-answer' }
 
 interface FaultRule {
   action: FaultAction
@@ -57,6 +63,10 @@ export class FaultInjector implements FaultControls {
 
   drop(scope: FaultScope = {}): void {
     this.add({ kind: 'drop' }, scope)
+  }
+
+  dropAnswer(scope: FaultScope = {}): void {
+    this.add({ kind: 'drop-answer' }, scope)
   }
 
   clear(): void {

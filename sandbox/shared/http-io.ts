@@ -23,7 +23,18 @@ export function isJsonContentType(contentType: string | undefined): boolean {
   return mediaType === 'application/json' || mediaType.endsWith('+json')
 }
 
+const answersToDrop = new WeakSet<ServerResponse>()
+
+/** The request is processed as usual, but its answer never leaves: the connection is cut instead. */
+export function dropAnswerOf(response: ServerResponse): void {
+  answersToDrop.add(response)
+}
+
 export function sendReply(response: ServerResponse, reply: EmulatorReply): void {
+  if (answersToDrop.has(response)) {
+    response.socket?.destroy()
+    return
+  }
   if (response.headersSent || response.destroyed) return
   const headers = lowerCaseKeys(reply.headers ?? {})
   let payload: string | undefined

@@ -18,6 +18,13 @@ export const Problem = Type.Object(
         message: Type.Optional(Type.String()),
       }),
     ),
+    writeOutcome: Type.Optional(
+      Type.Literal('unknown', {
+        description:
+          'The write reached the vendor and no answer came back: it may have happened. Check before writing ' +
+          'again; a repeat with the same Idempotency-Key replays this answer and never writes a second time.',
+      }),
+    ),
   },
   {
     $id: 'Problem',

@@ -33,7 +33,8 @@ function replay(reply: FastifyReply, answer: StoredAnswer): FastifyReply {
 /**
  * `Idempotency-Key` on POST and PATCH: the first answer (2xx or 4xx) is kept for 24 h and replayed to every
  * repeat with the same body; the same key with another body is 422; a repeat arriving while the first still
- * runs waits for its answer (409 if it does not come in time). 5xx and 429 answers are not kept: a retry runs.
+ * runs waits for its answer (409 if it does not come in time). 5xx and 429 answers are not kept, so a retry
+ * runs, except a write whose outcome at the vendor is unknown: that answer is replayed, never written twice.
  */
 export function registerIdempotency(app: FastifyInstance, store: IdempotencyStore): void {
   app.decorateRequest('idempotencyClaim', undefined)
@@ -88,7 +89,10 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
     const claim = request.idempotencyClaim
     if (!claim) return payload
     request.idempotencyClaim = undefined
-    const keep = reply.statusCode < 500 && reply.statusCode !== 429 && typeof payload === 'string'
+    // A write of unknown outcome is kept too: running the repeat could write a second time.
+    const keep =
+      typeof payload === 'string' &&
+      ((reply.statusCode < 500 && reply.statusCode !== 429) || request.writeOutcomeUnknown === true)
     if (!keep) {
       await store.abandon(claim.id, claim.owner)
       return payload

@@ -1,6 +1,13 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { GatewayError, type FieldError, type ProblemCode } from '../errors.js'
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The answer is a write whose outcome at the vendor is unknown. */
+    writeOutcomeUnknown?: boolean
+  }
+}
+
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8'
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: GatewayError): FastifyReply {
@@ -13,7 +20,10 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     requestId: request.id,
     ...(error.extras.errors?.length ? { errors: error.extras.errors } : {}),
     ...(error.extras.vendor ? { vendor: error.extras.vendor } : {}),
+    ...(error.extras.writeOutcomeUnknown ? { writeOutcome: 'unknown' } : {}),
   }
+  // An Idempotency-Key repeat must replay this answer, not write a second time (src/http/idempotency.ts).
+  if (error.extras.writeOutcomeUnknown) request.writeOutcomeUnknown = true
   if (error.extras.retryAfterSeconds !== undefined)
     reply.header('retry-after', String(error.extras.retryAfterSeconds))
   if (error.status === 401) reply.header('www-authenticate', 'Bearer')

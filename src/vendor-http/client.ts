@@ -223,7 +223,7 @@ export class VendorClient {
           continue
         }
         this.health.recordFailure(this.#now())
-        throw gatewayErrorFromTransport(vendor, result.failure)
+        throw gatewayErrorFromTransport(vendor, result.failure, call.method !== 'GET')
       }
 
       const until = this.options.rateLimitHint?.(result.headers, this.#now())

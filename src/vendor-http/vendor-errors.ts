@@ -101,8 +101,21 @@ export function classifyTransportError(error: unknown): TransportFailure {
   }
 }
 
-export function gatewayErrorFromTransport(vendor: string, failure: TransportFailure): GatewayError {
-  if (failure.timedOut) return vendorUnavailable(504, `${vendor} did not answer in time`)
+/** `write`: the call would change something at the vendor (a create, an update). */
+export function gatewayErrorFromTransport(
+  vendor: string,
+  failure: TransportFailure,
+  write = false,
+): GatewayError {
   if (!failure.reachedVendor) return vendorUnavailable(502, `could not connect to ${vendor}`)
-  return vendorUnavailable(502, `the connection to ${vendor} failed`)
+  const answer = failure.timedOut
+    ? vendorUnavailable(504, `${vendor} did not answer in time`)
+    : vendorUnavailable(502, `the connection to ${vendor} failed`)
+  if (!write) return answer
+  return new GatewayError(
+    answer.status,
+    'vendor_unavailable',
+    `${answer.detail}: the write may or may not have happened at ${vendor}; check before writing again`,
+    { writeOutcomeUnknown: true },
+  )
 }

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_VENDOR_HTTP_SETTINGS } from '../../../src/vendor-http/settings.js'
+import { json } from '../../helpers/gateway.js'
+import { VENDOR_FIXTURES, type VendorUnderTest } from '../../helpers/vendors.js'
+
+/**
+ * The fault matrix for creates, per vendor: whatever the vendor or the network does, the caller gets the result
+ * or a clear problem+json (`writeOutcome: unknown` when the write may have happened), no request hangs, and the
+ * ticket is never created twice (counted at the emulator): exactly once when the caller retries with its
+ * Idempotency-Key until it gets an answer.
+ */
+
+describe.each(VENDOR_FIXTURES)('$vendor connection: creates under faults', (fixture) => {
+  let vendor: VendorUnderTest
+  beforeAll(async () => {
+    vendor = await fixture.start({
+      config: {
+        vendorHttp: {
+          ...DEFAULT_VENDOR_HTTP_SETTINGS,
+          requestTimeoutMs: 400,
+          breakerFailureThreshold: 1_000,
+        },
+      },
+    })
+    expect((await vendor.app.inject(`${vendor.base}/tickets/${vendor.sample().ticketId}`)).statusCode).toBe(
+      200,
+    )
+  })
+  afterAll(() => vendor.close())
+
+  const create = (subject: string, key?: string) =>
+    vendor.app.inject({
+      method: 'POST',
+      url: `${vendor.base}/tickets`,
+      payload: { subject, customerId: vendor.sample().customerId },
+      headers: key ? { 'idempotency-key': key } : {},
+    })
+  const created = (subject: string) => Number(vendor.snapshot().split(JSON.stringify(subject)).length - 1)
+  const scope = () => ({ method: 'POST', pathPrefix: vendor.paths.tickets })
+
+  it('connection dropped before the vendor took the create: a problem, nothing created', async () => {
+    vendor.faults.drop(scope())
+    const response = await create('dropped before')
+    expect([response.statusCode, json(response).code]).toEqual([502, 'vendor_unavailable'])
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/)
+    expect(created('dropped before')).toBe(0)
+  })
+
+  it('connection dropped after the vendor created it: "outcome unknown", created once, a keyed repeat replays', async () => {
+    vendor.faults.dropAnswer(scope())
+    const first = await create('dropped after', 'fault-drop-after')
+    expect([first.statusCode, json(first).writeOutcome]).toEqual([502, 'unknown'])
+    expect(created('dropped after')).toBe(1)
+    const repeat = await create('dropped after', 'fault-drop-after')
+    expect([repeat.statusCode, repeat.headers['idempotent-replayed']]).toEqual([502, 'true'])
+    expect(created('dropped after')).toBe(1)
+  })
+
+  it('a burst of 5xx: the create is not repeated by the gateway; the caller retrying with its key creates once', async () => {
+    vendor.faults.respond({ ...scope(), status: 503, body: { error: 'busy' }, times: 3 })
+    const answers = []
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const response = await create('after 5xx burst', 'fault-5xx')
+      answers.push(response.statusCode)
+      if (response.statusCode === 201) break
+    }
+    expect(answers).toEqual([503, 503, 503, 201])
+    expect(created('after 5xx burst')).toBe(1)
+  })
+
+  it('an answer slower than the deadline: 504 "outcome unknown", and a keyed repeat never creates a second time', async () => {
+    vendor.faults.delay({ ...scope(), ms: 800 })
+    const first = await create('slow vendor', 'fault-slow')
+    expect([first.statusCode, json(first).writeOutcome]).toEqual([504, 'unknown'])
+    const repeat = await create('slow vendor', 'fault-slow')
+    expect([repeat.statusCode, repeat.headers['idempotent-replayed']]).toEqual([504, 'true'])
+    // The emulator drops a request whose client left while it waited; a real vendor may still create it: once.
+    await new Promise((resolve) => setTimeout(resolve, 900))
+    expect(created('slow vendor')).toBeLessThanOrEqual(1)
+  })
+
+  it('a storm of 429s: the create is not repeated, the caller gets 429 with Retry-After', async () => {
+    vendor.faults.respond({ ...scope(), status: 429, headers: { 'retry-after': '30' }, times: 3 })
+    const response = await create('during 429 storm')
+    expect([response.statusCode, json(response).code, response.headers['retry-after']]).toEqual([
+      429,
+      'rate_limited',
+      '30',
+    ])
+    expect(created('during 429 storm')).toBe(0)
+    vendor.faults.clear()
+  })
+})
