@@ -2,6 +2,7 @@ import type { FaultControls } from '../../sandbox/shared/faults.js'
 import type { EmulatorStats } from '../../sandbox/shared/stats.js'
 import type { App } from '../../src/app.js'
 import type { Config } from '../../src/config.js'
+import type { ConnectionConfig } from '../../adapters/registry.js'
 import { startConnectWiseGateway, startHaloGateway, startSyncroGateway } from './gateway.js'
 
 /**
@@ -23,6 +24,12 @@ export interface VendorUnderTest {
   readonly ticketGetRoute: string
   /** Customer fields besides the name that this vendor stores: what a create sends, and an update. */
   readonly customerFields: { create: Record<string, unknown>; update: Record<string, unknown> }
+  /** The connection under test, as configured. */
+  readonly connection: ConnectionConfig
+  /** The vendor credentials in it: none may ever appear in a log line, a response or a metric. */
+  readonly secrets: string[]
+  /** Fields that make the connection's credentials wrong (the vendor refuses them). */
+  readonly wrongCredentials: Record<string, string>
   /** Records the vendor holds, for tests to name. */
   sample(): { ticketId: string; customerId: string; assetTypeId: string; ticketWithComments: string }
   /** Record counts at the vendor. */
@@ -83,6 +90,9 @@ export const syncroFixture: VendorFixture = {
     })
     const { db } = gateway.emulator
     return underTest(gateway, {
+      connection: gateway.connection,
+      secrets: [gateway.connection.apiKey],
+      wrongCredentials: { apiKey: 'revoked-syncro-key-0123456789' },
       paths: { tickets: '/tickets', customers: '/customers', assets: '/customer_assets' },
       ticketGetRoute: 'GET /tickets/:id',
       customerFields: {
@@ -121,6 +131,9 @@ export const connectWiseFixture: VendorFixture = {
     })
     const { db } = gateway.emulator
     return underTest(gateway, {
+      connection: gateway.connection,
+      secrets: [gateway.connection.privateKey, gateway.connection.clientId],
+      wrongCredentials: { privateKey: 'revoked-private-key-0123456789' },
       paths: {
         tickets: '/service/tickets',
         customers: '/company/companies',
@@ -167,6 +180,9 @@ export const haloFixture: VendorFixture = {
     })
     const { db } = gateway.emulator
     return underTest(gateway, {
+      connection: gateway.connection,
+      secrets: [gateway.connection.clientSecret],
+      wrongCredentials: { clientSecret: 'revoked-client-secret-0123456789' },
       paths: { tickets: '/api/Tickets', customers: '/api/Client', assets: '/api/Asset' },
       ticketGetRoute: 'GET /api/Tickets/:id',
       customerFields: {
