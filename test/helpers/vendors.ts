@@ -1,3 +1,4 @@
+import { parseConditions, type ConditionNode } from '../../sandbox/connectwise/index.js'
 import type { FaultControls } from '../../sandbox/shared/faults.js'
 import type { EmulatorStats } from '../../sandbox/shared/stats.js'
 import type { App } from '../../src/app.js'
@@ -30,6 +31,8 @@ export interface VendorUnderTest {
   readonly secrets: string[]
   /** Fields that make the connection's credentials wrong (the vendor refuses them). */
   readonly wrongCredentials: Record<string, string>
+  /** The search texts a ticket list call carried to the vendor, read from its query string. */
+  searchesIn(query: URLSearchParams): string[]
   /** Records the vendor holds, for tests to name. */
   sample(): { ticketId: string; customerId: string; assetTypeId: string; ticketWithComments: string }
   /** Record counts at the vendor. */
@@ -79,6 +82,14 @@ const underTest = (gateway: FixtureGateway, parts: VendorParts): VendorUnderTest
 const emulatorOptions = (options: FixtureOptions) =>
   options.rateLimit ? { rateLimit: options.rateLimit } : undefined
 
+/** The comparisons of a ConnectWise `conditions` tree, and the text of a `contains` among them. */
+const comparisonsOf = (node: ConditionNode): ConditionNode[] =>
+  node.kind === 'and' || node.kind === 'or' ? node.operands.flatMap(comparisonsOf) : [node]
+const searchValue = (node: ConditionNode): string[] =>
+  node.kind === 'comparison' && node.operator === 'contains' && node.value.type === 'string'
+    ? [node.value.value]
+    : []
+
 const ids = (map: Map<number, unknown>) => [...map.keys()].map(String)
 
 export const syncroFixture: VendorFixture = {
@@ -93,6 +104,7 @@ export const syncroFixture: VendorFixture = {
       connection: gateway.connection,
       secrets: [gateway.connection.apiKey],
       wrongCredentials: { apiKey: 'revoked-syncro-key-0123456789' },
+      searchesIn: (query) => query.getAll('query'),
       paths: { tickets: '/tickets', customers: '/customers', assets: '/customer_assets' },
       ticketGetRoute: 'GET /tickets/:id',
       customerFields: {
@@ -134,6 +146,10 @@ export const connectWiseFixture: VendorFixture = {
       connection: gateway.connection,
       secrets: [gateway.connection.privateKey, gateway.connection.clientId],
       wrongCredentials: { privateKey: 'revoked-private-key-0123456789' },
+      searchesIn: (query) => {
+        const conditions = query.get('conditions')
+        return conditions === null ? [] : comparisonsOf(parseConditions(conditions)).flatMap(searchValue)
+      },
       paths: {
         tickets: '/service/tickets',
         customers: '/company/companies',
@@ -183,6 +199,7 @@ export const haloFixture: VendorFixture = {
       connection: gateway.connection,
       secrets: [gateway.connection.clientSecret],
       wrongCredentials: { clientSecret: 'revoked-client-secret-0123456789' },
+      searchesIn: (query) => query.getAll('search'),
       paths: { tickets: '/api/Tickets', customers: '/api/Client', assets: '/api/Asset' },
       ticketGetRoute: 'GET /api/Tickets/:id',
       customerFields: {

@@ -13,6 +13,7 @@ import {
   type ConnectWiseGateway,
   type Gateway,
 } from '../helpers/gateway.js'
+import { hostileText } from '../helpers/hostile.js'
 import { startRecordingProxy, type RecordingProxy } from '../helpers/recording-proxy.js'
 import { walkList } from '../helpers/walk.js'
 
@@ -37,34 +38,6 @@ const receivedConditions = (path: string) =>
 
 const comparisonsOf = (node: ConditionNode): ConditionNode[] =>
   node.kind === 'and' || node.kind === 'or' ? node.operands.flatMap(comparisonsOf) : [node]
-
-/** Text a caller might send: quotes, brackets, backslashes, the words of the query language, unicode. */
-const hostileText = fc
-  .array(
-    fc.oneof(
-      fc.constantFrom(
-        '"',
-        '\\',
-        '(',
-        ')',
-        '[',
-        ']',
-        ' and ',
-        ' or ',
-        ' = ',
-        'id > 0',
-        ',',
-        '%',
-        '*',
-        "'",
-        'null',
-      ),
-      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }),
-    ),
-    { minLength: 1, maxLength: 8 },
-  )
-  .map((parts) => parts.join('').slice(0, 200))
-  .filter((text) => text.trim() !== '')
 
 describe('the conditions the gateway writes', () => {
   it('keeps any search text one literal comparison, and the emulator answers it', async () => {

@@ -1,7 +1,9 @@
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TICKET_FILTERS, type FilterName } from '../../../src/canonical/list-query.js'
 import type { Ticket } from '../../../src/canonical/ticket.js'
 import { json } from '../../helpers/gateway.js'
+import { hostileText } from '../../helpers/hostile.js'
 import { VENDOR_FIXTURES, type VendorUnderTest } from '../../helpers/vendors.js'
 import { walkList } from '../../helpers/walk.js'
 
@@ -110,6 +112,25 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: lists', (fixture) => {
     const { records } = await walkList(vendor.app, `${vendor.base}/tickets`, { pageSize: '50', q: word })
     expect(records.length).toBeLessThan(tickets.length)
     expect(idsOf(records)).toEqual(expect.arrayContaining(idsOf(expected)))
+  })
+
+  it('carries any search text to the vendor as one literal value, whatever it holds', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileText, async (q) => {
+        vendor.resetStats()
+        const response = await vendor.app.inject(
+          `${vendor.base}/tickets?${new URLSearchParams({ q, pageSize: '5' })}`,
+        )
+        expect(response.statusCode).toBe(200)
+        const calls = vendor.stats.accepted.filter(
+          (request) => request.method === 'GET' && request.path === vendor.paths.tickets,
+        )
+        expect(calls.length).toBeGreaterThan(0)
+        for (const call of calls)
+          expect(vendor.searchesIn(new URLSearchParams(call.query ?? ''))).toEqual([q])
+      }),
+      { numRuns: 40 },
+    )
   })
 
   it('agrees with its own reference data: each status and priority a ticket carries is listed alike', async () => {
