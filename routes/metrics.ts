@@ -14,7 +14,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
   }
   app.get('/metrics', { logLevel: 'warn', schema }, async (request, reply) => {
     if (!app.config.metricsPublic) authorize(app.apiKeys.authenticate(request), 'read', undefined)
-    reply.type(app.metrics.registry.contentType)
-    return app.metrics.registry.metrics()
+    reply.type(app.metrics.contentType)
+    return app.metrics.text()
   })
 }

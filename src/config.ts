@@ -24,7 +24,7 @@ export const API_KEY_SCOPES = ['read', 'write'] as const
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number]
 
 /** `sha256:` and the hex SHA-256 digest of a key: what `npm run key` prints, so no key is kept in plain text. */
-export const KEY_HASH_PATTERN = '^sha256:[0-9a-f]{64}$'
+export const KEY_HASH_PATTERN = '^sha256:[0-9a-fA-F]{64}$'
 
 export const GatewayApiKey = Type.Object(
   {
@@ -228,6 +228,11 @@ function shareFromEnv(env: NodeJS.ProcessEnv, problems: string[]): number | unde
   return undefined
 }
 
+function secureOrLocal(url: string): boolean {
+  const { protocol, hostname } = new URL(url)
+  return protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(hostname)
+}
+
 function booleanFromEnv(env: NodeJS.ProcessEnv, name: string, problems: string[]): boolean | undefined {
   const text = env[name]?.trim().toLowerCase()
   if (!text) return undefined
@@ -244,12 +249,14 @@ function apiKeysFromEnv(env: NodeJS.ProcessEnv, problems: string[]): GatewayApiK
     .map((key) => key.trim())
     .filter(Boolean)
   const hashPattern = new RegExp(KEY_HASH_PATTERN)
-  if (keys.some((key) => !hashPattern.test(key) && key.length < 16))
+  // Whatever looks like a hash must be one: a mistyped hash must not become a key equal to the (public) hash.
+  const looksHashed = (key: string) => /^sha256:/i.test(key)
+  if (keys.some((key) => (looksHashed(key) ? !hashPattern.test(key) : key.length < 16)))
     problems.push(
       'GATEWAY_API_KEYS: each entry is a key hash (sha256:<hex>, from npm run key) or a key of 16+ characters',
     )
   return keys.map((key, index) =>
-    hashPattern.test(key) ? { name: `env-${index + 1}`, keyHash: key } : { name: `env-${index + 1}`, key },
+    looksHashed(key) ? { name: `env-${index + 1}`, keyHash: key } : { name: `env-${index + 1}`, key },
   )
 }
 
@@ -285,11 +292,14 @@ export function loadConfig(
     problems.push(`connection '${id}': configured more than once`)
   }
   problems.push(...sharedBucketProblems(connections))
-  if (nodeEnv === 'production') {
-    // Vendor credentials travel with every call: outside development they go over TLS only.
+  // Vendor credentials travel with every call: over TLS only, but to this machine (an emulator, a local proxy)
+  // or where ALLOW_HTTP_VENDORS=true says the network is trusted (the compose file's private network).
+  if (env.ALLOW_HTTP_VENDORS !== 'true') {
     for (const connection of connections) {
-      if ('baseUrl' in connection && connection.baseUrl?.startsWith('http://'))
-        problems.push(`connection '${connection.id}': baseUrl: https is required in production`)
+      if ('baseUrl' in connection && connection.baseUrl && !secureOrLocal(connection.baseUrl))
+        problems.push(
+          `connection '${connection.id}': baseUrl: https is required (or a loopback host, or ALLOW_HTTP_VENDORS=true)`,
+        )
     }
   }
 

@@ -3,8 +3,18 @@ import type { ReferenceCache } from './cache/reference-cache.js'
 import type { TokenCache } from './cache/token-cache.js'
 import type { BreakerState } from './vendor-http/health.js'
 
+/** The process's own metrics (memory, CPU, event loop, GC): collected once per process, whatever the apps. */
+let processMetrics: Registry | undefined
+function processRegistry(): Registry {
+  if (!processMetrics) {
+    processMetrics = new Registry()
+    collectDefaultMetrics({ register: processMetrics, prefix: 'psagw_' })
+  }
+  return processMetrics
+}
+
 /**
- * The gateway's Prometheus metrics, one registry per app. Labels are connection ids, vendor names, methods,
+ * The gateway's Prometheus metrics, one registry per app (and the process's own, shared). Labels are connection ids, vendor names, methods,
  * route templates and outcomes: never a key, a token, a query or a record id.
  */
 export class GatewayMetrics {
@@ -70,7 +80,6 @@ export class GatewayMetrics {
   })
 
   constructor(breakers: () => Array<{ connection: string; state: BreakerState }>) {
-    collectDefaultMetrics({ register: this.registry, prefix: 'psagw_' })
     new Gauge({
       name: 'psagw_breaker_state',
       help: "Each connection's circuit breaker: 1 for its current state",
@@ -81,6 +90,13 @@ export class GatewayMetrics {
         for (const { connection, state } of breakers()) this.set({ connection, state }, 1)
       },
     })
+  }
+
+  readonly contentType = this.registry.contentType
+
+  /** Everything, in the Prometheus text format. */
+  text(): Promise<string> {
+    return Registry.merge([processRegistry(), this.registry]).metrics()
   }
 
   /** The reference cache as one connection uses it, counting hits and misses. */

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     )
   }
   const app = await buildApp(config, { logger })
-  closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
+  // Long enough for a request that queues at the rate limit and then spends its whole retry budget.
+  const graceMs = config.vendorHttp.rateLimitMaxWaitMs + config.vendorHttp.retryBudgetMs + 5_000
+  closeWithGrace({ delay: graceMs }, async ({ err, signal }) => {
     if (err) logger.error({ err }, 'shutting down after an error')
     else logger.info({ signal }, 'shutting down')
     await app.close()

@@ -233,7 +233,6 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
 
   /** Ticket fields in ConnectWise's names; status, board and priority as resolved ids. */
   function ticketFields(body: TicketCreate | TicketUpdate, refs: TicketRefs): Record<string, unknown> {
-    checkLengths('connectwise', { subject: [body.subject, SUMMARY_MAX_LENGTH] })
     return withoutUndefined({
       summary: body.subject,
       company: idRef(body.customerId, 'customerId'),
@@ -273,6 +272,7 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
       get: async (id, ctx) =>
         withDescription(await sendRecord<CwTicket>({ method: 'GET', path: ticketPath(id) }, ctx), ctx),
       async create(body, ctx) {
+        checkLengths('connectwise', { subject: [body.subject, SUMMARY_MAX_LENGTH] })
         let board = boardOf(body)
         let statusId: number | undefined
         if (body.statusId !== undefined) {
@@ -285,6 +285,8 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
             statusId = await reference.statusOnBoard(body.status, board ?? noBoard(), ctx)
         }
         const priorityId = await reference.priorityFor(body, ctx)
+        // Read before the write: nothing that can fail may come between a create and its answer.
+        const lookups = await reference.ticketLookups(ctx)
         const call: VendorCall = {
           method: 'POST',
           path: '/service/tickets',
@@ -296,10 +298,10 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
         }
         const ticket = await sendRecord<CwTicket>(call, ctx)
         // ConnectWise stores initialDescription as the first discussion note, as sent: no need to read it back.
-        const lookups = await reference.ticketLookups(ctx)
         return ticketFromConnectWise(ticket, lookups, mapOptions, body.description || null)
       },
       async update(id, body, ctx) {
+        checkLengths('connectwise', { subject: [body.subject, SUMMARY_MAX_LENGTH] })
         if (body.description !== undefined) {
           throw unsupportedField(
             'connectwise',

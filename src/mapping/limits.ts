@@ -9,7 +9,8 @@ export function checkLengths(
   fields: Record<string, [value: string | null | undefined, max: number]>,
 ) {
   const errors = Object.entries(fields)
-    .filter(([, [value, max]]) => typeof value === 'string' && [...value].length > max)
+    // UTF-16 units, as the vendors' databases count them (an emoji takes two).
+    .filter(([, [value, max]]) => typeof value === 'string' && value.length > max)
     .map(([field, [, max]]) => ({ field, message: `${vendor} takes at most ${max} characters` }))
   if (errors.length)
     throw validationFailed(`too long for ${vendor}: ${errors.map((e) => e.field).join(', ')}`, errors)

@@ -25,7 +25,7 @@ const digest = (key: string) => createHash('sha256').update(key).digest()
 
 /** What a configured key is compared by: its SHA-256 digest, given as `sha256:<hex>` or computed from the key. */
 const configuredDigest = (key: GatewayApiKey) =>
-  key.keyHash ? Buffer.from(key.keyHash.slice('sha256:'.length), 'hex') : digest(key.key ?? '')
+  key.keyHash ? Buffer.from(key.keyHash.slice('sha256:'.length).toLowerCase(), 'hex') : digest(key.key ?? '')
 
 /** A new gateway API key and the hash to configure for it (`npm run key`). */
 export function newApiKey(): { key: string; keyHash: string } {
@@ -35,7 +35,8 @@ export function newApiKey(): { key: string; keyHash: string } {
 
 function presentedKey(request: FastifyRequest): string | undefined {
   const authorization = request.headers.authorization
-  if (authorization?.startsWith('Bearer ')) return authorization.slice('Bearer '.length).trim()
+  const bearer = authorization === undefined ? undefined : /^bearer\s+(.+)$/i.exec(authorization)
+  if (bearer) return bearer[1]!.trim()
   const header = request.headers['x-api-key']
   return Array.isArray(header) ? header[0] : header
 }

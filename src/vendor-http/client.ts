@@ -13,6 +13,7 @@ import {
   classifyTransportError,
   gatewayErrorFromTransport,
   gatewayErrorFromVendor,
+  writeOfUnknownOutcome,
   type TransportFailure,
   type VendorErrorDescriber,
 } from './vendor-errors.js'
@@ -129,40 +130,32 @@ export class VendorClient {
   }
 
   async send<T = unknown>(call: VendorCall, context: VendorCallContext): Promise<VendorResponse<T>> {
-    let probing = false
+    // The breaker admits a call once, for all its attempts: a probe's retries stay the probe, and its
+    // failure (recorded by each attempt) opens the breaker again.
+    const admission = this.health.admit(this.#now())
+    if (!admission.admitted) {
+      throw new GatewayError(
+        503,
+        'vendor_unavailable',
+        `${this.options.vendor} is failing: calls to it are paused for a while`,
+        { retryAfterSeconds: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)) },
+      )
+    }
     try {
-      return await this.#send<T>(call, context, () => {
-        probing = true
-      })
+      return await this.#send<T>(call, context)
     } finally {
       // A probe that ended without an answer either way must not keep the breaker half-open for good.
-      if (probing) this.health.releaseProbe()
+      if (admission.probe) this.health.releaseProbe()
     }
   }
 
-  async #send<T>(
-    call: VendorCall,
-    context: VendorCallContext,
-    onProbe: () => void,
-  ): Promise<VendorResponse<T>> {
+  async #send<T>(call: VendorCall, context: VendorCallContext): Promise<VendorResponse<T>> {
     const { settings, limiter, bucket, auth, vendor } = this.options
     const { log, signal } = context
     const deadline = this.#now() + settings.retryBudgetMs
     let renewedAuth = false
     let vendorSaid429 = false
     for (let attempt = 1; ; attempt++) {
-      const admission = this.health.admit(this.#now())
-      if (!admission.admitted) {
-        throw new GatewayError(
-          503,
-          'vendor_unavailable',
-          `${vendor} is failing: calls to it are paused for a while`,
-          {
-            retryAfterSeconds: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)),
-          },
-        )
-      }
-      if (admission.probe) onProbe()
       // A caller may queue up to rateLimitMaxWaitMs; waiting out a vendor 429 may use the whole retry budget.
       const remainingBudget = Math.max(0, deadline - this.#now())
       const maxWaitMs =
@@ -171,14 +164,21 @@ export class VendorClient {
           : vendorSaid429
             ? remainingBudget
             : Math.min(settings.rateLimitMaxWaitMs, remainingBudget)
-      const callerGrant = context.share && (await limiter.acquire(shareOf(bucket, context.share), maxWaitMs))
-      if (callerGrant && !callerGrant.granted) {
-        throw rateLimited(
-          Math.ceil(callerGrant.retryAfterMs / 1000),
-          `this API key's share of the ${vendor} rate limit is used up for now`,
-        )
+      // The caller's share first, waited out, then the vendor's bucket: a vendor slot is reserved only when
+      // the call can take it at once, so no call reaches the vendor later than its turn.
+      let waitedForShare = 0
+      if (context.share) {
+        const share = await limiter.acquire(shareOf(bucket, context.share), maxWaitMs)
+        if (!share.granted) {
+          throw rateLimited(
+            Math.ceil(share.retryAfterMs / 1000),
+            `this API key's share of the ${vendor} rate limit is used up for now`,
+          )
+        }
+        await this.#pause(share.waitMs, signal)
+        waitedForShare = share.waitMs
       }
-      const grant = await limiter.acquire(bucket, maxWaitMs)
+      const grant = await limiter.acquire(bucket, Math.max(0, maxWaitMs - waitedForShare))
       if (!grant.granted) {
         this.options.metrics?.limiterRefusals.inc({ connection: this.options.connectionId })
         throw rateLimited(
@@ -190,7 +190,7 @@ export class VendorClient {
         { connection: this.options.connectionId },
         grant.waitMs / 1000,
       )
-      await this.#pause(Math.max(grant.waitMs, callerGrant?.waitMs ?? 0), signal)
+      await this.#pause(grant.waitMs, signal)
 
       const authHeaders = await auth.headers().catch((error: unknown) => {
         // The vendor's token endpoint failing is the connection failing: it counts toward its health.
@@ -215,7 +215,7 @@ export class VendorClient {
       )
 
       if (result.kind === 'transport') {
-        if (signal?.aborted) throw callerGone(vendor)
+        if (signal?.aborted && call.method === 'GET') throw callerGone(vendor)
         const outcome: AttemptOutcome = { kind: 'transport', reachedVendor: result.failure.reachedVendor }
         const decision = this.#decide(call, attempt, outcome, deadline)
         if (decision.retry) {
@@ -232,7 +232,8 @@ export class VendorClient {
       if (result.status < 300) {
         if (result.unreadable) {
           this.health.recordFailure(this.#now())
-          throw vendorUnavailable(502, `${vendor} answered with a body that is not valid JSON`)
+          const error = vendorUnavailable(502, `${vendor} answered with a body that is not valid JSON`)
+          throw call.method === 'GET' ? error : writeOfUnknownOutcome(error, vendor)
         }
         this.health.recordSuccess(this.#now())
         return { status: result.status, headers: result.headers, body: result.body as T }
@@ -260,13 +261,16 @@ export class VendorClient {
       }
       if (result.status >= 500 || result.status === 401) this.health.recordFailure(this.#now())
       else this.health.recordSuccess(this.#now())
-      throw gatewayErrorFromVendor(
+      const error = gatewayErrorFromVendor(
         vendor,
         result.status,
         this.options.describeError(result.status, result.body),
         call.fieldNames ?? {},
         retryAfterMs,
       )
+      // A 502 or 504 comes from something between us and the vendor's application, which may have acted.
+      const mayHaveActed = call.method !== 'GET' && (result.status === 502 || result.status === 504)
+      throw mayHaveActed ? writeOfUnknownOutcome(error, vendor) : error
     }
   }
 
@@ -326,7 +330,9 @@ export class VendorClient {
         path: this.#basePath + call.path + queryString(call.query),
         headers,
         body: payload,
-        signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
+        // A caller hanging up cancels a read, never a write already on its way: the vendor may act on it, and
+        // its answer decides what an Idempotency-Key repeat gets.
+        signal: signal && call.method === 'GET' ? AbortSignal.any([signal, deadline]) : deadline,
       })
     } catch (error) {
       return { kind: 'transport', failure: classifyTransportError(error) }

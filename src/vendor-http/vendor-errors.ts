@@ -111,11 +111,15 @@ export function gatewayErrorFromTransport(
   const answer = failure.timedOut
     ? vendorUnavailable(504, `${vendor} did not answer in time`)
     : vendorUnavailable(502, `the connection to ${vendor} failed`)
-  if (!write) return answer
+  return write ? writeOfUnknownOutcome(answer, vendor) : answer
+}
+
+/** The same failure, told as a write that may or may not have happened (never repeated, kept for its key). */
+export function writeOfUnknownOutcome(error: GatewayError, vendor: string): GatewayError {
   return new GatewayError(
-    answer.status,
+    error.status,
     'vendor_unavailable',
-    `${answer.detail}: the write may or may not have happened at ${vendor}; check before writing again`,
-    { writeOutcomeUnknown: true },
+    `${error.detail}: the write may or may not have happened at ${vendor}; check before writing again`,
+    { ...error.extras, writeOutcomeUnknown: true },
   )
 }

@@ -45,6 +45,14 @@ describe('gateway API keys', () => {
     expect(gateway.emulator.db.customers.size).toBe(before)
   })
 
+  it('reads the Bearer scheme in any case', async () => {
+    const response = await gateway.app.inject({
+      url: '/v1/connections/syncro-test/customers',
+      headers: { authorization: `bearer ${FULL}` },
+    })
+    expect(response.statusCode).toBe(200)
+  })
+
   it('knows a key configured only by its hash, with its scopes', async () => {
     expect((await inject('/v1/connections/syncro-test/customers', HASHED.key)).statusCode).toBe(200)
     expect((await inject('/v1/connections/syncro-test/customers', HASHED.keyHash)).statusCode).toBe(401)

@@ -97,8 +97,9 @@ it(
     // The load offered was well above what the three vendors allow together (10 per second each).
     const offered = results.reduce((sum, result) => sum + result.requests.total, 0) / SECONDS
     expect(offered).toBeGreaterThan(1.5 * 3 * (LIMIT.limit / (LIMIT.windowMs / 1000)))
+    // ...and most of what they allow was used: the shared limiter holds back, it does not starve.
     const served = results.reduce((sum, result) => sum + result['2xx'], 0)
-    expect(served).toBeGreaterThan(0)
+    expect(served).toBeGreaterThan(0.7 * 3 * (LIMIT.limit / (LIMIT.windowMs / 1000)) * SECONDS)
     for (const emulator of [sandbox.connectwise, sandbox.halopsa, sandbox.syncro]) {
       expect(emulator.stats.rateLimited).toBe(0)
       expect(emulator.stats.requests).toBeGreaterThan(0)

@@ -114,6 +114,10 @@ describe('loadConfig', () => {
       { name: 'env-1', keyHash: hash },
       { name: 'env-2', key: 'a-development-key-0123' },
     ])
+    expect(loadConfig({ GATEWAY_API_KEYS: `sha256:${'AB'.repeat(32)}` }, noFile).apiKeys).toEqual([
+      { name: 'env-1', keyHash: `sha256:${'AB'.repeat(32)}` },
+    ])
+    expect(problemsOf({ GATEWAY_API_KEYS: `SHA256:${'ab'.repeat(31)}` })).toHaveLength(1)
     expect(problemsOf({ GATEWAY_API_KEYS: 'short' })).toEqual([
       'GATEWAY_API_KEYS: each entry is a key hash (sha256:<hex>, from npm run key) or a key of 16+ characters',
     ])
@@ -140,16 +144,14 @@ describe('loadConfig', () => {
     ])
   })
 
-  it('refuses a plain-http vendor URL in production only', () => {
-    const env = {
-      SYNCRO_API_KEY: 'k',
-      SYNCRO_BASE_URL: 'http://syncro.internal/api/v1',
-      GATEWAY_API_KEYS: 'k'.repeat(20),
-    }
-    expect(problemsOf(env)).toEqual([])
-    expect(problemsOf({ ...env, NODE_ENV: 'production' })).toEqual([
-      "connection 'syncro': baseUrl: https is required in production",
+  it('refuses a plain-http vendor URL but to a loopback host or where ALLOW_HTTP_VENDORS=true', () => {
+    const env = { SYNCRO_API_KEY: 'k', SYNCRO_BASE_URL: 'http://syncro.internal/api/v1' }
+    expect(problemsOf(env)).toEqual([
+      "connection 'syncro': baseUrl: https is required (or a loopback host, or ALLOW_HTTP_VENDORS=true)",
     ])
+    expect(problemsOf({ ...env, ALLOW_HTTP_VENDORS: 'true' })).toEqual([])
+    expect(problemsOf({ ...env, SYNCRO_BASE_URL: 'http://127.0.0.1:4010/api/v1' })).toEqual([])
+    expect(problemsOf({ ...env, SYNCRO_BASE_URL: 'https://syncro.internal/api/v1' })).toEqual([])
   })
 
   it('refuses production without gateway API keys or connections', () => {

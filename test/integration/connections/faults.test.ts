@@ -74,9 +74,6 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: creates under faults', (fixt
     expect([first.statusCode, json(first).writeOutcome]).toEqual([504, 'unknown'])
     const repeat = await create('slow vendor', 'fault-slow')
     expect([repeat.statusCode, repeat.headers['idempotent-replayed']]).toEqual([504, 'true'])
-    // The emulator drops a request whose client left while it waited; a real vendor may still create it: once.
-    await new Promise((resolve) => setTimeout(resolve, 900))
-    expect(created('slow vendor')).toBeLessThanOrEqual(1)
   })
 
   it('a storm of 429s: the create is not repeated, the caller gets 429 with Retry-After', async () => {

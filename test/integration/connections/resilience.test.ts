@@ -135,6 +135,25 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: resilience', (fixture) => {
     expect(await breaker()).toBe('closed')
   })
 
+  it('opens its breaker again when the probe fails, retries and all', async () => {
+    const v = await start({
+      config: {
+        vendorHttp: { ...DEFAULT_VENDOR_HTTP_SETTINGS, breakerFailureThreshold: 2, breakerCooldownMs: 300 },
+      },
+    })
+    expect((await getTicket(v)).statusCode).toBe(200)
+    v.faults.respond({ status: 503, body: { error: 'down' }, pathPrefix: ticketPrefix(v), times: 100 })
+    // Two calls, each failing after its retries: two failures in a row open the breaker.
+    for (let i = 0; i < 2; i++) expect((await getTicket(v)).statusCode).toBe(503)
+    const breaker = async () =>
+      json<{ health: { breaker: string } }>(await v.app.inject(v.base)).health.breaker
+    expect(await breaker()).toBe('open')
+    await vi.waitFor(async () => expect(await breaker()).toBe('half-open'), { timeout: 2_000, interval: 50 })
+    expect((await getTicket(v)).statusCode).toBe(503) // the probe, with its retries, fails
+    expect(await breaker()).toBe('open')
+    v.faults.clear()
+  })
+
   it('never follows a redirect the vendor answers with', async () => {
     const v = await start()
     await getTicket(v)
