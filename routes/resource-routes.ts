@@ -1,6 +1,6 @@
 import { Type, type TObject, type TSchema } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Adapter, ListableResource, ResourceOperations } from '../adapters/types.js'
+import type { Adapter, CallContext, ListableResource, ResourceOperations } from '../adapters/types.js'
 import { RecordId } from '../src/canonical/common.js'
 import { IncludeField, type PagingQuery } from '../src/canonical/list-query.js'
 import { unsupportedOperation } from '../src/errors.js'
@@ -32,6 +32,16 @@ export interface ResourceRouteSpec {
   operations: (adapter: Adapter) => AnyOperations
   /** Canonical rules a write must follow before any vendor sees it. */
   checkWrite?: (body: Record<string, unknown>) => void
+  /**
+   * The record a create made, found at the vendor from what was sent (for a keyed repeat of a create whose
+   * outcome is unknown); undefined when the vendor cannot say for sure.
+   */
+  findCreated?: (
+    adapter: Adapter,
+    body: never,
+    since: string,
+    ctx: CallContext,
+  ) => Promise<AnyRecord | undefined>
 }
 
 export const IncludeQuery = Type.Object(
@@ -87,6 +97,26 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
     app.post(
       base,
       {
+        config: {
+          findCreated: spec.findCreated
+            ? async (request, reply, since) => {
+                const { connection } = request.params as { connection: string }
+                const adapter = app.registry.get(connection)
+                const record = await spec.findCreated!(
+                  adapter,
+                  request.body as never,
+                  since,
+                  callContext(request, reply),
+                )
+                return record
+                  ? {
+                      record: shapeRemote(record, undefined),
+                      location: `/v1/connections/${adapter.connectionId}/${spec.resource}/${record.id}`,
+                    }
+                  : undefined
+              }
+            : undefined,
+        },
         schema: {
           tags: [spec.tag],
           summary: `Create a ${spec.singular}`,

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { Adapter, CallContext } from '../adapters/types.js'
 import { Comment, CommentCreate } from '../src/canonical/comment.js'
 import { RecordId } from '../src/canonical/common.js'
 import { CommentListQuery, TicketListQuery, type PagingQuery } from '../src/canonical/list-query.js'
@@ -32,6 +33,33 @@ function checkTicketWrite(body: Record<string, unknown>): void {
   }
 }
 
+/**
+ * The ticket an earlier create made: of the customer, created since then, with exactly that subject. Only where
+ * the vendor can filter by all three, and only when exactly one ticket matches.
+ */
+async function findCreatedTicket(
+  adapter: Adapter,
+  body: TicketCreate,
+  since: string,
+  ctx: CallContext,
+): Promise<Ticket | undefined> {
+  const needed = ['customerId', 'createdSince', 'q'] as const
+  if (!needed.every((filter) => adapter.filters.tickets.includes(filter)) || body.subject.length > 200)
+    return undefined
+  const { data } = await adapter.tickets.list(
+    {
+      pageSize: 50,
+      position: null,
+      filters: { customerId: body.customerId, createdSince: since, q: body.subject },
+    },
+    ctx,
+  )
+  const matches = data.filter(
+    (ticket) => ticket.subject === body.subject && ticket.customer?.id === body.customerId,
+  )
+  return matches.length === 1 ? matches[0] : undefined
+}
+
 export const ticketRoutes = resourceRoutes({
   resource: 'tickets',
   singular: 'ticket',
@@ -43,6 +71,7 @@ export const ticketRoutes = resourceRoutes({
   update: TicketUpdate,
   operations: (adapter) => adapter.tickets,
   checkWrite: checkTicketWrite,
+  findCreated: findCreatedTicket,
 })
 
 const TicketParams = Type.Object(

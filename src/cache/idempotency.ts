@@ -9,6 +9,10 @@ export interface StoredAnswer {
   status: number
   headers: Record<string, string>
   body: string
+  /** When the answer was given (epoch ms). */
+  at?: number
+  /** The answer tells of a write that may or may not have happened at the vendor. */
+  writeOutcomeUnknown?: true
 }
 
 export type IdempotencyClaim =

@@ -10,7 +10,22 @@ declare module 'fastify' {
   interface FastifyRequest {
     idempotencyClaim: { id: string; owner: string; fingerprint: string } | undefined
   }
+  interface FastifyContextConfig {
+    /**
+     * For a create: looks at the vendor for the record an earlier attempt created, when that attempt's outcome
+     * is unknown (created since `since`, ISO). Answers it with its Location, or undefined when there is not
+     * exactly one.
+     */
+    findCreated?: (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      since: string,
+    ) => Promise<{ record: unknown; location: string } | undefined>
+  }
 }
+
+/** How far before an unknown-outcome answer its create may have reached the vendor, clock skew included. */
+const CREATED_SINCE_MARGIN_MS = 60_000
 
 /** A repeat that arrives while the first request runs waits this long for its answer before a 409. */
 const WAIT_FOR_FIRST_MS = 15_000
@@ -62,8 +77,22 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
       case 'started':
         request.idempotencyClaim = { id, owner: claim.owner, fingerprint }
         return
-      case 'replay':
+      case 'replay': {
+        // The first attempt's create may have happened: a record that matches it is its answer.
+        const findCreated = request.routeOptions.config.findCreated
+        if (claim.answer.writeOutcomeUnknown && claim.answer.at !== undefined && findCreated) {
+          const since = claim.answer.at - app.config.vendorHttp.retryBudgetMs - CREATED_SINCE_MARGIN_MS
+          const found = await findCreated(request, reply, new Date(since).toISOString())
+          if (found) {
+            return reply
+              .code(201)
+              .header('location', found.location)
+              .header('idempotent-replayed', 'true')
+              .send(found.record)
+          }
+        }
         return replay(reply, claim.answer)
+      }
       case 'mismatch':
         throw new GatewayError(
           422,
@@ -106,6 +135,8 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
       status: reply.statusCode,
       headers,
       body: payload,
+      at: Date.now(),
+      ...(request.writeOutcomeUnknown ? { writeOutcomeUnknown: true as const } : {}),
     })
     return payload
   })

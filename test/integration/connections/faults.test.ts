@@ -46,14 +46,26 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: creates under faults', (fixt
     expect(created('dropped before')).toBe(0)
   })
 
-  it('connection dropped after the vendor created it: "outcome unknown", created once, a keyed repeat replays', async () => {
+  it('connection dropped after the vendor created it: "outcome unknown"; the keyed repeat finds the ticket it made', async () => {
     vendor.faults.dropAnswer(scope())
     const first = await create('dropped after', 'fault-drop-after')
     expect([first.statusCode, json(first).writeOutcome]).toEqual([502, 'unknown'])
     expect(created('dropped after')).toBe(1)
     const repeat = await create('dropped after', 'fault-drop-after')
-    expect([repeat.statusCode, repeat.headers['idempotent-replayed']]).toEqual([502, 'true'])
+    expect([repeat.statusCode, repeat.headers['idempotent-replayed']]).toEqual([201, 'true'])
+    const ticket = json<{ id: string; subject: string }>(repeat)
+    expect(ticket.subject).toBe('dropped after')
+    expect(repeat.headers.location).toBe(`${vendor.base}/tickets/${ticket.id}`)
     expect(created('dropped after')).toBe(1)
+  })
+
+  it('a keyed repeat that finds no such ticket at the vendor keeps answering "outcome unknown", creating nothing', async () => {
+    vendor.faults.drop(scope())
+    const first = await create('never arrived', 'fault-never-arrived')
+    expect([first.statusCode, json(first).writeOutcome]).toEqual([502, 'unknown'])
+    const repeat = await create('never arrived', 'fault-never-arrived')
+    expect([repeat.statusCode, json(repeat).writeOutcome]).toEqual([502, 'unknown'])
+    expect(created('never arrived')).toBe(0)
   })
 
   it('a burst of 5xx: the create is not repeated by the gateway; the caller retrying with its key creates once', async () => {
