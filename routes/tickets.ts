@@ -16,6 +16,7 @@ import {
   problemResponses,
   shapeRemote,
 } from './common.js'
+import { findCreatedBy } from './find-created.js'
 import { listPage } from './list.js'
 import { resourceRoutes } from './resource-routes.js'
 
@@ -33,32 +34,15 @@ function checkTicketWrite(body: Record<string, unknown>): void {
   }
 }
 
-/**
- * The ticket an earlier create made: of the customer, created since then, with exactly that subject. Only where
- * the vendor can filter by all three, and only when exactly one ticket matches.
- */
-async function findCreatedTicket(
-  adapter: Adapter,
-  body: TicketCreate,
-  since: string,
-  ctx: CallContext,
-): Promise<Ticket | undefined> {
-  const needed = ['customerId', 'createdSince', 'q'] as const
-  if (!needed.every((filter) => adapter.filters.tickets.includes(filter)) || body.subject.length > 200)
-    return undefined
-  const { data } = await adapter.tickets.list(
-    {
-      pageSize: 50,
-      position: null,
-      filters: { customerId: body.customerId, createdSince: since, q: body.subject },
-    },
+/** The ticket an earlier create made: of the customer, created since, with exactly that subject. */
+const findCreatedTicket = (adapter: Adapter, body: TicketCreate, since: string, ctx: CallContext) =>
+  findCreatedBy(
+    (request, context) => adapter.tickets.list(request, context),
+    adapter.filters.tickets,
+    { customerId: body.customerId, createdSince: since, q: body.subject },
+    (ticket) => ticket.subject === body.subject && ticket.customer?.id === body.customerId,
     ctx,
   )
-  const matches = data.filter(
-    (ticket) => ticket.subject === body.subject && ticket.customer?.id === body.customerId,
-  )
-  return matches.length === 1 ? matches[0] : undefined
-}
 
 export const ticketRoutes = resourceRoutes({
   resource: 'tickets',
@@ -112,6 +96,28 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     path,
     {
+      config: {
+        // The comment an earlier attempt made: on that ticket, since then, with exactly that body and visibility.
+        findCreated: async (request, reply, since) => {
+          const { connection, ticketId } = request.params as { connection: string; ticketId: string }
+          const body = request.body as CommentCreate
+          const adapter = app.registry.get(connection)
+          const comment = await findCreatedBy(
+            (listRequest, ctx) => adapter.comments.list(ticketId, listRequest, ctx),
+            adapter.filters.comments,
+            { createdSince: since },
+            (candidate) =>
+              candidate.body === body.body && candidate.visibility === (body.visibility ?? 'internal'),
+            callContext(request, reply),
+          )
+          return comment
+            ? {
+                record: shapeRemote(comment, undefined),
+                location: `/v1/connections/${adapter.connectionId}/tickets/${ticketId}/comments`,
+              }
+            : undefined
+        },
+      },
       schema: {
         tags: ['Comments'],
         summary: 'Add a comment to a ticket',

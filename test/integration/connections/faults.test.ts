@@ -59,6 +59,28 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: creates under faults', (fixt
     expect(created('dropped after')).toBe(1)
   })
 
+  it('a comment whose answer was lost: the keyed repeat finds it, and nothing is added twice', async () => {
+    const ticketId = vendor.sample().ticketWithComments
+    const before = vendor.counts().comments(ticketId)
+    const comment = () =>
+      vendor.app.inject({
+        method: 'POST',
+        url: `${vendor.base}/tickets/${ticketId}/comments`,
+        payload: { body: 'Lost answer note', visibility: 'public' },
+        headers: { 'idempotency-key': 'fault-comment' },
+      })
+    vendor.faults.dropAnswer({ method: 'POST' })
+    const first = await comment()
+    expect([first.statusCode, json(first).writeOutcome]).toEqual([502, 'unknown'])
+    const repeat = await comment()
+    expect([repeat.statusCode, json(repeat).body, json(repeat).visibility]).toEqual([
+      201,
+      'Lost answer note',
+      'public',
+    ])
+    expect(vendor.counts().comments(ticketId)).toBe(before + 1)
+  })
+
   it('a keyed repeat that finds no such ticket at the vendor keeps answering "outcome unknown", creating nothing', async () => {
     vendor.faults.drop(scope())
     const first = await create('never arrived', 'fault-never-arrived')
