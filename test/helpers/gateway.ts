@@ -52,7 +52,7 @@ export async function startGateway(
       done()
     },
   })
-  const app = await buildApp(config, { logger: pino(loggerOptions('debug'), sink) })
+  const app = await buildApp(config, { logger: pino(loggerOptions(config.logLevel), sink) })
   await app.ready()
   return { app, logs, close: () => app.close() }
 }
