@@ -113,7 +113,8 @@ const requestFor = (operation: Operation, connection: string, ids: string[]) =>
 
 const writesAtVendor = (vendor: VendorUnderTest) =>
   Object.entries(vendor.stats.byRoute)
-    .filter(([route]) => !route.startsWith('GET '))
+    // HaloPSA's token endpoint is a POST that writes nothing.
+    .filter(([route]) => !route.startsWith('GET ') && !route.endsWith('/auth/token'))
     .reduce((sum, [, count]) => sum + count, 0)
 
 describe.each(VENDOR_FIXTURES)('$vendor connection: fuzzed input', (fixture) => {
