@@ -4,8 +4,7 @@ import type { Customer } from '../../src/canonical/customer.js'
 import type { Ticket } from '../../src/canonical/ticket.js'
 import { GatewayError, notFound, vendorUnavailable } from '../../src/errors.js'
 import { integerPathId } from '../../src/mapping/ids.js'
-import { readPosition } from '../../src/paging/cursor.js'
-import { fillPage, PagePosition } from '../../src/paging/fill-page.js'
+import { fillPage, pagePositionOf } from '../../src/paging/fill-page.js'
 import { bareRecord, bareRecords, isRecord, recordsIn } from '../../src/vendor-http/answer.js'
 import { vendorClientOn, type VendorCall } from '../../src/vendor-http/client.js'
 import { categoryMapsOf } from '../../src/connection-config.js'
@@ -98,7 +97,7 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
   ): Promise<ListResult<T>> {
     const { records, next } = await fillPage<R>({
       pageSize: request.pageSize,
-      from: request.position === null ? null : readPosition(PagePosition, request.position),
+      from: pagePositionOf(request.position),
       fetchPage: async (_query, page) => {
         const paging = spec.pages
           ? { pageinate: true, page_size: HALO_PAGE_SIZE, page_no: page, order: 'id', orderdesc: false }

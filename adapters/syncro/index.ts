@@ -2,8 +2,7 @@ import type { Asset } from '../../src/canonical/asset.js'
 import type { Comment } from '../../src/canonical/comment.js'
 import type { Customer } from '../../src/canonical/customer.js'
 import type { Ticket } from '../../src/canonical/ticket.js'
-import { readPosition } from '../../src/paging/cursor.js'
-import { fillPage, PagePosition } from '../../src/paging/fill-page.js'
+import { fillPage, pagePositionOf } from '../../src/paging/fill-page.js'
 import { recordIn, recordsIn } from '../../src/vendor-http/answer.js'
 import { vendorClientOn, type VendorCall } from '../../src/vendor-http/client.js'
 import { categoryMapsOf } from '../../src/connection-config.js'
@@ -114,7 +113,7 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
   ): Promise<ListResult<T>> {
     const { records, next } = await fillPage<R>({
       pageSize: request.pageSize,
-      from: request.position === null ? null : readPosition(PagePosition, request.position),
+      from: pagePositionOf(request.position),
       queryKeys: spec.queries.map((query) => String(query.status ?? '')),
       fetchPage: async (query, page) => {
         const body = await send(

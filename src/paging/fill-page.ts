@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { invalidCursor } from '../errors.js'
+import { readPosition } from './cursor.js'
 
 /**
  * Fills a canonical page from vendor pages whose size the vendor fixes (or caps below the request).
@@ -18,6 +19,10 @@ export const PagePosition = Type.Object(
   { additionalProperties: false },
 )
 export type PagePosition = Static<typeof PagePosition>
+
+/** The position a cursor carried (null on page one), checked to be a PagePosition. */
+export const pagePositionOf = (position: unknown): PagePosition | null =>
+  position === null ? null : readPosition(PagePosition, position)
 
 export interface VendorPage<R> {
   records: R[]
