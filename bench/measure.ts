@@ -1,4 +1,5 @@
 import autocannon from 'autocannon'
+import { Pool } from 'undici'
 
 export interface LoadResult {
   requestsPerSecond: number
@@ -18,6 +19,48 @@ export async function load(url: string, seconds: number, connections = 10): Prom
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   }
+}
+
+export interface LatencyResult {
+  requests: number
+  p50Ms: number
+  p99Ms: number
+  /** Answers that were not 2xx, and requests that failed outright. */
+  failures: number
+}
+
+/**
+ * Latency of GETs on one URL, timed with Node's own clock (autocannon rounds to whole milliseconds), for
+ * `seconds` at `concurrency` requests in flight, each answer read to its end.
+ */
+export async function latency(url: string, seconds: number, concurrency = 1): Promise<LatencyResult> {
+  const { origin, pathname, search } = new URL(url)
+  const pool = new Pool(origin, { connections: concurrency })
+  const times: number[] = []
+  let failures = 0
+  const until = performance.now() + seconds * 1000
+  try {
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (performance.now() < until) {
+          const started = performance.now()
+          try {
+            const answer = await pool.request({ method: 'GET', path: pathname + search })
+            await answer.body.text()
+            if (answer.statusCode >= 300) failures++
+          } catch {
+            failures++
+          }
+          times.push(performance.now() - started)
+        }
+      }),
+    )
+  } finally {
+    await pool.close()
+  }
+  times.sort((a, b) => a - b)
+  const at = (fraction: number) => Number(times[Math.floor(times.length * fraction)]!.toFixed(3))
+  return { requests: times.length, p50Ms: at(0.5), p99Ms: at(0.99), failures }
 }
 
 /** Calls `work` `count` times with at most `parallel` in flight; decisions per second and p99 latency (ms). */

@@ -1,9 +1,10 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import { AdapterRegistry, bucketOf, createAdapter } from '../adapters/registry.js'
 import { registerRoutes } from '../routes/index.js'
 import { SHARED_SCHEMAS } from './canonical/shared-schemas.js'
 import { usesRedis, type Config } from './config.js'
+import { AccessLog } from './http/access-log.js'
 import { handleError, handleNotFound } from './http/problem.js'
 import { requestIdFor } from './http/request-id.js'
 import { validatorCompiler } from './http/validation.js'
@@ -39,7 +40,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     loggerInstance: (options.logger ?? createLogger(config.logLevel)) as FastifyBaseLogger,
     genReqId: requestIdFor,
     requestIdHeader: false,
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    logController: new AccessLog({ requestIdLogLabel: 'requestId' }),
     bodyLimit: config.bodyLimitBytes,
     return503OnClosing: true,
   })
@@ -94,8 +95,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.decorate('registry', new AdapterRegistry(config.connections.map(adapterFor)))
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? '(no route)'
-    metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) })
-    metrics.httpSeconds.observe({ method: request.method, route }, reply.elapsedTime / 1000)
+    metrics.recordHttpRequest(request.method, route, reply.statusCode, reply.elapsedTime)
   })
   app.decorate('apiKeys', new ApiKeyGuard(config.apiKeys))
   app.addHook('onClose', async () => {

@@ -13,7 +13,7 @@ export interface RollingWindowState {
  * Rejected requests are not recorded, so they do not extend the wait.
  */
 export class RollingWindowLimiter {
-  private readonly acceptedAt = new Map<string, number[]>()
+  private readonly windows = new Map<string, AcceptedTimes>()
 
   constructor(
     private readonly limit: number,
@@ -27,16 +27,48 @@ export class RollingWindowLimiter {
 
   acquire(key: string): RollingWindowState {
     const now = this.clock()
-    const recent = (this.acceptedAt.get(key) ?? []).filter((at) => now - at < this.windowMs)
-    const accepted = recent.length < this.limit
-    if (accepted) recent.push(now)
-    this.acceptedAt.set(key, recent)
-    const oldest = recent[0]
+    let window = this.windows.get(key)
+    if (!window) this.windows.set(key, (window = new AcceptedTimes()))
+    window.dropUntil(now - this.windowMs)
+    const accepted = window.size < this.limit
+    if (accepted) window.push(now)
+    const oldest = window.oldest
     return {
       accepted,
-      remaining: this.limit - recent.length,
+      remaining: this.limit - window.size,
       // Whole milliseconds: with a fractional clock, `oldest + window - now` can exceed the window by a rounding error.
       msUntilNextSlot: oldest === undefined ? 0 : Math.round(oldest + this.windowMs - now),
+    }
+  }
+}
+
+/**
+ * Accepted times in arrival order (the clock is monotonic), as a queue: the expired ones leave from the front
+ * in O(1) each, so a window holding many requests (a benchmark's limit) costs no more per request than a small one.
+ */
+class AcceptedTimes {
+  #times: number[] = []
+  #head = 0
+
+  get size(): number {
+    return this.#times.length - this.#head
+  }
+
+  get oldest(): number | undefined {
+    return this.#times[this.#head]
+  }
+
+  push(at: number): void {
+    this.#times.push(at)
+  }
+
+  /** Forgets every time at or before `cutoff`. */
+  dropUntil(cutoff: number): void {
+    while (this.#head < this.#times.length && this.#times[this.#head]! <= cutoff) this.#head++
+    // Compact once the dead front is the larger half, so memory follows the window, not the history.
+    if (this.#head > 1_024 && this.#head * 2 > this.#times.length) {
+      this.#times = this.#times.slice(this.#head)
+      this.#head = 0
     }
   }
 }

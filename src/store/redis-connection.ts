@@ -61,6 +61,8 @@ const commonOptions: RedisOptions = {
   enableOfflineQueue: false,
   maxRetriesPerRequest: 0,
   commandTimeout: COMMAND_TIMEOUT_MS,
+  // Commands issued in the same tick (the limiter's turns for concurrent requests) go out in one write.
+  enableAutoPipelining: true,
   retryStrategy: (attempt) => Math.min(attempt * 200, RECONNECT_MAX_DELAY_MS),
 }
 

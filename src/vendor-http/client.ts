@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 import { GatewayError, rateLimited, vendorUnavailable } from '../errors.js'
 import { defaultBurst, type BucketSpec, type RateLimiter } from '../limiter/types.js'
 import type { VendorAuth } from './auth.js'
+import { CallCancellation } from './cancellation.js'
 import { ConnectionHealth } from './health.js'
 import type { GatewayMetrics } from '../metrics.js'
 import type { PoolRegistry, VendorTls } from './pools.js'
@@ -186,10 +187,7 @@ export class VendorClient {
           `the ${vendor} rate limit is reached; more calls are queued than can be served in time`,
         )
       }
-      this.options.metrics?.limiterWaitSeconds.observe(
-        { connection: this.options.connectionId },
-        grant.waitMs / 1000,
-      )
+      this.options.metrics?.recordLimiterWait(this.options.connectionId, grant.waitMs)
       await this.#pause(grant.waitMs, signal)
 
       const authHeaders = await auth.headers().catch((error: unknown) => {
@@ -277,11 +275,9 @@ export class VendorClient {
   #count(call: VendorCall, result: Attempt, ms: number): void {
     const metrics = this.options.metrics
     if (!metrics) return
-    const labels = { connection: this.options.connectionId, vendor: this.options.vendor }
     const outcome =
       result.kind === 'response' ? String(result.status) : result.failure.timedOut ? 'timeout' : 'network'
-    metrics.vendorCalls.inc({ ...labels, method: call.method, outcome })
-    metrics.vendorCallSeconds.observe(labels, ms / 1000)
+    metrics.recordVendorCall(this.options.connectionId, this.options.vendor, call.method, outcome, ms)
   }
 
   async #pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -322,26 +318,27 @@ export class VendorClient {
       payload = JSON.stringify(call.body)
       headers['content-type'] = 'application/json'
     }
-    const deadline = AbortSignal.timeout(this.options.settings.requestTimeoutMs)
+    // A caller hanging up cancels a read, never a write already on its way: the vendor may act on it, and
+    // its answer decides what an Idempotency-Key repeat gets.
+    const cancel = new CallCancellation(
+      this.options.settings.requestTimeoutMs,
+      call.method === 'GET' ? signal : undefined,
+    )
     let response
+    let text: string
     try {
       response = await this.options.pools.get(this.#origin, this.options.tls).request({
         method: call.method,
         path: this.#basePath + call.path + queryString(call.query),
         headers,
         body: payload,
-        // A caller hanging up cancels a read, never a write already on its way: the vendor may act on it, and
-        // its answer decides what an Idempotency-Key repeat gets.
-        signal: signal && call.method === 'GET' ? AbortSignal.any([signal, deadline]) : deadline,
+        signal: cancel,
       })
-    } catch (error) {
-      return { kind: 'transport', failure: classifyTransportError(error) }
-    }
-    let text: string
-    try {
       text = await response.body.text()
     } catch (error) {
       return { kind: 'transport', failure: classifyTransportError(error) }
+    } finally {
+      cancel.dispose()
     }
     return {
       kind: 'response',

@@ -1,5 +1,4 @@
 import { Writable } from 'node:stream'
-import { pino } from 'pino'
 import type { ConnectWiseConnectionConfig } from '../../adapters/connectwise/config.js'
 import type { HaloConnectionConfig } from '../../adapters/halopsa/config.js'
 import type { ConnectionConfig } from '../../adapters/registry.js'
@@ -21,7 +20,7 @@ import {
 } from '../../sandbox/syncro/index.js'
 import { buildApp, type App } from '../../src/app.js'
 import { loadConfig, type Config } from '../../src/config.js'
-import { loggerOptions } from '../../src/logger.js'
+import { createLogger } from '../../src/logger.js'
 
 export interface Gateway {
   app: App
@@ -52,7 +51,7 @@ export async function startGateway(
       done()
     },
   })
-  const app = await buildApp(config, { logger: pino(loggerOptions(config.logLevel), sink) })
+  const app = await buildApp(config, { logger: createLogger(config.logLevel, sink) })
   await app.ready()
   return { app, logs, close: () => app.close() }
 }

@@ -16,22 +16,27 @@ export interface ServerProcess {
   stop(): Promise<number | null>
 }
 
-/** Runs `src/server.ts` as `npm start` does, on a free port, and resolves once it prints its Swagger URL. */
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+/**
+ * Runs `src/server.ts` as `npm start` does, on a free port, and resolves once it prints its Swagger URL.
+ * `nodeArgs` go to node itself (the benchmark's `--cpu-prof`). `keepOutput: false` drains and drops the output
+ * once listening (a benchmark's access log would only fill memory).
+ */
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  options: { nodeArgs?: string[]; keepOutput?: boolean } = {},
+): Promise<ServerProcess> {
   const cleanEnv = Object.fromEntries(
     Object.entries(process.env).filter(
       ([name]) => !/^(SYNCRO|HALOPSA|CONNECTWISE|GATEWAY)_|^(REDIS_URL|NODE_ENV)$/.test(name),
     ),
   )
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
     env: { ...cleanEnv, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const lines: string[] = []
-  const collect = (stream: NodeJS.ReadableStream) =>
-    createInterface({ input: stream }).on('line', (line) => lines.push(line))
-  collect(child.stderr!)
+  const stderr = createInterface({ input: child.stderr! }).on('line', (line) => lines.push(line))
   const stdout = createInterface({ input: child.stdout! })
   const listening = new Promise<string>((resolve, reject) => {
     stdout.on('line', (line) => {
@@ -45,6 +50,11 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   })
   const gaveUp = setTimeout(() => child.kill('SIGKILL'), START_TIMEOUT_MS)
   const url = await listening.finally(() => clearTimeout(gaveUp))
+  if (options.keepOutput === false) {
+    for (const reader of [stdout, stderr]) reader.close()
+    child.stdout!.resume()
+    child.stderr!.resume()
+  }
   return {
     url,
     lines,

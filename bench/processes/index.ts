@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import type { SyncroEmulatorOptions } from '../../sandbox/syncro/index.js'
+import { startServerProcess } from '../../test/helpers/server-process.js'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+/** Far above any load the benchmark offers: for runs that measure the gateway, not the limit. */
+export const UNREACHABLE_LIMIT = { limit: 100_000_000, windowMs: 60_000 }
+
+export interface EmulatorProcess {
+  baseUrl: string
+  apiKey: string
+  /** Requests the emulator answered so far, and how many of them were its 429. */
+  stats(): Promise<{ requests: number; rateLimited: number }>
+  stop(): Promise<void>
+}
+
+/** A Syncro emulator in its own process (`syncro-emulator.ts`). */
+export async function startEmulatorProcess(options: SyncroEmulatorOptions = {}): Promise<EmulatorProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/processes/syncro-emulator.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, BENCH_EMULATOR_OPTIONS: JSON.stringify(options) },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  })
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string]
+  const { baseUrl, apiKey } = JSON.parse(line) as { baseUrl: string; apiKey: string }
+  return {
+    baseUrl,
+    apiKey,
+    stats: async () => {
+      const answer = once(child, 'message')
+      child.send('stats')
+      const [stats] = (await answer) as [{ requests: number; rateLimited: number }]
+      return stats
+    },
+    stop: async () => {
+      if (child.exitCode !== null) return
+      const exited = once(child, 'exit')
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
+export interface GatewayProcessOptions {
+  /** Configured connections, all to this emulator: `syncro-0`, `syncro-1`, ... (default 1). */
+  connections?: number
+  /** The connections' limit (default far above any load). */
+  rateLimit?: { limit: number; windowMs: number }
+  /** Further environment: REDIS_URL, LOG_LEVEL... */
+  env?: Record<string, string>
+  nodeArgs?: string[]
+}
+
+export interface GatewayProcess {
+  url: string
+  /** The URL of `/v1/connections/syncro-0`. */
+  connectionUrl: string
+  stop(): Promise<void>
+}
+
+/** `src/server.ts` as production runs it (log level info unless told), in front of `emulator`. */
+export async function startGatewayProcess(
+  emulator: EmulatorProcess,
+  options: GatewayProcessOptions = {},
+): Promise<GatewayProcess> {
+  const dir = await mkdtemp(join(tmpdir(), 'psagw-bench-'))
+  const configPath = join(dir, 'gateway.json')
+  const connections = Array.from({ length: options.connections ?? 1 }, (_, index) => ({
+    id: `syncro-${index}`,
+    vendor: 'syncro',
+    apiKey: emulator.apiKey,
+    baseUrl: emulator.baseUrl,
+    rateLimit: { ...(options.rateLimit ?? UNREACHABLE_LIMIT), scope: 'connection' },
+  }))
+  await writeFile(configPath, JSON.stringify({ connections }))
+  try {
+    const server = await startServerProcess(
+      { GATEWAY_CONFIG: configPath, ...options.env },
+      { nodeArgs: options.nodeArgs, keepOutput: false },
+    )
+    return {
+      url: server.url,
+      connectionUrl: `${server.url}/v1/connections/syncro-0`,
+      stop: async () => {
+        await server.stop()
+        await rm(dir, { recursive: true, force: true })
+      },
+    }
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true })
+    throw error
+  }
+}
+
+/** Resident memory of a gateway process, from its own /metrics (MB). */
+export async function residentMb(gateway: GatewayProcess): Promise<number> {
+  const metrics = await (await fetch(`${gateway.url}/metrics`)).text()
+  const line = metrics.split('\n').find((l) => l.startsWith('psagw_process_resident_memory_bytes'))
+  return Math.round(Number(line?.split(' ')[1]) / 1_048_576)
+}
