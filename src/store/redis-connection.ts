@@ -27,7 +27,8 @@ export interface ScriptCommands {
     rate: number,
     maxWaitMs: number,
     ttlMs: number,
-  ): Promise<[number, number]>
+    leaseWanted: number,
+  ): Promise<[granted: number, waitMs: number, leased: number]>
   psagwBlock(key: string, burst: number, rate: number, blockMs: number, ttlMs: number): Promise<number>
   psagwDeleteIfEquals(key: string, value: string): Promise<number>
   psagwDeleteTokenIf(key: string, value: string): Promise<number>
