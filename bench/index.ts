@@ -1,85 +1,65 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
+import { buildGateway } from './processes/index.js'
+import { failures, summary, type Baseline, type BenchResults } from './report.js'
 import { fullSync } from './sections/full-sync.js'
 import { limiter } from './sections/limiter.js'
 import { memory } from './sections/memory.js'
 import { overhead } from './sections/overhead.js'
+import { utilisation } from './sections/utilisation.js'
 
 // `npm run bench`: what the gateway adds, measured on loopback, written to bench/results/<date>.{json,md}.
 // `--smoke` runs every section briefly (CI: it fails on errors, never on timings) and writes to a temp dir.
-const smoke = process.argv.includes('--smoke')
+// `--only overhead,limiter` runs some sections; `--out DIR` writes elsewhere (both: for work on one section).
+const { values: options } = parseArgs({
+  options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } },
+})
+const smoke = options.smoke
 const settings = smoke
-  ? { seconds: 1, decisions: 2_000, tickets: 2_000 }
-  : { seconds: 10, decisions: 20_000, tickets: 10_000 }
+  ? { seconds: 1, decisionsPerProcess: 5_000, tickets: 2_000, utilisationSeconds: 2 }
+  : { seconds: 10, decisionsPerProcess: 50_000, tickets: 10_000, utilisationSeconds: 15 }
+const SECTIONS = ['overhead', 'limiter', 'utilisation', 'fullSync', 'memory'] as const
+const chosen = new Set(options.only ? options.only.split(',') : SECTIONS)
+const unknown = [...chosen].filter((name) => !(SECTIONS as readonly string[]).includes(name))
+if (unknown.length > 0)
+  throw new Error(`unknown section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`)
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
-const results = {
+buildGateway()
+const results: BenchResults = {
   date: new Date().toISOString(),
   smoke,
   node: process.version,
-  overhead: await overhead(settings.seconds),
-  limiter: await limiter(settings.decisions),
-  fullSync: await fullSync(settings.tickets),
-  memory: await memory(),
+  commit: execFileSync('git', ['describe', '--always', '--dirty'], { cwd: ROOT, encoding: 'utf8' }).trim(),
 }
+if (chosen.has('overhead')) results.overhead = await overhead(settings.seconds)
+if (chosen.has('limiter')) results.limiter = await limiter(settings.decisionsPerProcess)
+if (chosen.has('utilisation')) results.utilisation = await utilisation(settings.utilisationSeconds)
+if (chosen.has('fullSync')) results.fullSync = await fullSync(settings.tickets)
+if (chosen.has('memory')) results.memory = await memory(settings.seconds)
 
-const mark = (ok: boolean) => (ok ? 'met' : 'not met')
-const summary = [
-  `# Benchmark ${results.date}${smoke ? ' (smoke run: timings mean nothing)' : ''}`,
-  '',
-  `Node ${results.node}, loopback, one machine.`,
-  '',
-  '## Overhead: the same GET direct to the emulator and through the gateway',
-  '',
-  '| request | direct req/s | gateway req/s | ratio (goal ≥ 0.5) | added p50 ms (goal < 1) | added p99 ms (goal < 5) |',
-  '| --- | --- | --- | --- | --- | --- |',
-  ...results.overhead.map(
-    (r) =>
-      `| ${r.path} | ${r.direct.requestsPerSecond} | ${r.gateway.requestsPerSecond} | ${r.throughputRatio} (${mark(r.throughputRatio >= 0.5)}) | ${r.addedP50Ms} (${mark(r.addedP50Ms < 1)}) | ${r.addedP99Ms} (${mark(r.addedP99Ms < 5)}) |`,
-  ),
-  '',
-  '## Limiter: decisions per second',
-  '',
-  '| limiter | per second | p99 ms |',
-  '| --- | --- | --- |',
-  `| in memory | ${results.limiter.memory.decisionsPerSecond} | ${results.limiter.memory.p99Ms} |`,
-  `| Redis (one process, 50 in flight) | ${results.limiter.redis.decisionsPerSecond} | ${results.limiter.redis.p99Ms} |`,
-  `| raw EVALSHA round trips, same Redis | ${results.limiter.rawEvalsha.callsPerSecond} | ${results.limiter.rawEvalsha.p99Ms} |`,
-  '',
-  `Redis limiter / raw EVALSHA: ${results.limiter.redisToRawRatio} (goal ≥ 0.5: ${mark(results.limiter.redisToRawRatio >= 0.5)}).`,
-  '',
-  '## Full sync of a ConnectWise connection',
-  '',
-  '| tickets | page size | seconds | vendor calls | minimum | ratio (goal 1.0) |',
-  '| --- | --- | --- | --- | --- | --- |',
-  ...results.fullSync.map(
-    (r) =>
-      `| ${r.tickets} | ${r.pageSize} | ${r.seconds} | ${r.vendorCalls} | ${r.minimumCalls} | ${r.callRatio} (${mark(r.callRatio === 1)}) |`,
-  ),
-  '',
-  '## Memory of one idle gateway process',
-  '',
-  '| configured connections | RSS MB |',
-  '| --- | --- |',
-  ...results.memory.map((r) => `| ${r.connections} | ${r.idleRssMb} |`),
-  '',
-].join('\n')
-
-const dir = smoke ? join(tmpdir(), 'psagw-bench') : fileURLToPath(new URL('./results/', import.meta.url))
+const baselinePath = join(ROOT, 'bench', 'baseline.json')
+const baseline = existsSync(baselinePath)
+  ? (JSON.parse(await readFile(baselinePath, 'utf8')) as Baseline)
+  : undefined
+const text = summary(results, baseline)
+const dir =
+  options.out ?? (smoke || options.only ? join(tmpdir(), 'psagw-bench') : join(ROOT, 'bench', 'results'))
 await mkdir(dir, { recursive: true })
 const name = results.date.slice(0, 10)
 await writeFile(join(dir, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`)
-await writeFile(join(dir, `${name}.md`), summary)
-console.log(summary)
+await writeFile(join(dir, `${name}.md`), `${text}\n`)
+console.log(text)
 console.log(`written to ${join(dir, name)}.{json,md}`)
 
-const errors = results.overhead.reduce(
-  (sum, r) => sum + r.direct.errors + r.gateway.errors + r.gateway.non2xx,
-  0,
-)
-if (errors > 0 || results.fullSync.some((r) => r.tickets < settings.tickets)) {
-  console.error(`the benchmark met errors (${errors} failed requests) or lost tickets`)
+const found = failures(results, settings.tickets)
+if (found.length > 0) {
+  console.error(`the benchmark met errors:\n${found.join('\n')}`)
   process.exit(1)
 }
 process.exit(0)

@@ -4,7 +4,12 @@ import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startRedis } from '../test/helpers/redis.js'
 import { load } from './measure.js'
-import { startEmulatorProcess, startGatewayProcess, UNREACHABLE_LIMIT } from './processes/index.js'
+import {
+  buildGateway,
+  startEmulatorProcess,
+  startGatewayProcess,
+  UNREACHABLE_LIMIT,
+} from './processes/index.js'
 
 // `npm run bench:profile [seconds] [route]`: one gateway process under `--cpu-prof`, in front of a Syncro
 // emulator process, loaded by autocannon on one route (default `tickets/:id`; BENCH_REDIS=1 runs it as a
@@ -27,6 +32,7 @@ interface Profile {
   samples: number[]
 }
 
+buildGateway()
 const emulator = await startEmulatorProcess({ rateLimit: UNREACHABLE_LIMIT })
 const redis = process.env.BENCH_REDIS ? await startRedis() : undefined
 const dir = await mkdtemp(join(tmpdir(), 'psagw-profile-'))
@@ -56,7 +62,9 @@ const profile = JSON.parse(await readFile(join(dir, file), 'utf8')) as Profile
 const sampleMs = (profile.endTime - profile.startTime) / 1000 / profile.samples.length
 
 const where = (url: string) => {
-  const path = url.startsWith('file://') ? relative(ROOT, fileURLToPath(url)) : url || '(native)'
+  const path = url.startsWith('file://')
+    ? relative(ROOT, fileURLToPath(url)).replace(/^dist\//, '')
+    : url || '(native)'
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1]
   return { path, owner: pkg ?? (path.startsWith('node:') ? 'node' : path.split('/')[0]!) }
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -65,7 +65,10 @@ export interface GatewayProcess {
   stop(): Promise<void>
 }
 
-/** `src/server.ts` as production runs it (log level info unless told), in front of `emulator`. */
+/**
+ * The gateway as production runs it (`dist/src/server.js`, log level info unless told), in front of
+ * `emulator`. Run `buildGateway()` first.
+ */
 export async function startGatewayProcess(
   emulator: EmulatorProcess,
   options: GatewayProcessOptions = {},
@@ -83,7 +86,7 @@ export async function startGatewayProcess(
   try {
     const server = await startServerProcess(
       { GATEWAY_CONFIG: configPath, ...options.env },
-      { nodeArgs: options.nodeArgs, keepOutput: false },
+      { nodeArgs: options.nodeArgs, keepOutput: false, built: true },
     )
     return {
       url: server.url,
@@ -97,6 +100,14 @@ export async function startGatewayProcess(
     await rm(dir, { recursive: true, force: true })
     throw error
   }
+}
+
+/** `npm run build`: what the gateway processes run, compiled from the sources as they are now. */
+export function buildGateway(): void {
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  })
 }
 
 /** Resident memory of a gateway process, from its own /metrics (MB). */

@@ -1,43 +1,66 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { startSyncroEmulator } from '../../sandbox/syncro/index.js'
-import { startServerProcess } from '../../test/helpers/server-process.js'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { load } from '../measure.js'
+import {
+  residentMb,
+  startEmulatorProcess,
+  startGatewayProcess,
+  UNREACHABLE_LIMIT,
+} from '../processes/index.js'
 
 export interface MemoryResult {
   connections: number
   idleRssMb: number
+  /** The highest reading while the overhead load (one ticket by id, 10 connections) ran. */
+  loadedRssMb: number
+  /** After the load, once the process has been idle for a moment. */
+  afterRssMb: number
 }
 
-/** Resident memory of one idle gateway process with 3 and with 300 configured connections. */
-export async function memory(): Promise<MemoryResult[]> {
-  const emulator = await startSyncroEmulator()
-  const dir = await mkdtemp(join(tmpdir(), 'psagw-bench-'))
+const SETTLE_MS = 1_000
+const SAMPLE_EVERY_MS = 250
+
+/**
+ * Resident memory of one gateway process (as production runs it) with 3 and with 300 configured
+ * connections: idle, under the overhead section's load, and idle again after it.
+ */
+export async function memory(seconds: number): Promise<MemoryResult[]> {
+  const emulator = await startEmulatorProcess({ rateLimit: UNREACHABLE_LIMIT })
   try {
+    const { tickets } = (await (
+      await fetch(`${emulator.baseUrl}/tickets?api_key=${emulator.apiKey}`)
+    ).json()) as {
+      tickets: { id: number }[]
+    }
     const results: MemoryResult[] = []
-    for (const count of [3, 300]) {
-      const configPath = join(dir, `gateway-${count}.json`)
-      const connections = Array.from({ length: count }, (_, i) => ({
-        id: `syncro-${i}`,
-        vendor: 'syncro',
-        apiKey: emulator.apiKeys[0],
-        baseUrl: emulator.baseUrl,
-        rateLimit: { limit: 180, windowMs: 60_000, scope: 'connection' },
-      }))
-      await writeFile(configPath, JSON.stringify({ connections }))
-      const server = await startServerProcess({ GATEWAY_CONFIG: configPath })
+    for (const connections of [3, 300]) {
+      const gateway = await startGatewayProcess(emulator, { connections })
       try {
-        await new Promise((resolve) => setTimeout(resolve, 1_000))
-        const metrics = await (await fetch(`${server.url}/metrics`)).text()
-        const line = metrics.split('\n').find((l) => l.startsWith('psagw_process_resident_memory_bytes'))
-        results.push({ connections: count, idleRssMb: Math.round(Number(line?.split(' ')[1]) / 1_048_576) })
+        await sleep(SETTLE_MS) // startup garbage collected, timers settled: a fair idle reading
+        const idleRssMb = await residentMb(gateway)
+        const readings: number[] = []
+        let loading = true
+        const sampling = (async () => {
+          while (loading) {
+            readings.push(await residentMb(gateway))
+            await sleep(SAMPLE_EVERY_MS)
+          }
+        })()
+        await load(`${gateway.connectionUrl}/tickets/${tickets[0]!.id}`, seconds)
+        loading = false
+        await sampling
+        await sleep(SETTLE_MS)
+        results.push({
+          connections,
+          idleRssMb,
+          loadedRssMb: Math.max(...readings),
+          afterRssMb: await residentMb(gateway),
+        })
       } finally {
-        await server.stop()
+        await gateway.stop()
       }
     }
     return results
   } finally {
-    await emulator.close()
-    await rm(dir, { recursive: true, force: true })
+    await emulator.stop()
   }
 }

@@ -23,8 +23,6 @@ interface Lease {
  */
 export class RedisRateLimiter implements RateLimiter {
   readonly #leases = new Map<string, Lease>()
-  /** Buckets with an acquire on its way that asks for a lease: concurrent ones do not ask again. */
-  readonly #leasing = new Set<string>()
   readonly #now: () => number
 
   constructor(
@@ -36,26 +34,26 @@ export class RedisRateLimiter implements RateLimiter {
 
   async acquire(bucket: BucketSpec, maxWaitMs: number): Promise<Acquisition> {
     const lease = this.#leases.get(bucket.key)
-    if (lease && lease.tokens > 0 && this.#now() < lease.until) {
+    const leaseLeft = lease && this.#now() < lease.until ? lease.tokens : 0
+    if (lease && leaseLeft > 0) {
       lease.tokens--
       return { granted: true, waitMs: 0 }
     }
-    const askLease = !this.#leasing.has(bucket.key)
-    if (askLease) this.#leasing.add(bucket.key)
-    try {
-      const [granted, waitMs, leased] = await this.redis.client.psagwAcquire(
-        this.redis.keys.bucket(bucket.key),
-        bucket.burst,
-        refillPerMs(bucket),
-        Math.max(0, Math.floor(maxWaitMs)),
-        bucketIdleTtlMs(bucket),
-        askLease ? LEASE_TOKENS : 0,
-      )
-      if (leased > 0) this.#leases.set(bucket.key, { tokens: leased, until: this.#now() + LEASE_MS })
-      return granted === 1 ? { granted: true, waitMs } : { granted: false, retryAfterMs: waitMs }
-    } finally {
-      if (askLease) this.#leasing.delete(bucket.key)
+    const [granted, waitMs, leased] = await this.redis.client.psagwAcquire(
+      this.redis.keys.bucket(bucket.key),
+      bucket.burst,
+      refillPerMs(bucket),
+      Math.max(0, Math.floor(maxWaitMs)),
+      bucketIdleTtlMs(bucket),
+      LEASE_TOKENS,
+    )
+    // Concurrent round trips each lease (many callers at once need many tokens); what they bring adds up.
+    if (leased > 0) {
+      const current = this.#leases.get(bucket.key)
+      const left = current && this.#now() < current.until ? current.tokens : 0
+      this.#leases.set(bucket.key, { tokens: left + leased, until: this.#now() + LEASE_MS })
     }
+    return granted === 1 ? { granted: true, waitMs } : { granted: false, retryAfterMs: waitMs }
   }
 
   /** `untilMs` is read on this replica's clock only to get a duration; Redis's clock places it. */

@@ -18,19 +18,21 @@ export interface ServerProcess {
 
 /**
  * Runs `src/server.ts` as `npm start` does, on a free port, and resolves once it prints its Swagger URL.
- * `nodeArgs` go to node itself (the benchmark's `--cpu-prof`). `keepOutput: false` drains and drops the output
+ * `built`: `dist/src/server.js` instead, as the Docker image runs it (after `npm run build`). `nodeArgs` go to
+ * node itself (the benchmark's `--cpu-prof`). `keepOutput: false` drains and drops the output
  * once listening (a benchmark's access log would only fill memory).
  */
 export async function startServerProcess(
   env: Record<string, string> = {},
-  options: { nodeArgs?: string[]; keepOutput?: boolean } = {},
+  options: { nodeArgs?: string[]; keepOutput?: boolean; built?: boolean } = {},
 ): Promise<ServerProcess> {
   const cleanEnv = Object.fromEntries(
     Object.entries(process.env).filter(
       ([name]) => !/^(SYNCRO|HALOPSA|CONNECTWISE|GATEWAY)_|^(REDIS_URL|NODE_ENV)$/.test(name),
     ),
   )
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/server.ts'], {
+  const entry = options.built ? ['dist/src/server.js'] : ['--import', 'tsx', 'src/server.ts']
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     cwd: ROOT,
     env: { ...cleanEnv, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -75,11 +75,15 @@ describe('Redis limiter leases', () => {
     expect(await storedTokens(small)).toBeCloseTo(0, 0)
   })
 
-  it('asks one lease at a time: concurrent first calls take one token each beside it', async () => {
+  it('leases on every round trip: concurrent first calls bring tokens that add up', async () => {
     const limiter = new RedisRateLimiter(connection)
     const spec = bucket(1_000)
     await Promise.all(Array.from({ length: 5 }, () => limiter.acquire(spec, 0)))
-    expect(await storedTokens(spec)).toBeCloseTo(1_000 - 5 - LEASE_TOKENS, 0)
+    expect(await storedTokens(spec)).toBeCloseTo(1_000 - 5 * (1 + LEASE_TOKENS), 0)
+    await connection.client.hset(connection.keys.bucket(spec.key), 'tokens', 'untouched')
+    const local = await Promise.all(Array.from({ length: 5 * LEASE_TOKENS }, () => limiter.acquire(spec, 0)))
+    expect(local.every((grant) => grant.granted && grant.waitMs === 0)).toBe(true)
+    expect(await connection.client.hget(connection.keys.bucket(spec.key), 'tokens')).toBe('untouched')
   })
 
   it('drops its lease when the vendor says stop (a block)', async () => {
