@@ -2,13 +2,14 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startRedis } from '../test/helpers/redis.js'
+import { startRedis, type TestRedis } from '../test/helpers/redis.js'
 import { load } from './measure.js'
 import {
   buildGateway,
   startEmulatorProcess,
   startGatewayProcess,
   UNREACHABLE_LIMIT,
+  type GatewayProcess,
 } from './processes/index.js'
 
 // `npm run bench:profile [seconds] [route]`: one gateway process under `--cpu-prof`, in front of a Syncro
@@ -33,14 +34,16 @@ interface Profile {
 }
 
 buildGateway()
-const emulator = await startEmulatorProcess({ rateLimit: UNREACHABLE_LIMIT })
-const redis = process.env.BENCH_REDIS ? await startRedis() : undefined
 const dir = await mkdtemp(join(tmpdir(), 'psagw-profile-'))
-const gateway = await startGatewayProcess(emulator, {
-  env: redis ? { REDIS_URL: redis.url } : {},
-  nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir],
-})
+const emulator = await startEmulatorProcess({ rateLimit: UNREACHABLE_LIMIT })
+let redis: TestRedis | undefined
+let gateway: GatewayProcess | undefined
 try {
+  redis = process.env.BENCH_REDIS ? await startRedis() : undefined
+  gateway = await startGatewayProcess(emulator, {
+    env: redis ? { REDIS_URL: redis.url } : {},
+    nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir],
+  })
   const firstPage = (await (await fetch(`${gateway.connectionUrl}/tickets`)).json()) as {
     data: { id: string }[]
   }
@@ -51,11 +54,10 @@ try {
     `${route}${redis ? ' (Redis)' : ''}: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
   )
 } finally {
-  await gateway.stop()
+  await gateway?.stop()
   await redis?.stop()
   await emulator.stop()
 }
-
 const file = (await readdir(dir)).find((name) => name.endsWith('.cpuprofile'))
 if (!file) throw new Error('the gateway process wrote no profile')
 const profile = JSON.parse(await readFile(join(dir, file), 'utf8')) as Profile

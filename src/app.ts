@@ -95,7 +95,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.decorate('registry', new AdapterRegistry(config.connections.map(adapterFor)))
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? '(no route)'
-    metrics.recordHttpRequest(request.method, route, reply.statusCode, reply.elapsedTime)
+    metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) })
+    metrics.httpSeconds.observe({ method: request.method, route }, reply.elapsedTime / 1000)
   })
   app.decorate('apiKeys', new ApiKeyGuard(config.apiKeys))
   app.addHook('onClose', async () => {

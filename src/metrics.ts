@@ -14,20 +14,6 @@ function processRegistry(): Registry {
 }
 
 /**
- * A metric's children by label values, kept: prom-client checks and hashes a label set on every call, and
- * the hot path records the same few sets thousands of times a second (the profile showed it).
- */
-function childrenOf<Child>(labels: (...values: string[]) => Child): (...values: string[]) => Child {
-  const children = new Map<string, Child>()
-  return (...values) => {
-    const key = values.join('\u0000')
-    let child = children.get(key)
-    if (!child) children.set(key, (child = labels(...values)))
-    return child
-  }
-}
-
-/**
  * The gateway's Prometheus metrics, one registry per app (and the process's own, shared). Labels are connection ids, vendor names, methods,
  * route templates and outcomes: never a key, a token, a query or a record id.
  */
@@ -93,29 +79,6 @@ export class GatewayMetrics {
     registers: [this.registry],
   })
 
-  readonly #vendorCalls = childrenOf((...values) => this.vendorCalls.labels(...values))
-  readonly #vendorCallSeconds = childrenOf((...values) => this.vendorCallSeconds.labels(...values))
-  readonly #limiterWaitSeconds = childrenOf((...values) => this.limiterWaitSeconds.labels(...values))
-  readonly #referenceLookups = childrenOf((...values) => this.referenceLookups.labels(...values))
-  readonly #httpRequests = childrenOf((...values) => this.httpRequests.labels(...values))
-  readonly #httpSeconds = childrenOf((...values) => this.httpSeconds.labels(...values))
-
-  /** One vendor call attempt: its outcome (the HTTP status, or timeout / network) and how long it took. */
-  recordVendorCall(connection: string, vendor: string, method: string, outcome: string, ms: number): void {
-    this.#vendorCalls(connection, vendor, method, outcome).inc()
-    this.#vendorCallSeconds(connection, vendor).observe(ms / 1000)
-  }
-
-  recordLimiterWait(connection: string, ms: number): void {
-    this.#limiterWaitSeconds(connection).observe(ms / 1000)
-  }
-
-  /** One request answered, under its route template. */
-  recordHttpRequest(method: string, route: string, status: number, ms: number): void {
-    this.#httpRequests(method, route, String(status)).inc()
-    this.#httpSeconds(method, route).observe(ms / 1000)
-  }
-
   constructor(breakers: () => Array<{ connection: string; state: BreakerState }>) {
     new Gauge({
       name: 'psagw_breaker_state',
@@ -145,7 +108,11 @@ export class GatewayMetrics {
           loaded = true
           return load()
         })
-        this.#referenceLookups(connection, name.replace(/:.*$/, ''), loaded ? 'miss' : 'hit').inc()
+        this.referenceLookups.inc({
+          connection,
+          name: name.replace(/:.*$/, ''),
+          result: loaded ? 'miss' : 'hit',
+        })
         return value
       },
     }

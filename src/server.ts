@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   const address = await app.listen({ host: config.host, port: config.port })
   const browsable = address.replace('://0.0.0.0', '://127.0.0.1').replace('://[::]', '://127.0.0.1')
   logger.info({ docs: `${browsable}/docs` }, `Swagger UI: ${browsable}/docs`)
+  logger.flush() // the startup lines now, not at the next buffered write
 }
 
 await main()

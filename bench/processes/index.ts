@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -9,6 +9,20 @@ import type { SyncroEmulatorOptions } from '../../sandbox/syncro/index.js'
 import { startServerProcess } from '../../test/helpers/server-process.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+/** `waiting`, unless `child` exits first: a child that fails never leaves the benchmark waiting for it. */
+export async function untilExit<T>(child: ChildProcess, waiting: Promise<T>): Promise<T> {
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`${child.spawnargs.slice(1).join(' ')} exited (${String(code)}) before answering`)
+  })
+  return Promise.race([waiting, exited])
+}
+
+/** The next IPC message from `child`, unless it exits first. */
+export async function nextMessage<T>(child: ChildProcess): Promise<T> {
+  const [message] = await untilExit(child, once(child, 'message'))
+  return message as T
+}
 
 /** Far above any load the benchmark offers: for runs that measure the gateway, not the limit. */
 export const UNREACHABLE_LIMIT = { limit: 100_000_000, windowMs: 60_000 }
@@ -28,16 +42,15 @@ export async function startEmulatorProcess(options: SyncroEmulatorOptions = {}):
     env: { ...process.env, BENCH_EMULATOR_OPTIONS: JSON.stringify(options) },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   })
-  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string]
-  const { baseUrl, apiKey } = JSON.parse(line) as { baseUrl: string; apiKey: string }
+  const line = await untilExit(child, once(createInterface({ input: child.stdout! }), 'line'))
+  const { baseUrl, apiKey } = JSON.parse(String(line[0])) as { baseUrl: string; apiKey: string }
   return {
     baseUrl,
     apiKey,
     stats: async () => {
-      const answer = once(child, 'message')
+      const answer = nextMessage<{ requests: number; rateLimited: number }>(child)
       child.send('stats')
-      const [stats] = (await answer) as [{ requests: number; rateLimited: number }]
-      return stats
+      return answer
     },
     stop: async () => {
       if (child.exitCode !== null) return

@@ -52,7 +52,7 @@ async function throughGateways(
   processes: number,
   options: { redisUrl?: string; limitPerProcess: number },
 ): Promise<Run> {
-  const gateways = await Promise.all(
+  const started = await Promise.allSettled(
     Array.from({ length: processes }, () =>
       startGatewayProcess(emulator, {
         rateLimit: { limit: options.limitPerProcess, windowMs: VENDOR_LIMIT.windowMs },
@@ -60,7 +60,10 @@ async function throughGateways(
       }),
     ),
   )
+  const gateways = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
   try {
+    const failed = started.find((result) => result.status === 'rejected')
+    if (failed) throw failed.reason
     return await counted(emulator, async () => {
       const results = await Promise.all(
         gateways.map((gateway) =>

@@ -27,8 +27,7 @@ export interface ScriptCommands {
     rate: number,
     maxWaitMs: number,
     ttlMs: number,
-    leaseWanted: number,
-  ): Promise<[granted: number, waitMs: number, leased: number]>
+  ): Promise<[number, number]>
   psagwBlock(key: string, burst: number, rate: number, blockMs: number, ttlMs: number): Promise<number>
   psagwDeleteIfEquals(key: string, value: string): Promise<number>
   psagwDeleteTokenIf(key: string, value: string): Promise<number>

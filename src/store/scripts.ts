@@ -31,28 +31,20 @@ end
 `
 
 /**
- * KEYS[1] bucket; ARGV burst, rate per ms, max wait ms, idle ttl ms, lease wanted.
- * Reserves one request: returns {1, wait ms, leased} (the caller sends after waiting that long), or
- * {0, wait ms, 0} with nothing taken when the wait would exceed the max.
- * Leased: up to `lease wanted` more tokens taken for the replica to hand out itself for a few milliseconds,
- * only from a bucket over half full (far from the vendor's limit, where no caller queues): never below half.
+ * KEYS[1] bucket; ARGV burst, rate per ms, max wait ms, idle ttl ms.
+ * Reserves one request: returns {1, wait ms} (the caller sends after waiting that long), or {0, wait ms}
+ * with nothing taken when the wait would exceed the max.
  */
 export const ACQUIRE_SCRIPT = `${REDIS_NOW}${BUCKET_STATE}
 local max_wait = tonumber(ARGV[3])
 local ttl = tonumber(ARGV[4])
-local lease_wanted = tonumber(ARGV[5])
 local after = tokens - 1
 local wait = 0
 if after < 0 then wait = math.ceil(-after / rate) end
-if wait > max_wait then return {0, wait, 0} end
-local leased = 0
-if lease_wanted > 0 then
-  leased = math.max(0, math.min(lease_wanted, math.floor(after - burst / 2)))
-  after = after - leased
-end
+if wait > max_wait then return {0, wait} end
 redis.call('HSET', KEYS[1], 'tokens', tostring(after), 'at', tostring(now))
 redis.call('PEXPIRE', KEYS[1], ttl + wait)
-return {1, wait, leased}
+return {1, wait}
 `
 
 /**

@@ -187,7 +187,10 @@ export class VendorClient {
           `the ${vendor} rate limit is reached; more calls are queued than can be served in time`,
         )
       }
-      this.options.metrics?.recordLimiterWait(this.options.connectionId, grant.waitMs)
+      this.options.metrics?.limiterWaitSeconds.observe(
+        { connection: this.options.connectionId },
+        grant.waitMs / 1000,
+      )
       await this.#pause(grant.waitMs, signal)
 
       const authHeaders = await auth.headers().catch((error: unknown) => {
@@ -275,9 +278,11 @@ export class VendorClient {
   #count(call: VendorCall, result: Attempt, ms: number): void {
     const metrics = this.options.metrics
     if (!metrics) return
+    const labels = { connection: this.options.connectionId, vendor: this.options.vendor }
     const outcome =
       result.kind === 'response' ? String(result.status) : result.failure.timedOut ? 'timeout' : 'network'
-    metrics.recordVendorCall(this.options.connectionId, this.options.vendor, call.method, outcome, ms)
+    metrics.vendorCalls.inc({ ...labels, method: call.method, outcome })
+    metrics.vendorCallSeconds.observe(labels, ms / 1000)
   }
 
   async #pause(ms: number, signal: AbortSignal | undefined): Promise<void> {

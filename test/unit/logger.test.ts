@@ -43,10 +43,68 @@ describe('redactSecrets', () => {
     expect(redacted.other).toBe(secret.other)
   })
 
-  it('stops at a cycle', () => {
-    const cyclic: Record<string, unknown> = { name: 'loop' }
-    cyclic.self = cyclic
-    expect(() => redactSecrets(cyclic)).not.toThrow()
+  it('walks an object once, however many times it points back to itself', () => {
+    let reads = 0
+    const cyclic: Record<string, unknown> = { name: 'loop', token: 't' }
+    Object.defineProperty(cyclic, 'counted', {
+      enumerable: true,
+      get: () => ++reads,
+    })
+    for (let i = 0; i < 12; i++) cyclic[`self${i}`] = cyclic
+    const redacted = redactSecrets(cyclic)
+    expect(redacted.token).toBe('[redacted]')
+    // Once by the walk, once by the copy that censors the token.
+    expect(reads).toBe(2)
+  })
+
+  it('censors frozen objects, getters and class instances without touching them', () => {
+    let setterCalls = 0
+    class Connection {
+      constructor(
+        readonly id: string,
+        readonly apiKey: string,
+      ) {}
+    }
+    const withAccessors = {
+      get password() {
+        return 'p1'
+      },
+      set password(_value: string) {
+        setterCalls++
+      },
+    }
+    const redacted = redactSecrets({
+      frozen: Object.freeze({ token: 't1', id: 1 }),
+      getterOnly: Object.defineProperty({}, 'secretless', { get: () => 'x', enumerable: true }),
+      withAccessors,
+      instance: new Connection('c', 'k1'),
+    })
+    expect(redacted).toEqual({
+      frozen: { token: '[redacted]', id: 1 },
+      getterOnly: { secretless: 'x' },
+      withAccessors: { password: '[redacted]' },
+      instance: { id: 'c', apiKey: '[redacted]' },
+    })
+    expect([setterCalls, withAccessors.password]).toEqual([0, 'p1'])
+  })
+
+  it("censors URL passwords, and an error's cause", () => {
+    const error = new Error('store down', { cause: { url: 'redis://gateway:hunter2@redis:6379/0' } })
+    const redacted = redactSecrets({ err: error, target: 'https://api.example.com/v1' })
+    expect((redacted.err.cause as { url: string }).url).toBe('redis://gateway:[redacted]@redis:6379/0')
+    expect(redacted.target).toBe('https://api.example.com/v1')
+  })
+
+  it('drops the fields of a line it cannot read, rather than throw or print them unchecked', () => {
+    const hostile = Object.defineProperty({}, 'boom', {
+      enumerable: true,
+      get() {
+        throw new Error('unreadable')
+      },
+    })
+    expect(redactSecrets({ hostile, token: 't' })).toEqual({
+      redaction: 'the fields of this line could not be checked for secrets and were dropped',
+    })
   })
 
   it('is what the gateway logger writes: log objects and child bindings', () => {
