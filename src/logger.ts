@@ -8,7 +8,7 @@ import {
 import type { LogLevel } from './config.js'
 
 /**
- * Keys whose values never reach a log line, at any depth, in any case: request headers, vendor credentials,
+ * Keys whose values never reach a log line (down to MAX_DEPTH), in any case: request headers, vendor credentials,
  * tokens. Secrets are also kept out of log calls in the first place (vendor calls log method and path, never
  * headers or query strings); this is the net under that.
  */

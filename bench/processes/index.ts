@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import type { SyncroEmulatorOptions } from '../../sandbox/syncro/index.js'
-import { startServerProcess } from '../../test/helpers/server-process.js'
+import { residentBytes, startServerProcess } from '../../test/helpers/server-process.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -124,8 +124,5 @@ export function buildGateway(): void {
 }
 
 /** Resident memory of a gateway process, from its own /metrics (MB). */
-export async function residentMb(gateway: GatewayProcess): Promise<number> {
-  const metrics = await (await fetch(`${gateway.url}/metrics`)).text()
-  const line = metrics.split('\n').find((l) => l.startsWith('psagw_process_resident_memory_bytes'))
-  return Math.round(Number(line?.split(' ')[1]) / 1_048_576)
-}
+export const residentMb = async (gateway: GatewayProcess) =>
+  Math.round((await residentBytes(gateway.url)) / 1_048_576)

@@ -69,3 +69,10 @@ export async function startServerProcess(
     },
   }
 }
+
+/** A gateway process's resident memory in bytes, read from its own `/metrics`. */
+export async function residentBytes(url: string): Promise<number> {
+  const metrics = await (await fetch(`${url}/metrics`)).text()
+  const line = metrics.split('\n').find((l) => l.startsWith('psagw_process_resident_memory_bytes'))
+  return Number(line?.split(' ')[1])
+}

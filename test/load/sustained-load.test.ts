@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../sandbox/index.js'
 import { startRedis, type TestRedis } from '../helpers/redis.js'
 import { call, startReplicas, type Replicas } from '../helpers/replicas.js'
+import { residentBytes } from '../helpers/server-process.js'
 
 /**
  * Sustained load above every vendor's limit, through 2 gateway processes sharing one Redis, on loopback:
@@ -42,14 +43,6 @@ afterAll(async () => {
   await sandbox?.close()
   await redis?.stop()
 })
-
-const residentBytes = async (url: string) => {
-  const response = await fetch(`${url}/metrics`)
-  const line = (await response.text())
-    .split('\n')
-    .find((l) => l.startsWith('psagw_process_resident_memory_bytes'))
-  return Number(line?.split(' ')[1])
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
