@@ -6,5 +6,8 @@ export function connectWiseAuth(config: ConnectWiseConnectionConfig): VendorAuth
   const credentials = Buffer.from(`${config.companyId}+${config.publicKey}:${config.privateKey}`).toString(
     'base64',
   )
-  return staticAuth({ authorization: `Basic ${credentials}`, clientid: config.clientId })
+  return staticAuth({ authorization: `Basic ${credentials}`, clientid: config.clientId }, [
+    config.publicKey,
+    config.privateKey,
+  ])
 }

@@ -19,15 +19,19 @@ export function haloAuth(
     .update(JSON.stringify([tokenUrl, config.clientId, config.clientSecret, config.scope ?? 'all']))
     .digest('hex')
     .slice(0, 16)
-  return bearerTokenAuth(deps.tokenCache, `halopsa:${config.id}:${settings}`, () =>
-    fetchClientCredentialsToken({
-      vendor: 'halopsa',
-      tokenUrl,
-      clientId: config.clientId,
-      clientSecret: config.clientSecret,
-      scope: config.scope ?? 'all',
-      pools: deps.pools,
-      timeoutMs: deps.timeoutMs,
-    }),
+  return bearerTokenAuth(
+    deps.tokenCache,
+    `halopsa:${config.id}:${settings}`,
+    () =>
+      fetchClientCredentialsToken({
+        vendor: 'halopsa',
+        tokenUrl,
+        clientId: config.clientId,
+        clientSecret: config.clientSecret,
+        scope: config.scope ?? 'all',
+        pools: deps.pools,
+        timeoutMs: deps.timeoutMs,
+      }),
+    [config.clientSecret],
   )
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FaultInjector } from '../shared/faults.js'
+import { echoReply } from '../shared/echo.js'
 import { dropAnswerOf, sendReply } from '../shared/http-io.js'
 import { ReplyError } from '../shared/reply.js'
 import { matchRoute, type Route, type RouteMatch } from '../shared/router.js'
@@ -61,6 +62,7 @@ async function handle(pipeline: RequestPipeline, request: IncomingMessage, respo
       return send(pipeline, response, pipeline.throttle.injected())
     return send(pipeline, response, { status, body, headers }, false)
   }
+  if (fault?.kind === 'echo') return send(pipeline, response, await echoReply(request, fault), false)
   if (fault?.kind === 'delay') await pipeline.sleep(fault.ms)
   if (fault?.kind === 'drop-answer') dropAnswerOf(response)
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FaultAction, FaultInjector } from '../shared/faults.js'
+import { echoReply } from '../shared/echo.js'
 import { dropAnswerOf, readBodyText, sendReply } from '../shared/http-io.js'
 import type { RollingWindowLimiter } from '../shared/rate-limit.js'
 import { ReplyError } from '../shared/reply.js'
@@ -87,6 +88,7 @@ async function handle(
     return
   }
   if (fault?.kind === 'respond') return send(pipeline, response, injectedReply(fault))
+  if (fault?.kind === 'echo') return send(pipeline, response, await echoReply(request, fault))
   if (fault?.kind === 'delay') await pipeline.sleep(fault.ms)
   if (fault?.kind === 'drop-answer') dropAnswerOf(response)
 

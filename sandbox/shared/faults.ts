@@ -14,6 +14,17 @@ export interface RespondFault extends FaultScope {
   headers?: Record<string, string>
 }
 
+/**
+ * An answer that repeats the request, as a careless vendor or proxy echoes what it was sent. In the strings of
+ * `body`, `{{request}}` becomes the request as received (request line, every header, the body); `{{url}}`,
+ * `{{headers}}` and `{{body}}` each of those parts alone.
+ */
+export interface EchoFault extends FaultScope {
+  status: number
+  body: unknown
+  headers?: Record<string, string>
+}
+
 export interface DelayFault extends FaultScope {
   ms: number
 }
@@ -21,6 +32,8 @@ export interface DelayFault extends FaultScope {
 export interface FaultControls {
   /** The next matching requests get this response instead of being processed. */
   respond(fault: RespondFault): void
+  /** The next matching requests get this answer, with the request they made echoed in it. */
+  echo(fault: EchoFault): void
   /** The next matching requests wait this long, then are processed normally. */
   delay(fault: DelayFault): void
   /** The next matching requests get no response: their connection is destroyed. */
@@ -35,6 +48,7 @@ export interface FaultControls {
 
 export type FaultAction =
   | { kind: 'respond'; status: number; body?: unknown; headers?: Record<string, string> }
+  | { kind: 'echo'; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: 'delay'; ms: number }
   | { kind: 'drop' }
   | { kind: 'drop-answer' }
@@ -54,6 +68,12 @@ export class FaultInjector implements FaultControls {
     if (!Number.isInteger(status) || status < 100 || status > 599)
       throw new RangeError(`Invalid status ${status}`)
     this.add({ kind: 'respond', status, body, headers }, scope)
+  }
+
+  echo({ status, body, headers, ...scope }: EchoFault): void {
+    if (!Number.isInteger(status) || status < 100 || status > 599)
+      throw new RangeError(`Invalid status ${status}`)
+    this.add({ kind: 'echo', status, body, headers }, scope)
   }
 
   delay({ ms, ...scope }: DelayFault): void {

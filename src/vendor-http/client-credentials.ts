@@ -2,6 +2,7 @@ import type { AccessToken } from '../cache/token-cache.js'
 import { vendorUnavailable, type GatewayError } from '../errors.js'
 import { isRecord } from './answer.js'
 import type { PoolRegistry, VendorTls } from './pools.js'
+import { SecretScrubber } from './secret-scrubber.js'
 import { classifyTransportError, gatewayErrorFromTransport } from './vendor-errors.js'
 
 export interface ClientCredentialsGrant {
@@ -78,7 +79,10 @@ async function requestToken(grant: ClientCredentialsGrant): Promise<AccessToken>
     throw new TokenEndpointFailure(gatewayErrorFromTransport(grant.vendor, failure), !failure.reachedVendor)
   }
   if (status !== 200) {
-    const code = isRecord(body) && typeof body.error === 'string' ? body.error.slice(0, 100) : undefined
+    // The error code is repeated to the caller: scrubbed first, since an endpoint may echo the form it got.
+    const scrubber = new SecretScrubber(() => [grant.clientSecret, grant.clientId])
+    const code =
+      isRecord(body) && typeof body.error === 'string' ? scrubber.scrub(body.error).slice(0, 100) : undefined
     const refused = status === 400 || status === 401
     const detail = !refused
       ? `${grant.vendor}'s token endpoint answered ${status}`

@@ -6,6 +6,7 @@ import { defaultBurst, type BucketSpec, type RateLimiter } from '../limiter/type
 import type { VendorAuth } from './auth.js'
 import { CallCancellation } from './cancellation.js'
 import { ConnectionHealth } from './health.js'
+import { SecretScrubber } from './secret-scrubber.js'
 import type { GatewayMetrics } from '../metrics.js'
 import type { PoolRegistry, VendorTls } from './pools.js'
 import { parseRetryAfter, retryDecision, type AttemptOutcome } from './retry.js'
@@ -118,8 +119,10 @@ export class VendorClient {
   readonly #origin: string
   readonly #basePath: string
   readonly #now: () => number
+  readonly #scrubber: SecretScrubber
 
   constructor(private readonly options: VendorClientOptions) {
+    this.#scrubber = new SecretScrubber(() => options.auth.secrets())
     const url = new URL(options.baseUrl)
     this.#origin = url.origin
     this.#basePath = url.pathname.replace(/\/+$/, '')
@@ -265,7 +268,8 @@ export class VendorClient {
       const error = gatewayErrorFromVendor(
         vendor,
         result.status,
-        this.options.describeError(result.status, result.body),
+        // Read after scrubbing: a vendor may echo the credentials it was sent.
+        this.options.describeError(result.status, this.#scrubber.scrubDeep(result.body)),
         call.fieldNames ?? {},
         retryAfterMs,
       )

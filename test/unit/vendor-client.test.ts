@@ -66,7 +66,7 @@ function client(url: string, overrides: Partial<VendorClientOptions> = {}) {
     pools,
     limiter: new RecordingLimiter(),
     bucket: { key: 'k', limit: 10, windowMs: 1_000, burst: 1 },
-    auth: staticAuth({ authorization: 'Bearer key' }),
+    auth: staticAuth({ authorization: 'Bearer key' }, ['key']),
     describeError: (_status, body) => ({ message: (body as { message?: string })?.message, errors: [] }),
     settings: DEFAULT_VENDOR_HTTP_SETTINGS,
     random: () => 0,
@@ -121,10 +121,15 @@ describe('VendorClient', () => {
     cleanup.push(server.close)
     const tokens = new MemoryTokenCache()
     let issued = 0
-    const auth = bearerTokenAuth(tokens, 'test', async () => ({
-      value: `token-${++issued}`,
-      expiresAt: Date.now() + 3_600_000,
-    }))
+    const auth = bearerTokenAuth(
+      tokens,
+      'test',
+      async () => ({
+        value: `token-${++issued}`,
+        expiresAt: Date.now() + 3_600_000,
+      }),
+      [],
+    )
     await client(server.url, { auth }).send({ method: 'GET', path: '/x' }, log)
     expect(server.seen.map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2'])
 

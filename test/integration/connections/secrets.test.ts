@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newApiKey } from '../../../src/security/api-keys.js'
+import { DEFAULT_VENDOR_HTTP_SETTINGS } from '../../../src/vendor-http/settings.js'
 import { startGateway, type Gateway } from '../../helpers/gateway.js'
 import { VENDOR_FIXTURES, type VendorUnderTest } from '../../helpers/vendors.js'
 
@@ -93,5 +94,87 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: secrets', (fixture) => {
     const bearer = /Bearer\s+[\w.~+/-]{16,}/
     expect(gateway.logs.filter((line) => bearer.test(line))).toEqual([])
     expect(answers.filter((text) => bearer.test(text))).toEqual([])
+  })
+})
+
+/** Every form a request carries a credential in: as it is, URL- and form-encoded, and ConnectWise's Basic pair. */
+function credentialForms(vendor: VendorUnderTest): string[] {
+  const raw = [...vendor.secrets]
+  const connection = vendor.connection
+  if (connection.vendor === 'connectwise') {
+    const pair = `${connection.companyId}+${connection.publicKey}:${connection.privateKey}`
+    raw.push(connection.publicKey, Buffer.from(pair).toString('base64'))
+  }
+  return raw.flatMap((secret) => [
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+  ])
+}
+
+describe.each(VENDOR_FIXTURES)('$vendor connection: a vendor that echoes the request', (fixture) => {
+  let vendor: VendorUnderTest
+  beforeAll(async () => {
+    vendor = await fixture.start({
+      // Every echo reaches the vendor: no breaker opens, and a retry is quick.
+      config: {
+        vendorHttp: { ...DEFAULT_VENDOR_HTTP_SETTINGS, breakerFailureThreshold: 1_000, retryBudgetMs: 500 },
+      },
+    })
+  })
+  afterAll(async () => {
+    await vendor.close()
+  })
+
+  // Each field an adapter reads from an error body repeats the request: credentials first where a field is clipped.
+  const echoed = '{{body}} {{headers}} {{request}}'
+  const errorBody = {
+    error: echoed,
+    error_description: echoed,
+    code: echoed,
+    message: echoed,
+    Message: echoed,
+    errors: [{ field: echoed, message: echoed }],
+    details: [{ field: echoed, message: echoed }],
+  }
+
+  it('never repeats a credential, in any form, in a response, a log line or a metric', async () => {
+    const { ticketId, customerId } = vendor.sample()
+    const calls: InjectOptions[] = [
+      { method: 'GET', url: `${vendor.base}/tickets?pageSize=5&q=printer` },
+      { method: 'GET', url: `${vendor.base}/tickets/${ticketId}` },
+      { method: 'POST', url: `${vendor.base}/tickets`, payload: { subject: 'Echo', customerId } },
+      { method: 'PATCH', url: `${vendor.base}/customers/${customerId}`, payload: { name: 'Echo Co' } },
+    ]
+    // 401 last but one: it sends HaloPSA back to its token endpoint, which the statuses after it then answer.
+    const statuses = [400, 403, 404, 409, 422, 429, 500, 503, 401, 400, 500]
+    const answers: string[] = []
+    // A first call without a fault: HaloPSA's token is fetched, so the echoes below reach its API first.
+    expect((await vendor.app.inject(calls[1]!)).statusCode).toBe(200)
+    for (const status of statuses) {
+      for (const body of [errorBody, echoed]) {
+        vendor.faults.echo({ status, body, times: Infinity, headers: { 'retry-after': '0' } })
+        for (const call of calls) {
+          const response = await vendor.app.inject(call)
+          answers.push(JSON.stringify(response.headers), response.body)
+        }
+        vendor.faults.clear()
+      }
+    }
+    answers.push((await vendor.app.inject({ method: 'GET', url: '/metrics' })).body)
+
+    // The echoes did reach the caller, scrubbed: otherwise this test could not fail.
+    expect(answers.some((text) => text.includes('HTTP/1.1') && text.includes('[redacted]'))).toBe(true)
+    if (vendor.vendor === 'halopsa')
+      expect(answers.some((text) => text.includes('token request (') && text.includes('[redacted]'))).toBe(
+        true,
+      )
+    for (const form of credentialForms(vendor)) {
+      expect(answers.filter((text) => text.includes(form))).toEqual([])
+      expect(vendor.logs.filter((line) => line.includes(form))).toEqual([])
+    }
+    const bearer = /Bearer\s+[\w.~+/-]{16,}/
+    expect(answers.filter((text) => bearer.test(text))).toEqual([])
+    expect(vendor.logs.filter((line) => bearer.test(line))).toEqual([])
   })
 })

@@ -1,0 +1,57 @@
+/**
+ * Keeps a connection's secrets out of whatever a vendor sends back. A vendor (or a proxy in front of it) may echo
+ * the request it got in an error body: the Authorization header, the query string, the form body of a token
+ * request. Every string read from a vendor answer goes through `scrub` before it can reach a response, a log line
+ * or a metric, so an echoed secret never leaves, in any of the forms a request carries it.
+ */
+
+const REDACTED = '[redacted]'
+/** Deep enough for any error body worth reading; deeper levels are dropped, not passed on unchecked. */
+const MAX_DEPTH = 10
+
+/** The ways a secret can appear in an echoed request: as it is, URL- or form-encoded, or inside a JSON string. */
+export function formsOf(secret: string): string[] {
+  const urlEncoded = encodeURIComponent(secret)
+  const formEncoded = new URLSearchParams({ s: secret }).toString().slice('s='.length)
+  const jsonEscaped = JSON.stringify(secret).slice(1, -1)
+  return [secret, urlEncoded, formEncoded, jsonEscaped]
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+export class SecretScrubber {
+  #source = ''
+  #pattern: RegExp | null = null
+
+  /** `secrets` is asked on every scrub: a bearer token changes while the connection lives. */
+  constructor(private readonly secrets: () => readonly string[]) {}
+
+  /** The text with every form of every secret replaced; case-insensitive, since percent-encoding may be either. */
+  scrub(text: string): string {
+    const pattern = this.#patternNow()
+    return pattern ? text.replace(pattern, REDACTED) : text
+  }
+
+  /** A JSON value with every string scrubbed, object keys included (a vendor may key errors by what it got). */
+  scrubDeep(value: unknown, depth = 0): unknown {
+    if (typeof value === 'string') return this.scrub(value)
+    if (value === null || typeof value !== 'object') return value
+    if (depth >= MAX_DEPTH) return undefined
+    if (Array.isArray(value)) return value.map((item) => this.scrubDeep(item, depth + 1))
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [this.scrub(key), this.scrubDeep(item, depth + 1)]),
+    )
+  }
+
+  #patternNow(): RegExp | null {
+    const forms = [...new Set(this.secrets().filter(Boolean).flatMap(formsOf))]
+    // Longest first, so that a secret inside another (a key inside its Basic credentials) is matched whole.
+    forms.sort((a, b) => b.length - a.length)
+    const source = forms.map(escapeRegExp).join('|')
+    if (source !== this.#source) {
+      this.#source = source
+      this.#pattern = source ? new RegExp(source, 'gi') : null
+    }
+    return this.#pattern
+  }
+}
