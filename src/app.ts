@@ -5,8 +5,11 @@ import { registerRoutes } from '../routes/index.js'
 import { SHARED_SCHEMAS } from './canonical/shared-schemas.js'
 import { usesRedis, type Config } from './config.js'
 import { AccessLog } from './http/access-log.js'
+import { handleClientError, handleFrameworkError } from './http/client-errors.js'
+import { registerJsonBody } from './http/json-body.js'
 import { handleError, handleNotFound } from './http/problem.js'
 import { requestIdFor } from './http/request-id.js'
+import { drainUnreadBody } from './http/unread-body.js'
 import { validatorCompiler } from './http/validation.js'
 import { createLogger } from './logger.js'
 import { GatewayMetrics } from './metrics.js'
@@ -43,12 +46,22 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     logController: new AccessLog({ requestIdLogLabel: 'requestId' }),
     bodyLimit: config.bodyLimitBytes,
     return503OnClosing: true,
+    requestTimeout: config.requestTimeoutMs,
+    http: {
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: config.headersTimeoutMs,
+      // How often Node looks for requests past those timeouts (its default, 30 s, would make them late).
+      connectionsCheckingInterval: Math.min(1_000, Math.ceil(config.headersTimeoutMs / 4)),
+    },
+    clientErrorHandler: handleClientError,
+    frameworkErrors: handleFrameworkError,
   })
 
+  // An answer given before the body was read lets the client finish sending up to this much (unread-body.ts).
+  const unreadBodyLimit = Math.max(4 * config.bodyLimitBytes, 8 * 1_048_576)
   app.setValidatorCompiler(validatorCompiler(SHARED_SCHEMAS))
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
-  // Bodies are JSON only: text/plain would otherwise parse, then fail validation with a less useful message.
-  app.removeContentTypeParser('text/plain')
+  registerJsonBody(app)
   app.setErrorHandler(handleError)
   app.setNotFoundHandler(handleNotFound)
   // Closing (SIGTERM): requests in flight finish, and their keep-alive connections close with the answer;
@@ -59,6 +72,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
+    drainUnreadBody(request, reply, unreadBodyLimit)
     if (closing) reply.header('connection', 'close')
   })
 

@@ -54,6 +54,8 @@ const FileConfig = Type.Object(
     port: Type.Optional(Type.Integer({ minimum: 0, maximum: 65_535 })),
     logLevel: Type.Optional(StringEnum(LOG_LEVELS)),
     bodyLimitBytes: Type.Optional(PositiveInteger),
+    requestTimeoutMs: Type.Optional(PositiveInteger),
+    headersTimeoutMs: Type.Optional(PositiveInteger),
     metricsPublic: Type.Optional(Type.Boolean()),
     store: Type.Optional(
       Type.Object(
@@ -94,6 +96,10 @@ export interface Config {
   port: number
   logLevel: LogLevel
   bodyLimitBytes: number
+  /** How long a request may take to arrive, headers and body: a slower one is answered 408 and closed. */
+  requestTimeoutMs: number
+  /** How long its headers may take; at most requestTimeoutMs. */
+  headersTimeoutMs: number
   /** Shared state: Redis when a URL or cluster is given, else this process's memory. */
   store: StoreConfig
   apiKeys: GatewayApiKey[]
@@ -124,6 +130,8 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
+const DEFAULT_HEADERS_TIMEOUT_MS = 10_000
 
 /** `${NAME}` in a config file string is replaced by that environment variable, so secrets stay out of files. */
 function interpolate(value: unknown, env: NodeJS.ProcessEnv, path: string, problems: string[]): unknown {
@@ -359,6 +367,14 @@ export function loadConfig(
       integerFromEnv(env, 'BODY_LIMIT_BYTES', problems, { min: 1 }) ??
       file.bodyLimitBytes ??
       DEFAULT_BODY_LIMIT_BYTES,
+    requestTimeoutMs:
+      integerFromEnv(env, 'REQUEST_TIMEOUT_MS', problems, { min: 1 }) ??
+      file.requestTimeoutMs ??
+      DEFAULT_REQUEST_TIMEOUT_MS,
+    headersTimeoutMs:
+      integerFromEnv(env, 'HEADERS_TIMEOUT_MS', problems, { min: 1 }) ??
+      file.headersTimeoutMs ??
+      DEFAULT_HEADERS_TIMEOUT_MS,
     store,
     apiKeys,
     connections,
@@ -366,6 +382,8 @@ export function loadConfig(
     metricsPublic: booleanFromEnv(env, 'METRICS_PUBLIC', problems) ?? file.metricsPublic ?? true,
     sandbox: connections.length === 0 && nodeEnv !== 'production',
   }
+  if (config.headersTimeoutMs > config.requestTimeoutMs)
+    problems.push('HEADERS_TIMEOUT_MS: must not be longer than REQUEST_TIMEOUT_MS')
   if (problems.length) throw new ConfigError(problems)
   return config
 }

@@ -12,6 +12,7 @@ export type ProblemCode =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
+  | 'request_timeout'
   | 'unsupported_media_type'
   | 'unsupported_filter'
   | 'unsupported_operation'
@@ -47,6 +48,7 @@ const titles: Record<ProblemCode, string> = {
   not_found: 'Not found',
   conflict: 'Conflict',
   payload_too_large: 'The request body is too large',
+  request_timeout: 'The request was not received in time',
   unsupported_media_type: 'Unsupported content type',
   unsupported_filter: 'The vendor cannot apply this filter',
   unsupported_operation: 'The vendor cannot perform this operation',

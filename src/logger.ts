@@ -30,6 +30,8 @@ const SECRET_KEYS = new Set([
   'access_token',
   'refreshtoken',
   'refresh_token',
+  // Node's HTTP parser error carries the bytes received (API key and body included).
+  'rawpacket',
 ])
 const CENSOR = '[redacted]'
 /** Deep enough for a whole config (config.connections[n].apiKey); deeper fields are written as they are. */

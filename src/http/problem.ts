@@ -10,24 +10,30 @@ declare module 'fastify' {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8'
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: GatewayError): FastifyReply {
-  const body = {
+/** The problem+json document of an error (RFC 9457), as text. */
+export function problemText(error: GatewayError, requestId: string): string {
+  return JSON.stringify({
     type: `urn:psa-gateway:problem:${error.code}`,
     title: error.title,
     status: error.status,
     code: error.code,
     detail: error.detail,
-    requestId: request.id,
+    requestId,
     ...(error.extras.errors?.length ? { errors: error.extras.errors } : {}),
     ...(error.extras.vendor ? { vendor: error.extras.vendor } : {}),
     ...(error.extras.writeOutcomeUnknown ? { writeOutcome: 'unknown' } : {}),
-  }
+  })
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: GatewayError): FastifyReply {
   // An Idempotency-Key repeat must replay this answer, not write a second time (src/http/idempotency.ts).
   if (error.extras.writeOutcomeUnknown) request.writeOutcomeUnknown = true
   if (error.extras.retryAfterSeconds !== undefined)
     reply.header('retry-after', String(error.extras.retryAfterSeconds))
   if (error.status === 401) reply.header('www-authenticate', 'Bearer')
-  return reply.code(error.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body))
+  // Set here too: an answer to what never matched a route (a URL that cannot be decoded) runs no hooks.
+  reply.header('x-request-id', request.id)
+  return reply.code(error.status).type(PROBLEM_CONTENT_TYPE).send(problemText(error, request.id))
 }
 
 interface AjvError {
