@@ -4,7 +4,11 @@ import type { CallContext } from '../adapters/types.js'
 import { Problem } from '../src/canonical/problem.js'
 import { ConnectionId } from '../src/connection-config.js'
 import { callerSignal } from '../src/http/caller-signal.js'
+import { idempotencyFence } from '../src/http/idempotency.js'
 import { PROBLEM_CONTENT_TYPE } from '../src/http/problem.js'
+
+/** A write takes no query parameters: one sent by mistake (`?notify=true`) is an error, not ignored. */
+export const NoQuery = Type.Object({}, { additionalProperties: false })
 
 /** The header of every POST and PATCH: validated here, honoured by src/http/idempotency.ts. */
 export const IdempotencyHeaders = Type.Object({
@@ -53,12 +57,17 @@ export function problemResponses(...statuses: number[]): Record<number, TSchema>
 export const READ_PROBLEMS = [400, 401, 403, 404, 429, 502, 503, 504]
 export const WRITE_PROBLEMS = [400, 401, 403, 404, 409, 413, 415, 422, 429, 501, 502, 503, 504]
 
-/** Logger and abort signal for the vendor calls of one request; aborted when the caller hangs up first. */
+/**
+ * Logger and abort signal for the vendor calls of one request (aborted when the caller hangs up first), the
+ * caller's share of the vendor limits, and for a keyed write the check made just before its vendor write.
+ */
 export function callContext(request: FastifyRequest, reply: FastifyReply): CallContext {
   const caller = request.caller
+  const beforeWrite = idempotencyFence(request, request.server.sharedState.idempotency)
   return {
     log: request.log,
     signal: callerSignal(reply),
+    ...(beforeWrite ? { beforeWrite } : {}),
     ...(caller && caller.vendorShare < 1
       ? { share: { caller: caller.name, fraction: caller.vendorShare } }
       : {}),

@@ -4,18 +4,21 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 const Health = Type.Object({ status: Type.Literal('ok') })
 const Readiness = Type.Object({
   status: Type.Union([Type.Literal('ready'), Type.Literal('degraded')]),
-  checks: Type.Object({
-    config: Type.Literal('ok'),
-    store: Type.Object({
-      kind: Type.Union([Type.Literal('memory'), Type.Literal('redis')]),
-      ok: Type.Boolean(),
+  /** Only for a caller with a `read` key (or when no keys are configured): what a load balancer needs is `status`. */
+  checks: Type.Optional(
+    Type.Object({
+      config: Type.Literal('ok'),
+      store: Type.Object({
+        kind: Type.Union([Type.Literal('memory'), Type.Literal('redis')]),
+        ok: Type.Boolean(),
+      }),
+      /** Each connection's circuit breaker: `open` means its vendor calls fail fast for now. */
+      connections: Type.Record(
+        Type.String(),
+        Type.Union([Type.Literal('closed'), Type.Literal('open'), Type.Literal('half-open')]),
+      ),
     }),
-    /** Each connection's circuit breaker: `open` means its vendor calls fail fast for now. */
-    connections: Type.Record(
-      Type.String(),
-      Type.Union([Type.Literal('closed'), Type.Literal('open'), Type.Literal('half-open')]),
-    ),
-  }),
+  ),
 })
 
 /** Liveness and readiness, outside /v1 and without API keys (load balancers call them). */
@@ -38,19 +41,22 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Readiness',
         description:
           'ready when the shared-state store answers and no connection has its circuit breaker open; degraded ' +
-          '(still 200, still serving what it can) otherwise.',
+          '(still 200, still serving what it can) otherwise. The checks (store, each connection) come only ' +
+          "with a gateway API key that has the 'read' scope, or when no keys are configured.",
         security: [],
         response: { 200: Readiness },
       },
     },
-    async () => {
+    async (request) => {
       const store = await app.sharedState.ready()
       const connections = Object.fromEntries(
         app.registry.list().map((adapter) => [adapter.connectionId, adapter.health().breaker]),
       )
       const breakerOpen = Object.values(connections).includes('open')
+      const status = store.ok && !breakerOpen ? ('ready' as const) : ('degraded' as const)
+      if (!app.apiKeys.mayRead(request)) return { status }
       return {
-        status: store.ok && !breakerOpen ? ('ready' as const) : ('degraded' as const),
+        status,
         checks: { config: 'ok' as const, store: { kind: store.store, ok: store.ok }, connections },
       }
     },

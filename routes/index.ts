@@ -27,7 +27,7 @@ const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
     const connection = (request.params as { connection?: string }).connection
     authorize(request.caller, READ_METHODS.has(request.method) ? 'read' : 'write', connection)
   })
-  registerIdempotency(app, app.sharedState.idempotency)
+  registerIdempotency(app, app.sharedState.idempotency, app.config.idempotencyLeaseMs)
   await app.register(connectionRoutes)
   await app.register(ticketRoutes)
   await app.register(commentRoutes)

@@ -7,12 +7,14 @@ import { unsupportedOperation } from '../src/errors.js'
 import {
   ConnectionParams,
   IdempotencyHeaders,
+  NoQuery,
   READ_PROBLEMS,
   WRITE_PROBLEMS,
   callContext,
   problemResponses,
   shapeRemote,
 } from './common.js'
+import type { LookupResult } from './find-created.js'
 import { listPage } from './list.js'
 
 type AnyRecord = { id: string; remote?: unknown }
@@ -33,15 +35,15 @@ export interface ResourceRouteSpec {
   /** Canonical rules a write must follow before any vendor sees it. */
   checkWrite?: (body: Record<string, unknown>) => void
   /**
-   * The record a create made, found at the vendor from what was sent (for a keyed repeat of a create whose
-   * outcome is unknown); undefined when the vendor cannot say for sure.
+   * The record a create made, looked for at the vendor from what was sent (for a keyed repeat of a create whose
+   * outcome is unknown).
    */
   findCreated?: (
     adapter: Adapter,
     body: never,
     since: string,
     ctx: CallContext,
-  ) => Promise<AnyRecord | undefined>
+  ) => Promise<LookupResult<AnyRecord>>
 }
 
 export const IncludeQuery = Type.Object(
@@ -102,18 +104,17 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
             ? async (request, reply, since) => {
                 const { connection } = request.params as { connection: string }
                 const adapter = app.registry.get(connection)
-                const record = await spec.findCreated!(
+                const lookup = await spec.findCreated!(
                   adapter,
                   request.body as never,
                   since,
                   callContext(request, reply),
                 )
-                return record
-                  ? {
-                      record: shapeRemote(record, undefined),
-                      location: `/v1/connections/${adapter.connectionId}/${spec.resource}/${record.id}`,
-                    }
-                  : undefined
+                if (typeof lookup !== 'object') return lookup
+                return {
+                  record: shapeRemote(lookup.found, undefined),
+                  location: `/v1/connections/${adapter.connectionId}/${spec.resource}/${lookup.found.id}`,
+                }
               }
             : undefined,
         },
@@ -122,6 +123,7 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
           summary: `Create a ${spec.singular}`,
           description: 'Answers 201 with the record as the vendor stored it.',
           params: ConnectionParams,
+          querystring: NoQuery,
           headers: IdempotencyHeaders,
           body: Type.Ref(spec.create),
           response: { 201: Type.Ref(spec.item), ...problemResponses(...WRITE_PROBLEMS) },
@@ -148,6 +150,7 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
           summary: `Update a ${spec.singular}`,
           description: 'Only the fields sent change. Answers 200 with the record as the vendor stored it.',
           params: ItemParams,
+          querystring: NoQuery,
           headers: IdempotencyHeaders,
           body: Type.Ref(spec.update),
           response: { 200: Type.Ref(spec.item), ...problemResponses(...WRITE_PROBLEMS) },

@@ -10,6 +10,7 @@ import { unsupportedOperation, validationFailed } from '../src/errors.js'
 import {
   ConnectionParams,
   IdempotencyHeaders,
+  NoQuery,
   READ_PROBLEMS,
   WRITE_PROBLEMS,
   callContext,
@@ -102,7 +103,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           const { connection, ticketId } = request.params as { connection: string; ticketId: string }
           const body = request.body as CommentCreate
           const adapter = app.registry.get(connection)
-          const comment = await findCreatedBy(
+          const lookup = await findCreatedBy(
             (listRequest, ctx) => adapter.comments.list(ticketId, listRequest, ctx),
             adapter.filters.comments,
             { createdSince: since },
@@ -110,12 +111,11 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
               candidate.body === body.body && candidate.visibility === (body.visibility ?? 'internal'),
             callContext(request, reply),
           )
-          return comment
-            ? {
-                record: shapeRemote(comment, undefined),
-                location: `/v1/connections/${adapter.connectionId}/tickets/${ticketId}/comments`,
-              }
-            : undefined
+          if (typeof lookup !== 'object') return lookup
+          return {
+            record: shapeRemote(lookup.found, undefined),
+            location: `/v1/connections/${adapter.connectionId}/tickets/${ticketId}/comments`,
+          }
         },
       },
       schema: {
@@ -123,6 +123,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Add a comment to a ticket',
         description: 'visibility defaults to internal. Answers 201 with the comment as the vendor stored it.',
         params: TicketParams,
+        querystring: NoQuery,
         headers: IdempotencyHeaders,
         body: Type.Ref(CommentCreate),
         response: { 201: Type.Ref(Comment), ...problemResponses(...WRITE_PROBLEMS) },

@@ -76,6 +76,11 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     if (closing) reply.header('connection', 'close')
   })
 
+  // A write sent by a process that then died may land at the vendor until its call's timeout is over.
+  const idempotencyLease = {
+    leaseMs: config.idempotencyLeaseMs,
+    settleMs: config.vendorHttp.requestTimeoutMs,
+  }
   const state =
     options.state ??
     (usesRedis(config.store)
@@ -84,10 +89,11 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
             ...config.store,
             horizonMs: Math.max(config.vendorHttp.rateLimitMaxWaitMs, config.vendorHttp.retryBudgetMs),
             buckets: config.connections.map(bucketOf),
+            idempotencyLease,
           },
           app.log,
         )
-      : memoryState((error) => app.log.warn({ err: error }, 'background refresh failed')))
+      : memoryState((error) => app.log.warn({ err: error }, 'background refresh failed'), idempotencyLease))
   const pools = new PoolRegistry(config.vendorHttp)
   const metrics = new GatewayMetrics(() =>
     app.registry

@@ -7,6 +7,7 @@ import {
   sharedBucketProblems,
   type ConnectionConfig,
 } from '../adapters/registry.js'
+import { DEFAULT_IDEMPOTENCY_LEASE_MS } from './cache/idempotency.js'
 import { StringEnum } from './canonical/common.js'
 import { ConnectionId } from './connection-config.js'
 import { DEFAULT_VENDOR_HTTP_SETTINGS, type VendorHttpSettings } from './vendor-http/settings.js'
@@ -56,6 +57,7 @@ const FileConfig = Type.Object(
     bodyLimitBytes: Type.Optional(PositiveInteger),
     requestTimeoutMs: Type.Optional(PositiveInteger),
     headersTimeoutMs: Type.Optional(PositiveInteger),
+    idempotencyLeaseMs: Type.Optional(Type.Integer({ minimum: 300 })),
     metricsPublic: Type.Optional(Type.Boolean()),
     store: Type.Optional(
       Type.Object(
@@ -100,6 +102,11 @@ export interface Config {
   requestTimeoutMs: number
   /** How long its headers may take; at most requestTimeoutMs. */
   headersTimeoutMs: number
+  /**
+   * How long a keyed write's claim lives without its process's heartbeat: a repeat after that takes the key over
+   * (src/cache/idempotency.ts). Short enough that a crash is noticed in seconds, long enough for a busy event loop.
+   */
+  idempotencyLeaseMs: number
   /** Shared state: Redis when a URL or cluster is given, else this process's memory. */
   store: StoreConfig
   apiKeys: GatewayApiKey[]
@@ -318,6 +325,11 @@ export function loadConfig(
   })
   const defaultShare = shareFromEnv(env, problems)
   if (defaultShare !== undefined) for (const key of apiKeys) key.vendorShare ??= defaultShare
+  if (nodeEnv === 'production' && apiKeys.some((key) => key.key !== undefined)) {
+    problems.push(
+      'GATEWAY_API_KEYS: keys in plain text are for development; in production configure their hashes (sha256:…, from npm run key)',
+    )
+  }
   if (nodeEnv === 'production' && apiKeys.length === 0) {
     problems.push('GATEWAY_API_KEYS: required in production (or apiKeys in the GATEWAY_CONFIG file)')
   }
@@ -375,6 +387,10 @@ export function loadConfig(
       integerFromEnv(env, 'HEADERS_TIMEOUT_MS', problems, { min: 1 }) ??
       file.headersTimeoutMs ??
       DEFAULT_HEADERS_TIMEOUT_MS,
+    idempotencyLeaseMs:
+      integerFromEnv(env, 'IDEMPOTENCY_LEASE_MS', problems, { min: 300 }) ??
+      file.idempotencyLeaseMs ??
+      DEFAULT_IDEMPOTENCY_LEASE_MS,
     store,
     apiKeys,
     connections,

@@ -18,6 +18,7 @@ export type ProblemCode =
   | 'unsupported_operation'
   | 'rate_limited'
   | 'vendor_unavailable'
+  | 'store_unavailable'
   | 'internal'
 
 export interface FieldError {
@@ -54,6 +55,7 @@ const titles: Record<ProblemCode, string> = {
   unsupported_operation: 'The vendor cannot perform this operation',
   rate_limited: 'Too many requests',
   vendor_unavailable: 'The vendor is unavailable',
+  store_unavailable: "The gateway's shared state is unreachable",
   internal: 'Internal error',
 }
 

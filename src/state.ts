@@ -1,5 +1,10 @@
 import { MemoryReferenceCache, type ReferenceCache } from './cache/reference-cache.js'
-import { MemoryIdempotencyStore, type IdempotencyStore } from './cache/idempotency.js'
+import {
+  DEFAULT_IDEMPOTENCY_LEASE_MS,
+  MemoryIdempotencyStore,
+  type IdempotencyStore,
+  type LeaseSettings,
+} from './cache/idempotency.js'
 import { MemoryTokenCache, type TokenCache } from './cache/token-cache.js'
 import { MemoryRateLimiter } from './limiter/memory.js'
 import type { RateLimiter } from './limiter/types.js'
@@ -15,12 +20,17 @@ export interface SharedState {
   close(): Promise<void>
 }
 
-export function memoryState(onBackgroundError: (error: unknown) => void = () => {}): SharedState {
+const DEFAULT_LEASE: LeaseSettings = { leaseMs: DEFAULT_IDEMPOTENCY_LEASE_MS, settleMs: 15_000 }
+
+export function memoryState(
+  onBackgroundError: (error: unknown) => void = () => {},
+  idempotencyLease: LeaseSettings = DEFAULT_LEASE,
+): SharedState {
   return {
     limiter: new MemoryRateLimiter(),
     tokenCache: new MemoryTokenCache({ onRefreshError: onBackgroundError }),
     referenceCache: new MemoryReferenceCache({ onRefreshError: onBackgroundError }),
-    idempotency: new MemoryIdempotencyStore(),
+    idempotency: new MemoryIdempotencyStore(idempotencyLease),
     ready: async () => ({ store: 'memory', ok: true }),
     close: async () => {},
   }

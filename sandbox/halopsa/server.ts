@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FaultAction, FaultInjector } from '../shared/faults.js'
 import { echoReply } from '../shared/echo.js'
-import { dropAnswerOf, readBodyText, sendReply } from '../shared/http-io.js'
+import { delayAnswerOf, dropAnswerOf, readBodyText, sendReply } from '../shared/http-io.js'
 import type { RollingWindowLimiter } from '../shared/rate-limit.js'
 import { ReplyError } from '../shared/reply.js'
 import { matchRoute, type Route } from '../shared/router.js'
@@ -91,6 +91,7 @@ async function handle(
   if (fault?.kind === 'echo') return send(pipeline, response, await echoReply(request, fault))
   if (fault?.kind === 'delay') await pipeline.sleep(fault.ms)
   if (fault?.kind === 'drop-answer') dropAnswerOf(response)
+  if (fault?.kind === 'delay-answer') delayAnswerOf(response, fault.ms)
 
   if (isToken) {
     if (method !== 'POST') return send(pipeline, response, methodNotAllowed(['POST']))

@@ -43,6 +43,11 @@ export interface FaultControls {
    * answered: the client cannot know whether the write happened.
    */
   dropAnswer(fault: FaultScope): void
+  /**
+   * The next matching requests are processed at once (a create happens), and their answer leaves `ms` later: a
+   * client that goes away meanwhile never hears of its write.
+   */
+  delayAnswer(fault: DelayFault): void
   clear(): void
 }
 
@@ -52,6 +57,7 @@ export type FaultAction =
   | { kind: 'delay'; ms: number }
   | { kind: 'drop' }
   | { kind: 'drop-answer' }
+  | { kind: 'delay-answer'; ms: number }
 
 interface FaultRule {
   action: FaultAction
@@ -87,6 +93,11 @@ export class FaultInjector implements FaultControls {
 
   dropAnswer(scope: FaultScope = {}): void {
     this.add({ kind: 'drop-answer' }, scope)
+  }
+
+  delayAnswer({ ms, ...scope }: DelayFault): void {
+    if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`Invalid delay ${ms}`)
+    this.add({ kind: 'delay-answer', ms }, scope)
   }
 
   clear(): void {

@@ -30,9 +30,22 @@ export function dropAnswerOf(response: ServerResponse): void {
   answersToDrop.add(response)
 }
 
+const answerDelays = new WeakMap<ServerResponse, number>()
+
+/** The request is processed as usual, and its answer leaves `ms` later (if its client is still there). */
+export function delayAnswerOf(response: ServerResponse, ms: number): void {
+  answerDelays.set(response, ms)
+}
+
 export function sendReply(response: ServerResponse, reply: EmulatorReply): void {
   if (answersToDrop.has(response)) {
     response.socket?.destroy()
+    return
+  }
+  const delay = answerDelays.get(response)
+  if (delay !== undefined) {
+    answerDelays.delete(response)
+    setTimeout(() => sendReply(response, reply), delay).unref()
     return
   }
   if (response.headersSent || response.destroyed) return

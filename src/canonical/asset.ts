@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Nullable, RecordId, Ref, Remote, Timestamp } from './common.js'
+import { NonBlankLine, Nullable, RecordId, Ref, Remote, SingleLine, Timestamp } from './common.js'
 
 export const Asset = Type.Object(
   {
@@ -37,12 +37,12 @@ export const Asset = Type.Object(
 export type Asset = Static<typeof Asset>
 
 const assetWriteFields = {
-  name: Type.String({ minLength: 1, maxLength: 255 }),
+  name: NonBlankLine({ minLength: 1, maxLength: 255 }),
   customerId: RecordId,
-  typeId: Type.String({ minLength: 1, maxLength: 100 }),
-  serialNumber: Nullable(Type.String({ maxLength: 255 })),
-  manufacturer: Nullable(Type.String({ maxLength: 255 })),
-  model: Nullable(Type.String({ maxLength: 255 })),
+  typeId: NonBlankLine({ minLength: 1, maxLength: 100 }),
+  serialNumber: Nullable(SingleLine({ maxLength: 255 })),
+  manufacturer: Nullable(SingleLine({ maxLength: 255 })),
+  model: Nullable(SingleLine({ maxLength: 255 })),
 }
 
 export const AssetCreate = Type.Object(

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Nullable, Remote, StringEnum, Timestamp } from './common.js'
+import { MultiLine, Nullable, Remote, StringEnum, Timestamp } from './common.js'
 
 export const COMMENT_VISIBILITIES = ['public', 'internal'] as const
 
@@ -39,7 +39,7 @@ export type Comment = Static<typeof Comment>
 
 export const CommentCreate = Type.Object(
   {
-    body: Type.String({ minLength: 1, maxLength: 65_535 }),
+    body: MultiLine({ minLength: 1, maxLength: 65_535 }),
     visibility: Type.Optional(StringEnum(COMMENT_VISIBILITIES, { description: 'Defaults to internal' })),
   },
   {

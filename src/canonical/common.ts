@@ -1,4 +1,4 @@
-import { Kind, Type, TypeRegistry, type Static, type TSchema } from '@sinclair/typebox'
+import { Kind, Type, TypeRegistry, type Static, type StringOptions, type TSchema } from '@sinclair/typebox'
 
 /** Building blocks the resource schemas are made of. */
 
@@ -23,9 +23,19 @@ export const RecordId = Type.String({
   examples: ['1042'],
 })
 
+/**
+ * Text a caller sends on to a vendor, by what it may hold (the formats are checked in src/http/validation.ts):
+ * one line has no control character (CR and LF included) and no unpaired surrogate; a non-blank line also has
+ * a visible character (a subject, a name); multi-line text may hold tab, LF and CR besides.
+ */
+export const SingleLine = (options: StringOptions = {}) => Type.String({ ...options, format: 'single-line' })
+export const NonBlankLine = (options: StringOptions = {}) =>
+  Type.String({ ...options, format: 'non-blank-line' })
+export const MultiLine = (options: StringOptions = {}) => Type.String({ ...options, format: 'multi-line' })
+
 export const Timestamp = Type.String({
   format: 'date-time',
-  description: 'ISO 8601 date-time',
+  description: 'ISO 8601 date-time (years 1900 to 9999 in what is sent)',
   examples: ['2025-03-14T09:26:53.000Z'],
 })
 

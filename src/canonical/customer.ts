@@ -1,13 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Nullable, Remote, Timestamp } from './common.js'
+import { NonBlankLine, Nullable, Remote, SingleLine, Timestamp } from './common.js'
 
 const addressFields = {
-  line1: Nullable(Type.String({ maxLength: 255 })),
-  line2: Nullable(Type.String({ maxLength: 255 })),
-  city: Nullable(Type.String({ maxLength: 100 })),
-  region: Nullable(Type.String({ maxLength: 100 })),
-  postalCode: Nullable(Type.String({ maxLength: 32 })),
-  country: Nullable(Type.String({ maxLength: 100 })),
+  line1: Nullable(SingleLine({ maxLength: 255 })),
+  line2: Nullable(SingleLine({ maxLength: 255 })),
+  city: Nullable(SingleLine({ maxLength: 100 })),
+  region: Nullable(SingleLine({ maxLength: 100 })),
+  postalCode: Nullable(SingleLine({ maxLength: 32 })),
+  country: Nullable(SingleLine({ maxLength: 100 })),
 }
 
 export const Address = Type.Object(addressFields, { additionalProperties: false })
@@ -54,10 +54,10 @@ export const Customer = Type.Object(
 export type Customer = Static<typeof Customer>
 
 const customerWriteFields = {
-  name: Type.String({ minLength: 1, maxLength: 255 }),
-  email: Nullable(Type.String({ maxLength: 255 })),
-  phone: Nullable(Type.String({ maxLength: 64 })),
-  website: Nullable(Type.String({ maxLength: 255 })),
+  name: NonBlankLine({ minLength: 1, maxLength: 255 }),
+  email: Nullable(SingleLine({ maxLength: 255 })),
+  phone: Nullable(SingleLine({ maxLength: 64 })),
+  website: Nullable(SingleLine({ maxLength: 255 })),
   address: Nullable(Type.Partial(Type.Object(addressFields, { additionalProperties: false }))),
 }
 

@@ -2,6 +2,7 @@ import { Type, type TProperties } from '@sinclair/typebox'
 import {
   PRIORITY_LEVELS,
   RecordId,
+  SingleLine,
   STATUS_CATEGORIES,
   StringEnum,
   Timestamp,
@@ -29,7 +30,7 @@ export const filterFields = {
   }),
   updatedSince: { ...Timestamp, description: 'Only records updated after this instant (ISO 8601)' },
   createdSince: { ...Timestamp, description: 'Only records created after this instant (ISO 8601)' },
-  q: Type.String({ minLength: 1, maxLength: 200, description: 'Text search, as the vendor implements it' }),
+  q: SingleLine({ minLength: 1, maxLength: 200, description: 'Text search, as the vendor implements it' }),
 }
 export type FilterName = keyof typeof filterFields
 

@@ -1,5 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Nullable, PriorityLevel, RecordId, Ref, Remote, StatusCategory, Timestamp } from './common.js'
+import {
+  MultiLine,
+  NonBlankLine,
+  Nullable,
+  PriorityLevel,
+  RecordId,
+  Ref,
+  Remote,
+  StatusCategory,
+  Timestamp,
+} from './common.js'
 
 export const TicketStatus = Type.Object(
   { id: Type.String(), name: Type.String(), category: StatusCategory },
@@ -59,8 +69,8 @@ export const Ticket = Type.Object(
 export type Ticket = Static<typeof Ticket>
 
 const ticketWriteFields = {
-  subject: Type.String({ minLength: 1, maxLength: 255 }),
-  description: Type.String({ maxLength: 65_535 }),
+  subject: NonBlankLine({ minLength: 1, maxLength: 255 }),
+  description: MultiLine({ maxLength: 65_535 }),
   customerId: RecordId,
   contactId: Nullable(RecordId),
   status: StatusCategory,

@@ -2,40 +2,66 @@ import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { IdempotencyClaim, IdempotencyStore, StoredAnswer } from '../cache/idempotency.js'
 import { pollFor } from '../cache/poll.js'
-import { callerSignal } from './caller-signal.js'
 import { GatewayError } from '../errors.js'
 import { stableJson } from '../stable-json.js'
+import { writeOfUnknownOutcome } from '../vendor-http/vendor-errors.js'
+import { callerSignal } from './caller-signal.js'
+
+/** What a look at the vendor found of the record an earlier create may have made. */
+export type FoundCreated =
+  | { record: unknown; location: string }
+  /** The vendor has no such record: the earlier attempt made none. */
+  | 'none'
+  /** The vendor cannot say for sure (it cannot filter so, or more than one record matches). */
+  | 'unknown'
+
+interface HeldClaim {
+  id: string
+  owner: string
+  fingerprint: string
+  stopHeartbeat: () => void
+  /** A vendor write of this request was let through the fence. */
+  sent: boolean
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotencyClaim: { id: string; owner: string; fingerprint: string } | undefined
+    idempotencyClaim: HeldClaim | undefined
   }
   interface FastifyContextConfig {
-    /**
-     * For a create: looks at the vendor for the record an earlier attempt created, when that attempt's outcome
-     * is unknown (created since `since`, ISO). Answers it with its Location, or undefined when there is not
-     * exactly one.
-     */
-    findCreated?: (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      since: string,
-    ) => Promise<{ record: unknown; location: string } | undefined>
+    /** For a create: looks at the vendor for the record an earlier attempt made, created since `since` (ISO). */
+    findCreated?: (request: FastifyRequest, reply: FastifyReply, since: string) => Promise<FoundCreated>
   }
 }
 
 /** How far before an unknown-outcome answer its create may have reached the vendor, clock skew included. */
 const CREATED_SINCE_MARGIN_MS = 60_000
-
 /** A repeat that arrives while the first request runs waits this long for its answer before a 409. */
 const WAIT_FOR_FIRST_MS = 15_000
 /** Headers of the first answer worth replaying. */
 const REPLAYED_HEADERS = ['content-type', 'location', 'retry-after']
+/** How soon to come back while the shared records are unreachable. */
+const STORE_RETRY_AFTER_SECONDS = 5
+
+const storeUnavailable = () =>
+  new GatewayError(
+    503,
+    'store_unavailable',
+    "the gateway's shared idempotency records are unreachable: a write with an Idempotency-Key waits until they answer",
+    { retryAfterSeconds: STORE_RETRY_AFTER_SECONDS },
+  )
 
 const fingerprintOf = (request: FastifyRequest) =>
   createHash('sha256')
     .update(stableJson(request.body ?? null))
     .digest('base64url')
+
+/**
+ * What a key is scoped by: the caller, the method and the route with its decoded parameters, so that the same
+ * write reached by another spelling of the URL (`/tickets?`, `/%73yncro/tickets`) is the same write.
+ */
+const scopeOf = (request: FastifyRequest, key: string) =>
+  `${request.caller?.name ?? '-'} ${request.method} ${request.routeOptions.url} ${stableJson(request.params ?? {})}\n${key}`
 
 function replay(reply: FastifyReply, answer: StoredAnswer): FastifyReply {
   return reply
@@ -45,51 +71,132 @@ function replay(reply: FastifyReply, answer: StoredAnswer): FastifyReply {
     .send(answer.body)
 }
 
+function answerFound(reply: FastifyReply, found: { record: unknown; location: string }): FastifyReply {
+  return reply
+    .code(201)
+    .header('location', found.location)
+    .header('idempotent-replayed', 'true')
+    .send(found.record)
+}
+
+/**
+ * Called by the vendor client just before a keyed request's vendor write: the claim is marked as sent, or, when
+ * a repeat has taken the key over meanwhile (this process was taken for gone), nothing is sent.
+ */
+export function idempotencyFence(request: FastifyRequest, store: IdempotencyStore) {
+  const claim = request.idempotencyClaim
+  if (!claim) return undefined
+  return async () => {
+    let ours: boolean
+    try {
+      ours = await store.markSending(claim.id, claim.owner)
+    } catch {
+      throw storeUnavailable()
+    }
+    claim.sent ||= ours
+    if (!ours)
+      throw new GatewayError(
+        409,
+        'conflict',
+        'a repeat of this request took its Idempotency-Key over, so it did not write; its answer is the one to use',
+        { retryAfterSeconds: 1 },
+      )
+  }
+}
+
 /**
  * `Idempotency-Key` on POST and PATCH: the first answer (2xx or 4xx) is kept for 24 h and replayed to every
  * repeat with the same body; the same key with another body is 422; a repeat arriving while the first still
- * runs waits for its answer (409 if it does not come in time). 5xx and 429 answers are not kept, so a retry
- * runs, except a write whose outcome at the vendor is unknown: that answer is replayed, never written twice.
+ * runs waits for its answer (409 with Retry-After if it does not come in time). 5xx and 429 answers are not
+ * kept, so a retry runs, except a write whose outcome at the vendor is unknown: never written twice. A repeat
+ * that finds the first attempt's process gone takes the key over, and looks at the vendor first when that
+ * attempt had sent its write. With Redis configured and unreachable, keyed writes answer 503.
  */
-export function registerIdempotency(app: FastifyInstance, store: IdempotencyStore): void {
+export function registerIdempotency(app: FastifyInstance, store: IdempotencyStore, leaseMs: number): void {
   app.decorateRequest('idempotencyClaim', undefined)
+
+  const begin = async (id: string, fingerprint: string) => {
+    try {
+      return await store.begin(id, fingerprint)
+    } catch (error) {
+      app.log.warn({ err: error }, 'idempotency records did not answer')
+      throw storeUnavailable()
+    }
+  }
+
+  /** Renews the claim while the request runs; stops when told, or when the claim turns out to be lost. */
+  const heartbeat = (id: string, owner: string) => {
+    const timer = setInterval(
+      () => {
+        store.renew(id, owner).then(
+          (ours) => {
+            if (!ours) clearInterval(timer)
+          },
+          () => {},
+        )
+      },
+      Math.max(100, Math.floor(leaseMs / 3)),
+    )
+    timer.unref()
+    return () => clearInterval(timer)
+  }
+
+  const findCreatedSince = async (request: FastifyRequest, reply: FastifyReply, at: number) => {
+    const findCreated = request.routeOptions.config.findCreated
+    if (!findCreated) return undefined
+    const since = at - app.config.vendorHttp.retryBudgetMs - CREATED_SINCE_MARGIN_MS
+    return findCreated(request, reply, new Date(since).toISOString())
+  }
 
   app.addHook('preHandler', async (request, reply) => {
     if (request.method !== 'POST' && request.method !== 'PATCH') return
     const header = request.headers['idempotency-key']
     if (header === undefined) return
     // The route schemas have checked the key's form (routes/common.ts, IdempotencyHeaders).
-    const key = Array.isArray(header) ? header[0]! : header
-    const id = `${request.caller?.name ?? '-'} ${request.method} ${request.url}\n${key}`
+    const id = scopeOf(request, Array.isArray(header) ? header[0]! : header)
     const fingerprint = fingerprintOf(request)
-    let claim: IdempotencyClaim = await store.begin(id, fingerprint)
+    let claim: IdempotencyClaim = await begin(id, fingerprint)
     if (claim.kind === 'in-flight') {
       claim =
         (await pollFor(
           async () => {
-            const next = await store.begin(id, fingerprint)
+            const next = await begin(id, fingerprint)
             return next.kind === 'in-flight' ? undefined : next
           },
           { timeoutMs: WAIT_FOR_FIRST_MS, intervalMs: 25, signal: callerSignal(reply) },
         )) ?? claim
     }
     switch (claim.kind) {
-      case 'started':
-        request.idempotencyClaim = { id, owner: claim.owner, fingerprint }
+      case 'started': {
+        request.idempotencyClaim = {
+          id,
+          owner: claim.owner,
+          fingerprint,
+          stopHeartbeat: heartbeat(id, claim.owner),
+          sent: false,
+        }
+        if (!claim.earlierAttemptMayHaveWritten) return
+        // The earlier attempt's process is gone after sending its write: what the vendor holds decides.
+        const found = await findCreatedSince(request, reply, Date.now())
+        if (found === 'unknown') {
+          request.log.warn('a repeat of a write of unknown outcome cannot be checked at the vendor')
+          throw writeOfUnknownOutcome(
+            new GatewayError(
+              502,
+              'vendor_unavailable',
+              'an earlier attempt of this write ended without an answer',
+            ),
+            'the vendor',
+          )
+        }
+        if (found !== undefined && found !== 'none') return answerFound(reply, found)
         return
+      }
       case 'replay': {
         // The first attempt's create may have happened: a record that matches it is its answer.
-        const findCreated = request.routeOptions.config.findCreated
-        if (claim.answer.writeOutcomeUnknown && claim.answer.at !== undefined && findCreated) {
-          const since = claim.answer.at - app.config.vendorHttp.retryBudgetMs - CREATED_SINCE_MARGIN_MS
-          const found = await findCreated(request, reply, new Date(since).toISOString())
-          if (found) {
-            return reply
-              .code(201)
-              .header('location', found.location)
-              .header('idempotent-replayed', 'true')
-              .send(found.record)
-          }
+        if (claim.answer.writeOutcomeUnknown && claim.answer.at !== undefined) {
+          const found = await findCreatedSince(request, reply, claim.answer.at)
+          if (found !== undefined && typeof found === 'object') return answerFound(reply, found)
         }
         return replay(reply, claim.answer)
       }
@@ -107,9 +214,7 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
           409,
           'conflict',
           'a request with this Idempotency-Key is still running; retry later',
-          {
-            retryAfterSeconds: 1,
-          },
+          { retryAfterSeconds: Math.max(1, Math.ceil(claim.retryAfterMs / 1000)) },
         )
     }
   })
@@ -118,26 +223,38 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
     const claim = request.idempotencyClaim
     if (!claim) return payload
     request.idempotencyClaim = undefined
+    claim.stopHeartbeat()
     // A write of unknown outcome is kept too: running the repeat could write a second time.
     const keep =
       typeof payload === 'string' &&
       ((reply.statusCode < 500 && reply.statusCode !== 429) || request.writeOutcomeUnknown === true)
-    if (!keep) {
-      await store.abandon(claim.id, claim.owner)
-      return payload
+    try {
+      if (!keep) {
+        // A vendor's refusal (a 5xx, a 429) means no write; our own failure after sending one may hide a write.
+        const mayHaveWritten = claim.sent && reply.statusCode === 500
+        await store.abandon(claim.id, claim.owner, mayHaveWritten)
+        return payload
+      }
+      const headers: Record<string, string> = {}
+      for (const name of REPLAYED_HEADERS) {
+        const value = reply.getHeader(name)
+        if (value !== undefined) headers[name] = String(value)
+      }
+      await store.complete(claim.id, claim.owner, claim.fingerprint, {
+        status: reply.statusCode,
+        headers,
+        body: payload,
+        at: Date.now(),
+        ...(request.writeOutcomeUnknown ? { writeOutcomeUnknown: true as const } : {}),
+      })
+    } catch (error) {
+      // The claim stays as it is; its lease runs out, and a repeat then checks at the vendor before writing.
+      request.log.warn({ err: error }, 'idempotency records did not take the answer')
     }
-    const headers: Record<string, string> = {}
-    for (const name of REPLAYED_HEADERS) {
-      const value = reply.getHeader(name)
-      if (value !== undefined) headers[name] = String(value)
-    }
-    await store.complete(claim.id, claim.owner, claim.fingerprint, {
-      status: reply.statusCode,
-      headers,
-      body: payload,
-      at: Date.now(),
-      ...(request.writeOutcomeUnknown ? { writeOutcomeUnknown: true as const } : {}),
-    })
     return payload
+  })
+
+  app.addHook('onResponse', async (request) => {
+    request.idempotencyClaim?.stopHeartbeat()
   })
 }

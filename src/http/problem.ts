@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { GatewayError, type FieldError, type ProblemCode } from '../errors.js'
+import { FORMAT_MESSAGES } from './validation.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -57,6 +58,10 @@ function fieldErrorOf(error: AjvError): FieldError {
       }
     case 'minProperties':
       return { message: 'send at least one field' }
+    case 'format': {
+      const message = FORMAT_MESSAGES[String(error.params.format)] ?? error.message ?? 'is not valid'
+      return { field: joinPath(error.instancePath), message }
+    }
     default: {
       const field = joinPath(error.instancePath)
       return field

@@ -58,6 +58,19 @@ export class ApiKeyGuard {
     return this.#keys.length > 0
   }
 
+  /**
+   * Whether the request may see what needs `read` on a public route (the details of /readyz): no keys
+   * configured, or a valid key with that scope. Never throws: a public route answers what it can.
+   */
+  mayRead(request: FastifyRequest): boolean {
+    if (!this.enabled) return true
+    try {
+      return this.authenticate(request)?.scopes.includes('read') ?? false
+    } catch {
+      return false
+    }
+  }
+
   /** The caller behind the request, or a 401. Undefined when no keys are configured. */
   authenticate(request: FastifyRequest): Caller | undefined {
     if (!this.enabled) return undefined

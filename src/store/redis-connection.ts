@@ -8,6 +8,8 @@ import {
   IDEMPOTENCY_ABANDON_SCRIPT,
   IDEMPOTENCY_BEGIN_SCRIPT,
   IDEMPOTENCY_COMPLETE_SCRIPT,
+  IDEMPOTENCY_MARK_SENDING_SCRIPT,
+  IDEMPOTENCY_RENEW_SCRIPT,
 } from './scripts.js'
 import { StoreKeys } from './keys.js'
 
@@ -31,9 +33,18 @@ export interface ScriptCommands {
   psagwBlock(key: string, burst: number, rate: number, blockMs: number, ttlMs: number): Promise<number>
   psagwDeleteIfEquals(key: string, value: string): Promise<number>
   psagwDeleteTokenIf(key: string, value: string): Promise<number>
-  psagwIdempotencyBegin(key: string, fingerprint: string, record: string, ttlMs: number): Promise<string[]>
+  psagwIdempotencyBegin(
+    key: string,
+    fingerprint: string,
+    owner: string,
+    leaseMs: number,
+    settleMs: number,
+    ttlMs: number,
+  ): Promise<string[]>
+  psagwIdempotencyRenew(key: string, owner: string, leaseMs: number): Promise<number>
+  psagwIdempotencyMarkSending(key: string, owner: string, leaseMs: number): Promise<number>
   psagwIdempotencyComplete(key: string, owner: string, record: string, ttlMs: number): Promise<number>
-  psagwIdempotencyAbandon(key: string, owner: string): Promise<number>
+  psagwIdempotencyAbandon(key: string, owner: string, mayHaveWritten: '1' | '0'): Promise<number>
 }
 
 export type RedisClient = (Redis | Cluster) & ScriptCommands
@@ -44,6 +55,8 @@ const SCRIPTS: Record<keyof ScriptCommands, string> = {
   psagwDeleteIfEquals: DELETE_IF_EQUALS_SCRIPT,
   psagwDeleteTokenIf: DELETE_TOKEN_IF_SCRIPT,
   psagwIdempotencyBegin: IDEMPOTENCY_BEGIN_SCRIPT,
+  psagwIdempotencyRenew: IDEMPOTENCY_RENEW_SCRIPT,
+  psagwIdempotencyMarkSending: IDEMPOTENCY_MARK_SENDING_SCRIPT,
   psagwIdempotencyComplete: IDEMPOTENCY_COMPLETE_SCRIPT,
   psagwIdempotencyAbandon: IDEMPOTENCY_ABANDON_SCRIPT,
 }

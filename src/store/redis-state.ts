@@ -1,5 +1,4 @@
 import type { FastifyBaseLogger } from 'fastify'
-import { FailoverIdempotencyStore } from '../cache/failover-idempotency.js'
 import { RedisIdempotencyStore } from '../cache/redis-idempotency.js'
 import { RedisReferenceCache } from '../cache/redis-reference-cache.js'
 import { RedisTokenCache } from '../cache/redis-token-cache.js'
@@ -9,6 +8,7 @@ import { memoryState, type SharedState } from '../state.js'
 import { sharedWithLocalFallback } from './fallback.js'
 import { RedisConnection, STORE_SWITCH_SKEW_MS, type RedisSettings } from './redis-connection.js'
 import type { BucketSpec } from '../limiter/types.js'
+import type { LeaseSettings } from '../cache/idempotency.js'
 
 export interface StoreSettings extends RedisSettings {
   /** Replicas sharing the vendor limits; each takes limit / replicas while Redis is unreachable. */
@@ -18,6 +18,7 @@ export interface StoreSettings extends RedisSettings {
   horizonMs: number
   /** The rate-limit buckets of the configured connections. */
   buckets: BucketSpec[]
+  idempotencyLease: LeaseSettings
 }
 
 /** How long start-up waits for Redis before serving on the in-process twins (readyz: degraded). */
@@ -56,12 +57,8 @@ export async function redisState(settings: StoreSettings, log: FastifyBaseLogger
       'reference cache',
       log,
     ),
-    idempotency: new FailoverIdempotencyStore(
-      new RedisIdempotencyStore(redis),
-      local.idempotency,
-      redis,
-      log,
-    ),
+    // Never this process's own records: a keyed write decided by one replica's memory could run twice.
+    idempotency: new RedisIdempotencyStore(redis, settings.idempotencyLease),
     ready: async () => ({ store: 'redis', ok: await redis.ping() }),
     close: () => redis.close(),
   }

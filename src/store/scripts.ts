@@ -77,32 +77,78 @@ return 0
 `
 
 /**
- * KEYS[1] idempotency record; ARGV fingerprint, in-flight record JSON, in-flight ttl ms.
- * Returns {'started'} after claiming the key, {'mismatch'} for another request body, {'in-flight'} while the
- * first is still running, or {'done', record JSON} to replay.
+ * The idempotency record scripts. A record is JSON: `{state: 'done', fingerprint, answer}` or `{state:
+ * 'in-flight', fingerprint, owner, leaseUntil, sentAt?, uncertain?}`, times in Redis's clock (ms). Invariants:
+ * only the owner renews, marks or ends its claim; a claim whose lease ran out is taken over by the next begin,
+ * which is told when the earlier attempt had sent its write (`sentAt`) or carried a doubt (`uncertain`); a claim
+ * with a doubt is never deleted without an answer, only released (lease 0), so that no later attempt writes
+ * without first looking at the vendor.
  */
-export const IDEMPOTENCY_BEGIN_SCRIPT = `
-local raw = redis.call('GET', KEYS[1])
-if not raw then
-  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-  return {'started'}
-end
-local record = cjson.decode(raw)
-if record.fingerprint ~= ARGV[1] then return {'mismatch'} end
-if record.state == 'in-flight' then return {'in-flight'} end
-return {'done', raw}
-`
-
-/** KEYS[1] idempotency record; ARGV[1] owner. Releases an in-flight claim, only the owner's. */
-export const IDEMPOTENCY_ABANDON_SCRIPT = `
+const OWNED_CLAIM = `
 local raw = redis.call('GET', KEYS[1])
 if not raw then return 0 end
 local record = cjson.decode(raw)
-if record.state == 'in-flight' and record.owner == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
+if record.state ~= 'in-flight' or record.owner ~= ARGV[1] then return 0 end
 `
 
-/** KEYS[1] idempotency record; ARGV owner, done record JSON, ttl ms. Stores the answer of the owner's claim. */
+/**
+ * KEYS[1]; ARGV fingerprint, new owner, lease ms, settle ms, record ttl ms.
+ * Returns {'mismatch'}, {'done', record JSON}, {'in-flight', ms to wait}, or {'started', '1' | '0'} (1: the
+ * earlier attempt may have written).
+ */
+export const IDEMPOTENCY_BEGIN_SCRIPT = `${REDIS_NOW}
+local lease = tonumber(ARGV[3])
+local settle = tonumber(ARGV[4])
+local raw = redis.call('GET', KEYS[1])
+local unsure = false
+if raw then
+  local record = cjson.decode(raw)
+  if record.fingerprint ~= ARGV[1] then return {'mismatch'} end
+  if record.state == 'done' then return {'done', raw} end
+  if record.leaseUntil > now then return {'in-flight', tostring(record.leaseUntil - now)} end
+  if record.sentAt and record.sentAt + settle > now then
+    return {'in-flight', tostring(record.sentAt + settle - now)}
+  end
+  unsure = record.sentAt ~= nil or record.uncertain == true
+end
+local claim = {state = 'in-flight', fingerprint = ARGV[1], owner = ARGV[2], leaseUntil = now + lease}
+if unsure then claim.uncertain = true end
+redis.call('SET', KEYS[1], cjson.encode(claim), 'PX', ARGV[5])
+if unsure then return {'started', '1'} end
+return {'started', '0'}
+`
+
+/** KEYS[1]; ARGV owner, lease ms. The owner's heartbeat: 1 when the claim is still its own. */
+export const IDEMPOTENCY_RENEW_SCRIPT = `${REDIS_NOW}${OWNED_CLAIM}
+record.leaseUntil = now + tonumber(ARGV[2])
+redis.call('SET', KEYS[1], cjson.encode(record), 'KEEPTTL')
+return 1
+`
+
+/** KEYS[1]; ARGV owner, lease ms. Just before the owner's vendor write: 1 (and `sentAt` noted) when still its own. */
+export const IDEMPOTENCY_MARK_SENDING_SCRIPT = `${REDIS_NOW}${OWNED_CLAIM}
+record.sentAt = now
+record.leaseUntil = now + tonumber(ARGV[2])
+redis.call('SET', KEYS[1], cjson.encode(record), 'KEEPTTL')
+return 1
+`
+
+/**
+ * KEYS[1]; ARGV owner, '1' when its write may have happened. Deletes the owner's claim, or, when there is doubt
+ * (that write, or an earlier attempt's), ends its lease and keeps the doubt for the next repeat.
+ */
+export const IDEMPOTENCY_ABANDON_SCRIPT = `${OWNED_CLAIM}
+if ARGV[2] ~= '1' and record.uncertain ~= true then return redis.call('DEL', KEYS[1]) end
+record.uncertain = true
+record.leaseUntil = 0
+redis.call('SET', KEYS[1], cjson.encode(record), 'KEEPTTL')
+return 1
+`
+
+/**
+ * KEYS[1]; ARGV owner, done record JSON, ttl ms. Stores the answer of the owner's claim (also when the record is
+ * gone, a Redis emptied meanwhile: the answer is still the one to replay).
+ */
 export const IDEMPOTENCY_COMPLETE_SCRIPT = `
 local raw = redis.call('GET', KEYS[1])
 if raw then

@@ -67,6 +67,8 @@ export interface VendorCallContext {
   signal?: AbortSignal
   /** The part of the vendor's rate limit the caller (an API key) may take, when it may not take all of it. */
   share?: { caller: string; fraction: number }
+  /** Runs just before each attempt of a write is sent; throws to send nothing (an Idempotency-Key lost). */
+  beforeWrite?: () => Promise<void>
 }
 
 /** What every adapter's client shares: the pools, the limiter and the HTTP settings of the gateway. */
@@ -201,6 +203,7 @@ export class VendorClient {
         this.health.recordFailure(this.#now())
         throw error
       })
+      if (call.method !== 'GET') await context.beforeWrite?.()
       const started = this.#now()
       const result = await this.#attempt(call, authHeaders, signal)
       this.#count(call, result, this.#now() - started)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { IdempotencyStore } from '../../src/cache/idempotency.js'
+import type { IdempotencyStore, LeaseSettings } from '../../src/cache/idempotency.js'
 import type { ReferenceCache } from '../../src/cache/reference-cache.js'
 import type { AccessToken, TokenCache } from '../../src/cache/token-cache.js'
 
@@ -178,40 +178,120 @@ export function referenceCacheContract(name: string, make: (clock: FakeClock) =>
   })
 }
 
-export function idempotencyContract(name: string, make: () => IdempotencyStore) {
+/** An idempotency store made with these lease settings, and a way to let time pass on its clock. */
+export interface LeasedStore {
+  store: IdempotencyStore
+  /** Lets `ms` pass for the store: a fake clock moves, or (Redis, whose clock it is) real time goes by. */
+  pass(ms: number): Promise<void>
+}
+
+export function idempotencyContract(name: string, make: (lease: LeaseSettings) => LeasedStore) {
   const answer = { status: 201, headers: { 'content-type': 'application/json' }, body: '{"id":"1"}' }
+  /** Never runs out during a test, however slow the machine. */
+  const long = { leaseMs: 600_000, settleMs: 600_000 }
+  /** Runs out after a short pass of time: used only where a test lets it run out. */
+  const short = { leaseMs: 150, settleMs: 400 }
+  const started = async (store: IdempotencyStore, key: string, body = 'body-a') => {
+    const claim = await store.begin(key, body)
+    if (claim.kind !== 'started') throw new Error(claim.kind)
+    return claim
+  }
 
   describe(`${name}: idempotency store contract`, () => {
     it('lets the first caller run and replays its answer to repeats', async () => {
-      const store = make()
+      const { store } = make(long)
       const key = uniqueName('key')
-      const claim = await store.begin(key, 'body-a')
-      if (claim.kind !== 'started') throw new Error(claim.kind)
-      expect(await store.begin(key, 'body-a')).toEqual({ kind: 'in-flight' })
+      const claim = await started(store, key)
+      expect(claim.earlierAttemptMayHaveWritten).toBe(false)
+      expect(await store.begin(key, 'body-a')).toEqual({
+        kind: 'in-flight',
+        retryAfterMs: expect.any(Number),
+      })
       await store.complete(key, claim.owner, 'body-a', answer)
       expect(await store.begin(key, 'body-a')).toEqual({ kind: 'replay', answer })
     })
 
     it('tells apart another body with the same key', async () => {
-      const store = make()
+      const { store } = make(long)
       const key = uniqueName('key')
-      const claim = await store.begin(key, 'body-a')
+      const claim = await started(store, key)
       expect(await store.begin(key, 'body-b')).toEqual({ kind: 'mismatch' })
-      if (claim.kind === 'started') await store.complete(key, claim.owner, 'body-a', answer)
+      await store.complete(key, claim.owner, 'body-a', answer)
       expect(await store.begin(key, 'body-b')).toEqual({ kind: 'mismatch' })
     })
 
     it('frees an abandoned claim for a retry, and only its owner can', async () => {
-      const store = make()
+      const { store } = make(long)
       const key = uniqueName('key')
-      const claim = await store.begin(key, 'body-a')
-      if (claim.kind !== 'started') throw new Error(claim.kind)
-      await store.abandon(key, 'someone-else')
+      const claim = await started(store, key)
+      await store.abandon(key, 'someone-else', false)
       expect((await store.begin(key, 'body-a')).kind).toBe('in-flight')
       await store.complete(key, 'someone-else', 'body-a', answer)
       expect((await store.begin(key, 'body-a')).kind).toBe('in-flight')
-      await store.abandon(key, claim.owner)
-      expect((await store.begin(key, 'body-a')).kind).toBe('started')
+      expect(await store.renew(key, 'someone-else')).toBe(false)
+      expect(await store.markSending(key, 'someone-else')).toBe(false)
+      expect(await store.renew(key, claim.owner)).toBe(true)
+      await store.abandon(key, claim.owner, false)
+      expect(await started(store, key)).toMatchObject({ earlierAttemptMayHaveWritten: false })
+    })
+
+    it('a live claim says how long its lease has left', async () => {
+      const { store } = make(long)
+      const key = uniqueName('key')
+      await started(store, key)
+      const repeat = await store.begin(key, 'body-a')
+      if (repeat.kind !== 'in-flight') throw new Error(repeat.kind)
+      expect(repeat.retryAfterMs).toBeGreaterThan(0)
+      expect(repeat.retryAfterMs).toBeLessThanOrEqual(long.leaseMs)
+    })
+
+    it('hands a claim whose owner went silent, before sending, to the next repeat: it may write at once', async () => {
+      const { store, pass } = make(short)
+      const key = uniqueName('key')
+      const first = await started(store, key)
+      await pass(short.leaseMs + 50)
+      const second = await started(store, key)
+      expect(second.earlierAttemptMayHaveWritten).toBe(false)
+      // The first owner has lost the key: it may neither write nor answer for it.
+      expect(await store.markSending(key, first.owner)).toBe(false)
+      expect(await store.renew(key, first.owner)).toBe(false)
+      await store.complete(key, first.owner, 'body-a', answer)
+      expect((await store.begin(key, 'body-a')).kind).toBe('in-flight')
+      await store.complete(key, second.owner, 'body-a', answer)
+      expect(await store.begin(key, 'body-a')).toEqual({ kind: 'replay', answer })
+    })
+
+    it('after an owner gone silent once its write was sent: waits for the write to settle, then says it may have happened', async () => {
+      const { store, pass } = make(short)
+      const key = uniqueName('key')
+      const first = await started(store, key)
+      expect(await store.markSending(key, first.owner)).toBe(true)
+      await pass(short.leaseMs + 50)
+      const waiting = await store.begin(key, 'body-a')
+      expect(waiting.kind).toBe('in-flight')
+      await pass(short.settleMs)
+      const second = await started(store, key)
+      expect(second.earlierAttemptMayHaveWritten).toBe(true)
+      // Given up without an answer (its own write refused by the vendor), the doubt stays for the next repeat.
+      await store.abandon(key, second.owner, false)
+      expect(await started(store, key)).toMatchObject({ earlierAttemptMayHaveWritten: true })
+    })
+
+    it('frees a claim whose sent write the vendor refused, and keeps one whose write may have happened', async () => {
+      const { store, pass } = make(short)
+      const refused = uniqueName('key')
+      const first = await started(store, refused)
+      await store.markSending(refused, first.owner)
+      await store.abandon(refused, first.owner, false)
+      expect(await started(store, refused)).toMatchObject({ earlierAttemptMayHaveWritten: false })
+
+      const doubtful = uniqueName('key')
+      const owner = (await started(store, doubtful)).owner
+      await store.markSending(doubtful, owner)
+      await store.abandon(doubtful, owner, true)
+      expect((await store.begin(doubtful, 'body-a')).kind).toBe('in-flight') // it may still land
+      await pass(short.settleMs + 50)
+      expect(await started(store, doubtful)).toMatchObject({ earlierAttemptMayHaveWritten: true })
     })
   })
 }

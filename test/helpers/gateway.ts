@@ -21,6 +21,7 @@ import {
 import { buildApp, type App } from '../../src/app.js'
 import { loadConfig, type Config } from '../../src/config.js'
 import { createLogger } from '../../src/logger.js'
+import type { SharedState } from '../../src/state.js'
 
 export interface Gateway {
   app: App
@@ -36,6 +37,7 @@ export const GENEROUS_LIMIT = { limit: 100_000, windowMs: 60_000 }
 export async function startGateway(
   connections: ConnectionConfig[],
   overrides: Partial<Config> = {},
+  state?: SharedState,
 ): Promise<Gateway> {
   const config: Config = {
     ...loadConfig({ NODE_ENV: 'test' }),
@@ -51,7 +53,7 @@ export async function startGateway(
       done()
     },
   })
-  const app = await buildApp(config, { logger: createLogger(config.logLevel, sink) })
+  const app = await buildApp(config, { logger: createLogger(config.logLevel, sink), state })
   await app.ready()
   return { app, logs, close: () => app.close() }
 }
@@ -61,8 +63,9 @@ async function inFrontOf<E extends { close(): Promise<void> }, C extends Connect
   emulator: E,
   connections: [C, ...ConnectionConfig[]],
   config: Partial<Config> | undefined,
+  state?: SharedState,
 ): Promise<Gateway & { emulator: E; connection: C }> {
-  const gateway = await startGateway(connections, config)
+  const gateway = await startGateway(connections, config, state)
   return {
     ...gateway,
     emulator,
@@ -85,6 +88,8 @@ export interface SyncroGatewayOptions {
   config?: Partial<Config>
   /** Further connections (say, one with a wrong key) beside `syncro-test`. */
   moreConnections?: (emulator: SyncroEmulator) => SyncroConnectionConfig[]
+  /** Shared state to use (a store on a fake clock, say) instead of a new in-memory one. */
+  state?: SharedState
 }
 
 /** A Syncro emulator on a free port and a gateway (not listening) in front of it; close() stops both. */
@@ -98,7 +103,12 @@ export async function startSyncroGateway(options: SyncroGatewayOptions = {}): Pr
     rateLimit: { ...GENEROUS_LIMIT, ...options.emulator?.rateLimit, scope: 'connection' },
     ...options.connection,
   }
-  return inFrontOf(emulator, [connection, ...(options.moreConnections?.(emulator) ?? [])], options.config)
+  return inFrontOf(
+    emulator,
+    [connection, ...(options.moreConnections?.(emulator) ?? [])],
+    options.config,
+    options.state,
+  )
 }
 
 export interface ConnectWiseGateway extends Gateway {

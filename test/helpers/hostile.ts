@@ -1,6 +1,9 @@
 import fc from 'fast-check'
 
-/** Text a caller might send: quotes, brackets, backslashes, the words of query languages, unicode. */
+/**
+ * One line a caller might send: quotes, brackets, backslashes, the words of query languages, unicode. Control
+ * characters (a line break among them) are refused at the edge, so they are not in it.
+ */
 export const hostileText = fc
   .array(
     fc.oneof(
@@ -26,11 +29,11 @@ export const hostileText = fc
         '?',
         '+',
         '%20',
-        '\n',
+        '\u202e',
       ),
       fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }),
     ),
     { minLength: 1, maxLength: 8 },
   )
   .map((parts) => parts.join('').slice(0, 200))
-  .filter((text) => text.trim() !== '')
+  .filter((text) => text.trim() !== '' && !/[\u0000-\u001f\u007f]/.test(text))

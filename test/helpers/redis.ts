@@ -14,6 +14,10 @@ export interface TestRedis {
   kill(): Promise<void>
   /** Back on the same port, empty. */
   restart(): Promise<void>
+  /** SIGSTOP: Redis keeps its connections but answers nothing, as a stalled server does... */
+  pause(): Promise<void>
+  /** ...until SIGCONT: then it runs what it was sent meanwhile. */
+  resume(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -51,6 +55,12 @@ async function startRedisContainer(): Promise<TestRedis> {
     },
     restart: async () => {
       await container.restart()
+    },
+    pause: async () => {
+      spawnSync('docker', ['pause', container.getId()])
+    },
+    resume: async () => {
+      spawnSync('docker', ['unpause', container.getId()])
     },
     stop: async () => {
       await container.stop()
@@ -106,7 +116,16 @@ async function startRedisProcess(): Promise<TestRedis> {
     restart: async () => {
       child = await launchRedisServer(port)
     },
-    stop: () => end('SIGTERM'),
+    pause: async () => {
+      child?.kill('SIGSTOP')
+    },
+    resume: async () => {
+      child?.kill('SIGCONT')
+    },
+    stop: async () => {
+      child?.kill('SIGCONT')
+      await end('SIGTERM')
+    },
   }
 }
 

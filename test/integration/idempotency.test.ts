@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MemoryIdempotencyStore } from '../../src/cache/idempotency.js'
+import { memoryState } from '../../src/state.js'
+import { fakeClock } from '../contracts/caches.js'
 import { json, startSyncroGateway, type SyncroGateway } from '../helpers/gateway.js'
 
 let gateway: SyncroGateway
@@ -60,8 +63,57 @@ describe('Idempotency-Key', () => {
     expect([ticket.statusCode, comment.statusCode]).toEqual([201, 201])
   })
 
+  it('scopes a key by the route, not by how its URL is spelled', async () => {
+    const before = gateway.emulator.db.tickets.size
+    const body = { subject: 'One ticket, four spellings', customerId: customerId() }
+    const spellings = [`${base}/tickets`, `${base}/tickets?`, '/v1/connections/%73yncro-test/tickets']
+    const answers = await Promise.all(spellings.map((url) => post('key-spelling', body, url)))
+    expect(answers.map((answer) => answer.statusCode)).toEqual([201, 201, 201])
+    expect(new Set(answers.map((answer) => json(answer).id)).size).toBe(1)
+    const withQuery = await post('key-spelling', body, `${base}/tickets?x=1`)
+    expect([withQuery.statusCode, json(withQuery).code]).toEqual([400, 'validation_failed'])
+    expect(gateway.emulator.db.tickets.size).toBe(before + 1)
+  })
+
   it('refuses a key that is not 1 to 255 visible characters', async () => {
     const response = await post('x'.repeat(256), { subject: 'x', customerId: customerId() })
     expect([response.statusCode, json(response).code]).toEqual([400, 'validation_failed'])
+  })
+})
+
+describe('a request taken for gone', () => {
+  it('never writes once a repeat has taken its key over: the repeat writes, the first answers 409', async () => {
+    const clock = fakeClock()
+    const lease = { leaseMs: 10_000, settleMs: 15_000 }
+    const state = { ...memoryState(), idempotency: new MemoryIdempotencyStore(lease, clock.now) }
+    const stalled = await startSyncroGateway({ state })
+    try {
+      const { emulator } = stalled
+      const body = {
+        subject: 'Taken over',
+        customerId: String([...emulator.db.customers.keys()][0]),
+        status: 'open',
+      }
+      const send = () =>
+        stalled.app.inject({
+          method: 'POST',
+          url: '/v1/connections/syncro-test/tickets',
+          payload: body,
+          headers: { 'idempotency-key': 'taken-over' },
+        })
+      // The first request hangs before its write (its status lookup is slow), long enough to be taken for gone.
+      emulator.faults.delay({ ms: 400, method: 'GET', pathPrefix: '/tickets/settings' })
+      const first = send()
+      while ((emulator.stats.byRoute['GET /tickets/settings'] ?? 0) < 1)
+        await new Promise((r) => setTimeout(r, 5))
+      clock.advance(lease.leaseMs + 1)
+      const repeat = await send()
+      expect(repeat.statusCode).toBe(201)
+      const late = await first
+      expect([late.statusCode, json(late).code]).toEqual([409, 'conflict'])
+      expect(emulator.stats.byRoute['POST /tickets']).toBe(1)
+    } finally {
+      await stalled.close()
+    }
   })
 })

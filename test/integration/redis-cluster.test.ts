@@ -36,4 +36,7 @@ describe('Redis Cluster', () => {
 rateLimiterContract('redis cluster', () => new RedisRateLimiter(connection))
 tokenCacheContract('redis cluster', (clock) => new RedisTokenCache(connection, { now: clock.now }))
 referenceCacheContract('redis cluster', (clock) => new RedisReferenceCache(connection, { now: clock.now }))
-idempotencyContract('redis cluster', () => new RedisIdempotencyStore(connection))
+idempotencyContract('redis cluster', (lease) => ({
+  store: new RedisIdempotencyStore(connection, lease),
+  pass: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+}))

@@ -90,6 +90,15 @@ describe('gateway API keys', () => {
     for (const url of ['/healthz', '/readyz', '/openapi.json', '/docs'])
       expect((await inject(url)).statusCode).toBe(200)
   })
+
+  it('tells readiness to anyone, and which connections and breakers only to a read key', async () => {
+    expect(json(await inject('/readyz'))).toEqual({ status: 'ready' })
+    expect(json(await inject('/readyz', 'not-a-key-at-all-000000'))).toEqual({ status: 'ready' })
+    const detailed = json<{ checks: { connections: Record<string, string> } }>(
+      await inject('/readyz', READ_ONLY),
+    )
+    expect(detailed.checks.connections).toEqual({ 'syncro-test': 'closed' })
+  })
 })
 
 describe('request ids', () => {

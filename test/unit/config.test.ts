@@ -160,6 +160,28 @@ describe('loadConfig', () => {
     expect(problems.some((problem) => problem.startsWith('connections'))).toBe(true)
   })
 
+  it('refuses keys in plain text in production, from the environment or a file', () => {
+    const connection = { SYNCRO_API_KEY: 'k', SYNCRO_SUBDOMAIN: 'acme' }
+    const plain = problemsOf({
+      NODE_ENV: 'production',
+      GATEWAY_API_KEYS: 'plain-key-0123456789',
+      ...connection,
+    })
+    expect(plain).toEqual([
+      expect.stringMatching(/^GATEWAY_API_KEYS: keys in plain text are for development/),
+    ])
+    const file = JSON.stringify({ apiKeys: [{ name: 'crm', key: 'plain-key-0123456789' }] })
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', GATEWAY_CONFIG: 'x.json', ...connection }, () => file),
+    ).toThrow(/keys in plain text/)
+    const hashed = problemsOf({
+      NODE_ENV: 'production',
+      GATEWAY_API_KEYS: `sha256:${'a'.repeat(64)}`,
+      ...connection,
+    })
+    expect(hashed).toEqual([])
+  })
+
   it('reads a config file with ${ENV} references', () => {
     const file = JSON.stringify({
       port: 8080,

@@ -238,6 +238,51 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: writes', (fixture) => {
         'payload_too_large',
         undefined,
       ],
+      ...(
+        [
+          ['a NUL in a subject', { subject: 'Printer\u0000offline' }, 'subject'],
+          ['a line break in a subject', { subject: 'Printer\r\nX-Injected: 1' }, 'subject'],
+          ['a subject of spaces only', { subject: ' \t ' }, 'subject'],
+          ['an unpaired surrogate in a subject', { subject: 'Printer \ud800 offline' }, 'subject'],
+          ['a control character in a description', { description: 'ok\u0007bell' }, 'description'],
+          ['the year 0000', { dueAt: '0000-01-01T00:00:00Z' }, 'dueAt'],
+          ['the year 0001', { dueAt: '0001-01-01T00:00:00Z' }, 'dueAt'],
+        ] as const
+      ).map(([name, fields, field]): [string, () => Parameters<typeof send>, number, string, string] => [
+        name,
+        () => ['POST', '/tickets', { subject: 'x', customerId: customerId(), ...fields }],
+        400,
+        'validation_failed',
+        field,
+      ]),
+      [
+        'a line break in a customer name',
+        () => ['POST', '/customers', { name: 'Acme\nCorp' }],
+        400,
+        'validation_failed',
+        'name',
+      ],
+      [
+        'a line break in an address line',
+        () => ['PATCH', `/customers/${customerId()}`, { address: { line1: '1 Pier Rd\r\n' } }],
+        400,
+        'validation_failed',
+        'address.line1',
+      ],
+      [
+        'a comment body with a NUL',
+        () => ['POST', `/tickets/${ticketId()}/comments`, { body: 'called\u0000back' }],
+        400,
+        'validation_failed',
+        'body',
+      ],
+      [
+        'an unknown query parameter on a write',
+        () => ['POST', '/tickets?notify=true', { subject: 'x', customerId: customerId() }],
+        400,
+        'validation_failed',
+        'notify',
+      ],
       [
         'an unknown connection',
         () => ['POST', '/v1/connections/nope/tickets', { subject: 'x', customerId: '1' }],
@@ -255,6 +300,20 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: writes', (fixture) => {
       if (field) expect(problem.errors?.map((error) => error.field)).toContain(field)
       expect(vendor.stats.requests).toBe(0)
       expect(vendor.snapshot()).toBe(before)
+    })
+
+    it('keeps tab, CR and LF in multi-line text', async () => {
+      const description = 'Line one\r\n\tLine two\nLine three'
+      const created = await send('POST', '/tickets', {
+        subject: 'Multi-line',
+        customerId: customerId(),
+        description,
+      })
+      expect(created.statusCode).toBe(201)
+      const comment = await send('POST', `/tickets/${json<{ id: string }>(created).id}/comments`, {
+        body: 'Called\r\n\tback',
+      })
+      expect(comment.statusCode).toBe(201)
     })
 
     it("translates the vendor's refusal back to canonical field names", async () => {
