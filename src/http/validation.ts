@@ -61,8 +61,10 @@ function digitsOnlyForIntegers(schema: TSchema, validate: ValidatorFunction): Va
   return checked
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/
 /** Control characters but tab, LF and CR. */
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 /** In a `u` pattern a surrogate pair is one code point, so this finds only halves of none. */
 const UNPAIRED_SURROGATE = /[\ud800-\udfff]/u

@@ -36,4 +36,5 @@ export const hostileText = fc
     { minLength: 1, maxLength: 8 },
   )
   .map((parts) => parts.join('').slice(0, 200))
+  // eslint-disable-next-line no-control-regex -- keeping control characters out is the point
   .filter((text) => text.trim() !== '' && !/[\u0000-\u001f\u007f]/.test(text))
