@@ -149,11 +149,6 @@ describe('keyed writes while Redis is away', { timeout: 60_000 }, () => {
     await redis.resume()
 
     const { answer } = await untilNotInFlight(() => createTicket(replicas.urls[1]!, 'during-stall', body))
-    if (answer.status !== 201)
-      console.log(
-        answer,
-        replicas.processes.map((p) => p.lines.slice(-20)),
-      )
     expect(answer.status).toBe(201)
     expect(emulator.db.tickets.size).toBe(before + 1)
   })
