@@ -5,6 +5,7 @@ import { Problem } from '../src/canonical/problem.js'
 import { ConnectionId } from '../src/connection-config.js'
 import { callerSignal } from '../src/http/caller-signal.js'
 import { idempotencyFence } from '../src/http/idempotency.js'
+import { RequestAdmission } from '../src/vendor-http/admission.js'
 import { PROBLEM_CONTENT_TYPE } from '../src/http/problem.js'
 
 /** A write takes no query parameters: one sent by mistake (`?notify=true`) is an error, not ignored. */
@@ -64,9 +65,11 @@ export const WRITE_PROBLEMS = [400, 401, 403, 404, 409, 413, 415, 422, 429, 501,
 export function callContext(request: FastifyRequest, reply: FastifyReply): CallContext {
   const caller = request.caller
   const beforeWrite = idempotencyFence(request, request.server.sharedState.idempotency)
+  request.admission ??= new RequestAdmission()
   return {
     log: request.log,
     signal: callerSignal(reply),
+    admission: request.admission,
     ...(beforeWrite ? { beforeWrite } : {}),
     ...(caller && caller.vendorShare < 1
       ? { share: { caller: caller.name, fraction: caller.vendorShare } }

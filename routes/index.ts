@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { registerIdempotency } from '../src/http/idempotency.js'
 import { authorize, type Caller } from '../src/security/api-keys.js'
+import type { RequestAdmission } from '../src/vendor-http/admission.js'
 import { assetRoutes } from './assets.js'
 import { connectionRoutes } from './connections.js'
 import { customerRoutes } from './customers.js'
@@ -14,6 +15,8 @@ import { commentRoutes, ticketRoutes } from './tickets.js'
 declare module 'fastify' {
   interface FastifyRequest {
     caller: Caller | undefined
+    /** The request's place at the vendor rate limits (routes/common.ts callContext), made on its first vendor call. */
+    admission: RequestAdmission | undefined
   }
 }
 
@@ -22,6 +25,11 @@ const READ_METHODS = new Set(['GET', 'HEAD'])
 /** Everything under /v1 needs a gateway API key when keys are configured; reads need 'read', writes 'write'. */
 const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   app.decorateRequest('caller', undefined)
+  app.decorateRequest('admission', undefined)
+  // Turns reserved for vendor calls the request did not make go back to the callers queued behind them.
+  app.addHook('onResponse', async (request) => {
+    await request.admission?.release()
+  })
   app.addHook('onRequest', async (request) => {
     request.caller = app.apiKeys.authenticate(request)
     const connection = (request.params as { connection?: string }).connection

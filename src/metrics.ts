@@ -50,6 +50,13 @@ export class GatewayMetrics {
     registers: [this.registry],
   })
 
+  readonly limiterLateTurns = new Counter({
+    name: 'psagw_limiter_late_turns_total',
+    help: 'Turns given up because the call could not be sent in time for them (a busy event loop), and taken again',
+    labelNames: ['connection'] as const,
+    registers: [this.registry],
+  })
+
   readonly referenceLookups = new Counter({
     name: 'psagw_reference_cache_lookups_total',
     help: 'Reference data lookups, by whether they needed a vendor load (miss) or not (hit)',

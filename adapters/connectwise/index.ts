@@ -269,8 +269,11 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
           toTickets(tickets, ctx),
         )
       },
-      get: async (id, ctx) =>
-        withDescription(await sendRecord<CwTicket>({ method: 'GET', path: ticketPath(id) }, ctx), ctx),
+      async get(id, ctx) {
+        // The ticket, then its description note: two calls, their turns taken together.
+        ctx.admission?.expect(2)
+        return withDescription(await sendRecord<CwTicket>({ method: 'GET', path: ticketPath(id) }, ctx), ctx)
+      },
       async create(body, ctx) {
         checkLengths('connectwise', { subject: [body.subject, SUMMARY_MAX_LENGTH] })
         let board = boardOf(body)

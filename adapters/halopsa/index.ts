@@ -98,6 +98,8 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
     const { records, next } = await fillPage<R>({
       pageSize: request.pageSize,
       from: pagePositionOf(request.position),
+      vendorPageSize: spec.pages ? HALO_PAGE_SIZE : undefined,
+      expectCalls: (calls) => ctx.admission?.expect(calls),
       fetchPage: async (_query, page) => {
         const paging = spec.pages
           ? { pageinate: true, page_size: HALO_PAGE_SIZE, page_no: page, order: 'id', orderdesc: false }

@@ -105,6 +105,9 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
       }),
   })
 
+  /** Syncro's page size per list, as its answers told it (never assumed: it varies by account and version). */
+  const pageSizes = new Map<string, number>()
+
   /** Walks Syncro's pages (their size read from each answer) to fill the requested page. */
   async function list<R, T>(
     request: ListRequest,
@@ -114,6 +117,8 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
     const { records, next } = await fillPage<R>({
       pageSize: request.pageSize,
       from: pagePositionOf(request.position),
+      vendorPageSize: pageSizes.get(spec.key),
+      expectCalls: (calls) => ctx.admission?.expect(calls),
       queryKeys: spec.queries.map((query) => String(query.status ?? '')),
       fetchPage: async (query, page) => {
         const body = await send(
@@ -121,7 +126,9 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
           ctx,
         )
         const records = recordsIn<R>(body, spec.key, 'syncro')
-        const totalPages = (body as { meta?: SyncroMeta }).meta?.total_pages
+        const meta = (body as { meta?: SyncroMeta }).meta
+        if (meta?.per_page) pageSizes.set(spec.key, meta.per_page)
+        const totalPages = meta?.total_pages
         return { records, isLast: totalPages === undefined ? records.length === 0 : page >= totalPages }
       },
     })

@@ -35,13 +35,22 @@ export const insuranceBucket = (bucket: BucketSpec, replicas: number): BucketSpe
   burst: bucket.burst / replicas,
 })
 
+/** What this replica last learnt of a shared bucket's queue: when, and how far ahead its turns then reached. */
+interface SharedQueueSeen {
+  at: number
+  reachesTo: number
+}
+
 /**
  * The shared limiter while the store answers; a local bucket of limit / replicas while it does not.
  *
  * Reservations are promises of a future send, up to `horizonMs` ahead, so a switch must not let one side send
  * while the other's promises are still being kept (`hold` = horizon + skew):
  * - the store goes: the insurance bucket starts empty and sends nothing before `hold` has passed, by when the
- *   shared bucket's last promises, made by any replica, are due;
+ *   shared bucket's last promises, made by any replica, are due. Except for a bucket this replica saw idle just
+ *   before (its last turn, granted within `skew` of the outage, had no wait): no promise reached into the future
+ *   then, so it serves its share at once. That is a judgement on what was seen, and it holds for a light load;
+ *   a bucket near its limit (any wait) is always held back;
  * - the store comes back (every replica notices, whether it used insurance or not): each replica blocks every
  *   configured shared bucket until `hold` from then, and meanwhile serves its share from its insurance bucket,
  *   with waits that end before that moment; longer waits queue on the (blocked) shared bucket.
@@ -50,6 +59,7 @@ export const insuranceBucket = (bucket: BucketSpec, replicas: number): BucketSpe
  */
 export class InsuredRateLimiter implements RateLimiter {
   #insurance: MemoryRateLimiter | null = null
+  readonly #seen = new Map<string, SharedQueueSeen>()
   /** Insurance buckets already held back since the store went. */
   readonly #heldBack = new Set<string>()
   readonly #buckets = new Map<string, BucketSpec>()
@@ -73,23 +83,41 @@ export class InsuredRateLimiter implements RateLimiter {
     return this.options.horizonMs + this.options.skewMs
   }
 
-  async acquire(bucket: BucketSpec, maxWaitMs: number): Promise<Acquisition> {
+  async acquire(bucket: BucketSpec, maxWaitMs: number, count = 1): Promise<Acquisition> {
     this.#buckets.set(bucket.key, bucket)
-    if (!this.store.available) return this.#insuranceAcquire(bucket, maxWaitMs)
+    if (!this.store.available) return this.#insuranceAcquire(bucket, maxWaitMs, count)
     try {
       await this.#noticeReturn()
       if (this.#returnAt !== null) {
         const local = await this.#insuranceAcquire(
           bucket,
           Math.min(maxWaitMs, this.#returnAt - this.#now() - 1),
+          count,
         )
         if (local.granted) return local
       }
-      return await this.shared.acquire(bucket, maxWaitMs)
+      const asked = this.#now()
+      const grant = await this.shared.acquire(bucket, maxWaitMs, count)
+      const furthest = grant.granted ? (grant.laterWaitsMs?.at(-1) ?? grant.waitMs) : grant.retryAfterMs
+      this.#seen.set(bucket.key, { at: asked, reachesTo: asked + furthest })
+      return grant
     } catch (error) {
-      if (!this.store.available) return this.#insuranceAcquire(bucket, maxWaitMs)
+      if (!this.store.available) return this.#insuranceAcquire(bucket, maxWaitMs, count)
       this.options.log.warn({ err: error }, 'shared rate limiter did not answer')
       throw rateLimited(1, 'the shared rate limit did not answer in time; retry')
+    }
+  }
+
+  /**
+   * Turns of the shared bucket only: the insurance's grants carry no `issuedAt`, so they are never given back (a
+   * turn given back to the other bucket than its own would be sent twice).
+   */
+  async release(bucket: BucketSpec, turnsAt: number[]): Promise<void> {
+    if (!this.store.available) return
+    try {
+      await this.shared.release(bucket, turnsAt)
+    } catch (error) {
+      this.options.log.warn({ err: error }, 'shared rate limiter did not take back unused turns')
     }
   }
 
@@ -126,7 +154,7 @@ export class InsuredRateLimiter implements RateLimiter {
     }
   }
 
-  async #insuranceAcquire(bucket: BucketSpec, maxWaitMs: number): Promise<Acquisition> {
+  async #insuranceAcquire(bucket: BucketSpec, maxWaitMs: number, count: number): Promise<Acquisition> {
     if (this.options.whenStoreDown === 'deny') {
       throw vendorUnavailable(
         503,
@@ -138,9 +166,23 @@ export class InsuredRateLimiter implements RateLimiter {
     const local = insuranceBucket(bucket, this.options.replicas)
     if (!this.#heldBack.has(bucket.key)) {
       this.#heldBack.add(bucket.key)
-      await insurance.block(local, this.#takeoverAt + this.#holdMs)
+      if (!this.#wasIdle(bucket.key)) await insurance.block(local, this.#takeoverAt + this.#holdMs)
     }
-    return insurance.acquire(local, Math.max(0, maxWaitMs))
+    const grant = await insurance.acquire(local, Math.max(0, maxWaitMs), count)
+    if (!grant.granted) return grant
+    const { issuedAt: _local, ...unnamed } = grant
+    return unnamed
+  }
+
+  /** The shared bucket had no queue when this replica last used it, just before the store went. */
+  #wasIdle(key: string): boolean {
+    const seen = this.#seen.get(key)
+    return (
+      this.#returnAt === null &&
+      seen !== undefined &&
+      seen.reachesTo <= seen.at &&
+      seen.at >= this.#takeoverAt - this.options.skewMs
+    )
   }
 
   /** The store is gone (again): insurance from now on, held back until the shared promises are due. */

@@ -7,9 +7,13 @@ interface BucketState {
   at: number
 }
 
+/** Turns given back (`release`), by time, earliest first: handed out again before any new turn. */
+type FreeTurns = number[]
+
 /** The in-process limiter: one process, one bucket per key. */
 export class MemoryRateLimiter implements RateLimiter {
   readonly #buckets = new Map<string, BucketState>()
+  readonly #free = new Map<string, FreeTurns>()
   readonly #now: () => number
 
   readonly #startEmpty: boolean
@@ -20,15 +24,41 @@ export class MemoryRateLimiter implements RateLimiter {
     this.#startEmpty = options.startEmpty ?? false
   }
 
-  async acquire(bucket: BucketSpec, maxWaitMs: number): Promise<Acquisition> {
+  async acquire(bucket: BucketSpec, maxWaitMs: number, count = 1): Promise<Acquisition> {
     const now = this.#now()
+    const free = (this.#free.get(bucket.key) ?? []).filter((at) => at >= now)
+    const reused = free.filter((at) => at <= now + maxWaitMs).slice(0, count)
+    const fromBucket = count - reused.length
     const rate = refillPerMs(bucket)
     const state = this.#stateAt(bucket, now, rate)
-    const tokensAfter = state.tokens - 1
-    const waitMs = tokensAfter >= 0 ? 0 : Math.ceil(-tokensAfter / rate)
-    if (waitMs > maxWaitMs) return { granted: false, retryAfterMs: waitMs }
-    this.#buckets.set(bucket.key, { tokens: tokensAfter, at: now })
-    return { granted: true, waitMs }
+    /** The wait of the nth new turn from now: when the balance reaches n. */
+    const waitOf = (turn: number) => {
+      const tokensAfter = state.tokens - turn
+      return tokensAfter >= 0 ? 0 : Math.ceil(-tokensAfter / rate)
+    }
+    const lastWait = fromBucket > 0 ? waitOf(fromBucket) : 0
+    if (lastWait > maxWaitMs) return { granted: false, retryAfterMs: lastWait }
+    this.#free.set(bucket.key, free.slice(reused.length))
+    if (fromBucket > 0) this.#buckets.set(bucket.key, { tokens: state.tokens - fromBucket, at: now })
+    const waits = [
+      ...reused.map((at) => at - now),
+      ...Array.from({ length: fromBucket }, (_, i) => waitOf(i + 1)),
+    ].sort((a, b) => a - b)
+    const [waitMs = 0, ...later] = waits
+    return later.length > 0
+      ? { granted: true, waitMs, laterWaitsMs: later, issuedAt: now }
+      : { granted: true, waitMs, issuedAt: now }
+  }
+
+  async release(bucket: BucketSpec, turnsAt: number[]): Promise<void> {
+    const now = this.#now()
+    const ahead = turnsAt.filter((at) => at > now)
+    if (ahead.length === 0) return
+    const free = [...(this.#free.get(bucket.key) ?? []).filter((at) => at >= now), ...ahead]
+    this.#free.set(
+      bucket.key,
+      free.sort((a, b) => a - b),
+    )
   }
 
   async block(bucket: BucketSpec, untilMs: number): Promise<void> {
@@ -40,6 +70,13 @@ export class MemoryRateLimiter implements RateLimiter {
     // Reservations already handed out keep their times; a deeper balance (a longer queue or block) is kept.
     const blocked = -(untilMs - now) * rate
     if (blocked < state.tokens) this.#buckets.set(bucket.key, { tokens: blocked, at: now })
+    // Free turns before the block's end may not be used either.
+    const free = this.#free.get(bucket.key)
+    if (free)
+      this.#free.set(
+        bucket.key,
+        free.filter((at) => at >= untilMs),
+      )
   }
 
   #stateAt(bucket: BucketSpec, now: number, rate: number): BucketState {

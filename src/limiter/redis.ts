@@ -6,15 +6,31 @@ import { bucketIdleTtlMs, refillPerMs } from './types.js'
 export class RedisRateLimiter implements RateLimiter {
   constructor(private readonly redis: RedisConnection) {}
 
-  async acquire(bucket: BucketSpec, maxWaitMs: number): Promise<Acquisition> {
-    const [granted, waitMs] = await this.redis.client.psagwAcquire(
+  async acquire(bucket: BucketSpec, maxWaitMs: number, count = 1): Promise<Acquisition> {
+    const [granted, first = 0, ...waits] = await this.redis.client.psagwAcquire(
       this.redis.keys.bucket(bucket.key),
+      this.redis.keys.bucketFreeTurns(bucket.key),
       bucket.burst,
       refillPerMs(bucket),
       Math.max(0, Math.floor(maxWaitMs)),
       bucketIdleTtlMs(bucket),
+      count,
     )
-    return granted === 1 ? { granted: true, waitMs } : { granted: false, retryAfterMs: waitMs }
+    if (granted !== 1) return { granted: false, retryAfterMs: first }
+    const [waitMs = 0, ...later] = waits
+    return later.length > 0
+      ? { granted: true, waitMs, laterWaitsMs: later, issuedAt: first }
+      : { granted: true, waitMs, issuedAt: first }
+  }
+
+  async release(bucket: BucketSpec, turnsAt: number[]): Promise<void> {
+    if (turnsAt.length === 0) return
+    await this.redis.client.psagwRelease(
+      this.redis.keys.bucket(bucket.key),
+      this.redis.keys.bucketFreeTurns(bucket.key),
+      bucketIdleTtlMs(bucket),
+      ...turnsAt.map(Math.round),
+    )
   }
 
   /** `untilMs` is read on this replica's clock only to get a duration; Redis's clock places it. */
@@ -23,6 +39,7 @@ export class RedisRateLimiter implements RateLimiter {
     if (blockMs <= 0) return
     await this.redis.client.psagwBlock(
       this.redis.keys.bucket(bucket.key),
+      this.redis.keys.bucketFreeTurns(bucket.key),
       bucket.burst,
       refillPerMs(bucket),
       blockMs,

@@ -35,6 +35,14 @@ export interface FillPageOptions<R> {
   /** One key per vendor query, in walking order; a single unnamed query when absent. */
   queryKeys?: readonly string[]
   fetchPage: (query: number, page: number) => Promise<VendorPage<R>>
+  /** The vendor's page size when known before asking (a fixed size, or one seen earlier). */
+  vendorPageSize?: number
+  /**
+   * Told how many vendor calls the page needs, so that the request can reserve their turns at the rate limit
+   * together (src/vendor-http/admission.ts): before the first call when the vendor's page size is known, else
+   * after the first page shows it.
+   */
+  expectCalls?: (calls: number) => void
 }
 
 export interface FilledPage<R> {
@@ -47,6 +55,8 @@ export async function fillPage<R>({
   from,
   queryKeys,
   fetchPage,
+  vendorPageSize,
+  expectCalls,
 }: FillPageOptions<R>): Promise<FilledPage<R>> {
   const queryCount = queryKeys?.length ?? 1
   const at = (query: number, page: number, skip: number): PagePosition =>
@@ -57,10 +67,17 @@ export async function fillPage<R>({
     )
   }
   const records: R[] = []
-  let position: PagePosition = from ?? at(0, 1, 0)
+  const start = from ?? at(0, 1, 0)
+  let position: PagePosition = start
+  if (expectCalls && vendorPageSize) expectCalls(Math.ceil((start.skip + pageSize) / vendorPageSize))
   while (position.query < queryCount) {
     const vendorPage = await fetchPage(position.query, position.page)
     const wanted = pageSize - records.length
+    if (expectCalls && !vendorPageSize && position === start) {
+      const stillWanted = wanted - (vendorPage.records.length - position.skip)
+      if (stillWanted > 0 && vendorPage.records.length > 0 && !vendorPage.isLast)
+        expectCalls(Math.ceil(stillWanted / vendorPage.records.length))
+    }
     const taken = vendorPage.records.slice(position.skip, position.skip + wanted)
     records.push(...taken)
     const consumed = position.skip + taken.length

@@ -11,6 +11,11 @@ export class StoreKeys {
     return `${this.prefix}{bucket:${bucketKey}}:tokens`
   }
 
+  /** Turns of the bucket given back unused, handed out again first. */
+  bucketFreeTurns(bucketKey: string): string {
+    return `${this.prefix}{bucket:${bucketKey}}:free`
+  }
+
   token(connection: string): string {
     return `${this.prefix}{${connection}}:token`
   }

@@ -10,6 +10,7 @@ import {
   IDEMPOTENCY_COMPLETE_SCRIPT,
   IDEMPOTENCY_MARK_SENDING_SCRIPT,
   IDEMPOTENCY_RENEW_SCRIPT,
+  RELEASE_SCRIPT,
 } from './scripts.js'
 import { StoreKeys } from './keys.js'
 
@@ -25,12 +26,22 @@ export interface RedisSettings {
 export interface ScriptCommands {
   psagwAcquire(
     key: string,
+    freeTurnsKey: string,
     burst: number,
     rate: number,
     maxWaitMs: number,
     ttlMs: number,
-  ): Promise<[number, number]>
-  psagwBlock(key: string, burst: number, rate: number, blockMs: number, ttlMs: number): Promise<number>
+    count: number,
+  ): Promise<number[]>
+  psagwRelease(key: string, freeTurnsKey: string, ttlMs: number, ...turnsAt: number[]): Promise<number>
+  psagwBlock(
+    key: string,
+    freeTurnsKey: string,
+    burst: number,
+    rate: number,
+    blockMs: number,
+    ttlMs: number,
+  ): Promise<number>
   psagwDeleteIfEquals(key: string, value: string): Promise<number>
   psagwDeleteTokenIf(key: string, value: string): Promise<number>
   psagwIdempotencyBegin(
@@ -49,8 +60,12 @@ export interface ScriptCommands {
 
 export type RedisClient = (Redis | Cluster) & ScriptCommands
 
+/** Scripts on a bucket read and write its free turns too; every other script touches one key. */
+const TWO_KEY_SCRIPTS = new Set<keyof ScriptCommands>(['psagwAcquire', 'psagwRelease', 'psagwBlock'])
+
 const SCRIPTS: Record<keyof ScriptCommands, string> = {
   psagwAcquire: ACQUIRE_SCRIPT,
+  psagwRelease: RELEASE_SCRIPT,
   psagwBlock: BLOCK_SCRIPT,
   psagwDeleteIfEquals: DELETE_IF_EQUALS_SCRIPT,
   psagwDeleteTokenIf: DELETE_TOKEN_IF_SCRIPT,
@@ -108,7 +123,10 @@ export class RedisConnection {
     } else {
       client = new Redis(settings.redisUrl ?? 'redis://127.0.0.1:6379', commonOptions)
     }
-    for (const [name, lua] of Object.entries(SCRIPTS)) client.defineCommand(name, { numberOfKeys: 1, lua })
+    for (const [name, lua] of Object.entries(SCRIPTS)) {
+      const numberOfKeys = TWO_KEY_SCRIPTS.has(name as keyof ScriptCommands) ? 2 : 1
+      client.defineCommand(name, { numberOfKeys, lua })
+    }
     client.on('ready', () => {
       if (!this.#up) log.info('redis: connected, shared state in use')
       this.#up = true

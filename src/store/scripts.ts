@@ -31,26 +31,66 @@ end
 `
 
 /**
- * KEYS[1] bucket; ARGV burst, rate per ms, max wait ms, idle ttl ms.
- * Reserves one request: returns {1, wait ms} (the caller sends after waiting that long), or {0, wait ms}
- * with nothing taken when the wait would exceed the max.
+ * KEYS[1] bucket, KEYS[2] its free turns (a sorted set of turn times given back); ARGV burst, rate per ms,
+ * max wait ms, idle ttl ms, count.
+ * Reserves `count` turns: free turns first (the earliest still ahead, within the max wait), then new ones from
+ * the bucket. Returns {1, now, wait ms of each turn...} (sorted; the caller sends each after waiting that long), or
+ * {0, wait ms of the last new turn} with nothing taken when that wait would exceed the max. A free turn is a
+ * turn already counted by the bucket and given back unused: handing it out again keeps every turn used once.
  */
 export const ACQUIRE_SCRIPT = `${REDIS_NOW}${BUCKET_STATE}
 local max_wait = tonumber(ARGV[3])
 local ttl = tonumber(ARGV[4])
-local after = tokens - 1
-local wait = 0
-if after < 0 then wait = math.ceil(-after / rate) end
-if wait > max_wait then return {0, wait} end
-redis.call('HSET', KEYS[1], 'tokens', tostring(after), 'at', tostring(now))
-redis.call('PEXPIRE', KEYS[1], ttl + wait)
-return {1, wait}
+local count = tonumber(ARGV[5])
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. now)
+local reused = redis.call('ZRANGEBYSCORE', KEYS[2], now, now + max_wait, 'LIMIT', 0, count)
+local from_bucket = count - #reused
+local function wait_of(turn)
+  local after = tokens - turn
+  if after >= 0 then return 0 end
+  return math.ceil(-after / rate)
+end
+local last = 0
+if from_bucket > 0 then last = wait_of(from_bucket) end
+if last > max_wait then return {0, last} end
+local waits = {}
+for i, at in ipairs(reused) do
+  redis.call('ZREM', KEYS[2], at)
+  waits[i] = tonumber(at) - now
+end
+if from_bucket > 0 then
+  redis.call('HSET', KEYS[1], 'tokens', tostring(tokens - from_bucket), 'at', tostring(now))
+  redis.call('PEXPIRE', KEYS[1], ttl + last)
+  for turn = 1, from_bucket do waits[#waits + 1] = wait_of(turn) end
+end
+table.sort(waits)
+local answer = {1, now}
+for i, wait in ipairs(waits) do answer[i + 2] = wait end
+return answer
 `
 
 /**
- * KEYS[1] bucket; ARGV burst, rate per ms, block ms, idle ttl ms.
- * Sets the balance that reaches zero exactly `block ms` from now: no reservation before then, no burst after.
- * Reservations already handed out keep their times; a deeper balance (a longer queue or block) is kept.
+ * KEYS[1] bucket, KEYS[2] its free turns; ARGV idle ttl ms, turn times (Redis ms)...
+ * Gives back turns that will not be used: those still ahead join the free turns, handed out before new ones.
+ */
+export const RELEASE_SCRIPT = `${REDIS_NOW}
+local added = 0
+for i = 2, #ARGV do
+  local at = tonumber(ARGV[i])
+  if at > now then
+    redis.call('ZADD', KEYS[2], at, at)
+    added = added + 1
+  end
+end
+if added > 0 then redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[1])) end
+return added
+`
+
+/**
+ * KEYS[1] bucket, KEYS[2] its free turns; ARGV burst, rate per ms, block ms, idle ttl ms.
+ * Sets the balance that reaches zero exactly `block ms` from now: no reservation before then, no burst after;
+ * free turns before then are dropped. Reservations already handed out keep their times; a deeper balance (a
+ * longer queue or block) is kept.
  */
 export const BLOCK_SCRIPT = `${REDIS_NOW}${BUCKET_STATE}
 local block = tonumber(ARGV[3])
@@ -60,6 +100,7 @@ if blocked < tokens then
   redis.call('HSET', KEYS[1], 'tokens', tostring(blocked), 'at', tostring(now))
   redis.call('PEXPIRE', KEYS[1], ttl + block)
 end
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. (now + block))
 return 1
 `
 

@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyBaseLogger } from 'fastify'
 import type { IncomingHttpHeaders } from 'node:http'
 import { GatewayError, rateLimited, vendorUnavailable } from '../errors.js'
-import { defaultBurst, type BucketSpec, type RateLimiter } from '../limiter/types.js'
+import { defaultBurst, lateTurnToleranceMs, type BucketSpec, type RateLimiter } from '../limiter/types.js'
+import type { RequestAdmission, Turn } from './admission.js'
 import type { VendorAuth } from './auth.js'
 import { CallCancellation } from './cancellation.js'
 import { ConnectionHealth } from './health.js'
@@ -69,6 +70,8 @@ export interface VendorCallContext {
   share?: { caller: string; fraction: number }
   /** Runs just before each attempt of a write is sent; throws to send nothing (an Idempotency-Key lost). */
   beforeWrite?: () => Promise<void>
+  /** The request's place at the rate limits: whether it has begun, and the turns it reserved ahead. */
+  admission?: RequestAdmission
 }
 
 /** What every adapter's client shares: the pools, the limiter and the HTTP settings of the gateway. */
@@ -103,6 +106,9 @@ function shareOf(bucket: BucketSpec, share: { caller: string; fraction: number }
     burst: Math.min(limit - 1, defaultBurst(limit)),
   }
 }
+
+/** How many times a call gives up a turn it was too late for before it goes anyway (and is counted). */
+const MAX_LATE_RETAKES = 3
 
 /** Nobody is waiting for the answer any more; logged, never seen by a caller. */
 const callerGone = (vendor: string) =>
@@ -148,14 +154,14 @@ export class VendorClient {
       )
     }
     try {
-      return await this.#send<T>(call, context)
+      return await this.#send<T>(call, context, admission.probe)
     } finally {
       // A probe that ended without an answer either way must not keep the breaker half-open for good.
       if (admission.probe) this.health.releaseProbe()
     }
   }
 
-  async #send<T>(call: VendorCall, context: VendorCallContext): Promise<VendorResponse<T>> {
+  async #send<T>(call: VendorCall, context: VendorCallContext, probe: boolean): Promise<VendorResponse<T>> {
     const { settings, limiter, bucket, auth, vendor } = this.options
     const { log, signal } = context
     const deadline = this.#now() + settings.retryBudgetMs
@@ -166,37 +172,11 @@ export class VendorClient {
       const remainingBudget = Math.max(0, deadline - this.#now())
       const maxWaitMs =
         attempt === 1
-          ? settings.rateLimitMaxWaitMs
+          ? this.#firstTurnMaxWait(context, probe)
           : vendorSaid429
             ? remainingBudget
             : Math.min(settings.rateLimitMaxWaitMs, remainingBudget)
-      // The caller's share first, waited out, then the vendor's bucket: a vendor slot is reserved only when
-      // the call can take it at once, so no call reaches the vendor later than its turn.
-      let waitedForShare = 0
-      if (context.share) {
-        const share = await limiter.acquire(shareOf(bucket, context.share), maxWaitMs)
-        if (!share.granted) {
-          throw rateLimited(
-            Math.ceil(share.retryAfterMs / 1000),
-            `this API key's share of the ${vendor} rate limit is used up for now`,
-          )
-        }
-        await this.#pause(share.waitMs, signal)
-        waitedForShare = share.waitMs
-      }
-      const grant = await limiter.acquire(bucket, Math.max(0, maxWaitMs - waitedForShare))
-      if (!grant.granted) {
-        this.options.metrics?.limiterRefusals.inc({ connection: this.options.connectionId })
-        throw rateLimited(
-          Math.ceil(grant.retryAfterMs / 1000),
-          `the ${vendor} rate limit is reached; more calls are queued than can be served in time`,
-        )
-      }
-      this.options.metrics?.limiterWaitSeconds.observe(
-        { connection: this.options.connectionId },
-        grant.waitMs / 1000,
-      )
-      await this.#pause(grant.waitMs, signal)
+      await this.#takeTurn(context, maxWaitMs)
 
       const authHeaders = await auth.headers().catch((error: unknown) => {
         // The vendor's token endpoint failing is the connection failing: it counts toward its health.
@@ -280,6 +260,76 @@ export class VendorClient {
       const mayHaveActed = call.method !== 'GET' && (result.status === 502 || result.status === 504)
       throw mayHaveActed ? writeOfUnknownOutcome(error, vendor) : error
     }
+  }
+
+  /**
+   * How long a call may queue for its first turn. Newcomers up to rateLimitMaxWaitMs; twice that for a request
+   * already under way (its earlier calls are spent: losing its later ones to newcomers wastes them), for the
+   * breaker's probe (the connection's way back), and for a caller held to a share of the limit (it takes no
+   * more than its share, and under a flood from others it still gets that).
+   */
+  #firstTurnMaxWait(context: VendorCallContext, probe: boolean): number {
+    const queue = this.options.settings.rateLimitMaxWaitMs
+    return probe || context.admission?.started || context.share ? 2 * queue : queue
+  }
+
+  /**
+   * Waits for this call's turn at the vendor: one its request reserved ahead, else a new one (reserving the
+   * further turns the request expects). A turn the call could not leave in time for is given up and taken again.
+   */
+  async #takeTurn(context: VendorCallContext, maxWaitMs: number): Promise<void> {
+    const { bucket, limiter, connectionId } = this.options
+    const tolerance = lateTurnToleranceMs(bucket)
+    for (let retakes = 0; ; retakes++) {
+      const turn =
+        context.admission?.takeReserved(bucket.key, tolerance) ?? (await this.#reserve(context, maxWaitMs))
+      context.admission?.markStarted()
+      try {
+        await this.#pause(turn.dueAt - this.#now(), context.signal)
+      } catch (error) {
+        // The caller left while queued: its turn goes to whoever asks next.
+        if (turn.dueAt > this.#now() && turn.limiterAt !== undefined)
+          await limiter.release(bucket, [turn.limiterAt]).catch(() => {})
+        throw error
+      }
+      if (this.#now() - turn.dueAt <= tolerance || retakes >= MAX_LATE_RETAKES) return
+      this.options.metrics?.limiterLateTurns.inc({ connection: connectionId })
+      maxWaitMs = 2 * this.options.settings.rateLimitMaxWaitMs
+    }
+  }
+
+  /** New turns from the limiter: the caller's share first (waited out), then the vendor's bucket. Returns the first. */
+  async #reserve(context: VendorCallContext, maxWaitMs: number): Promise<Turn> {
+    const { limiter, bucket, vendor, connectionId, metrics } = this.options
+    const count = context.admission?.takeExpected() ?? 1
+    let waitedForShare = 0
+    if (context.share) {
+      const share = await limiter.acquire(shareOf(bucket, context.share), maxWaitMs, count)
+      if (!share.granted) {
+        throw rateLimited(
+          Math.ceil(share.retryAfterMs / 1000),
+          `this API key's share of the ${vendor} rate limit is used up for now`,
+        )
+      }
+      await this.#pause(share.waitMs, context.signal)
+      waitedForShare = share.waitMs
+    }
+    const grant = await limiter.acquire(bucket, Math.max(0, maxWaitMs - waitedForShare), count)
+    if (!grant.granted) {
+      metrics?.limiterRefusals.inc({ connection: connectionId })
+      throw rateLimited(
+        Math.ceil(grant.retryAfterMs / 1000),
+        `the ${vendor} rate limit is reached; more calls are queued than can be served in time`,
+      )
+    }
+    metrics?.limiterWaitSeconds.observe({ connection: connectionId }, grant.waitMs / 1000)
+    const now = this.#now()
+    const turnOf = (wait: number): Turn => ({
+      dueAt: now + wait,
+      ...(grant.issuedAt === undefined ? {} : { limiterAt: grant.issuedAt + wait }),
+    })
+    context.admission?.keep(bucket, limiter, (grant.laterWaitsMs ?? []).map(turnOf))
+    return turnOf(grant.waitMs)
   }
 
   #count(call: VendorCall, result: Attempt, ms: number): void {

@@ -80,11 +80,66 @@ export function rateLimiterContract(name: string, make: () => RateLimiter) {
       expect((await limiter.acquire(spec, 100)).granted).toBe(false)
     })
 
+    it('reserves several consecutive turns at once, or none when the last would wait too long', async () => {
+      const limiter = make()
+      const spec = bucket()
+      const interval = 1 / refillPerMs(spec)
+      const grant = await limiter.acquire(spec, 10_000, 4)
+      if (!grant.granted) throw new Error('refused')
+      const waits = [grant.waitMs, ...(grant.laterWaitsMs ?? [])]
+      expect(waits).toHaveLength(4)
+      // The burst (2) at once, then one refill interval apart.
+      expect(waits.slice(0, 2)).toEqual([0, 0])
+      expect(Math.abs(waits[3]! - waits[2]! - interval)).toBeLessThan(2)
+      const tooMany = await limiter.acquire(spec, interval * 2, 5)
+      expect(tooMany.granted).toBe(false)
+      // Nothing was taken by the refusal: the next single turn comes right after the four.
+      const next = granted(await limiter.acquire(spec, 10_000))
+      expect(Math.abs(next - (waits[3]! + interval))).toBeLessThan(15)
+    })
+
+    it('hands a turn given back to the next caller, and keeps every turn used once', async () => {
+      const limiter = make()
+      const spec = bucket()
+      const interval = 1 / refillPerMs(spec)
+      const grant = await limiter.acquire(spec, 10_000, 6) // two at once, four queued
+      if (!grant.granted || grant.issuedAt === undefined) throw new Error('refused, or turns without names')
+      const waits = [grant.waitMs, ...(grant.laterWaitsMs ?? [])]
+      // The third and fourth turns will not be used: the next two callers get them, the one after them the seventh.
+      await limiter.release(spec, [grant.issuedAt + waits[2]!, grant.issuedAt + waits[3]!])
+      const next = [
+        granted(await limiter.acquire(spec, 10_000)),
+        granted(await limiter.acquire(spec, 10_000)),
+        granted(await limiter.acquire(spec, 10_000)),
+      ]
+      expect(Math.abs(next[0]! - waits[2]!)).toBeLessThan(15)
+      expect(Math.abs(next[1]! - waits[3]!)).toBeLessThan(15)
+      expect(Math.abs(next[2]! - (waits[5]! + interval))).toBeLessThan(15)
+      // A turn whose time has passed is not given again.
+      await limiter.release(spec, [grant.issuedAt - 1])
+      expect(
+        Math.abs(granted(await limiter.acquire(spec, 10_000)) - (waits[5]! + 2 * interval)),
+      ).toBeLessThan(15)
+    })
+
+    it('gives out no turn given back that falls before a block ends', async () => {
+      const limiter = make()
+      const spec = bucket()
+      const grant = await limiter.acquire(spec, 10_000, 4)
+      if (!grant.granted || grant.issuedAt === undefined) throw new Error('refused, or turns without names')
+      const last = grant.issuedAt + grant.laterWaitsMs!.at(-1)!
+      await limiter.release(spec, [last])
+      const blockedUntil = Date.now() + 400
+      await limiter.block(spec, blockedUntil)
+      const asked = Date.now()
+      expect(asked + granted(await limiter.acquire(spec, 10_000))).toBeGreaterThanOrEqual(blockedUntil - 2)
+    })
+
     it('keeps buckets apart by key', async () => {
       const limiter = make()
       const spec = bucket()
       for (let i = 0; i < 2; i++) granted(await limiter.acquire(spec, 0))
-      expect(await limiter.acquire({ ...spec, key: `${spec.key}-other` }, 0)).toEqual({
+      expect(await limiter.acquire({ ...spec, key: `${spec.key}-other` }, 0)).toMatchObject({
         granted: true,
         waitMs: 0,
       })

@@ -1,9 +1,9 @@
 import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
 import { GatewayError } from '../../src/errors.js'
-import { InsuredRateLimiter, type InsuranceOptions } from '../../src/limiter/insured.js'
+import { InsuredRateLimiter, insuranceBucket, type InsuranceOptions } from '../../src/limiter/insured.js'
 import { MemoryRateLimiter } from '../../src/limiter/memory.js'
-import type { Acquisition, BucketSpec, RateLimiter } from '../../src/limiter/types.js'
+import { refillPerMs, type Acquisition, type BucketSpec, type RateLimiter } from '../../src/limiter/types.js'
 
 const log = pino({ level: 'silent' })
 const bucket: BucketSpec = { key: 'syncro:egress-ip', limit: 20, windowMs: 1_000, burst: 1 }
@@ -35,11 +35,14 @@ class RestartableShared implements RateLimiter {
   restartEmpty() {
     this.#state = new MemoryRateLimiter({ now: this.now })
   }
-  acquire(spec: BucketSpec, maxWaitMs: number): Promise<Acquisition> {
-    return this.#state.acquire(spec, maxWaitMs)
+  acquire(spec: BucketSpec, maxWaitMs: number, count?: number): Promise<Acquisition> {
+    return this.#state.acquire(spec, maxWaitMs, count)
   }
   block(spec: BucketSpec, untilMs: number): Promise<void> {
     return this.#state.block(spec, untilMs)
+  }
+  release(spec: BucketSpec, turnsAt: number[]): Promise<void> {
+    return this.#state.release(spec, turnsAt)
   }
 }
 
@@ -109,6 +112,7 @@ describe('InsuredRateLimiter', () => {
         return { granted: true, waitMs: 0 }
       },
       block: async () => {},
+      release: async () => {},
     }
     const limiter = new InsuredRateLimiter(flaky, new StoreView(), options(time))
     await expect(limiter.acquire(bucket, HORIZON)).rejects.toMatchObject({
@@ -116,7 +120,7 @@ describe('InsuredRateLimiter', () => {
       code: 'rate_limited',
     })
     fail = false
-    expect(await limiter.acquire(bucket, HORIZON)).toEqual({ granted: true, waitMs: 0 })
+    expect(await limiter.acquire(bucket, HORIZON)).toMatchObject({ granted: true, waitMs: 0 })
   })
 
   it('holds back the insurance bucket until the shared promises are due, and honours a vendor block while down', async () => {
@@ -129,6 +133,35 @@ describe('InsuredRateLimiter', () => {
     await limiter.block(bucket, time.now() + 30_000)
     const afterBlock = await limiter.acquire(bucket, 60_000)
     expect(afterBlock.granted && afterBlock.waitMs).toBeGreaterThanOrEqual(30_000)
+  })
+
+  it('serves its share at once after an outage when it saw the shared bucket idle just before', async () => {
+    const time = clock()
+    const view = new StoreView()
+    const limiter = new InsuredRateLimiter(new MemoryRateLimiter({ now: time.now }), view, options(time))
+    expect(await limiter.acquire(bucket, HORIZON)).toMatchObject({ granted: true, waitMs: 0 })
+    time.advance(SKEW / 2)
+    view.set(false)
+    const first = await limiter.acquire(bucket, HORIZON)
+    const share = insuranceBucket(bucket, 3)
+    expect(first.granted && first.waitMs).toBeLessThanOrEqual(Math.ceil(1 / refillPerMs(share)))
+  })
+
+  it('holds back after an outage when the shared bucket it last saw had a queue, or when it saw it too long ago', async () => {
+    for (const [queued, before] of [
+      [true, SKEW / 2],
+      [false, SKEW * 2],
+    ] as const) {
+      const time = clock()
+      const view = new StoreView()
+      const limiter = new InsuredRateLimiter(new MemoryRateLimiter({ now: time.now }), view, options(time))
+      const turns = queued ? 3 : 1 // a burst of 1: the third turn waits
+      for (let i = 0; i < turns; i++) await limiter.acquire(bucket, HORIZON)
+      time.advance(before)
+      view.set(false)
+      const first = await limiter.acquire(bucket, 60_000)
+      expect(first.granted && first.waitMs).toBeGreaterThanOrEqual(HOLD)
+    }
   })
 
   it("refuses vendor calls while the store is down in 'deny' mode", async () => {

@@ -7,6 +7,8 @@ import { MemoryTokenCache } from '../../src/cache/token-cache.js'
 import { MemoryRateLimiter } from '../../src/limiter/memory.js'
 import { GatewayError } from '../../src/errors.js'
 import type { Acquisition, BucketSpec, RateLimiter } from '../../src/limiter/types.js'
+import { GatewayMetrics } from '../../src/metrics.js'
+import { RequestAdmission } from '../../src/vendor-http/admission.js'
 import { bearerTokenAuth, staticAuth } from '../../src/vendor-http/auth.js'
 import { VendorClient, type VendorClientOptions } from '../../src/vendor-http/client.js'
 import { PoolRegistry } from '../../src/vendor-http/pools.js'
@@ -48,6 +50,7 @@ class RecordingLimiter implements RateLimiter {
   async block(_bucket: BucketSpec, untilMs: number): Promise<void> {
     this.blocks.push(untilMs)
   }
+  async release(): Promise<void> {}
 }
 
 const log = { log: pino({ level: 'silent' }) }
@@ -217,6 +220,7 @@ describe('VendorClient', () => {
     const queued: RateLimiter = {
       acquire: async () => ({ granted: true, waitMs: 60_000 }),
       block: async () => {},
+      release: async () => {},
     }
     const caller = new AbortController()
     const call = client(server.url, { limiter: queued }).send(
@@ -246,11 +250,162 @@ describe('VendorClient', () => {
     const full: RateLimiter = {
       acquire: async () => ({ granted: false, retryAfterMs: 4_200 }),
       block: async () => {},
+      release: async () => {},
     }
     const error = await failure(
       client(server.url, { limiter: full }).send({ method: 'GET', path: '/x' }, log),
     )
     expect(error).toMatchObject({ status: 429, code: 'rate_limited', extras: { retryAfterSeconds: 5 } })
     expect(server.seen).toHaveLength(0)
+  })
+})
+
+describe('turns at the rate limit', () => {
+  const W = 1_000
+  const settings = {
+    ...DEFAULT_VENDOR_HTTP_SETTINGS,
+    rateLimitMaxWaitMs: W,
+    breakerFailureThreshold: 1,
+    breakerCooldownMs: 5_000,
+  }
+  const bucket = { key: 'shared', limit: 20, windowMs: 1_000, burst: 1 }
+
+  /** A clock that only moves when told, and a sleep that moves it: nothing here waits for real. */
+  function fakeTime() {
+    let now = 1_000_000
+    return {
+      now: () => now,
+      advance: (ms: number) => (now += ms),
+      sleep: async (ms: number) => {
+        now += ms
+      },
+    }
+  }
+
+  /** Fills the shared bucket's queue as far as a newcomer may go: another replica under a flood. */
+  async function saturate(limiter: MemoryRateLimiter, depth = W) {
+    while ((await limiter.acquire(bucket, depth)).granted);
+  }
+
+  it("lets the breaker's probe through a queue that newcomers find full, and the breaker closes", async () => {
+    const server = await vendor(reply(503, {}), reply(200, { ok: true }))
+    cleanup.push(server.close)
+    const time = fakeTime()
+    const limiter = new MemoryRateLimiter({ now: time.now })
+    const vendorClient = client(server.url, {
+      settings: { ...settings, maxAttempts: 1 },
+      limiter,
+      bucket,
+      ...time,
+    })
+    await failure(vendorClient.send({ method: 'GET', path: '/x' }, log))
+    expect(vendorClient.health.breakerState(time.now())).toBe('open')
+    time.advance(settings.breakerCooldownMs)
+    await saturate(limiter)
+    // A newcomer would be refused now: the probe goes ahead of it.
+    expect((await limiter.acquire(bucket, W)).granted).toBe(false)
+    const answer = await vendorClient.send({ method: 'GET', path: '/x' }, log)
+    expect(answer.body).toEqual({ ok: true })
+    expect(vendorClient.health.breakerState(time.now())).toBe('closed')
+  })
+
+  it('lets a request that has begun make its next call through a queue newcomers find full', async () => {
+    const server = await vendor(reply(200, { ok: true }))
+    cleanup.push(server.close)
+    const time = fakeTime()
+    const limiter = new MemoryRateLimiter({ now: time.now })
+    const vendorClient = client(server.url, { settings, limiter, bucket, ...time })
+    const admission = new RequestAdmission(time.now)
+    await vendorClient.send({ method: 'GET', path: '/first' }, { ...log, admission })
+    await saturate(limiter)
+    const newcomer = await failure(vendorClient.send({ method: 'GET', path: '/x' }, log))
+    expect(newcomer).toMatchObject({ status: 429 })
+    const followUp = await vendorClient.send({ method: 'GET', path: '/second' }, { ...log, admission })
+    expect(followUp.status).toBe(200)
+  })
+
+  it('reserves the calls a request expects in one go, and gives back those it did not make', async () => {
+    const server = await vendor(reply(200, { ok: true }))
+    cleanup.push(server.close)
+    const time = fakeTime()
+    const limiter = new MemoryRateLimiter({ now: time.now })
+    const recorded: number[] = []
+    const grants: Acquisition[] = []
+    const counting: RateLimiter = {
+      acquire: async (spec, maxWaitMs, count) => {
+        recorded.push(count ?? 1)
+        const grant = await limiter.acquire(spec, maxWaitMs, count)
+        grants.push(grant)
+        return grant
+      },
+      block: (spec, until) => limiter.block(spec, until),
+      release: (spec, turnsAt) => limiter.release(spec, turnsAt),
+    }
+    const vendorClient = client(server.url, { settings, limiter: counting, bucket, ...time })
+    const admission = new RequestAdmission(time.now)
+    admission.expect(4)
+    await vendorClient.send({ method: 'GET', path: '/page/1' }, { ...log, admission })
+    await vendorClient.send({ method: 'GET', path: '/page/2' }, { ...log, admission })
+    expect(recorded).toEqual([4])
+    // Two turns are left unused and still ahead: given back, the next caller gets the third of them.
+    await admission.release()
+    const [reserved] = grants
+    if (!reserved?.granted) throw new Error('refused')
+    const third = reserved.issuedAt! + reserved.laterWaitsMs![1]!
+    const next = await limiter.acquire(bucket, 60_000)
+    expect(next.granted && time.now() + next.waitMs).toBe(third)
+  })
+
+  it('gives its turn back when its caller hangs up while it queues', async () => {
+    const server = await vendor(reply(200, {}))
+    cleanup.push(server.close)
+    const time = fakeTime()
+    const memory = new MemoryRateLimiter({ now: time.now })
+    await saturate(memory, W / 2)
+    const grants: Acquisition[] = []
+    const limiter: RateLimiter = {
+      acquire: async (spec, maxWaitMs, count) => {
+        const grant = await memory.acquire(spec, maxWaitMs, count)
+        grants.push(grant)
+        return grant
+      },
+      block: (spec, until) => memory.block(spec, until),
+      release: (spec, count) => memory.release(spec, count),
+    }
+    const caller = new AbortController()
+    // The sleep never ends by itself: the caller hangs up while the call waits for its turn.
+    const hanging = (_ms: number, _value: undefined, { signal }: { signal?: AbortSignal }) =>
+      new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted'))))
+    const call = client(server.url, { settings, limiter, bucket, now: time.now, sleep: hanging }).send(
+      { method: 'GET', path: '/x' },
+      { ...log, signal: caller.signal, admission: new RequestAdmission(time.now) },
+    )
+    await new Promise((resolve) => setImmediate(resolve))
+    caller.abort()
+    await failure(call)
+    expect(server.seen).toHaveLength(0)
+    // Its turn went back: the next caller gets that very turn, not the one after it.
+    const next = await memory.acquire(bucket, W)
+    expect(next).toEqual(grants[0])
+  })
+
+  it('gives up a turn it is too late for (a busy event loop) and takes another, rather than send late', async () => {
+    const server = await vendor(reply(200, {}))
+    cleanup.push(server.close)
+    const time = fakeTime()
+    const limiter = new MemoryRateLimiter({ now: time.now })
+    let lateOnce = true
+    const sleep = async (ms: number) => {
+      time.advance(ms + (lateOnce ? 500 : 0))
+      lateOnce = false
+    }
+    await limiter.acquire(bucket, W) // the burst is used: the next turn waits
+    const metrics = new GatewayMetrics(() => [])
+    await client(server.url, { settings, limiter, bucket, now: time.now, sleep, metrics }).send(
+      { method: 'GET', path: '/x' },
+      log,
+    )
+    expect(await metrics.registry.getSingleMetricAsString('psagw_limiter_late_turns_total')).toContain(' 1')
+    expect(server.seen).toHaveLength(1)
   })
 })
