@@ -10,7 +10,9 @@ import { failures, summary, type Baseline, type BenchResults } from './report.js
 import { fullSync } from './sections/full-sync.js'
 import { limiter } from './sections/limiter.js'
 import { memory } from './sections/memory.js'
+import { outage } from './sections/outage.js'
 import { overhead } from './sections/overhead.js'
+import { overload } from './sections/overload.js'
 import { utilisation } from './sections/utilisation.js'
 
 // `npm run bench`: what the gateway adds, measured on loopback, written to bench/results/<date>.{json,md}.
@@ -21,9 +23,9 @@ const { values: options } = parseArgs({
 })
 const smoke = options.smoke
 const settings = smoke
-  ? { seconds: 1, decisionsPerProcess: 5_000, tickets: 2_000, utilisationSeconds: 2 }
-  : { seconds: 10, decisionsPerProcess: 50_000, tickets: 10_000, utilisationSeconds: 15 }
-const SECTIONS = ['overhead', 'limiter', 'utilisation', 'fullSync', 'memory'] as const
+  ? { seconds: 1, decisionsPerProcess: 5_000, tickets: 2_000, utilisationSeconds: 2, outageSeconds: 6 }
+  : { seconds: 10, decisionsPerProcess: 50_000, tickets: 10_000, utilisationSeconds: 15, outageSeconds: 30 }
+const SECTIONS = ['overhead', 'limiter', 'utilisation', 'fullSync', 'memory', 'overload', 'outage'] as const
 const chosen = new Set(options.only ? options.only.split(',') : SECTIONS)
 const unknown = [...chosen].filter((name) => !(SECTIONS as readonly string[]).includes(name))
 if (unknown.length > 0)
@@ -42,6 +44,8 @@ if (chosen.has('limiter')) results.limiter = await limiter(settings.decisionsPer
 if (chosen.has('utilisation')) results.utilisation = await utilisation(settings.utilisationSeconds)
 if (chosen.has('fullSync')) results.fullSync = await fullSync(settings.tickets)
 if (chosen.has('memory')) results.memory = await memory(settings.seconds)
+if (chosen.has('overload')) results.overload = await overload(settings.utilisationSeconds)
+if (chosen.has('outage')) results.outage = await outage(settings.outageSeconds)
 
 const baselinePath = join(ROOT, 'bench', 'baseline.json')
 const baseline = existsSync(baselinePath)

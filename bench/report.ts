@@ -1,7 +1,9 @@
 import type { FullSyncResult } from './sections/full-sync.js'
 import type { LimiterResult } from './sections/limiter.js'
 import type { MemoryResult } from './sections/memory.js'
+import type { OutageResult } from './sections/outage.js'
 import type { OverheadResult } from './sections/overhead.js'
+import type { OverloadResult } from './sections/overload.js'
 import type { UtilisationResult } from './sections/utilisation.js'
 import { VENDOR_LIMIT } from './sections/utilisation.js'
 
@@ -15,6 +17,8 @@ export interface BenchResults {
   utilisation?: UtilisationResult[]
   fullSync?: FullSyncResult[]
   memory?: MemoryResult[]
+  overload?: OverloadResult
+  outage?: OutageResult
 }
 
 /** The overhead section run on the code before the profile-driven changes (bench/baseline.json). */
@@ -183,6 +187,55 @@ function memory(results: MemoryResult[]): string[] {
   ]
 }
 
+function overload(result: OverloadResult): string[] {
+  const { wholeAnswers: whole, share } = result
+  return [
+    `## 6. Overload: demand far above the vendor limit (${VENDOR_LIMIT.limit} calls per ${VENDOR_LIMIT.windowMs / 1000} s), one gateway process`,
+    '',
+    ...table(
+      ['load', 'answers', 'vendor calls', 'vendor 429s', 'figure'],
+      [
+        [
+          '50 callers, pages of 100 tickets (4 vendor calls each), asking again at once',
+          `${whole.answers2xx} whole / ${whole.answers429} refused`,
+          whole.vendorCalls,
+          whole.vendor429s,
+          `${whole.spentOnWholeAnswers} of the calls ended in a whole answer (goal ≥ 0.8: ${mark(whole.spentOnWholeAnswers >= 0.8)})`,
+        ],
+        [
+          'a key with vendorShare 0.2 (20 callers) while another key floods (50 callers)',
+          `${share.shareKeyCalls} share key / ${share.floodKeyCalls} flood key`,
+          share.shareKeyCalls + share.floodKeyCalls,
+          share.vendor429s,
+          `${share.fractionOfShare} of its share (goal ≥ 0.9: ${mark(share.fractionOfShare >= 0.9)})`,
+        ],
+      ],
+    ),
+  ]
+}
+
+function outage(results: OutageResult): string[] {
+  return [
+    '## 7. Redis killed a third of the way into a run: 2 gateway processes sharing one bucket',
+    '',
+    ...table(
+      ['load', 'answers', '200', 'fraction answered', 'vendor 429s', 'goal'],
+      results.map((r) => {
+        const light = r.load.startsWith('30%')
+        const met = light ? r.fractionAnswered >= 0.99 && r.vendor429s === 0 : r.vendor429s === 0
+        return [
+          r.load,
+          r.answers,
+          r.answered200,
+          r.fractionAnswered,
+          r.vendor429s,
+          `${light ? '≥ 0.99 answered, 0 vendor 429s' : '0 vendor 429s'} (${mark(met)})`,
+        ]
+      }),
+    ),
+  ]
+}
+
 export function summary(results: BenchResults, baseline: Baseline | undefined): string {
   return [
     `# Benchmark ${results.date}${results.smoke ? ' (smoke run: timings mean nothing)' : ''}`,
@@ -195,6 +248,8 @@ export function summary(results: BenchResults, baseline: Baseline | undefined): 
     ...(results.utilisation ? utilisation(results.utilisation) : []),
     ...(results.fullSync ? fullSync(results.fullSync) : []),
     ...(results.memory ? memory(results.memory) : []),
+    ...(results.overload ? overload(results.overload) : []),
+    ...(results.outage ? outage(results.outage) : []),
   ].join('\n')
 }
 
@@ -219,6 +274,11 @@ export function failures(results: BenchResults, expectedTickets: number): string
     if (r.setup.startsWith('gateway, one bucket') && r.vendor429s > 0) {
       found.push(`${r.setup}, ${r.processes} processes: the vendor answered 429 ${r.vendor429s} times`)
     }
+  }
+  if (results.overload && results.overload.wholeAnswers.vendor429s + results.overload.share.vendor429s > 0)
+    found.push('overload: the vendor answered 429')
+  for (const r of results.outage ?? []) {
+    if (r.vendor429s > 0) found.push(`outage, ${r.load}: the vendor answered 429 ${r.vendor429s} times`)
   }
   return found
 }

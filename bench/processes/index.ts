@@ -30,8 +30,8 @@ export const UNREACHABLE_LIMIT = { limit: 100_000_000, windowMs: 60_000 }
 export interface EmulatorProcess {
   baseUrl: string
   apiKey: string
-  /** Requests the emulator answered so far, and how many of them were its 429. */
-  stats(): Promise<{ requests: number; rateLimited: number }>
+  /** Requests the emulator answered so far, how many of them were its 429, and the requests per route. */
+  stats(): Promise<{ requests: number; rateLimited: number; byRoute: Record<string, number> }>
   stop(): Promise<void>
 }
 
@@ -48,7 +48,9 @@ export async function startEmulatorProcess(options: SyncroEmulatorOptions = {}):
     baseUrl,
     apiKey,
     stats: async () => {
-      const answer = nextMessage<{ requests: number; rateLimited: number }>(child)
+      const answer = nextMessage<{ requests: number; rateLimited: number; byRoute: Record<string, number> }>(
+        child,
+      )
       child.send('stats')
       return answer
     },
@@ -68,6 +70,8 @@ export interface GatewayProcessOptions {
   rateLimit?: { limit: number; windowMs: number }
   /** Further environment: REDIS_URL, LOG_LEVEL... */
   env?: Record<string, string>
+  /** Gateway API keys (the config file's `apiKeys`); none by default. */
+  apiKeys?: Array<{ name: string; key: string; vendorShare?: number }>
   nodeArgs?: string[]
 }
 
@@ -95,7 +99,7 @@ export async function startGatewayProcess(
     baseUrl: emulator.baseUrl,
     rateLimit: { ...(options.rateLimit ?? UNREACHABLE_LIMIT), scope: 'connection' },
   }))
-  await writeFile(configPath, JSON.stringify({ connections }))
+  await writeFile(configPath, JSON.stringify({ connections, apiKeys: options.apiKeys }))
   try {
     const server = await startServerProcess(
       { GATEWAY_CONFIG: configPath, ...options.env },

@@ -8,7 +8,8 @@ const options = JSON.parse(process.env.BENCH_EMULATOR_OPTIONS ?? '{}') as Syncro
 const emulator = await startSyncroEmulator(options)
 process.on('message', (message) => {
   if (message === 'stats') {
-    process.send?.({ requests: emulator.stats.requests, rateLimited: emulator.stats.rateLimited })
+    const { requests, rateLimited, byRoute } = emulator.stats
+    process.send?.({ requests, rateLimited, byRoute })
   }
 })
 process.once('SIGTERM', () => {

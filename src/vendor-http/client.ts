@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyBaseLogger } from 'fastify'
 import type { IncomingHttpHeaders } from 'node:http'
 import { GatewayError, rateLimited, vendorUnavailable } from '../errors.js'
-import { defaultBurst, lateTurnToleranceMs, type BucketSpec, type RateLimiter } from '../limiter/types.js'
+import { lateTurnToleranceMs, type BucketSpec, type RateLimiter } from '../limiter/types.js'
 import type { RequestAdmission, Turn } from './admission.js'
 import type { VendorAuth } from './auth.js'
 import { CallCancellation } from './cancellation.js'
@@ -95,15 +95,17 @@ export const vendorClientOn = (
     metrics: transport.metrics,
   })
 
-/** The caller's own bucket inside a vendor bucket: its share of the limit, over the same window. */
+/**
+ * The caller's own bucket inside a vendor bucket: limit and burst scaled by its share, over the same window, so
+ * that it refills at exactly that share of the vendor bucket's rate (a burst below one only delays a first call).
+ */
 function shareOf(bucket: BucketSpec, share: { caller: string; fraction: number }): BucketSpec {
-  const limit = Math.max(2, Math.floor(bucket.limit * share.fraction))
   return {
     // Braces would break the Redis Cluster hash tag the limiter builds from the key.
     key: `${bucket.key}|caller:${share.caller.replace(/[^\w.-]/g, '_')}`,
-    limit,
+    limit: bucket.limit * share.fraction,
     windowMs: bucket.windowMs,
-    burst: Math.min(limit - 1, defaultBurst(limit)),
+    burst: bucket.burst * share.fraction,
   }
 }
 
@@ -298,13 +300,16 @@ export class VendorClient {
     }
   }
 
-  /** New turns from the limiter: the caller's share first (waited out), then the vendor's bucket. Returns the first. */
+  /**
+   * New turns from the limiter: the caller's share first, waited out (its own queue, up to rateLimitMaxWaitMs),
+   * then the vendor's bucket, where `maxWaitMs` applies. Returns the first turn.
+   */
   async #reserve(context: VendorCallContext, maxWaitMs: number): Promise<Turn> {
-    const { limiter, bucket, vendor, connectionId, metrics } = this.options
+    const { limiter, bucket, vendor, connectionId, metrics, settings } = this.options
     const count = context.admission?.takeExpected() ?? 1
-    let waitedForShare = 0
     if (context.share) {
-      const share = await limiter.acquire(shareOf(bucket, context.share), maxWaitMs, count)
+      const shareWait = Math.min(maxWaitMs, settings.rateLimitMaxWaitMs)
+      const share = await limiter.acquire(shareOf(bucket, context.share), shareWait, count)
       if (!share.granted) {
         throw rateLimited(
           Math.ceil(share.retryAfterMs / 1000),
@@ -312,9 +317,8 @@ export class VendorClient {
         )
       }
       await this.#pause(share.waitMs, context.signal)
-      waitedForShare = share.waitMs
     }
-    const grant = await limiter.acquire(bucket, Math.max(0, maxWaitMs - waitedForShare), count)
+    const grant = await limiter.acquire(bucket, maxWaitMs, count)
     if (!grant.granted) {
       metrics?.limiterRefusals.inc({ connection: connectionId })
       throw rateLimited(
