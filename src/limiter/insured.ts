@@ -97,7 +97,7 @@ export class InsuredRateLimiter implements RateLimiter {
         if (local.granted) return local
       }
       const asked = this.#now()
-      const grant = await this.shared.acquire(bucket, maxWaitMs, count)
+      const grant = await this.#sharedAcquire(bucket, maxWaitMs, count)
       const furthest = grant.granted ? (grant.laterWaitsMs?.at(-1) ?? grant.waitMs) : grant.retryAfterMs
       this.#seen.set(bucket.key, { at: asked, reachesTo: asked + furthest })
       return grant
@@ -105,6 +105,20 @@ export class InsuredRateLimiter implements RateLimiter {
       if (!this.store.available) return this.#insuranceAcquire(bucket, maxWaitMs, count)
       this.options.log.warn({ err: error }, 'shared rate limiter did not answer')
       throw rateLimited(1, 'the shared rate limit did not answer in time; retry')
+    }
+  }
+
+  /**
+   * One more try when a command fails while the connection stays up: an event loop blocked past the command
+   * timeout fails a command whose answer is already there. (A timed-out reservation Redis did make is a turn
+   * lost, never one used twice.)
+   */
+  async #sharedAcquire(bucket: BucketSpec, maxWaitMs: number, count: number): Promise<Acquisition> {
+    try {
+      return await this.shared.acquire(bucket, maxWaitMs, count)
+    } catch (error) {
+      if (!this.store.available) throw error
+      return this.shared.acquire(bucket, maxWaitMs, count)
     }
   }
 

@@ -83,7 +83,7 @@ describe('one vendor limit for every replica', { timeout: 60_000 }, () => {
       Array.from({ length: 200 }, (_, i) => call(ticketUrl(urls[i % 4]!, ids[i]!))),
     )
 
-    expect(answers.map((answer) => answer.status)).toEqual(Array(200).fill(200))
+    expect(answers.filter((answer) => answer.status !== 200).map((answer) => answer.body)).toEqual([])
     expect(emulator.stats.rateLimited).toBe(0)
     const arrivals = emulator.stats.accepted.filter((request) => request.path.startsWith('/tickets/'))
     expect(arrivals).toHaveLength(200 + urls.length)

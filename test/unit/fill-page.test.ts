@@ -129,3 +129,39 @@ describe('fillPage', () => {
     await expect(resume(['New'])).rejects.toMatchObject({ code: 'invalid_cursor' })
   })
 })
+
+describe('fillPage tells how many vendor calls a page needs', () => {
+  const records = [range(1, 500)]
+
+  it('before the first call when the vendor page size is known, counting the offset inside a page', async () => {
+    const vendor = fixedPageVendor(records, 25)
+    const expected: number[] = []
+    await fillPage({
+      pageSize: 100,
+      from: { query: 0, page: 2, skip: 10 },
+      fetchPage: vendor.fetchPage,
+      vendorPageSize: 25,
+      expectCalls: (calls) => expected.push(calls),
+    })
+    expect(expected).toEqual([5])
+    expect(vendor.calls).toHaveLength(5)
+  })
+
+  it('after the first page otherwise, for the calls still to come; nothing when one page is enough', async () => {
+    for (const [pageSize, told] of [
+      [100, [3]],
+      [20, []],
+    ] as const) {
+      const vendor = fixedPageVendor(records, 25)
+      const expected: number[] = []
+      await fillPage({
+        pageSize,
+        from: null,
+        fetchPage: vendor.fetchPage,
+        expectCalls: (calls) => expected.push(calls),
+      })
+      expect(expected).toEqual(told)
+      expect(vendor.calls).toHaveLength(1 + told.reduce((sum, calls) => sum + calls, 0))
+    }
+  })
+})
