@@ -4,7 +4,7 @@ import type { CallContext } from '../adapters/types.js'
 import { Problem } from '../src/canonical/problem.js'
 import { ConnectionId } from '../src/connection-config.js'
 import { callerSignal } from '../src/http/caller-signal.js'
-import { idempotencyFence } from '../src/http/idempotency.js'
+import { idempotencyWriteHooks } from '../src/http/idempotency.js'
 import { RequestAdmission } from '../src/vendor-http/admission.js'
 import { PROBLEM_CONTENT_TYPE } from '../src/http/problem.js'
 
@@ -64,13 +64,17 @@ export const WRITE_PROBLEMS = [400, 401, 403, 404, 409, 413, 415, 422, 429, 501,
  */
 export function callContext(request: FastifyRequest, reply: FastifyReply): CallContext {
   const caller = request.caller
-  const beforeWrite = idempotencyFence(request, request.server.sharedState.idempotency)
-  request.admission ??= new RequestAdmission()
+  if (!request.admission) {
+    const admission = new RequestAdmission()
+    request.admission = admission
+    // Turns reserved for calls the request did not make go back once it has answered, or its caller left.
+    reply.raw.once('close', () => void admission.release())
+  }
   return {
     log: request.log,
     signal: callerSignal(reply),
     admission: request.admission,
-    ...(beforeWrite ? { beforeWrite } : {}),
+    ...idempotencyWriteHooks(request, request.server.sharedState.idempotency),
     ...(caller && caller.vendorShare < 1
       ? { share: { caller: caller.name, fraction: caller.vendorShare } }
       : {}),

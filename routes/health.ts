@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { mayUseConnection } from '../src/security/api-keys.js'
 
 const Health = Type.Object({ status: Type.Literal('ok') })
 const Readiness = Type.Object({
@@ -49,12 +50,13 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const store = await app.sharedState.ready()
-      const connections = Object.fromEntries(
-        app.registry.list().map((adapter) => [adapter.connectionId, adapter.health().breaker]),
-      )
-      const breakerOpen = Object.values(connections).includes('open')
+      const breakers = app.registry.list().map((adapter) => [adapter.connectionId, adapter.health().breaker])
+      const breakerOpen = breakers.some(([, breaker]) => breaker === 'open')
       const status = store.ok && !breakerOpen ? ('ready' as const) : ('degraded' as const)
-      if (!app.apiKeys.mayRead(request)) return { status }
+      const reader = app.apiKeys.reader(request)
+      if (reader === null) return { status }
+      // Of the connections the key may use only.
+      const connections = Object.fromEntries(breakers.filter(([id]) => mayUseConnection(reader, id!)))
       return {
         status,
         checks: { config: 'ok' as const, store: { kind: store.store, ok: store.ok }, connections },

@@ -26,10 +26,6 @@ const READ_METHODS = new Set(['GET', 'HEAD'])
 const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   app.decorateRequest('caller', undefined)
   app.decorateRequest('admission', undefined)
-  // Turns reserved for vendor calls the request did not make go back to the callers queued behind them.
-  app.addHook('onResponse', async (request) => {
-    await request.admission?.release()
-  })
   app.addHook('onRequest', async (request) => {
     request.caller = app.apiKeys.authenticate(request)
     const connection = (request.params as { connection?: string }).connection

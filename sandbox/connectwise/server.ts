@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FaultInjector } from '../shared/faults.js'
 import { echoReply } from '../shared/echo.js'
-import { delayAnswerOf, dropAnswerOf, sendReply } from '../shared/http-io.js'
+import { delayAnswerOf, dropAnswerOf, replaceAnswerOf, sendReply } from '../shared/http-io.js'
 import { ReplyError } from '../shared/reply.js'
 import { matchRoute, type Route, type RouteMatch } from '../shared/router.js'
 import { countRequest, recordAccepted, type EmulatorStats } from '../shared/stats.js'
@@ -66,6 +66,8 @@ async function handle(pipeline: RequestPipeline, request: IncomingMessage, respo
   if (fault?.kind === 'delay') await pipeline.sleep(fault.ms)
   if (fault?.kind === 'drop-answer') dropAnswerOf(response)
   if (fault?.kind === 'delay-answer') delayAnswerOf(response, fault.ms)
+  if (fault?.kind === 'replace-answer')
+    replaceAnswerOf(response, { status: fault.status, body: fault.body, headers: fault.headers })
 
   const auth = pipeline.authenticate(request.headers)
   if (!auth.ok) return send(pipeline, response, auth.reply)

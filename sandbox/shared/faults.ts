@@ -48,6 +48,11 @@ export interface FaultControls {
    * client that goes away meanwhile never hears of its write.
    */
   delayAnswer(fault: DelayFault): void
+  /**
+   * The next matching requests are processed (a create happens), then answered with this instead of the real
+   * answer: a vendor (or proxy) that acted and answered something the client cannot read.
+   */
+  replaceAnswer(fault: RespondFault): void
   clear(): void
 }
 
@@ -58,6 +63,7 @@ export type FaultAction =
   | { kind: 'drop' }
   | { kind: 'drop-answer' }
   | { kind: 'delay-answer'; ms: number }
+  | { kind: 'replace-answer'; status: number; body?: unknown; headers?: Record<string, string> }
 
 interface FaultRule {
   action: FaultAction
@@ -93,6 +99,12 @@ export class FaultInjector implements FaultControls {
 
   dropAnswer(scope: FaultScope = {}): void {
     this.add({ kind: 'drop-answer' }, scope)
+  }
+
+  replaceAnswer({ status, body, headers, ...scope }: RespondFault): void {
+    if (!Number.isInteger(status) || status < 100 || status > 599)
+      throw new RangeError(`Invalid status ${status}`)
+    this.add({ kind: 'replace-answer', status, body, headers }, scope)
   }
 
   delayAnswer({ ms, ...scope }: DelayFault): void {

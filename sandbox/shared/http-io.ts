@@ -31,6 +31,12 @@ export function dropAnswerOf(response: ServerResponse): void {
 }
 
 const answerDelays = new WeakMap<ServerResponse, number>()
+const answerReplacements = new WeakMap<ServerResponse, EmulatorReply>()
+
+/** The request is processed as usual, and answered with `reply` instead of its own answer. */
+export function replaceAnswerOf(response: ServerResponse, reply: EmulatorReply): void {
+  answerReplacements.set(response, reply)
+}
 
 /** The request is processed as usual, and its answer leaves `ms` later (if its client is still there). */
 export function delayAnswerOf(response: ServerResponse, ms: number): void {
@@ -41,6 +47,11 @@ export function sendReply(response: ServerResponse, reply: EmulatorReply): void 
   if (answersToDrop.has(response)) {
     response.socket?.destroy()
     return
+  }
+  const replacement = answerReplacements.get(response)
+  if (replacement) {
+    answerReplacements.delete(response)
+    reply = replacement
   }
   const delay = answerDelays.get(response)
   if (delay !== undefined) {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FaultAction, FaultInjector } from '../shared/faults.js'
 import { echoReply } from '../shared/echo.js'
-import { delayAnswerOf, dropAnswerOf, sendReply } from '../shared/http-io.js'
+import { delayAnswerOf, dropAnswerOf, replaceAnswerOf, sendReply } from '../shared/http-io.js'
 import type { RollingWindowLimiter } from '../shared/rate-limit.js'
 import { ReplyError } from '../shared/reply.js'
 import { matchRoute, type Route } from '../shared/router.js'
@@ -58,6 +58,8 @@ async function handle(pipeline: RequestPipeline, request: IncomingMessage, respo
   if (fault?.kind === 'delay') await pipeline.sleep(fault.ms)
   if (fault?.kind === 'drop-answer') dropAnswerOf(response)
   if (fault?.kind === 'delay-answer') delayAnswerOf(response, fault.ms)
+  if (fault?.kind === 'replace-answer')
+    replaceAnswerOf(response, { status: fault.status, body: fault.body, headers: fault.headers })
 
   const clientIp = request.socket.remoteAddress ?? 'unknown'
   if (!pipeline.limiter.tryAcquire(clientIp))

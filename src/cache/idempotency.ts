@@ -23,11 +23,11 @@ export interface StoredAnswer {
 
 export type IdempotencyClaim =
   /**
-   * This caller runs the request; `owner` marks, completes or abandons the claim. `earlierAttemptMayHaveWritten`:
-   * the key was taken over from an owner that is gone after it had sent its write (or from one that was itself
-   * unsure): look at the vendor before writing again.
+   * This caller runs the request; `owner` marks, completes or abandons the claim. `earlierWriteSentAt`: the key
+   * was taken over from an owner that is gone after it had sent its write (or from one that was itself unsure):
+   * when the earliest such write was sent (the store's clock), so that a look at the vendor covers it.
    */
-  | { kind: 'started'; owner: string; earlierAttemptMayHaveWritten: boolean }
+  | { kind: 'started'; owner: string; earlierWriteSentAt?: number }
   | { kind: 'replay'; answer: StoredAnswer }
   /** The first request with this key still runs (or its write may still land): come back after `retryAfterMs`. */
   | { kind: 'in-flight'; retryAfterMs: number }
@@ -72,7 +72,8 @@ type MemoryRecord =
       owner: string
       leaseUntil: number
       sentAt?: number
-      uncertain?: true
+      /** When the earliest write that may have happened under this key was sent: kept through takeovers. */
+      doubtSince?: number
       expiresAt: number
     }
   | { state: 'done'; fingerprint: string; answer: StoredAnswer; expiresAt: number }
@@ -97,18 +98,19 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     if (record && record.leaseUntil > now) return { kind: 'in-flight', retryAfterMs: record.leaseUntil - now }
     if (record?.sentAt !== undefined && record.sentAt + this.lease.settleMs > now)
       return { kind: 'in-flight', retryAfterMs: record.sentAt + this.lease.settleMs - now }
-    const earlierAttemptMayHaveWritten =
-      record !== undefined && (record.sentAt !== undefined || !!record.uncertain)
+    const doubtSince = record?.doubtSince ?? record?.sentAt
     const owner = randomUUID()
     this.#records.set(key, {
       state: 'in-flight',
       fingerprint,
       owner,
       leaseUntil: now + this.lease.leaseMs,
-      ...(earlierAttemptMayHaveWritten ? { uncertain: true as const } : {}),
+      ...(doubtSince === undefined ? {} : { doubtSince }),
       expiresAt: now + IDEMPOTENCY_REPLAY_MS,
     })
-    return { kind: 'started', owner, earlierAttemptMayHaveWritten }
+    return doubtSince === undefined
+      ? { kind: 'started', owner }
+      : { kind: 'started', owner, earlierWriteSentAt: doubtSince }
   }
 
   async renew(key: string, owner: string): Promise<boolean> {
@@ -139,11 +141,11 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   async abandon(key: string, owner: string, mayHaveWritten: boolean): Promise<void> {
     const record = this.#owned(key, owner)
     if (!record) return
-    if (!mayHaveWritten && !record.uncertain) {
+    if (!mayHaveWritten && record.doubtSince === undefined) {
       this.#records.delete(key)
       return
     }
-    record.uncertain = true
+    record.doubtSince ??= record.sentAt
     record.leaseUntil = 0
   }
 

@@ -41,7 +41,9 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     const [kind, detail] = answer
     switch (kind) {
       case 'started':
-        return { kind: 'started', owner, earlierAttemptMayHaveWritten: detail === '1' }
+        return detail === undefined
+          ? { kind: 'started', owner }
+          : { kind: 'started', owner, earlierWriteSentAt: Number(detail) }
       case 'done':
         return { kind: 'replay', answer: (JSON.parse(detail!) as { answer: StoredAnswer }).answer }
       case 'in-flight':

@@ -20,8 +20,9 @@ interface HeldClaim {
   owner: string
   fingerprint: string
   stopHeartbeat: () => void
-  /** A vendor write of this request was let through the fence. */
-  sent: boolean
+  /** Vendor writes let through the fence, and how many of them the vendor refused (it did not act). */
+  writesSent: number
+  writesRefused: number
 }
 
 declare module 'fastify' {
@@ -80,20 +81,21 @@ function answerFound(reply: FastifyReply, found: { record: unknown; location: st
 }
 
 /**
- * Called by the vendor client just before a keyed request's vendor write: the claim is marked as sent, or, when
- * a repeat has taken the key over meanwhile (this process was taken for gone), nothing is sent.
+ * The vendor client's hooks around a keyed request's vendor writes. Before each: the claim is marked as sent, or,
+ * when a repeat has taken the key over meanwhile (this process was taken for gone), nothing is sent. After each:
+ * whether the vendor refused it, so that a failure later in the request is known to hide a write or not.
  */
-export function idempotencyFence(request: FastifyRequest, store: IdempotencyStore) {
+export function idempotencyWriteHooks(request: FastifyRequest, store: IdempotencyStore) {
   const claim = request.idempotencyClaim
-  if (!claim) return undefined
-  return async () => {
+  if (!claim) return {}
+  const beforeWrite = async () => {
     let ours: boolean
     try {
       ours = await store.markSending(claim.id, claim.owner)
     } catch {
       throw storeUnavailable()
     }
-    claim.sent ||= ours
+    if (ours) claim.writesSent += 1
     if (!ours)
       throw new GatewayError(
         409,
@@ -102,6 +104,10 @@ export function idempotencyFence(request: FastifyRequest, store: IdempotencyStor
         { retryAfterSeconds: 1 },
       )
   }
+  const afterWrite = ({ refused }: { refused: boolean }) => {
+    if (refused) claim.writesRefused += 1
+  }
+  return { beforeWrite, afterWrite }
 }
 
 /**
@@ -141,10 +147,11 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
     return () => clearInterval(timer)
   }
 
-  const findCreatedSince = async (request: FastifyRequest, reply: FastifyReply, at: number) => {
+  /** Looks at the vendor for what a create sent at `sentAt` (or up to a retry budget before) may have made. */
+  const findCreatedSince = async (request: FastifyRequest, reply: FastifyReply, sentAt: number) => {
     const findCreated = request.routeOptions.config.findCreated
     if (!findCreated) return undefined
-    const since = at - app.config.vendorHttp.retryBudgetMs - CREATED_SINCE_MARGIN_MS
+    const since = sentAt - app.config.vendorHttp.retryBudgetMs - CREATED_SINCE_MARGIN_MS
     return findCreated(request, reply, new Date(since).toISOString())
   }
 
@@ -173,11 +180,12 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
           owner: claim.owner,
           fingerprint,
           stopHeartbeat: heartbeat(id, claim.owner),
-          sent: false,
+          writesSent: 0,
+          writesRefused: 0,
         }
-        if (!claim.earlierAttemptMayHaveWritten) return
+        if (claim.earlierWriteSentAt === undefined) return
         // The earlier attempt's process is gone after sending its write: what the vendor holds decides.
-        const found = await findCreatedSince(request, reply, Date.now())
+        const found = await findCreatedSince(request, reply, claim.earlierWriteSentAt)
         if (found === 'unknown') {
           request.log.warn('a repeat of a write of unknown outcome cannot be checked at the vendor')
           throw writeOfUnknownOutcome(
@@ -230,8 +238,9 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
       ((reply.statusCode < 500 && reply.statusCode !== 429) || request.writeOutcomeUnknown === true)
     try {
       if (!keep) {
-        // A vendor's refusal (a 5xx, a 429) means no write; our own failure after sending one may hide a write.
-        const mayHaveWritten = claim.sent && reply.statusCode === 500
+        // A write the vendor did not refuse may have happened, whatever failed after it (a follow-up call, a
+        // 2xx answer that could not be read): the next repeat then looks at the vendor before writing.
+        const mayHaveWritten = claim.writesSent > claim.writesRefused
         await store.abandon(claim.id, claim.owner, mayHaveWritten)
         return payload
       }
@@ -252,9 +261,5 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
       request.log.warn({ err: error }, 'idempotency records did not take the answer')
     }
     return payload
-  })
-
-  app.addHook('onResponse', async (request) => {
-    request.idempotencyClaim?.stopHeartbeat()
   })
 }

@@ -14,6 +14,8 @@ type FreeTurns = number[]
 export class MemoryRateLimiter implements RateLimiter {
   readonly #buckets = new Map<string, BucketState>()
   readonly #free = new Map<string, FreeTurns>()
+  /** Until when each bucket is blocked (a vendor 429): no free turn before then is handed out or taken back. */
+  readonly #blockedUntil = new Map<string, number>()
   readonly #now: () => number
 
   readonly #startEmpty: boolean
@@ -26,7 +28,8 @@ export class MemoryRateLimiter implements RateLimiter {
 
   async acquire(bucket: BucketSpec, maxWaitMs: number, count = 1): Promise<Acquisition> {
     const now = this.#now()
-    const free = (this.#free.get(bucket.key) ?? []).filter((at) => at >= now)
+    const usableFrom = Math.max(now, this.#blockedUntil.get(bucket.key) ?? 0)
+    const free = (this.#free.get(bucket.key) ?? []).filter((at) => at >= usableFrom)
     const reused = free.filter((at) => at <= now + maxWaitMs).slice(0, count)
     const fromBucket = count - reused.length
     const rate = refillPerMs(bucket)
@@ -52,7 +55,8 @@ export class MemoryRateLimiter implements RateLimiter {
 
   async release(bucket: BucketSpec, turnsAt: number[]): Promise<void> {
     const now = this.#now()
-    const ahead = turnsAt.filter((at) => at > now)
+    const usableFrom = Math.max(now, this.#blockedUntil.get(bucket.key) ?? 0)
+    const ahead = turnsAt.filter((at) => at > usableFrom)
     if (ahead.length === 0) return
     const free = [...(this.#free.get(bucket.key) ?? []).filter((at) => at >= now), ...ahead]
     this.#free.set(
@@ -71,6 +75,7 @@ export class MemoryRateLimiter implements RateLimiter {
     const blocked = -(untilMs - now) * rate
     if (blocked < state.tokens) this.#buckets.set(bucket.key, { tokens: blocked, at: now })
     // Free turns before the block's end may not be used either.
+    this.#blockedUntil.set(bucket.key, Math.max(untilMs, this.#blockedUntil.get(bucket.key) ?? 0))
     const free = this.#free.get(bucket.key)
     if (free)
       this.#free.set(

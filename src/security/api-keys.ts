@@ -59,15 +59,17 @@ export class ApiKeyGuard {
   }
 
   /**
-   * Whether the request may see what needs `read` on a public route (the details of /readyz): no keys
-   * configured, or a valid key with that scope. Never throws: a public route answers what it can.
+   * Who may see, on a public route, what needs `read` (the details of /readyz): undefined for anyone when no keys
+   * are configured, the caller of a valid key with that scope, or null for nobody. Never throws: a public route
+   * answers what it can.
    */
-  mayRead(request: FastifyRequest): boolean {
-    if (!this.enabled) return true
+  reader(request: FastifyRequest): Caller | undefined | null {
+    if (!this.enabled) return undefined
     try {
-      return this.authenticate(request)?.scopes.includes('read') ?? false
+      const caller = this.authenticate(request)
+      return caller?.scopes.includes('read') ? caller : null
     } catch {
-      return false
+      return null
     }
   }
 

@@ -42,8 +42,9 @@ export const ACQUIRE_SCRIPT = `${REDIS_NOW}${BUCKET_STATE}
 local max_wait = tonumber(ARGV[3])
 local ttl = tonumber(ARGV[4])
 local count = tonumber(ARGV[5])
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. now)
-local reused = redis.call('ZRANGEBYSCORE', KEYS[2], now, now + max_wait, 'LIMIT', 0, count)
+local usable_from = math.max(now, tonumber(redis.call('HGET', KEYS[1], 'blocked') or 0))
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. usable_from)
+local reused = redis.call('ZRANGEBYSCORE', KEYS[2], usable_from, now + max_wait, 'LIMIT', 0, count)
 local from_bucket = count - #reused
 local function wait_of(turn)
   local after = tokens - turn
@@ -71,13 +72,15 @@ return answer
 
 /**
  * KEYS[1] bucket, KEYS[2] its free turns; ARGV idle ttl ms, turn times (Redis ms)...
- * Gives back turns that will not be used: those still ahead join the free turns, handed out before new ones.
+ * Gives back turns that will not be used: those still ahead, and past any block of the bucket, join the free
+ * turns, handed out before new ones.
  */
 export const RELEASE_SCRIPT = `${REDIS_NOW}
+local usable_from = math.max(now, tonumber(redis.call('HGET', KEYS[1], 'blocked') or 0))
 local added = 0
 for i = 2, #ARGV do
   local at = tonumber(ARGV[i])
-  if at > now then
+  if at > usable_from then
     redis.call('ZADD', KEYS[2], at, at)
     added = added + 1
   end
@@ -89,8 +92,8 @@ return added
 /**
  * KEYS[1] bucket, KEYS[2] its free turns; ARGV burst, rate per ms, block ms, idle ttl ms.
  * Sets the balance that reaches zero exactly `block ms` from now: no reservation before then, no burst after;
- * free turns before then are dropped. Reservations already handed out keep their times; a deeper balance (a
- * longer queue or block) is kept.
+ * free turns before then are dropped, and none is taken back before then (\`blocked\`). Reservations already
+ * handed out keep their times; a deeper balance (a longer queue or block) is kept.
  */
 export const BLOCK_SCRIPT = `${REDIS_NOW}${BUCKET_STATE}
 local block = tonumber(ARGV[3])
@@ -98,9 +101,13 @@ local ttl = tonumber(ARGV[4])
 local blocked = -block * rate
 if blocked < tokens then
   redis.call('HSET', KEYS[1], 'tokens', tostring(blocked), 'at', tostring(now))
-  redis.call('PEXPIRE', KEYS[1], ttl + block)
 end
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. (now + block))
+local until_ms = now + block
+if until_ms > tonumber(redis.call('HGET', KEYS[1], 'blocked') or 0) then
+  redis.call('HSET', KEYS[1], 'blocked', tostring(until_ms))
+end
+redis.call('PEXPIRE', KEYS[1], ttl + block)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. until_ms)
 return 1
 `
 
@@ -119,11 +126,11 @@ return 0
 
 /**
  * The idempotency record scripts. A record is JSON: `{state: 'done', fingerprint, answer}` or `{state:
- * 'in-flight', fingerprint, owner, leaseUntil, sentAt?, uncertain?}`, times in Redis's clock (ms). Invariants:
+ * 'in-flight', fingerprint, owner, leaseUntil, sentAt?, doubtSince?}`, times in Redis's clock (ms). Invariants:
  * only the owner renews, marks or ends its claim; a claim whose lease ran out is taken over by the next begin,
- * which is told when the earlier attempt had sent its write (`sentAt`) or carried a doubt (`uncertain`); a claim
- * with a doubt is never deleted without an answer, only released (lease 0), so that no later attempt writes
- * without first looking at the vendor.
+ * which carries the doubt on: `doubtSince`, when the earliest write that may have happened under the key was
+ * sent; a claim with a doubt is never deleted without an answer, only released (lease 0), so that no later
+ * attempt writes without first looking at the vendor from that moment on.
  */
 const OWNED_CLAIM = `
 local raw = redis.call('GET', KEYS[1])
@@ -134,14 +141,14 @@ if record.state ~= 'in-flight' or record.owner ~= ARGV[1] then return 0 end
 
 /**
  * KEYS[1]; ARGV fingerprint, new owner, lease ms, settle ms, record ttl ms.
- * Returns {'mismatch'}, {'done', record JSON}, {'in-flight', ms to wait}, or {'started', '1' | '0'} (1: the
- * earlier attempt may have written).
+ * Returns {'mismatch'}, {'done', record JSON}, {'in-flight', ms to wait}, or {'started'} ({'started', since}
+ * when an earlier attempt may have written: when its write was sent).
  */
 export const IDEMPOTENCY_BEGIN_SCRIPT = `${REDIS_NOW}
 local lease = tonumber(ARGV[3])
 local settle = tonumber(ARGV[4])
 local raw = redis.call('GET', KEYS[1])
-local unsure = false
+local doubt_since = nil
 if raw then
   local record = cjson.decode(raw)
   if record.fingerprint ~= ARGV[1] then return {'mismatch'} end
@@ -150,13 +157,13 @@ if raw then
   if record.sentAt and record.sentAt + settle > now then
     return {'in-flight', tostring(record.sentAt + settle - now)}
   end
-  unsure = record.sentAt ~= nil or record.uncertain == true
+  doubt_since = record.doubtSince or record.sentAt
 end
 local claim = {state = 'in-flight', fingerprint = ARGV[1], owner = ARGV[2], leaseUntil = now + lease}
-if unsure then claim.uncertain = true end
+if doubt_since then claim.doubtSince = doubt_since end
 redis.call('SET', KEYS[1], cjson.encode(claim), 'PX', ARGV[5])
-if unsure then return {'started', '1'} end
-return {'started', '0'}
+if doubt_since then return {'started', tostring(doubt_since)} end
+return {'started'}
 `
 
 /** KEYS[1]; ARGV owner, lease ms. The owner's heartbeat: 1 when the claim is still its own. */
@@ -179,8 +186,8 @@ return 1
  * (that write, or an earlier attempt's), ends its lease and keeps the doubt for the next repeat.
  */
 export const IDEMPOTENCY_ABANDON_SCRIPT = `${OWNED_CLAIM}
-if ARGV[2] ~= '1' and record.uncertain ~= true then return redis.call('DEL', KEYS[1]) end
-record.uncertain = true
+if ARGV[2] ~= '1' and record.doubtSince == nil then return redis.call('DEL', KEYS[1]) end
+if record.doubtSince == nil then record.doubtSince = record.sentAt end
 record.leaseUntil = 0
 redis.call('SET', KEYS[1], cjson.encode(record), 'KEEPTTL')
 return 1

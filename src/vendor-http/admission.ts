@@ -67,6 +67,12 @@ export class RequestAdmission {
     return entry.turns.shift()
   }
 
+  /** Turns of this bucket due before `untilMs` are void: the vendor asked for nothing before then. */
+  dropBefore(bucketKey: string, untilMs: number): void {
+    const entry = this.#reserved.get(bucketKey)
+    if (entry) entry.turns = entry.turns.filter((turn) => turn.dueAt >= untilMs)
+  }
+
   /** Gives back every reserved turn still ahead; called once the request has its answer (or its caller left). */
   async release(): Promise<void> {
     const now = this.now()

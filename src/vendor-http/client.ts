@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyBaseLogger } from 'fastify'
 import type { IncomingHttpHeaders } from 'node:http'
 import { GatewayError, rateLimited, vendorUnavailable } from '../errors.js'
-import { lateTurnToleranceMs, type BucketSpec, type RateLimiter } from '../limiter/types.js'
+import { lateTurnToleranceMs, type Acquisition, type BucketSpec, type RateLimiter } from '../limiter/types.js'
 import type { RequestAdmission, Turn } from './admission.js'
 import type { VendorAuth } from './auth.js'
 import { CallCancellation } from './cancellation.js'
@@ -70,6 +70,8 @@ export interface VendorCallContext {
   share?: { caller: string; fraction: number }
   /** Runs just before each attempt of a write is sent; throws to send nothing (an Idempotency-Key lost). */
   beforeWrite?: () => Promise<void>
+  /** Told what the vendor answered a write: `refused` when its status says it did not act on it. */
+  afterWrite?: (outcome: { refused: boolean }) => void
   /** The request's place at the rate limits: whether it has begun, and the turns it reserved ahead. */
   admission?: RequestAdmission
 }
@@ -108,6 +110,25 @@ function shareOf(bucket: BucketSpec, share: { caller: string; fraction: number }
     burst: bucket.burst * share.fraction,
   }
 }
+
+/** The turns of a grant, on this process's clock and (to give them back) the limiter's. */
+function turnsOf(grant: Extract<Acquisition, { granted: true }>, now: number): Turn[] {
+  return [grant.waitMs, ...(grant.laterWaitsMs ?? [])].map((wait) => ({
+    dueAt: now + wait,
+    ...(grant.issuedAt === undefined ? {} : { limiterAt: grant.issuedAt + wait }),
+  }))
+}
+
+/** Gives back the turns still ahead. */
+async function releaseAhead(limiter: RateLimiter, bucket: BucketSpec, turns: Turn[], now: number) {
+  const ahead = turns.flatMap((turn) =>
+    turn.dueAt > now && turn.limiterAt !== undefined ? [turn.limiterAt] : [],
+  )
+  if (ahead.length > 0) await limiter.release(bucket, ahead).catch(() => {})
+}
+
+/** A vendor status that says it did not act on a write (a 502 or 504 may come from in front of it, after it did). */
+const vendorRefused = (status: number) => status >= 400 && status !== 502 && status !== 504
 
 /** How many times a call gives up a turn it was too late for before it goes anyway (and is counted). */
 const MAX_LATE_RETAKES = 3
@@ -178,14 +199,7 @@ export class VendorClient {
           : vendorSaid429
             ? remainingBudget
             : Math.min(settings.rateLimitMaxWaitMs, remainingBudget)
-      await this.#takeTurn(context, maxWaitMs)
-
-      const authHeaders = await auth.headers().catch((error: unknown) => {
-        // The vendor's token endpoint failing is the connection failing: it counts toward its health.
-        this.health.recordFailure(this.#now())
-        throw error
-      })
-      if (call.method !== 'GET') await context.beforeWrite?.()
+      const authHeaders = await this.#readyOnTurn(call, context, maxWaitMs)
       const started = this.#now()
       const result = await this.#attempt(call, authHeaders, signal)
       this.#count(call, result, this.#now() - started)
@@ -215,8 +229,9 @@ export class VendorClient {
         throw gatewayErrorFromTransport(vendor, result.failure, call.method !== 'GET')
       }
 
+      if (call.method !== 'GET') context.afterWrite?.({ refused: vendorRefused(result.status) })
       const until = this.options.rateLimitHint?.(result.headers, this.#now())
-      if (until !== undefined) await limiter.block(bucket, until)
+      if (until !== undefined) await this.#block(context, until)
 
       if (result.status < 300) {
         if (result.unreadable) {
@@ -235,7 +250,7 @@ export class VendorClient {
       const retryAfterMs = parseRetryAfter(result.headers['retry-after'], this.#now())
       if (result.status === 429) {
         vendorSaid429 = true
-        await limiter.block(bucket, this.#now() + (retryAfterMs ?? 1000))
+        await this.#block(context, this.#now() + (retryAfterMs ?? 1000))
       }
       const decision = this.#decide(
         call,
@@ -253,8 +268,8 @@ export class VendorClient {
       const error = gatewayErrorFromVendor(
         vendor,
         result.status,
-        // Read after scrubbing: a vendor may echo the credentials it was sent.
-        this.options.describeError(result.status, this.#scrubber.scrubDeep(result.body)),
+        // Read after scrubbing: a vendor may echo the credentials it was sent (this attempt's too).
+        this.options.describeError(result.status, this.#scrubber.scrubDeep(result.body, authHeaders)),
         call.fieldNames ?? {},
         retryAfterMs,
       )
@@ -276,50 +291,82 @@ export class VendorClient {
   }
 
   /**
-   * Waits for this call's turn at the vendor: one its request reserved ahead, else a new one (reserving the
-   * further turns the request expects). A turn the call could not leave in time for is given up and taken again.
+   * Waits for the call's turn, then makes it ready: auth headers and, for a write, the check before it. A turn the
+   * call could not be ready in time for (a busy event loop, a slow token) is given up and another taken, rather
+   * than send late and bunch up with the turns after it.
    */
-  async #takeTurn(context: VendorCallContext, maxWaitMs: number): Promise<void> {
-    const { bucket, limiter, connectionId } = this.options
+  async #readyOnTurn(
+    call: VendorCall,
+    context: VendorCallContext,
+    maxWaitMs: number,
+  ): Promise<Record<string, string>> {
+    const { bucket, auth, connectionId, metrics, settings } = this.options
     const tolerance = lateTurnToleranceMs(bucket)
     for (let retakes = 0; ; retakes++) {
-      const turn =
-        context.admission?.takeReserved(bucket.key, tolerance) ?? (await this.#reserve(context, maxWaitMs))
-      context.admission?.markStarted()
-      try {
-        await this.#pause(turn.dueAt - this.#now(), context.signal)
-      } catch (error) {
-        // The caller left while queued: its turn goes to whoever asks next.
-        if (turn.dueAt > this.#now() && turn.limiterAt !== undefined)
-          await limiter.release(bucket, [turn.limiterAt]).catch(() => {})
+      const turn = await this.#takeTurn(context, maxWaitMs)
+      const authHeaders = await auth.headers().catch((error: unknown) => {
+        // The vendor's token endpoint failing is the connection failing: it counts toward its health.
+        this.health.recordFailure(this.#now())
         throw error
-      }
-      if (this.#now() - turn.dueAt <= tolerance || retakes >= MAX_LATE_RETAKES) return
-      this.options.metrics?.limiterLateTurns.inc({ connection: connectionId })
-      maxWaitMs = 2 * this.options.settings.rateLimitMaxWaitMs
+      })
+      if (call.method !== 'GET') await context.beforeWrite?.()
+      if (this.#now() - turn.dueAt <= tolerance || retakes >= MAX_LATE_RETAKES) return authHeaders
+      metrics?.limiterLateTurns.inc({ connection: connectionId })
+      maxWaitMs = 2 * settings.rateLimitMaxWaitMs
     }
   }
 
+  /** A turn its request reserved ahead, else a new one (reserving the further turns the request expects); waited for. */
+  async #takeTurn(context: VendorCallContext, maxWaitMs: number): Promise<Turn> {
+    const { bucket, limiter } = this.options
+    const { admission, share } = context
+    const reserved = admission?.takeReserved(bucket.key, lateTurnToleranceMs(bucket))
+    // A reserved vendor turn came with a turn of the caller's share: that one is used with it.
+    if (reserved && share) admission?.takeReserved(shareOf(bucket, share).key, Infinity)
+    const turn = reserved ?? (await this.#reserve(context, maxWaitMs))
+    admission?.markStarted()
+    try {
+      await this.#pause(turn.dueAt - this.#now(), context.signal)
+    } catch (error) {
+      // The caller left while queued: its turn goes to whoever asks next.
+      if (turn.dueAt > this.#now() && turn.limiterAt !== undefined)
+        await limiter.release(bucket, [turn.limiterAt]).catch(() => {})
+      throw error
+    }
+    return turn
+  }
+
   /**
-   * New turns from the limiter: the caller's share first, waited out (its own queue, up to rateLimitMaxWaitMs),
-   * then the vendor's bucket, where `maxWaitMs` applies. Returns the first turn.
+   * New turns: the caller's share first, waited out (its own queue, up to rateLimitMaxWaitMs), then the vendor's
+   * bucket, where `maxWaitMs` applies. As many as the request expects, or one when that many do not fit in the
+   * wait (the others are taken as they come). Returns the first; the request keeps the others.
    */
   async #reserve(context: VendorCallContext, maxWaitMs: number): Promise<Turn> {
     const { limiter, bucket, vendor, connectionId, metrics, settings } = this.options
-    const count = context.admission?.takeExpected() ?? 1
-    if (context.share) {
-      const shareWait = Math.min(maxWaitMs, settings.rateLimitMaxWaitMs)
-      const share = await limiter.acquire(shareOf(bucket, context.share), shareWait, count)
-      if (!share.granted) {
+    const { admission, share } = context
+    const acquire = async (spec: BucketSpec, wait: number, wanted: number) => {
+      const grant = await limiter.acquire(spec, wait, wanted)
+      return grant.granted || wanted === 1 ? grant : limiter.acquire(spec, wait, 1)
+    }
+    let count = admission?.takeExpected() ?? 1
+    let shareTurns: Turn[] = []
+    const shareBucket = share ? shareOf(bucket, share) : undefined
+    if (shareBucket) {
+      const granted = await acquire(shareBucket, Math.min(maxWaitMs, settings.rateLimitMaxWaitMs), count)
+      if (!granted.granted) {
         throw rateLimited(
-          Math.ceil(share.retryAfterMs / 1000),
+          Math.ceil(granted.retryAfterMs / 1000),
           `this API key's share of the ${vendor} rate limit is used up for now`,
         )
       }
-      await this.#pause(share.waitMs, context.signal)
+      const [first, ...later] = turnsOf(granted, this.#now())
+      shareTurns = later
+      count = 1 + later.length
+      await this.#pause(first!.dueAt - this.#now(), context.signal)
     }
-    const grant = await limiter.acquire(bucket, maxWaitMs, count)
+    const grant = await acquire(bucket, maxWaitMs, count)
     if (!grant.granted) {
+      if (shareBucket) await releaseAhead(limiter, shareBucket, shareTurns, this.#now())
       metrics?.limiterRefusals.inc({ connection: connectionId })
       throw rateLimited(
         Math.ceil(grant.retryAfterMs / 1000),
@@ -327,13 +374,20 @@ export class VendorClient {
       )
     }
     metrics?.limiterWaitSeconds.observe({ connection: connectionId }, grant.waitMs / 1000)
-    const now = this.#now()
-    const turnOf = (wait: number): Turn => ({
-      dueAt: now + wait,
-      ...(grant.issuedAt === undefined ? {} : { limiterAt: grant.issuedAt + wait }),
-    })
-    context.admission?.keep(bucket, limiter, (grant.laterWaitsMs ?? []).map(turnOf))
-    return turnOf(grant.waitMs)
+    const [first, ...later] = turnsOf(grant, this.#now())
+    admission?.keep(bucket, limiter, later)
+    if (shareBucket) {
+      // As many share turns as vendor turns: those beyond (the vendor gave fewer) go back.
+      admission?.keep(shareBucket, limiter, shareTurns.slice(0, later.length))
+      await releaseAhead(limiter, shareBucket, shareTurns.slice(later.length), this.#now())
+    }
+    return first!
+  }
+
+  /** No call leaves before `untilMs`: the bucket is blocked for every caller, and this request's turns before then are void. */
+  async #block(context: VendorCallContext, untilMs: number): Promise<void> {
+    await this.options.limiter.block(this.options.bucket, untilMs)
+    context.admission?.dropBefore(this.options.bucket.key, untilMs)
   }
 
   #count(call: VendorCall, result: Attempt, ms: number): void {

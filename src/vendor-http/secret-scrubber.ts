@@ -14,7 +14,9 @@ export function formsOf(secret: string): string[] {
   const urlEncoded = encodeURIComponent(secret)
   const formEncoded = new URLSearchParams({ s: secret }).toString().slice('s='.length)
   const jsonEscaped = JSON.stringify(secret).slice(1, -1)
-  return [secret, urlEncoded, formEncoded, jsonEscaped]
+  // Some JSON encoders (PHP's) escape slashes, which base64 secrets hold.
+  const slashesEscaped = jsonEscaped.replace(/\//g, '\\/')
+  return [secret, urlEncoded, formEncoded, jsonEscaped, slashesEscaped]
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -32,14 +34,23 @@ export class SecretScrubber {
     return pattern ? text.replace(pattern, REDACTED) : text
   }
 
-  /** A JSON value with every string scrubbed, object keys included (a vendor may key errors by what it got). */
-  scrubDeep(value: unknown, depth = 0): unknown {
+  /**
+   * A JSON value with every string scrubbed, object keys included (a vendor may key errors by what it got).
+   * `sentHeaders`: the auth headers of the call answered, scrubbed too whatever the secrets say now.
+   */
+  scrubDeep(value: unknown, sentHeaders: Record<string, string> = {}): unknown {
+    const extra = Object.values(sentHeaders).map((header) => header.replace(/^(Basic|Bearer) /i, ''))
+    const scrubber = extra.length > 0 ? new SecretScrubber(() => [...this.secrets(), ...extra]) : this
+    return scrubber.#deep(value, 0)
+  }
+
+  #deep(value: unknown, depth: number): unknown {
     if (typeof value === 'string') return this.scrub(value)
     if (value === null || typeof value !== 'object') return value
     if (depth >= MAX_DEPTH) return undefined
-    if (Array.isArray(value)) return value.map((item) => this.scrubDeep(item, depth + 1))
+    if (Array.isArray(value)) return value.map((item) => this.#deep(item, depth + 1))
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [this.scrub(key), this.scrubDeep(item, depth + 1)]),
+      Object.entries(value).map(([key, item]) => [this.scrub(key), this.#deep(item, depth + 1)]),
     )
   }
 

@@ -122,6 +122,18 @@ export function rateLimiterContract(name: string, make: () => RateLimiter) {
       ).toBeLessThan(15)
     })
 
+    it('takes back no turn that falls before a block ends, given back after the block came', async () => {
+      const limiter = make()
+      const spec = bucket()
+      const grant = await limiter.acquire(spec, 10_000, 4)
+      if (!grant.granted || grant.issuedAt === undefined) throw new Error('refused, or turns without names')
+      const blockedUntil = Date.now() + 400
+      await limiter.block(spec, blockedUntil)
+      await limiter.release(spec, [grant.issuedAt + grant.laterWaitsMs!.at(-1)!])
+      const asked = Date.now()
+      expect(asked + granted(await limiter.acquire(spec, 10_000))).toBeGreaterThanOrEqual(blockedUntil - 2)
+    })
+
     it('gives out no turn given back that falls before a block ends', async () => {
       const limiter = make()
       const spec = bucket()

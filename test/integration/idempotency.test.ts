@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MemoryIdempotencyStore } from '../../src/cache/idempotency.js'
 import { memoryState } from '../../src/state.js'
+import { DEFAULT_VENDOR_HTTP_SETTINGS } from '../../src/vendor-http/settings.js'
 import { fakeClock } from '../contracts/caches.js'
 import { json, startSyncroGateway, type SyncroGateway } from '../helpers/gateway.js'
 
@@ -114,6 +115,44 @@ describe('a request taken for gone', () => {
       expect(emulator.stats.byRoute['POST /tickets']).toBe(1)
     } finally {
       await stalled.close()
+    }
+  })
+})
+
+describe('a keyed create the vendor made but answered unreadably', () => {
+  it('is not written again by the repeat: the repeat finds the ticket at the vendor', async () => {
+    // A short call timeout: a write sent may land within it, and the repeat waits that out before it looks.
+    const unreadable = await startSyncroGateway({
+      config: { vendorHttp: { ...DEFAULT_VENDOR_HTTP_SETTINGS, requestTimeoutMs: 500 } },
+    })
+    try {
+      const { emulator, app } = unreadable
+      const body = {
+        subject: 'Made, then answered unreadably',
+        customerId: String([...emulator.db.customers.keys()][0]),
+      }
+      const send = () =>
+        app.inject({
+          method: 'POST',
+          url: '/v1/connections/syncro-test/tickets',
+          payload: body,
+          headers: { 'idempotency-key': 'unreadable-answer' },
+        })
+      const before = emulator.db.tickets.size
+      emulator.faults.replaceAnswer({
+        status: 201,
+        body: { note: 'no ticket here' },
+        method: 'POST',
+        pathPrefix: '/tickets',
+      })
+      const first = await send()
+      expect(first.statusCode).toBe(502)
+      expect(emulator.db.tickets.size).toBe(before + 1)
+      const repeat = await send()
+      expect([repeat.statusCode, repeat.headers['idempotent-replayed']]).toEqual([201, 'true'])
+      expect(emulator.db.tickets.size).toBe(before + 1)
+    } finally {
+      await unreadable.close()
     }
   })
 })

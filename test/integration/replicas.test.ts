@@ -176,20 +176,23 @@ describe('idempotency across replicas', { timeout: 60_000 }, () => {
   })
 })
 
+/** Two replicas in front of an emulator allowing 20 calls a second, with a short queue and retry budget (2 s). */
+async function twoReplicasAtSmallLimit() {
+  const limit = { limit: 20, windowMs: 1_000 }
+  emulator = await startSyncroEmulator({ rateLimit: limit })
+  replicas = await startReplicas(2, {
+    redisUrl: redis.url,
+    config: {
+      ...connectionTo(emulator, limit),
+      vendorHttp: { rateLimitMaxWaitMs: 2_000, retryBudgetMs: 2_000 },
+    },
+  })
+  return { target: emulator, urls: replicas.urls, ids: ticketIds(emulator) }
+}
+
 describe('Redis killed mid-run', { timeout: 60_000 }, () => {
   it('keeps serving under the insurance limit, reports degraded, and returns to shared state', async () => {
-    const limit = { limit: 20, windowMs: 1_000 }
-    emulator = await startSyncroEmulator({ rateLimit: limit })
-    replicas = await startReplicas(2, {
-      redisUrl: redis.url,
-      config: {
-        ...connectionTo(emulator, limit),
-        vendorHttp: { rateLimitMaxWaitMs: 2_000, retryBudgetMs: 2_000 },
-      },
-    })
-    const target = emulator
-    const urls = replicas.urls
-    const ids = ticketIds(target)
+    const { target, urls, ids } = await twoReplicasAtSmallLimit()
     const answers: Answer[] = []
     let running = true
     // Eight well-behaved callers: on 429 they wait what Retry-After says.
@@ -243,18 +246,7 @@ describe('Redis killed mid-run', { timeout: 60_000 }, () => {
 
 describe('Redis killed under light load', { timeout: 60_000 }, () => {
   it('answers on at once: replicas that saw their bucket idle serve their share without waiting out the horizon', async () => {
-    const limit = { limit: 20, windowMs: 1_000 }
-    emulator = await startSyncroEmulator({ rateLimit: limit })
-    replicas = await startReplicas(2, {
-      redisUrl: redis.url,
-      config: {
-        ...connectionTo(emulator, limit),
-        vendorHttp: { rateLimitMaxWaitMs: 2_000, retryBudgetMs: 2_000 },
-      },
-    })
-    const target = emulator
-    const urls = replicas.urls
-    const ids = ticketIds(target)
+    const { target, urls, ids } = await twoReplicasAtSmallLimit()
     await warmUp(urls, target)
     // One request every 200 ms, alternating replicas: a quarter of the limit.
     const answers: Answer[] = []

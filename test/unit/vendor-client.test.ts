@@ -409,3 +409,69 @@ describe('turns at the rate limit', () => {
     expect(server.seen).toHaveLength(1)
   })
 })
+
+describe('turns reserved ahead', () => {
+  const settings = { ...DEFAULT_VENDOR_HTTP_SETTINGS, rateLimitMaxWaitMs: 1_000 }
+  const bucket = { key: 'ahead', limit: 20, windowMs: 1_000, burst: 1 }
+
+  function fakeTime() {
+    let now = 1_000_000
+    return {
+      now: () => now,
+      sleep: async (ms: number) => {
+        now += ms
+      },
+    }
+  }
+
+  it('takes one turn when the turns a request expects do not fit in its wait, and the rest as they come', async () => {
+    const server = await vendor(reply(200, {}))
+    cleanup.push(server.close)
+    const time = fakeTime()
+    const memory = new MemoryRateLimiter({ now: time.now })
+    const asked: number[] = []
+    const limiter: RateLimiter = {
+      acquire: (spec, maxWaitMs, count) => {
+        asked.push(count ?? 1)
+        return memory.acquire(spec, maxWaitMs, count)
+      },
+      block: (spec, until) => memory.block(spec, until),
+      release: (spec, turnsAt) => memory.release(spec, turnsAt),
+    }
+    const admission = new RequestAdmission(time.now)
+    admission.expect(40) // two seconds of turns, where a newcomer may wait one
+    const answer = await client(server.url, { settings, limiter, bucket, ...time }).send(
+      { method: 'GET', path: '/page/1' },
+      { ...log, admission },
+    )
+    expect(answer.status).toBe(200)
+    expect(asked).toEqual([40, 1])
+  })
+
+  it('gives up its reserved turns that fall within a vendor 429 block: the retry waits the block out', async () => {
+    const time = fakeTime()
+    const sentAt: number[] = []
+    const server = await vendor(
+      (_, response) => {
+        sentAt.push(time.now())
+        response.writeHead(429, { 'content-type': 'application/json', 'retry-after': '2' }).end('{}')
+      },
+      (_, response) => {
+        sentAt.push(time.now())
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+      },
+    )
+    cleanup.push(server.close)
+    const admission = new RequestAdmission(time.now)
+    admission.expect(4)
+    const vendorClient = client(server.url, {
+      settings,
+      limiter: new MemoryRateLimiter({ now: time.now }),
+      bucket,
+      ...time,
+    })
+    await vendorClient.send({ method: 'GET', path: '/page/1' }, { ...log, admission })
+    expect(sentAt).toHaveLength(2)
+    expect(sentAt[1]! - sentAt[0]!).toBeGreaterThanOrEqual(2_000)
+  })
+})
