@@ -185,7 +185,7 @@ export class VendorClient {
   }
 
   async #send<T>(call: VendorCall, context: VendorCallContext, probe: boolean): Promise<VendorResponse<T>> {
-    const { settings, limiter, bucket, auth, vendor } = this.options
+    const { settings, auth, vendor } = this.options
     const { log, signal } = context
     const deadline = this.#now() + settings.retryBudgetMs
     let renewedAuth = false
