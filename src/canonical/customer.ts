@@ -1,16 +1,19 @@
-import { Type, type Static } from '@sinclair/typebox'
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { NonBlankLine, Nullable, Remote, SingleLine, Timestamp } from './common.js'
 
-const addressFields = {
-  line1: Nullable(SingleLine({ maxLength: 255 })),
-  line2: Nullable(SingleLine({ maxLength: 255 })),
-  city: Nullable(SingleLine({ maxLength: 100 })),
-  region: Nullable(SingleLine({ maxLength: 100 })),
-  postalCode: Nullable(SingleLine({ maxLength: 32 })),
-  country: Nullable(SingleLine({ maxLength: 100 })),
-}
+/** The longest each address field may be in a write. */
+const ADDRESS_LENGTHS = { line1: 255, line2: 255, city: 100, region: 100, postalCode: 32, country: 100 }
+type AddressField = keyof typeof ADDRESS_LENGTHS
+const addressOf = <T extends TSchema>(field: (maxLength: number) => T) =>
+  Object.fromEntries(
+    Object.entries(ADDRESS_LENGTHS).map(([name, maxLength]) => [name, Nullable(field(maxLength))]),
+  ) as Record<AddressField, ReturnType<typeof Nullable<T>>>
 
-export const Address = Type.Object(addressFields, { additionalProperties: false })
+/** As read: whatever the vendor stored. */
+export const Address = Type.Object(
+  addressOf(() => Type.String()),
+  { additionalProperties: false },
+)
 export type Address = Static<typeof Address>
 
 export const Customer = Type.Object(
@@ -58,7 +61,14 @@ const customerWriteFields = {
   email: Nullable(SingleLine({ maxLength: 255 })),
   phone: Nullable(SingleLine({ maxLength: 64 })),
   website: Nullable(SingleLine({ maxLength: 255 })),
-  address: Nullable(Type.Partial(Type.Object(addressFields, { additionalProperties: false }))),
+  address: Nullable(
+    Type.Partial(
+      Type.Object(
+        addressOf((maxLength) => SingleLine({ maxLength })),
+        { additionalProperties: false },
+      ),
+    ),
+  ),
 }
 
 export const CustomerCreate = Type.Object(
