@@ -2,7 +2,13 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyBaseLogger } from 'fastify'
 import type { IncomingHttpHeaders } from 'node:http'
 import { GatewayError, rateLimited, vendorUnavailable } from '../errors.js'
-import { lateTurnToleranceMs, type Acquisition, type BucketSpec, type RateLimiter } from '../limiter/types.js'
+import {
+  lateTurnToleranceMs,
+  refillPerMs,
+  type Acquisition,
+  type BucketSpec,
+  type RateLimiter,
+} from '../limiter/types.js'
 import type { RequestAdmission, Turn } from './admission.js'
 import type { VendorAuth } from './auth.js'
 import { CallCancellation } from './cancellation.js'
@@ -118,6 +124,10 @@ function turnsOf(grant: Extract<Acquisition, { granted: true }>, now: number): T
     ...(grant.issuedAt === undefined ? {} : { limiterAt: grant.issuedAt + wait }),
   }))
 }
+
+/** How many turns even an idle bucket can give within `waitMs`: its burst, and what it refills meanwhile. */
+const turnsWithin = (bucket: BucketSpec, waitMs: number) =>
+  Math.max(1, Math.floor(bucket.burst + waitMs * refillPerMs(bucket)))
 
 /** Gives back the turns still ahead. */
 async function releaseAhead(limiter: RateLimiter, bucket: BucketSpec, turns: Turn[], now: number) {
@@ -338,16 +348,15 @@ export class VendorClient {
 
   /**
    * New turns: the caller's share first, waited out (its own queue, up to rateLimitMaxWaitMs), then the vendor's
-   * bucket, where `maxWaitMs` applies. As many as the request expects, or one when that many do not fit in the
-   * wait (the others are taken as they come). Returns the first; the request keeps the others.
+   * bucket, where `maxWaitMs` applies. As many as the request expects, taken together or refused together (a
+   * request is admitted as a unit), but never more than even an idle bucket could give within the wait: the
+   * others are then taken as they come. Returns the first; the request keeps the others.
    */
   async #reserve(context: VendorCallContext, maxWaitMs: number): Promise<Turn> {
     const { limiter, bucket, vendor, connectionId, metrics, settings } = this.options
     const { admission, share } = context
-    const acquire = async (spec: BucketSpec, wait: number, wanted: number) => {
-      const grant = await limiter.acquire(spec, wait, wanted)
-      return grant.granted || wanted === 1 ? grant : limiter.acquire(spec, wait, 1)
-    }
+    const acquire = (spec: BucketSpec, wait: number, wanted: number) =>
+      limiter.acquire(spec, wait, Math.min(wanted, turnsWithin(spec, wait)))
     let count = admission?.takeExpected() ?? 1
     let shareTurns: Turn[] = []
     const shareBucket = share ? shareOf(bucket, share) : undefined
