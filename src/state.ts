@@ -7,6 +7,7 @@ import {
 } from './cache/idempotency.js'
 import { MemoryTokenCache, type TokenCache } from './cache/token-cache.js'
 import { MemoryRateLimiter } from './limiter/memory.js'
+import { DEFAULT_VENDOR_HTTP_SETTINGS } from './vendor-http/settings.js'
 import type { RateLimiter } from './limiter/types.js'
 
 /** What replicas share: in memory for one process; on Redis (REDIS_URL) for several. */
@@ -20,7 +21,11 @@ export interface SharedState {
   close(): Promise<void>
 }
 
-const DEFAULT_LEASE: LeaseSettings = { leaseMs: DEFAULT_IDEMPOTENCY_LEASE_MS, settleMs: 15_000 }
+/** A write may land until its vendor call's timeout is over. */
+const DEFAULT_LEASE: LeaseSettings = {
+  leaseMs: DEFAULT_IDEMPOTENCY_LEASE_MS,
+  settleMs: DEFAULT_VENDOR_HTTP_SETTINGS.requestTimeoutMs,
+}
 
 export function memoryState(
   onBackgroundError: (error: unknown) => void = () => {},

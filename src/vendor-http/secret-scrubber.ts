@@ -10,7 +10,7 @@ const REDACTED = '[redacted]'
 const MAX_DEPTH = 10
 
 /** The ways a secret can appear in an echoed request: as it is, URL- or form-encoded, or inside a JSON string. */
-export function formsOf(secret: string): string[] {
+function formsOf(secret: string): string[] {
   const urlEncoded = encodeURIComponent(secret)
   const formEncoded = new URLSearchParams({ s: secret }).toString().slice('s='.length)
   const jsonEscaped = JSON.stringify(secret).slice(1, -1)
