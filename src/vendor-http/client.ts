@@ -197,7 +197,8 @@ export class VendorClient {
   async #send<T>(call: VendorCall, context: VendorCallContext, probe: boolean): Promise<VendorResponse<T>> {
     const { settings, auth, vendor } = this.options
     const { log, signal } = context
-    const deadline = this.#now() + settings.retryBudgetMs
+    // The retry budget starts when the first attempt leaves: its wait in the queue has its own limit.
+    let deadline = Infinity
     let renewedAuth = false
     let vendorSaid429 = false
     for (let attempt = 1; ; attempt++) {
@@ -211,6 +212,7 @@ export class VendorClient {
             : Math.min(settings.rateLimitMaxWaitMs, remainingBudget)
       const authHeaders = await this.#readyOnTurn(call, context, maxWaitMs)
       const started = this.#now()
+      if (attempt === 1) deadline = started + settings.retryBudgetMs
       const result = await this.#attempt(call, authHeaders, signal)
       this.#count(call, result, this.#now() - started)
       log.debug(

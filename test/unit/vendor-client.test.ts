@@ -214,6 +214,31 @@ describe('VendorClient', () => {
     expect(server.seen).toHaveLength(2)
   })
 
+  it('starts the retry budget when the first attempt leaves, not while the call queues for its turn', async () => {
+    // The first connection is reset (a keep-alive race, a proxy), the second answers.
+    const server = await vendor((request) => request.socket.destroy(), reply(200, { ok: true }))
+    cleanup.push(server.close)
+    let now = 1_000_000
+    const settings = { ...DEFAULT_VENDOR_HTTP_SETTINGS, rateLimitMaxWaitMs: 10_000, retryBudgetMs: 2_000 }
+    // The first turn is 5 s away (a full queue), longer than the whole retry budget.
+    const waits = [5_000]
+    const queued: RateLimiter = {
+      acquire: async () => ({ granted: true, waitMs: waits.shift() ?? 0 }),
+      block: async () => {},
+      release: async () => {},
+    }
+    const answer = await client(server.url, {
+      settings,
+      limiter: queued,
+      now: () => now,
+      sleep: async (ms: number) => {
+        now += ms
+      },
+    }).send({ method: 'GET', path: '/x' }, log)
+    expect(answer.body).toEqual({ ok: true })
+    expect(server.seen).toHaveLength(2)
+  })
+
   it('stops a queued call when its caller goes away, without calling the vendor', async () => {
     const server = await vendor(reply(200, {}))
     cleanup.push(server.close)
