@@ -1,13 +1,21 @@
-import { startSandbox, type SandboxConnection } from './index.js'
+import { sandboxRateLimitsFromEnv, startSandbox, type SandboxConnection } from './index.js'
+import { rateLimitVariable } from './rate-limit-env.js'
 
 // `npm run sandbox`: the vendor emulators alone, until interrupted. Loopback and random keys unless told
 // otherwise (docker-compose runs it for several gateway replicas: SANDBOX_HOST=0.0.0.0 and known keys).
 const env = process.env
 const port = (name: string) => (env[name] ? Number(env[name]) : undefined)
+const problems: string[] = []
+const rateLimits = sandboxRateLimitsFromEnv(env, problems)
+if (problems.length) {
+  console.error(`The sandbox cannot start. ${problems.join('; ')}`)
+  process.exit(1)
+}
 const sandbox = await startSandbox({
   host: env.SANDBOX_HOST || '127.0.0.1',
   connectwise: {
     port: port('SANDBOX_CONNECTWISE_PORT'),
+    rateLimit: rateLimits.connectwise,
     members:
       env.SANDBOX_CONNECTWISE_PUBLIC_KEY && env.SANDBOX_CONNECTWISE_PRIVATE_KEY
         ? [{ publicKey: env.SANDBOX_CONNECTWISE_PUBLIC_KEY, privateKey: env.SANDBOX_CONNECTWISE_PRIVATE_KEY }]
@@ -16,6 +24,7 @@ const sandbox = await startSandbox({
   },
   halopsa: {
     port: port('SANDBOX_HALOPSA_PORT'),
+    rateLimit: rateLimits.halopsa,
     tenant: env.SANDBOX_HALOPSA_TENANT || undefined,
     clients:
       env.SANDBOX_HALOPSA_CLIENT_ID && env.SANDBOX_HALOPSA_CLIENT_SECRET
@@ -24,6 +33,7 @@ const sandbox = await startSandbox({
   },
   syncro: {
     port: port('SANDBOX_SYNCRO_PORT'),
+    rateLimit: rateLimits.syncro,
     apiKeys: env.SANDBOX_SYNCRO_API_KEY ? [env.SANDBOX_SYNCRO_API_KEY] : undefined,
   },
 })
@@ -53,7 +63,13 @@ function describe(connection: SandboxConnection): string[] {
 }
 
 console.log('PSA sandbox running. Point a client (or the gateway) at:')
-for (const connection of sandbox.connections) for (const line of describe(connection)) console.log(line)
+for (const connection of sandbox.connections) {
+  for (const line of describe(connection)) console.log(line)
+  if (connection.rateLimit)
+    console.log(
+      `    rate limit ${connection.rateLimit.limit} per ${connection.rateLimit.windowMs / 1000} s (from ${rateLimitVariable(connection.vendor)}); the gateway must be told the same (its connection's rateLimit)`,
+    )
+}
 console.log('Press Ctrl+C to stop.')
 
 let stopping = false

@@ -4,10 +4,14 @@ import {
   type ConnectWiseEmulatorOptions,
 } from './connectwise/index.js'
 import { startHaloEmulator, type HaloEmulator, type HaloEmulatorOptions } from './halopsa/index.js'
+import type { SandboxRateLimit } from './rate-limit-env.js'
 import { startSyncroEmulator, type SyncroEmulator, type SyncroEmulatorOptions } from './syncro/index.js'
 
-/** What a gateway needs to reach one emulator (the fields of that vendor's connection configuration). */
-export type SandboxConnection =
+/**
+ * What a gateway needs to reach one emulator (the fields of that vendor's connection configuration), with the
+ * emulator's rate limit when it was changed from the vendor's own (so the gateway paces for it).
+ */
+export type SandboxConnection = (
   | {
       id: 'connectwise-sandbox'
       vendor: 'connectwise'
@@ -28,6 +32,7 @@ export type SandboxConnection =
       clientSecret: string
     }
   | { id: 'syncro-sandbox'; vendor: 'syncro'; baseUrl: string; apiKey: string }
+) & { rateLimit?: SandboxRateLimit }
 
 export interface SandboxOptions {
   /** Loopback by default. */
@@ -45,6 +50,9 @@ export interface Sandbox {
   connections: SandboxConnection[]
   close(): Promise<void>
 }
+
+const paced = (rateLimit: SandboxRateLimit | undefined) =>
+  rateLimit ? { rateLimit: { limit: rateLimit.limit, windowMs: rateLimit.windowMs } } : {}
 
 /** Starts every vendor emulator: ConnectWise, HaloPSA and Syncro. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -73,6 +81,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         privateKey: member.privateKey,
         clientId: connectwise.clientIds[0]!,
         defaultBoardId: String(defaultBoard.id),
+        ...paced(options.connectwise?.rateLimit),
       },
       {
         id: 'halopsa-sandbox',
@@ -81,12 +90,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         tenant: halopsa.tenant,
         clientId: haloClient.clientId,
         clientSecret: haloClient.clientSecret,
+        ...paced(options.halopsa?.rateLimit),
       },
       {
         id: 'syncro-sandbox',
         vendor: 'syncro',
         baseUrl: syncro.baseUrl,
         apiKey: syncro.apiKeys[0]!,
+        ...paced(options.syncro?.rateLimit),
       },
     ],
     close: async () => {
@@ -98,3 +109,4 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 export type { ConnectWiseEmulator, ConnectWiseEmulatorOptions } from './connectwise/index.js'
 export type { HaloEmulator, HaloEmulatorOptions } from './halopsa/index.js'
 export type { SyncroEmulator, SyncroEmulatorOptions } from './syncro/index.js'
+export { sandboxRateLimitsFromEnv, type SandboxRateLimit, type SandboxRateLimits } from './rate-limit-env.js'

@@ -11,6 +11,7 @@ import { DEFAULT_IDEMPOTENCY_LEASE_MS } from './cache/idempotency.js'
 import { StringEnum } from './canonical/common.js'
 import { ConnectionId } from './connection-config.js'
 import { DEFAULT_VENDOR_HTTP_SETTINGS, type VendorHttpSettings } from './vendor-http/settings.js'
+import { sandboxRateLimitsFromEnv, type SandboxRateLimits } from '../sandbox/rate-limit-env.js'
 
 /**
  * Configuration comes from environment variables and an optional JSON file (GATEWAY_CONFIG). Environment
@@ -116,6 +117,8 @@ export interface Config {
   metricsPublic: boolean
   /** No connection configured outside production: the emulators stand in for the vendors. */
   sandbox: boolean
+  /** The emulators' limits where SANDBOX_<VENDOR>_RATE_LIMIT changes them (sandbox mode only). */
+  sandboxRateLimits: SandboxRateLimits
 }
 
 export interface StoreConfig {
@@ -397,6 +400,7 @@ export function loadConfig(
     vendorHttp,
     metricsPublic: booleanFromEnv(env, 'METRICS_PUBLIC', problems) ?? file.metricsPublic ?? true,
     sandbox: connections.length === 0 && nodeEnv !== 'production',
+    sandboxRateLimits: sandboxRateLimitsFromEnv(env, problems),
   }
   if (config.headersTimeoutMs > config.requestTimeoutMs)
     problems.push('HEADERS_TIMEOUT_MS: must not be longer than REQUEST_TIMEOUT_MS')

@@ -1,4 +1,4 @@
-import { startSandbox } from '../sandbox/index.js'
+import { startSandbox, type SandboxRateLimits } from '../sandbox/index.js'
 import type { ConnectionConfig } from '../adapters/registry.js'
 
 export interface SandboxMode {
@@ -9,9 +9,14 @@ export interface SandboxMode {
 /**
  * No connection configured outside production: the vendor emulators start in-process on loopback and
  * the gateway serves them as `<vendor>-sandbox` connections, so one command shows the whole thing working.
+ * An emulator's limit changed by SANDBOX_<VENDOR>_RATE_LIMIT is its connection's limit too.
  */
-export async function startSandboxMode(): Promise<SandboxMode> {
-  const sandbox = await startSandbox()
+export async function startSandboxMode(rateLimits: SandboxRateLimits = {}): Promise<SandboxMode> {
+  const sandbox = await startSandbox({
+    connectwise: { rateLimit: rateLimits.connectwise },
+    halopsa: { rateLimit: rateLimits.halopsa },
+    syncro: { rateLimit: rateLimits.syncro },
+  })
   return {
     connections: sandbox.connections.map((connection): ConnectionConfig => ({ ...connection })),
     close: () => sandbox.close(),

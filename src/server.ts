@@ -18,7 +18,7 @@ async function main(): Promise<void> {
 
   let sandbox: SandboxMode | undefined
   if (config.sandbox) {
-    sandbox = await startSandboxMode()
+    sandbox = await startSandboxMode(config.sandboxRateLimits)
     config = { ...config, connections: sandbox.connections }
     logger.info(
       { connections: sandbox.connections.map((connection) => connection.id) },
