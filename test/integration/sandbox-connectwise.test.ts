@@ -776,6 +776,21 @@ describe('conditions', () => {
     )
   })
 
+  it("takes single-quoted strings and not like / not contains, as ConnectWise's grammar does", async () => {
+    expect(await listIds('/service/tickets', q("summary like 'new hire:%'"))).toEqual(
+      ticketIds((t) => t.summary.startsWith('New hire:')),
+    )
+    expect(await listIds('/service/tickets', q("board/name = 'Onboarding'"))).toEqual(
+      ticketIds((t) => t.boardId === 3),
+    )
+    const notJam = await listIds('/service/tickets', q('summary not contains "paper jam"'))
+    expect(notJam).toEqual(ticketIds((t) => !t.summary.toLowerCase().includes('paper jam')))
+    expect(notJam.length).toBeLessThan(cw.db.tickets.size)
+    expect(await listIds('/service/tickets', q("summary NOT LIKE 'new hire:%' and board/id = 3"))).toEqual(
+      ticketIds((t) => !t.summary.startsWith('New hire:') && t.boardId === 3),
+    )
+  })
+
   it('finds each awkward company name as one literal, and nothing by injection', async () => {
     const companies = [...cw.db.companies.values()]
     for (const name of ['"', "'", '(', '&', ' and ', ' or ', '\\', '%', '_', '[']) {
@@ -1393,25 +1408,29 @@ describe('company writes', () => {
   it('validates identifiers and names, including uniqueness, and creates nothing', async () => {
     const count = cw.db.companies.size
     const taken = cw.db.companies.get(1)?.identifier as string
-    expect(errorsOf(await post({ name: 'No identifier' }))).toEqual(['identifier:NullOrEmpty'])
-    expect(errorsOf(await post({ identifier: 'x'.repeat(31), name: 'Long' }))).toEqual([
+    const city = 'Springfield'
+    expect(errorsOf(await post({ name: 'No identifier', city }))).toEqual(['identifier:NullOrEmpty'])
+    // 25, not 30: the limit of older codebases' Company model (spinen/connectwise-company-php-client).
+    expect(errorsOf(await post({ identifier: 'x'.repeat(26), name: 'Long', city }))).toEqual([
       'identifier:MaxLength',
     ])
-    expect(errorsOf(await post({ identifier: 'has space', name: 'Space' }))).toEqual([
+    expect(errorsOf(await post({ identifier: 'has space', name: 'Space', city }))).toEqual([
       'identifier:InvalidArgument',
     ])
-    expect(errorsOf(await post({ identifier: taken.toLowerCase(), name: 'Duplicate' }))).toEqual([
+    expect(errorsOf(await post({ identifier: taken.toLowerCase(), name: 'Duplicate', city }))).toEqual([
       'identifier:ObjectExists',
     ])
-    expect(errorsOf(await post({ identifier: 'NoName' }))).toEqual(['name:NullOrEmpty'])
-    expect(errorsOf(await post({ identifier: 'LongName', name: 'n'.repeat(51) }))).toEqual(['name:MaxLength'])
-    expect(errorsOf(await post({ identifier: 'BadStatus', name: 'x', status: { id: 99 } }))).toEqual([
+    expect(errorsOf(await post({ identifier: 'NoName', city }))).toEqual(['name:NullOrEmpty'])
+    expect(errorsOf(await post({ identifier: 'LongName', name: 'n'.repeat(51), city }))).toEqual([
+      'name:MaxLength',
+    ])
+    expect(errorsOf(await post({ identifier: 'BadStatus', name: 'x', status: { id: 99 }, city }))).toEqual([
       'status:InvalidArgument',
     ])
-    expect(errorsOf(await post({ identifier: 'BadType', name: 'x', types: [{ id: 99 }] }))).toEqual([
+    expect(errorsOf(await post({ identifier: 'BadType', name: 'x', types: [{ id: 99 }], city }))).toEqual([
       'types:InvalidArgument',
     ])
-    const duplicate = await post({ identifier: taken, name: 'Duplicate' })
+    const duplicate = await post({ identifier: taken, name: 'Duplicate', city })
     expect(duplicate.json).toMatchObject({ code: 'InvalidObject', message: 'company object is invalid' })
     expect(duplicate.json.errors[0]).toMatchObject({
       code: 'ObjectExists',
@@ -1432,6 +1451,35 @@ describe('company writes', () => {
       ),
     ).toEqual(['deletedFlag:InvalidArgument'])
     expect(cw.db.companies.size).toBe(count)
+  })
+
+  it('requires one address field on every company, created or patched (ConnectWise Company model)', async () => {
+    const count = cw.db.companies.size
+    const noAddress = await post({ identifier: 'NoAddress', name: 'No address', addressLine1: '  ' })
+    expect(noAddress.status).toBe(400)
+    expect(noAddress.json).toMatchObject({ code: 'InvalidObject' })
+    expect(errorsOf(noAddress)).toEqual(['addressLine1:NullOrEmpty'])
+    for (const field of ['addressLine1', 'addressLine2', 'city', 'state', 'zip'])
+      expect(noAddress.json.errors[0].message).toContain(field)
+    expect(noAddress.json.errors[0].message).toContain('country')
+    expect(cw.db.companies.size).toBe(count)
+    for (const [field, value] of [
+      ['addressLine2', 'Suite 4'],
+      ['zip', '97201'],
+      ['country', { id: 2 }],
+    ] as const) {
+      const created = await post({ identifier: `Only-${field}`, name: field, [field]: value })
+      expect(created.status, field).toBe(201)
+    }
+    const identifier = 'y'.repeat(25)
+    const longest = await post({ identifier, name: 'Longest identifier', city: 'Salem' })
+    expect(longest.json).toMatchObject({ identifier })
+    const removeLast = await api(`/company/companies/${longest.json.id}`, {
+      method: 'PATCH',
+      body: [{ op: 'remove', path: 'city' }],
+    })
+    expect(errorsOf(removeLast)).toEqual(['addressLine1:NullOrEmpty'])
+    expect(cw.db.companies.get(longest.json.id)?.city).toBe('Salem')
   })
 })
 

@@ -144,7 +144,6 @@ describe('parseConditions', () => {
     ['summary = "abc', 'Unterminated string starting at position 10'],
     ['summary = "a\\nb"', "Invalid escape sequence '\\n' at position 12"],
     ['summary = "a\\', "Invalid escape sequence '\\' at position 12"],
-    ["summary = 'single'", "Unexpected character ''' at position 10"],
     ['summary = @', "Unexpected character '@' at position 10"],
     ['(id = 5', "Expected ')' at position 7"],
     ['id = 5)', "Unexpected ')' at position 6"],
@@ -155,7 +154,7 @@ describe('parseConditions', () => {
     ['id in (1, 2', "Expected ')' at position 11"],
     ['id in (1,)', 'Expected a value at position 9'],
     ['id in 1', "Expected '(' at position 6"],
-    ['id not 5', "Expected 'in' at position 7"],
+    ['id not 5', "Expected 'in', 'contains' or 'like' at position 7"],
     ['id 5', 'Expected an operator at position 3'],
     ['id', 'Expected an operator at position 2'],
     ['= 5', 'Expected a field name at position 0'],
@@ -229,6 +228,39 @@ describe('compileConditions', () => {
     expect(ids('summary like "_00%"')).toEqual([])
     expect(ids('summary like "caf."')).toEqual([])
     expect(ids('summary like "C:\\\\Scans and more"')).toEqual([3])
+  })
+
+  it('reads single-quoted strings like double-quoted ones, each quote literal inside the other', () => {
+    // ConnectWise: "String values should be enclosed with double or single quotes".
+    expect(parseConditions("summary = 'a b'")).toEqual(parseConditions('summary = "a b"'))
+    expect(ids("summary = '100% cpu'")).toEqual([2])
+    expect(ids(`summary contains 'says "Paper'`)).toEqual([1])
+    expect(ids(`summary like '%\\'%'`)).toEqual([])
+    expect((parseConditions(`f = 'it\\'s'`) as { value: unknown }).value).toEqual({
+      type: 'string',
+      value: "it's",
+    })
+    expect((parseConditions(`f = "it's"`) as { value: unknown }).value).toEqual({
+      type: 'string',
+      value: "it's",
+    })
+    expect(errorOf(() => parseConditions("summary = 'open"))).toBe(
+      'ConditionsError: Unterminated string starting at position 10',
+    )
+  })
+
+  it('negates contains and like with not, an absent value matching neither', () => {
+    expect(parseConditions('summary NOT LIKE "x%"')).toMatchObject({ operator: 'not like' })
+    expect(ids('summary not contains "jam"')).toEqual([2, 3, 4])
+    expect(ids('summary not like "%c%"')).toEqual([1])
+    expect(ids('board/name not like "service%"')).toEqual([3])
+    expect(ids('board/name not contains "zzz"')).toEqual([1, 3, 4])
+    expect(errorOf(() => parseConditions('summary not = "x"'))).toBe(
+      "ConditionsError: Expected 'in', 'contains' or 'like' at position 12",
+    )
+    expect(errorOf(() => compile('id not like "1"'))).toBe(
+      "ConditionsError: Operator 'not like' needs a text field and a string (field 'id')",
+    )
   })
 
   it('compares numbers, booleans and instants', () => {

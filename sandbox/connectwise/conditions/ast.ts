@@ -8,7 +8,9 @@ export type Literal =
   | { type: 'boolean'; value: boolean }
   | { type: 'null' }
 
-export type ComparisonOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'contains' | 'like'
+export type TextOperator = 'contains' | 'like' | 'not contains' | 'not like'
+
+export type ComparisonOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | TextOperator
 
 export type ConditionNode =
   | { kind: 'or'; operands: ConditionNode[] }

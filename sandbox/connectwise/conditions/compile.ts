@@ -7,7 +7,7 @@ import {
   type JsonObject,
   type ValueType,
 } from '../field-schema.js'
-import type { ComparisonOperator, ConditionNode, Literal } from './ast.js'
+import type { ComparisonOperator, ConditionNode, Literal, TextOperator } from './ast.js'
 import { ConditionsError } from './errors.js'
 
 export type RecordPredicate = (record: JsonObject) => boolean
@@ -48,13 +48,15 @@ function compileComparison(
     const wantsAbsent = operator === '='
     return (record) => isAbsent(valueAt(record, path)) === wantsAbsent
   }
-  if (operator === 'contains' || operator === 'like') {
+  if (isTextOperator(operator)) {
     if (type !== 'string' || literal.type !== 'string')
       throw new ConditionsError(`Operator '${operator}' needs a text field and a string (field '${field}')`)
-    const matches = operator === 'contains' ? containsTest(literal.value) : likeTest(literal.value)
+    const negated = operator.startsWith('not ')
+    const matches = operator.endsWith('contains') ? containsTest(literal.value) : likeTest(literal.value)
+    // As SQL's NOT LIKE: an absent (null) value matches neither the pattern nor its negation.
     return (record) => {
       const value = valueAt(record, path)
-      return typeof value === 'string' && matches(value)
+      return typeof value === 'string' && matches(value) !== negated
     }
   }
   checkLiteral(field, type, literal)
@@ -130,7 +132,11 @@ function compareKeys(a: Key, b: Key): number {
   return Number(a) - Number(b)
 }
 
-const ORDERINGS: Record<Exclude<ComparisonOperator, 'contains' | 'like'>, (order: number) => boolean> = {
+function isTextOperator(operator: ComparisonOperator): operator is TextOperator {
+  return operator.endsWith('contains') || operator.endsWith('like')
+}
+
+const ORDERINGS: Record<Exclude<ComparisonOperator, TextOperator>, (order: number) => boolean> = {
   '=': (order) => order === 0,
   '!=': (order) => order !== 0,
   '<': (order) => order < 0,

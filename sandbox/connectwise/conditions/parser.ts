@@ -5,7 +5,7 @@ import { tokenize, type Token } from './tokenizer.js'
 // expr       := and ('or' and)*
 // and        := unary ('and' unary)*
 // unary      := '(' expr ')' | comparison
-// comparison := field op value | field 'in' list | field 'not' 'in' list
+// comparison := field op value | field ['not'] ('contains' | 'like') value | field ['not'] 'in' list
 // list       := '(' value (',' value)* ')'
 // Keywords are case-insensitive; none of them can be a field name.
 
@@ -72,9 +72,14 @@ class Parser {
       return { kind: 'in', field, negated: false, values: this.list() }
     }
     if (word === 'not') {
+      // `not like` and `not contains` besides `not in`: public clients written against the real API send them
+      // (found running them against this emulator, issue 13 item 14); `not` only negates an operator.
       this.index++
-      if (!this.acceptKeyword('in')) throw ConditionsError.at("Expected 'in'", this.peek().position)
-      return { kind: 'in', field, negated: true, values: this.list() }
+      if (this.acceptKeyword('in')) return { kind: 'in', field, negated: true, values: this.list() }
+      for (const negated of ['contains', 'like'] as const)
+        if (this.acceptKeyword(negated))
+          return { kind: 'comparison', field, operator: `not ${negated}`, value: this.value() }
+      throw ConditionsError.at("Expected 'in', 'contains' or 'like'", this.peek().position)
     }
     throw ConditionsError.at('Expected an operator', token.position)
   }

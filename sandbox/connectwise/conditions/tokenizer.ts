@@ -19,7 +19,10 @@ const NAME = /[A-Za-z_][A-Za-z0-9_]*/y
 const NUMBER = /-?\d+(?:\.\d+)?/y
 const NAME_CHAR = /[A-Za-z0-9_.]/
 const OPERATORS: readonly SymbolOperator[] = ['!=', '<=', '>=', '=', '<', '>']
-const ESCAPABLE = new Set(['"', '\\'])
+// ConnectWise's own error text for a malformed value says "String values should be enclosed with double or
+// single quotes" (quoted in the connectwise-rest README, "Manage Conditions Example"): both quotes open a string.
+const QUOTES = new Set(['"', "'"])
+const ESCAPABLE = new Set(['"', "'", '\\'])
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
@@ -30,8 +33,8 @@ export function tokenize(text: string): Token[] {
       index++
     } else if (char === '(' || char === ')' || char === ',') {
       tokens.push({ kind: char, position: index++ })
-    } else if (char === '"') {
-      const { value, end } = readString(text, index)
+    } else if (QUOTES.has(char)) {
+      const { value, end } = readString(text, index, char)
       tokens.push({ kind: 'string', value, position: index })
       index = end
     } else if (char === '[') {
@@ -57,12 +60,15 @@ export function tokenize(text: string): Token[] {
   return tokens
 }
 
-/** Backslash escapes a quote or a backslash; any other escape is refused rather than guessed at. */
-function readString(text: string, start: number): { value: string; end: number } {
+/**
+ * A string closed by the quote that opened it (the other quote is an ordinary character inside). Backslash
+ * escapes either quote or a backslash; any other escape is refused rather than guessed at.
+ */
+function readString(text: string, start: number, quote: string): { value: string; end: number } {
   let value = ''
   for (let index = start + 1; index < text.length; index++) {
     const char = text[index] as string
-    if (char === '"') return { value, end: index + 1 }
+    if (char === quote) return { value, end: index + 1 }
     if (char === '\\') {
       const escaped = text[index + 1]
       if (escaped === undefined || !ESCAPABLE.has(escaped))
