@@ -15,6 +15,9 @@ export interface SyncroDataSet {
   ticketTypes: TicketTypeRecord[]
   assetTypes: AssetTypeRecord[]
   statuses: string[]
+  /** `GET /settings` -> `ticket.priorities` and `ticket.problem_types`, in the vendor's order. */
+  priorities: string[]
+  problemTypes: string[]
   customers: CustomerRecord[]
   contacts: ContactRecord[]
   assets: AssetRecord[]
@@ -29,6 +32,10 @@ export class SyncroDatabase {
   readonly assetTypes: Map<number, AssetTypeRecord>
   /** The account's `ticket_status_list`, in the vendor's order. */
   readonly statuses: string[]
+  /** The account's priority texts (`GET /settings` -> `ticket.priorities`), most urgent first. */
+  readonly priorities: string[]
+  /** The account's Issue Types (`GET /settings` -> `ticket.problem_types`). */
+  readonly problemTypes: string[]
   readonly customers: Map<number, CustomerRecord>
   readonly contacts: Map<number, ContactRecord>
   readonly assets: Map<number, AssetRecord>
@@ -46,6 +53,8 @@ export class SyncroDatabase {
     this.ticketTypes = byId(data.ticketTypes)
     this.assetTypes = byId(data.assetTypes)
     this.statuses = [...data.statuses]
+    this.priorities = [...data.priorities]
+    this.problemTypes = [...data.problemTypes]
     this.customers = byId(data.customers)
     this.contacts = byId(data.contacts)
     this.assets = byId(data.assets)

@@ -17,6 +17,7 @@ export interface PageSizes {
   tickets: number
   customers: number
   assets: number
+  contacts: number
 }
 
 export interface HandlerContext {

@@ -10,8 +10,8 @@ export interface SyncroEmulatorOptions {
   apiKeys?: string[]
   /** Default 180 per 60 000 ms (the vendor's documented limit), Retry-After 30. */
   rateLimit?: { limit: number; windowMs: number; retryAfterSeconds?: number }
-  /** Defaults 25, 100, 25. Set by the vendor per resource: clients cannot change them. */
-  pageSizes?: { tickets?: number; customers?: number; assets?: number }
+  /** Defaults 25, 100, 25, 50. Set by the vendor per resource: clients cannot change them. */
+  pageSizes?: { tickets?: number; customers?: number; assets?: number; contacts?: number }
   /** Seed data PRNG seed; default 1. */
   seed?: number
 }
@@ -43,6 +43,8 @@ export function resolveSyncroOptions(options: SyncroEmulatorOptions = {}): Resol
       tickets: options.pageSizes?.tickets ?? 25,
       customers: options.pageSizes?.customers ?? 100,
       assets: options.pageSizes?.assets ?? 25,
+      // The spec's /contacts example answers `per_page: 50` (its parameter text says 25; the example is an answer).
+      contacts: options.pageSizes?.contacts ?? 50,
     },
     seed: options.seed ?? 1,
   }

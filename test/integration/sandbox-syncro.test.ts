@@ -128,9 +128,14 @@ describe('seed data', () => {
       expect(tickets.filter((ticket) => ticket.status === status).length, status).toBeGreaterThanOrEqual(15)
     }
     expect(tickets.filter((ticket) => ticket.priority === 'Emergency').length).toBeGreaterThanOrEqual(3)
+    // Priorities in the account's own form (GET /settings), plus a few texts not on its list.
+    expect(db.priorities).toEqual(['0 Urgent', '1 High', '2 Normal', '3 Low'])
     expect(new Set(tickets.map((ticket) => ticket.priority))).toEqual(
-      new Set(['Urgent', 'High', 'Normal', 'Low', null, 'Emergency']),
+      new Set([...db.priorities, null, 'Emergency']),
     )
+    // Every ticket has an Issue Type from the account's list.
+    expect(tickets.filter((ticket) => !db.problemTypes.includes(ticket.problem_type ?? ''))).toEqual([])
+    expect(new Set(tickets.map((ticket) => ticket.problem_type)).size).toBeGreaterThanOrEqual(5)
     for (const ticket of tickets) {
       expect(ticket.created_at >= '2025-01-01' && ticket.created_at < '2025-11-01').toBe(true)
       expect(ticket.updated_at > ticket.created_at).toBe(true)
@@ -138,9 +143,18 @@ describe('seed data', () => {
       const comments = db.commentsOf(ticket.id)
       expect(comments.length).toBeGreaterThanOrEqual(1)
       expect(comments.length).toBeLessThanOrEqual(5)
-      expect(comments[0]).toMatchObject({ subject: 'Initial Issue', hidden: false })
+      expect(comments[0]).toMatchObject({ hidden: false })
+      expect(Date.parse(comments[0]!.created_at) - Date.parse(ticket.created_at)).toBeLessThanOrEqual(1000)
     }
-    const followUps = [...db.comments.values()].filter((comment) => comment.subject !== 'Initial Issue')
+    // Opening comments as Syncro's web app titles them, and as other clients do (another subject, a second late).
+    const openings = tickets.map((ticket) => db.commentsOf(ticket.id)[0]!)
+    expect(openings.filter((comment) => comment.subject === 'Initial Issue').length).toBeGreaterThan(200)
+    expect(openings.filter((comment) => comment.subject !== 'Initial Issue').length).toBeGreaterThan(30)
+    expect(
+      tickets.filter((ticket, n) => openings[n]!.created_at !== ticket.created_at).length,
+    ).toBeGreaterThan(10)
+    const openingIds = new Set(openings.map((comment) => comment.id))
+    const followUps = [...db.comments.values()].filter((comment) => !openingIds.has(comment.id))
     expect(new Set(followUps.map((comment) => comment.hidden))).toEqual(new Set([true, false]))
     expect(
       Math.min(...db.tickets.keys(), ...db.customers.keys(), ...db.assets.keys(), ...db.comments.keys()),
@@ -350,7 +364,7 @@ describe('ticket filters', () => {
     ) as TicketRecord
     const listed = await api(`/tickets?number=${ticketWithThread.number}`)
     expect(listed.json.tickets[0].comments).toHaveLength(1)
-    expect(listed.json.tickets[0].comments[0].subject).toBe('Initial Issue')
+    expect(listed.json.tickets[0].comments[0].id).toBe(syncro.db.commentsOf(ticketWithThread.id)[0]!.id)
     const single = await api(`/tickets/${ticketWithThread.id}`)
     expect(single.json.ticket.comments.map((comment: { id: number }) => comment.id)).toEqual(
       syncro.db.commentsOf(ticketWithThread.id).map((comment) => comment.id),
@@ -421,6 +435,7 @@ describe('record shapes', () => {
       '/customers/0',
       '/customer_assets/999',
       '/users/77',
+      '/contacts/999999',
     ]) {
       expect(await api(path), path).toMatchObject({ status: 404, json: { message: 'Not found' } })
     }
@@ -444,6 +459,69 @@ describe('record shapes', () => {
     const users = (await api('/users')).json
     expect(users.users).toHaveLength(5)
     expect(users.users[0]).toEqual([1, 'Alex Morgan'])
+  })
+
+  it('answers the account settings: priorities in its own form and the Issue Types tickets carry', async () => {
+    const { status, json } = await api('/settings')
+    expect(status).toBe(200)
+    // The spec's example lists a blank choice first, then "0 Urgent", "1 High", "2 Normal", "3 Low".
+    expect(json.ticket.priorities).toEqual(['', '0 Urgent', '1 High', '2 Normal', '3 Low'])
+    expect(json.ticket.problem_types).toEqual(syncro.db.problemTypes)
+    expect(json.ticket.problem_types).toEqual(
+      expect.arrayContaining(['Virus', 'Hardware', 'Software', 'Other']),
+    )
+    expect(json.ticket.ticket_types.map((type: { name: string }) => type.name)).toEqual(
+      [...syncro.db.ticketTypes.values()].map((type) => type.name),
+    )
+    expect(json).toMatchObject({
+      assets: { asset_types: [] },
+      locale: { iso_code: 'en' },
+      business_hours: expect.any(Array),
+    })
+    const ticket = (await api('/tickets/42')).json.ticket
+    expect(json.ticket.problem_types).toContain(ticket.problem_type)
+  })
+
+  it('stores any priority and Issue Type text as sent (the spec shows a ticket with "High", off the list)', async () => {
+    const own = await startSyncroEmulator()
+    try {
+      const created = await call(own, '/tickets', {
+        method: 'POST',
+        body: { customer_id: 1, subject: 'Typed', priority: '1 High', problem_type: 'Printer' },
+      })
+      expect(created.json.ticket).toMatchObject({ priority: '1 High', problem_type: 'Printer' })
+      const updated = await call(own, `/tickets/${created.json.ticket.id}`, {
+        method: 'PUT',
+        body: { priority: 'Someday', problem_type: 'Coffee machine' },
+      })
+      expect(updated.json.ticket).toMatchObject({ priority: 'Someday', problem_type: 'Coffee machine' })
+    } finally {
+      await own.close()
+    }
+  })
+
+  it('lists contacts a page at a time, by customer, and gets one unwrapped as the spec shows', async () => {
+    const all: number[] = []
+    for (let page = 1; ; page++) {
+      const { status, json } = await api(`/contacts?page=${page}`)
+      expect(status).toBe(200)
+      expect(json.meta).toMatchObject({ page, per_page: 50, total_entries: syncro.db.contacts.size })
+      all.push(...json.contacts.map((contact: { id: number }) => contact.id))
+      if (page >= json.meta.total_pages) break
+    }
+    expect(all).toEqual([...syncro.db.contacts.keys()].sort((a, b) => a - b))
+    const owner = [...syncro.db.contacts.values()][0]!.customer_id
+    const ofOwner = (await api(`/contacts?customer_id=${owner}`)).json.contacts
+    expect(ofOwner.map((contact: { id: number }) => contact.id).sort()).toEqual(
+      syncro.db
+        .contactsOf(owner)
+        .map((contact) => contact.id)
+        .sort(),
+    )
+    const first = [...syncro.db.contacts.values()][0]!
+    const single = await api(`/contacts/${first.id}`)
+    expect(single.status).toBe(200)
+    expect(single.json).toMatchObject({ id: first.id, name: first.name, customer_id: first.customer_id })
   })
 
   it('names the asset type as text and nests the full customer', async () => {

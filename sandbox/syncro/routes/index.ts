@@ -2,8 +2,9 @@ import type { Route } from '../../shared/router.js'
 import type { RouteHandler } from '../http-types.js'
 import { createAsset, getAsset, listAssets, updateAsset } from './assets.js'
 import { createComment, listComments } from './comments.js'
+import { getContact, listContacts } from './contacts.js'
 import { createCustomer, getCustomer, listCustomers, updateCustomer } from './customers.js'
-import { getTicketSettings, getUser, listUsers } from './settings.js'
+import { getAccountSettings, getTicketSettings, getUser, listUsers } from './settings.js'
 import { createTicket, deleteTicket, getTicket, listTickets, updateTicket } from './tickets.js'
 
 /** The emulated part of Syncro's API v1, paths relative to `/api/v1`. The first match wins. */
@@ -24,6 +25,9 @@ export const SYNCRO_ROUTES: readonly Route<RouteHandler>[] = [
   { method: 'POST', pattern: '/customer_assets', handler: createAsset },
   { method: 'GET', pattern: '/customer_assets/:id', handler: getAsset },
   { method: 'PUT', pattern: '/customer_assets/:id', handler: updateAsset },
+  { method: 'GET', pattern: '/settings', handler: getAccountSettings },
+  { method: 'GET', pattern: '/contacts', handler: listContacts },
+  { method: 'GET', pattern: '/contacts/:id', handler: getContact },
   { method: 'GET', pattern: '/users', handler: listUsers },
   { method: 'GET', pattern: '/users/:id', handler: getUser },
 ]

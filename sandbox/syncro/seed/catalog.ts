@@ -345,7 +345,27 @@ export const FOLLOW_UP_COMMENTS = [
 
 export const TICKET_TAGS = ['onsite', 'remote', 'warranty', 'billing', 'recurring', 'vip']
 
-export const PRIORITIES = ['Urgent', 'High', 'Normal', 'Low']
+/**
+ * The account's `ticket.priorities` as `GET /settings` lists them: Syncro's own form is a leading number and a
+ * name, most urgent first, after a blank choice (the spec's /settings example: "", "0 Urgent", "1 High",
+ * "2 Normal", "3 Low").
+ */
+export const PRIORITIES = ['0 Urgent', '1 High', '2 Normal', '3 Low']
+
+/**
+ * The account's `ticket.problem_types` (`GET /settings`; the spec's example lists Virus, TuneUp, Hardware,
+ * Software, Other): the Issue Type every ticket carries as `problem_type`. Every ISSUES entry's type is here.
+ */
+export const PROBLEM_TYPES = [
+  'Virus',
+  'TuneUp',
+  'Hardware',
+  'Software',
+  'Network',
+  'Printer',
+  'Email',
+  'Other',
+]
 
 /** A priority text outside the usual list, for clients that must cope with unknown priorities. */
 export const UNLISTED_PRIORITY = 'Emergency'

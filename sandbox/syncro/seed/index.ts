@@ -1,7 +1,7 @@
 import { createRandom } from '../../shared/random.js'
 import type { SyncroDataSet } from '../database.js'
 import { seedAssets } from './assets.js'
-import { DEFAULT_TICKET_STATUSES } from './catalog.js'
+import { DEFAULT_TICKET_STATUSES, PRIORITIES, PROBLEM_TYPES } from './catalog.js'
 import { seedCustomers } from './customers.js'
 import { seedAssetTypes, seedTicketTypes, seedUsers } from './reference-data.js'
 import { seedTickets } from './tickets.js'
@@ -26,5 +26,17 @@ export function seedSyncroData(seed: number): SyncroDataSet {
     ticketTypes,
     statuses,
   })
-  return { users, ticketTypes, assetTypes, statuses, customers, contacts, assets, tickets, comments }
+  return {
+    users,
+    ticketTypes,
+    assetTypes,
+    statuses,
+    priorities: [...PRIORITIES],
+    problemTypes: [...PROBLEM_TYPES],
+    customers,
+    contacts,
+    assets,
+    tickets,
+    comments,
+  }
 }

@@ -35,10 +35,10 @@ const RECENT_TICKET_STATUS_WEIGHTS: Record<string, number> = {
 }
 
 const PRIORITY_WEIGHTS: (readonly [string | null, number])[] = [
-  [PRIORITIES[0] ?? 'Urgent', 8],
-  [PRIORITIES[1] ?? 'High', 20],
-  [PRIORITIES[2] ?? 'Normal', 42],
-  [PRIORITIES[3] ?? 'Low', 15],
+  [PRIORITIES[0] as string, 8],
+  [PRIORITIES[1] as string, 20],
+  [PRIORITIES[2] as string, 42],
+  [PRIORITIES[3] as string, 15],
   [null, 15],
 ]
 
@@ -162,7 +162,21 @@ function draftTicket(random: Random, context: TicketSeedContext, basics: TicketD
   }
 }
 
-/** The initial issue at the ticket's creation, then follow-ups up to its last update. */
+/**
+ * The first comment's subject and time. Syncro's web app titles it "Initial Issue" and stores it with the
+ * ticket; tickets created by other clients (email, portals, other API clients: issue 13 found them) use other
+ * subjects, here the ticket's own subject, and a client that adds the description in a second call leaves it a
+ * second after the ticket. Chosen by id (no draw from the seed's random stream, so the rest stays as it was).
+ */
+export function openingComment(ticket: TicketRecord): { subject: string; createdAt: string } {
+  const createdAt =
+    ticket.id % 10 === 0 ? toTimestamp(Date.parse(ticket.created_at) + SECOND_MS) : ticket.created_at
+  return { subject: ticket.id % 5 === 0 ? ticket.subject : 'Initial Issue', createdAt }
+}
+
+const SECOND_MS = 1000
+
+/** The opening comment at the ticket's creation, then follow-ups up to its last update. */
 function draftComments(
   random: Random,
   context: TicketSeedContext,
@@ -176,16 +190,17 @@ function draftComments(
   // Mostly the assigned tech writes; colleagues chip in now and then.
   const author = (): UserRecord => (assignee && random.chance(0.8) ? assignee : random.pick(context.users))
   const firstAuthor = author()
+  const opening = openingComment(ticket)
   const drafts: Omit<CommentRecord, 'id'>[] = [
     {
       ticket_id: ticket.id,
-      subject: 'Initial Issue',
+      subject: opening.subject,
       body: issue?.description ?? ticket.subject,
       tech: firstAuthor.full_name,
       hidden: false,
       user_id: firstAuthor.id,
-      created_at: ticket.created_at,
-      updated_at: ticket.created_at,
+      created_at: opening.createdAt,
+      updated_at: opening.createdAt,
     },
   ]
 
