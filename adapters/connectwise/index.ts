@@ -23,6 +23,7 @@ import { describeConnectWiseError } from './errors.js'
 import {
   assetFromConnectWise,
   commentFromConnectWise,
+  companyCreateFields,
   companyFieldNames,
   companyFields,
   companyIdentifier,
@@ -378,7 +379,7 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
         const call: VendorCall = {
           method: 'POST',
           path: '/company/companies',
-          body: { identifier: companyIdentifier(body.name), ...companyFields(body) },
+          body: { identifier: companyIdentifier(body.name), ...companyCreateFields(body) },
           fieldNames: companyFieldNames,
         }
         return customerFromConnectWise(await sendRecord<CwCompany>(call, ctx))

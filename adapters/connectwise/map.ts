@@ -4,7 +4,7 @@ import type { PriorityLevel, StatusCategory } from '../../src/canonical/common.j
 import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
 import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
 import type { Ticket } from '../../src/canonical/ticket.js'
-import { unsupportedField } from '../../src/errors.js'
+import { unsupportedField, validationFailed } from '../../src/errors.js'
 import { withoutUndefined } from '../../src/mapping/ids.js'
 import { checkLengths } from '../../src/mapping/limits.js'
 import { categoryFromName, isoOrEpoch, isoOrNull, matchLevel, textOrNull } from '../../src/mapping/names.js'
@@ -237,14 +237,20 @@ export const idRef = (value: string | null | undefined, field: string) =>
   value === undefined ? undefined : value === null ? null : { id: cwId(value, field) }
 
 /**
- * A company's identifier is required, unique and at most 30 characters: it is made from the name plus a
- * random suffix, so two customers of the same name can both be created.
+ * A company's identifier is required and unique; ConnectWise's current Company model takes 30 characters, the
+ * model of older codebases 25 (spinen/connectwise-company-php-client, lib/Model/Company.php), so it stays
+ * within 25. It is made from the name plus a random suffix, so two customers of the same name can both be
+ * created.
  */
+export const COMPANY_IDENTIFIER_MAX_LENGTH = 25
+const IDENTIFIER_SUFFIX_LENGTH = 6
+
 export function companyIdentifier(name: string, random: () => number = Math.random): string {
-  const stem = name.replace(/[^A-Za-z0-9]/g, '').slice(0, 20) || 'Customer'
-  const suffix = Math.floor(random() * 36 ** 6)
+  const stemLength = COMPANY_IDENTIFIER_MAX_LENGTH - IDENTIFIER_SUFFIX_LENGTH - 1
+  const stem = name.replace(/[^A-Za-z0-9]/g, '').slice(0, stemLength) || 'Customer'
+  const suffix = Math.floor(random() * 36 ** IDENTIFIER_SUFFIX_LENGTH)
     .toString(36)
-    .padStart(6, '0')
+    .padStart(IDENTIFIER_SUFFIX_LENGTH, '0')
   return `${stem}-${suffix}`
 }
 
@@ -268,6 +274,33 @@ export function companyFields(body: CustomerCreate | CustomerUpdate): Record<str
     state: part(address?.region),
     zip: part(address?.postalCode),
   })
+}
+
+/** The canonical address parts ConnectWise stores (its country is a reference by id, not writable here). */
+const COMPANY_ADDRESS_PARTS = {
+  addressLine1: 'address.line1',
+  addressLine2: 'address.line2',
+  city: 'address.city',
+  state: 'address.region',
+  zip: 'address.postalCode',
+} as const
+
+/**
+ * A new company's fields. ConnectWise's Company model says on each address field "At least one address field
+ * is required -- addressLine1, addressLine2, city, state, zip and/or country" (spinen/connectwise-company-php-
+ * client, lib/Model/Company.php): a create without one is refused here, before any call, naming the fields.
+ */
+export function companyCreateFields(body: CustomerCreate): Record<string, unknown> {
+  const fields = companyFields(body)
+  const given = (value: unknown) => typeof value === 'string' && value.trim() !== ''
+  if (!Object.keys(COMPANY_ADDRESS_PARTS).some((field) => given(fields[field]))) {
+    const names = Object.values(COMPANY_ADDRESS_PARTS)
+    throw validationFailed(
+      `a ConnectWise company needs at least one address field: ${names.join(', ')}`,
+      names.map((field) => ({ field, message: 'one of the address fields is required on connectwise' })),
+    )
+  }
+  return fields
 }
 
 export function configurationFields(body: AssetCreate | AssetUpdate): Record<string, unknown> {

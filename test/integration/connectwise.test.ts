@@ -336,6 +336,32 @@ describe('writes', () => {
       expect(gateway.emulator.stats.requests).toBe(0)
     },
   )
+
+  it('refuses a customer without an address before any call, naming the fields ConnectWise takes', async () => {
+    gateway.emulator.resetStats()
+    const count = gateway.emulator.db.companies.size
+    const response = await send('POST', '/customers', { name: 'Harbor Dental', phone: '+1 555 0100' })
+    expect(response.statusCode).toBe(400)
+    expect(response.headers['content-type']).toContain('application/problem+json')
+    const problem = json<{ code: string; detail: string; errors: Array<{ field: string }> }>(response)
+    expect(problem.code).toBe('validation_failed')
+    expect(problem.errors.map((error) => error.field)).toEqual([
+      'address.line1',
+      'address.line2',
+      'address.city',
+      'address.region',
+      'address.postalCode',
+    ])
+    expect(gateway.emulator.stats.requests).toBe(0)
+    const created = await send('POST', '/customers', {
+      name: 'A'.repeat(50),
+      address: { postalCode: '97201' },
+    })
+    expect(created.statusCode).toBe(201)
+    const company = gateway.emulator.db.companies.get(Number(json<{ id: string }>(created).id))!
+    expect(company.identifier.length).toBeLessThanOrEqual(25)
+    expect(gateway.emulator.db.companies.size).toBe(count + 1)
+  })
 })
 
 describe('reference data', () => {

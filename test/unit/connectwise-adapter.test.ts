@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   commentFromConnectWise,
+  companyCreateFields,
   companyIdentifier,
   customerFromConnectWise,
   noteIsPublic,
@@ -140,12 +141,39 @@ describe('mapping', () => {
     ])
   })
 
-  it('makes company identifiers ConnectWise accepts: at most 30 letters, digits and dashes', () => {
+  it('makes company identifiers every codebase accepts: at most 25 letters, digits and dashes', () => {
     for (const name of ['Harbor Dental', 'Ünïcode & "Quotes" (West) Incorporated Holdings', '!!!']) {
-      expect(companyIdentifier(name)).toMatch(/^[A-Za-z0-9-]{1,30}$/)
+      for (const random of [() => 0, () => 0.5, () => 1 - Number.EPSILON])
+        expect(companyIdentifier(name, random)).toMatch(/^[A-Za-z0-9-]{1,25}$/)
     }
+    expect(companyIdentifier('A'.repeat(60), () => 1 - Number.EPSILON)).toHaveLength(25)
     expect(companyIdentifier('Harbor Dental', () => 0.5)).not.toBe(
       companyIdentifier('Harbor Dental', () => 0.25),
     )
+  })
+
+  it('refuses a company without any address field, naming the fields, and takes any one of them', () => {
+    for (const address of [undefined, null, {}, { line1: '  ', city: null }]) {
+      let error: unknown
+      try {
+        companyCreateFields({ name: 'Harbor Dental', phone: '1', address })
+      } catch (caught) {
+        error = caught
+      }
+      expect(error).toMatchObject({
+        status: 400,
+        extras: {
+          errors: [
+            'address.line1',
+            'address.line2',
+            'address.city',
+            'address.region',
+            'address.postalCode',
+          ].map((field) => expect.objectContaining({ field })),
+        },
+      })
+    }
+    for (const part of ['line1', 'line2', 'city', 'region', 'postalCode'])
+      expect(() => companyCreateFields({ name: 'x', address: { [part]: 'y' } })).not.toThrow()
   })
 })

@@ -9,6 +9,12 @@ import { byIdIn, readReference, readText, referenceKey, Validation } from './val
 
 export const COMPANY_RESOURCE = 'company'
 const IDENTIFIER = /^[A-Za-z0-9_-]+$/
+const IDENTIFIER_MAX_LENGTH = 25
+const ADDRESS_FIELDS = ['addressLine1', 'addressLine2', 'city', 'state', 'zip'] as const
+
+/** Whether one of these fields already has an error (a value too long is no missing address). */
+const fieldFailed = (check: Validation, fields: readonly string[]) =>
+  check.errors.some((error) => fields.includes(error.field))
 
 export const COMPANY_PATCH_RULES: PatchRules = {
   resource: COMPANY_RESOURCE,
@@ -39,7 +45,11 @@ export type CompanyInput = { ok: true; fields: CompanyFields } | { ok: false; er
  */
 export function readCompany(db: ConnectWiseDatabase, fields: JsonObject, existingId?: number): CompanyInput {
   const check = new Validation(COMPANY_RESOURCE)
-  const identifier = readText(check, fields, 'identifier', { max: 30, required: true })
+  // The identifier's limit differs between codebases: ConnectWise's current Company model gives 30
+  // (vendors.md), the model of older codebases 25 (spinen/connectwise-company-php-client,
+  // lib/Model/Company.php: "must be smaller than or equal to 25"). The sandbox holds the stricter one, so a
+  // client that works here works on every codebase.
+  const identifier = readText(check, fields, 'identifier', { max: IDENTIFIER_MAX_LENGTH, required: true })
   if (identifier !== null && !IDENTIFIER.test(identifier))
     check.fail('InvalidArgument', 'identifier', 'identifier may hold only letters, digits, - and _.')
   const holder = identifier === null ? undefined : findCompany(db, { identifier })
@@ -62,6 +72,17 @@ export function readCompany(db: ConnectWiseDatabase, fields: JsonObject, existin
     phoneNumber: text('phoneNumber', 30),
     website: text('website', 255),
   }
+  // ConnectWise's Company model, on each address field: "At least one address field is required --
+  // addressLine1, addressLine2, city, state, zip and/or country" (spinen/connectwise-company-php-client,
+  // lib/Model/Company.php, generated from ConnectWise's spec). Checked on the whole company, so a PATCH that
+  // removes the last one is refused too.
+  const hasAddress = country !== null || ADDRESS_FIELDS.some((field) => address[field] !== null)
+  if (!hasAddress && !fieldFailed(check, [...ADDRESS_FIELDS, 'country']))
+    check.fail(
+      'NullOrEmpty',
+      'addressLine1',
+      'At least one address field is required -- addressLine1, addressLine2, city, state, zip and/or country.',
+    )
   if (!check.ok || identifier === null || name === null || !status) return { ok: false, errors: check.errors }
   return {
     ok: true,

@@ -147,7 +147,8 @@ function uniqueIdentifier(taken: Set<string>, name: string): string {
       .replace(/[^A-Za-z0-9]/g, '')
       .slice(0, 25) || 'Company'
   let identifier = base
-  for (let n = 2; taken.has(identifier.toLowerCase()); n++) identifier = `${base}${n}`
+  for (let n = 2; taken.has(identifier.toLowerCase()); n++)
+    identifier = `${base.slice(0, 25 - String(n).length)}${n}`
   taken.add(identifier.toLowerCase())
   return identifier
 }
