@@ -35,6 +35,7 @@ import type {
   HaloClient,
   HaloPriority,
   HaloStatus,
+  HaloTeam,
   HaloTicket,
   HaloTicketType,
 } from './types.js'
@@ -84,6 +85,7 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
       deps.referenceCache.get(config.id, 'priorities', () => getAll<HaloPriority>('/Priority', ctx)),
     ticketTypes: (ctx) =>
       deps.referenceCache.get(config.id, 'ticket-types', () => getAll<HaloTicketType>('/TicketType', ctx)),
+    teams: (ctx) => deps.referenceCache.get(config.id, 'teams', () => getAll<HaloTeam>('/Team', ctx)),
   })
 
   /**
@@ -154,7 +156,12 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
   }
 
   const pathId = (id: string) => integerPathId('halopsa', id)
-  const toTicket = (ticket: HaloTicket): Ticket => ticketFromHalo(ticket, mapOptions)
+  /** Tickets name their team only: the team list (cached) gives the board's id, fetched when a ticket has one. */
+  async function toTickets(tickets: HaloTicket[], ctx: CallContext): Promise<Ticket[]> {
+    const teams = tickets.some((ticket) => ticket.team) ? await reference.teams(ctx) : []
+    return tickets.map((ticket) => ticketFromHalo(ticket, mapOptions, teams))
+  }
+  const toTicket = async (ticket: HaloTicket, ctx: CallContext) => (await toTickets([ticket], ctx))[0]!
 
   return {
     connectionId: config.id,
@@ -167,13 +174,14 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
         const statusIds = await reference.statusIdsFor(request.filters, ctx)
         // A filter that no status satisfies matches nothing: no vendor call is needed.
         if (statusIds?.length === 0) return { data: [], nextPosition: null }
-        return list<HaloTicket, Ticket>(request, ctx, {
+        const page = await list<HaloTicket, HaloTicket>(request, ctx, {
           path: '/Tickets',
           key: 'tickets',
           query: ticketQuery(request.filters, statusIds),
           pages: true,
-          map: toTicket,
+          map: (ticket) => ticket,
         })
+        return { data: await toTickets(page.data, ctx), nextPosition: page.nextPosition }
       },
       get: async (id, ctx) =>
         toTicket(
@@ -185,17 +193,18 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
             'halopsa',
             'ticket',
           ),
+          ctx,
         ),
       async create(body, ctx) {
         const item = haloTicketFields(body, await reference.resolveTicketWrite(body, ctx))
-        return toTicket(await write<HaloTicket>('/Tickets', item, ticketFieldNames, ctx))
+        return toTicket(await write<HaloTicket>('/Tickets', item, ticketFieldNames, ctx), ctx)
       },
       async update(id, body, ctx) {
         const item = {
           id: pathId(id),
           ...haloTicketFields(body, await reference.resolveTicketWrite(body, ctx)),
         }
-        return toTicket(await write<HaloTicket>('/Tickets', item, ticketFieldNames, ctx))
+        return toTicket(await write<HaloTicket>('/Tickets', item, ticketFieldNames, ctx), ctx)
       },
     },
 

@@ -14,6 +14,7 @@ import type {
   HaloClient,
   HaloPriority,
   HaloStatus,
+  HaloTeam,
   HaloTicket,
   HaloTicketType,
 } from './types.js'
@@ -95,7 +96,23 @@ export const ticketTypeFromHalo = (type: HaloTicketType): TicketType => ({
 const ref = (id: number | null | undefined, name: string | null | undefined) =>
   id ? { id: String(id), name: textOrNull(name) } : null
 
-export function ticketFromHalo(ticket: HaloTicket, options: HaloMapOptions): Ticket {
+/**
+ * A ticket's board is its team. Halo's ticket (`Faults`) holds the team's name only (`team`, no id: spec,
+ * components.schemas.Faults), so the board's id comes from the team list (`GET /api/Team`), matched by name
+ * case-insensitively; a name no listed team has (one deleted since) gives no board.
+ */
+export function boardOf(teamName: string | null | undefined, teams: readonly HaloTeam[]) {
+  const name = textOrNull(teamName)?.trim().toLowerCase()
+  if (!name) return null
+  const team = teams.find((candidate) => candidate.name.trim().toLowerCase() === name)
+  return team ? { id: String(team.id), name: team.name } : null
+}
+
+export function ticketFromHalo(
+  ticket: HaloTicket,
+  options: HaloMapOptions,
+  teams: readonly HaloTeam[] = [],
+): Ticket {
   const status = { id: ticket.status_id ?? 0, name: ticket.status_name ?? '' }
   const priorityName = ticket.priority_name ?? ''
   return {
@@ -112,7 +129,7 @@ export function ticketFromHalo(ticket: HaloTicket, options: HaloMapOptions): Tic
         }
       : null,
     type: ref(ticket.tickettype_id, ticket.tickettype_name),
-    board: ref(ticket.team_id, ticket.team),
+    board: boardOf(ticket.team, teams),
     customer: ref(ticket.client_id, ticket.client_name),
     contact: ref(ticket.user_id, ticket.user_name),
     assignee: ref(ticket.agent_id, ticket.agent_name),
@@ -185,6 +202,8 @@ export function assetFromHalo(asset: HaloAsset): Asset {
 export interface ResolvedTicketWrite {
   statusId?: number
   priorityId?: number
+  /** The board's team, by name: what `Faults.team` holds. */
+  team?: string
 }
 
 export function haloTicketFields(body: TicketCreate | TicketUpdate, resolved: ResolvedTicketWrite) {
@@ -196,7 +215,7 @@ export function haloTicketFields(body: TicketCreate | TicketUpdate, resolved: Re
     status_id: resolved.statusId,
     priority_id: resolved.priorityId,
     tickettype_id: body.typeId === undefined ? undefined : haloId(body.typeId, 'typeId'),
-    team_id: body.boardId === undefined ? undefined : haloId(body.boardId, 'boardId'),
+    team: resolved.team,
     agent_id: nullableIntegerId('halopsa', body.assigneeId, 'assigneeId'),
     fixbydate: body.dueAt === undefined ? undefined : body.dueAt === null ? null : haloDateParam(body.dueAt),
   })
@@ -242,7 +261,7 @@ export const ticketFieldNames: Record<string, string> = {
   status_id: 'statusId',
   priority_id: 'priorityId',
   tickettype_id: 'typeId',
-  team_id: 'boardId',
+  team: 'boardId',
   agent_id: 'assigneeId',
   fixbydate: 'dueAt',
 }

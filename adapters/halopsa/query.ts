@@ -3,11 +3,15 @@ import type { QueryValue } from '../../src/vendor-http/client.js'
 import type { ListableResource } from '../types.js'
 import { haloDateParam, haloId } from './map.js'
 
-/** The canonical filters HaloPSA's list parameters can apply. Halo has no priority filter on /Tickets. */
+/**
+ * The canonical filters HaloPSA's list parameters can apply. Only /Tickets filters by last update: on /Client
+ * and /Asset the spec types `lastupdatefromdate` as a boolean ("Include the field lastupdatefromdate in the
+ * response"), so `updatedSince` there is refused as unsupported rather than sent and ignored.
+ */
 export const HALO_FILTERS: Record<ListableResource, readonly FilterName[]> = {
   tickets: ['status', 'statusId', 'customerId', 'assigneeId', 'updatedSince', 'createdSince', 'q'],
-  customers: ['updatedSince', 'q'],
-  assets: ['customerId', 'updatedSince', 'q'],
+  customers: ['q'],
+  assets: ['customerId', 'q'],
   comments: ['createdSince'],
 }
 
@@ -36,14 +40,12 @@ export const ticketQuery = (filters: ListFilters, statusIds: number[] | undefine
 export const clientQuery = (filters: ListFilters): HaloQuery => ({
   includeinactive: true,
   search: filters.q,
-  lastupdatefromdate: after(filters.updatedSince),
 })
 
 export const assetQuery = (filters: ListFilters): HaloQuery => ({
   includeinactive: true,
   client_id: idParam(filters.customerId, 'customerId'),
   search: filters.q,
-  lastupdatefromdate: after(filters.updatedSince),
 })
 
 export const actionQuery = (ticketId: number, filters: ListFilters): HaloQuery => ({

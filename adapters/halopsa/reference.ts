@@ -2,6 +2,7 @@ import type { ListFilters } from '../../src/canonical/list-query.js'
 import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
 import type { TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
 import { validationFailed } from '../../src/errors.js'
+import { integerId } from '../../src/mapping/ids.js'
 import {
   noMatch,
   priorityForWrite,
@@ -17,12 +18,13 @@ import {
   type HaloMapOptions,
   type ResolvedTicketWrite,
 } from './map.js'
-import type { HaloPriority, HaloStatus, HaloTicketType } from './types.js'
+import type { HaloPriority, HaloStatus, HaloTeam, HaloTicketType } from './types.js'
 
 export interface HaloReferenceSource {
   statuses(ctx: CallContext): Promise<HaloStatus[]>
   priorities(ctx: CallContext): Promise<HaloPriority[]>
   ticketTypes(ctx: CallContext): Promise<HaloTicketType[]>
+  teams(ctx: CallContext): Promise<HaloTeam[]>
   mapOptions: HaloMapOptions
 }
 
@@ -64,7 +66,21 @@ export class HaloReference {
     const needsPriority = body.priority !== undefined || body.priorityId !== undefined
     const status = needsStatus ? statusForWrite('halopsa', await this.statuses(ctx), body) : undefined
     const priorityId = needsPriority ? await this.#priorityFor(body, ctx) : undefined
-    return { statusId: status && Number(status.id), priorityId }
+    const team = body.boardId === undefined ? undefined : await this.#teamFor(body.boardId, ctx)
+    return { statusId: status && Number(status.id), priorityId, team }
+  }
+
+  /** The team list, for a ticket's board (tickets hold the team's name only). */
+  teams(ctx: CallContext): Promise<HaloTeam[]> {
+    return this.source.teams(ctx)
+  }
+
+  /** A board is a team, which a ticket takes by name (`Faults.team`): the id is looked up in the team list. */
+  async #teamFor(boardId: string, ctx: CallContext): Promise<string> {
+    const id = integerId('halopsa', boardId, 'boardId')
+    const team = (await this.source.teams(ctx)).find((candidate) => candidate.id === id)
+    if (!team) throw noMatch('halopsa', 'boardId', boardId, 'teams')
+    return team.name
   }
 
   /**

@@ -10,7 +10,7 @@ export interface HaloTicket {
   user_name?: string | null
   agent_id?: number | null
   agent_name?: string | null
-  team_id?: number | null
+  /** The team's name: `Faults` has no team id (the teams are listed at GET /api/Team). */
   team?: string | null
   status_id?: number | null
   status_name?: string | null
@@ -87,4 +87,11 @@ export interface HaloTicketType {
   id: number
   name: string
   visible?: boolean | null
+}
+
+/** A team (`GET /api/Team`): tickets name their team by `name`. */
+export interface HaloTeam {
+  id: number
+  name: string
+  inactive?: boolean | null
 }

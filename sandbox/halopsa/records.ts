@@ -156,7 +156,11 @@ export interface TicketRecord {
   site_id: number | null
   user_id: number | null
   agent_id: number | null
-  team_id: number | null
+  /**
+   * The team's name: Halo's `Faults` schema has `team` (string) and no `team_id` (spec, components.schemas.Faults;
+   * the teams themselves are listed at GET /api/Team).
+   */
+  team: string | null
   status_id: number
   priority_id: number
   tickettype_id: number

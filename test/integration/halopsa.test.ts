@@ -77,6 +77,17 @@ describe('lists', () => {
     expect(gateway.emulator.stats.byRoute['GET /api/Tickets']).toBe(Math.ceil(total / 100))
   })
 
+  it.each(['customers', 'assets'])(
+    'refuses updatedSince on %s (no date filter on that Halo list) before any call',
+    async (resource) => {
+      gateway.emulator.resetStats()
+      const response = await gateway.app.inject(`${base}/${resource}?updatedSince=2025-01-01T00:00:00Z`)
+      expect([response.statusCode, json(response).code]).toEqual([400, 'unsupported_filter'])
+      expect(response.headers['content-type']).toContain('application/problem+json')
+      expect(gateway.emulator.stats.requests).toBe(0)
+    },
+  )
+
   it("reads Halo's zone-less dates as UTC", async () => {
     const ticket = [...gateway.emulator.db.tickets.values()][5]!
     const read = json<Ticket>(await gateway.app.inject(`${base}/tickets/${ticket.id}`))
@@ -124,6 +135,38 @@ describe('writes', () => {
     expect(proxy.requests.every((request) => !request.url.includes(gateway.connection.clientSecret))).toBe(
       true,
     )
+  })
+
+  it("reads a ticket's board from its team name, and writes a boardId as the team's name", async () => {
+    const { db } = gateway.emulator
+    const stored = [...db.tickets.values()].find((t) => t.team !== null)!
+    const team = [...db.teams.values()].find((t) => t.name === stored.team)!
+    const read = json<Ticket>(await gateway.app.inject(`${base}/tickets/${stored.id}`))
+    expect(read.board).toEqual({ id: String(team.id), name: team.name })
+    const listed = (await walkList<Ticket>(gateway.app, `${base}/tickets`, { pageSize: '200' })).records
+    expect(listed.find((t) => t.id === String(stored.id))?.board).toEqual(read.board)
+
+    const other = [...db.teams.values()].find((t) => t.name !== stored.team)!
+    const response = await recorded.app.inject({
+      method: 'PATCH',
+      url: `/v1/connections/halopsa-recorded/tickets/${stored.id}`,
+      payload: { boardId: String(other.id) },
+    })
+    expect(response.statusCode).toBe(200)
+    expect(json<Ticket>(response).board).toEqual({ id: String(other.id), name: other.name })
+    expect(db.tickets.get(stored.id)?.team).toBe(other.name)
+    const post = proxy.requests.findLast((r) => r.method === 'POST' && r.url === '/api/Tickets')!
+    expect(JSON.parse(post.body)).toEqual([{ id: stored.id, team: other.name }])
+
+    const unknown = await gateway.app.inject({
+      method: 'PATCH',
+      url: `${base}/tickets/${stored.id}`,
+      payload: { boardId: '999' },
+    })
+    expect([
+      unknown.statusCode,
+      json<{ errors: Array<{ field: string }> }>(unknown).errors[0]?.field,
+    ]).toEqual([400, 'boardId'])
   })
 
   it('writes comments as actions: internal ones hidden from the user, none mailed', async () => {

@@ -588,7 +588,11 @@ describe('ticket filters', () => {
       ticketsWhere((t) => t.tickettype_id === tickettype_id),
     )
     expect(await listedTicketIds('agent_id=3')).toEqual(ticketsWhere((t) => t.agent_id === 3))
-    expect(await listedTicketIds('team_id=3')).toEqual(ticketsWhere((t) => t.team_id === 3))
+    // `team` takes team ids (spec: "array of int"); a ticket holds its team's name.
+    expect(await listedTicketIds('team=3')).toEqual(ticketsWhere((t) => t.team === 'Projects'))
+    expect(await listedTicketIds('team=1,3')).toEqual(
+      ticketsWhere((t) => t.team === 'Projects' || t.team === '1st Line Support'),
+    )
     expect(await listedTicketIds('client_id=999999')).toEqual([])
   })
 
@@ -657,15 +661,23 @@ describe('client, asset and action lists', () => {
     const found = (await api(`/Client?includeinactive=true&search=${encodeURIComponent("o'brien &")}`)).json
       .clients
     expect(found.map((client: { name: string }) => client.name)).toEqual(["O'Brien & Sons Plumbing"])
-    const stamp = halo.db.clients.get(5)?.alastupdate as string
-    expect(
-      sortedIds((await api(`/Client?includeinactive=true&lastupdatefromdate=${stamp}`)).json.clients),
-    ).toEqual(
-      [...halo.db.clients.values()]
-        .filter((client) => client.alastupdate >= stamp)
-        .map((client) => client.id),
-    )
   })
+
+  it.each(['Client', 'Asset'])(
+    'binds lastupdatefromdate on /%s as the boolean the spec types it, filtering nothing',
+    async (path) => {
+      const all = (await api(`/${path}?includeinactive=true`)).json.record_count
+      for (const flag of ['true', 'false']) {
+        const answer = await api(
+          `/${path}?includeinactive=true&lastupdatefromdate=${flag}&lastupdatetodate=${flag}`,
+        )
+        expect([answer.status, answer.json.record_count]).toEqual([200, all])
+      }
+      const dated = await api(`/${path}?includeinactive=true&lastupdatefromdate=2025-01-01T00:00:00`)
+      expect(dated.status).toBe(400)
+      expect(dated.json).toEqual({ lastupdatefromdate: [expect.any(String)] })
+    },
+  )
 
   it('filters assets by client, type and search, inactive ones only on request', async () => {
     const asset = [...halo.db.assets.values()].find((candidate) => !candidate.inactive)
@@ -788,6 +800,24 @@ describe('array writes', () => {
       priority_name: 'Critical',
       onhold: true,
     })
+  })
+
+  it("keeps a ticket's team by name, as Faults.team is, with no team_id", async () => {
+    const read = (await api('/Tickets/15')).json
+    expect(read).not.toHaveProperty('team_id')
+    expect(read.team).toBe(halo.db.tickets.get(15)?.team)
+    const moved = await api('/Tickets', { method: 'POST', body: [{ id: 15, team: 'projects' }] })
+    expect([moved.status, moved.json.team]).toEqual([200, 'Projects'])
+    // team_id is no Faults field: it is ignored, as any unknown property is.
+    const ignored = await api('/Tickets', { method: 'POST', body: [{ id: 15, team_id: 1 }] })
+    expect(ignored.json.team).toBe('Projects')
+    const unknown = await api('/Tickets', { method: 'POST', body: [{ id: 15, team: 'Nobody' }] })
+    expect([unknown.status, unknown.json.details]).toEqual([
+      400,
+      [{ field: 'team', message: "Team 'Nobody' does not exist" }],
+    ])
+    const cleared = await api('/Tickets', { method: 'POST', body: [{ id: 15, team: '' }] })
+    expect(cleared.json.team).toBeNull()
   })
 
   it('changes nothing when any item fails, naming every failing field', async () => {

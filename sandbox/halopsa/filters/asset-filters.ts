@@ -1,7 +1,7 @@
-import { queryDate, queryText } from '../query-params.js'
+import { queryBoolean, queryText } from '../query-params.js'
 import type { AssetRecord } from '../records.js'
 import { activeFilter } from './active-filter.js'
-import { idFilter, withinDates } from './id-filter.js'
+import { idFilter } from './id-filter.js'
 
 type AssetPredicate = (asset: AssetRecord) => boolean
 
@@ -25,8 +25,10 @@ export function assetFilter(query: URLSearchParams): AssetPredicate {
         (asset.key_field ?? '').toLowerCase().includes(search),
     )
   }
-  const from = queryDate(query, 'lastupdatefromdate')
-  const to = queryDate(query, 'lastupdatetodate')
-  predicates.push((asset) => withinDates(asset.dlastupdate, from, to))
+  // The spec types `lastupdatefromdate`/`lastupdatetodate` here as booleans ("Include the field lastupdatefromdate
+  // in the response"; GET /Client and GET /Asset parameters), not dates: no source shows a date filter on this
+  // list, so they filter nothing; bound as booleans, a date answers 400 like any value that does not convert.
+  queryBoolean(query, 'lastupdatefromdate')
+  queryBoolean(query, 'lastupdatetodate')
   return (asset) => predicates.every((predicate) => predicate(asset))
 }

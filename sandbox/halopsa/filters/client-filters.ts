@@ -1,7 +1,7 @@
-import { queryDate, queryText } from '../query-params.js'
+import { queryBoolean, queryText } from '../query-params.js'
 import type { ClientRecord } from '../records.js'
 import { activeFilter } from './active-filter.js'
-import { idFilter, withinDates } from './id-filter.js'
+import { idFilter } from './id-filter.js'
 
 type ClientPredicate = (client: ClientRecord) => boolean
 
@@ -12,8 +12,10 @@ export function clientFilter(query: URLSearchParams): ClientPredicate {
   if (topLevel) predicates.push(topLevel)
   const search = queryText(query, 'search')?.trim().toLowerCase()
   if (search !== undefined) predicates.push((client) => client.name.toLowerCase().includes(search))
-  const from = queryDate(query, 'lastupdatefromdate')
-  const to = queryDate(query, 'lastupdatetodate')
-  predicates.push((client) => withinDates(client.alastupdate, from, to))
+  // The spec types `lastupdatefromdate`/`lastupdatetodate` here as booleans ("Include the field lastupdatefromdate
+  // in the response"; GET /Client and GET /Asset parameters), not dates: no source shows a date filter on this
+  // list, so they filter nothing; bound as booleans, a date answers 400 like any value that does not convert.
+  queryBoolean(query, 'lastupdatefromdate')
+  queryBoolean(query, 'lastupdatetodate')
   return (client) => predicates.every((predicate) => predicate(client))
 }

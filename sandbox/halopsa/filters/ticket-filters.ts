@@ -30,7 +30,9 @@ export function ticketFilter(db: HaloDatabase, query: URLSearchParams): TicketPr
   add(idFilter(query, ['site_id'], (ticket: TicketRecord) => ticket.site_id))
   add(idFilter(query, ['user_id'], (ticket: TicketRecord) => ticket.user_id))
   add(idFilter(query, ['agent_id', 'agent'], (ticket: TicketRecord) => ticket.agent_id))
-  add(idFilter(query, ['team_id', 'team'], (ticket: TicketRecord) => ticket.team_id))
+  // `team` is an array of team ids (spec: "Returns tickets based on Team ID's in the array"); a ticket holds
+  // its team's name, so the ids are matched through the team list.
+  add(idFilter(query, ['team'], (ticket: TicketRecord) => teamIdOf(db, ticket.team)))
   add(idFilter(query, ['status_id', 'status'], (ticket: TicketRecord) => ticket.status_id))
   add(idFilter(query, ['requesttype_id', 'requesttype'], (ticket: TicketRecord) => ticket.tickettype_id))
   add(idFilter(query, ['ticketids'], (ticket: TicketRecord) => ticket.id))
@@ -61,4 +63,9 @@ export function ticketFilter(db: HaloDatabase, query: URLSearchParams): TicketPr
   add((ticket) => withinDates(ticket[field] as string | null, start, end))
 
   return (ticket) => predicates.every((predicate) => predicate(ticket))
+}
+
+function teamIdOf(db: HaloDatabase, name: string | null): number | null {
+  if (name === null) return null
+  return [...db.teams.values()].find((team) => team.name === name)?.id ?? null
 }

@@ -70,7 +70,9 @@ function readTicketPatch(reader: ItemReader, errors: FieldError[]) {
   set('site_id', optionalLink(reader.integer('site_id')))
   set('user_id', optionalLink(reader.integer('user_id')))
   set('agent_id', optionalLink(reader.integer('agent_id')))
-  set('team_id', optionalLink(reader.integer('team_id')))
+  // `team` is the team's name (Faults.team, a string); a `team_id` is no Faults field and is ignored.
+  const team = reader.text('team')
+  if (team !== undefined) patch.team = isBlank(team) ? null : team!.trim()
   // The ticket always has these; null means "leave as is".
   set('status_id', reader.integer('status_id') ?? undefined)
   set('priority_id', reader.integer('priority_id') ?? undefined)
@@ -135,7 +137,14 @@ function checkTicketReferences(
   checkReference(errors, 'site_id', 'Site', patch.site_id, (id) => db.sites.has(id))
   checkReference(errors, 'user_id', 'User', patch.user_id, (id) => db.users.has(id))
   checkReference(errors, 'agent_id', 'Agent', patch.agent_id, (id) => db.agents.has(id))
-  checkReference(errors, 'team_id', 'Team', patch.team_id, (id) => db.teams.has(id))
+  if (patch.team) {
+    // Our choice, as for every id sent: a team name that names no team is refused (case-insensitively matched,
+    // stored as the team spells it).
+    const name = patch.team.toLowerCase()
+    const team = [...db.teams.values()].find((candidate) => candidate.name.toLowerCase() === name)
+    if (team) patch.team = team.name
+    else errors.push({ field: 'team', message: `Team '${patch.team}' does not exist` })
+  }
   checkReference(errors, 'status_id', 'Status', patch.status_id, (id) => db.statuses.has(id))
   checkReference(errors, 'tickettype_id', 'Ticket Type', patch.tickettype_id, (id) => db.ticketTypes.has(id))
   checkReference(errors, 'sla_id', 'SLA', patch.sla_id, (id) => db.slas.has(id))
@@ -179,7 +188,7 @@ function newTicket(patch: TicketPatch, now: Timestamp): Omit<TicketRecord, 'id'>
     site_id: null,
     user_id: null,
     agent_id: null,
-    team_id: null,
+    team: null,
     status_id: patch.status_id as number,
     priority_id: patch.priority_id as number,
     tickettype_id: patch.tickettype_id as number,

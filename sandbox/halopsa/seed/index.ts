@@ -26,6 +26,7 @@ export function seedHaloData(seed: number): HaloDataSet {
   const priorities = seedPriorities(random, slas)
   const ticketTypes = seedTicketTypes()
   const agents = seedAgents()
+  const teams = seedTeams()
   const assetTypes = seedAssetTypes()
   const { clients, sites, users } = seedClients(random)
   const assets = seedAssets(random, { clients, sites, users, assetTypes })
@@ -34,6 +35,7 @@ export function seedHaloData(seed: number): HaloDataSet {
     sites,
     users,
     agents,
+    teams,
     ticketTypes,
     priorities,
     assets,
@@ -43,7 +45,7 @@ export function seedHaloData(seed: number): HaloDataSet {
     slas,
     priorities,
     ticketTypes,
-    teams: seedTeams(),
+    teams,
     agents,
     topLevels: seedTopLevels(),
     clients,

@@ -5,6 +5,7 @@ import { textToHtml } from '../html-text.js'
 import type {
   ActionRecord,
   AgentRecord,
+  TeamRecord,
   AssetRecord,
   ClientRecord,
   EndUserRecord,
@@ -63,6 +64,7 @@ export interface TicketSeedContext {
   sites: readonly SiteRecord[]
   users: readonly EndUserRecord[]
   agents: readonly AgentRecord[]
+  teams: readonly TeamRecord[]
   ticketTypes: readonly TicketTypeRecord[]
   priorities: readonly PriorityRecord[]
   assets: readonly AssetRecord[]
@@ -154,7 +156,7 @@ function seedTicket(random: Random, context: TicketSeedContext, id: number, occu
     site_id: site.id,
     user_id: user?.id ?? null,
     agent_id: agent?.id ?? null,
-    team_id: agent?.team_id ?? random.pick([1, 2, 3]),
+    team: teamName(context.teams, agent?.team_id ?? random.pick([1, 2, 3])),
     status_id: statusId,
     priority_id: priorityId,
     tickettype_id: type.id,
@@ -178,3 +180,6 @@ function seedTicket(random: Random, context: TicketSeedContext, id: number, occu
   }
   return { ticket, actions }
 }
+
+const teamName = (teams: readonly TeamRecord[], id: number) =>
+  teams.find((team) => team.id === id)?.name ?? null
