@@ -33,6 +33,14 @@ export interface ConnectWiseDataSet {
   notes: NoteRecord[]
 }
 
+/** A ticket or note write, and whether it let ConnectWise process notifications (board rules may mail). */
+export interface NotificationEntry {
+  resource: 'ticket' | 'ticketNote'
+  id: number
+  method: string
+  processNotifications: boolean
+}
+
 /**
  * The emulator's in-memory site: records by id, and the few operations the routes need. Ids are never
  * reused (identity columns), and a record a test puts into a Map directly is never overwritten.
@@ -56,6 +64,8 @@ export class ConnectWiseDatabase {
   readonly configurations: Map<number, ConfigurationRecord>
   readonly tickets: Map<number, TicketRecord>
   readonly notes: Map<number, NoteRecord>
+  /** Each ticket and note write with its `processNotifications` (see inputs/notifications.ts), oldest first. */
+  readonly notifications: NotificationEntry[] = []
 
   readonly #nextIds = new Map<Map<number, unknown>, number>()
 

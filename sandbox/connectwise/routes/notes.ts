@@ -1,5 +1,6 @@
 import type { ConnectWiseDatabase } from '../database.js'
 import { NOTE_RESOURCE, readNote } from '../inputs/note-input.js'
+import { readProcessNotifications } from '../inputs/notifications.js'
 import type { ConnectWiseReply, ConnectWiseRequest, HandlerContext, RouteHandler } from '../http-types.js'
 import { countReply, listReply, recordReply } from '../listing/list.js'
 import type { TicketRecord } from '../records.js'
@@ -41,8 +42,11 @@ export const getNote = onTicket((ticket, request, { db }) => {
 /** Written by the API member; the ticket counts as updated. */
 export const createNote = onTicket((ticket, request, context) => {
   const { db } = context
-  const input = readNote(objectBody(request.body))
+  const body = objectBody(request.body)
+  const input = readNote(body)
   if (!input.ok) return invalidObject(NOTE_RESOURCE, input.errors)
+  const notify = readProcessNotifications(body, NOTE_RESOURCE)
+  if (!notify.ok) return invalidObject(NOTE_RESOURCE, notify.errors)
   const stamp = writeStamp(context)
   const note = db.insertNote({
     ...input.fields,
@@ -53,5 +57,11 @@ export const createNote = onTicket((ticket, request, context) => {
     createdBy: stamp.by,
   })
   ticket.info = touchedInfo(ticket.info, stamp)
+  db.notifications.push({
+    resource: 'ticketNote',
+    id: note.id,
+    method: 'POST',
+    processNotifications: notify.value,
+  })
   return recordReply(request, NOTE_SCHEMA, noteView(db, note), 201)
 })

@@ -8,6 +8,7 @@ import {
   ticketFields,
   type TicketFields,
 } from '../inputs/ticket-input.js'
+import { readProcessNotifications, splitNotificationOperations } from '../inputs/notifications.js'
 import { writableFields } from '../inputs/validation.js'
 import type { ConnectWiseRequest, HandlerContext, RouteHandler } from '../http-types.js'
 import { countReply, listReply, recordReply } from '../listing/list.js'
@@ -34,9 +35,12 @@ export const getTicket: RouteHandler = (request, { db }) => {
 /** `initialDescription` becomes the first note (the description), written by the API member. */
 export const createTicket: RouteHandler = (request, context) => {
   const { db } = context
-  const fields = writableFields(objectBody(request.body), TICKET_CREATE_FIELDS)
+  const body = objectBody(request.body)
+  const fields = writableFields(body, TICKET_CREATE_FIELDS)
   const input = readTicket(db, fields, 'create')
   if (!input.ok) return invalidObject(TICKET_RESOURCE, input.errors)
+  const notify = readProcessNotifications(body, TICKET_RESOURCE)
+  if (!notify.ok) return invalidObject(TICKET_RESOURCE, notify.errors)
   const stamp = writeStamp(context)
   const ticket = db.insertTicket({
     ...input.fields,
@@ -59,6 +63,7 @@ export const createTicket: RouteHandler = (request, context) => {
       createdBy: stamp.by,
     })
   }
+  logNotifications(db, 'POST', ticket.id, notify.value)
   return recordReply(request, TICKET_SCHEMA, ticketView(db, ticket), 201)
 }
 
@@ -70,7 +75,13 @@ export const patchTicket: RouteHandler = (request, context) => {
   const { db } = context
   const ticket = db.tickets.get(recordId(request.params.id))
   if (!ticket) return recordNotFound('Ticket', request.params.id)
-  const patch = applyPatch(ticketFields(ticket), request.body, TICKET_PATCH_RULES)
+  // processNotifications is a write option, not a ticket field: a patch of nothing else changes nothing.
+  const operations = splitNotificationOperations(request.body)
+  const notify = readProcessNotifications(operations.flag, TICKET_RESOURCE)
+  if (!notify.ok) return invalidObject(TICKET_RESOURCE, notify.errors)
+  const patch = operations.onlyFlag
+    ? { ok: true as const, fields: ticketFields(ticket), touched: new Set<string>() }
+    : applyPatch(ticketFields(ticket), operations.rest, TICKET_PATCH_RULES)
   if (!patch.ok) return invalidObject(TICKET_RESOURCE, patch.errors)
   const fields = { ...patch.fields }
   if (patch.touched.has('contact')) {
@@ -79,6 +90,7 @@ export const patchTicket: RouteHandler = (request, context) => {
   }
   const input = readTicket(db, fields, 'update')
   if (!input.ok) return invalidObject(TICKET_RESOURCE, input.errors)
+  logNotifications(db, 'PATCH', ticket.id, notify.value)
   return saveTicket(request, context, ticket, input.fields)
 }
 
@@ -87,14 +99,25 @@ export const replaceTicket: RouteHandler = (request, context) => {
   const { db } = context
   const ticket = db.tickets.get(recordId(request.params.id))
   if (!ticket) return recordNotFound('Ticket', request.params.id)
-  const fields = writableFields(objectBody(request.body), Object.keys(TICKET_PATCH_RULES.writable))
+  const body = objectBody(request.body)
+  const fields = writableFields(body, Object.keys(TICKET_PATCH_RULES.writable))
   const input = readTicket(db, fields, 'create')
   if (!input.ok) return invalidObject(TICKET_RESOURCE, input.errors)
+  const notify = readProcessNotifications(body, TICKET_RESOURCE)
+  if (!notify.ok) return invalidObject(TICKET_RESOURCE, notify.errors)
+  logNotifications(db, 'PUT', ticket.id, notify.value)
   return saveTicket(request, context, ticket, input.fields)
 }
 
 export const deleteTicket: RouteHandler = (request, { db }) =>
   db.deleteTicket(recordId(request.params.id)) ? { status: 204 } : recordNotFound('Ticket', request.params.id)
+
+const logNotifications = (
+  db: ConnectWiseDatabase,
+  method: string,
+  id: number,
+  processNotifications: boolean,
+) => db.notifications.push({ resource: 'ticket', id, method, processNotifications })
 
 function saveTicket(
   request: ConnectWiseRequest,
