@@ -1056,6 +1056,83 @@ describe('ticket writes', () => {
     expect(result.json.dateResolved).toBe(result.json.closedDate)
   })
 
+  it('resolves references by name or identifier, as ConnectWise does, and refuses unknown names', async () => {
+    // connectwise-rest's README creates a ticket with board {name} and company {identifier}.
+    const board = cw.db.boards.get(2)
+    const status = cw.db.statusesOf(2).find((candidate) => !candidate.closedStatus && !candidate.inactive)
+    const type = cw.db.typesOf(2).find((candidate) => !candidate.inactiveFlag)
+    const priority = cw.db.priorities.get(15)
+    const company = cw.db.companies.get(3)
+    const result = await create({
+      summary: 'Named references',
+      board: { name: board?.name.toUpperCase() },
+      status: { name: status?.name },
+      type: { name: type?.name },
+      priority: { name: priority?.name },
+      company: { identifier: company?.identifier },
+      initialDescription: 'ticket description',
+      recordType: 'ServiceTicket',
+    })
+    expect(result.status, JSON.stringify(result.json)).toBe(201)
+    expect(result.json).toMatchObject({
+      board: { id: 2 },
+      status: { id: status?.id },
+      type: { id: type?.id },
+      priority: { id: 15 },
+      company: { id: 3 },
+    })
+    // A name is looked up on the ticket's own board; an id wins over a name.
+    const otherBoardStatus = cw.db
+      .statusesOf(1)
+      .find((candidate) => !cw.db.statusesOf(2).some((mine) => mine.name === candidate.name))
+    const patched = await patch(result.json.id, [
+      { op: 'replace', path: 'board', value: { name: cw.db.boards.get(1)?.name } },
+      { op: 'replace', path: 'status/name', value: otherBoardStatus?.name },
+      { op: 'replace', path: 'priority', value: { id: 4, name: 'no such priority' } },
+      { op: 'remove', path: 'type' },
+    ])
+    expect(patched.status, JSON.stringify(patched.json)).toBe(200)
+    expect(patched.json).toMatchObject({
+      board: { id: 1 },
+      status: { id: otherBoardStatus?.id },
+      priority: { id: 4 },
+    })
+    const count = cw.db.tickets.size
+    const refused = await create({
+      summary: 'Unknown names',
+      company: { identifier: company?.identifier },
+      board: { name: 'No Such Board' },
+      priority: { name: 'Priority 0 - Whenever' },
+    })
+    expect(refused.status).toBe(400)
+    expect(refused.json).toEqual({
+      code: 'InvalidObject',
+      message: 'ticket object is invalid',
+      errors: [
+        {
+          code: 'InvalidArgument',
+          message: "board with name 'No Such Board' was not found.",
+          resource: 'ticket',
+          field: 'board',
+        },
+        {
+          code: 'InvalidArgument',
+          message: "priority with name 'Priority 0 - Whenever' was not found.",
+          resource: 'ticket',
+          field: 'priority',
+        },
+      ],
+    })
+    const wrongBoard = await create({
+      summary: 'Status of another board',
+      company: { id: 3 },
+      board: { id: 2 },
+      status: { name: otherBoardStatus?.name },
+    })
+    expect(fieldErrors(wrongBoard)).toEqual(['status:InvalidArgument'])
+    expect(cw.db.tickets.size).toBe(count)
+  })
+
   it('lists every problem of an invalid ticket, in the vendor shape, and creates nothing', async () => {
     const count = cw.db.tickets.size
     const otherBoardStatus = cw.db.statusesOf(2)[0]?.id
@@ -1234,7 +1311,8 @@ describe('ticket writes', () => {
       [[{ op: 'replace', path: 'id', value: 1 }], ['id:InvalidArgument']],
       [[{ op: 'replace', path: '/closedFlag', value: true }], ['/closedFlag:InvalidArgument']],
       [[{ op: 'replace', path: '_info', value: {} }], ['_info:InvalidArgument']],
-      [[{ op: 'replace', path: 'status/name', value: 'New' }], ['status/name:InvalidArgument']],
+      [[{ op: 'replace', path: 'status/sortOrder', value: 1 }], ['status/sortOrder:InvalidArgument']],
+      [[{ op: 'replace', path: 'status/name', value: 'No such status' }], ['status:InvalidArgument']],
       [[{ op: 'replace', path: 'summary' }], ['summary:InvalidArgument']],
       [['replace'], ['operations[0]:InvalidArgument']],
       [
@@ -1515,6 +1593,27 @@ describe('configuration writes', () => {
     })
     expect(patched.json).toMatchObject({ status: { name: 'Retired' }, activeFlag: false })
     expect(patched.json).not.toHaveProperty('manufacturer')
+  })
+
+  it('takes type, status and manufacturer by name and the company by identifier', async () => {
+    const created = await post({
+      name: 'ACME-FW-901',
+      type: { name: 'firewall' },
+      status: { name: 'Active' },
+      company: { identifier: cw.db.companies.get(1)?.identifier },
+      manufacturer: { name: 'Fortinet' },
+    })
+    expect(created.status, JSON.stringify(created.json)).toBe(201)
+    expect(created.json).toMatchObject({
+      type: { id: 3 },
+      status: { id: 1 },
+      company: { id: 1 },
+      manufacturer: { id: 6 },
+    })
+    const refused = await post({ name: 'X', type: { name: 'Toaster' }, company: { id: 1 } })
+    expect(refused.json.errors).toEqual([
+      expect.objectContaining({ field: 'type', message: "type with name 'Toaster' was not found." }),
+    ])
   })
 
   it('requires a name, an existing type and company, and a known manufacturer', async () => {

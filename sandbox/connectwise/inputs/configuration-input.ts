@@ -5,7 +5,7 @@ import { CONFIGURATION_SCHEMA } from '../views/configurations.js'
 import type { FieldError } from '../vendor-errors.js'
 import type { PatchRules } from './json-patch.js'
 import { findCompany } from './lookups.js'
-import { byIdIn, readDate, readFlag, readReference, readText, Validation } from './validation.js'
+import { byIdIn, byIdOrName, readDate, readFlag, readReference, readText, Validation } from './validation.js'
 
 export const CONFIGURATION_RESOURCE = 'configuration'
 
@@ -14,14 +14,14 @@ export const CONFIGURATION_PATCH_RULES: PatchRules = {
   schema: CONFIGURATION_SCHEMA,
   writable: {
     name: [],
-    type: ['id'],
-    status: ['id'],
+    type: ['id', 'name'],
+    status: ['id', 'name'],
     company: ['id', 'identifier'],
     contact: ['id'],
     serialNumber: [],
     modelNumber: [],
     tagNumber: [],
-    manufacturer: ['id'],
+    manufacturer: ['id', 'name'],
     ipAddress: [],
     macAddress: [],
     osType: [],
@@ -43,19 +43,25 @@ export function readConfiguration(
 ): ConfigurationInput {
   const check = new Validation(CONFIGURATION_RESOURCE)
   const name = readText(check, fields, 'name', { max: 100, required: true })
-  const type = readReference(check, fields, 'type', byIdIn(db.configurationTypes), {
+  // Named references as on tickets (see ReferenceKey): type, manufacturer and status by name too.
+  const type = readReference(check, fields, 'type', byIdOrName(db.configurationTypes), {
     problem: (found) => (found.inactiveFlag ? 'is inactive' : undefined),
     required: true,
+    namedBy: 'name',
   })
   const company = readReference(check, fields, 'company', (key) => findCompany(db, key), {
     problem: (found) => (found.deletedFlag ? 'is deleted' : undefined),
     required: true,
+    namedBy: 'identifier',
   })
   const contact = readReference(check, fields, 'contact', byIdIn(db.contacts))
-  const manufacturer = readReference(check, fields, 'manufacturer', byIdIn(db.manufacturers))
+  const manufacturer = readReference(check, fields, 'manufacturer', byIdOrName(db.manufacturers), {
+    namedBy: 'name',
+  })
   const status =
-    readReference(check, fields, 'status', byIdIn(db.configurationStatuses), {
+    readReference(check, fields, 'status', byIdOrName(db.configurationStatuses), {
       required: mode === 'update',
+      namedBy: 'name',
     }) ?? [...db.configurationStatuses.values()].find((candidate) => candidate.name === 'Active')
   const text = (field: string, max: number) => readText(check, fields, field, { max })
   const details = {

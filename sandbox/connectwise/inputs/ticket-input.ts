@@ -6,7 +6,15 @@ import type { FieldError } from '../vendor-errors.js'
 import type { PatchRules } from './json-patch.js'
 import { TICKET_SCHEMA } from '../views/tickets.js'
 import { findCompany, findMember } from './lookups.js'
-import { byIdIn, readChoice, readDate, readReference, readText, Validation } from './validation.js'
+import {
+  byIdIn,
+  byIdOrName,
+  readChoice,
+  readDate,
+  readReference,
+  readText,
+  Validation,
+} from './validation.js'
 
 export const TICKET_RESOURCE = 'ticket'
 const RATINGS: readonly Rating[] = ['Low', 'Medium', 'High']
@@ -17,15 +25,15 @@ export const TICKET_PATCH_RULES: PatchRules = {
   schema: TICKET_SCHEMA,
   writable: {
     summary: [],
-    board: ['id'],
-    status: ['id'],
+    board: ['id', 'name'],
+    status: ['id', 'name'],
     company: ['id', 'identifier'],
     contact: ['id'],
     contactName: [],
     contactEmailAddress: [],
-    type: ['id'],
+    type: ['id', 'name'],
     owner: ['id', 'identifier'],
-    priority: ['id'],
+    priority: ['id', 'name'],
     severity: [],
     impact: [],
     requiredDate: [],
@@ -70,31 +78,39 @@ export function readTicket(
   const company = readReference(check, fields, 'company', (key) => findCompany(db, key), {
     problem: (found) => (found.deletedFlag ? 'is deleted' : undefined),
     required: true,
+    namedBy: 'identifier',
   })
   const errorsBeforeBoard = check.errors.length
-  const boardGiven = readReference(check, fields, 'board', byIdIn(db.boards), {
+  const boardGiven = readReference(check, fields, 'board', byIdOrName(db.boards), {
     problem: (found) => (found.inactiveFlag ? 'is inactive' : undefined),
     required: updating,
+    namedBy: 'name',
   })
   const boardFailed = check.errors.length > errorsBeforeBoard
   const board = boardGiven ?? (updating || boardFailed ? null : defaultBoard(db))
   const onBoard = (boardId: number) =>
     board === null || boardId === board.id ? undefined : `is not on board ${board.id}`
+  // Status and type names are unique per board only: a name is looked up on the ticket's board.
+  const onTicketBoard = (record: { boardId: number }) => board !== null && record.boardId === board.id
   const status =
-    readReference(check, fields, 'status', byIdIn(db.statuses), {
+    readReference(check, fields, 'status', byIdOrName(db.statuses, onTicketBoard), {
       problem: (found) => onBoard(found.boardId) ?? (found.inactive ? 'is inactive' : undefined),
       required: updating,
+      namedBy: 'name',
     }) ?? (board && !updating ? db.statusesOf(board.id).find((candidate) => candidate.defaultFlag) : null)
-  const type = readReference(check, fields, 'type', byIdIn(db.types), {
+  const type = readReference(check, fields, 'type', byIdOrName(db.types, onTicketBoard), {
     problem: (found) => onBoard(found.boardId) ?? (found.inactiveFlag ? 'is inactive' : undefined),
+    namedBy: 'name',
   })
   const contact = readReference(check, fields, 'contact', byIdIn(db.contacts))
   const owner = readReference(check, fields, 'owner', (key) => findMember(db, key), {
     problem: (found) => (found.inactiveFlag ? 'is inactive' : undefined),
+    namedBy: 'identifier',
   })
   const priority =
-    readReference(check, fields, 'priority', byIdIn(db.priorities), {
+    readReference(check, fields, 'priority', byIdOrName(db.priorities), {
       required: updating,
+      namedBy: 'name',
     }) ?? (updating ? null : [...db.priorities.values()].find((candidate) => candidate.defaultFlag))
   const ticketContactName = readText(check, fields, 'contactName', { max: 62 })
   const contactEmailAddress = readText(check, fields, 'contactEmailAddress', { max: 250 })

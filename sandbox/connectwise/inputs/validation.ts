@@ -90,14 +90,23 @@ export function readChoice<T extends string>(
   return fallback
 }
 
-/** How a reference names its record: `{"id": 5}`, or for companies and members `{"identifier": "ACME"}`. */
-export type ReferenceKey = { id: number } | { identifier: string }
+/**
+ * How a reference names its record: `{"id": 5}`, or without an id by its natural key: `{"identifier": "ACME"}`
+ * for companies and members, `{"name": "Service Board"}` for boards, statuses, types and priorities.
+ * ConnectWise resolves a reference by id, or failing that by identifier or name: the connectwise-rest README
+ * ("Code Examples") creates a ticket with `board: {name: "Service Board"}` and `company: {identifier: "ABC"}`,
+ * and ConnectWise's reference models (BoardReference, ServiceStatusReference, PriorityReference in the
+ * generated src/ManageTypes.ts of connectwise-rest 1.3.0) carry `name` beside `id`. An id wins over a name.
+ */
+export type ReferenceKey = { id: number } | { identifier: string } | { name: string }
 
 export interface ReferenceRule<R> {
   /** Why an existing record cannot be used here (inactive, another board's), if it cannot. */
   problem?(record: NoInfer<R>): string | undefined
   /** Absent or null is an error (otherwise it reads as null, for the caller's default). */
   required?: boolean
+  /** What besides `id` may name the record; default: only `id`. */
+  namedBy?: 'identifier' | 'name'
 }
 
 export function readReference<R>(
@@ -110,11 +119,22 @@ export function readReference<R>(
   const value = fields[field]
   if (value === undefined || value === null)
     return rule.required ? check.fail('NullOrEmpty', field, `${field} may not be empty.`) : null
-  const key = referenceKey(value)
-  if (!key)
-    return check.fail('InvalidArgument', field, `${field} must be an object with an id, e.g. {"id": 5}.`)
+  const key = referenceKeyBy(value, rule.namedBy)
+  if (!key) {
+    const example = rule.namedBy === undefined ? '' : ` or ${article(rule.namedBy)} ${rule.namedBy}`
+    return check.fail(
+      'InvalidArgument',
+      field,
+      `${field} must be an object with an id${example}, e.g. {"id": 5}.`,
+    )
+  }
   const record = find(key)
-  const named = 'id' in key ? `id ${key.id}` : `identifier '${key.identifier}'`
+  const named =
+    'id' in key
+      ? `id ${key.id}`
+      : 'identifier' in key
+        ? `identifier '${key.identifier}'`
+        : `name '${key.name}'`
   if (record === undefined)
     return check.fail('InvalidArgument', field, `${field} with ${named} was not found.`)
   const problem = rule.problem?.(record)
@@ -123,13 +143,45 @@ export function readReference<R>(
     : check.fail('InvalidArgument', field, `${field} with ${named} ${problem}.`)
 }
 
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a'
+}
+
+/** A company or member reference's key: its id, or failing that its identifier. */
 export function referenceKey(value: unknown): ReferenceKey | undefined {
+  return referenceKeyBy(value, 'identifier')
+}
+
+/** The key a reference object names its record by: its id, or failing that `namedBy` (if any). */
+export function referenceKeyBy(
+  value: unknown,
+  namedBy: 'identifier' | 'name' | undefined,
+): ReferenceKey | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
-  const { id, identifier } = value as JsonObject
+  const record = value as JsonObject
+  const { id } = record
   if (typeof id === 'number' && Number.isSafeInteger(id)) return { id }
   if (typeof id === 'string' && /^\d+$/.test(id)) return { id: Number(id) }
-  if (id === undefined && typeof identifier === 'string' && identifier !== '') return { identifier }
+  const natural = namedBy === undefined ? undefined : record[namedBy]
+  if (id === undefined && typeof natural === 'string' && natural.trim() !== '')
+    return namedBy === 'identifier' ? { identifier: natural } : { name: natural }
   return undefined
+}
+
+/**
+ * A lookup by id, or by name (matched case-insensitively, as the vendor's SQL collation compares), among
+ * `records`; `within` narrows the name lookup (statuses and types are named per board).
+ */
+export function byIdOrName<R extends { id: number; name: string }>(
+  table: ReadonlyMap<number, R>,
+  within: (record: R) => boolean = () => true,
+): (key: ReferenceKey) => R | undefined {
+  return (key) => {
+    if ('id' in key) return table.get(key.id)
+    if (!('name' in key)) return undefined
+    const wanted = key.name.trim().toLowerCase()
+    return [...table.values()].find((record) => within(record) && record.name.toLowerCase() === wanted)
+  }
 }
 
 /** A lookup by id in one table, for reference rules. */
