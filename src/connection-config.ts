@@ -38,4 +38,13 @@ export const commonConnectionFields = {
   rateLimit: Type.Optional(RateLimitOverride),
   statusMap: Type.Optional(StatusMap),
   priorityMap: Type.Optional(PriorityMap),
+  /**
+   * Whether the vendor may send its own notifications (board rules mailing the contact, ticket emails) for the
+   * gateway's ticket and comment writes. Default false: ConnectWise gets `processNotifications: false`, HaloPSA
+   * `sendemail: false`, Syncro `do_not_email: true`.
+   */
+  notifications: Type.Optional(Type.Boolean()),
 }
+
+/** A connection's notification setting: off unless the connection says `notifications: true`. */
+export const notificationsAllowed = (config: { notifications?: boolean }) => config.notifications === true

@@ -9,7 +9,7 @@ import { readPosition } from '../../src/paging/cursor.js'
 import { bareRecord, bareRecords } from '../../src/vendor-http/answer.js'
 import { vendorClientOn, type QueryValue, type VendorCall } from '../../src/vendor-http/client.js'
 import { hasLinkRel } from '../../src/vendor-http/link-header.js'
-import { categoryMapsOf } from '../../src/connection-config.js'
+import { categoryMapsOf, notificationsAllowed } from '../../src/connection-config.js'
 import type { Adapter, AdapterDeps, CallContext, ListRequest, ListResult } from '../types.js'
 import { connectWiseAuth } from './auth.js'
 import {
@@ -216,17 +216,32 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
     return ticketFromConnectWise(ticket, lookups, mapOptions, description)
   }
 
-  /** JSON Patch of the given fields; an update that changes nothing ConnectWise stores reads the record instead. */
+  /**
+   * JSON Patch of the given fields (and `options`, write options such as processNotifications, sent only with a
+   * change); an update that changes nothing ConnectWise stores reads the record instead.
+   */
   async function patch<R>(
     path: string,
     fields: Record<string, unknown>,
     fieldNames: Record<string, string>,
     ctx: CallContext,
+    options: Record<string, unknown> = {},
   ): Promise<R> {
     const operations = patchOf(fields)
     if (operations.length === 0) return sendRecord<R>({ method: 'GET', path }, ctx)
-    return sendRecord<R>({ method: 'PATCH', path, body: operations, fieldNames }, ctx)
+    return sendRecord<R>(
+      { method: 'PATCH', path, body: [...operations, ...patchOf(options)], fieldNames },
+      ctx,
+    )
   }
+
+  /**
+   * ConnectWise's Ticket and ServiceNote models: `processNotifications` "can be set to false to skip notification
+   * processing when adding or updating a ticket (Defaults to True)" (spinen/connectwise-service-php-client,
+   * docs/Model/Ticket.md, ServiceNote.md): board rules may otherwise mail the customer about the gateway's
+   * writes. Sent on every ticket and note write, false unless the connection allows notifications.
+   */
+  const notifying = { processNotifications: notificationsAllowed(config) }
 
   const ticketPath = (id: string) => `/service/tickets/${integerPathId('connectwise', id)}`
   const companyPath = (id: string) => `/company/companies/${integerPathId('connectwise', id)}`
@@ -297,6 +312,7 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
           body: {
             ...ticketFields(body, { boardId: board, statusId, priorityId }),
             initialDescription: body.description,
+            ...notifying,
           },
           fieldNames: ticketFieldNames,
         }
@@ -340,7 +356,7 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
         const priorityId = await reference.priorityFor(body, ctx)
         // Only the fields the caller sent (the status follows a board move): nothing else is touched.
         const fields = ticketFields(body, { boardId: board, statusId, priorityId })
-        return withDescription(await patch<CwTicket>(path, fields, ticketFieldNames, ctx), ctx)
+        return withDescription(await patch<CwTicket>(path, fields, ticketFieldNames, ctx, notifying), ctx)
       },
     },
 
@@ -357,7 +373,7 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
         const call: VendorCall = {
           method: 'POST',
           path: `${ticketPath(ticketId)}/notes`,
-          body: noteBody(body),
+          body: { ...noteBody(body), ...notifying },
           fieldNames: noteFieldNames,
         }
         return commentFromConnectWise(await sendRecord<CwNote>(call, ctx))

@@ -7,7 +7,7 @@ import { integerPathId } from '../../src/mapping/ids.js'
 import { fillPage, pagePositionOf } from '../../src/paging/fill-page.js'
 import { bareRecord, bareRecords, isRecord, recordsIn } from '../../src/vendor-http/answer.js'
 import { vendorClientOn, type VendorCall } from '../../src/vendor-http/client.js'
-import { categoryMapsOf } from '../../src/connection-config.js'
+import { categoryMapsOf, notificationsAllowed } from '../../src/connection-config.js'
 import type { Adapter, AdapterDeps, CallContext, ListRequest, ListResult } from '../types.js'
 import { haloAuth } from './auth.js'
 import { haloBucket, haloOrigin, type HaloConnectionConfig } from './config.js'
@@ -79,8 +79,17 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
 
   const reference = new HaloReference({
     mapOptions,
+    // The status list three ways: all, and without the closed and the pending ones, which tells the status
+    // types Halo classes so (see statusTypesOf).
     statuses: (ctx) =>
-      deps.referenceCache.get(config.id, 'statuses', () => getAll<HaloStatus>('/Status', ctx)),
+      deps.referenceCache.get(config.id, 'statuses', async () => {
+        const [statuses, withoutClosed, withoutPending] = await Promise.all([
+          getAll<HaloStatus>('/Status', ctx),
+          getAll<HaloStatus>('/Status?excludeclosed=true', ctx),
+          getAll<HaloStatus>('/Status?excludepending=true', ctx),
+        ])
+        return { statuses, types: statusTypesOf(statuses, withoutClosed, withoutPending) }
+      }),
     priorities: (ctx) =>
       deps.referenceCache.get(config.id, 'priorities', () => getAll<HaloPriority>('/Priority', ctx)),
     ticketTypes: (ctx) =>
@@ -156,10 +165,17 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
   }
 
   const pathId = (id: string) => integerPathId('halopsa', id)
-  /** Tickets name their team only: the team list (cached) gives the board's id, fetched when a ticket has one. */
+  /**
+   * Tickets name their team only: the team list (cached) gives the board's id, fetched when a ticket has one; the
+   * status list (cached) gives each status's category from its type.
+   */
   async function toTickets(tickets: HaloTicket[], ctx: CallContext): Promise<Ticket[]> {
-    const teams = tickets.some((ticket) => ticket.team) ? await reference.teams(ctx) : []
-    return tickets.map((ticket) => ticketFromHalo(ticket, mapOptions, teams))
+    if (tickets.length === 0) return []
+    const [teams, statuses] = await Promise.all([
+      tickets.some((ticket) => ticket.team) ? reference.teams(ctx) : [],
+      reference.statuses(ctx),
+    ])
+    return tickets.map((ticket) => ticketFromHalo(ticket, mapOptions, { teams, statuses }))
   }
   const toTicket = async (ticket: HaloTicket, ctx: CallContext) => (await toTickets([ticket], ctx))[0]!
 
@@ -218,7 +234,7 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
           map: commentFromHalo,
         }),
       async create(ticketId, body, ctx) {
-        const item = haloActionBody(pathId(ticketId), body)
+        const item = haloActionBody(pathId(ticketId), body, notificationsAllowed(config))
         const missing = { field: 'ticketId', what: `ticket ${ticketId}` }
         return commentFromHalo(await write<HaloAction>('/Actions', item, actionFieldNames, ctx, missing))
       },

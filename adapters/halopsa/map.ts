@@ -43,16 +43,53 @@ export function haloInstant(value: string | null | undefined): string | null {
 export const haloDateParam = (iso: string, plusMs = 0) =>
   new Date(Date.parse(iso) + plusMs).toISOString().replace(/Z$/, '')
 
-/** Halo's built-in Closed status; every instance has it. */
-const HALO_CLOSED_STATUS_ID = 9
+/**
+ * The status `type` values (`TStatus.type`, an int) Halo classes as closed and as pending. The spec gives no table
+ * of them, and no public client we found names them; it does give GET /Status the parameters `excludeclosed` and
+ * `excludepending`, so the adapter learns the values from the tenant itself: the types of the statuses those
+ * parameters leave out.
+ */
+export interface HaloStatusTypes {
+  closed: ReadonlySet<number>
+  pending: ReadonlySet<number>
+}
 
+export function statusTypesOf(
+  all: readonly HaloStatus[],
+  withoutClosed: readonly HaloStatus[],
+  withoutPending: readonly HaloStatus[],
+): HaloStatusTypes {
+  const typesLeftOut = (kept: readonly HaloStatus[]) => {
+    const ids = new Set(kept.map((status) => status.id))
+    return new Set(
+      all.flatMap((status) => (ids.has(status.id) || typeof status.type !== 'number' ? [] : [status.type])),
+    )
+  }
+  return { closed: typesLeftOut(withoutClosed), pending: typesLeftOut(withoutPending) }
+}
+
+/** The category a status's type gives: closed (or resolved, if its name says so), pending, or else open. */
+function categoryFromType(
+  status: { name: string; type?: number | null },
+  types: HaloStatusTypes | undefined,
+): StatusCategory | undefined {
+  if (types === undefined || typeof status.type !== 'number') return undefined
+  const named = categoryFromName(status.name)
+  if (types.closed.has(status.type)) return named === 'resolved' ? 'resolved' : 'closed'
+  if (types.pending.has(status.type)) return 'pending'
+  return named === 'new' ? 'new' : 'open'
+}
+
+/** A connection's `statusMap` wins; then the status's type as Halo classes it; the name is the fallback. */
 export const statusCategory = (
-  status: { id: number; name: string },
+  status: { id: number; name: string; type?: number | null },
   options: HaloMapOptions,
+  types?: HaloStatusTypes,
 ): StatusCategory =>
   options.statusMap[status.name] ??
   options.statusMap[String(status.id)] ??
-  (status.id === HALO_CLOSED_STATUS_ID ? 'closed' : categoryFromName(status.name))
+  categoryFromType(status, types) ??
+  categoryFromName(status.name)
 
 const LEVEL_BY_NUMBER: PriorityLevel[] = ['critical', 'high', 'medium', 'low']
 
@@ -66,10 +103,14 @@ export const priorityLevel = (
   matchLevel(priority.name) ??
   LEVEL_BY_NUMBER[Math.min(3, Math.max(0, priority.priorityid - 1))]!
 
-export const statusFromHalo = (status: HaloStatus, options: HaloMapOptions): Status => ({
+export const statusFromHalo = (
+  status: HaloStatus,
+  options: HaloMapOptions,
+  types?: HaloStatusTypes,
+): Status => ({
   id: String(status.id),
   name: status.name,
-  category: statusCategory(status, options),
+  category: statusCategory(status, options, types),
   boardId: null,
 })
 
@@ -108,19 +149,30 @@ export function boardOf(teamName: string | null | undefined, teams: readonly Hal
   return team ? { id: String(team.id), name: team.name } : null
 }
 
+/** The reference lists a ticket's mapping reads: the teams (for its board) and the statuses (for the category). */
+export interface HaloTicketContext {
+  teams: readonly HaloTeam[]
+  statuses: readonly Status[]
+}
+
 export function ticketFromHalo(
   ticket: HaloTicket,
   options: HaloMapOptions,
-  teams: readonly HaloTeam[] = [],
+  context: HaloTicketContext = { teams: [], statuses: [] },
 ): Ticket {
   const status = { id: ticket.status_id ?? 0, name: ticket.status_name ?? '' }
+  const listed = context.statuses.find((candidate) => candidate.id === String(status.id))
   const priorityName = ticket.priority_name ?? ''
   return {
     id: String(ticket.id),
     number: String(ticket.id),
     subject: ticket.summary ?? '',
     description: textOrNull(ticket.details),
-    status: { id: String(status.id), name: status.name, category: statusCategory(status, options) },
+    status: {
+      id: String(status.id),
+      name: status.name,
+      category: listed?.category ?? statusCategory(status, options),
+    },
     priority: ticket.priority_id
       ? {
           id: String(ticket.priority_id),
@@ -129,7 +181,7 @@ export function ticketFromHalo(
         }
       : null,
     type: ref(ticket.tickettype_id, ticket.tickettype_name),
-    board: boardOf(ticket.team, teams),
+    board: boardOf(ticket.team, context.teams),
     customer: ref(ticket.client_id, ticket.client_name),
     contact: ref(ticket.user_id, ticket.user_name),
     assignee: ref(ticket.agent_id, ticket.agent_name),
@@ -221,13 +273,14 @@ export function haloTicketFields(body: TicketCreate | TicketUpdate, resolved: Re
   })
 }
 
-export function haloActionBody(ticketId: number, body: CommentCreate) {
+/** `notifications`: the connection's setting (src/connection-config.ts); Halo mails the user on `sendemail`. */
+export function haloActionBody(ticketId: number, body: CommentCreate, notifications = false) {
   return {
     ticket_id: ticketId,
     note: body.body,
     hiddenfromuser: (body.visibility ?? 'internal') === 'internal',
-    // Writing through the gateway never mails the customer behind the caller's back.
-    sendemail: false,
+    // Writing through the gateway mails no customer behind the caller's back unless the connection allows it.
+    sendemail: notifications,
   }
 }
 

@@ -5,7 +5,7 @@ import type { Ticket } from '../../src/canonical/ticket.js'
 import { fillPage, pagePositionOf } from '../../src/paging/fill-page.js'
 import { recordIn, recordsIn } from '../../src/vendor-http/answer.js'
 import { vendorClientOn, type VendorCall } from '../../src/vendor-http/client.js'
-import { categoryMapsOf } from '../../src/connection-config.js'
+import { categoryMapsOf, notificationsAllowed } from '../../src/connection-config.js'
 import type { Adapter, AdapterDeps, CallContext, ListRequest, ListResult } from '../types.js'
 import { syncroAuth } from './auth.js'
 import {
@@ -159,7 +159,11 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
       },
       get: async (id, ctx) => toTicket(await sendFor('ticket', { method: 'GET', path: ticketPath(id) }, ctx)),
       async create(body, ctx) {
-        const vendorBody = syncroTicketCreateBody(body, await reference.resolveTicketWrite(body, ctx))
+        const vendorBody = syncroTicketCreateBody(
+          body,
+          await reference.resolveTicketWrite(body, ctx),
+          notificationsAllowed(config),
+        )
         const call: VendorCall = {
           method: 'POST',
           path: '/tickets',
@@ -194,7 +198,7 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
         const call: VendorCall = {
           method: 'POST',
           path,
-          body: syncroCommentBody(body),
+          body: syncroCommentBody(body, notificationsAllowed(config)),
           fieldNames: commentFieldNames,
         }
         return commentFromSyncro(await sendFor('comment', call, ctx))

@@ -222,15 +222,17 @@ function ticketFields(
   }
 }
 
+/** `notifications`: the connection's setting (src/connection-config.ts); off, comments carry `do_not_email`. */
 export function syncroTicketCreateBody(
   body: TicketCreate,
   resolved: ResolvedTicketWrite,
+  notifications = false,
 ): Record<string, unknown> {
   const fields = ticketFields(body, resolved)
   if (body.description) {
-    // do_not_email: creating a ticket through the gateway must not mail the customer behind the caller's back.
+    // do_not_email: creating a ticket through the gateway mails no customer unless the connection allows it.
     fields.comments_attributes = [
-      { subject: INITIAL_ISSUE, body: body.description, hidden: false, do_not_email: true },
+      { subject: INITIAL_ISSUE, body: body.description, hidden: false, do_not_email: !notifications },
     ]
   }
   return withoutUndefined(fields)
@@ -250,13 +252,13 @@ export function syncroTicketUpdateBody(
   return withoutUndefined(ticketFields(body, resolved))
 }
 
-export function syncroCommentBody(body: CommentCreate): Record<string, unknown> {
+export function syncroCommentBody(body: CommentCreate, notifications = false): Record<string, unknown> {
   const visibility = body.visibility ?? 'internal'
   return {
     subject: visibility === 'internal' ? 'Internal note' : 'Update',
     body: body.body,
     hidden: visibility === 'internal',
-    do_not_email: true,
+    do_not_email: !notifications,
   }
 }
 
