@@ -11,14 +11,15 @@ export const SyncroConnectionConfig = Type.Object(
     /** `{subdomain}.syncromsp.com`; or give `baseUrl` (an emulator, a proxy). */
     subdomain: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' })),
     baseUrl: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
-    /** Syncro has no priority endpoint: the priority texts this account uses, most urgent first. */
+    /**
+     * Optional: the priority texts to use instead of the account's own list (`GET /settings` ->
+     * `ticket.priorities`, read by default). Give them exactly as the account writes them ("0 Urgent"…).
+     */
     priorities: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
   },
   { additionalProperties: false },
 )
 export type SyncroConnectionConfig = Static<typeof SyncroConnectionConfig>
-
-export const DEFAULT_SYNCRO_PRIORITIES = ['Urgent', 'High', 'Normal', 'Low']
 
 /** 180 requests per minute per IP address: every Syncro connection of a deployment shares one egress IP. */
 export const SYNCRO_RATE_LIMIT: VendorRateLimitDefaults = {

@@ -1,6 +1,6 @@
 import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
 import type { TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
-import { priorityForWrite, statusForWrite } from '../../src/mapping/reference-match.js'
+import { noMatch, priorityForWrite, statusForWrite } from '../../src/mapping/reference-match.js'
 import type { CallContext } from '../types.js'
 import {
   priorityFromSyncro,
@@ -11,11 +11,21 @@ import {
 } from './map.js'
 import type { SyncroTicketSettings } from './types.js'
 
+/** The account's lists from `GET /settings`, blanks and repeats dropped. */
+export interface SyncroAccountLists {
+  /** `ticket.priorities` (the blank choice is "no priority", not a priority). */
+  priorities: string[]
+  /** `ticket.problem_types`: the Issue Types. */
+  problemTypes: string[]
+}
+
 export interface SyncroReferenceSource {
   /** GET /tickets/settings, through the reference cache. */
   ticketSettings(ctx: CallContext): Promise<SyncroTicketSettings>
-  /** The priority texts of the account (Syncro has no priority endpoint). */
-  priorityNames: readonly string[]
+  /** GET /settings, through the reference cache. */
+  accountLists(ctx: CallContext): Promise<SyncroAccountLists>
+  /** The connection's own priority texts, when configured: they stand for the account's list. */
+  priorityNames?: readonly string[]
   mapOptions: SyncroMapOptions
 }
 
@@ -28,23 +38,46 @@ export class SyncroReference {
     return (settings.ticket_status_list ?? []).map((name) => statusFromSyncro(name, this.source.mapOptions))
   }
 
-  priorities(): Priority[] {
-    return this.source.priorityNames.map((name) => priorityFromSyncro(name, this.source.mapOptions))
+  async priorities(ctx: CallContext): Promise<Priority[]> {
+    const names = this.source.priorityNames ?? (await this.source.accountLists(ctx)).priorities
+    return names.map((name) => priorityFromSyncro(name, this.source.mapOptions))
   }
 
+  /** The Issue Types (`problem_type`): the canonical ticket types of a Syncro account. */
   async ticketTypes(ctx: CallContext): Promise<TicketType[]> {
-    const settings = await this.source.ticketSettings(ctx)
-    return (settings.ticket_types ?? []).filter((type) => !type.disabled).map(ticketTypeFromSyncro)
+    return (await this.source.accountLists(ctx)).problemTypes.map(ticketTypeFromSyncro)
   }
 
-  /** Turns a category or status id, a level or priority id, into the text Syncro stores. */
+  /** Turns a category or status id, a level or priority id, a type id, into the text Syncro stores. */
   async resolveTicketWrite(
     body: TicketCreate | TicketUpdate,
     ctx: CallContext,
   ): Promise<ResolvedTicketWrite> {
     const needsStatus = body.status !== undefined || body.statusId !== undefined
     const status = needsStatus ? statusForWrite('syncro', await this.statuses(ctx), body) : undefined
-    const priority = priorityForWrite('syncro', this.priorities(), body)
-    return { statusName: status?.name, priorityName: priority?.name }
+    const needsPriority = body.priority !== undefined || body.priorityId !== undefined
+    const priority = needsPriority ? priorityForWrite('syncro', await this.priorities(ctx), body) : undefined
+    return { statusName: status?.name, priorityName: priority?.name, problemType: await this.type(body, ctx) }
+  }
+
+  private async type(body: TicketCreate | TicketUpdate, ctx: CallContext): Promise<string | undefined> {
+    if (body.typeId === undefined) return undefined
+    const match = (await this.ticketTypes(ctx)).find((type) => type.id === body.typeId)
+    if (!match) throw noMatch('syncro', 'typeId', body.typeId, 'ticket-types')
+    return match.name
+  }
+}
+
+/** The lists of a `GET /settings` answer; the blank choice and repeats dropped, the vendor's order kept. */
+export function accountListsOf(settings: {
+  ticket?: { priorities?: unknown; problem_types?: unknown }
+}): SyncroAccountLists {
+  const texts = (value: unknown): string[] =>
+    Array.isArray(value)
+      ? [...new Set(value.filter((item): item is string => typeof item === 'string' && item.trim() !== ''))]
+      : []
+  return {
+    priorities: texts(settings.ticket?.priorities),
+    problemTypes: texts(settings.ticket?.problem_types),
   }
 }

@@ -30,6 +30,8 @@ export interface SyncroTicket {
   subject?: string | null
   status?: string | null
   priority?: string | null
+  /** The Issue Type, one of `GET /settings` -> `ticket.problem_types`. */
+  problem_type?: string | null
   customer_id?: number | null
   customer_business_then_name?: string | null
   contact_id?: number | null
@@ -80,4 +82,14 @@ export interface SyncroAsset {
 export interface SyncroTicketSettings {
   ticket_status_list?: string[]
   ticket_types?: Array<{ id: number; name: string; disabled?: boolean }>
+}
+
+/** `GET /settings` (the account's settings; only what the adapter reads). */
+export interface SyncroAccountSettings {
+  ticket?: {
+    /** The priority texts tickets carry, e.g. `["", "0 Urgent", "1 High", "2 Normal", "3 Low"]`. */
+    priorities?: string[]
+    /** The Issue Types (`problem_type`), e.g. `["Virus", "Hardware", "Software", "Other"]`. */
+    problem_types?: string[]
+  }
 }

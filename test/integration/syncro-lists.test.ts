@@ -48,6 +48,15 @@ describe('vendor calls', () => {
     }
     expect(gateway.emulator.stats.byRoute['GET /tickets/settings'] ?? 0).toBeLessThanOrEqual(1)
   })
+
+  it('fetches the account settings once for many priority and type reads and writes', async () => {
+    gateway.emulator.resetStats()
+    for (let i = 0; i < 3; i++) {
+      expect((await gateway.app.inject(`${base}/priorities`)).statusCode).toBe(200)
+      expect((await gateway.app.inject(`${base}/ticket-types`)).statusCode).toBe(200)
+    }
+    expect(gateway.emulator.stats.byRoute['GET /settings'] ?? 0).toBeLessThanOrEqual(1)
+  })
 })
 
 describe('Syncro specifics', () => {
@@ -68,7 +77,7 @@ describe('Syncro specifics', () => {
     }
   })
 
-  it('serves statuses with stable ids and categories, and the configured priorities', async () => {
+  it("serves statuses with stable ids and categories, and the account's priorities and Issue Types", async () => {
     const statuses = json<{ data: Array<{ id: string; name: string; category: string }> }>(
       await gateway.app.inject(`${base}/statuses`),
     ).data
@@ -78,14 +87,58 @@ describe('Syncro specifics', () => {
     const priorities = json<{ data: Array<{ name: string; level: string }> }>(
       await gateway.app.inject(`${base}/priorities`),
     ).data
-    expect(priorities.map((p) => [p.name, p.level])).toEqual([
-      ['Urgent', 'critical'],
-      ['High', 'high'],
-      ['Normal', 'medium'],
-      ['Low', 'low'],
+    // GET /settings -> ticket.priorities, in the account's own form (the blank choice is no priority).
+    expect(priorities).toEqual([
+      { id: '0-urgent', name: '0 Urgent', level: 'critical' },
+      { id: '1-high', name: '1 High', level: 'high' },
+      { id: '2-normal', name: '2 Normal', level: 'medium' },
+      { id: '3-low', name: '3 Low', level: 'low' },
     ])
-    const types = json<{ data: unknown[] }>(await gateway.app.inject(`${base}/ticket-types`)).data
-    expect(types.length).toBe([...gateway.emulator.db.ticketTypes.values()].filter((t) => !t.disabled).length)
+    // GET /settings -> ticket.problem_types: the Issue Type every ticket carries.
+    const types = json<{ data: Array<{ id: string; name: string }> }>(
+      await gateway.app.inject(`${base}/ticket-types`),
+    ).data
+    expect(types.map((t) => t.name)).toEqual(gateway.emulator.db.problemTypes)
+    expect(types.find((t) => t.name === 'TuneUp')).toEqual({ id: 'tuneup', name: 'TuneUp', boardId: null })
+  })
+
+  it("reads each ticket's priority and type as listed ones, a text not on the list kept as is", async () => {
+    const priorities = json<{ data: Array<{ id: string; name: string; level: string }> }>(
+      await gateway.app.inject(`${base}/priorities`),
+    ).data
+    const types = json<{ data: Array<{ id: string; name: string }> }>(
+      await gateway.app.inject(`${base}/ticket-types`),
+    ).data
+    const tickets = json<{
+      data: Array<{
+        id: string
+        priority: { id: string; name: string; level: string } | null
+        type: { id: string; name: string } | null
+      }>
+    }>(await gateway.app.inject(`${base}/tickets?pageSize=1000`)).data
+    expect(tickets).toHaveLength(seededTickets().length)
+    for (const ticket of tickets) {
+      const seeded = gateway.emulator.db.tickets.get(Number(ticket.id))!
+      if (seeded.priority === null) expect(ticket.priority).toBeNull()
+      else if (seeded.priority === 'Emergency')
+        expect(ticket.priority).toEqual({ id: 'emergency', name: 'Emergency', level: 'critical' })
+      else expect(priorities).toContainEqual(ticket.priority)
+      const type = types.find((t) => t.name === seeded.problem_type)!
+      expect(ticket.type).toEqual({ id: type.id, name: type.name })
+    }
+  })
+
+  it("takes the description from the ticket's first public comment made with it, whatever its title", async () => {
+    const tickets = json<{ data: Array<{ id: string; description: string | null }> }>(
+      await gateway.app.inject(`${base}/tickets?pageSize=1000`),
+    ).data
+    const titles = new Set<string>()
+    for (const ticket of tickets) {
+      const opening = gateway.emulator.db.commentsOf(Number(ticket.id))[0]!
+      titles.add(opening.subject)
+      expect(ticket.description, ticket.id).toBe(opening.body)
+    }
+    expect(titles.size).toBeGreaterThan(2)
   })
 
   it('gets one ticket with its description and, on request, the raw record', async () => {

@@ -67,7 +67,8 @@ describe('a ticket written through the canonical API', () => {
     expect(stored).toMatchObject({
       subject: 'Printer offline',
       customer_id: customer.id,
-      priority: 'High',
+      // The account's own text from GET /settings, not a name the gateway made up.
+      priority: '1 High',
       status: 'Resolved',
     })
     expect(stored.resolved_at).not.toBeNull()
@@ -94,16 +95,40 @@ describe('a ticket written through the canonical API', () => {
     const seeded = [...gateway.emulator.db.tickets.values()].find((t) => t.user_id !== null)!
     const response = await send('PATCH', `${base}/tickets/${seeded.id}`, {
       statusId: 'waiting-on-customer',
-      priorityId: 'low',
+      priorityId: '3-low',
       assigneeId: null,
     })
     expect(response.statusCode).toBe(200)
     expect(gateway.emulator.db.tickets.get(seeded.id)).toMatchObject({
       status: 'Waiting on Customer',
-      priority: 'Low',
+      priority: '3 Low',
       user_id: null,
     })
     expect(json(response).assignee).toBeNull()
+  })
+
+  it("writes the ticket type as the Issue Type (problem_type) from the account's list", async () => {
+    const customer = [...gateway.emulator.db.customers.values()].find((c) => !c.disabled)!
+    const created = await send('POST', `${base}/tickets`, {
+      subject: 'Laptop will not boot',
+      customerId: String(customer.id),
+      typeId: 'hardware',
+    })
+    expect(created.statusCode).toBe(201)
+    const ticket = json<{ id: string; type: unknown }>(created)
+    expect(ticket.type).toEqual({ id: 'hardware', name: 'Hardware' })
+    const stored = gateway.emulator.db.tickets.get(Number(ticket.id))!
+    expect(stored).toMatchObject({ problem_type: 'Hardware', ticket_type_id: null })
+
+    const updated = await send('PATCH', `${base}/tickets/${ticket.id}`, { typeId: 'virus' })
+    expect(json<{ type: unknown }>(updated).type).toEqual({ id: 'virus', name: 'Virus' })
+    expect(gateway.emulator.db.tickets.get(stored.id)?.problem_type).toBe('Virus')
+
+    const before = vendorSnapshot()
+    const unknown = await send('PATCH', `${base}/tickets/${ticket.id}`, { typeId: '2' })
+    expect(unknown.statusCode).toBe(400)
+    expect(json<{ errors: Array<{ field: string }> }>(unknown).errors[0]?.field).toBe('typeId')
+    expect(vendorSnapshot()).toBe(before)
   })
 })
 

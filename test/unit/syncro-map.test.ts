@@ -28,8 +28,9 @@ const ticket: SyncroTicket = {
   customer_id: 12,
   customer_business_then_name: 'Northwind Dental',
   contact_id: null,
+  problem_type: 'Hardware',
   ticket_type_id: 2,
-  ticket_type_name: 'Hardware',
+  ticket_type_name: 'Onsite',
   user_id: 3,
   user: { id: 3, full_name: 'Dana Reyes' },
   due_date: null,
@@ -51,7 +52,7 @@ const ticket: SyncroTicket = {
       subject: 'Initial Issue',
       body: 'first',
       hidden: false,
-      created_at: '2025-03-14T09:26:53Z',
+      created_at: '2025-03-14T14:26:53Z',
     },
   ],
 }
@@ -76,7 +77,8 @@ describe('ticketFromSyncro', () => {
       description: 'first',
       status: { id: 'waiting-on-customer', name: 'Waiting on Customer', category: 'pending' },
       priority: { id: 'high', name: 'High', level: 'high' },
-      type: { id: '2', name: 'Hardware' },
+      // The Issue Type (problem_type), not the ticket_type_id most accounts leave empty.
+      type: { id: 'hardware', name: 'Hardware' },
       board: null,
       customer: { id: '12', name: 'Northwind Dental' },
       contact: null,
@@ -104,6 +106,27 @@ describe('ticketFromSyncro', () => {
       level: 'critical',
     })
     expect(ticketFromSyncro({ ...ticket, priority: null }, options).priority).toBeNull()
+  })
+
+  it.each([
+    ['0 Urgent', '0-urgent', 'critical'],
+    ['1 High', '1-high', 'high'],
+    ['2 Normal', '2-normal', 'medium'],
+    ['3 Low', '3-low', 'low'],
+    ['1 Critical', '1-critical', 'high'],
+    ['7 Someday', '7-someday', 'low'],
+    ['High', 'high', 'high'],
+    ['Whenever', 'whenever', 'medium'],
+  ])("takes a priority's level from the account's text: %s", (name, id, level) => {
+    expect(ticketFromSyncro({ ...ticket, priority: name }, options).priority).toEqual({ id, name, level })
+  })
+
+  it('has no type without an Issue Type, whatever ticket_type_id says', () => {
+    expect(ticketFromSyncro({ ...ticket, problem_type: null }, options).type).toBeNull()
+    expect(ticketFromSyncro({ ...ticket, problem_type: 'TuneUp' }, options).type).toEqual({
+      id: 'tuneup',
+      name: 'TuneUp',
+    })
   })
 })
 
@@ -142,6 +165,25 @@ describe('a ticket description', () => {
     const hiddenInitial = [comment(1, 'Initial Issue', true, '2025-01-01T00:00:00Z')]
     expect(ticketFromSyncro({ ...ticket, comments: hiddenInitial }, options).description).toBeNull()
     expect(ticketFromSyncro({ ...ticket, comments: [] }, options).description).toBeNull()
+  })
+
+  const at = (secondsAfterTicket: number) =>
+    new Date(Date.parse(ticket.created_at) + secondsAfterTicket * 1000).toISOString()
+
+  it('is the first public comment made with the ticket, whatever its title', () => {
+    const byEmail = [comment(4, 'Printer offline', false, at(0)), comment(5, 'Update', false, at(600))]
+    expect(ticketFromSyncro({ ...ticket, comments: byEmail }, options).description).toBe('Printer offline 4')
+    const internalThenPublic = [comment(6, 'Internal', true, at(0)), comment(7, 'Details', false, at(1))]
+    expect(ticketFromSyncro({ ...ticket, comments: internalThenPublic }, options).description).toBe(
+      'Details 7',
+    )
+  })
+
+  it('allows the description comment DESCRIPTION_TOLERANCE_MS (5 s) after the ticket, no more', () => {
+    const secondCall = [comment(8, 'Description', false, at(5))]
+    expect(ticketFromSyncro({ ...ticket, comments: secondCall }, options).description).toBe('Description 8')
+    const later = [comment(9, 'Initial Issue', false, at(6))]
+    expect(ticketFromSyncro({ ...ticket, comments: later }, options).description).toBeNull()
   })
 })
 
@@ -217,8 +259,15 @@ describe('writes', () => {
   it('builds a ticket create body with the description as the initial comment', () => {
     expect(
       syncroTicketCreateBody(
-        { subject: 'S', customerId: '12', description: 'D', assigneeId: '3', dueAt: '2025-05-01T00:00:00Z' },
-        { statusName: 'New', priorityName: 'High' },
+        {
+          subject: 'S',
+          customerId: '12',
+          description: 'D',
+          assigneeId: '3',
+          dueAt: '2025-05-01T00:00:00Z',
+          typeId: 'virus',
+        },
+        { statusName: 'New', priorityName: 'High', problemType: 'Virus' },
       ),
     ).toEqual({
       subject: 'S',
@@ -226,6 +275,7 @@ describe('writes', () => {
       user_id: 3,
       status: 'New',
       priority: 'High',
+      problem_type: 'Virus',
       due_date: '2025-05-01T00:00:00Z',
       comments_attributes: [{ subject: 'Initial Issue', body: 'D', hidden: false, do_not_email: true }],
     })
