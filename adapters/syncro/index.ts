@@ -8,12 +8,7 @@ import { vendorClientOn, type VendorCall } from '../../src/vendor-http/client.js
 import { categoryMapsOf, notificationsAllowed } from '../../src/connection-config.js'
 import type { Adapter, AdapterDeps, CallContext, ListRequest, ListResult } from '../types.js'
 import { syncroAuth } from './auth.js'
-import {
-  DEFAULT_SYNCRO_PRIORITIES,
-  syncroBaseUrl,
-  syncroBucket,
-  type SyncroConnectionConfig,
-} from './config.js'
+import { syncroBaseUrl, syncroBucket, type SyncroConnectionConfig } from './config.js'
 import { describeSyncroError } from './errors.js'
 import {
   assetFieldNames,
@@ -40,8 +35,9 @@ import {
   ticketQueries,
   type SyncroQuery,
 } from './query.js'
-import { SyncroReference } from './reference.js'
+import { accountListsOf, SyncroReference } from './reference.js'
 import type {
+  SyncroAccountSettings,
   SyncroAsset,
   SyncroComment,
   SyncroCustomer,
@@ -91,7 +87,13 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
 
   const reference = new SyncroReference({
     mapOptions,
-    priorityNames: config.priorities ?? DEFAULT_SYNCRO_PRIORITIES,
+    priorityNames: config.priorities,
+    // Priorities and Issue Types: GET /settings -> ticket.priorities, ticket.problem_types (the spec's
+    // /settings example: "0 Urgent", "1 High", …; "Virus", "Hardware", …).
+    accountLists: (ctx) =>
+      deps.referenceCache.get(config.id, 'account-settings', async () =>
+        accountListsOf((await send({ method: 'GET', path: '/settings' }, ctx)) as SyncroAccountSettings),
+      ),
     ticketSettings: (ctx) =>
       deps.referenceCache.get(config.id, 'ticket-settings', async () => {
         const settings = (await send(
@@ -274,7 +276,7 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
 
     reference: {
       statuses: (ctx) => reference.statuses(ctx),
-      priorities: async () => reference.priorities(),
+      priorities: (ctx) => reference.priorities(ctx),
       ticketTypes: (ctx) => reference.ticketTypes(ctx),
     },
   }

@@ -50,8 +50,20 @@ export const statusCategory = (name: string, options: SyncroMapOptions): StatusC
   SYNCRO_STATUS_CATEGORIES[name] ??
   (/^Waiting\b/i.test(name) ? 'pending' : categoryFromName(name))
 
-export const priorityLevel = (name: string, options: SyncroMapOptions): PriorityLevel =>
-  options.priorityMap[name] ?? levelFromName(name)
+/**
+ * Syncro's priorities are the account's own texts (`GET /settings` -> `ticket.priorities`), in Syncro's form a
+ * leading number and a name, 0 the most urgent: "0 Urgent", "1 High", "2 Normal", "3 Low" (the spec's /settings
+ * example). The leading number says the level where there is one; other texts fall back to the name rules.
+ */
+const SYNCRO_LEVELS: PriorityLevel[] = ['critical', 'high', 'medium', 'low']
+
+export function priorityLevel(name: string, options: SyncroMapOptions): PriorityLevel {
+  const mapped = options.priorityMap[name]
+  if (mapped) return mapped
+  const digits = /^\s*(\d+)\b/.exec(name)?.[1]
+  if (digits !== undefined) return SYNCRO_LEVELS[Math.min(Number(digits), SYNCRO_LEVELS.length - 1)]!
+  return levelFromName(name)
+}
 
 export const statusFromSyncro = (name: string, options: SyncroMapOptions): Status => ({
   id: textId(name),
@@ -66,23 +78,39 @@ export const priorityFromSyncro = (name: string, options: SyncroMapOptions): Pri
   level: priorityLevel(name, options),
 })
 
-export const ticketTypeFromSyncro = (type: { id: number; name: string }): TicketType => ({
-  id: String(type.id),
-  name: type.name,
+/**
+ * The canonical ticket type is Syncro's Issue Type (`problem_type`, listed in `GET /settings` ->
+ * `ticket.problem_types`): every ticket has one, while `ticket_type_id` is empty on most accounts. Like
+ * statuses, Issue Types are bare text, so the id is a slug of it.
+ */
+export const ticketTypeFromSyncro = (problemType: string): TicketType => ({
+  id: textId(problemType),
+  name: problemType,
   boardId: null,
 })
 
 /**
- * Syncro keeps a ticket's description as its first comment, the public "Initial Issue". Any other first
- * comment (an internal note on a ticket created without a description) is not a description.
+ * How long after the ticket its description comment may be stored. Syncro stores `comments_attributes` with
+ * the ticket (the same `created_at`); a client that adds the description in a second call right after the
+ * create lands a second or two later. A public comment written more than this after the ticket is an update.
  */
-function initialIssue(comments: SyncroComment[] | undefined): SyncroComment | undefined {
-  const first = [...(comments ?? [])].sort(
-    (a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id,
-  )[0]
-  return first?.hidden === false && first.subject?.trim().toLowerCase() === INITIAL_ISSUE.toLowerCase()
-    ? first
-    : undefined
+export const DESCRIPTION_TOLERANCE_MS = 5_000
+
+/**
+ * Syncro keeps a ticket's description as a comment made with the ticket. Syncro's web app and this gateway
+ * title it "Initial Issue"; other clients (email, portals, other API clients) use other titles, so the title
+ * is not looked at: the description is the first public (`hidden: false`) comment created within
+ * DESCRIPTION_TOLERANCE_MS of the ticket. An internal note is never a description.
+ */
+function openingComment(ticket: SyncroTicket): SyncroComment | undefined {
+  const createdMs = Date.parse(ticket.created_at)
+  if (Number.isNaN(createdMs)) return undefined
+  return [...(ticket.comments ?? [])]
+    .filter((comment) => {
+      const atMs = Date.parse(comment.created_at)
+      return comment.hidden === false && Math.abs(atMs - createdMs) <= DESCRIPTION_TOLERANCE_MS
+    })
+    .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id)[0]
 }
 
 const INITIAL_ISSUE = 'Initial Issue'
@@ -90,16 +118,15 @@ const INITIAL_ISSUE = 'Initial Issue'
 export function ticketFromSyncro(ticket: SyncroTicket, options: SyncroMapOptions): Ticket {
   const statusName = ticket.status ?? 'New'
   const priorityName = textOrNull(ticket.priority)
+  const problemType = textOrNull(ticket.problem_type)
   return {
     id: String(ticket.id),
     number: idOrNull(ticket.number) ?? String(ticket.id),
     subject: ticket.subject ?? '',
-    description: initialIssue(ticket.comments)?.body ?? null,
+    description: openingComment(ticket)?.body ?? null,
     status: { id: textId(statusName), name: statusName, category: statusCategory(statusName, options) },
     priority: priorityName ? priorityFromSyncro(priorityName, options) : null,
-    type: ticket.ticket_type_id
-      ? { id: String(ticket.ticket_type_id), name: ticket.ticket_type_name ?? null }
-      : null,
+    type: problemType ? { id: textId(problemType), name: problemType } : null,
     board: null,
     customer: ticket.customer_id
       ? { id: String(ticket.customer_id), name: ticket.customer_business_then_name ?? null }
@@ -199,10 +226,12 @@ export const syncroPathId = (value: string): number => integerPathId('syncro', v
 const nullableSyncroId = (value: string | null | undefined, field: string) =>
   nullableIntegerId('syncro', value, field)
 
-/** A ticket write with status and priority already resolved to Syncro's texts. */
+/** A ticket write with status, priority and type already resolved to Syncro's texts. */
 export interface ResolvedTicketWrite {
   statusName?: string
   priorityName?: string
+  /** The Issue Type (`problem_type`) the canonical `typeId` names. */
+  problemType?: string
 }
 
 function ticketFields(
@@ -216,7 +245,7 @@ function ticketFields(
     contact_id: nullableSyncroId(body.contactId, 'contactId'),
     status: resolved.statusName,
     priority: resolved.priorityName,
-    ticket_type_id: body.typeId === undefined ? undefined : syncroId(body.typeId, 'typeId'),
+    problem_type: resolved.problemType,
     user_id: nullableSyncroId(body.assigneeId, 'assigneeId'),
     due_date: body.dueAt,
   }
@@ -305,7 +334,7 @@ export const ticketFieldNames: Record<string, string> = {
   contact_id: 'contactId',
   status: 'status',
   priority: 'priority',
-  ticket_type_id: 'typeId',
+  problem_type: 'typeId',
   user_id: 'assigneeId',
   due_date: 'dueAt',
   body: 'description',

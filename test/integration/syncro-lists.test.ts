@@ -157,6 +157,22 @@ describe('Syncro specifics', () => {
   })
 })
 
+describe("a connection's own priority texts", () => {
+  it("stand for the account's list when configured, with no call for it", async () => {
+    const configured = await startSyncroGateway({ connection: { priorities: ['P1 Now', '3 Later'] } })
+    try {
+      const response = await configured.app.inject(`${base}/priorities`)
+      expect(json<{ data: unknown[] }>(response).data).toEqual([
+        { id: 'p1-now', name: 'P1 Now', level: 'critical' },
+        { id: '3-later', name: '3 Later', level: 'low' },
+      ])
+      expect(configured.emulator.stats.byRoute['GET /settings'] ?? 0).toBe(0)
+    } finally {
+      await configured.close()
+    }
+  })
+})
+
 describe('filters Syncro cannot apply', () => {
   it.each([
     ['/tickets?priority=high', 'priority'],
