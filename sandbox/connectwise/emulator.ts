@@ -47,6 +47,7 @@ export async function startConnectWiseEmulator(
       faults,
       stats,
       origin: () => origin,
+      site: { companyId: settings.companyId, codebase: settings.codebase },
       sleep,
     }),
   )

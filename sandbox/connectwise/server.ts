@@ -28,6 +28,8 @@ export interface RequestPipeline {
   stats: EmulatorStats
   /** The emulator's own origin, for `Link` URLs of a request without a Host header. */
   origin(): string
+  /** What `GET /login/companyinfo/{company}` tells about this site. */
+  site: { companyId: string; codebase: string }
   /** Resolves after `ms`, or at once when the emulator closes. */
   sleep(ms: number): Promise<void>
 }
@@ -51,6 +53,9 @@ async function handle(pipeline: RequestPipeline, request: IncomingMessage, respo
   countRequest(pipeline.stats, `${method} ${match ? match.route.pattern : '(no route)'}`)
 
   const fault = pipeline.faults.take(method, apiPath ?? pathname)
+  const companyInfoOf = method === 'GET' && !fault ? COMPANY_INFO.exec(pathname)?.[1] : undefined
+  if (companyInfoOf !== undefined)
+    return send(pipeline, response, companyInfo(pipeline, request, companyInfoOf))
   if (fault?.kind === 'drop') {
     request.socket.destroy()
     return
@@ -98,7 +103,6 @@ async function answer(
     ? await readJsonBody(request)
     : ({ ok: true, body: undefined } as const)
   if (!body.ok) return body.reply
-  const host = request.headers.host
   try {
     return match.route.handler(
       {
@@ -107,7 +111,7 @@ async function answer(
         params: match.params,
         query: new URLSearchParams(search),
         headers: request.headers,
-        url: `${host ? `http://${host}` : pipeline.origin()}${pathname}`,
+        url: `${originOf(request) ?? pipeline.origin()}${pathname}`,
         body: body.body,
       },
       pipeline.context,
@@ -115,6 +119,60 @@ async function answer(
   } catch (error) {
     if (error instanceof ReplyError) return error.reply
     throw error
+  }
+}
+
+/**
+ * The origin the client used, for `Link` URLs: the scheme of the connection (https behind TLS), or the one a
+ * proxy in front reports in `X-Forwarded-Proto` (with `X-Forwarded-Host`); undefined without any host.
+ * ConnectWise's Link URLs are absolute URLs on the host and scheme the request came in by.
+ */
+function originOf(request: IncomingMessage): string | undefined {
+  const forwarded = (name: string) => {
+    const value = request.headers[name]
+    const first = (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim()
+    return first === '' ? undefined : first
+  }
+  const proto = forwarded('x-forwarded-proto')?.toLowerCase()
+  const encrypted = (request.socket as { encrypted?: boolean }).encrypted === true
+  const scheme = proto === 'https' || proto === 'http' ? proto : encrypted ? 'https' : 'http'
+  const host = forwarded('x-forwarded-host') ?? request.headers.host
+  return host ? `${scheme}://${host}` : undefined
+}
+
+/** `/login/companyinfo/{company}`, outside the API prefix. */
+const COMPANY_INFO = /^\/login\/companyinfo\/([^/]+)\/?$/i
+
+/**
+ * `GET /login/companyinfo/{company}`: public (no credentials, no clientId, no rate limit), and what clients call
+ * first to learn the codebase. Public clients read `Codebase` from it and build `https://{site}/{Codebase}apis/3.0`
+ * (pyconnectwise's `_try_get_codebase_from_api`; a PowerShell client's `_setCodeBase`, both building the base
+ * URL with the codebase's trailing slash), and a generated TS client (ManageCompanyInfo) checks `CompanyID` and
+ * `Codebase`. The other fields (CompanyName, VersionCode, VersionNumber, IsCloud, SiteUrl) follow issue 13's
+ * list; no public source seen shows their values, so those are plausible rather than verified. An unknown
+ * company answers 404 NotFound (our choice: no source shows the vendor's answer).
+ */
+function companyInfo(pipeline: RequestPipeline, request: IncomingMessage, company: string): ConnectWiseReply {
+  const { companyId, codebase } = pipeline.site
+  let name = company
+  try {
+    name = decodeURIComponent(company)
+  } catch {
+    // a malformed escape names no company
+  }
+  if (name.toLowerCase() !== companyId.toLowerCase()) return notFound(`/login/companyinfo/${company}`)
+  const siteUrl = (originOf(request) ?? pipeline.origin()).replace(/^https?:\/\//, '')
+  return {
+    status: 200,
+    body: {
+      CompanyName: companyId,
+      Codebase: `${codebase}/`,
+      VersionCode: `v${API_VERSION}`,
+      VersionNumber: `v${API_VERSION}.0`,
+      CompanyID: companyId,
+      IsCloud: false,
+      SiteUrl: siteUrl,
+    },
   }
 }
 

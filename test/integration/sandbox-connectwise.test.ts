@@ -907,6 +907,159 @@ describe('conditions', () => {
   })
 })
 
+describe('child and custom field conditions', () => {
+  const cq = (name: string, conditions: string) => `${name}=${encodeURIComponent(conditions)}`
+
+  it('applies childConditions to each element of a child collection', async () => {
+    const contacts = [...cw.db.contacts.values()]
+    const domain = contacts.find((contact) => contact.email)?.email?.split('@')[1] as string
+    const expected = contacts
+      .filter((contact) => contact.email?.toLowerCase().endsWith(`@${domain.toLowerCase()}`))
+      .map((contact) => contact.id)
+    expect(expected.length).toBeGreaterThan(0)
+    expect(expected.length).toBeLessThan(contacts.length)
+    const child = cq('childConditions', `communicationItems/value like "%@${domain}"`)
+    expect(await listIds('/company/contacts', child)).toEqual(expected)
+    expect((await api(`/company/contacts/count?${child}`)).json).toEqual({ count: expected.length })
+    expect(
+      await listIds('/company/contacts', `${child}&${q(`id > ${expected[0]}`)}`),
+      'conditions and childConditions together',
+    ).toEqual(expected.slice(1))
+    expect(
+      await listIds(
+        '/company/contacts',
+        cq('childConditions', 'communicationItems/communicationType = "Phone"'),
+      ),
+    ).toEqual(contacts.filter((contact) => contact.phone).map((contact) => contact.id))
+    const partners = [...cw.db.companies.values()]
+      .filter((company) => company.typeIds.some((id) => cw.db.companyTypes.get(id)?.name === 'Partner'))
+      .map((company) => company.id)
+    expect(await listIds('/company/companies', cq('childConditions', "types/name = 'Partner'"))).toEqual(
+      partners,
+    )
+  })
+
+  it('applies customFieldConditions to the custom fields of tickets', async () => {
+    // No seeded ticket carries custom fields, so none can match: the filter is not ignored.
+    const custom = cq('customFieldConditions', 'caption = "Billing code" and value = "X1"')
+    expect(await listIds('/service/tickets', custom)).toEqual([])
+    expect((await api(`/service/tickets/count?${custom}`)).json).toEqual({ count: 0 })
+  })
+
+  it('refuses what it cannot apply, with the vendor error shape', async () => {
+    for (const [path, query, message] of [
+      [
+        '/service/tickets',
+        cq('childConditions', 'communicationItems/value = "x"'),
+        'childConditions cannot be used on this resource: it has no child collections.',
+      ],
+      [
+        '/company/contacts',
+        cq('childConditions', 'communicationItems/nosuch = "x"'),
+        "childConditions: Unknown field 'nosuch'",
+      ],
+      [
+        '/company/contacts',
+        cq('childConditions', 'firstName = "x"'),
+        "childConditions: Unknown child field 'firstName'",
+      ],
+      [
+        '/company/companies',
+        cq('customFieldConditions', 'caption = "x"'),
+        'customFieldConditions cannot be used on this resource: it has no custom fields.',
+      ],
+      [
+        '/service/tickets',
+        cq('customFieldConditions', 'nosuch = "x"'),
+        "customFieldConditions: Unknown field 'nosuch'",
+      ],
+      [
+        '/service/tickets',
+        cq('customFieldConditions', 'caption = '),
+        'customFieldConditions: Expected a value at position 10',
+      ],
+    ] as const) {
+      const { status, json } = await api(`${path}?${query}`)
+      expect(status, `${path}?${query}`).toBe(400)
+      expect(json).toEqual({ code: 'InvalidArgument', message })
+    }
+  })
+})
+
+describe('ticket search', () => {
+  const search = (body: unknown, query = '') =>
+    api(`/service/tickets/search${query}`, { method: 'POST', body })
+
+  it('takes FilterValues in the body and paging in the query', async () => {
+    const onBoard3 = ticketIds((t) => t.boardId === 3)
+    const all = await search({ conditions: 'board/id = 3' }, '?pageSize=1000')
+    expect(all.status).toBe(200)
+    expect(all.json.map((ticket: { id: number }) => ticket.id)).toEqual(onBoard3)
+    const page = await search(
+      { Conditions: 'board/id = 3', orderBy: 'id desc' },
+      '?page=2&pageSize=5&fields=id',
+    )
+    expect(page.json).toEqual(
+      [...onBoard3]
+        .reverse()
+        .slice(5, 10)
+        .map((id) => ({ id })),
+    )
+    expect(links(page).next).toBe(`${cw.baseUrl}/service/tickets/search?pageSize=5&fields=id&page=3`)
+    const custom = await search({ customfieldconditions: 'caption = "x"' })
+    expect(custom.json).toEqual([])
+  })
+
+  it('refuses unknown fields, non-string values and bad conditions', async () => {
+    for (const [body, message] of [
+      [
+        { condition: 'id = 1' },
+        "'condition' is not a search field; use conditions, orderBy, childConditions, customFieldConditions (paging goes in the query).",
+      ],
+      [{ conditions: 5 }, 'conditions must be a string.'],
+      [{ conditions: 'id = ' }, 'Expected a value at position 5'],
+    ] as const) {
+      const { status, json } = await search(body)
+      expect(status).toBe(400)
+      expect(json).toEqual({ code: 'InvalidArgument', message })
+    }
+  })
+})
+
+describe('company info and links', () => {
+  it('tells the codebase at /login/companyinfo/{company} without credentials', async () => {
+    const { status, json } = await call(cw, `${cw.origin}/login/companyinfo/${cw.companyId.toUpperCase()}`, {
+      authorization: null,
+      clientId: null,
+    })
+    expect(status).toBe(200)
+    expect(json).toMatchObject({
+      Codebase: 'v4_6_release/',
+      CompanyID: cw.companyId,
+      CompanyName: expect.any(String),
+      VersionCode: expect.any(String),
+      VersionNumber: expect.any(String),
+      IsCloud: false,
+      SiteUrl: new URL(cw.origin).host,
+    })
+    const unknown = await call(cw, `${cw.origin}/login/companyinfo/nosuchcompany`, {
+      authorization: null,
+      clientId: null,
+    })
+    expect(unknown.status).toBe(404)
+  })
+
+  it('builds Link URLs on the scheme and host a proxy in front reports', async () => {
+    const result = await api('/service/tickets?pageSize=10', {
+      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'cw.example.com' },
+    })
+    const path = new URL(cw.baseUrl).pathname
+    expect(links(result).next).toBe(`https://cw.example.com${path}/service/tickets?pageSize=10&page=2`)
+    const direct = await api('/service/tickets?pageSize=10')
+    expect(links(direct).next).toBe(`${cw.baseUrl}/service/tickets?pageSize=10&page=2`)
+  })
+})
+
 describe('orderBy and fields', () => {
   it('orders by one or more fields, ties by id, absent values first ascending', async () => {
     const bySummary = (

@@ -19,20 +19,68 @@ export type RecordPredicate = (record: JsonObject) => boolean
  * `= null` and `!= null` look at absence.
  */
 export function compileConditions(node: ConditionNode, schema: FieldSchema): RecordPredicate {
+  return compileTree(node, (leaf) => compileLeaf(leaf, leaf.field, schema))
+}
+
+/**
+ * `childConditions`: each comparison names a child collection and a field of its elements
+ * (`communicationItems/value like "%@acme.com"`) and holds when some element of that collection meets it. Each
+ * comparison looks for its own element (our reading: ConnectWise documents the parameter only by example).
+ */
+export function compileChildConditions(
+  node: ConditionNode,
+  children: Readonly<Record<string, FieldSchema>>,
+): RecordPredicate {
+  return compileTree(node, (leaf) => {
+    const [head = '', ...rest] = leaf.field.split('/')
+    const collection = Object.keys(children).find((name) => name.toLowerCase() === head.toLowerCase())
+    if (collection === undefined || rest.length === 0)
+      throw new ConditionsError(`Unknown child field '${leaf.field}'`)
+    const test = compileLeaf(leaf, rest.join('/'), children[collection] as FieldSchema)
+    return (record) => elementsOf(record, collection).some(test)
+  })
+}
+
+/** The whole expression tested against each element of `collection`: a record matches if one element does. */
+export function compileElementConditions(
+  node: ConditionNode,
+  collection: string,
+  element: FieldSchema,
+): RecordPredicate {
+  const test = compileConditions(node, element)
+  return (record) => elementsOf(record, collection).some(test)
+}
+
+type LeafNode = Extract<ConditionNode, { kind: 'comparison' | 'in' }>
+
+function compileTree(node: ConditionNode, leaf: (node: LeafNode) => RecordPredicate): RecordPredicate {
   switch (node.kind) {
     case 'or': {
-      const operands = node.operands.map((operand) => compileConditions(operand, schema))
+      const operands = node.operands.map((operand) => compileTree(operand, leaf))
       return (record) => operands.some((test) => test(record))
     }
     case 'and': {
-      const operands = node.operands.map((operand) => compileConditions(operand, schema))
+      const operands = node.operands.map((operand) => compileTree(operand, leaf))
       return (record) => operands.every((test) => test(record))
     }
-    case 'comparison':
-      return compileComparison(node.field, node.operator, node.value, schema)
-    case 'in':
-      return compileIn(node.field, node.negated, node.values, schema)
+    default:
+      return leaf(node)
   }
+}
+
+function compileLeaf(node: LeafNode, field: string, schema: FieldSchema): RecordPredicate {
+  return node.kind === 'comparison'
+    ? compileComparison(field, node.operator, node.value, schema)
+    : compileIn(field, node.negated, node.values, schema)
+}
+
+function elementsOf(record: JsonObject, collection: string): JsonObject[] {
+  const items = record[collection]
+  return Array.isArray(items)
+    ? items.filter(
+        (item): item is JsonObject => typeof item === 'object' && item !== null && !Array.isArray(item),
+      )
+    : []
 }
 
 function compileComparison(

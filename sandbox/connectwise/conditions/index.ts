@@ -1,4 +1,9 @@
 export type { ComparisonOperator, ConditionNode, Literal } from './ast.js'
-export { compileConditions, type RecordPredicate } from './compile.js'
+export {
+  compileChildConditions,
+  compileConditions,
+  compileElementConditions,
+  type RecordPredicate,
+} from './compile.js'
 export { ConditionsError } from './errors.js'
 export { parseConditions } from './parser.js'

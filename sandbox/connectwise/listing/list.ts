@@ -1,31 +1,31 @@
-import { ReplyError } from '../../shared/reply.js'
-import {
-  compileConditions,
-  ConditionsError,
-  parseConditions,
-  type RecordPredicate,
-} from '../conditions/index.js'
 import type { FieldSchema, JsonObject } from '../field-schema.js'
 import type { ConnectWiseReply, ConnectWiseRequest, HandlerContext } from '../http-types.js'
-import { invalidArgument } from '../vendor-errors.js'
 import { parseFields, project } from './fields.js'
+import { queryFilters, readFilters, type FilterSource } from './filters.js'
 import { parseOrderBy, sortRecords } from './order-by.js'
 import { readPaging, takePage } from './paging.js'
 import { queryParam } from './query-params.js'
 
+/** How a list is asked for: by the query string (GET), or a search body's FilterValues (POST …/search). */
+export interface ListAsk {
+  filters: FilterSource
+  orderBy: string | undefined
+}
+
 /**
- * A list answer: a bare JSON array of the records (their answer JSON) that meet `conditions`, in `orderBy`
- * order, one page of them, trimmed to `fields`, with a `Link` header. Every parameter is checked before any
- * record is, so a bad one answers 400 and nothing else.
+ * A list answer: a bare JSON array of the records (their answer JSON) that meet `conditions`, `childConditions`
+ * and `customFieldConditions`, in `orderBy` order, one page of them, trimmed to `fields`, with a `Link` header.
+ * Every parameter is checked before any record is, so a bad one answers 400 and nothing else.
  */
 export function listReply(
   request: ConnectWiseRequest,
   { pageSizes }: HandlerContext,
   schema: FieldSchema,
   records: readonly JsonObject[],
+  ask: ListAsk = { filters: queryFilters(request.query), orderBy: queryParam(request.query, 'orderBy') },
 ): ConnectWiseReply {
-  const matches = readConditions(request.query, schema)
-  const orderBy = queryParam(request.query, 'orderBy')
+  const matches = readFilters(ask.filters, schema)
+  const orderBy = ask.orderBy
   const order = orderBy === undefined ? [] : parseOrderBy(orderBy, schema)
   const fields = readFields(request.query, schema)
   const paging = readPaging(request, pageSizes, order.length > 0)
@@ -37,13 +37,13 @@ export function listReply(
   }
 }
 
-/** `{"count": N}` of the records that meet `conditions`. */
+/** `{"count": N}` of the records that meet the filters. */
 export function countReply(
   request: ConnectWiseRequest,
   schema: FieldSchema,
   records: readonly JsonObject[],
 ): ConnectWiseReply {
-  const matches = readConditions(request.query, schema)
+  const matches = readFilters(queryFilters(request.query), schema)
   return { status: 200, body: { count: records.filter(matches).length } }
 }
 
@@ -56,17 +56,6 @@ export function recordReply(
 ): ConnectWiseReply {
   const fields = readFields(request.query, schema)
   return { status, body: fields ? project(record, fields) : record }
-}
-
-function readConditions(query: URLSearchParams, schema: FieldSchema): RecordPredicate {
-  const text = queryParam(query, 'conditions')
-  if (text === undefined) return () => true
-  try {
-    return compileConditions(parseConditions(text), schema)
-  } catch (error) {
-    if (error instanceof ConditionsError) throw new ReplyError(invalidArgument(error.message))
-    throw error
-  }
 }
 
 function readFields(query: URLSearchParams, schema: FieldSchema): string[][] | undefined {

@@ -36,6 +36,7 @@ import {
   listTickets,
   patchTicket,
   replaceTicket,
+  searchTickets,
 } from './tickets.js'
 
 /**
@@ -46,6 +47,7 @@ export const CONNECTWISE_ROUTES: readonly Route<RouteHandler>[] = [
   { method: 'GET', pattern: '/service/tickets', handler: listTickets },
   { method: 'POST', pattern: '/service/tickets', handler: createTicket },
   { method: 'GET', pattern: '/service/tickets/count', handler: countTickets },
+  { method: 'POST', pattern: '/service/tickets/search', handler: searchTickets },
   { method: 'GET', pattern: '/service/tickets/:id', handler: getTicket },
   { method: 'PATCH', pattern: '/service/tickets/:id', handler: patchTicket },
   { method: 'PUT', pattern: '/service/tickets/:id', handler: replaceTicket },

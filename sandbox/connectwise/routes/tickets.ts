@@ -13,7 +13,7 @@ import { writableFields } from '../inputs/validation.js'
 import type { ConnectWiseRequest, HandlerContext, RouteHandler } from '../http-types.js'
 import { countReply, listReply, recordReply } from '../listing/list.js'
 import type { TicketRecord } from '../records.js'
-import { invalidObject, recordNotFound } from '../vendor-errors.js'
+import { invalidArgument, invalidObject, recordNotFound } from '../vendor-errors.js'
 import { TICKET_SCHEMA, ticketView } from '../views/tickets.js'
 import { newInfo, objectBody, recordId, touchedInfo, writeStamp, type WriteStamp } from './common.js'
 
@@ -22,6 +22,33 @@ const ticketViews = (db: ConnectWiseDatabase) =>
 
 export const listTickets: RouteHandler = (request, context) =>
   listReply(request, context, TICKET_SCHEMA, ticketViews(context.db))
+
+/**
+ * `POST /service/tickets/search` (postServiceTicketsSearch in ConnectWise's spec, as generated in
+ * connectwise-rest 1.3.0): the body is FilterValues `{conditions, orderBy, childconditions,
+ * customfieldconditions}` (names matched case-insensitively, as the vendor's JSON binding does); paging and
+ * `fields` stay in the query, as on the GET list. Any other body field answers 400 (our choice: an ignored
+ * filter would answer unfiltered records).
+ */
+export const searchTickets: RouteHandler = (request, context) => {
+  const body = objectBody(request.body)
+  const names = ['conditions', 'orderBy', 'childConditions', 'customFieldConditions'] as const
+  const values = new Map<string, string>()
+  for (const [key, value] of Object.entries(body)) {
+    const name = names.find((candidate) => candidate.toLowerCase() === key.toLowerCase())
+    if (name === undefined)
+      return invalidArgument(
+        `'${key}' is not a search field; use ${names.join(', ')} (paging goes in the query).`,
+      )
+    if (value === null || value === undefined) continue
+    if (typeof value !== 'string') return invalidArgument(`${name} must be a string.`)
+    if (value.trim() !== '') values.set(name, value)
+  }
+  return listReply(request, context, TICKET_SCHEMA, ticketViews(context.db), {
+    filters: (name) => values.get(name),
+    orderBy: values.get('orderBy'),
+  })
+}
 
 export const countTickets: RouteHandler = (request, { db }) =>
   countReply(request, TICKET_SCHEMA, ticketViews(db))

@@ -1,0 +1,103 @@
+import { ReplyError } from '../../shared/reply.js'
+import {
+  compileChildConditions,
+  compileConditions,
+  compileElementConditions,
+  ConditionsError,
+  parseConditions,
+  type RecordPredicate,
+} from '../conditions/index.js'
+import type { FieldSchema } from '../field-schema.js'
+import { COMPANY_SCHEMA, CONTACT_SCHEMA } from '../views/companies.js'
+import { ID_NAME } from '../views/references.js'
+import { TICKET_SCHEMA } from '../views/tickets.js'
+import { invalidArgument } from '../vendor-errors.js'
+import { queryParam } from './query-params.js'
+
+// The three filters every ConnectWise list takes (CommonParameters in the generated client of connectwise-rest
+// 1.3.0, src/ManageAPI.ts: conditions, childConditions, customFieldConditions). What the emulator cannot apply to
+// a resource answers 400 rather than being ignored: silently unfiltered data is the worst answer a sync can get.
+
+/** Element shapes of the child collections `childConditions` may name (ContactCommunicationItem, a company's types). */
+const CHILD_COLLECTIONS = new Map<FieldSchema, Readonly<Record<string, FieldSchema>>>([
+  [
+    CONTACT_SCHEMA,
+    {
+      communicationItems: {
+        type: ID_NAME,
+        value: 'string',
+        defaultFlag: 'boolean',
+        communicationType: 'string',
+      },
+    },
+  ],
+  [COMPANY_SCHEMA, { types: ID_NAME }],
+])
+
+/**
+ * A custom field value (CustomFieldValue: id, caption, type, entryMethod, numberOfDecimals, value). `value` is
+ * compared as text: the emulator keeps custom field values as the vendor answers them for Text fields.
+ */
+const CUSTOM_FIELD = {
+  id: 'integer',
+  caption: 'string',
+  type: 'string',
+  entryMethod: 'string',
+  numberOfDecimals: 'integer',
+  value: 'string',
+} as const satisfies FieldSchema
+
+/** Resources whose answers carry `customFields`. */
+const WITH_CUSTOM_FIELDS = new Set<FieldSchema>([TICKET_SCHEMA])
+
+/** Where the filters come from: the query string, or a search body (`POST …/search`, FilterValues). */
+export type FilterSource = (
+  name: 'conditions' | 'childConditions' | 'customFieldConditions',
+) => string | undefined
+
+export const queryFilters =
+  (query: URLSearchParams): FilterSource =>
+  (name) =>
+    queryParam(query, name)
+
+/** Every filter given, checked before any record is looked at; a record must meet all of them. */
+export function readFilters(source: FilterSource, schema: FieldSchema): RecordPredicate {
+  const tests: RecordPredicate[] = []
+  const conditions = source('conditions')
+  if (conditions !== undefined)
+    tests.push(compiled('conditions', () => compileConditions(parseConditions(conditions), schema)))
+  const child = source('childConditions')
+  if (child !== undefined) {
+    const children = CHILD_COLLECTIONS.get(schema)
+    if (!children)
+      throw new ReplyError(
+        invalidArgument('childConditions cannot be used on this resource: it has no child collections.'),
+      )
+    tests.push(compiled('childConditions', () => compileChildConditions(parseConditions(child), children)))
+  }
+  const custom = source('customFieldConditions')
+  if (custom !== undefined) {
+    if (!WITH_CUSTOM_FIELDS.has(schema))
+      throw new ReplyError(
+        invalidArgument('customFieldConditions cannot be used on this resource: it has no custom fields.'),
+      )
+    tests.push(
+      compiled('customFieldConditions', () =>
+        compileElementConditions(parseConditions(custom), 'customFields', CUSTOM_FIELD),
+      ),
+    )
+  }
+  return (record) => tests.every((test) => test(record))
+}
+
+function compiled(parameter: string, compile: () => RecordPredicate): RecordPredicate {
+  try {
+    return compile()
+  } catch (error) {
+    if (error instanceof ConditionsError)
+      throw new ReplyError(
+        invalidArgument(parameter === 'conditions' ? error.message : `${parameter}: ${error.message}`),
+      )
+    throw error
+  }
+}
