@@ -78,7 +78,7 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: secrets', (fixture) => {
       answers.push(JSON.stringify(response.headers), response.body)
     }
     // The calls reached the vendor on both connections; the wrong one's were refused (502), then failed fast
-    // once its circuit breaker opened (503) — but for what needs no vendor call (Syncro's configured priorities).
+    // once its circuit breaker opened (503) — but for what needs no vendor call.
     const perConnection = callsFor('right').length
     const wrong = statuses.slice(2 + perConnection, 1 + 2 * perConnection)
     expect(wrong.filter((status) => ![200, 502, 503].includes(status))).toEqual([])
