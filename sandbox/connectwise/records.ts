@@ -42,14 +42,37 @@ export interface TicketTypeRecord {
 
 export type PriorityLevel = 'High' | 'Medium' | 'Low' | 'NotApplicable'
 
+/**
+ * A priority's colour is an enum name in ConnectWise's Priority model (`color`: Black, Blue, Cyan, Gray, Green,
+ * Lime, Orange, Pink, Purple, Red, White, Yellow, Custom; src/ManageTypes.ts of connectwise-rest 1.3.0, generated
+ * from ConnectWise's spec), never a hex code.
+ */
+export type PriorityColor =
+  | 'Black'
+  | 'Blue'
+  | 'Cyan'
+  | 'Gray'
+  | 'Green'
+  | 'Lime'
+  | 'Orange'
+  | 'Pink'
+  | 'Purple'
+  | 'Red'
+  | 'White'
+  | 'Yellow'
+  | 'Custom'
+
 export interface PriorityRecord {
   id: number
   name: string
-  color: string
+  color: PriorityColor
   sortOrder: number
   defaultFlag: boolean
   level: PriorityLevel
 }
+
+/** ConnectWise's Member `licenseClass`: F = Full, A = API, C = StreamlineIT, X = Subcontractor member. */
+export type LicenseClass = 'A' | 'C' | 'F' | 'X'
 
 export interface MemberRecord {
   id: number
@@ -59,6 +82,8 @@ export interface MemberRecord {
   officeEmail: string
   title: string | null
   inactiveFlag: boolean
+  licenseClass: LicenseClass
+  hireDate: Timestamp
   info: InfoStamp
 }
 

@@ -361,6 +361,23 @@ describe('record shapes', () => {
     ])
     const priorities = (await api('/service/priorities')).json
     expect(Object.keys(priorities[0])).toEqual(['id', 'name', 'color', 'sortOrder', 'defaultFlag', 'level'])
+    // ConnectWise's Priority model: color is one of these enum names (connectwise-rest's generated ManageTypes).
+    const colors = [
+      'Black',
+      'Blue',
+      'Cyan',
+      'Gray',
+      'Green',
+      'Lime',
+      'Orange',
+      'Pink',
+      'Purple',
+      'Red',
+      'White',
+      'Yellow',
+      'Custom',
+    ]
+    for (const priority of priorities) expect(colors, JSON.stringify(priority)).toContain(priority.color)
     expect(priorities.map((priority: { level: string }) => priority.level)).toEqual(
       expect.arrayContaining(['High', 'Medium', 'Low', 'NotApplicable']),
     )
@@ -386,6 +403,28 @@ describe('record shapes', () => {
     expect((await api('/company/configurations/types')).json).toHaveLength(6)
     const member = (await api('/system/members/1')).json
     expect(member).toMatchObject({ id: 1, identifier: 'jsmith', firstName: 'Jordan', lastName: 'Smith' })
+    // The fields ConnectWise's Member model requires, with values from its enums.
+    const members = (await api('/system/members')).json
+    for (const each of members) {
+      expect(each).toMatchObject({
+        licenseClass: expect.stringMatching(/^[ACFX]$/),
+        hireDate: expect.stringMatching(DATE),
+        defaultEmail: expect.stringMatching(/^(Office|Mobile|Home)$/),
+        defaultPhone: expect.stringMatching(/^(Office|Mobile|Home)$/),
+        companyActivityTabFormat: expect.stringMatching(/^(SummaryList|DetailList)$/),
+        invoiceTimeTabFormat: expect.stringMatching(/^(SummaryList|DetailList)$/),
+        invoiceScreenDefaultTabFormat: expect.stringMatching(
+          /^(ShowInvoicingTab|ShowAgreementInvoicingTab)$/,
+        ),
+        invoicingDisplayOptions: expect.stringMatching(/^(RemainOnInvoicingScreen|ShowRecentInvoices)$/),
+        agreementInvoicingDisplayOptions: expect.stringMatching(
+          /^(RemainOnInvoicingScreen|ShowRecentInvoices)$/,
+        ),
+      })
+    }
+    expect(members.find((each: { identifier: string }) => each.identifier === 'APIMember').licenseClass).toBe(
+      'A',
+    )
     expect((await api('/system/members')).json.length).toBe(cw.db.members.size)
   })
 

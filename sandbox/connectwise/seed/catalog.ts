@@ -11,6 +11,8 @@ export interface MemberSpec {
   lastName: string
   title: string
   inactive?: boolean
+  /** Default F (a full member). */
+  licenseClass?: 'A' | 'F'
 }
 
 export const MEMBERS: readonly MemberSpec[] = [
@@ -35,6 +37,7 @@ export const API_MEMBER: MemberSpec = {
   firstName: 'API',
   lastName: 'Member',
   title: 'Integration',
+  licenseClass: 'A',
 }
 
 export interface StatusSpec {
@@ -299,16 +302,16 @@ export const PRIORITIES = [
   {
     id: 15,
     name: 'Priority 1 - Emergency Response',
-    color: '#D0021B',
+    color: 'Red',
     sortOrder: 1,
     level: 'High',
     weight: 6,
   },
-  { id: 8, name: 'Priority 2 - Quick Response', color: '#F5A623', sortOrder: 2, level: 'High', weight: 18 },
+  { id: 8, name: 'Priority 2 - Quick Response', color: 'Orange', sortOrder: 2, level: 'High', weight: 18 },
   {
     id: 4,
     name: 'Priority 3 - Normal Response',
-    color: '#4A90E2',
+    color: 'Blue',
     sortOrder: 3,
     level: 'Medium',
     weight: 52,
@@ -316,12 +319,12 @@ export const PRIORITIES = [
   {
     id: 7,
     name: 'Priority 4 - Scheduled Maintenance',
-    color: '#7ED321',
+    color: 'Green',
     sortOrder: 4,
     level: 'Low',
     weight: 16,
   },
-  { id: 16, name: 'Do Not Respond', color: '#9B9B9B', sortOrder: 5, level: 'NotApplicable', weight: 8 },
+  { id: 16, name: 'Do Not Respond', color: 'Gray', sortOrder: 5, level: 'NotApplicable', weight: 8 },
 ] as const
 
 export const DEFAULT_PRIORITY_ID = 4

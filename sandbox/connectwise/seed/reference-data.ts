@@ -41,6 +41,8 @@ export function seedMembers(): MemberRecord[] {
     officeEmail: `${spec.identifier.toLowerCase()}@${MSP_DOMAIN}`,
     title: spec.title,
     inactiveFlag: spec.inactive ?? false,
+    licenseClass: spec.licenseClass ?? 'F',
+    hireDate: siteInfo(index).dateEntered,
     info: siteInfo(index),
   }))
 }

@@ -61,6 +61,7 @@ export function typeView(db: ConnectWiseDatabase, type: TicketTypeRecord): JsonO
 export const PRIORITY_SCHEMA = {
   id: 'integer',
   name: 'string',
+  /** An enum name (see PriorityColor), not a hex code. */
   color: 'string',
   sortOrder: 'integer',
   defaultFlag: 'boolean',
