@@ -23,6 +23,7 @@ import {
   haloAssetFields,
   haloClientFields,
   haloTicketFields,
+  statusTypesOf,
   ticketFieldNames,
   ticketFromHalo,
   type HaloMapOptions,

@@ -16,12 +16,14 @@ import {
   statusFromHalo,
   ticketTypeFromHalo,
   type HaloMapOptions,
+  type HaloStatusTypes,
   type ResolvedTicketWrite,
 } from './map.js'
 import type { HaloPriority, HaloStatus, HaloTeam, HaloTicketType } from './types.js'
 
 export interface HaloReferenceSource {
-  statuses(ctx: CallContext): Promise<HaloStatus[]>
+  /** Every status, and the type values Halo classes as closed and pending. */
+  statuses(ctx: CallContext): Promise<{ statuses: HaloStatus[]; types: HaloStatusTypes }>
   priorities(ctx: CallContext): Promise<HaloPriority[]>
   ticketTypes(ctx: CallContext): Promise<HaloTicketType[]>
   teams(ctx: CallContext): Promise<HaloTeam[]>
@@ -33,10 +35,10 @@ export class HaloReference {
   constructor(private readonly source: HaloReferenceSource) {}
 
   async statuses(ctx: CallContext): Promise<Status[]> {
-    const statuses = [...(await this.source.statuses(ctx))].sort(
-      (a, b) => (a.sequence ?? 0) - (b.sequence ?? 0) || a.id - b.id,
-    )
-    return statuses.map((status) => statusFromHalo(status, this.source.mapOptions))
+    const { statuses, types } = await this.source.statuses(ctx)
+    return [...statuses]
+      .sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0) || a.id - b.id)
+      .map((status) => statusFromHalo(status, this.source.mapOptions, types))
   }
 
   async priorities(ctx: CallContext): Promise<Priority[]> {

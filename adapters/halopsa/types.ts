@@ -72,6 +72,8 @@ export interface HaloStatus {
   id: number
   name: string
   sequence?: number | null
+  /** The status's class (`TStatus.type`, int); the spec gives no table of its values. */
+  type?: number | null
 }
 
 /** One priority of one SLA: tickets hold `priorityid`, not the row's uuid `id`. */

@@ -100,7 +100,12 @@ async function handle(
     const body = await readBodyText(request)
     if (body === undefined) return send(pipeline, response, payloadTooLarge())
     const contentType = request.headers['content-type']
-    return send(pipeline, response, answerTokenRequest(pipeline.tokenEndpoint, { query, contentType, body }))
+    const host = request.headers.host
+    return send(
+      pipeline,
+      response,
+      answerTokenRequest(pipeline.tokenEndpoint, { query, contentType, body, host }),
+    )
   }
   if (apiPath === undefined) return send(pipeline, response, noRoute())
 

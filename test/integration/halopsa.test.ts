@@ -233,6 +233,46 @@ describe('writes', () => {
   })
 })
 
+describe('status categories', () => {
+  it('derive from the status type Halo gives (its excludeclosed/excludepending lists), whatever the name; statusMap wins', async () => {
+    const { db } = gateway.emulator
+    const resolved = db.statuses.get(8)!
+    const supplier = db.statuses.get(5)!
+    const [resolvedName, supplierName] = [resolved.name, supplier.name]
+    ;[resolved.name, supplier.name] = ['Finished', 'Third party']
+    try {
+      const fresh = await startGateway([
+        { ...gateway.connection, id: 'halopsa-types' },
+        { ...gateway.connection, id: 'halopsa-mapped', statusMap: { Finished: 'resolved' } },
+      ])
+      try {
+        const categories = async (connection: string) =>
+          Object.fromEntries(
+            json<{ data: Array<{ id: string; category: string }> }>(
+              await fresh.app.inject(`/v1/connections/${connection}/statuses`),
+            ).data.map((status) => [status.id, status.category]),
+          )
+        expect(await categories('halopsa-types')).toMatchObject({
+          '8': 'closed',
+          '5': 'pending',
+          '9': 'closed',
+        })
+        expect(await categories('halopsa-mapped')).toMatchObject({ '8': 'resolved' })
+        const ticket = [...db.tickets.values()].find((t) => t.status_id === 5)!
+        const read = json<Ticket>(
+          await fresh.app.inject(`/v1/connections/halopsa-types/tickets/${ticket.id}`),
+        )
+        expect(read.status).toEqual({ id: '5', name: 'Third party', category: 'pending' })
+      } finally {
+        await fresh.close()
+      }
+    } finally {
+      resolved.name = resolvedName
+      supplier.name = supplierName
+    }
+  })
+})
+
 describe('priorities of several SLAs', () => {
   it('refuses a level that is another priority in another SLA, asking for the priority id; changes nothing', async () => {
     const { db } = gateway.emulator

@@ -221,6 +221,32 @@ describe('token endpoint', () => {
     expect((await requestToken(halo, { tenant: 'SandBox' })).status).toBe(200)
   })
 
+  it('takes the tenant from the query, the form or the host, as real Halo does', async () => {
+    const client = halo.clients[0]!
+    const post = (query: string, extra: Record<string, string>, host?: string) =>
+      call(`${halo.authUrl}/token${query}`, {
+        method: 'POST',
+        rawBody: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: client.clientId,
+          client_secret: client.clientSecret,
+          ...extra,
+        }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(host ? { host } : {}) },
+      })
+    expect((await post('', { tenant: 'sandbox' })).status).toBe(200)
+    expect((await post('', { tenant: 'other' })).status).toBe(401)
+    expect((await post('?tenant=sandbox', { tenant: 'other' })).status).toBe(401)
+    expect((await post('?tenant=sandbox', { tenant: 'SANDBOX' })).status).toBe(200)
+    expect((await post('', {}, 'sandbox.halopsa.com')).status).toBe(200)
+    expect((await post('', {}, 'Sandbox.halopsa.com:443')).status).toBe(200)
+    expect((await post('', {}, 'other.halopsa.com')).status).toBe(401)
+    // A parameter names the tenant even on the tenant's own host.
+    expect((await post('?tenant=other', {}, 'sandbox.halopsa.com')).status).toBe(401)
+    // An address names no tenant.
+    expect((await post('', {}, '127.0.0.1')).status).toBe(401)
+  })
+
   it('takes no tenant on a self-hosted instance', async () => {
     const selfHosted = await startHaloEmulator({ hosted: false, tenant: 'acme' })
     try {
@@ -700,7 +726,7 @@ describe('client, asset and action lists', () => {
     expect(active).toBeLessThan(150)
   })
 
-  it("lists a ticket's actions oldest first, needs ticket_id, filters private ones", async () => {
+  it("lists a ticket's actions oldest first, filters private ones", async () => {
     const withHidden = [...halo.db.tickets.keys()].find((id) =>
       halo.db.actionsOf(id).some((a) => a.hiddenfromuser),
     ) as number
@@ -713,8 +739,80 @@ describe('client, asset and action lists', () => {
     expect(visible.length).toBeLessThan(all.actions.length)
     expect(visible.every((a: { hiddenfromuser: boolean }) => !a.hiddenfromuser)).toBe(true)
     expect((await api(`/Actions?ticket_id=${withHidden}&count=1`)).json.actions).toHaveLength(1)
-    expect((await api('/Actions')).status).toBe(400)
     expect((await api('/Actions?ticket_id=999999')).json).toEqual({ record_count: 0, actions: [] })
+  })
+
+  it("lists every ticket's actions in a date range without ticket_id, as the spec allows", async () => {
+    const times = [...halo.db.actions.values()].map((a) => a.datetime).sort()
+    const [from, to] = [times[Math.floor(times.length / 3)]!, times[Math.floor(times.length / 2)]!]
+    const range = `startdate=${from.replace('Z', '')}&enddate=${to.replace('Z', '')}`
+    const { status, json } = await api(`/Actions?${range}`)
+    const expected = [...halo.db.actions.values()].filter((a) => a.datetime >= from && a.datetime < to)
+    expect(status).toBe(200)
+    expect(sortedIds(json.actions)).toEqual(sortedIds(expected))
+    expect(new Set(json.actions.map((a: { ticket_id: number }) => a.ticket_id)).size).toBeGreaterThan(1)
+    expect((await api('/Actions')).json.record_count).toBe(halo.db.actions.size)
+  })
+})
+
+describe('reference records, sites and end-users', () => {
+  it('leaves closed or pending statuses out with excludeclosed / excludepending', async () => {
+    const types = (path: string) =>
+      api(path).then(({ json }) => new Set(json.map((status: { type: number }) => status.type)))
+    expect(await types('/Status')).toEqual(
+      new Set([STATUS_TYPE.open, STATUS_TYPE.pending, STATUS_TYPE.closed]),
+    )
+    expect(await types('/Status?excludeclosed=true')).toEqual(
+      new Set([STATUS_TYPE.open, STATUS_TYPE.pending]),
+    )
+    expect(await types('/Status?excludepending=true')).toEqual(
+      new Set([STATUS_TYPE.open, STATUS_TYPE.closed]),
+    )
+    expect((await api('/Status?excludeclosed=false')).json).toHaveLength(halo.db.statuses.size)
+  })
+
+  it.each([
+    ['Status', 9, 'Closed'],
+    ['Agent', 1, 'Sam Carter'],
+    ['Team', 3, 'Projects'],
+    ['TicketType', 1, undefined],
+  ])('answers GET /%s/{id} as the list shows the record, 404 for an unknown id', async (path, id, name) => {
+    const list = (await api(`/${path}${path === 'Agent' ? '?includedisabled=true' : ''}`)).json
+    const one = await api(`/${path}/${id}`)
+    expect(one.status).toBe(200)
+    expect(one.json).toEqual(list.find((record: { id: number }) => record.id === id))
+    if (name) expect(one.json.name).toBe(name)
+    const missing = await api(`/${path}/999999`)
+    expect([missing.status, typeof missing.json.Message]).toEqual([404, 'string'])
+  })
+
+  it("lists sites and end-users by client, site and search, in the spec's fields", async () => {
+    const site = [...halo.db.sites.values()][3]!
+    const sites = (await api(`/Site?client_id=${site.client_id}`)).json
+    expect(sortedIds(sites.sites)).toEqual(
+      sortedIds([...halo.db.sites.values()].filter((s) => s.client_id === site.client_id)),
+    )
+    expect(sites.sites.find((s: { id: number }) => s.id === site.id)).toMatchObject({
+      id: site.id,
+      name: site.name,
+      client_id: site.client_id,
+      client_name: halo.db.clients.get(site.client_id)?.name,
+      inactive: false,
+    })
+    expect((await api('/Site?pageinate=true&page_size=5')).json.sites).toHaveLength(5)
+    const user = [...halo.db.users.values()][7]!
+    const bySite = (await api(`/Users?site_id=${user.site_id}`)).json.users
+    expect(sortedIds(bySite)).toEqual(
+      sortedIds([...halo.db.users.values()].filter((u) => u.site_id === user.site_id)),
+    )
+    const found = (await api(`/Users?search=${encodeURIComponent(user.surname)}`)).json.users
+    expect(found.find((u: { id: number }) => u.id === user.id)).toMatchObject({
+      name: `${user.firstname} ${user.surname}`,
+      emailaddress: user.emailaddress,
+      site_id: user.site_id,
+      client_id: halo.db.sites.get(user.site_id)?.client_id,
+    })
+    expect((await api('/Users?lastupdatefromdate=2025-01-01')).status).toBe(400)
   })
 })
 

@@ -7,6 +7,7 @@ import {
   haloInstant,
   prioritiesFromHalo,
   statusCategory,
+  statusTypesOf,
   type HaloMapOptions,
 } from '../../adapters/halopsa/map.js'
 import { ticketQuery } from '../../adapters/halopsa/query.js'
@@ -36,8 +37,32 @@ describe('dates', () => {
 })
 
 describe('mapping', () => {
-  it("closes Halo's built-in Closed status, then goes by name; a connection's map wins", () => {
-    expect(statusCategory({ id: 9, name: 'Done' }, options)).toBe('closed')
+  it("goes by the status type as Halo classes it, else by name; a connection's map wins", () => {
+    const all = [
+      { id: 1, name: 'New', type: 0 },
+      { id: 4, name: 'Waiting on User', type: 1 },
+      { id: 8, name: 'Resolved', type: 2 },
+      { id: 9, name: 'Closed', type: 2 },
+    ]
+    const types = statusTypesOf(
+      all,
+      all.filter((status) => status.type !== 2),
+      all.filter((status) => status.type !== 1),
+    )
+    expect(types).toEqual({ closed: new Set([2]), pending: new Set([1]) })
+    expect(statusCategory({ id: 12, name: 'Filed', type: 2 }, options, types)).toBe('closed')
+    expect(statusCategory({ id: 8, name: 'Resolved', type: 2 }, options, types)).toBe('resolved')
+    expect(statusCategory({ id: 13, name: 'Third party', type: 1 }, options, types)).toBe('pending')
+    expect(statusCategory({ id: 14, name: 'Closed soon', type: 0 }, options, types)).toBe('open')
+    expect(statusCategory({ id: 1, name: 'New', type: 0 }, options, types)).toBe('new')
+    expect(
+      statusCategory(
+        { id: 12, name: 'Done', type: 2 },
+        { ...options, statusMap: { Done: 'resolved' } },
+        types,
+      ),
+    ).toBe('resolved')
+    // Without a type, the name decides.
     expect(statusCategory({ id: 8, name: 'Resolved' }, options)).toBe('resolved')
     expect(statusCategory({ id: 4, name: 'Waiting on User' }, options)).toBe('pending')
     expect(statusCategory({ id: 1, name: 'New' }, options)).toBe('new')

@@ -16,6 +16,8 @@ export interface TokenRequest {
   query: URLSearchParams
   contentType: string | undefined
   body: string
+  /** The Host header: a hosted instance is `{tenant}.halopsa.com`. */
+  host: string | undefined
 }
 
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' }
@@ -36,7 +38,7 @@ export function answerTokenRequest(endpoint: TokenEndpoint, request: TokenReques
   if (!clientId || !clientSecret)
     return oauthError(400, 'invalid_request', "The mandatory 'client_id' and 'client_secret' are required.")
 
-  if (!tenantMatches(endpoint, request.query.get('tenant')))
+  if (!tenantMatches(endpoint, tenantOf(request, form)))
     return oauthError(401, 'invalid_client', 'The tenant is missing or unknown on this server.')
   const client = endpoint.findClient(clientId, clientSecret)
   if (!client) return oauthError(401, 'invalid_client', 'The client application is invalid.')
@@ -56,13 +58,36 @@ export function answerTokenRequest(endpoint: TokenEndpoint, request: TokenReques
   }
 }
 
+type TenantGiven = { by: 'parameter'; tenant: string } | { by: 'host'; tenant: string | undefined }
+
 /**
- * Hosted: `?tenant=` must name this tenant (case-insensitively, like the host name it stands for). Self-hosted:
- * our choice is to refuse a tenant parameter, so a client configured for the wrong kind of instance fails here.
+ * Where a token request names its tenant, as real Halo takes it: `?tenant=` (Halo's guide, vendors.md), a
+ * `tenant` form field (Py-HaloPSA, neschram/Py-HaloPSA halo_api/core/auth.py, sends it so), or the host alone
+ * (`https://{tenant}.halopsa.com/auth/token`: the HaloPSA-API Python client, HaloPSA/Halo.py, posts there with
+ * no tenant). A query tenant and a form tenant that disagree name no tenant (`''`).
  */
-function tenantMatches(endpoint: TokenEndpoint, tenant: string | null): boolean {
-  if (!endpoint.hosted) return tenant === null
-  return tenant !== null && tenant.toLowerCase() === endpoint.tenant.toLowerCase()
+function tenantOf(request: TokenRequest, form: URLSearchParams): TenantGiven {
+  const named = [request.query.get('tenant'), form.get('tenant')].filter(
+    (value): value is string => value !== null,
+  )
+  if (named.length > 0) {
+    const agreed = named.every((value) => value.toLowerCase() === named[0]!.toLowerCase())
+    return { by: 'parameter', tenant: agreed ? named[0]! : '' }
+  }
+  const hostname = request.host?.replace(/:\d+$/, '').toLowerCase() ?? ''
+  const labels = hostname.split('.')
+  const isName = labels.length > 1 && !/^[\d.]+$/.test(hostname) && !hostname.startsWith('[')
+  return { by: 'host', tenant: isName ? labels[0] : undefined }
+}
+
+/**
+ * Hosted: the tenant named (by parameter, else by the host's first label) must be this tenant
+ * (case-insensitively, like the host name it stands for). Self-hosted: our choice is to refuse a tenant
+ * parameter, so a client configured for the wrong kind of instance fails here; its host names no tenant.
+ */
+function tenantMatches(endpoint: TokenEndpoint, given: TenantGiven): boolean {
+  if (!endpoint.hosted) return given.by === 'host'
+  return given.tenant !== undefined && given.tenant.toLowerCase() === endpoint.tenant.toLowerCase()
 }
 
 function oauthError(status: number, error: string, description: string): HaloReply {

@@ -5,7 +5,7 @@ import { actionPlanner } from '../inputs/action-input.js'
 import { runArrayWrite } from '../inputs/array-write.js'
 import { listReply, type ListShape } from '../listing.js'
 import { queryInteger } from '../query-params.js'
-import { bindingError, recordNotFound } from '../vendor-errors.js'
+import { recordNotFound } from '../vendor-errors.js'
 import { actionView } from '../views/actions.js'
 import { recordId } from './record-id.js'
 
@@ -16,15 +16,19 @@ const ACTION_LIST: ListShape = {
   pageable: false,
 }
 
-/** `ticket_id` is required; a ticket that does not exist has no actions. */
+/**
+ * One ticket's actions with `ticket_id` (a ticket that does not exist has none), or every ticket's: the spec does
+ * not require `ticket_id` and gives the list `startdate`/`enddate` ("actions will have occured after/before this
+ * date"), so a date range alone lists the actions of all tickets in it.
+ */
 export const listActions: RouteHandler = ({ query }, { db }) => {
   const ticketId = queryInteger(query, 'ticket_id')
-  if (ticketId === undefined) return bindingError('ticket_id', 'The ticket_id parameter is required.')
   const matches = actionFilter(query)
-  const views = db
-    .actionsOf(ticketId)
-    .filter(matches)
-    .map((action) => actionView(db, action))
+  const actions =
+    ticketId === undefined
+      ? [...db.actions.values()].sort((a, b) => a.datetime.localeCompare(b.datetime) || a.id - b.id)
+      : db.actionsOf(ticketId)
+  const views = actions.filter(matches).map((action) => actionView(db, action))
   return listReply(views, query, ACTION_LIST)
 }
 

@@ -5,12 +5,18 @@ import { getAction, listActions, writeActions } from './actions.js'
 import { getAsset, listAssets, writeAssets } from './assets.js'
 import { getClient, listClients, writeClients } from './clients.js'
 import {
+  getAgent,
   getAuthInfo,
+  getStatus,
+  getTeam,
+  getTicketType,
   listAgents,
   listPriorities,
+  listSites,
   listStatuses,
   listTeams,
   listTicketTypes,
+  listUsers,
 } from './reference.js'
 import { deleteTicket, getTicket, listTickets, writeTickets } from './tickets.js'
 
@@ -24,7 +30,7 @@ const route = (
 /**
  * The emulated part of Halo's resource server, paths relative to `/api` in the vendor's casing (matched
  * case-insensitively, as ASP.NET routes). Agents and teams are ticket reference data here: our choice is that
- * the tickets scopes cover them.
+ * the tickets scopes cover them; sites and end-users belong to customers, so the customers scopes cover them.
  */
 export const HALO_ROUTES: readonly Route<HaloEndpoint>[] = [
   route('GET', '/AuthInfo', 'public', getAuthInfo),
@@ -36,10 +42,16 @@ export const HALO_ROUTES: readonly Route<HaloEndpoint>[] = [
   route('POST', '/Actions', 'tickets', writeActions),
   route('GET', '/Actions/:id', 'tickets', getAction),
   route('GET', '/Status', 'tickets', listStatuses),
+  route('GET', '/Status/:id', 'tickets', getStatus),
   route('GET', '/Priority', 'tickets', listPriorities),
   route('GET', '/TicketType', 'tickets', listTicketTypes),
+  route('GET', '/TicketType/:id', 'tickets', getTicketType),
   route('GET', '/Agent', 'tickets', listAgents),
+  route('GET', '/Agent/:id', 'tickets', getAgent),
   route('GET', '/Team', 'tickets', listTeams),
+  route('GET', '/Team/:id', 'tickets', getTeam),
+  route('GET', '/Site', 'customers', listSites),
+  route('GET', '/Users', 'customers', listUsers),
   route('GET', '/Client', 'customers', listClients),
   route('POST', '/Client', 'customers', writeClients),
   route('GET', '/Client/:id', 'customers', getClient),

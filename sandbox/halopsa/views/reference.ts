@@ -1,5 +1,13 @@
 import type { HaloDatabase } from '../database.js'
-import type { AgentRecord, PriorityRecord, StatusRecord, TeamRecord, TicketTypeRecord } from '../records.js'
+import type {
+  AgentRecord,
+  EndUserRecord,
+  PriorityRecord,
+  SiteRecord,
+  StatusRecord,
+  TeamRecord,
+  TicketTypeRecord,
+} from '../records.js'
 
 export function statusView(status: StatusRecord) {
   return {
@@ -60,4 +68,36 @@ export function agentView(db: HaloDatabase, agent: AgentRecord) {
 
 export function teamView(team: TeamRecord) {
   return { id: team.id, name: team.name, sequence: team.sequence, forrequests: true, inactive: false }
+}
+
+/** Fields of the spec's `Site` schema. */
+export function siteView(db: HaloDatabase, site: SiteRecord) {
+  const client = db.clients.get(site.client_id)
+  return {
+    id: site.id,
+    name: site.name,
+    client_id: site.client_id,
+    client_name: client?.name ?? null,
+    clientsite_name: client ? `${client.name}/${site.name}` : site.name,
+    inactive: false,
+    sla_id: site.sla_id,
+  }
+}
+
+/** Fields of the spec's `Users` schema (an end-user). */
+export function userView(db: HaloDatabase, user: EndUserRecord) {
+  const site = db.sites.get(user.site_id)
+  const clientId = db.clientIdOfUser(user)
+  return {
+    id: user.id,
+    name: `${user.firstname} ${user.surname}`,
+    firstname: user.firstname,
+    surname: user.surname,
+    emailaddress: user.emailaddress,
+    site_id: user.site_id,
+    site_name: site?.name ?? null,
+    client_id: clientId ?? null,
+    client_name: clientId === undefined ? null : (db.clients.get(clientId)?.name ?? null),
+    inactive: false,
+  }
 }
