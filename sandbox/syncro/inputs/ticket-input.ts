@@ -81,6 +81,8 @@ function ticketChanges(body: Record<string, unknown>): TicketChanges {
   if (given('user_id')) changes.user_id = castId(body.user_id)
   if (given('ticket_type_id')) changes.ticket_type_id = castId(body.ticket_type_id)
   if (given('status')) changes.status = castText(body.status) as string
+  // Priority and Issue Type are stored as sent, not checked against GET /settings: no source shows Syncro
+  // refusing one, and the spec's own ticket example carries priority "High", which is not on its /settings list.
   if (given('priority')) changes.priority = castText(body.priority)
   if (given('problem_type')) changes.problem_type = castText(body.problem_type)
   if (given('due_date')) changes.due_date = castTimestamp(body.due_date)
