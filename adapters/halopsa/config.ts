@@ -9,8 +9,15 @@ export const HaloConnectionConfig = Type.Object(
     vendor: Type.Literal('halopsa'),
     /** The instance, e.g. `https://acme.halopsa.com`: the authorisation server is `/auth`, the API `/api`. */
     baseUrl: Type.String({ pattern: '^https?://[^\\s/]+(/[^\\s]*)?$' }),
-    /** Hosted instances only: sent as `?tenant=` to the token endpoint. */
+    /** Hosted instances only: the tenant, sent to the token endpoint as `tenantIn` says. */
     tenant: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    /**
+     * How the token request names the tenant, as Halo takes it: `query` (`?tenant=`, Halo's guide; the default),
+     * `form` (a `tenant` form field) or `host` (none sent: the host `{tenant}.halopsa.com` names it).
+     */
+    tenantIn: Type.Optional(
+      Type.Union([Type.Literal('query'), Type.Literal('form'), Type.Literal('host')], { default: 'query' }),
+    ),
     clientId: Type.String({ minLength: 1 }),
     clientSecret: Type.String({ minLength: 1 }),
     /** OAuth scopes, space separated; default `all`. */
@@ -38,7 +45,7 @@ export const haloConfigProblems = (): string[] => []
 
 /**
  * HALOPSA_CLIENT_ID/CLIENT_SECRET/BASE_URL/TENANT, the names HaloPSA's guides use, configure connection
- * `halopsa`; HALOPSA_SCOPE is optional.
+ * `halopsa`; HALOPSA_SCOPE and HALOPSA_TENANT_IN (`query`, `form` or `host`) are optional.
  */
 export function haloConnectionFromEnv(
   env: NodeJS.ProcessEnv,
@@ -50,6 +57,7 @@ export function haloConnectionFromEnv(
     vendor: 'halopsa',
     baseUrl: value('BASE_URL'),
     tenant: value('TENANT'),
+    tenantIn: value('TENANT_IN'),
     clientId: value('CLIENT_ID'),
     clientSecret: value('CLIENT_SECRET'),
     scope: value('SCOPE'),

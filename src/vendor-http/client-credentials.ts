@@ -12,6 +12,8 @@ export interface ClientCredentialsGrant {
   clientId: string
   clientSecret: string
   scope?: string
+  /** More form fields some vendors take (HaloPSA's `tenant`). */
+  extraForm?: Record<string, string>
   pools: PoolRegistry
   tls?: VendorTls
   timeoutMs: number
@@ -61,6 +63,7 @@ async function requestToken(grant: ClientCredentialsGrant): Promise<AccessToken>
     client_secret: grant.clientSecret,
   })
   if (grant.scope) form.set('scope', grant.scope)
+  for (const [name, value] of Object.entries(grant.extraForm ?? {})) form.set(name, value)
   const started = (grant.now ?? Date.now)()
   let status: number
   let body: unknown

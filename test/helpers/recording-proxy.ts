@@ -21,11 +21,13 @@ export interface RecordingProxy {
 /**
  * A pass-through in front of an emulator that keeps every request it forwards, so a test can read what the
  * gateway sent the vendor (a JSON Patch, a `conditions` string) while the real emulator answers it. With `tls`
- * it serves HTTPS (an on-premise host with its own certificate).
+ * it serves HTTPS (an on-premise host with its own certificate). With `host` it forwards with that Host header
+ * (a vendor host name, such as a hosted tenant's `{tenant}.halopsa.com`, that does not resolve here).
  */
 export async function startRecordingProxy(
   target: string,
   tls?: { key: string; cert: string },
+  options: { host?: string } = {},
 ): Promise<RecordingProxy> {
   const requests: RecordedRequest[] = []
   const forward = async (incoming: IncomingMessage, outgoing: ServerResponse) => {
@@ -38,7 +40,7 @@ export async function startRecordingProxy(
       const { host: _host, connection: _connection, ...headers } = incoming.headers
       const answer = await request(`${target}${incoming.url}`, {
         method: method as 'GET',
-        headers,
+        headers: options.host ? { ...headers, host: options.host } : headers,
         body: body === '' ? undefined : body,
       })
       const text = await answer.body.text()

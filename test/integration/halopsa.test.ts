@@ -49,6 +49,36 @@ describe('OAuth tokens', () => {
   })
 
   it.each([
+    ['query', undefined, (r: { url: string; body: string }) => r.url === '/auth/token?tenant=sandbox'],
+    [
+      'form',
+      undefined,
+      (r: { url: string; body: string }) =>
+        r.url === '/auth/token' && new URLSearchParams(r.body).get('tenant') === 'sandbox',
+    ],
+    [
+      'host',
+      'sandbox.halopsa.com',
+      (r: { url: string; body: string }) =>
+        r.url === '/auth/token' && !new URLSearchParams(r.body).has('tenant'),
+    ],
+  ] as const)('names the tenant to the token endpoint by %s (tenantIn)', async (tenantIn, host, sent) => {
+    const proxy = await startRecordingProxy(gateway.emulator.origin, undefined, { host })
+    const connection = { ...gateway.connection, id: `halopsa-${tenantIn}`, baseUrl: proxy.origin }
+    const tenanted = await startGateway([{ ...connection, tenantIn }])
+    try {
+      const response = await tenanted.app.inject(`/v1/connections/halopsa-${tenantIn}/customers/1`)
+      expect(response.statusCode).toBe(200)
+      const tokenCalls = proxy.requests.filter((r) => r.url.startsWith('/auth/token'))
+      expect(tokenCalls).toHaveLength(1)
+      expect(sent(tokenCalls[0]!)).toBe(true)
+    } finally {
+      await tenanted.close()
+      await proxy.close()
+    }
+  })
+
+  it.each([
     ['a wrong secret', { clientSecret: 'not-the-secret' }],
     ['a wrong tenant', { tenant: 'someone-else' }],
   ])('answers 502 for %s, naming no secret', async (_, connection) => {
