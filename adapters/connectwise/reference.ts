@@ -1,6 +1,7 @@
 import type { PriorityLevel, StatusCategory } from '../../src/canonical/common.js'
 import type { ListFilters } from '../../src/canonical/list-query.js'
 import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
+import { categoryFromName } from '../../src/mapping/names.js'
 import { noMatch as sharedNoMatch } from '../../src/mapping/reference-match.js'
 import type { CallContext } from '../types.js'
 import {
@@ -112,18 +113,26 @@ export class ConnectWiseReference {
     return status.board.id
   }
 
-  /** The board's status of this category: the board's default status first, then ConnectWise's sort order. */
+  /**
+   * The board's status of this category: one whose name says the category first ("Closed" before "Resolved"
+   * when both are closed statuses), then the board's default status, then ConnectWise's sort order.
+   * ConnectWise marks a finished status only with `closedStatus` (vendors.md), so a board may have no status of
+   * category `resolved` (or, with a statusMap, none of `closed`): then both `resolved` and `closed` take one
+   * of the board's closed statuses, preferring the one whose name says the category ("Resolved" for resolved,
+   * "Closed" or "Completed" for closed). The ticket then reads as that status's category.
+   */
   async statusOnBoard(category: StatusCategory, boardId: number, ctx: CallContext): Promise<number> {
-    const [match] = (await this.source.statusesOf(boardId, ctx))
-      .filter((status) => status.inactive !== true && this.#category(status) === category)
-      .sort(
-        (a, b) =>
-          Number(b.defaultFlag === true) - Number(a.defaultFlag === true) ||
-          (a.sortOrder ?? 0) - (b.sortOrder ?? 0) ||
-          a.id - b.id,
-      )
-    if (!match) throw noMatch('status', category, `statuses of board ${boardId}`)
-    return match.id
+    const active = (await this.source.statusesOf(boardId, ctx)).filter((status) => status.inactive !== true)
+    const named = (status: CwBoardStatus) => Number(categoryFromName(status.name) === category)
+    const best = (statuses: CwBoardStatus[]) =>
+      statuses.sort((a, b) => named(b) - named(a) || statusOrder(a, b))[0]
+    const match = best(active.filter((status) => this.#category(status) === category))
+    if (match) return match.id
+    if (category === 'resolved' || category === 'closed') {
+      const closed = best(active.filter((status) => status.closedStatus === true))
+      if (closed) return closed.id
+    }
+    throw noMatch('status', category, `statuses of board ${boardId}`)
   }
 
   /** A priority id the tenant has, or the priority of a level: the default one first, then by sort order. */
@@ -152,6 +161,12 @@ export class ConnectWiseReference {
     return match.id
   }
 }
+
+/** A board's statuses in ConnectWise's order: the default first, then by sort order, then by id. */
+const statusOrder = (a: CwBoardStatus, b: CwBoardStatus) =>
+  Number(b.defaultFlag === true) - Number(a.defaultFlag === true) ||
+  (a.sortOrder ?? 0) - (b.sortOrder ?? 0) ||
+  a.id - b.id
 
 const noMatch = (field: string, value: string | undefined, list: string) =>
   sharedNoMatch('connectwise', field, value, list)

@@ -204,6 +204,8 @@ describe('writes', () => {
     expect(JSON.parse(patch.body)).toEqual([
       { op: 'replace', path: 'summary', value: 'Renamed' },
       { op: 'remove', path: 'owner' },
+      // ConnectWise's board rules may mail the customer unless told not to (the connection's notifications).
+      { op: 'replace', path: 'processNotifications', value: false },
     ])
     expect(patch.headers.accept).toBe('application/vnd.connectwise.com+json; version=2025.8')
     expect(patch.headers.clientid).toBe(gateway.connection.clientId)

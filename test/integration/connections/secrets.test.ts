@@ -44,7 +44,11 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: secrets', (fixture) => {
       { method: 'POST', url: `${base}/tickets/${ticketId}/comments`, payload: { body: 'note' } },
       { method: 'GET', url: `${base}/customers?pageSize=3&include=remote` },
       { method: 'GET', url: `${base}/customers/${customerId}` },
-      { method: 'POST', url: `${base}/customers`, payload: { name: 'Secret Test Co' } },
+      {
+        method: 'POST',
+        url: `${base}/customers`,
+        payload: { name: 'Secret Test Co', ...vendor.customerFields.create },
+      },
       { method: 'PATCH', url: `${base}/customers/${customerId}`, payload: { name: 'Renamed Co' } },
       { method: 'GET', url: `${base}/assets?pageSize=3` },
       { method: 'POST', url: `${base}/assets`, payload: { name: 'PC', customerId, typeId: assetTypeId } },
