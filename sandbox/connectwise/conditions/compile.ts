@@ -25,7 +25,9 @@ export function compileConditions(node: ConditionNode, schema: FieldSchema): Rec
 /**
  * `childConditions`: each comparison names a child collection and a field of its elements
  * (`communicationItems/value like "%@acme.com"`) and holds when some element of that collection meets it. Each
- * comparison looks for its own element (our reading: ConnectWise documents the parameter only by example).
+ * comparison looks for its own element (our reading). Zynk's ConnectWise REST docs ("Exporting Companies",
+ * Child Conditions) describe them as conditions on fields "which are part of a collection", with the same
+ * operators as `conditions`.
  */
 export function compileChildConditions(
   node: ConditionNode,

@@ -72,8 +72,9 @@ class Parser {
       return { kind: 'in', field, negated: false, values: this.list() }
     }
     if (word === 'not') {
-      // `not like` and `not contains` besides `not in`: public clients written against the real API send them
-      // (found running them against this emulator, issue 13 item 14); `not` only negates an operator.
+      // `not like` and `not contains` besides `not in`: ConnectWise's conditions have `not` among the word
+      // operators with contains, like and in (Infrascale's ConnectWise Manage integration docs, "Expression rules
+      // for matching"), and public clients send them (issue 13 item 14); `not` only negates an operator.
       this.index++
       if (this.acceptKeyword('in')) return { kind: 'in', field, negated: true, values: this.list() }
       for (const negated of ['contains', 'like'] as const)
