@@ -2,7 +2,9 @@ import type { Asset } from '../../src/canonical/asset.js'
 import type { Comment } from '../../src/canonical/comment.js'
 import type { Customer } from '../../src/canonical/customer.js'
 import type { Ticket } from '../../src/canonical/ticket.js'
-import { GatewayError, notFound, vendorUnavailable } from '../../src/errors.js'
+import { GatewayError, notFound, validationFailed, vendorUnavailable } from '../../src/errors.js'
+import { noMatch } from '../../src/mapping/reference-match.js'
+import type { AssetCreate, AssetUpdate } from '../../src/canonical/asset.js'
 import { integerPathId } from '../../src/mapping/ids.js'
 import { fillPage, pagePositionOf } from '../../src/paging/fill-page.js'
 import { bareRecord, bareRecords, isRecord, recordsIn } from '../../src/vendor-http/answer.js'
@@ -14,7 +16,9 @@ import { haloBucket, haloOrigin, type HaloConnectionConfig } from './config.js'
 import { describeHaloError } from './errors.js'
 import {
   actionFieldNames,
+  assetFieldIds,
   assetFieldNames,
+  assetFieldsSent,
   assetFromHalo,
   clientFieldNames,
   commentFromHalo,
@@ -22,6 +26,7 @@ import {
   haloActionBody,
   haloAssetFields,
   haloClientFields,
+  haloId,
   haloTicketFields,
   statusTypesOf,
   ticketFieldNames,
@@ -33,6 +38,7 @@ import { HaloReference } from './reference.js'
 import type {
   HaloAction,
   HaloAsset,
+  HaloAssetType,
   HaloClient,
   HaloPriority,
   HaloStatus,
@@ -166,6 +172,44 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
   }
 
   const pathId = (id: string) => integerPathId('halopsa', id)
+
+  /**
+   * The field ids a write of serial number, manufacturer or model needs, from the asset's type (the one sent, or
+   * for an update without one the asset's own, read first); the type's field list is cached.
+   */
+  async function fieldIdsFor(body: AssetCreate | AssetUpdate, assetId: number | undefined, ctx: CallContext) {
+    const wanted = assetFieldsSent(body)
+    if (wanted.length === 0) return {}
+    let typeId = body.typeId === undefined ? undefined : haloId(body.typeId, 'typeId')
+    if (typeId === undefined && assetId !== undefined) {
+      const asset = bareRecord<HaloAsset>(
+        await send({ method: 'GET', path: `/Asset/${assetId}` }, ctx),
+        'halopsa',
+        'asset',
+      )
+      typeId = asset.assettype_id ?? undefined
+    }
+    if (typeId === undefined) {
+      throw validationFailed('halopsa needs the asset type to write asset fields', [
+        { field: 'typeId', message: 'required with serialNumber, manufacturer or model' },
+      ])
+    }
+    const id = typeId
+    const type = await deps.referenceCache
+      .get(config.id, `asset-type:${id}`, async () =>
+        bareRecord<HaloAssetType>(
+          await send({ method: 'GET', path: `/AssetType/${id}` }, ctx),
+          'halopsa',
+          'asset type',
+        ),
+      )
+      .catch((error: unknown) => {
+        if (error instanceof GatewayError && error.status === 404)
+          throw noMatch('halopsa', 'typeId', String(id), 'asset types')
+        throw error
+      })
+    return assetFieldIds(type, wanted)
+  }
   /**
    * Tickets name their team only: the team list (cached) gives the board's id, fetched when a ticket has one; the
    * status list (cached) gives each status's category from its type.
@@ -281,12 +325,19 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
           bareRecord(await send({ method: 'GET', path: `/Asset/${pathId(id)}` }, ctx), 'halopsa', 'asset'),
         ),
       create: async (body, ctx) =>
-        assetFromHalo(await write<HaloAsset>('/Asset', haloAssetFields(body), assetFieldNames, ctx)),
+        assetFromHalo(
+          await write<HaloAsset>(
+            '/Asset',
+            haloAssetFields(body, await fieldIdsFor(body, undefined, ctx)),
+            assetFieldNames,
+            ctx,
+          ),
+        ),
       update: async (id, body, ctx) =>
         assetFromHalo(
           await write<HaloAsset>(
             '/Asset',
-            { id: pathId(id), ...haloAssetFields(body) },
+            { id: pathId(id), ...haloAssetFields(body, await fieldIdsFor(body, pathId(id), ctx)) },
             assetFieldNames,
             ctx,
           ),

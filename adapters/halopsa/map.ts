@@ -11,6 +11,7 @@ import type {
   HaloAction,
   HaloAsset,
   HaloAssetField,
+  HaloAssetType,
   HaloClient,
   HaloPriority,
   HaloStatus,
@@ -293,10 +294,49 @@ export function haloClientFields(body: CustomerCreate | CustomerUpdate) {
   return withoutUndefined({ name: body.name, website: body.website })
 }
 
-export function haloAssetFields(body: AssetCreate | AssetUpdate) {
-  const fields = Object.entries(ASSET_FIELDS)
-    .filter(([canonical]) => body[canonical as keyof typeof ASSET_FIELDS] !== undefined)
-    .map(([canonical, name]) => ({ name, value: body[canonical as keyof typeof ASSET_FIELDS] }))
+export type AssetFieldName = keyof typeof ASSET_FIELDS
+
+/** The canonical asset fields a write sets that live in Halo's asset fields. */
+export const assetFieldsSent = (body: AssetCreate | AssetUpdate): AssetFieldName[] =>
+  (Object.keys(ASSET_FIELDS) as AssetFieldName[]).filter((canonical) => body[canonical] !== undefined)
+
+/**
+ * The ids of the asset type's fields named as the canonical ones (case-insensitively), from the type's
+ * `fields[]` (`TypeInfo`: `field_id`, `field_name`; GET /AssetType/{id}). A field the type lacks is refused.
+ */
+export function assetFieldIds(
+  type: HaloAssetType,
+  wanted: readonly AssetFieldName[],
+): Partial<Record<AssetFieldName, number>> {
+  const ids: Partial<Record<AssetFieldName, number>> = {}
+  for (const canonical of wanted) {
+    const name = ASSET_FIELDS[canonical].toLowerCase()
+    const field = type.fields?.find((candidate) => candidate.field_name?.trim().toLowerCase() === name)
+    if (typeof field?.field_id !== 'number') {
+      throw unsupportedField(
+        'halopsa',
+        canonical,
+        `the asset type '${type.name ?? type.id}' has no '${ASSET_FIELDS[canonical]}' field`,
+      )
+    }
+    ids[canonical] = field.field_id
+  }
+  return ids
+}
+
+/**
+ * Halo writes an asset's fields as `FieldHelper`s, which carry the field's `id` (a non-nullable int32 in the spec;
+ * `name` alone names nothing): `fieldIds` gives them, from the asset type.
+ */
+export function haloAssetFields(
+  body: AssetCreate | AssetUpdate,
+  fieldIds: Partial<Record<AssetFieldName, number>> = {},
+) {
+  const fields = assetFieldsSent(body).map((canonical) => ({
+    id: fieldIds[canonical],
+    name: ASSET_FIELDS[canonical],
+    value: body[canonical],
+  }))
   return withoutUndefined({
     inventory_number: body.name,
     client_id: body.customerId === undefined ? undefined : haloId(body.customerId, 'customerId'),

@@ -97,3 +97,10 @@ export interface HaloTeam {
   name: string
   inactive?: boolean | null
 }
+
+/** An asset type (`Xtype`, GET /AssetType/{id}): its `fields[]` (`TypeInfo`) give the asset fields' ids. */
+export interface HaloAssetType {
+  id: number
+  name?: string | null
+  fields?: Array<{ field_id?: number | null; field_name?: string | null }> | null
+}

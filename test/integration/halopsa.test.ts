@@ -249,6 +249,31 @@ describe('writes', () => {
     })
   })
 
+  it('writes asset fields with their ids from the asset type (FieldHelper.id), on update too', async () => {
+    const { db } = gateway.emulator
+    const asset = [...db.assets.values()].find((a) => !a.inactive)!
+    const serialId = [...db.assetFields.values()].find((f) => f.name === 'Serial Number')!.id
+    const response = await recorded.app.inject({
+      method: 'PATCH',
+      url: `/v1/connections/halopsa-recorded/assets/${asset.id}`,
+      payload: { serialNumber: 'SN-UPDATED' },
+    })
+    expect(response.statusCode).toBe(200)
+    expect(json(response)).toMatchObject({ serialNumber: 'SN-UPDATED' })
+    const post = proxy.requests.findLast((r) => r.method === 'POST' && r.url === '/api/Asset')!
+    expect(JSON.parse(post.body)).toEqual([
+      { id: asset.id, fields: [{ id: serialId, name: 'Serial Number', value: 'SN-UPDATED' }] },
+    ])
+    expect(proxy.requests.some((r) => r.url === `/api/AssetType/${asset.assettype_id}`)).toBe(true)
+
+    const unknownType = await gateway.app.inject({
+      method: 'PATCH',
+      url: `${base}/assets/${asset.id}`,
+      payload: { typeId: '999', model: 'X' },
+    })
+    expect([unknownType.statusCode, json(unknownType).code]).toEqual([400, 'validation_failed'])
+  })
+
   it.each([
     ['customers', { name: 'x', email: 'a@b.example' }, 'email'],
     ['customers', { name: 'x', address: { city: 'Leeds' } }, 'address'],

@@ -1076,7 +1076,7 @@ describe('array writes', () => {
             key_field: 'NEW-LT01',
             fields: [
               { id: 1, value: 'Dell' },
-              { name: 'Model', value: 'Latitude 7450' },
+              { id: 2, name: 'Model', value: 'Latitude 7450' },
             ],
           },
         ],
@@ -1112,6 +1112,30 @@ describe('array writes', () => {
       'client_id',
       'fields',
     ])
+  })
+
+  it('refuses an asset field written by name alone (FieldHelper.id is a non-nullable int)', async () => {
+    const asset = [...halo.db.assets.values()][0]!
+    const before = JSON.stringify(asset.fields)
+    const byName = await api('/Asset', {
+      method: 'POST',
+      body: [{ id: asset.id, fields: [{ name: 'Serial Number', value: 'SN-BY-NAME' }] }],
+    })
+    expect([byName.status, byName.json.details]).toEqual([
+      400,
+      [{ field: 'fields', message: 'Asset field 0 does not exist' }],
+    ])
+    expect(JSON.stringify(asset.fields)).toBe(before)
+  })
+
+  it('answers asset types with their fields (TypeInfo field_id, field_name)', async () => {
+    const type = (await api('/AssetType/2')).json
+    expect(type).toMatchObject({ id: 2, name: 'Laptop' })
+    expect(
+      type.fields.map((f: { field_id: number; field_name: string }) => [f.field_id, f.field_name]),
+    ).toEqual([...halo.db.assetFields.values()].map((field) => [field.id, field.name]))
+    expect((await api('/AssetType')).json).toHaveLength(halo.db.assetTypes.size)
+    expect((await api('/AssetType/999')).status).toBe(404)
   })
 })
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { describeHaloError } from '../../adapters/halopsa/errors.js'
 import {
+  assetFieldIds,
   commentFromHalo,
   haloAssetFields,
   haloDateParam,
@@ -98,13 +99,23 @@ describe('mapping', () => {
     expect(commentFromHalo(action).createdAt).toBe('2025-01-01T00:00:00.000Z')
   })
 
-  it('writes serial number, manufacturer and model as named asset fields, only those sent', () => {
-    expect(haloAssetFields({ model: 'X1', serialNumber: null })).toEqual({
+  it("writes serial number, manufacturer and model as asset fields with the type's field ids, only those sent", () => {
+    const type = {
+      id: 2,
+      name: 'Laptop',
       fields: [
-        { name: 'Serial Number', value: null },
-        { name: 'Model', value: 'X1' },
+        { field_id: 11, field_name: 'serial number' },
+        { field_id: 12, field_name: 'Model' },
+      ],
+    }
+    const ids = assetFieldIds(type, ['serialNumber', 'model'])
+    expect(haloAssetFields({ model: 'X1', serialNumber: null }, ids)).toEqual({
+      fields: [
+        { id: 11, name: 'Serial Number', value: null },
+        { id: 12, name: 'Model', value: 'X1' },
       ],
     })
+    expect(() => assetFieldIds(type, ['manufacturer'])).toThrow(/no 'Manufacturer' field/)
     expect(haloAssetFields({ name: 'PC-1' })).toEqual({ inventory_number: 'PC-1' })
   })
 })

@@ -13,8 +13,8 @@ type AssetPatch = Partial<Omit<AssetRecord, 'id' | 'fields' | 'customfields'>>
 
 /**
  * `POST /Asset` items. A create needs an existing `client_id` and `assettype_id`; the site defaults to the
- * client's main site and must belong to the client. `fields[]` entries name a tenant asset field by `id` or
- * `name`; sent values replace those of the same field and the others stay.
+ * client's main site and must belong to the client. `fields[]` entries (`FieldHelper`) name a tenant asset field
+ * by `id`; sent values replace those of the same field and the others stay.
  */
 export function assetPlanner(db: HaloDatabase, now: Timestamp): ItemPlanner<AssetRecord> {
   return (reader) => {
@@ -96,15 +96,13 @@ function readFieldValues(db: HaloDatabase, reader: ItemReader, errors: FieldErro
   if (entries === undefined) return undefined
   const values: AssetFieldValue[] = []
   for (const entry of entries ?? []) {
-    const field =
-      typeof entry.id === 'number'
-        ? db.assetFields.get(entry.id)
-        : [...db.assetFields.values()].find((candidate) => candidate.name === entry.name)
+    // `FieldHelper.id` is a non-nullable int32 in the spec (components.schemas.FieldHelper; `name` is only
+    // nullable text beside it): an entry without it binds id 0, which names no field, so it is refused rather
+    // than matched by name.
+    const id = entry.id === undefined || entry.id === null ? 0 : entry.id
+    const field = typeof id === 'number' ? db.assetFields.get(id) : undefined
     if (!field) {
-      errors.push({
-        field: 'fields',
-        message: `Asset field ${JSON.stringify(entry.id ?? entry.name)} does not exist`,
-      })
+      errors.push({ field: 'fields', message: `Asset field ${JSON.stringify(id)} does not exist` })
       continue
     }
     const value = entry.value

@@ -2,7 +2,7 @@ import type { Route } from '../../shared/router.js'
 import type { HaloEndpoint, RouteHandler } from '../http-types.js'
 import type { ScopeArea } from '../auth/scopes.js'
 import { getAction, listActions, writeActions } from './actions.js'
-import { getAsset, listAssets, writeAssets } from './assets.js'
+import { getAsset, getAssetType, listAssets, listAssetTypes, writeAssets } from './assets.js'
 import { getClient, listClients, writeClients } from './clients.js'
 import {
   getAgent,
@@ -58,4 +58,6 @@ export const HALO_ROUTES: readonly Route<HaloEndpoint>[] = [
   route('GET', '/Asset', 'assets', listAssets),
   route('POST', '/Asset', 'assets', writeAssets),
   route('GET', '/Asset/:id', 'assets', getAsset),
+  route('GET', '/AssetType', 'assets', listAssetTypes),
+  route('GET', '/AssetType/:id', 'assets', getAssetType),
 ]
