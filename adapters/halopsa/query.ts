@@ -4,7 +4,9 @@ import type { ListableResource } from '../types.js'
 import { haloDateParam, haloId } from './map.js'
 
 /**
- * The canonical filters HaloPSA's list parameters can apply. Only /Tickets filters by last update: on /Client
+ * The canonical filters HaloPSA's list parameters can apply. /Tickets takes `priority` as priority ids, which
+ * belong to SLAs and may mean different levels in different SLAs, so the canonical level filter is not offered
+ * (a 400 unsupported_filter). Only /Tickets filters by last update: on /Client
  * and /Asset the spec types `lastupdatefromdate` as a boolean ("Include the field lastupdatefromdate in the
  * response"), so `updatedSince` there is refused as unsupported rather than sent and ignored.
  */

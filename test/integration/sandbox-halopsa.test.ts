@@ -622,6 +622,39 @@ describe('ticket filters', () => {
     expect(await listedTicketIds('client_id=999999')).toEqual([])
   })
 
+  it('filters by priority ids, SLA, asset and excluded ids, as the spec documents them', async () => {
+    expect(await listedTicketIds('priority=1,2')).toEqual(ticketsWhere((t) => [1, 2].includes(t.priority_id)))
+    expect((await listedTicketIds('priority=1')).length).toBeGreaterThan(0)
+    expect(await listedTicketIds('priority=1')).not.toEqual(await listedTicketIds(''))
+    expect(await listedTicketIds('sla=2')).toEqual(ticketsWhere((t) => t.sla_id === 2))
+    const linked = [...halo.db.tickets.values()].find((t) => t.asset_ids.length > 0)!
+    expect(await listedTicketIds(`asset_id=${linked.asset_ids[0]}`)).toEqual(
+      ticketsWhere((t) => t.asset_ids.includes(linked.asset_ids[0]!)),
+    )
+    expect(await listedTicketIds('excludethese=1,2,3')).toEqual(ticketsWhere((t) => t.id > 3))
+  })
+
+  it.each([
+    ['/Tickets', 'category_1=4'],
+    ['/Tickets', 'mine=true'],
+    ['/Tickets', 'toplevel_id=1'],
+    ['/Client', 'activeinactive=true,false'],
+    ['/Asset', 'assetstatuses=1'],
+    ['/Actions', 'ticket_id=1&agentonly=true'],
+  ])(
+    'refuses a documented filter it does not apply (%s?%s) rather than answer unfiltered',
+    async (path, query) => {
+      const answer = await api(`${path}?${query}`)
+      expect(answer.status).toBe(400)
+      const name = query.split('&').at(-1)!.split('=')[0]!
+      expect(answer.json[name]).toEqual([expect.stringContaining('does not emulate')])
+    },
+  )
+
+  it('lets a boolean filter set to false through: it filters nothing', async () => {
+    expect((await api('/Tickets?mine=false&count=1')).status).toBe(200)
+  })
+
   it('keeps open tickets with open_only=true', async () => {
     const open = await listedTicketIds('open_only=true')
     expect(open).toEqual(ticketsWhere((t) => ![8, 9].includes(t.status_id)))

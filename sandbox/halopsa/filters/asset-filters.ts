@@ -1,6 +1,7 @@
 import { queryBoolean, queryText } from '../query-params.js'
 import type { AssetRecord } from '../records.js'
 import { activeFilter } from './active-filter.js'
+import { refuseUnemulatedFilters, UNEMULATED_ASSET_FILTERS } from './unemulated.js'
 import { idFilter } from './id-filter.js'
 
 type AssetPredicate = (asset: AssetRecord) => boolean
@@ -10,6 +11,7 @@ type AssetPredicate = (asset: AssetRecord) => boolean
  * with `includeinactive=true`.
  */
 export function assetFilter(query: URLSearchParams): AssetPredicate {
+  refuseUnemulatedFilters(query, UNEMULATED_ASSET_FILTERS)
   const predicates: AssetPredicate[] = [activeFilter(query)]
   const byIds = [
     idFilter(query, ['client_id'], (asset: AssetRecord) => asset.client_id),

@@ -1,12 +1,14 @@
 import { queryBoolean, queryText } from '../query-params.js'
 import type { ClientRecord } from '../records.js'
 import { activeFilter } from './active-filter.js'
+import { refuseUnemulatedFilters, UNEMULATED_CLIENT_FILTERS } from './unemulated.js'
 import { idFilter } from './id-filter.js'
 
 type ClientPredicate = (client: ClientRecord) => boolean
 
 /** `search` is a case-insensitive substring of the name; inactive clients only with `includeinactive=true`. */
 export function clientFilter(query: URLSearchParams): ClientPredicate {
+  refuseUnemulatedFilters(query, UNEMULATED_CLIENT_FILTERS)
   const predicates: ClientPredicate[] = [activeFilter(query)]
   const topLevel = idFilter(query, ['toplevel_id'], (client: ClientRecord) => client.toplevel_id)
   if (topLevel) predicates.push(topLevel)

@@ -1,7 +1,8 @@
 import type { HaloDatabase } from '../database.js'
-import { invalidValue, queryBoolean, queryDate, queryText } from '../query-params.js'
+import { invalidValue, queryBoolean, queryDate, queryIntegerList, queryText } from '../query-params.js'
 import type { TicketRecord } from '../records.js'
 import { idFilter, withinDates } from './id-filter.js'
+import { refuseUnemulatedFilters, UNEMULATED_TICKET_FILTERS } from './unemulated.js'
 
 type TicketPredicate = (ticket: TicketRecord) => boolean
 
@@ -18,9 +19,11 @@ const DATE_SEARCH_FIELDS: Record<string, keyof TicketRecord> = {
 /**
  * The `GET /Tickets` filters. Date ranges include their start and exclude their end; `startdate`/`enddate`
  * without `datesearch` search `dateoccurred`; an unknown `datesearch` or an unparsable date answers 400.
- * Parameters the emulator does not know are ignored, as the vendor ignores them.
+ * Parameters the spec does not document are ignored, as the vendor ignores them; a filter the spec documents and the
+ * emulator does not apply is refused (see unemulated.ts).
  */
 export function ticketFilter(db: HaloDatabase, query: URLSearchParams): TicketPredicate {
+  refuseUnemulatedFilters(query, UNEMULATED_TICKET_FILTERS)
   const predicates: TicketPredicate[] = []
   const add = (predicate: TicketPredicate | undefined) => {
     if (predicate) predicates.push(predicate)
@@ -36,6 +39,14 @@ export function ticketFilter(db: HaloDatabase, query: URLSearchParams): TicketPr
   add(idFilter(query, ['status_id', 'status'], (ticket: TicketRecord) => ticket.status_id))
   add(idFilter(query, ['requesttype_id', 'requesttype'], (ticket: TicketRecord) => ticket.tickettype_id))
   add(idFilter(query, ['ticketids'], (ticket: TicketRecord) => ticket.id))
+  // `priority`: "(array of int) Returns tickets based on priority ID's in the array" (the ticket's priority_id);
+  // `sla`: SLA ids; `asset_id`: tickets linked to the asset; `excludethese`: ticket ids left out.
+  add(idFilter(query, ['priority'], (ticket: TicketRecord) => ticket.priority_id))
+  add(idFilter(query, ['sla'], (ticket: TicketRecord) => ticket.sla_id))
+  const assetId = queryIntegerList(query, 'asset_id')
+  if (assetId) add((ticket) => ticket.asset_ids.some((id) => assetId.includes(id)))
+  const excluded = queryIntegerList(query, 'excludethese')
+  if (excluded) add((ticket) => !excluded.includes(ticket.id))
 
   const isClosed = (ticket: TicketRecord) => db.isClosedStatus(ticket.status_id)
   if (queryBoolean(query, 'open_only')) add((ticket) => !isClosed(ticket))
