@@ -1,5 +1,4 @@
 import type { Asset } from '../../src/canonical/asset.js'
-import type { Comment } from '../../src/canonical/comment.js'
 import type { Customer } from '../../src/canonical/customer.js'
 import type { Ticket } from '../../src/canonical/ticket.js'
 import { GatewayError, notFound, validationFailed, vendorUnavailable } from '../../src/errors.js'
@@ -37,6 +36,7 @@ import { actionQuery, assetQuery, clientQuery, HALO_FILTERS, ticketQuery, type H
 import { HaloReference } from './reference.js'
 import type {
   HaloAction,
+  HaloAgent,
   HaloAsset,
   HaloAssetType,
   HaloClient,
@@ -81,8 +81,8 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
     describeError: describeHaloError,
   })
   const send = async (call: VendorCall, ctx: CallContext) => (await client.send(call, ctx)).body
-  const getAll = async <R>(path: string, ctx: CallContext) =>
-    bareRecords<R>(await send({ method: 'GET', path }, ctx), 'halopsa', path)
+  const getAll = async <R>(path: string, ctx: CallContext, query?: HaloQuery) =>
+    bareRecords<R>(await send({ method: 'GET', path, query }, ctx), 'halopsa', path)
 
   const reference = new HaloReference({
     mapOptions,
@@ -92,8 +92,8 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
       deps.referenceCache.get(config.id, 'statuses', async () => {
         const [statuses, withoutClosed, withoutPending] = await Promise.all([
           getAll<HaloStatus>('/Status', ctx),
-          getAll<HaloStatus>('/Status?excludeclosed=true', ctx),
-          getAll<HaloStatus>('/Status?excludepending=true', ctx),
+          getAll<HaloStatus>('/Status', ctx, { excludeclosed: true }),
+          getAll<HaloStatus>('/Status', ctx, { excludepending: true }),
         ])
         return { statuses, types: statusTypesOf(statuses, withoutClosed, withoutPending) }
       }),
@@ -103,6 +103,15 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
       deps.referenceCache.get(config.id, 'ticket-types', () => getAll<HaloTicketType>('/TicketType', ctx)),
     teams: (ctx) => deps.referenceCache.get(config.id, 'teams', () => getAll<HaloTeam>('/Team', ctx)),
   })
+  // Disabled agents too: old actions name them.
+  const agents = (ctx: CallContext) =>
+    deps.referenceCache.get(config.id, 'agents', () =>
+      getAll<HaloAgent>('/Agent', ctx, { includedisabled: true }),
+    )
+  const toComments = async (actions: HaloAction[], ctx: CallContext) => {
+    const known = actions.some((action) => action.who_agentid) ? await agents(ctx) : []
+    return actions.map((action) => commentFromHalo(action, known))
+  }
 
   /**
    * Halo pages only when asked (`pageinate=true`), by page number, and its `record_count` says how many match.
@@ -270,18 +279,21 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
     },
 
     comments: {
-      list: (ticketId, request, ctx) =>
-        list<HaloAction, Comment>(request, ctx, {
+      async list(ticketId, request, ctx) {
+        const page = await list<HaloAction, HaloAction>(request, ctx, {
           path: '/Actions',
           key: 'actions',
           query: actionQuery(pathId(ticketId), request.filters),
           pages: false,
-          map: commentFromHalo,
-        }),
+          map: (action) => action,
+        })
+        return { data: await toComments(page.data, ctx), nextPosition: page.nextPosition }
+      },
       async create(ticketId, body, ctx) {
         const item = haloActionBody(pathId(ticketId), body, notificationsAllowed(config))
         const missing = { field: 'ticketId', what: `ticket ${ticketId}` }
-        return commentFromHalo(await write<HaloAction>('/Actions', item, actionFieldNames, ctx, missing))
+        const action = await write<HaloAction>('/Actions', item, actionFieldNames, ctx, missing)
+        return (await toComments([action], ctx))[0]!
       },
     },
 

@@ -9,6 +9,7 @@ import { integerId, nullableIntegerId, withoutUndefined } from '../../src/mappin
 import { categoryFromName, isoOrEpoch, isoOrNull, matchLevel, textOrNull } from '../../src/mapping/names.js'
 import type {
   HaloAction,
+  HaloAgent,
   HaloAsset,
   HaloAssetField,
   HaloAssetType,
@@ -195,17 +196,18 @@ export function ticketFromHalo(
   }
 }
 
-export function commentFromHalo(action: HaloAction): Comment {
+/** An action's author: the agent `who_agentid` names (Halo's `Actions` carries no agent name), from GET /Agent. */
+export function commentFromHalo(action: HaloAction, agents: readonly HaloAgent[] = []): Comment {
+  const agent = action.who_agentid
+    ? agents.find((candidate) => candidate.id === action.who_agentid)
+    : undefined
   return {
     id: String(action.id),
     ticketId: String(action.ticket_id),
     body: action.note ?? action.outcome ?? '',
     // Only an explicit hiddenfromuser=false is public: an absent flag must not leak an internal note.
     visibility: action.hiddenfromuser === false ? 'public' : 'internal',
-    author:
-      action.who_agentid || action.who
-        ? { id: action.who_agentid ? String(action.who_agentid) : null, name: textOrNull(action.who) }
-        : null,
+    author: action.who_agentid ? { id: String(action.who_agentid), name: textOrNull(agent?.name) } : null,
     createdAt: isoOrEpoch(haloInstant(action.datetime) ?? haloInstant(action.actiondatecreated)),
     remote: action,
   }

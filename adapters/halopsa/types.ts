@@ -31,7 +31,6 @@ export interface HaloAction {
   ticket_id: number
   note?: string | null
   outcome?: string | null
-  who?: string | null
   who_agentid?: number | null
   hiddenfromuser?: boolean | null
   datetime?: string | null
@@ -103,4 +102,10 @@ export interface HaloAssetType {
   id: number
   name?: string | null
   fields?: Array<{ field_id?: number | null; field_name?: string | null }> | null
+}
+
+/** An agent (`GET /api/Agent`): an action names its author by `who_agentid` only. */
+export interface HaloAgent {
+  id: number
+  name?: string | null
 }

@@ -217,6 +217,22 @@ describe('writes', () => {
     }
   })
 
+  it("names a comment's author from the agent list (an action carries only who_agentid)", async () => {
+    const { db } = gateway.emulator
+    const ticketId = [...db.tickets.keys()].find((id) =>
+      db.actionsOf(id).some((a) => a.who_agentid !== null),
+    )!
+    const comments = json<{ data: Array<{ id: string; author: { id: string; name: string } | null }> }>(
+      await gateway.app.inject(`${base}/tickets/${ticketId}/comments`),
+    ).data
+    const action = db.actionsOf(ticketId).find((a) => a.who_agentid !== null)!
+    const agent = db.agents.get(action.who_agentid!)!
+    expect(comments.find((c) => c.id === String(action.id))?.author).toEqual({
+      id: String(agent.id),
+      name: `${agent.firstname} ${agent.surname}`,
+    })
+  })
+
   it('answers 404 for a comment on a ticket Halo does not have', async () => {
     const response = await gateway.app.inject({
       method: 'POST',

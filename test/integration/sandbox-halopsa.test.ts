@@ -1186,7 +1186,7 @@ describe('actions', () => {
       note_html: 'Called the user back.',
       hiddenfromuser: false,
       who_agentid: 1,
-      who: 'Sam Carter',
+      who_initials: 'SC',
       new_status: null,
     })
     const after = halo.db.tickets.get(20) as TicketRecord
