@@ -40,7 +40,7 @@ export const HALOPSA_OPERATIONS: readonly string[] = [
 /**
  * The record schemas: the POST bodies' items (`Faults`, `Actions`, `Area`, `Device`) and the reference records
  * (`TStatus`, `Policy`, `RequestType`, `SectionDetail` for a team, `Xtype` with `TypeInfo` for an asset type), with
- * `FieldHelper` (an asset's fields). The document's GET operations declare no response content, so which schema a
+ * `FieldHelper` (an asset's fields); and for the emulator's other routes `Uname` (an agent), `Site` and `Users`. The document's GET operations declare no response content, so which schema a
  * GET answers with is the test's reading (the collection's POST body, the reference record of the same name).
  */
 export const HALOPSA_SCHEMAS: readonly string[] = [
@@ -55,6 +55,9 @@ export const HALOPSA_SCHEMAS: readonly string[] = [
   'SectionDetail',
   'Xtype',
   'TypeInfo',
+  'Uname',
+  'Site',
+  'Users',
 ]
 
 type Json = Record<string, unknown>

@@ -81,6 +81,8 @@ describe("the emulator's answers conform to the spec's record schemas", () => {
     ['/Actions?ticket_id=1', 'actions', 'Actions'],
     ['/Client?includeinactive=true', 'clients', 'Area'],
     ['/Asset?includeinactive=true&count=50', 'assets', 'Device'],
+    ['/Site?count=50', 'sites', 'Site'],
+    ['/Users?count=50', 'users', 'Users'],
   ])('GET %s: every record is a %s', async (path, key, schema) => {
     const body = await vendor(path)
     expect(typeof body.record_count).toBe('number')
@@ -93,6 +95,10 @@ describe("the emulator's answers conform to the spec's record schemas", () => {
     ['/Client/1', 'Area'],
     ['/Asset/1', 'Device'],
     ['/AssetType/1', 'Xtype'],
+    ['/Status/9', 'TStatus'],
+    ['/Agent/1', 'Uname'],
+    ['/Team/1', 'SectionDetail'],
+    ['/TicketType/1', 'RequestType'],
   ])('GET %s is a %s', async (path, schema) => {
     expect(problems(schema, await vendor(path))).toEqual([])
   })
@@ -102,6 +108,7 @@ describe("the emulator's answers conform to the spec's record schemas", () => {
     ['/Priority', 'Policy'],
     ['/TicketType', 'RequestType'],
     ['/Team', 'SectionDetail'],
+    ['/Agent?includedisabled=true', 'Uname'],
   ])('GET %s answers an array of %s', async (path, schema) => {
     const body = (await vendor(path)) as unknown[]
     expect(body.length).toBeGreaterThan(0)
