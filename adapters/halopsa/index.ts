@@ -242,12 +242,13 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
     tickets: {
       async list(request, ctx) {
         const statusIds = await reference.statusIdsFor(request.filters, ctx)
-        // A filter that no status satisfies matches nothing: no vendor call is needed.
-        if (statusIds?.length === 0) return { data: [], nextPosition: null }
+        const priorityIds = await reference.priorityIdsFor(request.filters, ctx)
+        // A filter that no status (or priority) satisfies matches nothing: no vendor call is needed.
+        if (statusIds?.length === 0 || priorityIds?.length === 0) return { data: [], nextPosition: null }
         const page = await list<HaloTicket, HaloTicket>(request, ctx, {
           path: '/Tickets',
           key: 'tickets',
-          query: ticketQuery(request.filters, statusIds),
+          query: ticketQuery(request.filters, statusIds, priorityIds),
           pages: true,
           map: (ticket) => ticket,
         })

@@ -4,14 +4,23 @@ import type { ListableResource } from '../types.js'
 import { haloDateParam, haloId } from './map.js'
 
 /**
- * The canonical filters HaloPSA's list parameters can apply. /Tickets takes `priority` as priority ids, which
- * belong to SLAs and may mean different levels in different SLAs, so the canonical level filter is not offered
- * (a 400 unsupported_filter). Only /Tickets filters by last update: on /Client
+ * The canonical filters HaloPSA's list parameters can apply. /Tickets takes `priority` as a list of priority ids
+ * (spec: "(array of int) Returns tickets based on priority ID's in the array"), the ids of the levels asked.
+ * Only /Tickets filters by last update: on /Client
  * and /Asset the spec types `lastupdatefromdate` as a boolean ("Include the field lastupdatefromdate in the
  * response"), so `updatedSince` there is refused as unsupported rather than sent and ignored.
  */
 export const HALO_FILTERS: Record<ListableResource, readonly FilterName[]> = {
-  tickets: ['status', 'statusId', 'customerId', 'assigneeId', 'updatedSince', 'createdSince', 'q'],
+  tickets: [
+    'status',
+    'statusId',
+    'customerId',
+    'assigneeId',
+    'priority',
+    'updatedSince',
+    'createdSince',
+    'q',
+  ],
   customers: ['q'],
   assets: ['customerId', 'q'],
   comments: ['createdSince'],
@@ -25,12 +34,20 @@ const after = (iso: string | undefined) => (iso === undefined ? undefined : halo
 const idParam = (value: string | undefined, field: string) =>
   value === undefined ? undefined : haloId(value, field)
 
-/** `statusIds`: the statuses the status/statusId filters allow, already resolved from reference data. */
-export const ticketQuery = (filters: ListFilters, statusIds: number[] | undefined): HaloQuery => ({
+/**
+ * `statusIds`: the statuses the status/statusId filters allow, `priorityIds` the priorities of the levels asked,
+ * both already resolved from reference data.
+ */
+export const ticketQuery = (
+  filters: ListFilters,
+  statusIds: number[] | undefined,
+  priorityIds?: number[],
+): HaloQuery => ({
   client_id: idParam(filters.customerId, 'customerId'),
   agent_id: idParam(filters.assigneeId, 'assigneeId'),
   // `status` takes a list of status ids (the spec's "array of int"); `status_id` only one.
   status: statusIds?.join(','),
+  priority: priorityIds?.join(','),
   search: filters.q,
   lastupdatefromdate: after(filters.updatedSince),
   // The spec's own spelling.

@@ -59,6 +59,38 @@ export class HaloReference {
     )
   }
 
+  /**
+   * The priority ids (`priorityid`, what `/Tickets?priority=` takes) whose level is one of those asked. Priorities
+   * belong to SLAs: an id whose level differs between SLAs cannot be filtered by level exactly, so it is refused
+   * (a 400 naming the field) rather than matching tickets of the other level. An empty list matches nothing.
+   */
+  async priorityIdsFor(filters: ListFilters, ctx: CallContext): Promise<number[] | undefined> {
+    if (filters.priority === undefined) return undefined
+    const wanted = new Set(filters.priority)
+    const rows = (await this.source.priorities(ctx)).filter((row) => !row.ishidden)
+    const levelsById = new Map<number, Set<string>>()
+    for (const row of rows) {
+      const levels = levelsById.get(row.priorityid) ?? new Set<string>()
+      levels.add(priorityLevel(row, this.source.mapOptions))
+      levelsById.set(row.priorityid, levels)
+    }
+    const ids: number[] = []
+    for (const [id, levels] of levelsById) {
+      const matching = [...levels].filter((level) => wanted.has(level as never))
+      if (matching.length === 0) continue
+      if (matching.length !== levels.size) {
+        throw validationFailed(`halopsa's SLAs give priority ${id} different levels`, [
+          {
+            field: 'priority',
+            message: "the level differs between this connection's SLAs: filter by status instead",
+          },
+        ])
+      }
+      ids.push(id)
+    }
+    return ids.sort((a, b) => a - b)
+  }
+
   /** Turns a category or status id, a level or priority id, into the ids Halo stores. */
   async resolveTicketWrite(
     body: TicketCreate | TicketUpdate,

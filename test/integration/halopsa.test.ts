@@ -374,6 +374,14 @@ describe('priorities of several SLAs', () => {
           payload: { priorityId: String(high.priorityid) },
         })
         expect(byId.statusCode).toBe(200)
+        // A level filter would match the other level's tickets in one SLA: refused, naming the field.
+        const filtered = await fresh.app.inject('/v1/connections/halopsa-slas/tickets?priority=high')
+        expect([
+          filtered.statusCode,
+          json<{ errors: Array<{ field: string }> }>(filtered).errors[0]?.field,
+        ]).toEqual([400, 'priority'])
+        const unambiguous = await fresh.app.inject('/v1/connections/halopsa-slas/tickets?priority=critical')
+        expect(unambiguous.statusCode).toBe(200)
       } finally {
         await fresh.close()
       }
