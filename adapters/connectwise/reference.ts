@@ -115,17 +115,19 @@ export class ConnectWiseReference {
 
   /**
    * The board's status of this category: one whose name says the category first ("Closed" before "Resolved"
-   * when both are closed statuses), then the board's default status, then ConnectWise's sort order.
+   * when both are closed statuses), one whose name says the work was abandoned ("Cancelled") last, then the
+   * board's default status, then ConnectWise's sort order.
    * ConnectWise marks a finished status only with `closedStatus` (vendors.md), so a board may have no status of
    * category `resolved` (or, with a statusMap, none of `closed`): then both `resolved` and `closed` take one
-   * of the board's closed statuses, preferring the one whose name says the category ("Resolved" for resolved,
-   * "Closed" or "Completed" for closed). The ticket then reads as that status's category.
+   * of the board's closed statuses in the same order ("Resolved" for resolved, "Closed" or "Completed" for
+   * closed, never "Cancelled" while another is there). The ticket then reads as that status's category.
    */
   async statusOnBoard(category: StatusCategory, boardId: number, ctx: CallContext): Promise<number> {
     const active = (await this.source.statusesOf(boardId, ctx)).filter((status) => status.inactive !== true)
-    const named = (status: CwBoardStatus) => Number(categoryFromName(status.name) === category)
+    const rank = (status: CwBoardStatus) =>
+      ABANDONED.test(status.name) ? 2 : categoryFromName(status.name) === category ? 0 : 1
     const best = (statuses: CwBoardStatus[]) =>
-      statuses.sort((a, b) => named(b) - named(a) || statusOrder(a, b))[0]
+      statuses.sort((a, b) => rank(a) - rank(b) || statusOrder(a, b))[0]
     const match = best(active.filter((status) => this.#category(status) === category))
     if (match) return match.id
     if (category === 'resolved' || category === 'closed') {
@@ -151,22 +153,22 @@ export class ConnectWiseReference {
     const levels = priorityLevels(priorities, this.source.mapOptions)
     const [match] = priorities
       .filter((priority) => levels.get(priority.id) === body.priority)
-      .sort(
-        (a, b) =>
-          Number(b.defaultFlag === true) - Number(a.defaultFlag === true) ||
-          (a.sortOrder ?? 0) - (b.sortOrder ?? 0) ||
-          a.id - b.id,
-      )
+      .sort(statusOrder)
     if (!match) throw noMatch('priority', body.priority, 'priorities')
     return match.id
   }
 }
 
-/** A board's statuses in ConnectWise's order: the default first, then by sort order, then by id. */
-const statusOrder = (a: CwBoardStatus, b: CwBoardStatus) =>
+/** Statuses (and priorities) in ConnectWise's order: the default first, then by sort order, then by id. */
+const statusOrder = (a: Ordered, b: Ordered) =>
   Number(b.defaultFlag === true) - Number(a.defaultFlag === true) ||
   (a.sortOrder ?? 0) - (b.sortOrder ?? 0) ||
   a.id - b.id
+
+type Ordered = { id: number; defaultFlag?: boolean; sortOrder?: number }
+
+/** A finished status that says the work was not done: the last choice for resolving or closing a ticket. */
+const ABANDONED = /\b(cancel+ed|cancel|archived?|void(ed)?|rejected|duplicate|spam)\b/i
 
 const noMatch = (field: string, value: string | undefined, list: string) =>
   sharedNoMatch('connectwise', field, value, list)

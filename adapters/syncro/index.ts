@@ -100,10 +100,7 @@ export function createSyncroAdapter(config: SyncroConnectionConfig, deps: Adapte
           { method: 'GET', path: '/tickets/settings' },
           ctx,
         )) as SyncroTicketSettings
-        return {
-          ticket_status_list: settings.ticket_status_list ?? [],
-          ticket_types: settings.ticket_types ?? [],
-        }
+        return { ticket_status_list: settings.ticket_status_list ?? [] }
       }),
   })
 

@@ -11,7 +11,7 @@ import {
   idOrNull,
   isoOrEpoch,
   isoOrNull,
-  levelFromName,
+  matchLevel,
   textOrNull,
 } from '../../src/mapping/names.js'
 import type { SyncroAsset, SyncroComment, SyncroCustomer, SyncroTicket } from './types.js'
@@ -53,16 +53,18 @@ export const statusCategory = (name: string, options: SyncroMapOptions): StatusC
 /**
  * Syncro's priorities are the account's own texts (`GET /settings` -> `ticket.priorities`), in Syncro's form a
  * leading number and a name, 0 the most urgent: "0 Urgent", "1 High", "2 Normal", "3 Low" (the spec's /settings
- * example). The leading number says the level where there is one; other texts fall back to the name rules.
+ * example). Words first, as on every vendor ("1 Critical" is critical), then the leading number on Syncro's own
+ * scale (0 the most urgent: "1 Whatever" is high), else medium.
  */
 const SYNCRO_LEVELS: PriorityLevel[] = ['critical', 'high', 'medium', 'low']
 
 export function priorityLevel(name: string, options: SyncroMapOptions): PriorityLevel {
-  const mapped = options.priorityMap[name]
-  if (mapped) return mapped
-  const digits = /^\s*(\d+)\b/.exec(name)?.[1]
-  if (digits !== undefined) return SYNCRO_LEVELS[Math.min(Number(digits), SYNCRO_LEVELS.length - 1)]!
-  return levelFromName(name)
+  const [, digits, words = name] = /^\s*(\d+)\b\s*(.*)$/s.exec(name) ?? []
+  return (
+    options.priorityMap[name] ??
+    matchLevel(words) ??
+    (digits === undefined ? 'medium' : SYNCRO_LEVELS[Math.min(Number(digits), SYNCRO_LEVELS.length - 1)]!)
+  )
 }
 
 export const statusFromSyncro = (name: string, options: SyncroMapOptions): Status => ({

@@ -36,6 +36,7 @@ export interface SyncroTicket {
   customer_business_then_name?: string | null
   contact_id?: number | null
   contact_fullname?: string | null
+  /** Sent, not read: most accounts leave it empty; the ticket's type is its `problem_type`. */
   ticket_type_id?: number | null
   ticket_type_name?: string | null
   user_id?: number | null
@@ -81,7 +82,6 @@ export interface SyncroAsset {
 
 export interface SyncroTicketSettings {
   ticket_status_list?: string[]
-  ticket_types?: Array<{ id: number; name: string; disabled?: boolean }>
 }
 
 /** `GET /settings` (the account's settings; only what the adapter reads). */
