@@ -373,6 +373,7 @@ export function loadConfig(
       DEFAULT_VENDOR_HTTP_SETTINGS.breakerCooldownMs,
   }
 
+  const sandbox = connections.length === 0 && nodeEnv !== 'production'
   const config: Config = {
     nodeEnv,
     host: env.HOST || file.host || (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1'),
@@ -399,8 +400,9 @@ export function loadConfig(
     connections,
     vendorHttp,
     metricsPublic: booleanFromEnv(env, 'METRICS_PUBLIC', problems) ?? file.metricsPublic ?? true,
-    sandbox: connections.length === 0 && nodeEnv !== 'production',
-    sandboxRateLimits: sandboxRateLimitsFromEnv(env, problems),
+    sandbox,
+    // Read only where the emulators run: a production start never stops on a sandbox setting.
+    sandboxRateLimits: sandbox ? sandboxRateLimitsFromEnv(env, problems) : {},
   }
   if (config.headersTimeoutMs > config.requestTimeoutMs)
     problems.push('HEADERS_TIMEOUT_MS: must not be longer than REQUEST_TIMEOUT_MS')

@@ -61,6 +61,15 @@ describe('sandbox rate limits', () => {
     expect(await acceptedUntilLimited(sandbox, 200)).toBe(5)
   })
 
+  it('reads no sandbox setting where no sandbox runs', () => {
+    const config = loadConfig(
+      { SANDBOX_SYNCRO_RATE_LIMIT: 'fast', SYNCRO_API_KEY: 'k', SYNCRO_SUBDOMAIN: 'acme' },
+      noFile,
+    )
+    expect(config.sandbox).toBe(false)
+    expect(config.sandboxRateLimits).toEqual({})
+  })
+
   it.each(['fast', '1/60', '10/0', '10', '-5/60', '5/60m'])(
     'refuses SANDBOX_HALOPSA_RATE_LIMIT=%s by name',
     (value) => {
