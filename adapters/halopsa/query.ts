@@ -1,4 +1,4 @@
-import type { FilterName, ListFilters } from '../../src/canonical/list-query.js'
+import { TICKET_FILTERS, type FilterName, type ListFilters } from '../../src/canonical/list-query.js'
 import type { QueryValue } from '../../src/vendor-http/client.js'
 import type { ListableResource } from '../types.js'
 import { haloDateParam, haloId } from './map.js'
@@ -11,16 +11,7 @@ import { haloDateParam, haloId } from './map.js'
  * response"), so `updatedSince` there is refused as unsupported rather than sent and ignored.
  */
 export const HALO_FILTERS: Record<ListableResource, readonly FilterName[]> = {
-  tickets: [
-    'status',
-    'statusId',
-    'customerId',
-    'assigneeId',
-    'priority',
-    'updatedSince',
-    'createdSince',
-    'q',
-  ],
+  tickets: TICKET_FILTERS,
   customers: ['q'],
   assets: ['customerId', 'q'],
   comments: ['createdSince'],

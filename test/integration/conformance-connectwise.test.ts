@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { ManageAPI } from 'connectwise-rest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CONNECTWISE_PRIORITY_COLORS } from '../helpers/connectwise-model.js'
 import { startConnectWiseEmulator, type ConnectWiseEmulator } from '../../sandbox/connectwise/index.js'
 
 // Conformance: the public ConnectWise Node client from the npm registry (connectwise-rest, pinned in
@@ -226,24 +227,9 @@ describe('connectwise-rest README examples against the emulator', () => {
   })
 
   it('reads priorities and members in the shape of its generated models', async () => {
-    const colors = [
-      'Black',
-      'Blue',
-      'Cyan',
-      'Gray',
-      'Green',
-      'Lime',
-      'Orange',
-      'Pink',
-      'Purple',
-      'Red',
-      'White',
-      'Yellow',
-      'Custom',
-    ]
     const priorities = await cwm.ServiceAPI.getServicePriorities()
     expect(priorities.length).toBe(cw.db.priorities.size)
-    for (const priority of priorities) expect(colors).toContain(priority.color)
+    for (const priority of priorities) expect(CONNECTWISE_PRIORITY_COLORS).toContain(priority.color)
     const members = await cwm.SystemAPI.getSystemMembers({ conditions: "identifier = 'jsmith'" })
     expect(members).toEqual([expect.objectContaining({ identifier: 'jsmith', licenseClass: 'F' })])
     for (const field of ['defaultEmail', 'defaultPhone', 'hireDate', 'invoicingDisplayOptions'] as const)

@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from 'undici'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { CONNECTWISE_PRIORITY_COLORS } from '../helpers/connectwise-model.js'
 import {
   parseConditions,
   startConnectWiseEmulator,
@@ -361,23 +362,8 @@ describe('record shapes', () => {
     ])
     const priorities = (await api('/service/priorities')).json
     expect(Object.keys(priorities[0])).toEqual(['id', 'name', 'color', 'sortOrder', 'defaultFlag', 'level'])
-    // ConnectWise's Priority model: color is one of these enum names (connectwise-rest's generated ManageTypes).
-    const colors = [
-      'Black',
-      'Blue',
-      'Cyan',
-      'Gray',
-      'Green',
-      'Lime',
-      'Orange',
-      'Pink',
-      'Purple',
-      'Red',
-      'White',
-      'Yellow',
-      'Custom',
-    ]
-    for (const priority of priorities) expect(colors, JSON.stringify(priority)).toContain(priority.color)
+    for (const priority of priorities)
+      expect(CONNECTWISE_PRIORITY_COLORS, JSON.stringify(priority)).toContain(priority.color)
     expect(priorities.map((priority: { level: string }) => priority.level)).toEqual(
       expect.arrayContaining(['High', 'Medium', 'Low', 'NotApplicable']),
     )
