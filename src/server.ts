@@ -2,7 +2,7 @@ import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { createLogger } from './logger.js'
-import { startSandboxMode, type SandboxMode } from './sandbox-mode.js'
+import type { SandboxMode } from './sandbox-mode.js'
 
 /** The only file that listens. */
 async function main(): Promise<void> {
@@ -18,6 +18,8 @@ async function main(): Promise<void> {
 
   let sandbox: SandboxMode | undefined
   if (config.sandbox) {
+    // Loaded on demand: a configured gateway (production) never loads the emulators.
+    const { startSandboxMode } = await import('./sandbox-mode.js')
     sandbox = await startSandboxMode(config.sandboxRateLimits)
     config = { ...config, connections: sandbox.connections }
     logger.info(

@@ -1,0 +1,37 @@
+import { ESLint } from 'eslint'
+import { describe, expect, it } from 'vitest'
+
+/** The import rules of eslint.config.js, on made-up files at real places in the tree. */
+const eslint = new ESLint()
+const refusedImports = async (filePath: string, specifier: string) => {
+  const [result] = await eslint.lintText(`import '${specifier}'\n`, { filePath })
+  return result!.messages.filter((message) => message.ruleId === 'no-restricted-imports').length
+}
+
+describe('layers that point down', () => {
+  it.each([
+    ['src/http/probe.ts', '../../adapters/types.js'],
+    ['src/http/probe.ts', '../../routes/index.js'],
+    ['src/limiter/probe.ts', '../../sandbox/index.js'],
+    ['src/probe.ts', '../adapters/registry.js'],
+    ['adapters/syncro/probe.ts', '../../routes/common.js'],
+    ['adapters/syncro/probe.ts', '../../sandbox/syncro/index.js'],
+    ['routes/probe.ts', '../sandbox/index.js'],
+    ['sandbox/syncro/probe.ts', '../../src/errors.js'],
+    ['sandbox/connectwise/inputs/probe.ts', '../../../adapters/connectwise/map.js'],
+  ])('refuses %s importing %s', async (file, specifier) => {
+    expect(await refusedImports(file, specifier)).toBe(1)
+  })
+
+  it.each([
+    ['src/app.ts', '../adapters/registry.js'],
+    ['src/server.ts', './sandbox-mode.js'],
+    ['src/sandbox-mode.ts', '../sandbox/index.js'],
+    ['routes/probe.ts', '../adapters/types.js'],
+    ['adapters/syncro/probe.ts', '../../src/errors.js'],
+    ['sandbox/syncro/probe.ts', '../shared/faults.js'],
+    ['sandbox/connectwise/probe.ts', './routes/index.js'],
+  ])('lets %s import %s', async (file, specifier) => {
+    expect(await refusedImports(file, specifier)).toBe(0)
+  })
+})
