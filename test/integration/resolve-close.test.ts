@@ -14,7 +14,7 @@ import {
 // An app resolves and closes tickets on every connection with the same call, PATCH {"status": "resolved"} and
 // {"status": "closed"}: it must succeed on every seeded board of every vendor, from every status a ticket can
 // be in. Where a board has no status of category resolved (ConnectWise marks finished statuses only with
-// closedStatus), resolved takes the board's closed status and the ticket reads as closed (README).
+// closedStatus), resolved takes the board's closed status and the ticket reads as closed (docs/vendors.md).
 
 interface Status {
   id: string
