@@ -4,6 +4,14 @@ import { ConfigError, loadConfig, type Config } from './config.js'
 import { createLogger } from './logger.js'
 import type { SandboxMode } from './sandbox-mode.js'
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const
+/**
+ * `npm start` runs this process directly (its script `exec`s node) and relays SIGINT and SIGTERM to it, so a
+ * Ctrl-C in a terminal, which signals the whole process group, arrives twice (npm/cli#5021). A repeat within this
+ * window of the first is that relay and is ignored; a later one (a second Ctrl-C) exits at once, as before.
+ */
+const RELAYED_SIGNAL_WINDOW_MS = 1_000
+
 /** The only file that listens. */
 async function main(): Promise<void> {
   let config: Config
@@ -36,12 +44,30 @@ async function main(): Promise<void> {
   const app = await buildApp(config, { logger })
   // Long enough for a request that queues at the rate limit and then spends its whole retry budget.
   const graceMs = config.vendorHttp.rateLimitMaxWaitMs + config.vendorHttp.retryBudgetMs + 5_000
-  closeWithGrace({ delay: graceMs }, async ({ err, signal }) => {
-    if (err) logger.error({ err }, 'shutting down after an error')
-    else logger.info({ signal }, 'shutting down')
-    await app.close()
-    await sandbox?.close()
-  })
+  let stopSignal: NodeJS.Signals | undefined
+  let closingSince: number | undefined
+  const closer = closeWithGrace(
+    { delay: graceMs, skip: [...STOP_SIGNALS] },
+    async ({ err, signal = stopSignal }) => {
+      closingSince = performance.now()
+      if (err) logger.error({ err }, 'shutting down after an error')
+      else logger.info({ signal }, 'shutting down')
+      await app.close()
+      await sandbox?.close()
+    },
+  )
+  for (const name of STOP_SIGNALS) {
+    process.on(name, (signal: NodeJS.Signals) => {
+      if (closingSince === undefined) {
+        stopSignal = signal
+        closer.close()
+      } else if (performance.now() - closingSince > RELAYED_SIGNAL_WINDOW_MS) {
+        logger.error({ signal }, `second ${signal}, exiting`)
+        logger.flush()
+        process.exit(1)
+      }
+    })
+  }
 
   const address = await app.listen({ host: config.host, port: config.port })
   const browsable = address.replace('://0.0.0.0', '://127.0.0.1').replace('://[::]', '://127.0.0.1')
