@@ -1,10 +1,27 @@
 import { defineConfig } from 'vitest/config'
 
+/**
+ * Two tiers. `fast` (npm test, the README's command): everything in one process or against in-process
+ * emulators. `slow` (npm run test:slow): several gateway processes, sustained load, crashes, real servers.
+ * CI runs both.
+ */
+const SLOW = [
+  'test/e2e/**/*.test.ts',
+  'test/load/**/*.test.ts',
+  'test/integration/replicas.test.ts',
+  'test/integration/token-replicas.test.ts',
+  'test/integration/idempotency-crash.test.ts',
+  'test/integration/overload.test.ts',
+]
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW } },
+      { extends: true, test: { name: 'slow', include: SLOW } },
+    ],
   },
 })
