@@ -21,7 +21,17 @@ export default defineConfig({
     hookTimeout: 30_000,
     projects: [
       { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW } },
-      { extends: true, test: { name: 'slow', include: SLOW } },
+      {
+        extends: true,
+        test: {
+          name: 'slow',
+          include: SLOW,
+          // Builds dist/ once for the run, and times one start: gateway processes start from the built code.
+          globalSetup: ['test/helpers/build-once.ts'],
+          // A replica test starts its processes in its hooks: as long as its tests may take.
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 })

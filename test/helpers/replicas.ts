@@ -10,7 +10,7 @@ export interface Replicas {
   stop(): Promise<void>
 }
 
-/** N gateway processes (`src/server.ts`, as in production) sharing one config file and one Redis. */
+/** N gateway processes (the built `dist/src/server.js`, as in production) sharing one config file and one Redis. */
 export async function startReplicas(
   count: number,
   options: { redisUrl: string; config: object; env?: Record<string, string> },
@@ -25,7 +25,9 @@ export async function startReplicas(
     LOG_LEVEL: 'info',
     ...options.env,
   }
-  const started = await Promise.allSettled(Array.from({ length: count }, () => startServerProcess(env)))
+  const started = await Promise.allSettled(
+    Array.from({ length: count }, () => startServerProcess(env, { built: true })),
+  )
   const processes = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
   const stop = async () => {
     await Promise.all(processes.map((process) => process.stop()))

@@ -4,8 +4,12 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-/** A server that has not printed its URL by then is killed, so a failed start leaves no process behind. */
-const START_TIMEOUT_MS = 30_000
+/**
+ * A server that has not printed its URL by then is killed, so a failed start leaves no process behind: 30 s, or
+ * 20 times a start measured on this machine when the run measured one (test/helpers/build-once.ts), so the
+ * wait scales with a busy machine.
+ */
+const startTimeoutMs = () => Math.max(30_000, 20 * Number(process.env.PSAGW_TEST_START_MS ?? 0))
 
 export interface ServerProcess {
   /** e.g. http://127.0.0.1:41234 */
@@ -50,7 +54,7 @@ export async function startServerProcess(
       reject(new Error(`server exited (${code}) before listening:\n${lines.join('\n')}`)),
     )
   })
-  const gaveUp = setTimeout(() => child.kill('SIGKILL'), START_TIMEOUT_MS)
+  const gaveUp = setTimeout(() => child.kill('SIGKILL'), startTimeoutMs())
   const url = await listening.finally(() => clearTimeout(gaveUp))
   if (options.keepOutput === false) {
     for (const reader of [stdout, stderr]) reader.close()
