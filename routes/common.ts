@@ -1,6 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { CallContext } from '../adapters/types.js'
+import type { Adapter, CallContext } from '../adapters/types.js'
 import { Problem } from '../src/canonical/problem.js'
 import { ConnectionId } from '../src/connection-config.js'
 import { callerSignal } from '../src/http/caller-signal.js'
@@ -25,6 +25,15 @@ export const IdempotencyHeaders = Type.Object({
 })
 
 export const ConnectionParams = Type.Object({ connection: ConnectionId }, { additionalProperties: false })
+
+/**
+ * The adapter of the connection a request names, resolved once per request (an unknown connection is a 404):
+ * the handlers and the keyed-create duplicate check ask for it here.
+ */
+export function adapterOf(request: FastifyRequest): Adapter {
+  request.adapter ??= request.server.registry.get((request.params as { connection: string }).connection)
+  return request.adapter
+}
 
 const problemDescriptions: Record<number, string> = {
   400: 'Invalid input (validation_failed, invalid_cursor, unsupported_filter)',

@@ -3,7 +3,7 @@ import { Connection, ConnectionList, OPERATIONS } from '../src/canonical/connect
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Adapter, ListableResource } from '../adapters/types.js'
 import { mayUseConnection } from '../src/security/api-keys.js'
-import { ConnectionParams, problemResponses } from './common.js'
+import { adapterOf, ConnectionParams, problemResponses } from './common.js'
 
 function describe(adapter: Adapter): Static<typeof Connection> {
   const operationsOf = (ops: object) =>
@@ -60,6 +60,6 @@ export const connectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Ref(Connection), ...problemResponses(401, 403, 404) },
       },
     },
-    async (request) => describe(app.registry.get(request.params.connection)),
+    async (request) => describe(adapterOf(request)),
   )
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { Adapter } from '../adapters/types.js'
 import { registerIdempotency } from '../src/http/idempotency.js'
 import { authorize, type Caller } from '../src/security/api-keys.js'
 import type { RequestAdmission } from '../src/vendor-http/admission.js'
@@ -17,6 +18,8 @@ declare module 'fastify' {
     caller: Caller | undefined
     /** The request's place at the vendor rate limits (routes/common.ts callContext), made on its first vendor call. */
     admission: RequestAdmission | undefined
+    /** Its connection's adapter, once resolved (routes/common.ts adapterOf). */
+    adapter: Adapter | undefined
   }
 }
 
@@ -26,6 +29,7 @@ const READ_METHODS = new Set(['GET', 'HEAD'])
 const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   app.decorateRequest('caller', undefined)
   app.decorateRequest('admission', undefined)
+  app.decorateRequest('adapter', undefined)
   app.addHook('onRequest', async (request) => {
     request.caller = app.apiKeys.authenticate(request)
     const connection = (request.params as { connection?: string }).connection

@@ -2,7 +2,7 @@ import { Type, type TSchema } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Adapter, CallContext } from '../adapters/types.js'
 import { PriorityList, StatusList, TicketTypeList } from '../src/canonical/shared-schemas.js'
-import { ConnectionParams, READ_PROBLEMS, callContext, problemResponses } from './common.js'
+import { adapterOf, ConnectionParams, READ_PROBLEMS, callContext, problemResponses } from './common.js'
 
 interface ReferenceList {
   path: string
@@ -51,7 +51,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request, reply) => {
-        const adapter = app.registry.get(request.params.connection)
+        const adapter = adapterOf(request)
         return { data: await list.load(adapter, callContext(request, reply)), nextCursor: null }
       },
     )

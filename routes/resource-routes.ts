@@ -5,6 +5,7 @@ import { RecordId } from '../src/canonical/common.js'
 import { IncludeField, type PagingQuery } from '../src/canonical/list-query.js'
 import { unsupportedOperation } from '../src/errors.js'
 import {
+  adapterOf,
   ConnectionParams,
   IdempotencyHeaders,
   NoQuery,
@@ -70,7 +71,7 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
         },
       },
       async (request, reply) => {
-        const adapter = app.registry.get(request.params.connection)
+        const adapter = adapterOf(request)
         const query = request.query as PagingQuery & Record<string, unknown>
         return listPage(request, adapter, spec.resource, query, (listRequest) =>
           spec.operations(adapter).list(listRequest, callContext(request, reply)),
@@ -90,7 +91,7 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
         },
       },
       async (request, reply) => {
-        const adapter = app.registry.get(request.params.connection)
+        const adapter = adapterOf(request)
         const record = await spec.operations(adapter).get(request.params.id, callContext(request, reply))
         return shapeRemote(record, request.query.include)
       },
@@ -102,8 +103,7 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
         config: {
           findCreated: spec.findCreated
             ? async (request, reply, since) => {
-                const { connection } = request.params as { connection: string }
-                const adapter = app.registry.get(connection)
+                const adapter = adapterOf(request)
                 const lookup = await spec.findCreated!(
                   adapter,
                   request.body as never,
@@ -130,7 +130,7 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
         },
       },
       async (request, reply) => {
-        const adapter = app.registry.get(request.params.connection)
+        const adapter = adapterOf(request)
         const operations = spec.operations(adapter)
         if (!operations.create) throw unsupportedOperation(adapter.vendor, `create ${spec.resource}`)
         spec.checkWrite?.(request.body as Record<string, unknown>)
@@ -157,7 +157,7 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
         },
       },
       async (request, reply) => {
-        const adapter = app.registry.get(request.params.connection)
+        const adapter = adapterOf(request)
         const operations = spec.operations(adapter)
         if (!operations.update) throw unsupportedOperation(adapter.vendor, `update ${spec.resource}`)
         spec.checkWrite?.(request.body as Record<string, unknown>)

@@ -8,6 +8,7 @@ import { CommentPage, TicketPage } from '../src/canonical/shared-schemas.js'
 import { Ticket, TicketCreate, TicketUpdate } from '../src/canonical/ticket.js'
 import { unsupportedOperation, validationFailed } from '../src/errors.js'
 import {
+  adapterOf,
   ConnectionParams,
   IdempotencyHeaders,
   NoQuery,
@@ -80,7 +81,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const adapter = app.registry.get(request.params.connection)
+      const adapter = adapterOf(request)
       const query = request.query as PagingQuery & Record<string, unknown>
       return listPage(
         request,
@@ -100,9 +101,9 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: {
         // The comment an earlier attempt made: on that ticket, since then, with exactly that body and visibility.
         findCreated: async (request, reply, since) => {
-          const { connection, ticketId } = request.params as { connection: string; ticketId: string }
+          const { ticketId } = request.params as { ticketId: string }
           const body = request.body as CommentCreate
-          const adapter = app.registry.get(connection)
+          const adapter = adapterOf(request)
           const lookup = await findCreatedBy(
             (listRequest, ctx) => adapter.comments.list(ticketId, listRequest, ctx),
             adapter.filters.comments,
@@ -130,7 +131,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const adapter = app.registry.get(request.params.connection)
+      const adapter = adapterOf(request)
       if (!adapter.comments.create) throw unsupportedOperation(adapter.vendor, 'add comments')
       const comment = await adapter.comments.create(
         request.params.ticketId,
