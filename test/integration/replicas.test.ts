@@ -71,33 +71,39 @@ function longestInOrder(values: number[]): number {
 }
 
 describe('one vendor limit for every replica', { timeout: 60_000 }, () => {
-  it('4 processes, 200 concurrent callers: the vendor sees at most L per window, no 429, at 90% of L or more', async () => {
-    const limit = { limit: 50, windowMs: 2_000 }
-    emulator = await startSyncroEmulator({ rateLimit: limit })
-    replicas = await startReplicas(4, { redisUrl: redis.url, config: connectionTo(emulator, limit) })
-    const ids = ticketIds(emulator)
-    const urls = replicas.urls
-    await warmUp(urls, emulator)
+  it(
+    '4 processes, 300 concurrent callers: the vendor sees at most L per window, no 429, at 90% of L or more',
+    { timeout: 120_000 },
+    async () => {
+      // 20 calls a second, in a window long enough for the margin a production window (a minute) gets, 250 ms:
+      // the 50 ms of a 2 s window is less than what four processes on a busy 2-core machine take in transit.
+      const limit = { limit: 250, windowMs: 12_500 }
+      emulator = await startSyncroEmulator({ rateLimit: limit })
+      replicas = await startReplicas(4, { redisUrl: redis.url, config: connectionTo(emulator, limit) })
+      const ids = ticketIds(emulator)
+      const urls = replicas.urls
+      await warmUp(urls, emulator)
 
-    const answers = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => call(ticketUrl(urls[i % 4]!, ids[i]!))),
-    )
-
-    expect(answers.filter((answer) => answer.status !== 200).map((answer) => answer.body)).toEqual([])
-    expect(emulator.stats.rateLimited).toBe(0)
-    const arrivals = emulator.stats.accepted.filter((request) => request.path.startsWith('/tickets/'))
-    expect(arrivals).toHaveLength(200 + urls.length)
-    for (const first of arrivals) {
-      const inWindow = arrivals.filter(
-        (other) => other.at >= first.at && other.at < first.at + limit.windowMs,
+      const answers = await Promise.all(
+        Array.from({ length: 300 }, (_, i) => call(ticketUrl(urls[i % 4]!, ids[i]!))),
       )
-      expect(inWindow.length).toBeLessThanOrEqual(limit.limit)
-    }
-    const crowd = arrivals.slice(urls.length)
-    const span = crowd.at(-1)!.at - crowd[0]!.at
-    const observedPerWindow = ((crowd.length - 1) / span) * limit.windowMs
-    expect(observedPerWindow).toBeGreaterThanOrEqual(0.9 * limit.limit)
-  })
+
+      expect(answers.filter((answer) => answer.status !== 200).map((answer) => answer.body)).toEqual([])
+      expect(emulator.stats.rateLimited).toBe(0)
+      const arrivals = emulator.stats.accepted.filter((request) => request.path.startsWith('/tickets/'))
+      expect(arrivals).toHaveLength(300 + urls.length)
+      for (const first of arrivals) {
+        const inWindow = arrivals.filter(
+          (other) => other.at >= first.at && other.at < first.at + limit.windowMs,
+        )
+        expect(inWindow.length).toBeLessThanOrEqual(limit.limit)
+      }
+      const crowd = arrivals.slice(urls.length)
+      const span = crowd.at(-1)!.at - crowd[0]!.at
+      const observedPerWindow = ((crowd.length - 1) / span) * limit.windowMs
+      expect(observedPerWindow).toBeGreaterThanOrEqual(0.9 * limit.limit)
+    },
+  )
 
   it('serves queued callers in arrival order, whichever process they came through', async () => {
     // A slow bucket (one send every ~210 ms) and callers arriving 80 ms apart: a queue builds at once.
