@@ -1,74 +1,20 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { notFound } from '../src/errors.js'
 import type { BucketSpec } from '../src/limiter/types.js'
 import type { Adapter, AdapterDeps } from './types.js'
-import {
-  ConnectWiseConnectionConfig,
-  connectWiseBucket,
-  connectWiseConfigProblems,
-  connectWiseConnectionFromEnv,
-  createConnectWiseAdapter,
-} from './connectwise/index.js'
-import {
-  createHaloAdapter,
-  HaloConnectionConfig,
-  haloBucket,
-  haloConfigProblems,
-  haloConnectionFromEnv,
-} from './halopsa/index.js'
-import {
-  createSyncroAdapter,
-  SyncroConnectionConfig,
-  syncroBucket,
-  syncroConfigProblems,
-  syncroConnectionFromEnv,
-} from './syncro/index.js'
+import { connectWise } from './connectwise/index.js'
+import { haloPsa } from './halopsa/index.js'
+import type { VendorModule } from './kit/vendor-module.js'
+import { syncro } from './syncro/index.js'
 
 /** The one place that knows every vendor. */
-
-interface VendorModule<C extends TSchema> {
-  schema: C
-  /** Checks the schema cannot express; each message names its field. */
-  problems: (config: Static<C>) => string[]
-  fromEnv: (env: NodeJS.ProcessEnv) => Array<{ source: string; connection: unknown }>
-  create: (config: Static<C>, deps: AdapterDeps) => Adapter
-  /** The rate-limit bucket the connection's vendor calls draw from. */
-  bucket: (config: Static<C>) => BucketSpec
-}
-
-const vendorModules = {
-  connectwise: {
-    schema: ConnectWiseConnectionConfig,
-    problems: connectWiseConfigProblems,
-    fromEnv: connectWiseConnectionFromEnv,
-    create: createConnectWiseAdapter,
-    bucket: connectWiseBucket,
-  } satisfies VendorModule<typeof ConnectWiseConnectionConfig>,
-  halopsa: {
-    schema: HaloConnectionConfig,
-    problems: haloConfigProblems,
-    fromEnv: haloConnectionFromEnv,
-    create: createHaloAdapter,
-    bucket: haloBucket,
-  } satisfies VendorModule<typeof HaloConnectionConfig>,
-  syncro: {
-    schema: SyncroConnectionConfig,
-    problems: syncroConfigProblems,
-    fromEnv: syncroConnectionFromEnv,
-    create: createSyncroAdapter,
-    bucket: syncroBucket,
-  } satisfies VendorModule<typeof SyncroConnectionConfig>,
-}
+const vendorModules = { connectwise: connectWise, halopsa: haloPsa, syncro }
 
 export type VendorName = keyof typeof vendorModules
 export const VENDORS = Object.keys(vendorModules) as VendorName[]
 
-export const ConnectionConfig = Type.Union([
-  ConnectWiseConnectionConfig,
-  HaloConnectionConfig,
-  SyncroConnectionConfig,
-])
+export const ConnectionConfig = Type.Union([connectWise.schema, haloPsa.schema, syncro.schema])
 export type ConnectionConfig = Static<typeof ConnectionConfig>
 
 /**
@@ -118,7 +64,7 @@ export function sharedBucketProblems(connections: ConnectionConfig[]): string[] 
 }
 
 export function createAdapter(config: ConnectionConfig, deps: AdapterDeps): Adapter {
-  return moduleOf(config.vendor).create(config, deps)
+  return moduleOf(config.vendor).connect(config, deps)
 }
 
 export class AdapterRegistry {

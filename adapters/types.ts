@@ -38,9 +38,10 @@ export interface ResourceOperations<T, TCreate, TUpdate> {
   update?(id: string, body: TUpdate, ctx: CallContext): Promise<T>
 }
 
-export interface CommentOperations {
-  list(ticketId: string, request: ListRequest, ctx: CallContext): Promise<ListResult<Comment>>
-  create?(ticketId: string, body: CommentCreate, ctx: CallContext): Promise<Comment>
+/** A resource under a parent record (a ticket's comments): listed and created there. */
+export interface NestedOperations<T, TCreate> {
+  list(parentId: string, request: ListRequest, ctx: CallContext): Promise<ListResult<T>>
+  create?(parentId: string, body: TCreate, ctx: CallContext): Promise<T>
 }
 
 export interface ReferenceOperations {
@@ -57,7 +58,7 @@ export interface Adapter {
   /** The canonical filters the vendor honours natively, per list. */
   readonly filters: Readonly<Record<ListableResource, readonly FilterName[]>>
   readonly tickets: ResourceOperations<Ticket, TicketCreate, TicketUpdate>
-  readonly comments: CommentOperations
+  readonly comments: NestedOperations<Comment, CommentCreate>
   readonly customers: ResourceOperations<Customer, CustomerCreate, CustomerUpdate>
   readonly assets: ResourceOperations<Asset, AssetCreate, AssetUpdate>
   readonly reference: ReferenceOperations

@@ -10,14 +10,17 @@ import { bareRecord, bareRecords } from '../../src/vendor-http/answer.js'
 import { vendorClientOn, type QueryValue, type VendorCall } from '../../src/vendor-http/client.js'
 import { hasLinkRel } from '../../src/vendor-http/link-header.js'
 import { categoryMapsOf, notificationsAllowed } from '../../src/connection-config.js'
+import { vendorModule } from '../kit/vendor-module.js'
 import type { Adapter, AdapterDeps, CallContext, ListRequest, ListResult } from '../types.js'
 import { connectWiseAuth } from './auth.js'
 import {
+  ConnectWiseConnectionConfig,
   connectWiseBaseUrl,
   connectWiseBucket,
+  connectWiseConfigProblems,
+  connectWiseConnectionFromEnv,
   DEFAULT_API_VERSION,
   DEFAULT_CODEBASE,
-  type ConnectWiseConnectionConfig,
 } from './config.js'
 import { describeConnectWiseError } from './errors.js'
 import {
@@ -62,13 +65,6 @@ import type {
   CwTicket,
 } from './types.js'
 
-export {
-  ConnectWiseConnectionConfig,
-  connectWiseBucket,
-  connectWiseConfigProblems,
-  connectWiseConnectionFromEnv,
-} from './config.js'
-
 /** vendors.md: a ticket summary takes at most 100 characters. */
 const SUMMARY_MAX_LENGTH = 100
 
@@ -106,7 +102,7 @@ function ticketUrlOf(config: ConnectWiseConnectionConfig): string | null {
   return page(`https://${config.site.replace(/^api-/, '')}/${config.codebase ?? DEFAULT_CODEBASE}`)
 }
 
-export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, deps: AdapterDeps): Adapter {
+function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, deps: AdapterDeps): Adapter {
   const mapOptions: ConnectWiseMapOptions = {
     ...categoryMapsOf(config),
     ticketUrl: ticketUrlOf(config),
@@ -446,3 +442,11 @@ export function createConnectWiseAdapter(config: ConnectWiseConnectionConfig, de
     },
   }
 }
+
+export const connectWise = vendorModule({
+  schema: ConnectWiseConnectionConfig,
+  problems: connectWiseConfigProblems,
+  fromEnv: connectWiseConnectionFromEnv,
+  bucket: connectWiseBucket,
+  connect: createConnectWiseAdapter,
+})

@@ -8,9 +8,16 @@ import { fillPage, pagePositionOf } from '../../src/paging/fill-page.js'
 import { bareRecord, bareRecords, isRecord, recordsIn } from '../../src/vendor-http/answer.js'
 import { vendorClientOn, type VendorCall } from '../../src/vendor-http/client.js'
 import { categoryMapsOf, notificationsAllowed } from '../../src/connection-config.js'
+import { vendorModule } from '../kit/vendor-module.js'
 import type { Adapter, AdapterDeps, CallContext, ListRequest, ListResult } from '../types.js'
 import { haloAuth } from './auth.js'
-import { haloBucket, haloOrigin, type HaloConnectionConfig } from './config.js'
+import {
+  HaloConnectionConfig,
+  haloBucket,
+  haloConfigProblems,
+  haloConnectionFromEnv,
+  haloOrigin,
+} from './config.js'
 import { describeHaloError } from './errors.js'
 import {
   actionFieldNames,
@@ -46,8 +53,6 @@ import type {
   HaloTicketType,
 } from './types.js'
 
-export { HaloConnectionConfig, haloBucket, haloConfigProblems, haloConnectionFromEnv } from './config.js'
-
 /** The largest `page_size` HaloPSA's spec states; the adapter always asks for it, so positions stay aligned. */
 const HALO_PAGE_SIZE = 100
 
@@ -61,7 +66,7 @@ interface ListSpec<R, T> {
   map: (record: R) => T
 }
 
-export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDeps): Adapter {
+function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDeps): Adapter {
   const origin = haloOrigin(config)
   const mapOptions: HaloMapOptions = {
     ...categoryMapsOf(config),
@@ -363,3 +368,11 @@ export function createHaloAdapter(config: HaloConnectionConfig, deps: AdapterDep
     },
   }
 }
+
+export const haloPsa = vendorModule({
+  schema: HaloConnectionConfig,
+  problems: haloConfigProblems,
+  fromEnv: haloConnectionFromEnv,
+  bucket: haloBucket,
+  connect: createHaloAdapter,
+})

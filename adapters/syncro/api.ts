@@ -1,0 +1,75 @@
+import { fillPage, pagePositionOf } from '../../src/paging/fill-page.js'
+import { recordIn, recordsIn } from '../../src/vendor-http/answer.js'
+import type { VendorCall, VendorClient } from '../../src/vendor-http/client.js'
+import type { CallContext } from '../types.js'
+import type { Target, VendorApi } from '../kit/resource.js'
+import type { SyncroQuery } from './query.js'
+import type { SyncroMeta } from './types.js'
+
+/**
+ * What a Syncro list is asked with: one query, or several walked one after the other (a status category is one
+ * query per status name); `perPage` where Syncro takes a page size (comments only).
+ */
+export interface SyncroListQuery {
+  queries: SyncroQuery[]
+  perPage?: number
+}
+
+/** Syncro wraps every record and list in a key: `{ "ticket": {…} }`, `{ "tickets": […], "meta": {…} }`. */
+const keyOf = (target: Target) => {
+  if (target.key === undefined)
+    throw new Error(`syncro ${target.path}: the declaration names no envelope key`)
+  return target.key
+}
+
+/** Syncro's API: enveloped records, page-numbered lists of a size Syncro fixes, POST to create and PUT to update. */
+export function syncroApi(client: VendorClient): VendorApi<SyncroListQuery> {
+  const send = async (call: VendorCall, ctx: CallContext) => (await client.send(call, ctx)).body
+  /** Syncro's page size per list, as its answers told it (never assumed: it varies by account and version). */
+  const pageSizes = new Map<string, number>()
+
+  return {
+    read: async (target, ctx) =>
+      recordIn(await send({ method: 'GET', path: target.path }, ctx), keyOf(target), 'syncro'),
+
+    async list(target, { queries, perPage }, request, ctx) {
+      const key = keyOf(target)
+      const { records, next } = await fillPage({
+        pageSize: request.pageSize,
+        from: pagePositionOf(request.position),
+        vendorPageSize: pageSizes.get(key),
+        expectCalls: (calls) => ctx.admission?.expect(calls),
+        queryKeys: queries.map((query) => String(query.status ?? '')),
+        fetchPage: async (query, page) => {
+          const body = await send(
+            { method: 'GET', path: target.path, query: { ...queries[query], page, per_page: perPage } },
+            ctx,
+          )
+          const found = recordsIn<never>(body, key, 'syncro')
+          const meta = (body as { meta?: SyncroMeta }).meta
+          if (meta?.per_page) pageSizes.set(key, meta.per_page)
+          const totalPages = meta?.total_pages
+          return {
+            records: found,
+            isLast: totalPages === undefined ? found.length === 0 : page >= totalPages,
+          }
+        },
+      })
+      return { data: records, nextPosition: next }
+    },
+
+    create: async (target, body, { fieldNames }, ctx) =>
+      recordIn(
+        await send({ method: 'POST', path: target.path, body, fieldNames }, ctx),
+        keyOf(target),
+        'syncro',
+      ),
+
+    update: async (target, body, { fieldNames }, ctx) =>
+      recordIn(
+        await send({ method: 'PUT', path: target.itemPath, body, fieldNames }, ctx),
+        keyOf(target),
+        'syncro',
+      ),
+  }
+}
