@@ -1,7 +1,6 @@
 import { Asset, AssetCreate, AssetUpdate } from '../src/canonical/asset.js'
 import { AssetListQuery } from '../src/canonical/list-query.js'
 import { AssetPage } from '../src/canonical/shared-schemas.js'
-import { findCreatedBy } from './find-created.js'
 import { resourceRoutes } from './resource-routes.js'
 
 export const assetRoutes = resourceRoutes({
@@ -15,12 +14,12 @@ export const assetRoutes = resourceRoutes({
   update: AssetUpdate,
   operations: (adapter) => adapter.assets,
   // The asset an earlier create made: of the customer, created since, with exactly that name.
-  findCreated: (adapter, body: AssetCreate, since, ctx) =>
-    findCreatedBy(
-      (request, context) => adapter.assets.list(request, context),
-      adapter.filters.assets,
-      { customerId: body.customerId, createdSince: since, q: body.name },
-      (asset) => asset.name === body.name && asset.customer?.id === body.customerId,
-      ctx,
-    ),
+  duplicate: {
+    filters: (body: AssetCreate, since) => ({
+      customerId: body.customerId,
+      createdSince: since,
+      q: body.name,
+    }),
+    matches: (asset: Asset, body) => asset.name === body.name && asset.customer?.id === body.customerId,
+  },
 })

@@ -1,7 +1,6 @@
 import { Customer, CustomerCreate, CustomerUpdate } from '../src/canonical/customer.js'
 import { CustomerListQuery } from '../src/canonical/list-query.js'
 import { CustomerPage } from '../src/canonical/shared-schemas.js'
-import { findCreatedBy } from './find-created.js'
 import { resourceRoutes } from './resource-routes.js'
 
 export const customerRoutes = resourceRoutes({
@@ -15,12 +14,8 @@ export const customerRoutes = resourceRoutes({
   update: CustomerUpdate,
   operations: (adapter) => adapter.customers,
   // The customer an earlier create made: created since, with exactly that name.
-  findCreated: (adapter, body: CustomerCreate, since, ctx) =>
-    findCreatedBy(
-      (request, context) => adapter.customers.list(request, context),
-      adapter.filters.customers,
-      { createdSince: since, q: body.name },
-      (customer) => customer.name === body.name,
-      ctx,
-    ),
+  duplicate: {
+    filters: (body: CustomerCreate, since) => ({ createdSince: since, q: body.name }),
+    matches: (customer: Customer, body) => customer.name === body.name,
+  },
 })

@@ -1,8 +1,9 @@
 import { Type, type TObject, type TSchema } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Adapter, CallContext, ListableResource, ResourceOperations } from '../adapters/types.js'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Adapter, ListableResource, NestedOperations, ResourceOperations } from '../adapters/types.js'
 import { RecordId } from '../src/canonical/common.js'
-import { IncludeField, type PagingQuery } from '../src/canonical/list-query.js'
+import { IncludeField, type ListFilters, type PagingQuery } from '../src/canonical/list-query.js'
 import { unsupportedOperation } from '../src/errors.js'
 import {
   adapterOf,
@@ -15,15 +16,23 @@ import {
   problemResponses,
   shapeRemote,
 } from './common.js'
-import type { LookupResult } from './find-created.js'
+import { findCreatedBy } from './find-created.js'
 import { listPage } from './list.js'
 
 type AnyRecord = { id: string; remote?: unknown }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one generic route set for records of several shapes
 type AnyOperations = ResourceOperations<AnyRecord, any, any>
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+type AnyNestedOperations = NestedOperations<AnyRecord, any>
 
-export interface ResourceRouteSpec {
-  resource: Exclude<ListableResource, 'comments'>
+/** A route's OpenAPI summary and description. */
+interface RouteDoc {
+  summary: string
+  description?: string
+}
+
+interface CommonSpec<TBody, TRecord> {
+  resource: ListableResource
   /** 'ticket', for summaries and messages. */
   singular: string
   tag: string
@@ -31,20 +40,30 @@ export interface ResourceRouteSpec {
   page: TSchema
   listQuery: TObject
   create: TSchema
-  update: TSchema
-  operations: (adapter: Adapter) => AnyOperations
   /** Canonical rules a write must follow before any vendor sees it. */
   checkWrite?: (body: Record<string, unknown>) => void
   /**
-   * The record a create made, looked for at the vendor from what was sent (for a keyed repeat of a create whose
-   * outcome is unknown).
+   * How a keyed repeat of a create whose outcome is unknown finds the record the first attempt made: the list
+   * filters that narrow it down (its parent, created since the attempt, its text), then an exact match.
    */
-  findCreated?: (
-    adapter: Adapter,
-    body: never,
-    since: string,
-    ctx: CallContext,
-  ) => Promise<LookupResult<AnyRecord>>
+  duplicate?: {
+    filters: (body: TBody, since: string) => ListFilters
+    matches: (record: TRecord, body: TBody) => boolean
+  }
+  /** Summaries and descriptions where the generic ones do not fit. */
+  docs?: { list?: RouteDoc; create?: RouteDoc }
+}
+
+/** A resource of its own: list, get, create and update under /v1/connections/{connection}/{resource}. */
+export interface ResourceRouteSpec<TBody = never, TRecord = never> extends CommonSpec<TBody, TRecord> {
+  update: TSchema
+  operations: (adapter: Adapter) => AnyOperations
+}
+
+/** A resource under a parent record (a ticket's comments): listed and created there. */
+export interface NestedRouteSpec<TBody = never, TRecord = never> extends CommonSpec<TBody, TRecord> {
+  parent: { resource: ListableResource; param: string; singular: string }
+  operations: (adapter: Adapter) => AnyNestedOperations
 }
 
 export const IncludeQuery = Type.Object(
@@ -52,35 +71,135 @@ export const IncludeQuery = Type.Object(
   { additionalProperties: false },
 )
 
-/** list, get, create and update of one resource under /v1/connections/{connection}. */
-export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypebox {
-  return async (app) => {
-    const base = `/connections/:connection/${spec.resource}`
-    const ItemParams = Type.Object({ connection: ConnectionParams.properties.connection, id: RecordId })
+/** The operations of one request's resource: a nested resource's bound to the parent record the path names. */
+function boundOperations(
+  spec: ResourceRouteSpec<unknown, unknown> | NestedRouteSpec<unknown, unknown>,
+  adapter: Adapter,
+  request: FastifyRequest,
+): Pick<AnyOperations, 'list' | 'create'> {
+  if (!('parent' in spec)) return spec.operations(adapter)
+  const parentId = (request.params as Record<string, string>)[spec.parent.param]!
+  const operations = spec.operations(adapter)
+  const create = operations.create
+  return {
+    list: (listRequest, ctx) => operations.list(parentId, listRequest, ctx),
+    create: create && ((body, ctx) => create(parentId, body, ctx)),
+  }
+}
 
-    app.get(
-      base,
-      {
-        schema: {
-          tags: [spec.tag],
-          summary: `List ${spec.resource}`,
-          description: `Pages of ${spec.resource}. Filters the vendor cannot apply natively answer 400 unsupported_filter (GET /v1/connections lists each connection's filters).`,
-          params: ConnectionParams,
-          querystring: spec.listQuery,
-          response: { 200: Type.Ref(spec.page), ...problemResponses(...READ_PROBLEMS) },
-        },
+type RouteApp = Parameters<FastifyPluginAsyncTypebox>[0]
+
+/** The list and create routes every resource has, nested or not. */
+function registerListAndCreate(
+  app: RouteApp,
+  spec: ResourceRouteSpec<unknown, unknown> | NestedRouteSpec<unknown, unknown>,
+): void {
+  const nested = 'parent' in spec ? spec.parent : undefined
+  const collection = nested
+    ? `/connections/:connection/${nested.resource}/:${nested.param}/${spec.resource}`
+    : `/connections/:connection/${spec.resource}`
+  const Params = nested
+    ? Type.Object(
+        { connection: ConnectionParams.properties.connection, [nested.param]: RecordId },
+        { additionalProperties: false },
+      )
+    : ConnectionParams
+  const parentIdOf = (request: FastifyRequest) =>
+    nested ? (request.params as Record<string, string>)[nested.param] : undefined
+  /** Where a created record is read: its own route; a nested one has none. */
+  const locationOf = (adapter: Adapter, record: AnyRecord) =>
+    nested ? undefined : `/v1/connections/${adapter.connectionId}/${spec.resource}/${record.id}`
+
+  const findCreated =
+    (duplicate: NonNullable<typeof spec.duplicate>) =>
+    async (request: FastifyRequest, reply: FastifyReply, since: string) => {
+      const adapter = adapterOf(request)
+      const body = request.body
+      const lookup = await findCreatedBy(
+        boundOperations(spec, adapter, request).list,
+        adapter.filters[spec.resource],
+        duplicate.filters(body, since),
+        (record) => duplicate.matches(record, body),
+        callContext(request, reply),
+      )
+      if (typeof lookup !== 'object') return lookup
+      return { record: shapeRemote(lookup.found, undefined), location: locationOf(adapter, lookup.found) }
+    }
+
+  app.get(
+    collection,
+    {
+      schema: {
+        tags: [spec.tag],
+        summary: spec.docs?.list?.summary ?? `List ${spec.resource}`,
+        description:
+          spec.docs?.list?.description ??
+          `Pages of ${spec.resource}. Filters the vendor cannot apply natively answer 400 unsupported_filter (GET /v1/connections lists each connection's filters).`,
+        params: Params,
+        querystring: spec.listQuery,
+        response: { 200: Type.Ref(spec.page), ...problemResponses(...READ_PROBLEMS) },
       },
-      async (request, reply) => {
-        const adapter = adapterOf(request)
-        const query = request.query as PagingQuery & Record<string, unknown>
-        return listPage(request, adapter, spec.resource, query, (listRequest) =>
-          spec.operations(adapter).list(listRequest, callContext(request, reply)),
+    },
+    async (request, reply) => {
+      const adapter = adapterOf(request)
+      const query = request.query as PagingQuery & Record<string, unknown>
+      return listPage(
+        request,
+        adapter,
+        spec.resource,
+        query,
+        (listRequest) =>
+          boundOperations(spec, adapter, request).list(listRequest, callContext(request, reply)),
+        parentIdOf(request),
+      )
+    },
+  )
+
+  app.post(
+    collection,
+    {
+      config: { findCreated: spec.duplicate ? findCreated(spec.duplicate) : undefined },
+      schema: {
+        tags: [spec.tag],
+        summary: spec.docs?.create?.summary ?? `Create a ${spec.singular}`,
+        description: spec.docs?.create?.description ?? 'Answers 201 with the record as the vendor stored it.',
+        params: Params,
+        querystring: NoQuery,
+        headers: IdempotencyHeaders,
+        body: Type.Ref(spec.create),
+        response: { 201: Type.Ref(spec.item), ...problemResponses(...WRITE_PROBLEMS) },
+      },
+    },
+    async (request, reply) => {
+      const adapter = adapterOf(request)
+      const create = boundOperations(spec, adapter, request).create
+      if (!create)
+        throw unsupportedOperation(
+          adapter.vendor,
+          nested ? `add ${spec.resource}` : `create ${spec.resource}`,
         )
-      },
-    )
+      spec.checkWrite?.(request.body as Record<string, unknown>)
+      const record = await create(request.body, callContext(request, reply))
+      reply.code(201)
+      const location = locationOf(adapter, record)
+      if (location) reply.header('location', location)
+      return shapeRemote(record, undefined)
+    },
+  )
+}
+
+/** list, get, create and update of one resource under /v1/connections/{connection}. */
+export function resourceRoutes<TBody, TRecord>(
+  spec: ResourceRouteSpec<TBody, TRecord>,
+): FastifyPluginAsyncTypebox {
+  const general = spec as unknown as ResourceRouteSpec<unknown, unknown>
+  return async (app) => {
+    const item = `/connections/:connection/${spec.resource}/:id`
+    const ItemParams = Type.Object({ connection: ConnectionParams.properties.connection, id: RecordId })
+    registerListAndCreate(app, general)
 
     app.get(
-      `${base}/:id`,
+      item,
       {
         schema: {
           tags: [spec.tag],
@@ -97,53 +216,8 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
       },
     )
 
-    app.post(
-      base,
-      {
-        config: {
-          findCreated: spec.findCreated
-            ? async (request, reply, since) => {
-                const adapter = adapterOf(request)
-                const lookup = await spec.findCreated!(
-                  adapter,
-                  request.body as never,
-                  since,
-                  callContext(request, reply),
-                )
-                if (typeof lookup !== 'object') return lookup
-                return {
-                  record: shapeRemote(lookup.found, undefined),
-                  location: `/v1/connections/${adapter.connectionId}/${spec.resource}/${lookup.found.id}`,
-                }
-              }
-            : undefined,
-        },
-        schema: {
-          tags: [spec.tag],
-          summary: `Create a ${spec.singular}`,
-          description: 'Answers 201 with the record as the vendor stored it.',
-          params: ConnectionParams,
-          querystring: NoQuery,
-          headers: IdempotencyHeaders,
-          body: Type.Ref(spec.create),
-          response: { 201: Type.Ref(spec.item), ...problemResponses(...WRITE_PROBLEMS) },
-        },
-      },
-      async (request, reply) => {
-        const adapter = adapterOf(request)
-        const operations = spec.operations(adapter)
-        if (!operations.create) throw unsupportedOperation(adapter.vendor, `create ${spec.resource}`)
-        spec.checkWrite?.(request.body as Record<string, unknown>)
-        const record = await operations.create(request.body, callContext(request, reply))
-        reply
-          .code(201)
-          .header('location', `/v1/connections/${adapter.connectionId}/${spec.resource}/${record.id}`)
-        return shapeRemote(record, undefined)
-      },
-    )
-
     app.patch(
-      `${base}/:id`,
+      item,
       {
         schema: {
           tags: [spec.tag],
@@ -160,7 +234,7 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
         const adapter = adapterOf(request)
         const operations = spec.operations(adapter)
         if (!operations.update) throw unsupportedOperation(adapter.vendor, `update ${spec.resource}`)
-        spec.checkWrite?.(request.body as Record<string, unknown>)
+        general.checkWrite?.(request.body as Record<string, unknown>)
         return shapeRemote(
           await operations.update(request.params.id, request.body, callContext(request, reply)),
           undefined,
@@ -168,4 +242,11 @@ export function resourceRoutes(spec: ResourceRouteSpec): FastifyPluginAsyncTypeb
       },
     )
   }
+}
+
+/** list and create of a resource under a parent record (a ticket's comments). */
+export function nestedResourceRoutes<TBody, TRecord>(
+  spec: NestedRouteSpec<TBody, TRecord>,
+): FastifyPluginAsyncTypebox {
+  return async (app) => registerListAndCreate(app, spec as unknown as NestedRouteSpec<unknown, unknown>)
 }

@@ -9,7 +9,8 @@ import { callerSignal } from './caller-signal.js'
 
 /** What a look at the vendor found of the record an earlier create may have made. */
 export type FoundCreated =
-  | { record: unknown; location: string }
+  /** The record, and where it is read (a nested record, such as a comment, has no route of its own). */
+  | { record: unknown; location?: string }
   /** The vendor has no such record: the earlier attempt made none. */
   | 'none'
   /** The vendor cannot say for sure (it cannot filter so, or more than one record matches). */
@@ -72,12 +73,9 @@ function replay(reply: FastifyReply, answer: StoredAnswer): FastifyReply {
     .send(answer.body)
 }
 
-function answerFound(reply: FastifyReply, found: { record: unknown; location: string }): FastifyReply {
-  return reply
-    .code(201)
-    .header('location', found.location)
-    .header('idempotent-replayed', 'true')
-    .send(found.record)
+function answerFound(reply: FastifyReply, found: { record: unknown; location?: string }): FastifyReply {
+  if (found.location) reply.header('location', found.location)
+  return reply.code(201).header('idempotent-replayed', 'true').send(found.record)
 }
 
 /**
