@@ -1,9 +1,6 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
-/** The files that wire the layers together: they alone may import every layer. */
-const COMPOSITION_ROOT = ['src/app.ts', 'src/config.ts', 'src/server.ts', 'src/sandbox-mode.ts']
-
 /** A pattern refusing imports of the top-level folders named (a relative path climbing into one of them). */
 const below = (who, folders) => ({
   regex: `^(\\.\\./)+(${folders})/`,
@@ -25,27 +22,29 @@ export default tseslint.config(
     files: ['scripts/**', 'bench/**', 'sandbox/cli.ts'],
     rules: { 'no-console': 'off' },
   },
-  // Layers that point down. The composition root (building the app, reading config, starting the server and
-  // the sandbox) may import anything; the core below it never imports routes, adapters or the emulators.
+  // Layers that point down. The composition root, app/ (building the app, reading config, starting the server and
+  // the sandbox), may import anything; below it the routes, then the adapters, then the core (src/), which never
+  // imports a layer above it nor the emulators.
   {
     files: ['src/**/*.ts'],
-    ignores: COMPOSITION_ROOT,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [below('the core', 'adapters|routes|sandbox')] }],
+      'no-restricted-imports': ['error', { patterns: [below('the core', 'app|adapters|routes|sandbox')] }],
     },
   },
-  // Adapters and routes never reach the emulators; an adapter never reaches the routes.
+  // Adapters and routes never reach the composition root or the emulators; an adapter never reaches the routes.
   {
     files: ['adapters/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [below('an adapter', 'routes|sandbox')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [below('an adapter', 'app|routes|sandbox')] }] },
   },
   {
     files: ['routes/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [below('a route', 'sandbox')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [below('a route', 'app|sandbox')] }] },
   },
   // An emulator agrees with an adapter only by their sources: it shares no code with the gateway.
   {
     files: ['sandbox/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [below('an emulator', 'src|adapters')] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [below('an emulator', 'src|adapters|app|routes')] }],
+    },
   },
 )

@@ -42,7 +42,7 @@ function overhead(results: OverheadResult[]): string[] {
   return [
     '## 1. Overhead: the same GET direct to the emulator and through the gateway',
     '',
-    'Emulator, gateway (`dist/src/server.js` as the Docker image runs it, log level info) and load generator each in a',
+    'Emulator, gateway (`dist/app/server.js` as the Docker image runs it, log level info) and load generator each in a',
     'process of their own, on the same 2 cores. Throughput: autocannon, 10 connections. Latency: Node clock, one request at a time.',
     '',
     ...table(

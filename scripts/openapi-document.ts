@@ -1,5 +1,5 @@
-import { buildApp } from '../src/app.js'
-import { loadConfig } from '../src/config.js'
+import { buildApp } from '../app/build-app.js'
+import { loadConfig } from '../app/config.js'
 
 /** The OpenAPI document the routes describe; no connection or sandbox is needed to build it. */
 export async function openApiDocument(): Promise<string> {

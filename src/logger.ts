@@ -5,7 +5,7 @@ import {
   type Logger,
   type LoggerOptions,
 } from 'pino'
-import type { LogLevel } from './config.js'
+import type { LogLevel } from './gateway-config.js'
 
 /**
  * Keys whose values never reach a log line (down to MAX_DEPTH), in any case: request headers, vendor credentials,

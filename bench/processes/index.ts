@@ -83,7 +83,7 @@ export interface GatewayProcess {
 }
 
 /**
- * The gateway as production runs it (`dist/src/server.js`, log level info unless told), in front of
+ * The gateway as production runs it (`dist/app/server.js`, log level info unless told), in front of
  * `emulator`. Run `buildGateway()` first.
  */
 export async function startGatewayProcess(

@@ -29,7 +29,7 @@ const CONCURRENCY = 10
 
 /**
  * The same GET straight to the Syncro emulator and through the gateway, each in a process of its own (the
- * gateway as production runs it: `dist/src/server.js`, log level info): what the gateway adds. One ticket by id
+ * gateway as production runs it: `dist/app/server.js`, log level info): what the gateway adds. One ticket by id
  * and a list page of 25 (Syncro's own page size); the gateway alone (memory) and as a replica (Redis).
  * Throughput at 10 connections; latency one request at a time, so that queueing does not hide the cost.
  */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
-import type { ApiKeyScope, GatewayApiKey } from '../config.js'
+import type { ApiKeyScope, GatewayApiKey } from '../gateway-config.js'
 import { GatewayError } from '../errors.js'
 
 /**

@@ -18,8 +18,8 @@ import {
   type SyncroEmulator,
   type SyncroEmulatorOptions,
 } from '../../sandbox/syncro/index.js'
-import { buildApp, type App } from '../../src/app.js'
-import { loadConfig, type Config } from '../../src/config.js'
+import { buildApp, type App } from '../../app/build-app.js'
+import { loadConfig, type Config } from '../../app/config.js'
 import { createLogger } from '../../src/logger.js'
 import type { SharedState } from '../../src/state.js'
 

@@ -10,7 +10,7 @@ export interface Replicas {
   stop(): Promise<void>
 }
 
-/** N gateway processes (the built `dist/src/server.js`, as in production) sharing one config file and one Redis. */
+/** N gateway processes (the built `dist/app/server.js`, as in production) sharing one config file and one Redis. */
 export async function startReplicas(
   count: number,
   options: { redisUrl: string; config: object; env?: Record<string, string> },

@@ -21,8 +21,8 @@ export interface ServerProcess {
 }
 
 /**
- * Runs `src/server.ts` as `npm start` does, on a free port, and resolves once it prints its Swagger URL.
- * `built`: `dist/src/server.js` instead, as the Docker image runs it (after `npm run build`). `nodeArgs` go to
+ * Runs `app/server.ts` as `npm start` does, on a free port, and resolves once it prints its Swagger URL.
+ * `built`: `dist/app/server.js` instead, as the Docker image runs it (after `npm run build`). `nodeArgs` go to
  * node itself (the benchmark's `--cpu-prof`). `keepOutput: false` drains and drops the output
  * once listening (a benchmark's access log would only fill memory).
  */
@@ -35,7 +35,7 @@ export async function startServerProcess(
       ([name]) => !/^(SYNCRO|HALOPSA|CONNECTWISE|GATEWAY)_|^(REDIS_URL|NODE_ENV)$/.test(name),
     ),
   )
-  const entry = options.built ? ['dist/src/server.js'] : ['--import', 'tsx', 'src/server.ts']
+  const entry = options.built ? ['dist/app/server.js'] : ['--import', 'tsx', 'app/server.ts']
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     cwd: ROOT,
     env: { ...cleanEnv, PORT: '0', LOG_LEVEL: 'info', ...env },

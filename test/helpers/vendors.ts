@@ -1,8 +1,8 @@
 import { parseConditions, type ConditionNode } from '../../sandbox/connectwise/index.js'
 import type { FaultControls } from '../../sandbox/shared/faults.js'
 import type { EmulatorStats } from '../../sandbox/shared/stats.js'
-import type { App } from '../../src/app.js'
-import type { Config } from '../../src/config.js'
+import type { App } from '../../app/build-app.js'
+import type { Config } from '../../app/config.js'
 import type { ConnectionConfig } from '../../adapters/registry.js'
 import { startConnectWiseGateway, startHaloGateway, startSyncroGateway } from './gateway.js'
 

@@ -1,4 +1,4 @@
-import type { App } from '../../src/app.js'
+import type { App } from '../../app/build-app.js'
 import { json } from './gateway.js'
 
 export interface Page<T> {

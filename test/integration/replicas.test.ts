@@ -6,7 +6,7 @@ import { call, startReplicas, type Answer, type Replicas } from '../helpers/repl
 
 /**
  * Several gateway processes behind one Redis behave like one well-mannered client of the vendor.
- * Real processes (src/server.ts), real Redis, the Syncro emulator in this process counting what arrives.
+ * Real processes (app/server.ts), real Redis, the Syncro emulator in this process counting what arrives.
  */
 
 let redis: TestRedis

@@ -1,7 +1,7 @@
 import { request } from 'undici'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from '../../src/config.js'
-import { startSandboxMode, type SandboxMode } from '../../src/sandbox-mode.js'
+import { ConfigError, loadConfig } from '../../app/config.js'
+import { startSandboxMode, type SandboxMode } from '../../app/sandbox-mode.js'
 
 /** The sandbox's vendor limits: each vendor's own by default, each changeable by SANDBOX_<VENDOR>_RATE_LIMIT. */
 

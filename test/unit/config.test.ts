@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from '../../src/config.js'
+import { ConfigError, loadConfig } from '../../app/config.js'
 
 const noFile = () => {
   throw Object.assign(new Error('missing'), { code: 'ENOENT' })

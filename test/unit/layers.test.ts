@@ -14,19 +14,28 @@ describe('layers that point down', () => {
     ['src/http/probe.ts', '../../routes/index.js'],
     ['src/limiter/probe.ts', '../../sandbox/index.js'],
     ['src/probe.ts', '../adapters/registry.js'],
+    ['src/probe.ts', '../app/config.js'],
+    ['src/security/probe.ts', '../../app/build-app.js'],
     ['adapters/syncro/probe.ts', '../../routes/common.js'],
     ['adapters/syncro/probe.ts', '../../sandbox/syncro/index.js'],
+    ['adapters/probe.ts', '../app/config.js'],
     ['routes/probe.ts', '../sandbox/index.js'],
+    ['routes/probe.ts', '../app/build-app.js'],
     ['sandbox/syncro/probe.ts', '../../src/errors.js'],
     ['sandbox/connectwise/inputs/probe.ts', '../../../adapters/connectwise/map.js'],
+    ['sandbox/syncro/probe.ts', '../../app/sandbox-mode.js'],
+    ['sandbox/probe.ts', '../routes/index.js'],
   ])('refuses %s importing %s', async (file, specifier) => {
     expect(await refusedImports(file, specifier)).toBe(1)
   })
 
   it.each([
-    ['src/app.ts', '../adapters/registry.js'],
-    ['src/server.ts', './sandbox-mode.js'],
-    ['src/sandbox-mode.ts', '../sandbox/index.js'],
+    ['app/build-app.ts', '../adapters/registry.js'],
+    ['app/build-app.ts', '../routes/index.js'],
+    ['app/config.ts', '../sandbox/rate-limit-env.js'],
+    ['app/server.ts', './sandbox-mode.js'],
+    ['app/sandbox-mode.ts', '../sandbox/index.js'],
+    ['src/logger.ts', './gateway-config.js'],
     ['routes/probe.ts', '../adapters/types.js'],
     ['adapters/syncro/probe.ts', '../../src/errors.js'],
     ['sandbox/syncro/probe.ts', '../shared/faults.js'],

@@ -1,7 +1,7 @@
 import closeWithGrace from 'close-with-grace'
-import { buildApp } from './app.js'
+import { buildApp } from './build-app.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
-import { createLogger } from './logger.js'
+import { createLogger } from '../src/logger.js'
 import type { SandboxMode } from './sandbox-mode.js'
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const

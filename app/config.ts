@@ -7,10 +7,10 @@ import {
   sharedBucketProblems,
   type ConnectionConfig,
 } from '../adapters/registry.js'
-import { DEFAULT_IDEMPOTENCY_LEASE_MS } from './cache/idempotency.js'
-import { StringEnum } from './canonical/common.js'
-import { ConnectionId } from './connection-config.js'
-import { DEFAULT_VENDOR_HTTP_SETTINGS, type VendorHttpSettings } from './vendor-http/settings.js'
+import { DEFAULT_IDEMPOTENCY_LEASE_MS } from '../src/cache/idempotency.js'
+import { StringEnum } from '../src/canonical/common.js'
+import { GatewayApiKey, KEY_HASH_PATTERN, LOG_LEVELS, type LogLevel } from '../src/gateway-config.js'
+import { DEFAULT_VENDOR_HTTP_SETTINGS, type VendorHttpSettings } from '../src/vendor-http/settings.js'
 import { sandboxRateLimitsFromEnv, type SandboxRateLimits } from '../sandbox/rate-limit-env.js'
 
 /**
@@ -18,34 +18,6 @@ import { sandboxRateLimitsFromEnv, type SandboxRateLimits } from '../sandbox/rat
  * variables win over the file. A wrong or missing value stops start-up with a message naming it, never
  * its value (values may be secrets).
  */
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
-export type LogLevel = (typeof LOG_LEVELS)[number]
-
-export const API_KEY_SCOPES = ['read', 'write'] as const
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number]
-
-/** `sha256:` and the hex SHA-256 digest of a key: what `npm run key` prints, so no key is kept in plain text. */
-export const KEY_HASH_PATTERN = '^sha256:[0-9a-fA-F]{64}$'
-
-export const GatewayApiKey = Type.Object(
-  {
-    name: Type.String({ minLength: 1 }),
-    /** The key's hash (preferred); or `key`, the key itself (development). Exactly one of the two. */
-    keyHash: Type.Optional(Type.String({ pattern: KEY_HASH_PATTERN })),
-    key: Type.Optional(Type.String({ minLength: 16 })),
-    scopes: Type.Optional(Type.Array(StringEnum(API_KEY_SCOPES), { minItems: 1 })),
-    /** Connections this key may use; all when absent. */
-    connections: Type.Optional(Type.Array(ConnectionId)),
-    /**
-     * The share of each vendor's rate limit this key's calls may take (0 < share <= 1), so one busy caller
-     * cannot spend a vendor's quota for the others; default API_KEY_VENDOR_SHARE, else 1.
-     */
-    vendorShare: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
-  },
-  { additionalProperties: false },
-)
-export type GatewayApiKey = Static<typeof GatewayApiKey>
 
 const PositiveInteger = Type.Integer({ minimum: 1 })
 const WHEN_STORE_DOWN = ['local', 'deny'] as const
