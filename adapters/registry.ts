@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { notFound } from '../src/errors.js'
-import type { BucketSpec } from '../src/limiter/types.js'
+import type { BucketSpec } from '../src/state/limiter/types.js'
 import type { Adapter, AdapterDeps } from './types.js'
 import { connectWise } from './connectwise/index.js'
 import { haloPsa } from './halopsa/index.js'

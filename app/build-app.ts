@@ -14,8 +14,8 @@ import { validatorCompiler } from '../src/http/validation.js'
 import { createLogger } from '../src/logger.js'
 import { GatewayMetrics } from '../src/metrics.js'
 import { ApiKeyGuard } from '../src/security/api-keys.js'
-import { memoryState, type SharedState } from '../src/state.js'
-import { redisState } from '../src/store/redis-state.js'
+import { memoryState, type SharedState } from '../src/state/index.js'
+import { redisState } from '../src/state/redis-state.js'
 import { PoolRegistry } from '../src/vendor-http/pools.js'
 
 declare module 'fastify' {

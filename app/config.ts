@@ -7,7 +7,7 @@ import {
   sharedBucketProblems,
   type ConnectionConfig,
 } from '../adapters/registry.js'
-import { DEFAULT_IDEMPOTENCY_LEASE_MS } from '../src/cache/idempotency.js'
+import { DEFAULT_IDEMPOTENCY_LEASE_MS } from '../src/state/idempotency/idempotency.js'
 import { StringEnum } from '../src/canonical/common.js'
 import { GatewayApiKey, KEY_HASH_PATTERN, LOG_LEVELS, type LogLevel } from '../src/gateway-config.js'
 import { DEFAULT_VENDOR_HTTP_SETTINGS, type VendorHttpSettings } from '../src/vendor-http/settings.js'
@@ -77,7 +77,7 @@ export interface Config {
   headersTimeoutMs: number
   /**
    * How long a keyed write's claim lives without its process's heartbeat: a repeat after that takes the key over
-   * (src/cache/idempotency.ts). Short enough that a crash is noticed in seconds, long enough for a busy event loop.
+   * (src/state/idempotency/idempotency.ts). Short enough that a crash is noticed in seconds, long enough for a busy event loop.
    */
   idempotencyLeaseMs: number
   /** Shared state: Redis when a URL or cluster is given, else this process's memory. */

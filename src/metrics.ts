@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
-import type { ReferenceCache } from './cache/reference-cache.js'
-import type { TokenCache } from './cache/token-cache.js'
+import type { ReferenceCache } from './state/reference-data/reference-cache.js'
+import type { TokenCache } from './state/tokens/token-cache.js'
 import type { BreakerState } from './vendor-http/health.js'
 
 /** The process's own metrics (memory, CPU, event loop, GC): collected once per process, whatever the apps. */

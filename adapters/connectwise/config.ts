@@ -1,8 +1,8 @@
 import { accessSync, constants } from 'node:fs'
 import { Type, type Static } from '@sinclair/typebox'
 import { commonConnectionFields } from '../../src/connection-config.js'
-import { accountBucketKey, bucketFor, type VendorRateLimitDefaults } from '../../src/limiter/bucket.js'
-import type { BucketSpec } from '../../src/limiter/types.js'
+import { accountBucketKey, bucketFor, type VendorRateLimitDefaults } from '../../src/state/limiter/bucket.js'
+import type { BucketSpec } from '../../src/state/limiter/types.js'
 
 export const ConnectWiseConnectionConfig = Type.Object(
   {

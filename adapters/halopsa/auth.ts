@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { TokenCache } from '../../src/cache/token-cache.js'
+import type { TokenCache } from '../../src/state/tokens/token-cache.js'
 import { bearerTokenAuth, type VendorAuth } from '../../src/vendor-http/auth.js'
 import { fetchClientCredentialsToken } from '../../src/vendor-http/client-credentials.js'
 import type { PoolRegistry } from '../../src/vendor-http/pools.js'

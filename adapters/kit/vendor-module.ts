@@ -1,5 +1,5 @@
 import type { Static, TSchema } from '@sinclair/typebox'
-import type { BucketSpec } from '../../src/limiter/types.js'
+import type { BucketSpec } from '../../src/state/limiter/types.js'
 import type { Adapter, AdapterDeps } from '../types.js'
 
 /**

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { commonConnectionFields } from '../../src/connection-config.js'
-import { bucketFor, type VendorRateLimitDefaults } from '../../src/limiter/bucket.js'
-import type { BucketSpec } from '../../src/limiter/types.js'
+import { bucketFor, type VendorRateLimitDefaults } from '../../src/state/limiter/bucket.js'
+import type { BucketSpec } from '../../src/state/limiter/types.js'
 
 export const SyncroConnectionConfig = Type.Object(
   {

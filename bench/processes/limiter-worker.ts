@@ -1,7 +1,7 @@
 import { pino } from 'pino'
-import { RedisRateLimiter } from '../../src/limiter/redis.js'
-import type { BucketSpec } from '../../src/limiter/types.js'
-import { RedisConnection } from '../../src/store/redis-connection.js'
+import { RedisRateLimiter } from '../../src/state/limiter/redis.js'
+import type { BucketSpec } from '../../src/state/limiter/types.js'
+import { RedisConnection } from '../../src/state/redis/connection.js'
 import { throughput } from '../measure.js'
 
 // One of the limiter section's processes: connects to the Redis in BENCH_LIMITER.redisUrl, warms up, says

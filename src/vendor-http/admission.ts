@@ -1,4 +1,4 @@
-import type { BucketSpec, RateLimiter } from '../limiter/types.js'
+import type { BucketSpec, RateLimiter } from '../state/limiter/types.js'
 
 /** A turn: when it is due on this process's clock, and its name on the limiter's clock (to give it back). */
 export interface Turn {

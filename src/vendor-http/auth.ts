@@ -1,4 +1,4 @@
-import type { AccessToken, TokenCache } from '../cache/token-cache.js'
+import type { AccessToken, TokenCache } from '../state/tokens/token-cache.js'
 
 /** How a connection authenticates its vendor calls. */
 export interface VendorAuth {

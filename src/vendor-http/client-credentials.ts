@@ -1,4 +1,4 @@
-import type { AccessToken } from '../cache/token-cache.js'
+import type { AccessToken } from '../state/tokens/token-cache.js'
 import { vendorUnavailable, type GatewayError } from '../errors.js'
 import { isRecord } from './answer.js'
 import type { PoolRegistry, VendorTls } from './pools.js'

@@ -8,7 +8,7 @@ import {
   type Acquisition,
   type BucketSpec,
   type RateLimiter,
-} from '../limiter/types.js'
+} from '../state/limiter/types.js'
 import type { RequestAdmission, Turn } from './admission.js'
 import type { VendorAuth } from './auth.js'
 import { CallCancellation } from './cancellation.js'

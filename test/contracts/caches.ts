@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { IdempotencyStore, LeaseSettings } from '../../src/cache/idempotency.js'
-import type { ReferenceCache } from '../../src/cache/reference-cache.js'
-import type { AccessToken, TokenCache } from '../../src/cache/token-cache.js'
+import type { IdempotencyStore, LeaseSettings } from '../../src/state/idempotency/idempotency.js'
+import type { ReferenceCache } from '../../src/state/reference-data/reference-cache.js'
+import type { AccessToken, TokenCache } from '../../src/state/tokens/token-cache.js'
 
 export interface FakeClock {
   now: () => number

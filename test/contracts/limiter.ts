@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Acquisition, BucketSpec, RateLimiter } from '../../src/limiter/types.js'
-import { refillPerMs } from '../../src/limiter/types.js'
+import type { Acquisition, BucketSpec, RateLimiter } from '../../src/state/limiter/types.js'
+import { refillPerMs } from '../../src/state/limiter/types.js'
 
 /**
  * What every RateLimiter must do, whatever keeps its state. Runs on real time (Redis reads its own clock), so

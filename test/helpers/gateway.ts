@@ -21,7 +21,7 @@ import {
 import { buildApp, type App } from '../../app/build-app.js'
 import { loadConfig, type Config } from '../../app/config.js'
 import { createLogger } from '../../src/logger.js'
-import type { SharedState } from '../../src/state.js'
+import type { SharedState } from '../../src/state/index.js'
 
 export interface Gateway {
   app: App

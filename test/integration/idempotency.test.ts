@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MemoryIdempotencyStore } from '../../src/cache/idempotency.js'
-import { memoryState } from '../../src/state.js'
+import { MemoryIdempotencyStore } from '../../src/state/idempotency/idempotency.js'
+import { memoryState } from '../../src/state/index.js'
 import { DEFAULT_VENDOR_HTTP_SETTINGS } from '../../src/vendor-http/settings.js'
 import { fakeClock } from '../contracts/caches.js'
 import { json, startSyncroGateway, type SyncroGateway } from '../helpers/gateway.js'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { syncroBucket } from '../../adapters/syncro/config.js'
-import { bucketFor } from '../../src/limiter/bucket.js'
-import { refillPerMs, windowSafetyMs } from '../../src/limiter/types.js'
+import { bucketFor } from '../../src/state/limiter/bucket.js'
+import { refillPerMs, windowSafetyMs } from '../../src/state/limiter/types.js'
 
 describe('rate-limit buckets', () => {
   it('gives every Syncro connection the vendor figure, 180 per minute, in one bucket per egress IP', () => {

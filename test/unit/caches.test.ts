@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { MemoryReferenceCache } from '../../src/cache/reference-cache.js'
-import { refreshAt } from '../../src/cache/token-cache.js'
+import { MemoryReferenceCache } from '../../src/state/reference-data/reference-cache.js'
+import { refreshAt } from '../../src/state/tokens/token-cache.js'
 
 /** The shared behaviour of the caches is in test/contracts, run against memory and Redis; these are the rest. */
 

@@ -1,7 +1,7 @@
 import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
-import type { ReferenceCache } from '../../src/cache/reference-cache.js'
-import { sharedWithLocalFallback } from '../../src/store/fallback.js'
+import type { ReferenceCache } from '../../src/state/reference-data/reference-cache.js'
+import { sharedWithLocalFallback } from '../../src/state/redis/fallback.js'
 
 const log = pino({ level: 'silent' })
 

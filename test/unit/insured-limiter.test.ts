@@ -1,9 +1,18 @@
 import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
 import { GatewayError } from '../../src/errors.js'
-import { InsuredRateLimiter, insuranceBucket, type InsuranceOptions } from '../../src/limiter/insured.js'
-import { MemoryRateLimiter } from '../../src/limiter/memory.js'
-import { refillPerMs, type Acquisition, type BucketSpec, type RateLimiter } from '../../src/limiter/types.js'
+import {
+  InsuredRateLimiter,
+  insuranceBucket,
+  type InsuranceOptions,
+} from '../../src/state/limiter/insured.js'
+import { MemoryRateLimiter } from '../../src/state/limiter/memory.js'
+import {
+  refillPerMs,
+  type Acquisition,
+  type BucketSpec,
+  type RateLimiter,
+} from '../../src/state/limiter/types.js'
 
 const log = pino({ level: 'silent' })
 const bucket: BucketSpec = { key: 'syncro:egress-ip', limit: 20, windowMs: 1_000, burst: 1 }

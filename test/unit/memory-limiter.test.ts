@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { MemoryRateLimiter } from '../../src/limiter/memory.js'
-import { refillPerMs, type BucketSpec } from '../../src/limiter/types.js'
+import { MemoryRateLimiter } from '../../src/state/limiter/memory.js'
+import { refillPerMs, type BucketSpec } from '../../src/state/limiter/types.js'
 
 const bucket: BucketSpec = { key: 'syncro:egress-ip', limit: 180, windowMs: 60_000, burst: 9 }
 

@@ -3,10 +3,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { pino } from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
-import { MemoryTokenCache } from '../../src/cache/token-cache.js'
-import { MemoryRateLimiter } from '../../src/limiter/memory.js'
+import { MemoryTokenCache } from '../../src/state/tokens/token-cache.js'
+import { MemoryRateLimiter } from '../../src/state/limiter/memory.js'
 import { GatewayError } from '../../src/errors.js'
-import { refillPerMs, type Acquisition, type BucketSpec, type RateLimiter } from '../../src/limiter/types.js'
+import {
+  refillPerMs,
+  type Acquisition,
+  type BucketSpec,
+  type RateLimiter,
+} from '../../src/state/limiter/types.js'
 import { GatewayMetrics } from '../../src/metrics.js'
 import { RequestAdmission } from '../../src/vendor-http/admission.js'
 import { bearerTokenAuth, staticAuth } from '../../src/vendor-http/auth.js'

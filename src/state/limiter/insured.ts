@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
-import { rateLimited, vendorUnavailable } from '../errors.js'
+import { rateLimited, vendorUnavailable } from '../../errors.js'
 import { MemoryRateLimiter } from './memory.js'
 import type { Acquisition, BucketSpec, RateLimiter } from './types.js'
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { RedisConnection } from '../store/redis-connection.js'
+import type { RedisConnection } from '../redis/connection.js'
 import {
   IDEMPOTENCY_REPLAY_MS,
   type IdempotencyClaim,

@@ -1,4 +1,4 @@
-import type { RedisConnection } from '../store/redis-connection.js'
+import type { RedisConnection } from '../redis/connection.js'
 import type { Acquisition, BucketSpec, RateLimiter } from './types.js'
 import { bucketIdleTtlMs, refillPerMs } from './types.js'
 

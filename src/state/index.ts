@@ -1,13 +1,13 @@
-import { MemoryReferenceCache, type ReferenceCache } from './cache/reference-cache.js'
+import { MemoryReferenceCache, type ReferenceCache } from './reference-data/reference-cache.js'
 import {
   DEFAULT_IDEMPOTENCY_LEASE_MS,
   MemoryIdempotencyStore,
   type IdempotencyStore,
   type LeaseSettings,
-} from './cache/idempotency.js'
-import { MemoryTokenCache, type TokenCache } from './cache/token-cache.js'
+} from './idempotency/idempotency.js'
+import { MemoryTokenCache, type TokenCache } from './tokens/token-cache.js'
 import { MemoryRateLimiter } from './limiter/memory.js'
-import { DEFAULT_VENDOR_HTTP_SETTINGS } from './vendor-http/settings.js'
+import { DEFAULT_VENDOR_HTTP_SETTINGS } from '../vendor-http/settings.js'
 import type { RateLimiter } from './limiter/types.js'
 
 /** What replicas share: in memory for one process; on Redis (REDIS_URL) for several. */

@@ -1,5 +1,5 @@
-import { RefreshThrottle } from './refresh-throttle.js'
-import { SingleFlight } from './single-flight.js'
+import { RefreshThrottle } from '../concurrency/refresh-throttle.js'
+import { SingleFlight } from '../concurrency/single-flight.js'
 
 export interface AccessToken {
   value: string

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { RedisConnection } from '../store/redis-connection.js'
+import type { RedisConnection } from '../redis/connection.js'
 import { pollFor } from './poll.js'
 
 /** A refresh may take this long before another replica may try. */

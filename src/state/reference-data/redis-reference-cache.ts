@@ -1,12 +1,12 @@
-import type { RedisConnection } from '../store/redis-connection.js'
+import type { RedisConnection } from '../redis/connection.js'
 import {
   DEFAULT_REFERENCE_FRESH_MS,
   DEFAULT_REFERENCE_STALE_MS,
   type ReferenceCache,
 } from './reference-cache.js'
-import { RefreshThrottle } from './refresh-throttle.js'
-import { underSharedLock } from './shared-lock.js'
-import { SingleFlight } from './single-flight.js'
+import { RefreshThrottle } from '../concurrency/refresh-throttle.js'
+import { underSharedLock } from '../concurrency/shared-lock.js'
+import { SingleFlight } from '../concurrency/single-flight.js'
 
 interface Entry {
   value: unknown

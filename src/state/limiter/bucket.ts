@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { RateLimitOverride } from '../connection-config.js'
+import type { RateLimitOverride } from '../../connection-config.js'
 import { defaultBurst, type BucketSpec } from './types.js'
 
 export interface VendorRateLimitDefaults {

@@ -1,7 +1,7 @@
-import type { RedisConnection } from '../store/redis-connection.js'
-import { RefreshThrottle } from './refresh-throttle.js'
-import { underSharedLock } from './shared-lock.js'
-import { SingleFlight } from './single-flight.js'
+import type { RedisConnection } from '../redis/connection.js'
+import { RefreshThrottle } from '../concurrency/refresh-throttle.js'
+import { underSharedLock } from '../concurrency/shared-lock.js'
+import { SingleFlight } from '../concurrency/single-flight.js'
 import { refreshAt, type AccessToken, type TokenCache } from './token-cache.js'
 
 interface StoredToken extends AccessToken {
