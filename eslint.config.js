@@ -7,6 +7,14 @@ const below = (who, folders) => ({
   message: `${who} may not import this layer (see the layer rules in eslint.config.js)`,
 })
 
+const CORE = below('the core', 'app|adapters|routes|sandbox')
+/** From a piece of shared state (src/state/<piece>/), its assemblies: `../index.js` (or `..`) and `../redis-state.js`. */
+const STATE_ASSEMBLIES = {
+  regex: '^\\.\\.(/\\.\\./state)?(/(index|redis-state)(\\.js)?)?/?$',
+  message:
+    'a piece of shared state may not import its assemblies (src/state/index.ts, src/state/redis-state.ts)',
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'openapi/', 'bench/results/'] },
   js.configs.recommended,
@@ -27,9 +35,14 @@ export default tseslint.config(
   // imports a layer above it nor the emulators.
   {
     files: ['src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [below('the core', 'app|adapters|routes|sandbox')] }],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [CORE] }] },
+  },
+  // Shared state: the two assemblies (src/state/index.ts, in memory; src/state/redis-state.ts, on Redis) import
+  // the pieces in its subfolders, never the other way. (A later block replaces the rule's patterns, so the
+  // core's comes along.)
+  {
+    files: ['src/state/*/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [CORE, STATE_ASSEMBLIES] }] },
   },
   // Adapters and routes never reach the composition root or the emulators; an adapter never reaches the routes.
   {

@@ -12,7 +12,8 @@ describe('layers that point down', () => {
   it.each([
     ['src/http/probe.ts', '../../adapters/types.js'],
     ['src/http/probe.ts', '../../routes/index.js'],
-    ['src/limiter/probe.ts', '../../sandbox/index.js'],
+    ['src/state/limiter/probe.ts', '../../../sandbox/index.js'],
+    ['src/state/redis/probe.ts', '../../../app/build-app.js'],
     ['src/probe.ts', '../adapters/registry.js'],
     ['src/probe.ts', '../app/config.js'],
     ['src/security/probe.ts', '../../app/build-app.js'],
@@ -25,6 +26,11 @@ describe('layers that point down', () => {
     ['sandbox/connectwise/inputs/probe.ts', '../../../adapters/connectwise/map.js'],
     ['sandbox/syncro/probe.ts', '../../app/sandbox-mode.js'],
     ['sandbox/probe.ts', '../routes/index.js'],
+    // A piece of shared state never imports its assemblies.
+    ['src/state/limiter/probe.ts', '../index.js'],
+    ['src/state/tokens/probe.ts', '../redis-state.js'],
+    ['src/state/redis/probe.ts', '..'],
+    ['src/state/idempotency/probe.ts', '../../state/redis-state.js'],
   ])('refuses %s importing %s', async (file, specifier) => {
     expect(await refusedImports(file, specifier)).toBe(1)
   })
@@ -36,6 +42,13 @@ describe('layers that point down', () => {
     ['app/server.ts', './sandbox-mode.js'],
     ['app/sandbox-mode.ts', '../sandbox/index.js'],
     ['src/logger.ts', './gateway-config.js'],
+    ['src/state/redis-state.ts', './index.js'],
+    ['src/state/redis-state.ts', './limiter/redis.js'],
+    ['src/state/index.ts', './tokens/token-cache.js'],
+    ['src/state/tokens/probe.ts', '../redis/connection.js'],
+    ['src/state/reference-data/probe.ts', '../concurrency/single-flight.js'],
+    ['src/state/limiter/probe.ts', '../../errors.js'],
+    ['src/vendor-http/probe.ts', '../state/limiter/types.js'],
     ['routes/probe.ts', '../adapters/types.js'],
     ['adapters/syncro/probe.ts', '../../src/errors.js'],
     ['sandbox/syncro/probe.ts', '../shared/faults.js'],
