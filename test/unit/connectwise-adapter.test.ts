@@ -12,6 +12,7 @@ import {
 } from '../../adapters/connectwise/map.js'
 import { afterId, bracketed, quoted, ticketConditions } from '../../adapters/connectwise/query.js'
 import { connectWiseRateLimitHint } from '../../adapters/connectwise/rate-limit.js'
+import { keysetPage } from '../../adapters/kit/paging.js'
 import { hasLinkRel } from '../../src/vendor-http/link-header.js'
 
 const options: ConnectWiseMapOptions = { statusMap: {}, priorityMap: {}, ticketUrl: 'https://web/t?id={id}' }
@@ -48,6 +49,41 @@ describe('conditions', () => {
     expect(afterId(undefined, undefined)).toBeUndefined()
     expect(afterId(undefined, 40)).toBe('id > 40')
     expect(afterId('company/id = 1', 40)).toBe('(company/id = 1) and id > 40')
+  })
+})
+
+describe('keyset paging', () => {
+  const ids = [3, 5, 8, 13, 21]
+  /** A vendor of five records that caps each answer at `cap`, saying whether more follow. */
+  const vendor =
+    (cap: number, calls: Array<[number | undefined, number]>) =>
+    async (after: number | undefined, wanted: number) => {
+      calls.push([after, wanted])
+      const rest = ids.filter((id) => after === undefined || id > after)
+      const records = rest.slice(0, Math.min(wanted, cap)).map((id) => ({ id }))
+      return { records, more: records.length < rest.length }
+    }
+
+  it('asks for what the page still needs, after the last id seen, and resumes there', async () => {
+    const calls: Array<[number | undefined, number]> = []
+    const first = await keysetPage({ pageSize: 3, position: null, fetch: vendor(2, calls) })
+    expect(first).toEqual({ records: [{ id: 3 }, { id: 5 }, { id: 8 }], next: { afterId: 8 } })
+    expect(calls).toEqual([
+      [undefined, 3],
+      [5, 1],
+    ])
+    const second = await keysetPage({ pageSize: 3, position: first.next, fetch: vendor(2, calls) })
+    expect(second).toEqual({ records: [{ id: 13 }, { id: 21 }], next: null })
+    expect(calls.slice(2)).toEqual([[8, 3]])
+  })
+
+  it('stops at an empty batch whatever the vendor says, and refuses a position of another shape', async () => {
+    const fetch = async () => ({ records: [], more: true })
+    expect(await keysetPage({ pageSize: 10, position: { afterId: 21 }, fetch })).toEqual({
+      records: [],
+      next: null,
+    })
+    await expect(keysetPage({ pageSize: 10, position: { page: 2 }, fetch })).rejects.toThrow(/cursor/)
   })
 })
 

@@ -1,0 +1,55 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { readPosition } from '../../src/paging/cursor.js'
+
+/** Paging styles shared by the vendors' APIs. Filled fixed pages: src/paging/fill-page.ts. */
+
+/** Where the next page of a keyset walk starts: after this id (stable under inserts and deletes). */
+export const KeysetPosition = Type.Object(
+  { afterId: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }) },
+  { additionalProperties: false },
+)
+export type KeysetPosition = Static<typeof KeysetPosition>
+
+export interface KeysetBatch<R> {
+  records: R[]
+  /** Whether the vendor says more records follow this batch. */
+  more: boolean
+}
+
+export interface KeysetPageOptions<R> {
+  pageSize: number
+  /** The position the cursor carried (null on page one), checked to be a KeysetPosition. */
+  position: unknown
+  /**
+   * One vendor call: at most `wanted` records with an id above `afterId` (from the first when undefined), in id
+   * order. The vendor's query is the caller's to build.
+   */
+  fetch: (afterId: number | undefined, wanted: number) => Promise<KeysetBatch<R>>
+}
+
+export interface KeysetPage<R> {
+  records: R[]
+  next: KeysetPosition | null
+}
+
+/**
+ * Keyset paging: records after the last id seen, ordered by id, as many per call as the page still needs, until
+ * the page is full or the vendor says no more follow (an empty batch ends the walk whatever it says), so the last
+ * page costs no extra call when the vendor tells.
+ */
+export async function keysetPage<R extends { id: number }>({
+  pageSize,
+  position,
+  fetch,
+}: KeysetPageOptions<R>): Promise<KeysetPage<R>> {
+  let last = position === null ? undefined : readPosition(KeysetPosition, position).afterId
+  const records: R[] = []
+  let more = true
+  while (more && records.length < pageSize) {
+    const batch = await fetch(last, pageSize - records.length)
+    records.push(...batch.records)
+    last = batch.records.at(-1)?.id ?? last
+    more = batch.records.length > 0 && batch.more
+  }
+  return { records, next: more && last !== undefined ? { afterId: last } : null }
+}
