@@ -38,6 +38,16 @@ export function connectWiseBaseUrl(config: ConnectWiseConnectionConfig): string 
   return `https://${config.site}/${config.codebase ?? DEFAULT_CODEBASE}/apis/3.0`
 }
 
+/** The ticket page of ConnectWise's web app; API hosts are `api-<region>.…`, the web app is `<region>.…`. */
+export function ticketUrlOf(config: ConnectWiseConnectionConfig): string | null {
+  const company = encodeURIComponent(config.companyId)
+  const page = (root: string) =>
+    `${root}/services/system_io/Service/fv_sr100_request.rails?service_recid={id}&companyName=${company}`
+  if (config.baseUrl) return page(config.baseUrl.replace(/\/+$/, '').replace(/\/apis\/3\.0$/i, ''))
+  if (!config.site) return null
+  return page(`https://${config.site.replace(/^api-/, '')}/${config.codebase ?? DEFAULT_CODEBASE}`)
+}
+
 /**
  * The vendors' brief gives 60 requests per minute per API member; one member's keys may serve several
  * connections (or other apps), so the bucket is the member's. Its key holds a hash, never the key itself.

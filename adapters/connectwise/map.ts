@@ -3,7 +3,7 @@ import type { Comment, CommentCreate } from '../../src/canonical/comment.js'
 import type { PriorityLevel, StatusCategory } from '../../src/canonical/common.js'
 import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
 import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
-import type { Ticket } from '../../src/canonical/ticket.js'
+import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
 import { unsupportedField, validationFailed } from '../../src/errors.js'
 import { withoutUndefined } from '../../src/mapping/ids.js'
 import { checkLengths } from '../../src/mapping/limits.js'
@@ -235,6 +235,28 @@ export function patchOf(fields: Record<string, unknown>): CwPatchOperation[] {
 
 export const idRef = (value: string | null | undefined, field: string) =>
   value === undefined ? undefined : value === null ? null : { id: cwId(value, field) }
+
+/** Ticket references resolved to ConnectWise ids. */
+export interface TicketRefs {
+  boardId?: number
+  statusId?: number
+  priorityId?: number
+}
+
+/** Ticket fields in ConnectWise's names; status, board and priority as resolved ids. */
+export function ticketFields(body: TicketCreate | TicketUpdate, refs: TicketRefs): Record<string, unknown> {
+  return withoutUndefined({
+    summary: body.subject,
+    company: idRef(body.customerId, 'customerId'),
+    contact: idRef(body.contactId, 'contactId'),
+    board: refs.boardId === undefined ? undefined : { id: refs.boardId },
+    status: refs.statusId === undefined ? undefined : { id: refs.statusId },
+    priority: refs.priorityId === undefined ? undefined : { id: refs.priorityId },
+    type: idRef(body.typeId, 'typeId'),
+    owner: idRef(body.assigneeId, 'assigneeId'),
+    requiredDate: body.dueAt,
+  })
+}
 
 /**
  * A company's identifier is required and unique; ConnectWise's current Company model takes 30 characters, the
