@@ -1,10 +1,13 @@
 import type { FilterName, ListFilters } from '../../src/canonical/list-query.js'
+import type { QueryValue } from '../../src/vendor-http/client.js'
 import type { CallContext, ListRequest, ListResult, NestedOperations, ResourceOperations } from '../types.js'
 
 /** Where a resource's records are, and the key one record comes under where the vendor wraps it. */
 export interface Target {
   path: string
   key?: string
+  /** Query parameters a read of one record sends (a HaloPSA ticket's `includedetails`). */
+  query?: Record<string, QueryValue>
 }
 
 /**
@@ -39,6 +42,8 @@ export interface ResourceDeclaration<Q, R, T, C = never, U = never> {
   createPath?: Path
   /** One record's path. */
   itemPath?: (id: string) => string
+  /** Query parameters a read of one record sends, where the vendor needs them for the whole record. */
+  itemQuery?: Record<string, QueryValue>
   /** The keys a record and a list come under, where the vendor wraps them (`ticket`, `tickets`). */
   envelope?: { one?: string; many?: string }
   /** The canonical filters the vendor applies itself; any other is refused before a call. */
@@ -95,7 +100,7 @@ export function resourceOperations<Q, R, T, C, U>(
   api: VendorApi<Q>,
   declaration: ResourceDeclaration<Q, R, T, C, U>,
 ): ResourceOperations<T, C, U> {
-  const { itemPath, envelope, createBody, updateBody, fieldNames = {}, custom = {} } = declaration
+  const { itemPath, itemQuery, envelope, createBody, updateBody, fieldNames = {}, custom = {} } = declaration
   const itemOf = (id: string) => {
     if (!itemPath) throw new Error('a resource read or written by id declares its itemPath')
     return itemPath(id)
@@ -103,7 +108,11 @@ export function resourceOperations<Q, R, T, C, U>(
   const generic: ResourceOperations<T, C, U> = {
     list: (request, ctx) => listOf(api, declaration as never, '', request, ctx),
     get: async (id, ctx) =>
-      one(declaration, await api.read<R>({ path: itemOf(id), key: envelope?.one }, ctx), ctx),
+      one(
+        declaration,
+        await api.read<R>({ path: itemOf(id), key: envelope?.one, query: itemQuery }, ctx),
+        ctx,
+      ),
     create: createBody
       ? async (body, ctx) => {
           const target = { path: createPathOf(declaration, ''), key: envelope?.one }

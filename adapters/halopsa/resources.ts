@@ -1,0 +1,130 @@
+import type { Asset, AssetCreate, AssetUpdate } from '../../src/canonical/asset.js'
+import type { Comment, CommentCreate } from '../../src/canonical/comment.js'
+import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
+import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
+import { integerPathId } from '../../src/mapping/ids.js'
+import type { NestedDeclaration, ResourceDeclaration } from '../kit/resource.js'
+import type { CallContext } from '../types.js'
+import type { HaloApi, HaloListQuery } from './api.js'
+import { fieldIdsFor, type AssetFieldSource } from './asset-fields.js'
+import {
+  actionFieldNames,
+  assetFieldNames,
+  assetFromHalo,
+  clientFieldNames,
+  commentFromHalo,
+  customerFromHalo,
+  haloActionBody,
+  haloAssetFields,
+  haloClientFields,
+  haloTicketFields,
+  ticketFieldNames,
+  ticketFromHalo,
+  type HaloMapOptions,
+} from './map.js'
+import { actionQuery, assetQuery, clientQuery, HALO_FILTERS, ticketQuery } from './query.js'
+import type { HaloReference } from './reference.js'
+import type { HaloAction, HaloAgent, HaloAsset, HaloClient, HaloTicket } from './types.js'
+
+const pathId = (id: string) => integerPathId('halopsa', id)
+
+export interface HaloResourceContext {
+  api: HaloApi
+  reference: HaloReference
+  /** Every agent, disabled ones too (old actions name them); cached. */
+  agents: (ctx: CallContext) => Promise<HaloAgent[]>
+  assetFields: AssetFieldSource
+  mapOptions: HaloMapOptions
+  /** Whether Halo may mail the customer about the gateway's writes (the connection's setting). */
+  notifications: boolean
+}
+
+/** HaloPSA's tickets, comments (actions), customers (clients) and assets, declared. */
+export function haloResources(context: HaloResourceContext) {
+  const { api, reference, agents, assetFields, mapOptions, notifications } = context
+
+  /**
+   * Tickets name their team only: the team list (cached) gives the board's id, fetched when a ticket has one; the
+   * status list (cached) gives each status's category from its type.
+   */
+  const tickets: ResourceDeclaration<HaloListQuery, HaloTicket, Ticket, TicketCreate, TicketUpdate> = {
+    path: '/Tickets',
+    itemPath: (id) => `/Tickets/${pathId(id)}`,
+    itemQuery: { includedetails: true },
+    envelope: { many: 'tickets' },
+    filters: HALO_FILTERS.tickets,
+    query: async (filters, ctx) => {
+      const statusIds = await reference.statusIdsFor(filters, ctx)
+      const priorityIds = await reference.priorityIdsFor(filters, ctx)
+      // A filter that no status (or priority) satisfies matches nothing: no vendor call is needed.
+      if (statusIds?.length === 0 || priorityIds?.length === 0) return null
+      return { params: ticketQuery(filters, statusIds, priorityIds), pages: true }
+    },
+    toCanonical: async (records, ctx) => {
+      if (records.length === 0) return []
+      const [teams, statuses] = await Promise.all([
+        records.some((ticket) => ticket.team) ? reference.teams(ctx) : [],
+        reference.statuses(ctx),
+      ])
+      return records.map((ticket) => ticketFromHalo(ticket, mapOptions, { teams, statuses }))
+    },
+    createBody: async (body, ctx) => haloTicketFields(body, await reference.resolveTicketWrite(body, ctx)),
+    updateBody: async (body, ctx) => haloTicketFields(body, await reference.resolveTicketWrite(body, ctx)),
+    fieldNames: ticketFieldNames,
+  }
+
+  const comments: NestedDeclaration<HaloListQuery, HaloAction, Comment, CommentCreate> = {
+    path: '/Actions',
+    envelope: { many: 'actions' },
+    filters: HALO_FILTERS.comments,
+    query: (filters, _ctx, ticketId) => ({ params: actionQuery(pathId(ticketId), filters), pages: false }),
+    toCanonical: async (actions, ctx) => {
+      const known = actions.some((action) => action.who_agentid) ? await agents(ctx) : []
+      return actions.map((action) => commentFromHalo(action, known))
+    },
+    fieldNames: actionFieldNames,
+    custom: {
+      // An action on a ticket Halo does not have is refused on `ticket_id`: a 404 for the ticket.
+      async create(ticketId, body, ctx) {
+        const item = haloActionBody(pathId(ticketId), body, notifications)
+        const missing = { field: 'ticketId', what: `ticket ${ticketId}` }
+        const action = await api.write<HaloAction>(
+          '/Actions',
+          item,
+          { fieldNames: actionFieldNames, missing },
+          ctx,
+        )
+        return (await comments.toCanonical([action], ctx))[0]!
+      },
+    },
+  }
+
+  const customers: ResourceDeclaration<HaloListQuery, HaloClient, Customer, CustomerCreate, CustomerUpdate> =
+    {
+      path: '/Client',
+      itemPath: (id) => `/Client/${pathId(id)}`,
+      envelope: { many: 'clients' },
+      filters: HALO_FILTERS.customers,
+      query: (filters) => ({ params: clientQuery(filters), pages: true }),
+      toCanonical: (records) => records.map(customerFromHalo),
+      createBody: haloClientFields,
+      updateBody: haloClientFields,
+      fieldNames: clientFieldNames,
+    }
+
+  const assets: ResourceDeclaration<HaloListQuery, HaloAsset, Asset, AssetCreate, AssetUpdate> = {
+    path: '/Asset',
+    itemPath: (id) => `/Asset/${pathId(id)}`,
+    envelope: { many: 'assets' },
+    filters: HALO_FILTERS.assets,
+    query: (filters) => ({ params: assetQuery(filters), pages: true }),
+    toCanonical: (records) => records.map(assetFromHalo),
+    createBody: async (body, ctx) =>
+      haloAssetFields(body, await fieldIdsFor(assetFields, body, undefined, ctx)),
+    updateBody: async (body, ctx, id) =>
+      haloAssetFields(body, await fieldIdsFor(assetFields, body, pathId(id), ctx)),
+    fieldNames: assetFieldNames,
+  }
+
+  return { tickets, comments, customers, assets }
+}
