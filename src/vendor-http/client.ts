@@ -4,7 +4,7 @@ import type { GatewayMetrics } from '../metrics.js'
 import type { VendorAuth } from './auth.js'
 import type { VendorCall, VendorCallContext, VendorResponse } from './call.js'
 import { ConnectionHealth } from './health.js'
-import { answerOf } from './layers/answer.js'
+import { answerOf, type AnswerOptions } from './layers/answer.js'
 import { authLayer } from './layers/auth.js'
 import { breakerLayer } from './layers/breaker.js'
 import { callerShareLayer } from './layers/caller-share.js'
@@ -77,7 +77,7 @@ export const vendorClientOn = (
 export class VendorClient {
   readonly health: ConnectionHealth
   readonly #call: SendCall
-  readonly #answer: Parameters<typeof answerOf>[0]
+  readonly #answer: AnswerOptions
 
   constructor(options: VendorClientOptions) {
     const { vendor, limiter, bucket, settings } = options

@@ -13,8 +13,15 @@ import type { Exchange, FinalAttempt } from './exchange.js'
  * What the adapter gets from how a call ended: a parsed 2xx body, or the GatewayError for the rest. A write
  * that may have happened (no answer after it left, a 502 or 504, an unreadable 2xx) says so.
  */
+export interface AnswerOptions {
+  vendor: string
+  describeError: VendorErrorDescriber
+  /** Error bodies are read only once scrubbed of the connection's secrets. */
+  scrubber: SecretScrubber
+}
+
 export function answerOf<T>(
-  options: { vendor: string; describeError: VendorErrorDescriber; scrubber: SecretScrubber },
+  options: AnswerOptions,
   { call, authHeaders }: Exchange,
   final: FinalAttempt,
 ): VendorResponse<T> {
