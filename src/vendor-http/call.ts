@@ -1,0 +1,35 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { IncomingHttpHeaders } from 'node:http'
+import type { RequestAdmission } from './admission.js'
+
+export type QueryValue = string | number | boolean | undefined
+
+export interface VendorCall {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  /** Below the connection's base URL, already encoded: `/tickets/123`. */
+  path: string
+  query?: Record<string, QueryValue>
+  body?: unknown
+  /** Vendor field name -> canonical field name, to translate the vendor's validation errors. */
+  fieldNames?: Record<string, string>
+}
+
+export interface VendorResponse<T> {
+  status: number
+  headers: IncomingHttpHeaders
+  body: T
+}
+
+export interface VendorCallContext {
+  log: FastifyBaseLogger
+  /** Aborted when the caller went away: queued and in-flight work for it stops. */
+  signal?: AbortSignal
+  /** The part of the vendor's rate limit the caller (an API key) may take, when it may not take all of it. */
+  share?: { caller: string; fraction: number }
+  /** Runs just before each attempt of a write is sent; throws to send nothing (an Idempotency-Key lost). */
+  beforeWrite?: () => Promise<void>
+  /** Told what the vendor answered a write: `refused` when its status says it did not act on it. */
+  afterWrite?: (outcome: { refused: boolean }) => void
+  /** The request's place at the rate limits: whether it has begun, and the turns it reserved ahead. */
+  admission?: RequestAdmission
+}

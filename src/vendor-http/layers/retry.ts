@@ -1,0 +1,74 @@
+import { retryDecision, type AttemptOutcome } from '../retry.js'
+import type { VendorHttpSettings } from '../settings.js'
+import type { SendAttempt, SendCall } from './exchange.js'
+import type { Pause } from './pause.js'
+
+interface RetryOptions {
+  settings: Pick<VendorHttpSettings, 'maxAttempts' | 'retryBudgetMs' | 'rateLimitMaxWaitMs'>
+  now: () => number
+  pause: Pause
+  random?: () => number
+}
+
+/**
+ * Attempts a call until `retryDecision` says stop. The retry budget starts when the first attempt leaves: its
+ * wait in the queue has its own limit. A repeat with renewed credentials does not count as an attempt.
+ */
+export const retryLayer =
+  (options: RetryOptions) =>
+  (next: SendAttempt): SendCall =>
+  async (exchange) => {
+    const { settings, now, pause } = options
+    const decide = (attempt: number, outcome: AttemptOutcome, deadline: number) =>
+      retryDecision({
+        method: exchange.call.method,
+        attempt,
+        maxAttempts: settings.maxAttempts,
+        outcome,
+        remainingBudgetMs: deadline - now(),
+        random: options.random,
+      })
+    let deadline = Infinity
+    let vendorSaid429 = false
+    let attempt = 1
+    for (;;) {
+      exchange.attempt = attempt
+      // A retry may queue up to rateLimitMaxWaitMs; waiting out a vendor 429 may use the whole retry budget.
+      const remainingBudget = Math.max(0, deadline - now())
+      exchange.retryWaitMs =
+        attempt === 1
+          ? undefined
+          : vendorSaid429
+            ? remainingBudget
+            : Math.min(settings.rateLimitMaxWaitMs, remainingBudget)
+      const result = await next(exchange)
+      if (attempt === 1 && exchange.sentAt !== undefined) deadline = exchange.sentAt + settings.retryBudgetMs
+      switch (result.kind) {
+        case 'renewed-credentials':
+          continue
+        case 'no-credentials':
+          return result
+        case 'transport': {
+          const decision = decide(
+            attempt,
+            { kind: 'transport', reachedVendor: result.failure.reachedVendor },
+            deadline,
+          )
+          if (!decision.retry) return result
+          await pause(decision.waitMs, exchange.context.signal)
+          break
+        }
+        case 'response': {
+          if (result.status < 300) return result
+          if (result.status === 429) vendorSaid429 = true
+          const { status, retryAfterMs } = result
+          const decision = decide(attempt, { kind: 'response', status, retryAfterMs }, deadline)
+          if (!decision.retry) return result
+          // After a 429 the blocked bucket holds every caller back; other statuses back off here.
+          if (status !== 429) await pause(decision.waitMs, exchange.context.signal)
+          break
+        }
+      }
+      attempt += 1
+    }
+  }

@@ -1,0 +1,107 @@
+import type { IncomingHttpHeaders } from 'node:http'
+import type { QueryValue, VendorCall } from '../call.js'
+import { CallCancellation } from '../cancellation.js'
+import type { PoolRegistry, VendorTls } from '../pools.js'
+import type { VendorHttpSettings } from '../settings.js'
+import { classifyTransportError } from '../vendor-errors.js'
+import type { Dispatch, Sent } from './exchange.js'
+import type { VendorCallObserver } from './observer.js'
+import { callerGone } from './pause.js'
+
+interface TransportOptions {
+  vendor: string
+  baseUrl: string
+  pools: Pick<PoolRegistry, 'get'>
+  tls?: VendorTls
+  /** Headers every call carries besides auth (API version pins and the like). */
+  headers?: Record<string, string>
+  settings: Pick<VendorHttpSettings, 'requestTimeoutMs'>
+  now: () => number
+  observer: VendorCallObserver
+}
+
+/** One attempt over undici: the request, its deadline, the body read and parsed. Reported to the observer. */
+export function transport(options: TransportOptions): Dispatch {
+  const { vendor, pools, tls, settings, now, observer } = options
+  const url = new URL(options.baseUrl)
+  const origin = url.origin
+  const basePath = url.pathname.replace(/\/+$/, '')
+
+  async function request(
+    call: VendorCall,
+    authHeaders: Record<string, string>,
+    signal: AbortSignal | undefined,
+  ): Promise<Sent> {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': 'psa-gateway',
+      ...options.headers,
+      ...authHeaders,
+    }
+    let payload: string | undefined
+    if (call.body !== undefined) {
+      payload = JSON.stringify(call.body)
+      headers['content-type'] = 'application/json'
+    }
+    // A caller hanging up cancels a read, never a write already on its way: the vendor may act on it, and
+    // its answer decides what an Idempotency-Key repeat gets.
+    const cancel = new CallCancellation(settings.requestTimeoutMs, call.method === 'GET' ? signal : undefined)
+    let response
+    let text: string
+    try {
+      response = await pools.get(origin, tls).request({
+        method: call.method,
+        path: basePath + call.path + queryString(call.query),
+        headers,
+        body: payload,
+        signal: cancel,
+      })
+      text = await response.body.text()
+    } catch (error) {
+      return { kind: 'transport', failure: classifyTransportError(error) }
+    } finally {
+      cancel.dispose()
+    }
+    return {
+      kind: 'response',
+      status: response.statusCode,
+      headers: response.headers,
+      ...parseBody(response.headers, text),
+    }
+  }
+
+  return {
+    ready: async () => undefined,
+    async send(exchange) {
+      const { call, context } = exchange
+      const sentAt = now()
+      exchange.sentAt = sentAt
+      const result = await request(call, exchange.authHeaders, context.signal)
+      observer.attempted(exchange, result, now() - sentAt)
+      if (result.kind === 'transport' && context.signal?.aborted && call.method === 'GET')
+        throw callerGone(vendor)
+      return result
+    },
+  }
+}
+
+/** JSON when the vendor says JSON, else the text; `unreadable` when JSON was promised but not delivered. */
+function parseBody(headers: IncomingHttpHeaders, text: string): { body: unknown; unreadable?: true } {
+  if (text === '') return { body: undefined }
+  if (!String(headers['content-type'] ?? '').includes('json')) return { body: text }
+  try {
+    return { body: JSON.parse(text) }
+  } catch {
+    return { body: text, unreadable: true }
+  }
+}
+
+function queryString(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return ''
+  const params = new URLSearchParams()
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) params.append(name, String(value))
+  }
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}
