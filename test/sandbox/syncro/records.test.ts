@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { Agent, request, type Dispatcher } from 'undici'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startSyncroEmulator, type SyncroEmulator, type TicketRecord } from '../../sandbox/syncro/index.js'
+import { startSyncroEmulator, type SyncroEmulator, type TicketRecord } from '../../../sandbox/syncro/index.js'
 import {
   extractSyncroSpecExamples,
   SYNCRO_SPEC_EXAMPLES_PATH,
   SYNCRO_SPEC_PATH,
   type SyncroSpecExamples,
-} from '../../scripts/syncro-spec-examples.js'
+} from '../../../scripts/syncro-spec-examples.js'
 
 // The Syncro emulator, exercised over raw HTTP the way a client of the real vendor would be.
 

@@ -1,12 +1,12 @@
 import { request, type Dispatcher } from 'undici'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { CONNECTWISE_PRIORITY_COLORS } from '../helpers/connectwise-model.js'
+import { CONNECTWISE_PRIORITY_COLORS } from '../../helpers/connectwise-model.js'
 import {
   parseConditions,
   startConnectWiseEmulator,
   type ConnectWiseEmulator,
   type TicketRecord,
-} from '../../sandbox/connectwise/index.js'
+} from '../../../sandbox/connectwise/index.js'
 
 // The ConnectWise emulator, exercised over raw HTTP the way a client of the real vendor would be.
 

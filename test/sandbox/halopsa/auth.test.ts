@@ -5,7 +5,7 @@ import {
   STATUS_TYPE,
   type HaloEmulator,
   type TicketRecord,
-} from '../../sandbox/halopsa/index.js'
+} from '../../../sandbox/halopsa/index.js'
 
 // The HaloPSA emulator, exercised over raw HTTP the way a client of the real vendor would be.
 
