@@ -106,8 +106,10 @@ describe('one vendor limit for every replica', { timeout: 60_000 }, () => {
   )
 
   it('serves queued callers in arrival order, whichever process they came through', async () => {
-    // A slow bucket (one send every ~210 ms) and callers arriving 80 ms apart: a queue builds at once.
-    const limit = { limit: 6, windowMs: 1_000 }
+    // A slow bucket (one send every ~440 ms) and callers arriving 250 ms apart: a queue builds at once. The window
+    // gets a production margin (250 ms, as for a minute), and the callers are as far apart: the 50 ms of a 1 s
+    // window, and 80 ms between callers, are less than a busy 2-core machine may take to carry a call to a replica.
+    const limit = { limit: 30, windowMs: 12_500 }
     emulator = await startSyncroEmulator({ rateLimit: limit })
     replicas = await startReplicas(4, { redisUrl: redis.url, config: connectionTo(emulator, limit) })
     await warmUp(replicas.urls, emulator)
@@ -115,7 +117,7 @@ describe('one vendor limit for every replica', { timeout: 60_000 }, () => {
     const pending: Array<Promise<Answer>> = []
     for (const [i, id] of ids.entries()) {
       pending.push(call(ticketUrl(replicas.urls[i % 4]!, id)))
-      await new Promise((resolve) => setTimeout(resolve, 80))
+      await new Promise((resolve) => setTimeout(resolve, 250))
     }
     expect((await Promise.all(pending)).map((answer) => answer.status)).toEqual(Array(24).fill(200))
     const served = emulator.stats.accepted

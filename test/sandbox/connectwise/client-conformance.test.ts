@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { ManageAPI } from 'connectwise-rest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CONNECTWISE_PRIORITY_COLORS } from '../helpers/connectwise-model.js'
-import { startConnectWiseEmulator, type ConnectWiseEmulator } from '../../sandbox/connectwise/index.js'
+import { CONNECTWISE_PRIORITY_COLORS } from '../../helpers/connectwise-model.js'
+import { startConnectWiseEmulator, type ConnectWiseEmulator } from '../../../sandbox/connectwise/index.js'
 
 // Conformance: the public ConnectWise Node client from the npm registry (connectwise-rest, pinned in
 // devDependencies) run against the ConnectWise emulator, doing what its README shows (Usage, Pagination, APIs
@@ -16,7 +16,7 @@ import { startConnectWiseEmulator, type ConnectWiseEmulator } from '../../sandbo
 // test/fixtures/tls, trusted through the https global agent for this file only. When this test fails, the
 // emulator is at fault (or the client changed): never adjust the client's calls to make it pass.
 
-const fixtures = fileURLToPath(new URL('../fixtures/tls/', import.meta.url))
+const fixtures = fileURLToPath(new URL('../../fixtures/tls/', import.meta.url))
 
 let cw: ConnectWiseEmulator
 let proxy: https.Server

@@ -1,6 +1,6 @@
 import { request, type Dispatcher } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startConnectWiseEmulator, type ConnectWiseEmulator } from '../../sandbox/connectwise/index.js'
+import { startConnectWiseEmulator, type ConnectWiseEmulator } from '../../../sandbox/connectwise/index.js'
 
 // `processNotifications` on ConnectWise ticket and note writes ("Can be set to false to skip notification
 // processing when adding or updating a ticket (Defaults to True)": ConnectWise's Ticket and ServiceNote models,

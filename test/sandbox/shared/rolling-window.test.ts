@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RollingWindowLimiter } from '../../sandbox/shared/rate-limit.js'
+import { RollingWindowLimiter } from '../../../sandbox/shared/rate-limit.js'
 
 const limiterAt = (limit: number, windowMs: number) => {
   const clock = { now: 0 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compileConditions, type RecordPredicate } from '../../sandbox/connectwise/conditions/index.js'
-import type { FieldSchema } from '../../sandbox/connectwise/field-schema.js'
-import { parseConditions } from '../../sandbox/connectwise/index.js'
+import { compileConditions, type RecordPredicate } from '../../../sandbox/connectwise/conditions/index.js'
+import type { FieldSchema } from '../../../sandbox/connectwise/field-schema.js'
+import { parseConditions } from '../../../sandbox/connectwise/index.js'
 
 // The emulator's `conditions` parser (tokenizer + recursive descent) and its binding to a resource's fields.
 

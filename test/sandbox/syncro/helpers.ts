@@ -1,0 +1,87 @@
+import { request, type Agent, type Dispatcher } from 'undici'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
+import { startSyncroEmulator, type SyncroEmulator, type TicketRecord } from '../../../sandbox/syncro/index.js'
+
+// The Syncro emulator, exercised over raw HTTP the way a client of the real vendor would be.
+
+export interface CallOptions {
+  method?: string
+  body?: unknown
+  rawBody?: string
+  headers?: Record<string, string>
+  /** `null` sends no credentials at all. */
+  apiKey?: string | null
+  dispatcher?: Agent
+}
+
+export interface CallResult {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  json: any // eslint-disable-line @typescript-eslint/no-explicit-any -- vendor JSON, asserted field by field
+}
+
+/** The emulator of the test file, started by `useSyncroEmulator()`. */
+export let syncro: SyncroEmulator
+
+/** One emulator for the file (with a limit its tests never reach), its faults cleared after each test. */
+export function useSyncroEmulator(): void {
+  beforeAll(async () => {
+    syncro = await startSyncroEmulator({ rateLimit: { limit: 100_000, windowMs: 60_000 } })
+  })
+  afterAll(async () => {
+    await syncro?.close()
+  })
+  afterEach(() => {
+    syncro.faults.clear()
+  })
+}
+
+export async function call(
+  target: SyncroEmulator,
+  path: string,
+  options: CallOptions = {},
+): Promise<CallResult> {
+  const apiKey = options.apiKey === undefined ? target.apiKeys[0] : options.apiKey
+  const headers: Record<string, string> = {
+    ...(apiKey === null ? {} : { authorization: `Bearer ${apiKey}` }),
+    ...(options.body !== undefined || options.rawBody !== undefined
+      ? { 'content-type': 'application/json' }
+      : {}),
+    ...options.headers,
+  }
+  const response = await request(`${target.baseUrl}${path}`, {
+    method: (options.method ?? 'GET') as Dispatcher.HttpMethod,
+    headers,
+    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    dispatcher: options.dispatcher,
+  })
+  const text = await response.body.text()
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    json: text === '' ? undefined : JSON.parse(text),
+  }
+}
+
+export const api = (path: string, options?: CallOptions) => call(syncro, path, options)
+
+/** Every ticket id the list answers for this query, walking all pages. */
+export async function listedTicketIds(query: string): Promise<number[]> {
+  const ids: number[] = []
+  for (let page = 1; ; page++) {
+    const { status, json } = await api(`/tickets?${query}&page=${page}`)
+    expect(status).toBe(200)
+    ids.push(...json.tickets.map((ticket: { id: number }) => ticket.id))
+    if (page >= json.meta.total_pages) return ids
+  }
+}
+
+export function expectedTicketIds(predicate: (ticket: TicketRecord) => boolean): number[] {
+  return [...syncro.db.tickets.values()]
+    .filter(predicate)
+    .map((ticket) => ticket.id)
+    .sort((a, b) => b - a)
+}
+
+export const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
