@@ -1,10 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { readPosition } from '../../src/paging/cursor.js'
 import { vendorUnavailable } from '../../src/errors.js'
-import { fillPage, pagePositionOf } from '../../src/paging/fill-page.js'
+import { fillPage, pagePositionOf } from './fill-page.js'
 import type { CallContext, ListRequest, ListResult } from '../types.js'
 
-/** Paging styles shared by the vendors' APIs. Filled fixed pages: src/paging/fill-page.ts. */
+/** Paging styles shared by the vendors' APIs; vendor pages filled to the page asked: fill-page.ts. */
 
 /** Where the next page of a keyset walk starts: after this id (stable under inserts and deletes). */
 export const KeysetPosition = Type.Object(

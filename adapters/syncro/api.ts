@@ -1,4 +1,4 @@
-import { fillPage, pagePositionOf } from '../../src/paging/fill-page.js'
+import { fillPage, pagePositionOf } from '../kit/fill-page.js'
 import { recordIn, recordsIn } from '../../src/vendor-http/answer.js'
 import type { VendorCall, VendorClient } from '../../src/vendor-http/client.js'
 import type { CallContext } from '../types.js'

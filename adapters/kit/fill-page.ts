@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { invalidCursor } from '../errors.js'
-import { readPosition } from './cursor.js'
+import { invalidCursor } from '../../src/errors.js'
+import { readPosition } from '../../src/paging/cursor.js'
 
 /**
  * Fills a canonical page from vendor pages whose size the vendor fixes (or caps below the request).
