@@ -1,5 +1,5 @@
-import { request, type Dispatcher } from 'undici'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
+import { callJson, type CallResult } from '../http.js'
 import {
   startConnectWiseEmulator,
   type ConnectWiseEmulator,
@@ -17,12 +17,6 @@ export interface CallOptions {
   authorization?: string | null
   /** `null` sends no clientId header. */
   clientId?: string | null
-}
-
-export interface CallResult {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  json: any // eslint-disable-line @typescript-eslint/no-explicit-any -- vendor JSON, asserted field by field
 }
 
 /** The emulator of the test file, started by `useConnectWiseEmulator()`. */
@@ -56,24 +50,14 @@ export async function call(
 ): Promise<CallResult> {
   const authorization = options.authorization === undefined ? memberAuth(target) : options.authorization
   const clientId = options.clientId === undefined ? target.clientIds[0] : options.clientId
-  const hasBody = options.body !== undefined || options.rawBody !== undefined
-  const headers: Record<string, string> = {
-    ...(authorization === null ? {} : { authorization }),
-    ...(clientId === null || clientId === undefined ? {} : { clientid: clientId }),
-    ...(hasBody ? { 'content-type': 'application/json' } : {}),
-    ...options.headers,
-  }
-  const response = await request(path.startsWith('http') ? path : `${target.baseUrl}${path}`, {
-    method: (options.method ?? 'GET') as Dispatcher.HttpMethod,
-    headers,
-    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  return callJson(path.startsWith('http') ? path : `${target.baseUrl}${path}`, {
+    ...options,
+    headers: {
+      ...(authorization === null ? {} : { authorization }),
+      ...(clientId === null || clientId === undefined ? {} : { clientid: clientId }),
+      ...options.headers,
+    },
   })
-  const text = await response.body.text()
-  return {
-    status: response.statusCode,
-    headers: response.headers,
-    json: text === '' ? undefined : JSON.parse(text),
-  }
 }
 
 export const api = (path: string, options?: CallOptions) => call(cw, path, options)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { startConnectWiseEmulator } from '../../../sandbox/connectwise/index.js'
-import { api, call, cw, links, q, ticketIds, useConnectWiseEmulator, type CallResult } from './helpers.js'
+import { api, call, cw, links, q, ticketIds, useConnectWiseEmulator } from './helpers.js'
+import type { CallResult } from '../http.js'
 
 useConnectWiseEmulator()
 

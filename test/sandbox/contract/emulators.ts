@@ -1,10 +1,11 @@
-import { request, type Dispatcher } from 'undici'
+import { request } from 'undici'
 import { expect } from 'vitest'
 import { startConnectWiseEmulator } from '../../../sandbox/connectwise/index.js'
 import { startHaloEmulator } from '../../../sandbox/halopsa/index.js'
 import type { FaultControls } from '../../../sandbox/shared/faults.js'
 import type { EmulatorStats } from '../../../sandbox/shared/stats.js'
 import { startSyncroEmulator } from '../../../sandbox/syncro/index.js'
+import { callJson } from '../http.js'
 
 /**
  * One vendor emulator seen the same way whatever the vendor: the shared emulator contract
@@ -71,19 +72,8 @@ export interface EmulatorUnderTest {
   walkTickets(): Promise<number[]>
 }
 
-async function send(url: string, method: string, headers: Record<string, string>, body: unknown) {
-  const response = await request(url, {
-    method: method as Dispatcher.HttpMethod,
-    headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.body.text()
-  return {
-    status: response.statusCode,
-    headers: response.headers,
-    json: text === '' ? undefined : JSON.parse(text),
-  }
-}
+const send = (url: string, method: string, headers: Record<string, string>, body: unknown) =>
+  callJson(url, { method, headers, body })
 
 const withQuery = (path: string, query: string | undefined) =>
   query ? `${path}${path.includes('?') ? '&' : '?'}${query}` : path

@@ -1,5 +1,5 @@
-import { request, type Dispatcher } from 'undici'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
+import { callJson, type CallResult } from '../http.js'
 import { startHaloEmulator, type HaloEmulator, type TicketRecord } from '../../../sandbox/halopsa/index.js'
 
 // The HaloPSA emulator, exercised over raw HTTP the way a client of the real vendor would be.
@@ -14,29 +14,11 @@ export interface CallOptions {
   token?: string | null
 }
 
-export interface CallResult {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  json: any // eslint-disable-line @typescript-eslint/no-explicit-any -- vendor JSON, asserted field by field
-}
-
 export async function call(url: string, options: CallOptions = {}): Promise<CallResult> {
-  const headers: Record<string, string> = {
-    ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-    ...options.headers,
-  }
-  const response = await request(url, {
-    method: (options.method ?? 'GET') as Dispatcher.HttpMethod,
-    headers,
-    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  return callJson(url, {
+    ...options,
+    headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
   })
-  const text = await response.body.text()
-  return {
-    status: response.statusCode,
-    headers: response.headers,
-    json: text === '' ? undefined : JSON.parse(text),
-  }
 }
 
 export interface TokenOptions {

@@ -1,5 +1,6 @@
-import { request, type Agent, type Dispatcher } from 'undici'
+import type { Agent } from 'undici'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
+import { callJson, type CallResult } from '../http.js'
 import { startSyncroEmulator, type SyncroEmulator, type TicketRecord } from '../../../sandbox/syncro/index.js'
 
 // The Syncro emulator, exercised over raw HTTP the way a client of the real vendor would be.
@@ -12,12 +13,6 @@ export interface CallOptions {
   /** `null` sends no credentials at all. */
   apiKey?: string | null
   dispatcher?: Agent
-}
-
-export interface CallResult {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  json: any // eslint-disable-line @typescript-eslint/no-explicit-any -- vendor JSON, asserted field by field
 }
 
 /** The emulator of the test file, started by `useSyncroEmulator()`. */
@@ -42,25 +37,10 @@ export async function call(
   options: CallOptions = {},
 ): Promise<CallResult> {
   const apiKey = options.apiKey === undefined ? target.apiKeys[0] : options.apiKey
-  const headers: Record<string, string> = {
-    ...(apiKey === null ? {} : { authorization: `Bearer ${apiKey}` }),
-    ...(options.body !== undefined || options.rawBody !== undefined
-      ? { 'content-type': 'application/json' }
-      : {}),
-    ...options.headers,
-  }
-  const response = await request(`${target.baseUrl}${path}`, {
-    method: (options.method ?? 'GET') as Dispatcher.HttpMethod,
-    headers,
-    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-    dispatcher: options.dispatcher,
+  return callJson(`${target.baseUrl}${path}`, {
+    ...options,
+    headers: { ...(apiKey === null ? {} : { authorization: `Bearer ${apiKey}` }), ...options.headers },
   })
-  const text = await response.body.text()
-  return {
-    status: response.statusCode,
-    headers: response.headers,
-    json: text === '' ? undefined : JSON.parse(text),
-  }
 }
 
 export const api = (path: string, options?: CallOptions) => call(syncro, path, options)
