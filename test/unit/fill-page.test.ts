@@ -1,6 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { fillPage, type FilledPage, type PagePosition, type VendorPage } from '../../adapters/kit/fill-page.js'
+import {
+  fillPage,
+  type FilledPage,
+  type PagePosition,
+  type VendorPage,
+} from '../../adapters/kit/fill-page.js'
 
 /** A vendor with fixed-size pages over `queries` disjoint result sets; counts its calls. */
 function fixedPageVendor(queries: number[][], perPage: number) {
