@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApiDocument } from '../../scripts/openapi-document.js'
+import { DEFAULT_PAGE_SIZE } from '../../src/canonical/page.js'
+import { json } from '../helpers/gateway.js'
+import { VENDOR_FIXTURES, type VendorUnderTest } from '../helpers/vendors.js'
+
+/**
+ * What Swagger UI's "Try it out" sends when the user types nothing but the connection: every parameter it pre-fills
+ * (an example, or a required parameter's default). Every list a connection alone names must then answer 200 with
+ * records, on every vendor.
+ */
+
+interface Parameter {
+  name: string
+  in: 'query' | 'path' | 'header'
+  required?: boolean
+  example?: unknown
+  examples?: Record<string, { value: unknown }>
+  schema?: { default?: unknown; example?: unknown; examples?: unknown[] }
+}
+
+/** The value Swagger UI fills in before the user types, if any. */
+function prefilled(parameter: Parameter): unknown {
+  const example =
+    parameter.example ??
+    Object.values(parameter.examples ?? {})[0]?.value ??
+    parameter.schema?.example ??
+    parameter.schema?.examples?.[0]
+  if (example !== undefined) return example
+  return parameter.required ? parameter.schema?.default : undefined
+}
+
+const document = JSON.parse(await openApiDocument()) as {
+  paths: Record<string, { get?: { parameters?: Parameter[] } }>
+}
+/** GET paths that need no parameter but the connection: the lists a user can try with nothing typed. */
+const lists = Object.entries(document.paths).flatMap(([path, item]) => {
+  const pathParameters = (item.get?.parameters ?? []).filter((parameter) => parameter.in === 'path')
+  const onlyConnection = pathParameters.length === 1 && pathParameters[0]!.name === 'connection'
+  return item.get && onlyConnection ? [{ path, parameters: item.get.parameters ?? [] }] : []
+})
+
+describe.each(VENDOR_FIXTURES)("$vendor connection: Swagger UI's Try it out, nothing typed", (fixture) => {
+  let vendor: VendorUnderTest
+  beforeAll(async () => {
+    vendor = await fixture.start()
+  })
+  afterAll(() => vendor.close())
+
+  it('covers the lists of the document', () => {
+    expect(lists.map((list) => list.path.split('/').at(-1))).toEqual(
+      expect.arrayContaining(['tickets', 'customers', 'assets', 'statuses', 'priorities', 'ticket-types']),
+    )
+  })
+
+  it.each(lists.filter((list) => list.path.startsWith('/v1/connections/{connection}/')))(
+    'GET $path answers 200 with records',
+    async ({ path, parameters }) => {
+      const query = new URLSearchParams()
+      for (const parameter of parameters.filter((candidate) => candidate.in === 'query')) {
+        const value = prefilled(parameter)
+        if (value !== undefined) query.set(parameter.name, String(value))
+      }
+      const url = `${path.replace('/v1/connections/{connection}', vendor.base)}${query.size ? `?${query}` : ''}`
+      const response = await vendor.app.inject(url)
+      expect([response.statusCode, url]).toEqual([200, url])
+      expect(json<{ data: unknown[] }>(response).data.length).toBeGreaterThan(0)
+    },
+  )
+
+  it('pages by the default page size when pageSize is left out (it is optional, with its default)', async () => {
+    const response = await vendor.app.inject(`${vendor.base}/tickets`)
+    expect(json<{ data: unknown[] }>(response).data).toHaveLength(DEFAULT_PAGE_SIZE)
+  })
+})
