@@ -36,6 +36,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['Connections'],
+        operationId: 'listConnections',
         summary: 'List the configured connections',
         description:
           'Each vendor tenant this gateway serves, with what it can do and how its vendor answered lately.',
@@ -55,6 +56,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['Connections'],
+        operationId: 'getConnection',
         summary: 'Get one connection',
         params: ConnectionParams,
         response: { 200: Type.Ref(Connection), ...problemResponses(401, 403, 404) },

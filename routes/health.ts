@@ -28,7 +28,13 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/healthz',
     {
       logLevel: 'warn',
-      schema: { tags: ['Health'], summary: 'Liveness', security: [], response: { 200: Health } },
+      schema: {
+        tags: ['Health'],
+        operationId: 'getLiveness',
+        summary: 'Liveness',
+        security: [],
+        response: { 200: Health },
+      },
     },
     async () => ({ status: 'ok' as const }),
   )
@@ -39,6 +45,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       logLevel: 'warn',
       schema: {
         tags: ['Health'],
+        operationId: 'getReadiness',
         summary: 'Readiness',
         description:
           'ready when the shared-state store answers and no connection has its circuit breaker open; degraded ' +

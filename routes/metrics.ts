@@ -5,6 +5,7 @@ import { authorize } from '../src/security/api-keys.js'
 export const metricsRoutes: FastifyPluginAsync = async (app) => {
   const schema = {
     tags: ['Health'],
+    operationId: 'getMetrics',
     summary: 'Prometheus metrics',
     description:
       'Vendor calls by connection and outcome, their durations, rate-limit waits, reference cache hits, token ' +

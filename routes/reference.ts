@@ -6,6 +6,7 @@ import { adapterOf, ConnectionParams, READ_PROBLEMS, callContext, problemRespons
 
 interface ReferenceList {
   path: string
+  operationId: string
   summary: string
   description: string
   schema: TSchema
@@ -15,6 +16,7 @@ interface ReferenceList {
 const lists: ReferenceList[] = [
   {
     path: 'statuses',
+    operationId: 'listStatuses',
     summary: 'List ticket statuses',
     description: "The vendor's statuses with their canonical category (the connection's statusMap wins).",
     schema: StatusList,
@@ -22,6 +24,7 @@ const lists: ReferenceList[] = [
   },
   {
     path: 'priorities',
+    operationId: 'listPriorities',
     summary: 'List ticket priorities',
     description: "The vendor's priorities with their canonical level (the connection's priorityMap wins).",
     schema: PriorityList,
@@ -29,6 +32,7 @@ const lists: ReferenceList[] = [
   },
   {
     path: 'ticket-types',
+    operationId: 'listTicketTypes',
     summary: 'List ticket types',
     description: "The vendor's ticket types.",
     schema: TicketTypeList,
@@ -44,6 +48,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       {
         schema: {
           tags: ['Reference data'],
+          operationId: list.operationId,
           summary: list.summary,
           description: list.description,
           params: ConnectionParams,

@@ -87,6 +87,9 @@ function boundOperations(
   }
 }
 
+/** `ticket` -> `Ticket`, for operationIds (`listTicketComments`, `createTicketComment`). */
+const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1)
+
 type RouteApp = Parameters<FastifyPluginAsyncTypebox>[0]
 
 /** The list and create routes every resource has, nested or not. */
@@ -131,6 +134,7 @@ function registerListAndCreate(
     {
       schema: {
         tags: [spec.tag],
+        operationId: `list${nested ? capitalized(nested.singular) : ''}${capitalized(spec.resource)}`,
         summary: spec.docs?.list?.summary ?? `List ${spec.resource}`,
         description:
           spec.docs?.list?.description ??
@@ -161,6 +165,7 @@ function registerListAndCreate(
       config: { findCreated: spec.duplicate ? findCreated(spec.duplicate) : undefined },
       schema: {
         tags: [spec.tag],
+        operationId: `create${nested ? capitalized(nested.singular) : ''}${capitalized(spec.singular)}`,
         summary: spec.docs?.create?.summary ?? `Create a ${spec.singular}`,
         description: spec.docs?.create?.description ?? 'Answers 201 with the record as the vendor stored it.',
         params: Params,
@@ -203,6 +208,7 @@ export function resourceRoutes<TBody, TRecord>(
       {
         schema: {
           tags: [spec.tag],
+          operationId: `get${capitalized(spec.singular)}`,
           summary: `Get a ${spec.singular}`,
           params: ItemParams,
           querystring: IncludeQuery,
@@ -221,6 +227,7 @@ export function resourceRoutes<TBody, TRecord>(
       {
         schema: {
           tags: [spec.tag],
+          operationId: `update${capitalized(spec.singular)}`,
           summary: `Update a ${spec.singular}`,
           description: 'Only the fields sent change. Answers 200 with the record as the vendor stored it.',
           params: ItemParams,

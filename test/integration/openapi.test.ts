@@ -29,3 +29,21 @@ it('documents every canonical route with named schemas', async () => {
     '#/components/schemas/Problem',
   )
 })
+
+it('names every operation with a unique operationId, so generated clients get stable names', async () => {
+  const document = JSON.parse(await openApiDocument()) as {
+    paths: Record<string, Record<string, { operationId?: string }>>
+  }
+  const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, operation]) => ({
+      at: `${method} ${path}`,
+      id: operation.operationId,
+    })),
+  )
+  expect(operations.filter((operation) => !operation.id)).toEqual([])
+  const ids = operations.map((operation) => operation.id)
+  expect(new Set(ids).size).toBe(ids.length)
+  expect(ids).toEqual(
+    expect.arrayContaining(['listTickets', 'getTicket', 'createTicketComment', 'listTicketTypes']),
+  )
+})
