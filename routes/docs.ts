@@ -19,14 +19,22 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
     openapi: {
       openapi: '3.1.0',
       info: OPENAPI_INFO,
+      // Relative: the document is served by the gateway it describes, whatever host and port it listens on.
+      servers: [{ url: '/', description: 'This gateway' }],
       tags: [
-        { name: 'Tickets' },
-        { name: 'Comments' },
-        { name: 'Customers' },
-        { name: 'Assets' },
-        { name: 'Reference data' },
-        { name: 'Connections' },
-        { name: 'Health' },
+        { name: 'Tickets', description: 'Tickets of a connection, in the canonical model' },
+        { name: 'Comments', description: "A ticket's comments and internal notes" },
+        { name: 'Customers', description: 'The companies (clients, customers) a connection serves' },
+        { name: 'Assets', description: 'Configurations and assets of the customers' },
+        {
+          name: 'Reference data',
+          description: 'Statuses, priorities and ticket types, cached per connection',
+        },
+        {
+          name: 'Connections',
+          description: 'The configured vendor connections, their capabilities and health',
+        },
+        { name: 'Health', description: 'Liveness, readiness and Prometheus metrics' },
       ],
       components: {
         securitySchemes: {

@@ -47,3 +47,12 @@ it('names every operation with a unique operationId, so generated clients get st
     expect.arrayContaining(['listTickets', 'getTicket', 'createTicketComment', 'listTicketTypes']),
   )
 })
+
+it('describes every tag and names the server relative to the gateway serving it', async () => {
+  const document = JSON.parse(await openApiDocument()) as {
+    tags: Array<{ name: string; description?: string }>
+    servers: Array<{ url: string }>
+  }
+  expect(document.tags.filter((tag) => !tag.description)).toEqual([])
+  expect(document.servers).toEqual([expect.objectContaining({ url: '/' })])
+})
