@@ -1,30 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { startConnectWiseEmulator, type ConnectWiseEmulator } from '../../../sandbox/connectwise/index.js'
+import { expectDeterministicSeed } from '../seed.js'
+import { startConnectWiseEmulator } from '../../../sandbox/connectwise/index.js'
 import { cw, statusOf, tickets, useConnectWiseEmulator } from './helpers.js'
 
 useConnectWiseEmulator()
 
 describe('seed data', () => {
   it('is deterministic per seed, differs between seeds, and never shares keys', async () => {
-    const [first, second, other] = await Promise.all([
-      startConnectWiseEmulator({ seed: 7 }),
-      startConnectWiseEmulator({ seed: 7 }),
-      startConnectWiseEmulator({ seed: 8 }),
-    ])
-    try {
-      const dump = (emulator: ConnectWiseEmulator) =>
-        JSON.stringify(
-          Object.entries(emulator.db).map(([name, table]) => [name, [...(table as Map<number, unknown>)]]),
-        )
-      expect(dump(first)).toBe(dump(second))
-      expect(dump(first)).not.toBe(dump(other))
+    await expectDeterministicSeed(startConnectWiseEmulator, (first, second) => {
       expect(first.members[0]?.privateKey).not.toBe(second.members[0]?.privateKey)
       expect(first.members[0]?.publicKey).not.toBe(second.members[0]?.publicKey)
       expect(first.clientIds[0]).not.toBe(second.clientIds[0])
       expect(first.clientIds[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
-    } finally {
-      await Promise.all([first.close(), second.close(), other.close()])
-    }
+    })
   })
 
   it('holds the service desk setup: boards, statuses, types, priorities, members', () => {

@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { startSyncroEmulator, type SyncroEmulator } from '../../../sandbox/syncro/index.js'
+import { expectDeterministicSeed } from '../seed.js'
+import { startSyncroEmulator } from '../../../sandbox/syncro/index.js'
 import { syncro, useSyncroEmulator } from './helpers.js'
 
 useSyncroEmulator()
 
 describe('seed data', () => {
   it('is deterministic per seed and differs between seeds', async () => {
-    const [first, second, other] = await Promise.all([
-      startSyncroEmulator({ seed: 7 }),
-      startSyncroEmulator({ seed: 7 }),
-      startSyncroEmulator({ seed: 8 }),
-    ])
-    try {
-      const dump = (emulator: SyncroEmulator) =>
-        JSON.stringify(
-          Object.entries(emulator.db).map(([name, value]) => [
-            name,
-            value instanceof Map ? [...value] : value,
-          ]),
-        )
-      expect(dump(first)).toBe(dump(second))
-      expect(dump(first)).not.toBe(dump(other))
+    await expectDeterministicSeed(startSyncroEmulator, (first, second) => {
       expect(first.apiKeys[0]).not.toBe(second.apiKeys[0])
-    } finally {
-      await Promise.all([first.close(), second.close(), other.close()])
-    }
+    })
   })
 
   it('holds the promised volumes and variety', () => {
