@@ -41,7 +41,7 @@ export interface ResourceDeclaration<Q, R, T, C = never, U = never> {
   /** Where a create is sent, where it is not the collection's path. */
   createPath?: Path
   /** One record's path. */
-  itemPath?: (id: string) => string
+  itemPath: (id: string) => string
   /** Query parameters a read of one record sends, where the vendor needs them for the whole record. */
   itemQuery?: Record<string, QueryValue>
   /** The keys a record and a list come under, where the vendor wraps them (`ticket`, `tickets`). */
@@ -101,16 +101,12 @@ export function resourceOperations<Q, R, T, C, U>(
   declaration: ResourceDeclaration<Q, R, T, C, U>,
 ): ResourceOperations<T, C, U> {
   const { itemPath, itemQuery, envelope, createBody, updateBody, fieldNames = {}, custom = {} } = declaration
-  const itemOf = (id: string) => {
-    if (!itemPath) throw new Error('a resource read or written by id declares its itemPath')
-    return itemPath(id)
-  }
   const generic: ResourceOperations<T, C, U> = {
     list: (request, ctx) => listOf(api, declaration as never, '', request, ctx),
     get: async (id, ctx) =>
       one(
         declaration,
-        await api.read<R>({ path: itemOf(id), key: envelope?.one, query: itemQuery }, ctx),
+        await api.read<R>({ path: itemPath(id), key: envelope?.one, query: itemQuery }, ctx),
         ctx,
       ),
     create: createBody
@@ -122,7 +118,12 @@ export function resourceOperations<Q, R, T, C, U>(
       : undefined,
     update: updateBody
       ? async (id, body, ctx) => {
-          const target = { path: collectionOf(declaration, ''), itemPath: itemOf(id), id, key: envelope?.one }
+          const target = {
+            path: collectionOf(declaration, ''),
+            itemPath: itemPath(id),
+            id,
+            key: envelope?.one,
+          }
           const vendorBody = await updateBody(body, ctx, id)
           return one(declaration, await api.update<R>(target, vendorBody, { fieldNames }, ctx), ctx)
         }
