@@ -40,6 +40,7 @@ const problemDescriptions: Record<number, string> = {
   401: 'Missing or wrong gateway API key',
   403: 'The API key may not do this',
   404: 'Unknown connection or record',
+  408: 'The request (headers and body) did not arrive in time',
   409: 'Conflict',
   413: 'Body over the size limit',
   415: 'Body is not application/json',

@@ -8,6 +8,8 @@ export const OPENAPI_INFO = {
   description:
     'One canonical API for tickets (with comments), customers and assets in front of ConnectWise Manage/PSA, ' +
     'HaloPSA and Syncro MSP. Every error is application/problem+json with a stable `code`.',
+  // Internal software with no public licence (package.json says UNLICENSED): docs/development.md, "Licence".
+  license: { name: 'Proprietary (UNLICENSED): internal use only', identifier: 'LicenseRef-Proprietary' },
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { mayUseConnection } from '../src/security/api-keys.js'
+import { problemResponses } from './common.js'
 
 const Health = Type.Object({ status: Type.Literal('ok') })
 const Readiness = Type.Object({
@@ -33,7 +34,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'getLiveness',
         summary: 'Liveness',
         security: [],
-        response: { 200: Health },
+        response: { 200: Health, ...problemResponses(408) },
       },
     },
     async () => ({ status: 'ok' as const }),
@@ -52,7 +53,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
           '(still 200, still serving what it can) otherwise. The checks (store, each connection) come only ' +
           "with a gateway API key that has the 'read' scope, or when no keys are configured.",
         security: [],
-        response: { 200: Readiness },
+        response: { 200: Readiness, ...problemResponses(408) },
       },
     },
     async (request) => {

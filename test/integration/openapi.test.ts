@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { expect, it } from 'vitest'
 import { OPENAPI_PATH, openApiDocument } from '../../scripts/openapi-document.js'
 
@@ -55,4 +58,20 @@ it('describes every tag and names the server relative to the gateway serving it'
   }
   expect(document.tags.filter((tag) => !tag.description)).toEqual([])
   expect(document.servers).toEqual([expect.objectContaining({ url: '/' })])
+})
+
+/** Redocly's own report of one document: its recommended rules (redocly.yaml), as JSON. */
+async function redoclyProblems(path: string): Promise<Array<{ ruleId: string; message: string }>> {
+  const { stdout } = await promisify(execFile)(
+    'node_modules/.bin/redocly',
+    ['lint', '--format=json', '--max-problems=100', path],
+    { env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
+  ).catch((failure: { stdout?: string }) => ({ stdout: failure.stdout ?? '' }))
+  return (JSON.parse(stdout) as { problems: Array<{ ruleId: string; message: string }> }).problems.map(
+    ({ ruleId, message }) => ({ ruleId, message }),
+  )
+}
+
+it("lints clean under an outside linter's recommended rules (Redocly): no error, no warning", async () => {
+  expect(await redoclyProblems(fileURLToPath(OPENAPI_PATH))).toEqual([])
 })
