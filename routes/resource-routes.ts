@@ -92,6 +92,12 @@ const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(
 
 type RouteApp = Parameters<FastifyPluginAsyncTypebox>[0]
 
+/**
+ * A nested collection's parent id. Its example is 1, a record every sandbox connection holds, so Swagger UI's
+ * Try it out lists a ticket's comments with nothing typed but the connection.
+ */
+const ParentRecordId = { ...RecordId, examples: ['1'] }
+
 /** The list and create routes every resource has, nested or not. */
 function registerListAndCreate(
   app: RouteApp,
@@ -103,7 +109,7 @@ function registerListAndCreate(
     : `/connections/:connection/${spec.resource}`
   const Params = nested
     ? Type.Object(
-        { connection: ConnectionParams.properties.connection, [nested.param]: RecordId },
+        { connection: ConnectionParams.properties.connection, [nested.param]: ParentRecordId },
         { additionalProperties: false },
       )
     : ConnectionParams

@@ -6,8 +6,8 @@ import { VENDOR_FIXTURES, type VendorUnderTest } from '../helpers/vendors.js'
 
 /**
  * What Swagger UI's "Try it out" sends when the user types nothing but the connection: every parameter it pre-fills
- * (an example, or a required parameter's default). Every list a connection alone names must then answer 200 with
- * records, on every vendor.
+ * (an example, or a required parameter's default). Every list of a connection, a ticket's comments included, must
+ * then answer 200 with records, on every vendor.
  */
 
 interface Parameter {
@@ -33,12 +33,12 @@ function prefilled(parameter: Parameter): unknown {
 const document = JSON.parse(await openApiDocument()) as {
   paths: Record<string, { get?: { parameters?: Parameter[] } }>
 }
-/** GET paths that need no parameter but the connection: the lists a user can try with nothing typed. */
-const lists = Object.entries(document.paths).flatMap(([path, item]) => {
-  const pathParameters = (item.get?.parameters ?? []).filter((parameter) => parameter.in === 'path')
-  const onlyConnection = pathParameters.length === 1 && pathParameters[0]!.name === 'connection'
-  return item.get && onlyConnection ? [{ path, parameters: item.get.parameters ?? [] }] : []
-})
+/** The lists of one connection (a GET of a collection, not of one record), nested ones included. */
+const lists = Object.entries(document.paths).flatMap(([path, item]) =>
+  item.get && path.startsWith('/v1/connections/{connection}/') && !path.endsWith('}')
+    ? [{ path, parameters: item.get.parameters ?? [] }]
+    : [],
+)
 
 describe.each(VENDOR_FIXTURES)("$vendor connection: Swagger UI's Try it out, nothing typed", (fixture) => {
   let vendor: VendorUnderTest
@@ -49,24 +49,36 @@ describe.each(VENDOR_FIXTURES)("$vendor connection: Swagger UI's Try it out, not
 
   it('covers the lists of the document', () => {
     expect(lists.map((list) => list.path.split('/').at(-1))).toEqual(
-      expect.arrayContaining(['tickets', 'customers', 'assets', 'statuses', 'priorities', 'ticket-types']),
+      expect.arrayContaining([
+        'tickets',
+        'customers',
+        'assets',
+        'comments',
+        'statuses',
+        'priorities',
+        'ticket-types',
+      ]),
     )
   })
 
-  it.each(lists.filter((list) => list.path.startsWith('/v1/connections/{connection}/')))(
-    'GET $path answers 200 with records',
-    async ({ path, parameters }) => {
-      const query = new URLSearchParams()
-      for (const parameter of parameters.filter((candidate) => candidate.in === 'query')) {
-        const value = prefilled(parameter)
-        if (value !== undefined) query.set(parameter.name, String(value))
-      }
-      const url = `${path.replace('/v1/connections/{connection}', vendor.base)}${query.size ? `?${query}` : ''}`
-      const response = await vendor.app.inject(url)
-      expect([response.statusCode, url]).toEqual([200, url])
-      expect(json<{ data: unknown[] }>(response).data.length).toBeGreaterThan(0)
-    },
-  )
+  it.each(lists)('GET $path answers 200 with records', async ({ path, parameters }) => {
+    let url = path.replace('/v1/connections/{connection}', vendor.base)
+    for (const parameter of parameters.filter((candidate) => candidate.in === 'path')) {
+      if (parameter.name === 'connection') continue
+      const value = prefilled(parameter)
+      expect(value, `${parameter.name} would have to be typed`).toBeDefined()
+      url = url.replace(`{${parameter.name}}`, encodeURIComponent(String(value)))
+    }
+    const query = new URLSearchParams()
+    for (const parameter of parameters.filter((candidate) => candidate.in === 'query')) {
+      const value = prefilled(parameter)
+      if (value !== undefined) query.set(parameter.name, String(value))
+    }
+    if (query.size) url += `?${query}`
+    const response = await vendor.app.inject(url)
+    expect([response.statusCode, url]).toEqual([200, url])
+    expect(json<{ data: unknown[] }>(response).data.length).toBeGreaterThan(0)
+  })
 
   it('pages by the default page size when pageSize is left out (it is optional, with its default)', async () => {
     const response = await vendor.app.inject(`${vendor.base}/tickets`)
