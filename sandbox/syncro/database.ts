@@ -41,6 +41,8 @@ export class SyncroDatabase {
   readonly assets: Map<number, AssetRecord>
   readonly tickets: Map<number, TicketRecord>
   readonly comments: Map<number, CommentRecord>
+  /** Each ticket's comments, oldest first: a ticket list shows each ticket's first comment without a scan. */
+  readonly #commentsByTicket = new Map<number, CommentRecord[]>()
 
   private nextCustomerId: number
   private nextAssetId: number
@@ -60,6 +62,7 @@ export class SyncroDatabase {
     this.assets = byId(data.assets)
     this.tickets = byId(data.tickets)
     this.comments = byId(data.comments)
+    for (const comment of this.comments.values()) this.#fileComment(comment)
     this.nextCustomerId = nextIdAfter(this.customers.keys())
     this.nextAssetId = nextIdAfter(this.assets.keys())
     this.nextTicketId = nextIdAfter(this.tickets.keys())
@@ -85,18 +88,26 @@ export class SyncroDatabase {
   deleteTicket(id: number): boolean {
     if (!this.tickets.delete(id)) return false
     for (const comment of this.commentsOf(id)) this.comments.delete(comment.id)
+    this.#commentsByTicket.delete(id)
     return true
   }
 
   insertComment(fields: Insertable<CommentRecord>): CommentRecord {
-    return insertRecord(this.comments, fields, this.nextCommentId++)
+    const comment = insertRecord(this.comments, fields, this.nextCommentId++)
+    this.#fileComment(comment)
+    return comment
   }
 
   /** Oldest first. */
-  commentsOf(ticketId: number): CommentRecord[] {
-    return [...this.comments.values()]
-      .filter((comment) => comment.ticket_id === ticketId)
-      .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id)
+  commentsOf(ticketId: number): readonly CommentRecord[] {
+    return this.#commentsByTicket.get(ticketId) ?? []
+  }
+
+  #fileComment(comment: CommentRecord): void {
+    const comments = this.#commentsByTicket.get(comment.ticket_id) ?? []
+    comments.push(comment)
+    comments.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id)
+    this.#commentsByTicket.set(comment.ticket_id, comments)
   }
 
   contactsOf(customerId: number): ContactRecord[] {

@@ -72,7 +72,7 @@ describe('a ticket written through the canonical API', () => {
       status: 'Resolved',
     })
     expect(stored.resolved_at).not.toBeNull()
-    const comments = gateway.emulator.db.commentsOf(stored.id).sort((a, b) => a.id - b.id)
+    const comments = [...gateway.emulator.db.commentsOf(stored.id)].sort((a, b) => a.id - b.id)
     expect(comments.map((c) => [c.body, c.hidden])).toEqual([
       ['Since 9am the printer shows offline.', false],
       ['Checked the spooler.', true],
