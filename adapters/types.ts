@@ -6,6 +6,7 @@ import type { Priority, Status, TicketType } from '../src/canonical/reference.js
 import type { Ticket, TicketCreate, TicketUpdate } from '../src/canonical/ticket.js'
 import type { ReferenceCache } from '../src/state/reference-data/reference-cache.js'
 import type { TokenCache } from '../src/state/tokens/token-cache.js'
+import type { PageRemainders } from '../src/state/page-remainders/page-remainders.js'
 import type { RateLimiter } from '../src/state/limiter/types.js'
 import type { VendorCallContext } from '../src/vendor-http/client.js'
 import type { ConnectionHealthReport } from '../src/vendor-http/health.js'
@@ -70,6 +71,8 @@ export interface AdapterDeps {
   limiter: RateLimiter
   tokenCache: TokenCache
   referenceCache: ReferenceCache
+  /** Where a list page's unreturned vendor records wait for the next page (adapters/kit/fill-page.ts). */
+  pageRemainders: PageRemainders
   pools: PoolRegistry
   vendorHttp: VendorHttpSettings
   /** Where vendor calls are counted. */

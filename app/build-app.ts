@@ -105,6 +105,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       limiter: state.limiter,
       tokenCache: metrics.countedTokenCache(state.tokenCache, connection.id),
       referenceCache: metrics.countedReferenceCache(state.referenceCache, connection.id),
+      pageRemainders: state.pageRemainders,
       pools,
       vendorHttp: config.vendorHttp,
       metrics,

@@ -3,6 +3,7 @@ import { integerPathId } from '../../src/mapping/ids.js'
 import { bareRecord, isRecord, recordsIn } from '../../src/vendor-http/answer.js'
 import type { VendorCall, VendorClient } from '../../src/vendor-http/client.js'
 import { numberedPages } from '../kit/paging.js'
+import type { RemainderShelf } from '../kit/fill-page.js'
 import type { Target, VendorApi, WriteOptions } from '../kit/resource.js'
 import type { CallContext } from '../types.js'
 import type { HaloQuery } from './query.js'
@@ -44,7 +45,7 @@ const recordNameOf = (target: Target) => RECORD_NAMES[target.path.split('/')[1] 
  * HaloPSA's API: bare single records, lists under a key (`tickets`, `clients`, `assets`, `actions`) paged by page
  * number, and writes as an array POSTed to the collection.
  */
-export function haloApi(client: VendorClient): HaloApi {
+export function haloApi(client: VendorClient, shelf: RemainderShelf): HaloApi {
   const send = async (call: VendorCall, ctx: CallContext) => (await client.send(call, ctx)).body
 
   /**
@@ -96,6 +97,7 @@ export function haloApi(client: VendorClient): HaloApi {
         size: pages ? HALO_PAGE_SIZE : undefined,
         request,
         ctx,
+        shelf,
         fetch: async (page) => {
           const paging = pages
             ? { pageinate: true, page_size: HALO_PAGE_SIZE, page_no: page, order: 'id', orderdesc: false }

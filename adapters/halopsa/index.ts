@@ -2,6 +2,7 @@ import { bareRecords } from '../../src/vendor-http/answer.js'
 import { vendorClientOn } from '../../src/vendor-http/client.js'
 import { categoryMapsOf, notificationsAllowed } from '../../src/connection-config.js'
 import { adapterFrom } from '../kit/adapter.js'
+import { remainderShelf } from '../kit/fill-page.js'
 import { vendorModule } from '../kit/vendor-module.js'
 import type { AdapterDeps, CallContext } from '../types.js'
 import { haloApi } from './api.js'
@@ -43,7 +44,7 @@ function connectHalo(config: HaloConnectionConfig, deps: AdapterDeps) {
     }),
     describeError: describeHaloError,
   })
-  const api = haloApi(client)
+  const api = haloApi(client, remainderShelf(deps.pageRemainders, config.id))
   const getAll = async <R>(path: string, ctx: CallContext, query?: HaloQuery) =>
     bareRecords<R>((await client.send({ method: 'GET', path, query }, ctx)).body, 'halopsa', path)
   const cached = <T>(name: string, load: () => Promise<T>) => deps.referenceCache.get(config.id, name, load)

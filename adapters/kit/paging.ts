@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { readPosition } from '../../src/paging/cursor.js'
 import { vendorUnavailable } from '../../src/errors.js'
-import { fillPage, pagePositionOf } from './fill-page.js'
+import { fillPage, pagePositionOf, type RemainderShelf } from './fill-page.js'
 import type { CallContext, ListRequest, ListResult } from '../types.js'
 
 /** Paging styles shared by the vendors' APIs; vendor pages filled to the page asked: fill-page.ts. */
@@ -72,6 +72,7 @@ export interface NumberedPagesOptions<R> {
   ctx: CallContext
   /** Page `page` (from 1) of the list. */
   fetch: (page: number) => Promise<NumberedPage<R>>
+  shelf?: RemainderShelf
 }
 
 /**
@@ -85,12 +86,14 @@ export async function numberedPages<R>({
   request,
   ctx,
   fetch,
+  shelf,
 }: NumberedPagesOptions<R>): Promise<ListResult<R>> {
   const { records, next } = await fillPage<R>({
     pageSize: request.pageSize,
     from: pagePositionOf(request.position),
     vendorPageSize: size,
     expectCalls: (calls) => ctx.admission?.expect(calls),
+    shelf,
     fetchPage: async (_query, page) => {
       const { records: found, total } = await fetch(page)
       if (size === undefined) return { records: found, isLast: true }

@@ -1,4 +1,4 @@
-import { fillPage, pagePositionOf } from '../kit/fill-page.js'
+import { fillPage, pagePositionOf, type RemainderShelf } from '../kit/fill-page.js'
 import { recordIn, recordsIn } from '../../src/vendor-http/answer.js'
 import type { VendorCall, VendorClient } from '../../src/vendor-http/client.js'
 import type { CallContext } from '../types.js'
@@ -23,7 +23,7 @@ const keyOf = (target: Target) => {
 }
 
 /** Syncro's API: enveloped records, page-numbered lists of a size Syncro fixes, POST to create and PUT to update. */
-export function syncroApi(client: VendorClient): VendorApi<SyncroListQuery> {
+export function syncroApi(client: VendorClient, shelf: RemainderShelf): VendorApi<SyncroListQuery> {
   const send = async (call: VendorCall, ctx: CallContext) => (await client.send(call, ctx)).body
   /** Syncro's page size per list, as its answers told it (never assumed: it varies by account and version). */
   const pageSizes = new Map<string, number>()
@@ -39,6 +39,7 @@ export function syncroApi(client: VendorClient): VendorApi<SyncroListQuery> {
         from: pagePositionOf(request.position),
         vendorPageSize: pageSizes.get(key),
         expectCalls: (calls) => ctx.admission?.expect(calls),
+        shelf,
         queryKeys: queries.map((query) => String(query.status ?? '')),
         fetchPage: async (query, page) => {
           const body = await send(

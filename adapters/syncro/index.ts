@@ -1,6 +1,7 @@
 import { vendorClientOn, type VendorCall } from '../../src/vendor-http/client.js'
 import { categoryMapsOf, notificationsAllowed } from '../../src/connection-config.js'
 import { adapterFrom } from '../kit/adapter.js'
+import { remainderShelf } from '../kit/fill-page.js'
 import { vendorModule } from '../kit/vendor-module.js'
 import type { AdapterDeps, CallContext } from '../types.js'
 import { syncroApi } from './api.js'
@@ -28,7 +29,7 @@ function connectSyncro(config: SyncroConnectionConfig, deps: AdapterDeps) {
     auth: syncroAuth(config.apiKey),
     describeError: describeSyncroError,
   })
-  const api = syncroApi(client)
+  const api = syncroApi(client, remainderShelf(deps.pageRemainders, config.id))
   const send = async (call: VendorCall, ctx: CallContext): Promise<unknown> =>
     (await client.send(call, ctx)).body
   const cached = <T>(name: string, load: () => Promise<T>) => deps.referenceCache.get(config.id, name, load)

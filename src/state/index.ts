@@ -7,6 +7,7 @@ import {
 } from './idempotency/idempotency.js'
 import { MemoryTokenCache, type TokenCache } from './tokens/token-cache.js'
 import { MemoryRateLimiter } from './limiter/memory.js'
+import { MemoryPageRemainders, type PageRemainders } from './page-remainders/page-remainders.js'
 import { DEFAULT_VENDOR_HTTP_SETTINGS } from '../vendor-http/settings.js'
 import type { RateLimiter } from './limiter/types.js'
 
@@ -16,6 +17,7 @@ export interface SharedState {
   tokenCache: TokenCache
   referenceCache: ReferenceCache
   idempotency: IdempotencyStore
+  pageRemainders: PageRemainders
   /** For /readyz: whether the store behind this state answers. */
   ready(): Promise<{ store: 'memory' | 'redis'; ok: boolean }>
   close(): Promise<void>
@@ -36,6 +38,7 @@ export function memoryState(
     tokenCache: new MemoryTokenCache({ onRefreshError: onBackgroundError }),
     referenceCache: new MemoryReferenceCache({ onRefreshError: onBackgroundError }),
     idempotency: new MemoryIdempotencyStore(idempotencyLease),
+    pageRemainders: new MemoryPageRemainders(),
     ready: async () => ({ store: 'memory', ok: true }),
     close: async () => {},
   }

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import { RedisIdempotencyStore } from './idempotency/redis-idempotency.js'
 import { RedisReferenceCache } from './reference-data/redis-reference-cache.js'
 import { RedisTokenCache } from './tokens/redis-token-cache.js'
+import { RedisPageRemainders } from './page-remainders/redis-page-remainders.js'
 import { InsuredRateLimiter, type WhenStoreDown } from './limiter/insured.js'
 import { RedisRateLimiter } from './limiter/redis.js'
 import { memoryState, type SharedState } from './index.js'
@@ -59,6 +60,7 @@ export async function redisState(settings: StoreSettings, log: FastifyBaseLogger
     ),
     // Never this process's own records: a keyed write decided by one replica's memory could run twice.
     idempotency: new RedisIdempotencyStore(redis, settings.idempotencyLease),
+    pageRemainders: new RedisPageRemainders(redis),
     ready: async () => ({ store: 'redis', ok: await redis.ping() }),
     close: () => redis.close(),
   }

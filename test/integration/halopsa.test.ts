@@ -111,6 +111,16 @@ describe('lists', () => {
     expect(gateway.emulator.stats.byRoute['GET /api/Tickets']).toBe(Math.ceil(total / 100))
   })
 
+  it('walks every ticket at a page size that splits its pages with one call per Halo page', async () => {
+    await gateway.app.inject(customerPath())
+    gateway.emulator.resetStats()
+    const { records } = await walkList(gateway.app, `${base}/tickets`, { pageSize: '125' })
+    const total = gateway.emulator.db.tickets.size
+    expect(new Set(records.map((record) => record.id)).size).toBe(total)
+    // Each page that ends inside a Halo page once fetched it again for the next page.
+    expect(gateway.emulator.stats.byRoute['GET /api/Tickets']).toBe(Math.ceil(total / 100))
+  })
+
   it.each(['customers', 'assets'])(
     'refuses updatedSince on %s (no date filter on that Halo list) before any call',
     async (resource) => {

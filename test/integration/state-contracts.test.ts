@@ -7,6 +7,8 @@ import { RedisReferenceCache } from '../../src/state/reference-data/redis-refere
 import { RedisTokenCache } from '../../src/state/tokens/redis-token-cache.js'
 import { MemoryTokenCache, type TokenCache } from '../../src/state/tokens/token-cache.js'
 import { MemoryRateLimiter } from '../../src/state/limiter/memory.js'
+import { MemoryPageRemainders } from '../../src/state/page-remainders/page-remainders.js'
+import { RedisPageRemainders } from '../../src/state/page-remainders/redis-page-remainders.js'
 import { InsuredRateLimiter } from '../../src/state/limiter/insured.js'
 import { RedisRateLimiter } from '../../src/state/limiter/redis.js'
 import { sharedWithLocalFallback } from '../../src/state/redis/fallback.js'
@@ -18,6 +20,7 @@ import {
   tokenCacheContract,
 } from '../contracts/caches.js'
 import { rateLimiterContract } from '../contracts/limiter.js'
+import { pageRemaindersContract } from '../contracts/page-remainders.js'
 import { startRedis, type TestRedis } from '../helpers/redis.js'
 
 /** One contract per piece of shared state, run against the in-memory twin and the Redis implementation. */
@@ -89,3 +92,6 @@ idempotencyContract('redis', (lease) => ({
   // Leases run on Redis's own clock (every replica reads the same time), so time has to pass.
   pass: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 }))
+
+pageRemaindersContract('memory', () => new MemoryPageRemainders())
+pageRemaindersContract('redis', () => new RedisPageRemainders(connection))

@@ -41,6 +41,15 @@ describe('vendor calls', () => {
     expect(gateway.emulator.stats.requests).toBe(Math.ceil(total / 25))
   })
 
+  it('walks every ticket at a page size that splits its pages with one call per Syncro page', async () => {
+    gateway.emulator.resetStats()
+    const { records } = await walkList(gateway.app, `${base}/tickets`, { pageSize: '40' })
+    const total = seededTickets().length
+    expectEachOnce(records, seededTickets())
+    // Each page that ends inside a Syncro page once fetched it again for the next page.
+    expect(gateway.emulator.stats.byRoute['GET /tickets']).toBe(Math.ceil(total / 25))
+  })
+
   it('fetches reference data once for many filtered lists', async () => {
     gateway.emulator.resetStats()
     for (let i = 0; i < 5; i++) {

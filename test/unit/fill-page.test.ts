@@ -2,10 +2,13 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   fillPage,
+  remainderShelf,
   type FilledPage,
   type PagePosition,
+  type RemainderShelf,
   type VendorPage,
 } from '../../adapters/kit/fill-page.js'
+import { MemoryPageRemainders } from '../../src/state/page-remainders/page-remainders.js'
 
 /** A vendor with fixed-size pages over `queries` disjoint result sets; counts its calls. */
 function fixedPageVendor(queries: number[][], perPage: number) {
@@ -19,7 +22,7 @@ function fixedPageVendor(queries: number[][], perPage: number) {
   return { calls, fetchPage }
 }
 
-async function walk(queries: number[][], perPage: number, pageSize: number) {
+async function walk(queries: number[][], perPage: number, pageSize: number, shelf?: RemainderShelf) {
   const vendor = fixedPageVendor(queries, perPage)
   const seen: number[] = []
   let from: PagePosition | null = null
@@ -30,6 +33,7 @@ async function walk(queries: number[][], perPage: number, pageSize: number) {
       from,
       queryKeys: queries.map((_, index) => `query-${index}`),
       fetchPage: vendor.fetchPage,
+      shelf,
     })
     seen.push(...page.records)
     from = page.next
@@ -40,6 +44,12 @@ async function walk(queries: number[][], perPage: number, pageSize: number) {
 }
 
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i)
+
+const newShelf = () => remainderShelf(new MemoryPageRemainders(), 'connection-1')
+
+/** Vendor pages a walk must fetch at least: every page of every query, one for an empty query. */
+const vendorPagesOf = (queries: number[][], perPage: number) =>
+  queries.reduce((sum, records) => sum + Math.max(1, Math.ceil(records.length / perPage)), 0)
 
 describe('fillPage', () => {
   it.each([
@@ -107,11 +117,7 @@ describe('fillPage', () => {
           const { seen, calls, pages } = await walk(queries, perPage, pageSize)
           expect(seen).toEqual(queries.flat())
           // Each vendor page is fetched once, plus at most one re-fetch per canonical page that starts inside one.
-          const vendorPages = querySizes.reduce(
-            (sum, size) => sum + Math.max(1, Math.ceil(size / perPage)),
-            0,
-          )
-          expect(calls.length).toBeLessThanOrEqual(vendorPages + pages)
+          expect(calls.length).toBeLessThanOrEqual(vendorPagesOf(queries, perPage) + pages)
         },
       ),
       { numRuns: 200 },
@@ -132,6 +138,80 @@ describe('fillPage', () => {
     await expect(resume(['New', 'Scheduled'])).resolves.toMatchObject({ records: range(13, 5) })
     await expect(resume(['New', 'Waiting', 'Scheduled'])).rejects.toMatchObject({ code: 'invalid_cursor' })
     await expect(resume(['New'])).rejects.toMatchObject({ code: 'invalid_cursor' })
+  })
+})
+
+describe('fillPage with a shelf for the rest of a split vendor page', () => {
+  it('fetches every vendor page once, whatever the page size (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 70 }),
+        async (querySizes, perPage, pageSize) => {
+          let next = 0
+          const queries = querySizes.map((size) => range((next += size) - size, size))
+          const { seen, calls } = await walk(queries, perPage, pageSize, newShelf())
+          expect(seen).toEqual(queries.flat())
+          expect(calls).toHaveLength(vendorPagesOf(queries, perPage))
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+
+  it('costs a walk at pageSize 40 over pages of 25 one call per vendor page (it took 1.5 as many)', async () => {
+    const records = [range(1, 400)]
+    expect((await walk(records, 25, 40)).calls).toHaveLength(24)
+    expect((await walk(records, 25, 40, newShelf())).calls).toHaveLength(16)
+  })
+
+  it('fetches the vendor page again when the shelf no longer holds its rest', async () => {
+    const forgetful: RemainderShelf = { put: async () => {}, get: async () => undefined }
+    const records = [range(1, 100)]
+    const { seen, calls } = await walk(records, 25, 40, forgetful)
+    expect(seen).toEqual(records.flat())
+    expect(calls).toEqual([
+      [0, 1],
+      [0, 2],
+      [0, 2],
+      [0, 3],
+      [0, 4],
+      [0, 4],
+    ])
+  })
+
+  it("ignores a shelved rest that is not the one the position starts at (another page's token)", async () => {
+    const vendor = fixedPageVendor([range(1, 100)], 25)
+    const shelf = newShelf()
+    const first = await fillPage({ pageSize: 10, from: null, fetchPage: vendor.fetchPage, shelf })
+    const other = await fillPage({
+      pageSize: 10,
+      from: { query: 0, page: 3, skip: 0 },
+      fetchPage: vendor.fetchPage,
+      shelf,
+    })
+    const mixed = { ...first.next!, carry: other.next!.carry }
+    const page = await fillPage({ pageSize: 10, from: mixed, fetchPage: vendor.fetchPage, shelf })
+    expect(page.records).toEqual(range(11, 10))
+  })
+
+  it('tells the calls still needed after the shelved rest', async () => {
+    const vendor = fixedPageVendor([range(1, 500)], 25)
+    const shelf = newShelf()
+    const first = await fillPage({ pageSize: 10, from: null, fetchPage: vendor.fetchPage, shelf })
+    const expected: number[] = []
+    await fillPage({
+      pageSize: 100,
+      from: first.next,
+      fetchPage: vendor.fetchPage,
+      vendorPageSize: 25,
+      expectCalls: (calls) => expected.push(calls),
+      shelf,
+    })
+    // 15 from the shelf, 85 from vendor pages 2 to 5.
+    expect(expected).toEqual([4])
+    expect(vendor.calls).toHaveLength(5)
   })
 })
 

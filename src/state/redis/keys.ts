@@ -32,6 +32,11 @@ export class StoreKeys {
     return `${this.prefix}{${connection}}:ref:${name}:lock`
   }
 
+  /** The token is the gateway's own random id, carried in a list cursor. */
+  pageRemainder(connection: string, token: string): string {
+    return `${this.prefix}{${connection}}:remainder:${token}`
+  }
+
   /** Idempotency keys are the caller's text: hashed, so any text makes a safe, bounded key. */
   idempotency(id: string): string {
     return `${this.prefix}{idem:${createHash('sha256').update(id).digest('base64url')}}`
