@@ -6,7 +6,16 @@ import { ConnectionId } from '../src/connection-config.js'
 import { callerSignal } from '../src/http/caller-signal.js'
 import { idempotencyWriteHooks } from '../src/http/idempotency.js'
 import { RequestAdmission } from '../src/vendor-http/admission.js'
-import { PROBLEM_CONTENT_TYPE } from '../src/http/problem.js'
+import { PROBLEM_CONTENT_TYPE, problemText } from '../src/http/problem.js'
+import {
+  GatewayError,
+  notFound,
+  rateLimited,
+  unsupportedFilter,
+  unsupportedOperation,
+  validationFailed,
+  vendorUnavailable,
+} from '../src/errors.js'
 
 /** A write takes no query parameters: one sent by mistake (`?notify=true`) is an error, not ignored. */
 export const NoQuery = Type.Object({}, { additionalProperties: false })
@@ -24,7 +33,17 @@ export const IdempotencyHeaders = Type.Object({
   ),
 })
 
-export const ConnectionParams = Type.Object({ connection: ConnectionId }, { additionalProperties: false })
+export const ConnectionParams = Type.Object(
+  {
+    connection: {
+      ...ConnectionId,
+      description:
+        'A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, ' +
+        'halopsa-sandbox, syncro-sandbox)',
+    },
+  },
+  { additionalProperties: false },
+)
 
 /**
  * The adapter of the connection a request names, resolved once per request (an unknown connection is a 404):
@@ -35,33 +54,101 @@ export function adapterOf(request: FastifyRequest): Adapter {
   return request.adapter
 }
 
-const problemDescriptions: Record<number, string> = {
-  400: 'Invalid input (validation_failed, invalid_cursor, unsupported_filter)',
-  401: 'Missing or wrong gateway API key',
-  403: 'The API key may not do this',
-  404: 'Unknown connection or record',
-  408: 'The request (headers and body) did not arrive in time',
-  409: 'Conflict',
-  413: 'Body over the size limit',
-  415: 'Body is not application/json',
-  422: 'The vendor rejected the input; field names are canonical',
-  429: 'Rate limited; see Retry-After',
-  501: 'The vendor cannot do this',
-  502: "The vendor failed, refused the connection's credentials, or could not be reached",
-  503: 'The vendor is unavailable',
-  504: 'The vendor did not answer in time',
+/** Each problem answer a route may give: what it means, and a real error of that status as its example. */
+const problemAnswers: Record<number, { description: string; example: GatewayError }> = {
+  400: {
+    description: 'Invalid input (validation_failed, invalid_cursor, unsupported_filter)',
+    example: unsupportedFilter('syncro', 'tickets', 'priority'),
+  },
+  401: {
+    description: 'Missing or wrong gateway API key',
+    example: new GatewayError(401, 'unauthorized', 'send a gateway API key as Authorization: Bearer <key>'),
+  },
+  403: {
+    description: 'The API key may not do this',
+    example: new GatewayError(403, 'forbidden', "this API key may not use connection 'halopsa-main'"),
+  },
+  404: {
+    description: 'Unknown connection or record',
+    example: notFound('syncro has no such record', { status: 404 }),
+  },
+  408: {
+    description: 'The request (headers and body) did not arrive in time',
+    example: new GatewayError(
+      408,
+      'request_timeout',
+      'the request (headers and body) did not arrive in time',
+    ),
+  },
+  409: {
+    description: 'Conflict',
+    example: new GatewayError(409, 'conflict', 'a request with this Idempotency-Key is still in progress'),
+  },
+  413: {
+    description: 'Body over the size limit',
+    example: new GatewayError(413, 'payload_too_large', 'the request body is over the size limit'),
+  },
+  415: {
+    description: 'Body is not application/json',
+    example: new GatewayError(415, 'unsupported_media_type', 'send the body as application/json'),
+  },
+  422: {
+    description: 'The vendor rejected the input; field names are canonical',
+    example: validationFailed(
+      'connectwise rejected the ticket',
+      [{ field: 'status', message: 'is not valid' }],
+      {
+        status: 400,
+        code: 'InvalidObject',
+      },
+    ),
+  },
+  429: {
+    description: 'Rate limited; see Retry-After',
+    example: rateLimited(
+      12,
+      'the connectwise rate limit is reached; more calls are queued than can be served in time',
+    ),
+  },
+  501: {
+    description: 'The vendor cannot do this',
+    example: unsupportedOperation('syncro', 'update comments'),
+  },
+  502: {
+    description: "The vendor failed, refused the connection's credentials, or could not be reached",
+    example: vendorUnavailable(502, "halopsa rejected the connection's credentials", { status: 401 }),
+  },
+  503: {
+    description: 'The vendor is unavailable',
+    example: vendorUnavailable(503, 'halopsa is unavailable', { status: 503 }),
+  },
+  504: {
+    description: 'The vendor did not answer in time',
+    example: vendorUnavailable(504, 'connectwise did not answer in time'),
+  },
 }
+
+const EXAMPLE_REQUEST_ID = '6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11'
 
 /** OpenAPI entries for the problem+json answers a route may give. */
 export function problemResponses(...statuses: number[]): Record<number, TSchema> {
   return Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      Type.Unsafe({
-        description: problemDescriptions[status] ?? 'Error',
-        content: { [PROBLEM_CONTENT_TYPE.split(';')[0]!]: { schema: Type.Ref(Problem) } },
-      }),
-    ]),
+    statuses.map((status) => {
+      const answer = problemAnswers[status]
+      if (!answer) throw new Error(`no problem answer is described for status ${status}`)
+      return [
+        status,
+        Type.Unsafe({
+          description: answer.description,
+          content: {
+            [PROBLEM_CONTENT_TYPE.split(';')[0]!]: {
+              schema: Type.Ref(Problem),
+              example: JSON.parse(problemText(answer.example, EXAMPLE_REQUEST_ID)),
+            },
+          },
+        }),
+      ]
+    }),
   )
 }
 

@@ -40,7 +40,10 @@ export const connectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'List the configured connections',
         description:
           'Each vendor tenant this gateway serves, with what it can do and how its vendor answered lately.',
-        response: { 200: Type.Ref(ConnectionList), ...problemResponses(401) },
+        response: {
+          200: Type.Ref(ConnectionList, { description: 'The connections the API key may use' }),
+          ...problemResponses(401),
+        },
       },
     },
     async (request) => ({
@@ -58,8 +61,12 @@ export const connectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['Connections'],
         operationId: 'getConnection',
         summary: 'Get one connection',
+        description: 'Its vendor, the filters each list honours, and how its vendor answered lately.',
         params: ConnectionParams,
-        response: { 200: Type.Ref(Connection), ...problemResponses(401, 403, 404) },
+        response: {
+          200: Type.Ref(Connection, { description: 'The connection' }),
+          ...problemResponses(401, 403, 404),
+        },
       },
     },
     async (request) => describe(adapterOf(request)),

@@ -51,6 +51,10 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
         typeof json.$id === 'string' ? json.$id : `def-${index}`,
     },
   })
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } })
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { deepLinking: true },
+    theme: { title: 'psa-gateway API' },
+  })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 }

@@ -3,25 +3,28 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { mayUseConnection } from '../src/security/api-keys.js'
 import { problemResponses } from './common.js'
 
-const Health = Type.Object({ status: Type.Literal('ok') })
-const Readiness = Type.Object({
-  status: Type.Union([Type.Literal('ready'), Type.Literal('degraded')]),
-  /** Only for a caller with a `read` key (or when no keys are configured): what a load balancer needs is `status`. */
-  checks: Type.Optional(
-    Type.Object({
-      config: Type.Literal('ok'),
-      store: Type.Object({
-        kind: Type.Union([Type.Literal('memory'), Type.Literal('redis')]),
-        ok: Type.Boolean(),
+const Health = Type.Object({ status: Type.Literal('ok') }, { description: 'The process serves requests' })
+const Readiness = Type.Object(
+  {
+    status: Type.Union([Type.Literal('ready'), Type.Literal('degraded')]),
+    /** Only for a caller with a `read` key (or when no keys are configured): what a load balancer needs is `status`. */
+    checks: Type.Optional(
+      Type.Object({
+        config: Type.Literal('ok'),
+        store: Type.Object({
+          kind: Type.Union([Type.Literal('memory'), Type.Literal('redis')]),
+          ok: Type.Boolean(),
+        }),
+        /** Each connection's circuit breaker: `open` means its vendor calls fail fast for now. */
+        connections: Type.Record(
+          Type.String(),
+          Type.Union([Type.Literal('closed'), Type.Literal('open'), Type.Literal('half-open')]),
+        ),
       }),
-      /** Each connection's circuit breaker: `open` means its vendor calls fail fast for now. */
-      connections: Type.Record(
-        Type.String(),
-        Type.Union([Type.Literal('closed'), Type.Literal('open'), Type.Literal('half-open')]),
-      ),
-    }),
-  ),
-})
+    ),
+  },
+  { description: 'ready or degraded, and with a read key the checks behind it' },
+)
 
 /** Liveness and readiness, outside /v1 and without API keys (load balancers call them). */
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -33,6 +36,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['Health'],
         operationId: 'getLiveness',
         summary: 'Liveness',
+        description:
+          'ok while the process serves HTTP; it checks nothing else, so a vendor or Redis outage never restarts it.',
         security: [],
         response: { 200: Health, ...problemResponses(408) },
       },

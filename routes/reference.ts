@@ -52,7 +52,10 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
           summary: list.summary,
           description: list.description,
           params: ConnectionParams,
-          response: { 200: Type.Ref(list.schema), ...problemResponses(...READ_PROBLEMS) },
+          response: {
+            200: Type.Ref(list.schema, { description: `The connection's ${list.path}` }),
+            ...problemResponses(...READ_PROBLEMS),
+          },
         },
       },
       async (request, reply) => {

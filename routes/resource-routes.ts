@@ -92,11 +92,8 @@ const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(
 
 type RouteApp = Parameters<FastifyPluginAsyncTypebox>[0]
 
-/**
- * A nested collection's parent id. Its example is 1, a record every sandbox connection holds, so Swagger UI's
- * Try it out lists a ticket's comments with nothing typed but the connection.
- */
-const ParentRecordId = { ...RecordId, examples: ['1'] }
+/** 'a ticket', 'an asset'. */
+const article = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`
 
 /** The list and create routes every resource has, nested or not. */
 function registerListAndCreate(
@@ -109,7 +106,7 @@ function registerListAndCreate(
     : `/connections/:connection/${spec.resource}`
   const Params = nested
     ? Type.Object(
-        { connection: ConnectionParams.properties.connection, [nested.param]: ParentRecordId },
+        { connection: ConnectionParams.properties.connection, [nested.param]: RecordId },
         { additionalProperties: false },
       )
     : ConnectionParams
@@ -147,7 +144,10 @@ function registerListAndCreate(
           `Pages of ${spec.resource}. Filters the vendor cannot apply natively answer 400 unsupported_filter (GET /v1/connections lists each connection's filters).`,
         params: Params,
         querystring: spec.listQuery,
-        response: { 200: Type.Ref(spec.page), ...problemResponses(...READ_PROBLEMS) },
+        response: {
+          200: Type.Ref(spec.page, { description: `A page of ${spec.resource}` }),
+          ...problemResponses(...READ_PROBLEMS),
+        },
       },
     },
     async (request, reply) => {
@@ -172,13 +172,16 @@ function registerListAndCreate(
       schema: {
         tags: [spec.tag],
         operationId: `create${nested ? capitalized(nested.singular) : ''}${capitalized(spec.singular)}`,
-        summary: spec.docs?.create?.summary ?? `Create a ${spec.singular}`,
+        summary: spec.docs?.create?.summary ?? `Create ${article(spec.singular)}`,
         description: spec.docs?.create?.description ?? 'Answers 201 with the record as the vendor stored it.',
         params: Params,
         querystring: NoQuery,
         headers: IdempotencyHeaders,
         body: Type.Ref(spec.create),
-        response: { 201: Type.Ref(spec.item), ...problemResponses(...WRITE_PROBLEMS) },
+        response: {
+          201: Type.Ref(spec.item, { description: `The ${spec.singular} as the vendor stored it` }),
+          ...problemResponses(...WRITE_PROBLEMS),
+        },
       },
     },
     async (request, reply) => {
@@ -215,10 +218,14 @@ export function resourceRoutes<TBody, TRecord>(
         schema: {
           tags: [spec.tag],
           operationId: `get${capitalized(spec.singular)}`,
-          summary: `Get a ${spec.singular}`,
+          summary: `Get ${article(spec.singular)}`,
+          description: `One ${spec.singular} by its id at the vendor; include=remote adds the vendor's own record.`,
           params: ItemParams,
           querystring: IncludeQuery,
-          response: { 200: Type.Ref(spec.item), ...problemResponses(...READ_PROBLEMS) },
+          response: {
+            200: Type.Ref(spec.item, { description: `The ${spec.singular}` }),
+            ...problemResponses(...READ_PROBLEMS),
+          },
         },
       },
       async (request, reply) => {
@@ -234,13 +241,16 @@ export function resourceRoutes<TBody, TRecord>(
         schema: {
           tags: [spec.tag],
           operationId: `update${capitalized(spec.singular)}`,
-          summary: `Update a ${spec.singular}`,
+          summary: `Update ${article(spec.singular)}`,
           description: 'Only the fields sent change. Answers 200 with the record as the vendor stored it.',
           params: ItemParams,
           querystring: NoQuery,
           headers: IdempotencyHeaders,
           body: Type.Ref(spec.update),
-          response: { 200: Type.Ref(spec.item), ...problemResponses(...WRITE_PROBLEMS) },
+          response: {
+            200: Type.Ref(spec.item, { description: `The ${spec.singular} as the vendor stored it` }),
+            ...problemResponses(...WRITE_PROBLEMS),
+          },
         },
       },
       async (request, reply) => {

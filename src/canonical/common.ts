@@ -15,12 +15,13 @@ export const StringEnum = <const T extends readonly string[]>(
   options: { description?: string } = {},
 ) => Type.Unsafe<T[number]>({ [Kind]: 'StringEnum', type: 'string', enum: [...values], ...options })
 
-/** A vendor record id, as text. */
+/** A vendor record id, as text. The example, 1, is a record every sandbox connection holds (Try it out). */
 export const RecordId = Type.String({
   minLength: 1,
   maxLength: 64,
   pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$',
-  examples: ['1042'],
+  description: "The vendor's record id, as text",
+  examples: ['1'],
 })
 
 /**

@@ -19,9 +19,9 @@ export const filterFields = {
     pattern: commaListOf(STATUS_CATEGORIES),
     description: `Status categories, comma separated: ${STATUS_CATEGORIES.join(', ')}`,
   }),
-  statusId: RecordId,
-  customerId: RecordId,
-  assigneeId: RecordId,
+  statusId: { ...RecordId, description: 'A status id (GET .../statuses)' },
+  customerId: { ...RecordId, description: 'A customer id' },
+  assigneeId: { ...RecordId, description: "The assigned agent's id at the vendor" },
   priority: Type.String({
     pattern: commaListOf(PRIORITY_LEVELS),
     description: `Priority levels, comma separated: ${PRIORITY_LEVELS.join(', ')}`,
@@ -38,14 +38,20 @@ export const IncludeField = StringEnum(['remote'] as const, {
 })
 
 const pagingFields = {
-  pageSize: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }),
+  pageSize: Type.Integer({
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: DEFAULT_PAGE_SIZE,
+    description: 'Records per page',
+  }),
   cursor: Type.String({ minLength: 1, maxLength: 4096, description: 'nextCursor of the previous page' }),
   include: IncludeField,
 }
 
 /**
- * A filter as a query parameter: without its examples, which Swagger UI would send on "Try it out" (an id of 1042
- * finds nothing, a priority filter is a 400 where the vendor cannot apply it); the description says what it takes.
+ * A filter as a query parameter: without its examples, which Swagger UI would send on "Try it out" (an id filter
+ * narrows the list to one record or none, a priority filter is a 400 where the vendor cannot apply it); the
+ * description says what it takes.
  */
 const withoutExamples = <T extends TSchema>({ examples: _examples, ...schema }: T): T => schema as T
 

@@ -60,6 +60,36 @@ it('describes every tag and names the server relative to the gateway serving it'
   expect(document.servers).toEqual([expect.objectContaining({ url: '/' })])
 })
 
+it('describes every operation, parameter and answer, and gives each problem answer an example of its status', async () => {
+  interface Operation {
+    description?: string
+    parameters?: Array<{ name: string; description?: string; schema?: { description?: string } }>
+    responses: Record<
+      string,
+      { description: string; content?: Record<string, { example?: { status: number } }> }
+    >
+  }
+  const document = JSON.parse(await openApiDocument()) as { paths: Record<string, Record<string, Operation>> }
+  const gaps: string[] = []
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      const at = `${method} ${path}`
+      if (!operation.description) gaps.push(`${at}: no description`)
+      for (const parameter of operation.parameters ?? [])
+        if (!parameter.description && !parameter.schema?.description)
+          gaps.push(`${at} ${parameter.name}: no description`)
+      for (const [status, answer] of Object.entries(operation.responses)) {
+        if (answer.description === 'Default Response')
+          gaps.push(`${at} ${status}: described as 'Default Response'`)
+        const problem = answer.content?.['application/problem+json']
+        if (problem && problem.example?.status !== Number(status))
+          gaps.push(`${at} ${status}: no example of its own`)
+      }
+    }
+  }
+  expect(gaps).toEqual([])
+})
+
 /** Redocly's own report of one document: its recommended rules (redocly.yaml), as JSON. */
 async function redoclyProblems(path: string): Promise<Array<{ ruleId: string; message: string }>> {
   const { stdout } = await promisify(execFile)(
