@@ -64,6 +64,8 @@ export interface Adapter {
   readonly assets: ResourceOperations<Asset, AssetCreate, AssetUpdate>
   readonly reference: ReferenceOperations
   health(): ConnectionHealthReport
+  /** Loads the reference data the connection's lists and writes look up, so its first call waits for none. */
+  warmUp(ctx: CallContext): Promise<void>
 }
 
 /** Shared state and transport an adapter is built with. */

@@ -3,6 +3,7 @@ import { buildApp } from './build-app.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { createLogger } from '../src/logger.js'
 import type { SandboxMode } from './sandbox-mode.js'
+import { warmConnections } from './warm-start.js'
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const
 /**
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   const app = await buildApp(config, { logger })
   // Long enough for a request that queues at the rate limit and then spends its whole retry budget.
   const graceMs = config.vendorHttp.rateLimitMaxWaitMs + config.vendorHttp.retryBudgetMs + 5_000
+  const warming = new AbortController()
   let stopSignal: NodeJS.Signals | undefined
   let closingSince: number | undefined
   const closer = closeWithGrace(
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
       closingSince = performance.now()
       if (err) logger.error({ err }, 'shutting down after an error')
       else logger.info({ signal }, 'shutting down')
+      warming.abort()
       await app.close()
       await sandbox?.close()
     },
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
   const browsable = address.replace('://0.0.0.0', '://127.0.0.1').replace('://[::]', '://127.0.0.1')
   logger.info({ docs: `${browsable}/docs` }, `Swagger UI: ${browsable}/docs`)
   logger.flush() // the startup lines now, not at the next buffered write
+  void warmConnections(app, warming.signal)
 }
 
 await main()

@@ -72,6 +72,12 @@ function connectConnectWise(config: ConnectWiseConnectionConfig, deps: AdapterDe
       priorities: (ctx) => reference.priorities(ctx),
       ticketTypes: (ctx) => reference.ticketTypes(ctx),
     },
+    // Boards with their statuses and types, and the priorities: what ticket lists, filters and writes map by.
+    warmUp: [
+      (ctx) => reference.statuses(ctx),
+      (ctx) => reference.ticketTypes(ctx),
+      (ctx) => reference.priorities(ctx),
+    ],
   })
 }
 

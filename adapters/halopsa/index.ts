@@ -66,6 +66,9 @@ function connectHalo(config: HaloConnectionConfig, deps: AdapterDeps) {
     ticketTypes: (ctx) => cached('ticket-types', () => getAll<HaloTicketType>('/TicketType', ctx)),
     teams: (ctx) => cached('teams', () => getAll<HaloTeam>('/Team', ctx)),
   })
+  // Disabled agents too: old actions name them.
+  const agents = (ctx: CallContext) =>
+    cached('agents', () => getAll<HaloAgent>('/Agent', ctx, { includedisabled: true }))
 
   return adapterFrom({
     connectionId: config.id,
@@ -75,8 +78,7 @@ function connectHalo(config: HaloConnectionConfig, deps: AdapterDeps) {
     ...haloResources({
       api,
       reference,
-      // Disabled agents too: old actions name them.
-      agents: (ctx) => cached('agents', () => getAll<HaloAgent>('/Agent', ctx, { includedisabled: true })),
+      agents,
       assetFields: {
         asset: (id, ctx) => api.read<HaloAsset>({ path: `/Asset/${id}` }, ctx),
         assetType: (id, ctx) =>
@@ -90,6 +92,14 @@ function connectHalo(config: HaloConnectionConfig, deps: AdapterDeps) {
       priorities: (ctx) => reference.priorities(ctx),
       ticketTypes: (ctx) => reference.ticketTypes(ctx),
     },
+    // Statuses and teams map every ticket, agents every action; priorities and types every write.
+    warmUp: [
+      (ctx) => reference.statuses(ctx),
+      (ctx) => reference.teams(ctx),
+      agents,
+      (ctx) => reference.priorities(ctx),
+      (ctx) => reference.ticketTypes(ctx),
+    ],
   })
 }
 

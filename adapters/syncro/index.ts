@@ -64,6 +64,8 @@ function connectSyncro(config: SyncroConnectionConfig, deps: AdapterDeps) {
       priorities: (ctx) => reference.priorities(ctx),
       ticketTypes: (ctx) => reference.ticketTypes(ctx),
     },
+    // The ticket settings (statuses) and the account settings (priorities, Issue Types).
+    warmUp: [(ctx) => reference.statuses(ctx), (ctx) => reference.priorities(ctx)],
   })
 }
 
