@@ -1,6 +1,9 @@
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './build-app.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
+import { loadDevelopmentEnvFile } from './env-file.js'
+import { humanReadableLogs } from './log-destination.js'
+import { shutdownGraceMs } from './shutdown-grace.js'
 import { createLogger } from '../src/logger.js'
 import type { SandboxMode } from './sandbox-mode.js'
 import { warmConnections } from './warm-start.js'
@@ -15,6 +18,7 @@ const RELAYED_SIGNAL_WINDOW_MS = 1_000
 
 /** The only file that listens. */
 async function main(): Promise<void> {
+  const fromEnvFile = loadDevelopmentEnvFile()
   let config: Config
   try {
     config = loadConfig()
@@ -23,7 +27,8 @@ async function main(): Promise<void> {
     process.stderr.write(`psa-gateway cannot start. ${error.message}\n`)
     process.exit(1)
   }
-  const logger = createLogger(config.logLevel)
+  const logger = createLogger(config.logLevel, await humanReadableLogs(config.nodeEnv))
+  if (fromEnvFile.length) logger.info({ variables: fromEnvFile }, 'read .env (the environment wins over it)')
 
   let sandbox: SandboxMode | undefined
   if (config.sandbox) {
@@ -43,8 +48,7 @@ async function main(): Promise<void> {
     )
   }
   const app = await buildApp(config, { logger })
-  // Long enough for a request that queues at the rate limit and then spends its whole retry budget.
-  const graceMs = config.vendorHttp.rateLimitMaxWaitMs + config.vendorHttp.retryBudgetMs + 5_000
+  const graceMs = shutdownGraceMs(config.vendorHttp)
   const warming = new AbortController()
   let stopSignal: NodeJS.Signals | undefined
   let closingSince: number | undefined
@@ -74,7 +78,7 @@ async function main(): Promise<void> {
 
   const address = await app.listen({ host: config.host, port: config.port })
   const browsable = address.replace('://0.0.0.0', '://127.0.0.1').replace('://[::]', '://127.0.0.1')
-  logger.info({ docs: `${browsable}/docs` }, `Swagger UI: ${browsable}/docs`)
+  logger.info(`Swagger UI: ${browsable}/docs`)
   logger.flush() // the startup lines now, not at the next buffered write
   void warmConnections(app, warming.signal)
 }

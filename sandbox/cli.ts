@@ -1,42 +1,15 @@
-import { sandboxRateLimitsFromEnv, startSandbox, type SandboxConnection } from './index.js'
+import { startSandbox, type SandboxConnection } from './index.js'
+import { sandboxOptionsFromEnv } from './options-from-env.js'
 import { rateLimitVariable } from './rate-limit-env.js'
 
-// `npm run sandbox`: the vendor emulators alone, until interrupted. Loopback and random keys unless told
-// otherwise (docker-compose runs it for several gateway replicas: SANDBOX_HOST=0.0.0.0 and known keys).
-const env = process.env
-const port = (name: string) => (env[name] ? Number(env[name]) : undefined)
+// `npm run sandbox`: the vendor emulators alone, until interrupted (settings: sandbox/options-from-env.ts).
 const problems: string[] = []
-const rateLimits = sandboxRateLimitsFromEnv(env, problems)
+const options = sandboxOptionsFromEnv(process.env, problems)
 if (problems.length) {
   console.error(`The sandbox cannot start. ${problems.join('; ')}`)
   process.exit(1)
 }
-const sandbox = await startSandbox({
-  host: env.SANDBOX_HOST || '127.0.0.1',
-  connectwise: {
-    port: port('SANDBOX_CONNECTWISE_PORT'),
-    rateLimit: rateLimits.connectwise,
-    members:
-      env.SANDBOX_CONNECTWISE_PUBLIC_KEY && env.SANDBOX_CONNECTWISE_PRIVATE_KEY
-        ? [{ publicKey: env.SANDBOX_CONNECTWISE_PUBLIC_KEY, privateKey: env.SANDBOX_CONNECTWISE_PRIVATE_KEY }]
-        : undefined,
-    clientIds: env.SANDBOX_CONNECTWISE_CLIENT_ID ? [env.SANDBOX_CONNECTWISE_CLIENT_ID] : undefined,
-  },
-  halopsa: {
-    port: port('SANDBOX_HALOPSA_PORT'),
-    rateLimit: rateLimits.halopsa,
-    tenant: env.SANDBOX_HALOPSA_TENANT || undefined,
-    clients:
-      env.SANDBOX_HALOPSA_CLIENT_ID && env.SANDBOX_HALOPSA_CLIENT_SECRET
-        ? [{ clientId: env.SANDBOX_HALOPSA_CLIENT_ID, clientSecret: env.SANDBOX_HALOPSA_CLIENT_SECRET }]
-        : undefined,
-  },
-  syncro: {
-    port: port('SANDBOX_SYNCRO_PORT'),
-    rateLimit: rateLimits.syncro,
-    apiKeys: env.SANDBOX_SYNCRO_API_KEY ? [env.SANDBOX_SYNCRO_API_KEY] : undefined,
-  },
-})
+const sandbox = await startSandbox(options)
 
 function describe(connection: SandboxConnection): string[] {
   switch (connection.vendor) {
