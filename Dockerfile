@@ -4,7 +4,8 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# The gateway alone: the TypeScript client's workspace (clients/typescript) is neither copied nor installed.
+RUN npm ci --workspaces=false --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY app app
 COPY src src
@@ -12,7 +13,7 @@ COPY routes routes
 COPY adapters adapters
 COPY sandbox sandbox
 COPY scripts scripts
-RUN npm run build && npm prune --omit=dev
+RUN npm run build && npm prune --omit=dev --workspaces=false
 
 # Run: compiled code and production dependencies, as the unprivileged `node` user.
 FROM node:20-bookworm-slim

@@ -31,6 +31,10 @@ describe('layers that point down', () => {
     ['src/state/tokens/probe.ts', '../redis-state.js'],
     ['src/state/redis/probe.ts', '..'],
     ['src/state/idempotency/probe.ts', '../../state/redis-state.js'],
+    // The TypeScript client knows the gateway by its OpenAPI document only.
+    ['clients/typescript/src/probe.ts', '../../../src/errors.js'],
+    ['clients/typescript/src/probe.ts', '../../../routes/common.js'],
+    ['clients/typescript/src/probe.ts', '../../../test/helpers/gateway.js'],
   ])('refuses %s importing %s', async (file, specifier) => {
     expect(await refusedImports(file, specifier)).toBe(1)
   })
@@ -53,6 +57,7 @@ describe('layers that point down', () => {
     ['adapters/syncro/probe.ts', '../../src/errors.js'],
     ['sandbox/syncro/probe.ts', '../shared/faults.js'],
     ['sandbox/connectwise/probe.ts', './routes/index.js'],
+    ['clients/typescript/src/probe.ts', './schema.js'],
   ])('lets %s import %s', async (file, specifier) => {
     expect(await refusedImports(file, specifier)).toBe(0)
   })
