@@ -42,7 +42,9 @@ async function main(): Promise<void> {
       'no gateway API keys configured: every caller has full access to every connection (set GATEWAY_API_KEYS; npm run key makes one)',
     )
   }
-  const app = await buildApp(config, { logger })
+  // Loaded only when on: off, the OpenTelemetry SDK is not even imported.
+  const tracing = config.tracing && (await import('./tracing.js')).startTracing(config.tracing, { logger })
+  const app = await buildApp(config, { logger, tracing })
   // Long enough for a request that queues at the rate limit and then spends its whole retry budget.
   const graceMs = config.vendorHttp.rateLimitMaxWaitMs + config.vendorHttp.retryBudgetMs + 5_000
   const warming = new AbortController()
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
       warming.abort()
       await app.close()
       await sandbox?.close()
+      await tracing?.shutdown() // the spans of the last requests, exported
     },
   )
   for (const name of STOP_SIGNALS) {
