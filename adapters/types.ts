@@ -1,3 +1,4 @@
+import type { Tracer } from '@opentelemetry/api'
 import type { Asset, AssetCreate, AssetUpdate } from '../src/canonical/asset.js'
 import type { Comment, CommentCreate } from '../src/canonical/comment.js'
 import type { Customer, CustomerCreate, CustomerUpdate } from '../src/canonical/customer.js'
@@ -79,4 +80,6 @@ export interface AdapterDeps {
   vendorHttp: VendorHttpSettings
   /** Where vendor calls are counted. */
   metrics?: GatewayMetrics
+  /** Where vendor calls' spans start, when tracing is on. */
+  tracer?: Tracer
 }

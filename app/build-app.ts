@@ -4,6 +4,7 @@ import { AdapterRegistry, bucketOf, createAdapter } from '../adapters/registry.j
 import { registerRoutes } from '../routes/index.js'
 import { SHARED_SCHEMAS } from '../src/canonical/shared-schemas.js'
 import { usesRedis, type Config } from './config.js'
+import type { Tracing } from './tracing.js'
 import { AccessLog } from '../src/http/access-log.js'
 import { handleClientError, handleFrameworkError } from '../src/http/client-errors.js'
 import { registerJsonBody } from '../src/http/json-body.js'
@@ -33,6 +34,8 @@ export interface BuildAppOptions {
   logger?: Logger
   /** Shared state to use instead of the in-memory one. */
   state?: SharedState
+  /** Spans of requests and vendor calls (tracing.ts); none when absent. */
+  tracing?: Tracing
 }
 
 export type App = FastifyInstance
@@ -56,6 +59,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     clientErrorHandler: handleClientError,
     frameworkErrors: handleFrameworkError,
   })
+
+  if (options.tracing) await app.register(options.tracing.plugin)
 
   // An answer given before the body was read lets the client finish sending up to this much (unread-body.ts).
   const unreadBodyLimit = Math.max(4 * config.bodyLimitBytes, 8 * 1_048_576)
@@ -109,6 +114,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       pools,
       vendorHttp: config.vendorHttp,
       metrics,
+      tracer: options.tracing?.tracer,
     })
   app.decorate('config', config)
   app.decorate('sharedState', state)

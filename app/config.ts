@@ -12,6 +12,7 @@ import { StringEnum } from '../src/canonical/common.js'
 import { GatewayApiKey, KEY_HASH_PATTERN, LOG_LEVELS, type LogLevel } from '../src/gateway-config.js'
 import { DEFAULT_VENDOR_HTTP_SETTINGS, type VendorHttpSettings } from '../src/vendor-http/settings.js'
 import { sandboxRateLimitsFromEnv, type SandboxRateLimits } from '../sandbox/rate-limit-env.js'
+import { tracingFromEnv, type TracingConfig } from './tracing-config.js'
 
 /**
  * Configuration comes from environment variables and an optional JSON file (GATEWAY_CONFIG). Environment
@@ -91,6 +92,8 @@ export interface Config {
   sandbox: boolean
   /** The emulators' limits where SANDBOX_<VENDOR>_RATE_LIMIT changes them (sandbox mode only). */
   sandboxRateLimits: SandboxRateLimits
+  /** OpenTelemetry tracing, on only when an OTLP endpoint is configured (tracing-config.ts). */
+  tracing?: TracingConfig
 }
 
 export interface StoreConfig {
@@ -375,6 +378,7 @@ export function loadConfig(
     sandbox,
     // Read only where the emulators run: a production start never stops on a sandbox setting.
     sandboxRateLimits: sandbox ? sandboxRateLimitsFromEnv(env, problems) : {},
+    tracing: tracingFromEnv(env, problems),
   }
   if (config.headersTimeoutMs > config.requestTimeoutMs)
     problems.push('HEADERS_TIMEOUT_MS: must not be longer than REQUEST_TIMEOUT_MS')

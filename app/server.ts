@@ -47,7 +47,9 @@ async function main(): Promise<void> {
       'no gateway API keys configured: every caller has full access to every connection (set GATEWAY_API_KEYS; npm run key makes one)',
     )
   }
-  const app = await buildApp(config, { logger })
+  // Loaded only when on: off, the OpenTelemetry SDK is not even imported.
+  const tracing = config.tracing && (await import('./tracing.js')).startTracing(config.tracing, { logger })
+  const app = await buildApp(config, { logger, tracing })
   const graceMs = shutdownGraceMs(config.vendorHttp)
   const warming = new AbortController()
   let stopSignal: NodeJS.Signals | undefined
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
       warming.abort()
       await app.close()
       await sandbox?.close()
+      await tracing?.shutdown() // the spans of the last requests, exported
     },
   )
   for (const name of STOP_SIGNALS) {

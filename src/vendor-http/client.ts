@@ -1,3 +1,4 @@
+import type { Tracer } from '@opentelemetry/api'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { BucketSpec, RateLimiter } from '../state/limiter/types.js'
 import type { GatewayMetrics } from '../metrics.js'
@@ -14,6 +15,7 @@ import { limiterLayer } from './layers/limiter.js'
 import { metricsAndLogs } from './layers/observer.js'
 import { pauseWith, type Sleep } from './layers/pause.js'
 import { retryLayer } from './layers/retry.js'
+import { tracingLayer } from './layers/tracing.js'
 import { transport } from './layers/transport.js'
 import { bucketTurns } from './layers/turns.js'
 import { writeHooksLayer } from './layers/write-hooks.js'
@@ -37,6 +39,8 @@ export interface VendorClientOptions {
   tls?: VendorTls
   /** Where call outcomes, durations and limiter waits are counted. */
   metrics?: GatewayMetrics
+  /** Where each call's span starts, when tracing is on. */
+  tracer?: Tracer
   /** Headers every call carries besides auth (API version pins and the like). */
   headers?: Record<string, string>
   /** Reads a vendor's rate-limit headers; returns when the quota is back if it is spent, else undefined. */
@@ -53,6 +57,7 @@ export interface VendorTransport {
   limiter: RateLimiter
   vendorHttp: VendorHttpSettings
   metrics?: GatewayMetrics
+  tracer?: Tracer
 }
 
 /** A connection's client on the gateway's shared transport. */
@@ -66,13 +71,14 @@ export const vendorClientOn = (
     limiter: transport.limiter,
     settings: transport.vendorHttp,
     metrics: transport.metrics,
+    tracer: transport.tracer,
   })
 
 /**
  * Every vendor call goes through here, down the layers in `src/vendor-http/layers/`: the connection's circuit
  * breaker, the retries, a turn at the shared rate limit (through the caller's share), then for each attempt its
  * credentials, the vendor's rate-limit signals, the write hooks and undici. Metrics and logs watch through an
- * observer. Adapters see either a parsed 2xx body or a GatewayError.
+ * observer; with tracing on, a span covers the whole call. Adapters see either a parsed 2xx body or a GatewayError.
  */
 export class VendorClient {
   readonly health: ConnectionHealth
@@ -100,9 +106,11 @@ export class VendorClient {
       bucketTurns({ vendor, limiter, bucket, now, observer }),
     )
     const onTurn = limiterLayer({ limiter, bucket, turns, settings, now, pause, observer })(attempt)
-    this.#call = breakerLayer({ health: this.health, vendor, now })(
+    const call = breakerLayer({ health: this.health, vendor, now })(
       retryLayer({ settings, now, pause, random: options.random })(onTurn),
     )
+    const { tracer } = options
+    this.#call = tracer ? tracingLayer({ ...options, tracer })(call) : call
     const scrubber = new SecretScrubber(() => options.auth.secrets())
     this.#answer = { vendor, describeError: options.describeError, scrubber }
   }

@@ -18,8 +18,9 @@ import {
   type SyncroEmulator,
   type SyncroEmulatorOptions,
 } from '../../sandbox/syncro/index.js'
-import { buildApp, type App } from '../../app/build-app.js'
+import { buildApp, type App, type BuildAppOptions } from '../../app/build-app.js'
 import { loadConfig, type Config } from '../../app/config.js'
+import type { Tracing } from '../../app/tracing.js'
 import { createLogger } from '../../src/logger.js'
 import type { SharedState } from '../../src/state/index.js'
 
@@ -33,11 +34,14 @@ export interface Gateway {
 /** Far above what any test sends, unless a test is about the limit. */
 export const GENEROUS_LIMIT = { limit: 100_000, windowMs: 60_000 }
 
+/** What a test may give the gateway besides its config: its shared state, its tracing. */
+export type GatewayParts = Omit<BuildAppOptions, 'logger'>
+
 /** A gateway (not listening) serving these connections, logging at debug level into `logs`. */
 export async function startGateway(
   connections: ConnectionConfig[],
   overrides: Partial<Config> = {},
-  state?: SharedState,
+  parts: GatewayParts = {},
 ): Promise<Gateway> {
   const config: Config = {
     ...loadConfig({ NODE_ENV: 'test' }),
@@ -53,7 +57,7 @@ export async function startGateway(
       done()
     },
   })
-  const app = await buildApp(config, { logger: createLogger(config.logLevel, sink), state })
+  const app = await buildApp(config, { ...parts, logger: createLogger(config.logLevel, sink) })
   await app.ready()
   return { app, logs, close: () => app.close() }
 }
@@ -63,9 +67,9 @@ async function inFrontOf<E extends { close(): Promise<void> }, C extends Connect
   emulator: E,
   connections: [C, ...ConnectionConfig[]],
   config: Partial<Config> | undefined,
-  state?: SharedState,
+  parts?: GatewayParts,
 ): Promise<Gateway & { emulator: E; connection: C }> {
-  const gateway = await startGateway(connections, config, state)
+  const gateway = await startGateway(connections, config, parts)
   return {
     ...gateway,
     emulator,
@@ -90,6 +94,7 @@ export interface SyncroGatewayOptions {
   moreConnections?: (emulator: SyncroEmulator) => SyncroConnectionConfig[]
   /** Shared state to use (a store on a fake clock, say) instead of a new in-memory one. */
   state?: SharedState
+  tracing?: Tracing
 }
 
 /** A Syncro emulator on a free port and a gateway (not listening) in front of it; close() stops both. */
@@ -103,12 +108,10 @@ export async function startSyncroGateway(options: SyncroGatewayOptions = {}): Pr
     rateLimit: { ...GENEROUS_LIMIT, ...options.emulator?.rateLimit, scope: 'connection' },
     ...options.connection,
   }
-  return inFrontOf(
-    emulator,
-    [connection, ...(options.moreConnections?.(emulator) ?? [])],
-    options.config,
-    options.state,
-  )
+  return inFrontOf(emulator, [connection, ...(options.moreConnections?.(emulator) ?? [])], options.config, {
+    state: options.state,
+    tracing: options.tracing,
+  })
 }
 
 export interface ConnectWiseGateway extends Gateway {
@@ -120,6 +123,7 @@ export interface ConnectWiseGatewayOptions {
   emulator?: ConnectWiseEmulatorOptions
   connection?: Partial<ConnectWiseConnectionConfig>
   config?: Partial<Config>
+  tracing?: Tracing
 }
 
 /** The lowest-id active board: the emulator's own default, and the test connection's defaultBoardId. */
@@ -144,7 +148,7 @@ export async function startConnectWiseGateway(
     rateLimit: { ...GENEROUS_LIMIT, ...options.emulator?.rateLimit, scope: 'connection' },
     ...options.connection,
   }
-  return inFrontOf(emulator, [connection], options.config)
+  return inFrontOf(emulator, [connection], options.config, { tracing: options.tracing })
 }
 
 export interface HaloGateway extends Gateway {
@@ -156,6 +160,7 @@ export interface HaloGatewayOptions {
   emulator?: HaloEmulatorOptions
   connection?: Partial<HaloConnectionConfig>
   config?: Partial<Config>
+  tracing?: Tracing
 }
 
 /** A HaloPSA emulator on a free port and a gateway (not listening) in front of it; close() stops both. */
@@ -172,7 +177,7 @@ export async function startHaloGateway(options: HaloGatewayOptions = {}): Promis
     rateLimit: { ...GENEROUS_LIMIT, ...options.emulator?.rateLimit, scope: 'connection' },
     ...options.connection,
   }
-  return inFrontOf(emulator, [connection], options.config)
+  return inFrontOf(emulator, [connection], options.config, { tracing: options.tracing })
 }
 
 /** Parses a JSON answer of app.inject. */

@@ -3,6 +3,7 @@ import type { FaultControls } from '../../sandbox/shared/faults.js'
 import type { EmulatorStats } from '../../sandbox/shared/stats.js'
 import type { App } from '../../app/build-app.js'
 import type { Config } from '../../app/config.js'
+import type { Tracing } from '../../app/tracing.js'
 import type { ConnectionConfig } from '../../adapters/registry.js'
 import { startConnectWiseGateway, startHaloGateway, startSyncroGateway } from './gateway.js'
 
@@ -46,6 +47,7 @@ export interface FixtureOptions {
   /** The emulator's rate limit (the gateway's bucket is told the same). */
   rateLimit?: { limit: number; windowMs: number }
   config?: Partial<Config>
+  tracing?: Tracing
 }
 
 export interface VendorFixture {
@@ -98,6 +100,7 @@ export const syncroFixture: VendorFixture = {
     const gateway = await startSyncroGateway({
       emulator: emulatorOptions(options),
       config: options.config,
+      tracing: options.tracing,
     })
     const { db } = gateway.emulator
     return underTest(gateway, {
@@ -140,6 +143,7 @@ export const connectWiseFixture: VendorFixture = {
     const gateway = await startConnectWiseGateway({
       emulator: emulatorOptions(options),
       config: options.config,
+      tracing: options.tracing,
     })
     const { db } = gateway.emulator
     return underTest(gateway, {
@@ -193,6 +197,7 @@ export const haloFixture: VendorFixture = {
     const gateway = await startHaloGateway({
       emulator: emulatorOptions(options),
       config: options.config,
+      tracing: options.tracing,
     })
     const { db } = gateway.emulator
     return underTest(gateway, {

@@ -47,6 +47,14 @@ describe('the limiter layer', () => {
     expect(sent).toHaveLength(1)
   })
 
+  it("adds each attempt's wait for its turn to the call's (its span tells it)", async () => {
+    const { send } = limiting(below(answered(200)).dispatch, { waitMs: 300 })
+    const exchange = exchangeOf()
+    await send(exchange)
+    await send(exchange)
+    expect(exchange.limiterWaitMs).toBe(600)
+  })
+
   it.each<[string, () => Exchange]>([
     ['the probe', () => Object.assign(exchangeOf(), { probe: true })],
     [

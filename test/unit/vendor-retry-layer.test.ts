@@ -24,9 +24,11 @@ function retrying(results: Attempt[], queueMs = 0) {
 describe('the retry layer', () => {
   it('retries a GET after a 503 and a dropped connection, backing off in between', async () => {
     const { send, seen, time } = retrying([answered(503), dropped, answered(200)])
-    expect(await send(exchangeOf())).toMatchObject({ status: 200 })
+    const exchange = exchangeOf()
+    expect(await send(exchange)).toMatchObject({ status: 200 })
     expect(seen.map((attempt) => attempt.attempt)).toEqual([1, 2, 3])
     expect(time.sleeps).toEqual([100, 200])
+    expect(exchange.retryReasons).toEqual(['status 503', 'transport error'])
   })
 
   it('gives the last answer once the attempts are spent, and never repeats a POST the vendor may have acted on', async () => {

@@ -22,6 +22,10 @@ export interface Exchange {
   authHeaders: Record<string, string>
   /** When this attempt left for the vendor (transport). */
   sentAt: number | undefined
+  /** How long the call has waited for its turns at the rate limits, every attempt so far (limiter layer). */
+  limiterWaitMs: number
+  /** Why each attempt before this one was repeated, in order (retry layer). */
+  retryReasons: string[]
 }
 
 export const exchangeFor = (call: VendorCall, context: VendorCallContext): Exchange => ({
@@ -32,6 +36,8 @@ export const exchangeFor = (call: VendorCall, context: VendorCallContext): Excha
   retryWaitMs: undefined,
   authHeaders: {},
   sentAt: undefined,
+  limiterWaitMs: 0,
+  retryReasons: [],
 })
 
 export interface Answered {

@@ -33,7 +33,9 @@ export const limiterLayer =
     const tolerance = lateTurnToleranceMs(bucket)
     let maxWaitMs = exchange.retryWaitMs ?? firstTurnMaxWait(exchange, settings.rateLimitMaxWaitMs)
     for (let retakes = 0; ; retakes++) {
+      const queuedAt = now()
       const turn = await takeTurn(options, exchange, maxWaitMs)
+      exchange.limiterWaitMs += now() - queuedAt
       const notReady = await next.ready(exchange)
       if (notReady) return notReady
       if (now() - turn.dueAt <= tolerance || retakes >= MAX_LATE_RETAKES) return next.send(exchange)

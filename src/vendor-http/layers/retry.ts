@@ -55,6 +55,7 @@ export const retryLayer =
             deadline,
           )
           if (!decision.retry) return result
+          exchange.retryReasons.push(decision.reason)
           await pause(decision.waitMs, exchange.context.signal)
           break
         }
@@ -64,6 +65,7 @@ export const retryLayer =
           const { status, retryAfterMs } = result
           const decision = decide(attempt, { kind: 'response', status, retryAfterMs }, deadline)
           if (!decision.retry) return result
+          exchange.retryReasons.push(decision.reason)
           // After a 429 the blocked bucket holds every caller back; other statuses back off here.
           if (status !== 429) await pause(decision.waitMs, exchange.context.signal)
           break
