@@ -45,6 +45,25 @@ async function walk(queries: number[][], perPage: number, pageSize: number, shel
 
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i)
 
+/** A property over up to 4 disjoint queries of 0 to 60 records, vendor pages of 1 to 30, pages of 1 to 70. */
+const forAnyWalk = (check: (queries: number[][], perPage: number, pageSize: number) => Promise<void>) =>
+  fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 4 }),
+      fc.integer({ min: 1, max: 30 }),
+      fc.integer({ min: 1, max: 70 }),
+      async (querySizes, perPage, pageSize) => {
+        let next = 0
+        await check(
+          querySizes.map((size) => range((next += size) - size, size)),
+          perPage,
+          pageSize,
+        )
+      },
+    ),
+    { numRuns: 200 },
+  )
+
 const newShelf = () => remainderShelf(new MemoryPageRemainders(), 'connection-1')
 
 /** Vendor pages a walk must fetch at least: every page of every query, one for an empty query. */
@@ -106,22 +125,12 @@ describe('fillPage', () => {
   })
 
   it('returns every record exactly once for any sizes and any mix of queries (property)', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 4 }),
-        fc.integer({ min: 1, max: 30 }),
-        fc.integer({ min: 1, max: 70 }),
-        async (querySizes, perPage, pageSize) => {
-          let next = 0
-          const queries = querySizes.map((size) => range((next += size) - size, size))
-          const { seen, calls, pages } = await walk(queries, perPage, pageSize)
-          expect(seen).toEqual(queries.flat())
-          // Each vendor page is fetched once, plus at most one re-fetch per canonical page that starts inside one.
-          expect(calls.length).toBeLessThanOrEqual(vendorPagesOf(queries, perPage) + pages)
-        },
-      ),
-      { numRuns: 200 },
-    )
+    await forAnyWalk(async (queries, perPage, pageSize) => {
+      const { seen, calls, pages } = await walk(queries, perPage, pageSize)
+      expect(seen).toEqual(queries.flat())
+      // Each vendor page is fetched once, plus at most one re-fetch per canonical page that starts inside one.
+      expect(calls.length).toBeLessThanOrEqual(vendorPagesOf(queries, perPage) + pages)
+    })
   })
 
   it('refuses a position whose query is not the one it was taken on', async () => {
@@ -143,21 +152,11 @@ describe('fillPage', () => {
 
 describe('fillPage with a shelf for the rest of a split vendor page', () => {
   it('fetches every vendor page once, whatever the page size (property)', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 4 }),
-        fc.integer({ min: 1, max: 30 }),
-        fc.integer({ min: 1, max: 70 }),
-        async (querySizes, perPage, pageSize) => {
-          let next = 0
-          const queries = querySizes.map((size) => range((next += size) - size, size))
-          const { seen, calls } = await walk(queries, perPage, pageSize, newShelf())
-          expect(seen).toEqual(queries.flat())
-          expect(calls).toHaveLength(vendorPagesOf(queries, perPage))
-        },
-      ),
-      { numRuns: 200 },
-    )
+    await forAnyWalk(async (queries, perPage, pageSize) => {
+      const { seen, calls } = await walk(queries, perPage, pageSize, newShelf())
+      expect(seen).toEqual(queries.flat())
+      expect(calls).toHaveLength(vendorPagesOf(queries, perPage))
+    })
   })
 
   it('costs a walk at pageSize 40 over pages of 25 one call per vendor page (it took 1.5 as many)', async () => {
