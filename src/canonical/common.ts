@@ -1,8 +1,31 @@
-import { Kind, Type, TypeRegistry, type Static, type StringOptions, type TSchema } from '@sinclair/typebox'
+import {
+  Kind,
+  Type,
+  TypeRegistry,
+  type Static,
+  type StringOptions,
+  type TSchema,
+  type TNull,
+  type TUnion,
+} from '@sinclair/typebox'
 
 /** Building blocks the resource schemas are made of. */
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+/**
+ * The schema, or null. Written `type: [X, 'null']` (OpenAPI 3.1) rather than `anyOf: [X, null]`, which the response
+ * serializer checks against each record with a validator (half a list's serialising time); typed as the union it
+ * means. A schema without one `type` (a union, a reference) stays a union.
+ */
+export function Nullable<T extends TSchema>(schema: T): TUnion<[T, TNull]> {
+  const union = Type.Union([schema, Type.Null()])
+  if (typeof schema.type !== 'string') return union
+  const { [Kind]: _kind, ...rest } = schema as TSchema & { enum?: unknown[] }
+  return Type.Unsafe({
+    ...rest,
+    type: [schema.type, 'null'],
+    ...(rest.enum ? { enum: [...rest.enum, null] } : {}),
+  }) as unknown as typeof union
+}
 
 // A plain `{ type: 'string', enum }` (clearer in OpenAPI than a union of literals) that TypeBox's Value can check too.
 TypeRegistry.Set<{ enum: string[] }>(

@@ -77,12 +77,11 @@ export const CustomerCreate = Type.Object(
     email: Type.Optional(customerWriteFields.email),
     phone: Type.Optional(customerWriteFields.phone),
     website: Type.Optional(customerWriteFields.website),
-    address: Type.Optional(
-      Type.Union(customerWriteFields.address.anyOf, {
-        description:
-          'ConnectWise needs at least one of line1, line2, city, region or postalCode on a new customer (otherwise a 400 before any call).',
-      }),
-    ),
+    address: Type.Optional({
+      ...customerWriteFields.address,
+      description:
+        'ConnectWise needs at least one of line1, line2, city, region or postalCode on a new customer (otherwise a 400 before any call).',
+    }),
   },
   {
     $id: 'CustomerCreate',

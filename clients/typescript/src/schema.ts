@@ -462,7 +462,17 @@ export interface components {
              * @example 2025-03-14T09:26:53.000Z
              */
             updatedAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time (years 1900 to 9999 in what is sent)
+             * @example 2025-03-14T09:26:53.000Z
+             */
             dueAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time (years 1900 to 9999 in what is sent)
+             * @example 2025-03-14T09:26:53.000Z
+             */
             closedAt: string | null;
             url: string | null;
             /** @description The vendor's raw record; only with ?include=remote */
@@ -542,6 +552,10 @@ export interface components {
              * @example 1
              */
             customerId?: string;
+            /**
+             * @description The vendor's record id, as text
+             * @example 1
+             */
             contactId?: string | null;
             /** @enum {string} */
             status?: "new" | "open" | "pending" | "resolved" | "closed";
@@ -567,7 +581,16 @@ export interface components {
              * @example 1
              */
             boardId?: string;
+            /**
+             * @description The vendor's record id, as text
+             * @example 1
+             */
             assigneeId?: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time (years 1900 to 9999 in what is sent)
+             * @example 2025-03-14T09:26:53.000Z
+             */
             dueAt?: string | null;
         };
         /**
@@ -679,16 +702,25 @@ export interface components {
         CustomerCreate: {
             /** Format: non-blank-line */
             name: string;
+            /** Format: single-line */
             email?: string | null;
+            /** Format: single-line */
             phone?: string | null;
+            /** Format: single-line */
             website?: string | null;
             /** @description ConnectWise needs at least one of line1, line2, city, region or postalCode on a new customer (otherwise a 400 before any call). */
             address?: {
+                /** Format: single-line */
                 line1?: string | null;
+                /** Format: single-line */
                 line2?: string | null;
+                /** Format: single-line */
                 city?: string | null;
+                /** Format: single-line */
                 region?: string | null;
+                /** Format: single-line */
                 postalCode?: string | null;
+                /** Format: single-line */
                 country?: string | null;
             } | null;
         };
@@ -700,15 +732,24 @@ export interface components {
         CustomerUpdate: {
             /** Format: non-blank-line */
             name?: string;
+            /** Format: single-line */
             email?: string | null;
+            /** Format: single-line */
             phone?: string | null;
+            /** Format: single-line */
             website?: string | null;
             address?: {
+                /** Format: single-line */
                 line1?: string | null;
+                /** Format: single-line */
                 line2?: string | null;
+                /** Format: single-line */
                 city?: string | null;
+                /** Format: single-line */
                 region?: string | null;
+                /** Format: single-line */
                 postalCode?: string | null;
+                /** Format: single-line */
                 country?: string | null;
             } | null;
         };
@@ -780,8 +821,11 @@ export interface components {
             customerId: string;
             /** Format: non-blank-line */
             typeId?: string;
+            /** Format: single-line */
             serialNumber?: string | null;
+            /** Format: single-line */
             manufacturer?: string | null;
+            /** Format: single-line */
             model?: string | null;
         };
         /**
@@ -799,8 +843,11 @@ export interface components {
             customerId?: string;
             /** Format: non-blank-line */
             typeId?: string;
+            /** Format: single-line */
             serialNumber?: string | null;
+            /** Format: single-line */
             manufacturer?: string | null;
+            /** Format: single-line */
             model?: string | null;
         };
         /**
@@ -845,18 +892,22 @@ export interface components {
         };
         TicketPage: {
             data: components["schemas"]["Ticket"][];
+            /** @description Opaque; pass it back as ?cursor= with the same filters. Null on the last page. */
             nextCursor: string | null;
         };
         CommentPage: {
             data: components["schemas"]["Comment"][];
+            /** @description Opaque; pass it back as ?cursor= with the same filters. Null on the last page. */
             nextCursor: string | null;
         };
         CustomerPage: {
             data: components["schemas"]["Customer"][];
+            /** @description Opaque; pass it back as ?cursor= with the same filters. Null on the last page. */
             nextCursor: string | null;
         };
         AssetPage: {
             data: components["schemas"]["Asset"][];
+            /** @description Opaque; pass it back as ?cursor= with the same filters. Null on the last page. */
             nextCursor: string | null;
         };
         StatusList: {
