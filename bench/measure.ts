@@ -21,46 +21,61 @@ export async function load(url: string, seconds: number, connections = 10): Prom
   }
 }
 
-export interface LatencyResult {
+export interface Driven {
   requests: number
-  p50Ms: number
-  p99Ms: number
+  /** From the first request sent to the last answer read. */
+  seconds: number
   /** Answers that were not 2xx, and requests that failed outright. */
   failures: number
+  /** Body bytes of the last answer. */
+  answerBytes: number
+  /** Each request's time (Node's clock), ms. */
+  timesMs: number[]
 }
 
 /**
- * Latency of GETs on one URL, timed with Node's own clock (autocannon rounds to whole milliseconds), for
- * `seconds` at `concurrency` requests in flight, each answer read to its end.
+ * GETs on one URL for `seconds`, from `concurrency` loops each sending its next request once it has read the
+ * previous answer to its end (counting its bytes, never decoding them). It returns after the last answer, so
+ * that every request it counts is finished and none is still at work in any process: the CPU time the
+ * processes took meanwhile is the cost of exactly these requests.
  */
-export async function latency(url: string, seconds: number, concurrency = 1): Promise<LatencyResult> {
+export async function drive(url: string, seconds: number, concurrency: number): Promise<Driven> {
   const { origin, pathname, search } = new URL(url)
   const pool = new Pool(origin, { connections: concurrency })
-  const times: number[] = []
+  const timesMs: number[] = []
   let failures = 0
-  const until = performance.now() + seconds * 1000
+  let answerBytes = 0
+  const started = performance.now()
+  const until = started + seconds * 1000
   try {
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (performance.now() < until) {
-          const started = performance.now()
+          const sent = performance.now()
           try {
             const answer = await pool.request({ method: 'GET', path: pathname + search })
-            await answer.body.text()
+            let bytes = 0
+            for await (const chunk of answer.body) bytes += (chunk as Buffer).length
+            answerBytes = bytes
             if (answer.statusCode >= 300) failures++
           } catch {
             failures++
           }
-          times.push(performance.now() - started)
+          timesMs.push(performance.now() - sent)
         }
       }),
     )
   } finally {
     await pool.close()
   }
-  times.sort((a, b) => a - b)
-  const at = (fraction: number) => Number(times[Math.floor(times.length * fraction)]!.toFixed(3))
-  return { requests: times.length, p50Ms: at(0.5), p99Ms: at(0.99), failures }
+  const elapsed = (performance.now() - started) / 1000
+  return { requests: timesMs.length, seconds: elapsed, failures, answerBytes, timesMs }
+}
+
+/** The value below which `fraction` of `values` fall (sorted ascending), to the µs. */
+export function percentile(sorted: number[], fraction: number): number {
+  if (sorted.length === 0) return Number.NaN
+  return Number(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!.toFixed(3))
 }
 
 /** Calls `work` `count` times with at most `parallel` in flight; decisions per second and p99 latency (ms). */
@@ -86,6 +101,6 @@ export async function throughput(
   latencies.sort((a, b) => a - b)
   return {
     perSecond: Math.round(count / seconds),
-    p99Ms: Number(latencies[Math.floor(latencies.length * 0.99)]!.toFixed(3)),
+    p99Ms: percentile(latencies, 0.99),
   }
 }

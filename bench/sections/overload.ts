@@ -1,5 +1,11 @@
 import autocannon from 'autocannon'
-import { startEmulatorProcess, startGatewayProcess, type EmulatorProcess } from '../processes/index.js'
+import {
+  startEmulatorProcess,
+  startGatewayProcess,
+  watchedRun,
+  type EmulatorProcess,
+  type GatewayProcess,
+} from '../processes/index.js'
 import { VENDOR_LIMIT } from './utilisation.js'
 
 /**
@@ -19,6 +25,8 @@ export interface OverloadResult {
     vendor429s: number
     /** Vendor calls that ended in a whole answer, of all the vendor calls made (goal ≥ 0.8). */
     spentOnWholeAnswers: number
+    /** The longest the emulator or the gateway was held up by the machine meanwhile, ms. */
+    worstStallMs: number
   }
   /**
    * A key held to vendorShare 0.2 reading tickets while another key floods the same connection with customer
@@ -30,6 +38,7 @@ export interface OverloadResult {
     vendor429s: number
     /** The share key's part of the vendor calls made, over its share (goal ≥ 0.9). */
     fractionOfShare: number
+    worstStallMs: number
   }
 }
 
@@ -37,12 +46,14 @@ const SHARE = 0.2
 /** Long enough for both keys' queues to fill (two queue lengths): the share is measured after it. */
 const SETTLE_SECONDS = (2 * QUEUE_MS) / 1000
 
-async function vendorCallsDuring(emulator: EmulatorProcess, load: () => Promise<void>) {
-  const before = await emulator.stats()
-  await load()
-  const after = await emulator.stats()
+async function vendorCallsDuring(
+  emulator: EmulatorProcess,
+  gateway: GatewayProcess,
+  load: () => Promise<void>,
+) {
+  const { before, after, worstStallMs } = await watchedRun(emulator, [gateway], load)
   const vendor429s = after.rateLimited - before.rateLimited
-  return { vendorCalls: after.requests - before.requests - vendor429s, vendor429s }
+  return { vendorCalls: after.requests - before.requests - vendor429s, vendor429s, worstStallMs }
 }
 
 async function wholeAnswers(seconds: number): Promise<OverloadResult['wholeAnswers']> {
@@ -55,7 +66,7 @@ async function wholeAnswers(seconds: number): Promise<OverloadResult['wholeAnswe
     // One page first: the gateway learns Syncro's page size, as any running gateway has.
     await (await fetch(`${gateway.connectionUrl}/tickets?pageSize=100`)).text()
     let result: autocannon.Result | undefined
-    const counts = await vendorCallsDuring(emulator, async () => {
+    const counts = await vendorCallsDuring(emulator, gateway, async () => {
       result = await autocannon({
         url: `${gateway.connectionUrl}/tickets?pageSize=100`,
         connections: 50,
@@ -107,14 +118,16 @@ async function share(seconds: number): Promise<OverloadResult['share']> {
     }
     // Both keys ask far more than they may have: the flood with 50 callers, the share key with 20. Counted once
     // both queues have filled (the share key's first calls wait behind the flood's queue), until the end.
-    const loads = Promise.all([
-      loadAs(keys.flood, paths.flood, 50, seconds + SETTLE_SECONDS),
-      loadAs(keys.share, paths.share, 20, seconds + SETTLE_SECONDS),
-    ])
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_SECONDS * 1000))
-    const before = await emulator.stats()
-    await loads
-    const after = await emulator.stats()
+    const { before, after, worstStallMs } = await watchedRun(
+      emulator,
+      [gateway],
+      () =>
+        Promise.all([
+          loadAs(keys.flood, paths.flood, 50, seconds + SETTLE_SECONDS),
+          loadAs(keys.share, paths.share, 20, seconds + SETTLE_SECONDS),
+        ]),
+      SETTLE_SECONDS * 1000,
+    )
     const callsTo = (route: string) => (after.byRoute[route] ?? 0) - (before.byRoute[route] ?? 0)
     const vendor429s = after.rateLimited - before.rateLimited
     // A route's count includes its 429s; there are none when the limit holds (checked by `failures`).
@@ -125,6 +138,7 @@ async function share(seconds: number): Promise<OverloadResult['share']> {
       floodKeyCalls,
       vendor429s,
       fractionOfShare: Number((shareKeyCalls / (shareKeyCalls + floodKeyCalls) / SHARE).toFixed(3)),
+      worstStallMs,
     }
   } finally {
     await gateway.stop()
@@ -133,7 +147,7 @@ async function share(seconds: number): Promise<OverloadResult['share']> {
 }
 
 /**
- * Demand far above a vendor's limit (Syncro's, sped up to 60 calls per 3 s), through one gateway process: how
+ * Demand far above a vendor's limit (VENDOR_LIMIT: Syncro's rate, sped up), through one gateway process: how
  * much of the quota ends in whole answers when each request needs four vendor calls, and whether a key held
  * to a share of the limit gets it while another key floods.
  */
