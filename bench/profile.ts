@@ -4,22 +4,21 @@ import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startRedis, type TestRedis } from '../test/helpers/redis.js'
 import { load } from './measure.js'
-import {
-  buildGateway,
-  startEmulatorProcess,
-  startGatewayProcess,
-  UNREACHABLE_LIMIT,
-  type GatewayProcess,
-} from './processes/index.js'
+import { buildGateway, startGatewayProcess, startReplayVendor, type GatewayProcess } from './processes/index.js'
 
-// `npm run bench:profile [seconds] [route]`: one gateway process under `--cpu-prof`, in front of a Syncro
-// emulator process, loaded by autocannon on one route (default `tickets/:id`; BENCH_REDIS=1 runs it as a
-// replica on Redis); prints where its CPU time went (self time by function and by package) and keeps the
-// .cpuprofile (open it in Chrome DevTools for the flame graph).
+// `npm run bench:profile [seconds] [records]`: one gateway process under `--cpu-prof`, in front of Syncro's
+// answers replayed from memory (the overhead section's vendor, so the profile is the gateway's own work), loaded
+// by autocannon with one ticket (records 1, the default) or a page of 25, 100 or 1000 tickets; BENCH_REDIS=1
+// runs it as a replica on Redis. Prints where its CPU time went (self time by function and by package) and keeps
+// the .cpuprofile (open it in Chrome DevTools for the flame graph).
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const seconds = Number(process.argv[2] ?? 10)
-const route = process.argv[3] ?? 'tickets/:id'
+const records = Number(process.argv[3] ?? 1)
+const PAGE_SIZES = [25, 100, 1000]
+if (records !== 1 && !PAGE_SIZES.includes(records))
+  throw new Error(`records: 1 or one of ${PAGE_SIZES.join(', ')}`)
+const pageSize = records === 1 ? PAGE_SIZES[0]! : records
 
 interface ProfileNode {
   id: number
@@ -35,19 +34,24 @@ interface Profile {
 
 buildGateway()
 const dir = await mkdtemp(join(tmpdir(), 'psagw-profile-'))
-const emulator = await startEmulatorProcess({ rateLimit: UNREACHABLE_LIMIT })
+const vendor = await startReplayVendor({ pageSizes: [pageSize], tickets: 1000 })
 let redis: TestRedis | undefined
 let gateway: GatewayProcess | undefined
 try {
   redis = process.env.BENCH_REDIS ? await startRedis() : undefined
-  gateway = await startGatewayProcess(emulator, {
-    env: redis ? { REDIS_URL: redis.url } : {},
-    nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir],
-  })
+  gateway = await startGatewayProcess(
+    { baseUrl: vendor.ready.url, apiKey: 'bench-replay-key' },
+    {
+      vendorPaths: { [`syncro-${pageSize}`]: `/pages-${pageSize}` },
+      env: redis ? { REDIS_URL: redis.url } : {},
+      nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir],
+    },
+  )
   const firstPage = (await (await fetch(`${gateway.connectionUrl}/tickets`)).json()) as {
     data: { id: string }[]
   }
-  const url = `${gateway.connectionUrl}/${route.replace(':id', firstPage.data[0]!.id)}`
+  const route = records === 1 ? `tickets/${firstPage.data[0]!.id}` : `tickets?pageSize=${records}`
+  const url = `${gateway.connectionUrl}/${route}`
   await load(url, 2)
   const result = await load(url, seconds)
   console.log(
@@ -56,7 +60,7 @@ try {
 } finally {
   await gateway?.stop()
   await redis?.stop()
-  await emulator.stop()
+  await vendor.stop()
 }
 const file = (await readdir(dir)).find((name) => name.endsWith('.cpuprofile'))
 if (!file) throw new Error('the gateway process wrote no profile')

@@ -5,6 +5,7 @@ import type { Adapter, ListableResource, NestedOperations, ResourceOperations } 
 import { RecordId } from '../src/canonical/common.js'
 import { IncludeField, type ListFilters, type PagingQuery } from '../src/canonical/list-query.js'
 import { unsupportedOperation } from '../src/errors.js'
+import { pageItemSchema, sendPage } from '../src/http/page-payload.js'
 import {
   adapterOf,
   ConnectionParams,
@@ -110,6 +111,7 @@ function registerListAndCreate(
         { additionalProperties: false },
       )
     : ConnectionParams
+  const itemSchema = pageItemSchema(spec.page)
   const parentIdOf = (request: FastifyRequest) =>
     nested ? (request.params as Record<string, string>)[nested.param] : undefined
   /** Where a created record is read: its own route; a nested one has none. */
@@ -153,7 +155,7 @@ function registerListAndCreate(
     async (request, reply) => {
       const adapter = adapterOf(request)
       const query = request.query as PagingQuery & Record<string, unknown>
-      return listPage(
+      const page = await listPage(
         request,
         adapter,
         spec.resource,
@@ -162,6 +164,7 @@ function registerListAndCreate(
           boundOperations(spec, adapter, request).list(listRequest, callContext(request, reply)),
         parentIdOf(request),
       )
+      return sendPage(reply, page, itemSchema)
     },
   )
 

@@ -32,7 +32,7 @@ function fakeUndici(answer: {
         return {
           statusCode: answer.status ?? 200,
           headers: answer.headers ?? { 'content-type': 'application/json' },
-          body: { text: async () => answer.text ?? '{"ok":true}' },
+          body: { bytes: async () => new TextEncoder().encode(answer.text ?? '{"ok":true}') },
         }
       },
     }),

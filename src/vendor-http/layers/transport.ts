@@ -3,6 +3,7 @@ import type { QueryValue, VendorCall } from '../call.js'
 import { CallCancellation } from '../cancellation.js'
 import type { PoolRegistry, VendorTls } from '../pools.js'
 import type { VendorHttpSettings } from '../settings.js'
+import { parseJsonBytes } from '../json-bytes.js'
 import { classifyTransportError } from '../vendor-errors.js'
 import type { Dispatch, Sent } from './exchange.js'
 import type { VendorCallObserver } from './observer.js'
@@ -47,7 +48,7 @@ export function transport(options: TransportOptions): Dispatch {
     // its answer decides what an Idempotency-Key repeat gets.
     const cancel = new CallCancellation(settings.requestTimeoutMs, call.method === 'GET' ? signal : undefined)
     let response
-    let text: string
+    let bytes: Buffer
     try {
       response = await pools.get(origin, tls).request({
         method: call.method,
@@ -56,7 +57,8 @@ export function transport(options: TransportOptions): Dispatch {
         body: payload,
         signal: cancel,
       })
-      text = await response.body.text()
+      const read = await response.body.bytes()
+      bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength)
     } catch (error) {
       return { kind: 'transport', failure: classifyTransportError(error) }
     } finally {
@@ -66,7 +68,7 @@ export function transport(options: TransportOptions): Dispatch {
       kind: 'response',
       status: response.statusCode,
       headers: response.headers,
-      ...parseBody(response.headers, text),
+      ...parseBody(response.headers, bytes),
     }
   }
 
@@ -85,16 +87,24 @@ export function transport(options: TransportOptions): Dispatch {
   }
 }
 
-/** JSON when the vendor says JSON, else the text; `unreadable` when JSON was promised but not delivered. */
-function parseBody(headers: IncomingHttpHeaders, text: string): { body: unknown; unreadable?: true } {
-  if (text === '') return { body: undefined }
-  if (!String(headers['content-type'] ?? '').includes('json')) return { body: text }
-  try {
-    return { body: JSON.parse(text) }
-  } catch {
-    return { body: text, unreadable: true }
+/**
+ * JSON when the vendor says JSON, else the text; `unreadable` when JSON was promised but not delivered. The JSON
+ * is parsed from the bytes (`parseJsonBytes`): a large page never becomes one large string.
+ */
+function parseBody(headers: IncomingHttpHeaders, bytes: Buffer): { body: unknown; unreadable?: true } {
+  if (bytes.length === 0) return { body: undefined }
+  if (String(headers['content-type'] ?? '').includes('json')) {
+    try {
+      return { body: parseJsonBytes(bytes) }
+    } catch {
+      return { body: decodeText(bytes), unreadable: true }
+    }
   }
+  return { body: decodeText(bytes) }
 }
+
+/** As undici's `body.text()`: UTF-8, a byte order mark skipped. */
+const decodeText = (bytes: Buffer) => new TextDecoder().decode(bytes)
 
 function queryString(query: Record<string, QueryValue> | undefined): string {
   if (!query) return ''
