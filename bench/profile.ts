@@ -4,7 +4,12 @@ import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startRedis, type TestRedis } from '../test/helpers/redis.js'
 import { load } from './measure.js'
-import { buildGateway, startGatewayProcess, startReplayVendor, type GatewayProcess } from './processes/index.js'
+import {
+  buildGateway,
+  startGatewayProcess,
+  startReplayVendor,
+  type GatewayProcess,
+} from './processes/index.js'
 
 // `npm run bench:profile [seconds] [records]`: one gateway process under `--cpu-prof`, in front of Syncro's
 // answers replayed from memory (the overhead section's vendor, so the profile is the gateway's own work), loaded

@@ -35,10 +35,7 @@ afterAll(() => app.close())
 
 const answers = async (page: Page) => {
   current = page
-  const [serialized, sent] = await Promise.all([
-    app.inject('/serialized'),
-    app.inject('/sent'),
-  ])
+  const [serialized, sent] = await Promise.all([app.inject('/serialized'), app.inject('/sent')])
   return { serialized, sent }
 }
 
