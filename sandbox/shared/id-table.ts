@@ -54,3 +54,38 @@ export class IdTable<T extends { id: number }> extends Map<number, T> implements
     return id === undefined ? undefined : this.get(id)
   }
 }
+
+/** A list's records by position: an array, or the matches of a table in id order. */
+export interface Positions<T> {
+  readonly length: number
+  at(index: number): T | undefined
+}
+
+/** The records that pass `matches` (every record, untested, when undefined) in id order. */
+export function matchingById<T>(
+  records: IdOrder<T>,
+  matches: ((record: T) => boolean) | undefined,
+): Positions<T> {
+  if (matches === undefined) return { length: records.size, at: (index) => records.atRank(index) }
+  const found: T[] = []
+  for (let rank = 0; rank < records.size; rank++) {
+    const record = records.atRank(rank) as T
+    if (matches(record)) found.push(record)
+  }
+  return found
+}
+
+/** The records from position `start` up to `end` (excluded), counted from the last one when `descending`. */
+export function slicePositions<T>(
+  records: Positions<T>,
+  start: number,
+  end: number,
+  descending = false,
+): T[] {
+  const slice: T[] = []
+  for (let index = Math.max(0, start); index < Math.min(end, records.length); index++) {
+    const record = records.at(descending ? records.length - 1 - index : index)
+    if (record !== undefined) slice.push(record)
+  }
+  return slice
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { IdTable } from '../../../sandbox/shared/id-table.js'
+import { IdTable, matchingById, slicePositions } from '../../../sandbox/shared/id-table.js'
 
 // The emulators' tables keep their ids sorted beside the Map, whatever order records come and go in.
 
@@ -41,5 +41,31 @@ describe('IdTable', () => {
     expect(table.atRank(0)).toBeUndefined()
     table.set(1, { id: 1 })
     expect(table.atRank(0)).toEqual({ id: 1 })
+  })
+})
+
+describe('matchingById and slicePositions', () => {
+  const table = new IdTable([{ id: 7 }, { id: 3 }, { id: 5 }, { id: 1 }])
+
+  it('tests nothing when every record matches, and the rest in id order', () => {
+    const all = matchingById(table, undefined)
+    expect(all.length).toBe(4)
+    expect(slicePositions(all, 0, Infinity).map((record) => record.id)).toEqual([1, 3, 5, 7])
+    const tested: number[] = []
+    const odd = matchingById(table, (record) => {
+      tested.push(record.id)
+      return record.id > 2
+    })
+    expect(tested).toEqual([1, 3, 5, 7])
+    expect(slicePositions(odd, 0, 2).map((record) => record.id)).toEqual([3, 5])
+  })
+
+  it('slices from either end and clips to the records there are', () => {
+    const ids = (start: number, end: number, descending?: boolean) =>
+      slicePositions([10, 20, 30, 40, 50], start, end, descending)
+    expect(ids(1, 3)).toEqual([20, 30])
+    expect(ids(1, 3, true)).toEqual([40, 30])
+    expect(ids(3, 99, true)).toEqual([20, 10])
+    expect(ids(5, 9)).toEqual([])
   })
 })
