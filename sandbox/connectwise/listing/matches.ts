@@ -1,4 +1,4 @@
-import type { IdOrder } from '../../shared/id-table.js'
+import { slicePositions, type IdOrder, type Positions } from '../../shared/id-table.js'
 import type { JsonObject } from '../field-schema.js'
 import type { ListFilter } from './filters.js'
 import { idDirection, sortRecords, type SortKey } from './order-by.js'
@@ -30,26 +30,17 @@ export function findMatches<R>(
   const first = records.rankOf(range.min)
   const size = Math.max(0, records.rankOf(range.max + 1) - first)
   const direction = idDirection(order)
-  const rank =
-    direction === 'descending'
-      ? (index: number) => first + size - 1 - index
-      : (index: number) => first + index
-  const render = (index: number) => view(records.atRank(rank(index)) as R)
+  const descending = direction === 'descending'
+  const inRange: Positions<R> = { length: size, at: (index) => records.atRank(first + index) }
   if (direction !== undefined && !test) {
     return {
       count: () => size,
-      slice: (start, end) => {
-        const indexes = Array.from(
-          { length: Math.max(0, Math.min(end, size) - start) },
-          (_, at) => start + at,
-        )
-        return indexes.map(render)
-      },
+      slice: (start, end) => slicePositions(inRange, start, end, descending).map(view),
     }
   }
   function* passing(): Generator<JsonObject> {
     for (let index = 0; index < size; index++) {
-      const answer = render(index)
+      const answer = view(inRange.at(descending ? size - 1 - index : index) as R)
       if (!test || test(answer)) yield answer
     }
   }
