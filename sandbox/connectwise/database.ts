@@ -1,4 +1,5 @@
-import { byId, insertRecord, nextIdAfter, type Insertable } from '../shared/tables.js'
+import type { IdTable } from '../shared/id-table.js'
+import { idTable, insertRecord, nextIdAfter, type Insertable } from '../shared/tables.js'
 import type {
   BoardRecord,
   CompanyRecord,
@@ -42,50 +43,54 @@ export interface NotificationEntry {
 }
 
 /**
- * The emulator's in-memory site: records by id, and the few operations the routes need. Ids are never
- * reused (identity columns), and a record a test puts into a Map directly is never overwritten.
+ * The emulator's in-memory site: records by id (kept in id order too, as lists page by id), and the few operations
+ * the routes need. Ids are never reused (identity columns), and a record a test puts into a table directly is never
+ * overwritten.
  */
 export class ConnectWiseDatabase {
-  readonly boards: Map<number, BoardRecord>
+  readonly boards: IdTable<BoardRecord>
   /** Ticket statuses of every board; ids are unique across boards. */
-  readonly statuses: Map<number, StatusRecord>
+  readonly statuses: IdTable<StatusRecord>
   /** Ticket types of every board. */
-  readonly types: Map<number, TicketTypeRecord>
-  readonly priorities: Map<number, PriorityRecord>
-  readonly members: Map<number, MemberRecord>
-  readonly companyStatuses: Map<number, NamedRecord>
-  readonly companyTypes: Map<number, NamedRecord>
-  readonly countries: Map<number, NamedRecord>
-  readonly companies: Map<number, CompanyRecord>
-  readonly contacts: Map<number, ContactRecord>
-  readonly manufacturers: Map<number, NamedRecord>
-  readonly configurationTypes: Map<number, ConfigurationTypeRecord>
-  readonly configurationStatuses: Map<number, NamedRecord>
-  readonly configurations: Map<number, ConfigurationRecord>
-  readonly tickets: Map<number, TicketRecord>
-  readonly notes: Map<number, NoteRecord>
+  readonly types: IdTable<TicketTypeRecord>
+  readonly priorities: IdTable<PriorityRecord>
+  readonly members: IdTable<MemberRecord>
+  readonly companyStatuses: IdTable<NamedRecord>
+  readonly companyTypes: IdTable<NamedRecord>
+  readonly countries: IdTable<NamedRecord>
+  readonly companies: IdTable<CompanyRecord>
+  readonly contacts: IdTable<ContactRecord>
+  readonly manufacturers: IdTable<NamedRecord>
+  readonly configurationTypes: IdTable<ConfigurationTypeRecord>
+  readonly configurationStatuses: IdTable<NamedRecord>
+  readonly configurations: IdTable<ConfigurationRecord>
+  readonly tickets: IdTable<TicketRecord>
+  readonly notes: IdTable<NoteRecord>
   /** Each ticket and note write with its `processNotifications` (see inputs/notifications.ts), oldest first. */
   readonly notifications: NotificationEntry[] = []
 
   readonly #nextIds = new Map<Map<number, unknown>, number>()
+  /** Each ticket's notes, in id order: a ticket's notes are read without walking every note of the site. */
+  readonly #notesByTicket = new Map<number, NoteRecord[]>()
 
   constructor(data: ConnectWiseDataSet) {
-    this.boards = byId(data.boards)
-    this.statuses = byId(data.statuses)
-    this.types = byId(data.types)
-    this.priorities = byId(data.priorities)
-    this.members = byId(data.members)
-    this.companyStatuses = byId(data.companyStatuses)
-    this.companyTypes = byId(data.companyTypes)
-    this.countries = byId(data.countries)
-    this.companies = byId(data.companies)
-    this.contacts = byId(data.contacts)
-    this.manufacturers = byId(data.manufacturers)
-    this.configurationTypes = byId(data.configurationTypes)
-    this.configurationStatuses = byId(data.configurationStatuses)
-    this.configurations = byId(data.configurations)
-    this.tickets = byId(data.tickets)
-    this.notes = byId(data.notes)
+    this.boards = idTable(data.boards)
+    this.statuses = idTable(data.statuses)
+    this.types = idTable(data.types)
+    this.priorities = idTable(data.priorities)
+    this.members = idTable(data.members)
+    this.companyStatuses = idTable(data.companyStatuses)
+    this.companyTypes = idTable(data.companyTypes)
+    this.countries = idTable(data.countries)
+    this.companies = idTable(data.companies)
+    this.contacts = idTable(data.contacts)
+    this.manufacturers = idTable(data.manufacturers)
+    this.configurationTypes = idTable(data.configurationTypes)
+    this.configurationStatuses = idTable(data.configurationStatuses)
+    this.configurations = idTable(data.configurations)
+    this.tickets = idTable(data.tickets)
+    this.notes = idTable(data.notes)
+    for (const note of this.notes.values()) this.#fileNote(note)
   }
 
   insertCompany(fields: Insertable<CompanyRecord>): CompanyRecord {
@@ -101,18 +106,21 @@ export class ConnectWiseDatabase {
   }
 
   insertNote(fields: Insertable<NoteRecord>): NoteRecord {
-    return this.insert(this.notes, fields)
+    const note = this.insert(this.notes, fields)
+    this.#fileNote(note)
+    return note
   }
 
   deleteTicket(id: number): boolean {
     if (!this.tickets.delete(id)) return false
     for (const note of this.notesOf(id)) this.notes.delete(note.id)
+    this.#notesByTicket.delete(id)
     return true
   }
 
   /** Id order, which is creation order. */
   notesOf(ticketId: number): NoteRecord[] {
-    return [...this.notes.values()].filter((note) => note.ticketId === ticketId).sort((a, b) => a.id - b.id)
+    return [...(this.#notesByTicket.get(ticketId) ?? [])]
   }
 
   statusesOf(boardId: number): StatusRecord[] {
@@ -123,7 +131,14 @@ export class ConnectWiseDatabase {
     return [...this.types.values()].filter((type) => type.boardId === boardId)
   }
 
-  private insert<T extends { id: number }>(table: Map<number, T>, fields: Insertable<T>): T {
+  #fileNote(note: NoteRecord): void {
+    const notes = this.#notesByTicket.get(note.ticketId) ?? []
+    notes.push(note)
+    notes.sort((a, b) => a.id - b.id)
+    this.#notesByTicket.set(note.ticketId, notes)
+  }
+
+  private insert<T extends { id: number }>(table: IdTable<T>, fields: Insertable<T>): T {
     const id = Math.max(this.#nextIds.get(table) ?? 1, nextIdAfter(table.keys()))
     this.#nextIds.set(table, id + 1)
     return insertRecord(table, fields, id)

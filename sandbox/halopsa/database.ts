@@ -1,4 +1,5 @@
-import { byId, insertRecord, nextIdAfter, type Insertable } from '../shared/tables.js'
+import type { IdTable } from '../shared/id-table.js'
+import { byId, idTable, insertRecord, nextIdAfter, type Insertable } from '../shared/tables.js'
 import {
   STATUS_TYPE,
   type ActionRecord,
@@ -38,25 +39,33 @@ export interface HaloDataSet {
   actions: ActionRecord[]
 }
 
-/** The emulator's in-memory tenant: records by id, and the few operations the routes need. */
+/**
+ * The emulator's in-memory tenant: records by id (kept in id order too, as lists page by id), and the few operations
+ * the routes need.
+ */
 export class HaloDatabase {
-  readonly statuses: Map<number, StatusRecord>
-  readonly slas: Map<number, SlaRecord>
-  /** By uuid. */
-  readonly priorities: Map<string, PriorityRecord>
-  readonly ticketTypes: Map<number, TicketTypeRecord>
-  readonly teams: Map<number, TeamRecord>
-  readonly agents: Map<number, AgentRecord>
-  readonly topLevels: Map<number, TopLevelRecord>
-  readonly clients: Map<number, ClientRecord>
-  readonly sites: Map<number, SiteRecord>
-  readonly users: Map<number, EndUserRecord>
-  readonly assetTypes: Map<number, AssetTypeRecord>
-  readonly assetStatuses: Map<number, AssetStatusRecord>
-  readonly assetFields: Map<number, AssetFieldRecord>
-  readonly assets: Map<number, AssetRecord>
-  readonly tickets: Map<number, TicketRecord>
-  readonly actions: Map<number, ActionRecord>
+  readonly statuses: IdTable<StatusRecord>
+  readonly slas: IdTable<SlaRecord>
+  /** By uuid; fixed reference data (tickets' priority names are looked up through an index of it). */
+  readonly priorities: ReadonlyMap<string, PriorityRecord>
+  readonly ticketTypes: IdTable<TicketTypeRecord>
+  readonly teams: IdTable<TeamRecord>
+  readonly agents: IdTable<AgentRecord>
+  readonly topLevels: IdTable<TopLevelRecord>
+  readonly clients: IdTable<ClientRecord>
+  readonly sites: IdTable<SiteRecord>
+  readonly users: IdTable<EndUserRecord>
+  readonly assetTypes: IdTable<AssetTypeRecord>
+  readonly assetStatuses: IdTable<AssetStatusRecord>
+  readonly assetFields: IdTable<AssetFieldRecord>
+  readonly assets: IdTable<AssetRecord>
+  readonly tickets: IdTable<TicketRecord>
+  readonly actions: IdTable<ActionRecord>
+
+  /** Each ticket's actions: a ticket's actions are read without walking every action of the tenant. */
+  readonly #actionsByTicket = new Map<number, Set<ActionRecord>>()
+  /** Priorities by SLA and `priorityid`: a ticket's priority is found without walking every priority. */
+  readonly #priorityBySla = new Map<string, PriorityRecord>()
 
   private nextClientId: number
   private nextSiteId: number
@@ -65,22 +74,27 @@ export class HaloDatabase {
   private nextActionId: number
 
   constructor(data: HaloDataSet) {
-    this.statuses = byId(data.statuses)
-    this.slas = byId(data.slas)
+    this.statuses = idTable(data.statuses)
+    this.slas = idTable(data.slas)
     this.priorities = byId(data.priorities)
-    this.ticketTypes = byId(data.ticketTypes)
-    this.teams = byId(data.teams)
-    this.agents = byId(data.agents)
-    this.topLevels = byId(data.topLevels)
-    this.clients = byId(data.clients)
-    this.sites = byId(data.sites)
-    this.users = byId(data.users)
-    this.assetTypes = byId(data.assetTypes)
-    this.assetStatuses = byId(data.assetStatuses)
-    this.assetFields = byId(data.assetFields)
-    this.assets = byId(data.assets)
-    this.tickets = byId(data.tickets)
-    this.actions = byId(data.actions)
+    this.ticketTypes = idTable(data.ticketTypes)
+    this.teams = idTable(data.teams)
+    this.agents = idTable(data.agents)
+    this.topLevels = idTable(data.topLevels)
+    this.clients = idTable(data.clients)
+    this.sites = idTable(data.sites)
+    this.users = idTable(data.users)
+    this.assetTypes = idTable(data.assetTypes)
+    this.assetStatuses = idTable(data.assetStatuses)
+    this.assetFields = idTable(data.assetFields)
+    this.assets = idTable(data.assets)
+    this.tickets = idTable(data.tickets)
+    this.actions = idTable(data.actions)
+    for (const action of this.actions.values()) this.#fileAction(action)
+    for (const priority of this.priorities.values()) {
+      const key = priorityKey(priority.slaid, priority.priorityid)
+      if (!this.#priorityBySla.has(key)) this.#priorityBySla.set(key, priority)
+    }
     this.nextClientId = nextIdAfter(this.clients.keys())
     this.nextSiteId = nextIdAfter(this.sites.keys())
     this.nextAssetId = nextIdAfter(this.assets.keys())
@@ -105,31 +119,44 @@ export class HaloDatabase {
   }
 
   insertAction(fields: Insertable<ActionRecord>): ActionRecord {
-    return insertRecord(this.actions, fields, this.nextActionId++)
+    const action = insertRecord(this.actions, fields, this.nextActionId++)
+    this.#fileAction(action)
+    return action
+  }
+
+  /** Changes an action's fields; one moved to another ticket is filed under that ticket. */
+  updateAction(action: ActionRecord, changes: Partial<Insertable<ActionRecord>>): void {
+    this.#actionsByTicket.get(action.ticket_id)?.delete(action)
+    Object.assign(action, changes)
+    this.#fileAction(action)
   }
 
   deleteTicket(id: number): boolean {
     if (!this.tickets.delete(id)) return false
     for (const action of this.actionsOf(id)) this.actions.delete(action.id)
+    this.#actionsByTicket.delete(id)
     return true
   }
 
   /** Oldest first. */
   actionsOf(ticketId: number): ActionRecord[] {
-    return [...this.actions.values()]
-      .filter((action) => action.ticket_id === ticketId)
-      .sort((a, b) => a.datetime.localeCompare(b.datetime) || a.id - b.id)
+    return [...(this.#actionsByTicket.get(ticketId) ?? [])].sort(
+      (a, b) => a.datetime.localeCompare(b.datetime) || a.id - b.id,
+    )
   }
 
   /** The priority a ticket's `priority_id` names within its SLA. */
   priorityOf(slaId: number, priorityId: number): PriorityRecord | undefined {
-    return [...this.priorities.values()].find(
-      (priority) => priority.slaid === slaId && priority.priorityid === priorityId,
-    )
+    return this.#priorityBySla.get(priorityKey(slaId, priorityId))
   }
 
   isClosedStatus(statusId: number): boolean {
     return this.statuses.get(statusId)?.type === STATUS_TYPE.closed
+  }
+
+  #fileAction(action: ActionRecord): void {
+    const actions = this.#actionsByTicket.get(action.ticket_id) ?? new Set()
+    this.#actionsByTicket.set(action.ticket_id, actions.add(action))
   }
 
   /** The client an end-user belongs to, through their site. */
@@ -137,3 +164,5 @@ export class HaloDatabase {
     return this.sites.get(user.site_id)?.client_id
   }
 }
+
+const priorityKey = (slaId: number, priorityId: number) => `${slaId}/${priorityId}`

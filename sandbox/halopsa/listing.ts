@@ -1,3 +1,4 @@
+import { matchingById, slicePositions, type IdOrder } from '../shared/id-table.js'
 import type { HaloReply } from './http-types.js'
 import { invalidValue, queryBoolean, queryInteger, queryText } from './query-params.js'
 
@@ -17,32 +18,58 @@ export interface ListShape {
 
 type View = { id: unknown } & Record<string, unknown>
 
+/** A list's records: all of them in id order, the filters' test (none: every record matches, untested), and the answer. */
+export interface ListSource<R> {
+  records: IdOrder<R>
+  matches: ((record: R) => boolean) | undefined
+  view: (record: R) => View
+}
+
 /**
  * `{"record_count": N, "<key>": [...]}`. Without `pageinate=true` the list holds every matching record, or the
  * first `count`; with it, `page_size` and `page_no` (1-based) pick a page and `count` is ignored. `record_count`
  * is always the number of matching records. `order` names any field of the answer; an unknown one is ignored,
  * as Halo ignores it. Values compare case-insensitively with nulls first (SQL Server's order); ties by id.
+ * Ordered by id (either way), only the records answered are rendered; any other order renders every match.
  */
-export function listReply(views: View[], query: URLSearchParams, shape: ListShape): HaloReply {
-  const sorted = [...views].sort(comparator(views, query, shape))
-  const paging = shape.pageable && queryBoolean(query, 'pageinate') === true
-  let records: View[]
-  if (paging) {
-    const pageSize = Math.min(positive(query, 'page_size') ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
-    const pageNo = positive(query, 'page_no') ?? 1
-    records = sorted.slice((pageNo - 1) * pageSize, pageNo * pageSize)
-  } else {
-    const count = positive(query, 'count')
-    records = count === undefined ? sorted : sorted.slice(0, count)
+export function listReply<R>(source: ListSource<R>, query: URLSearchParams, shape: ListShape): HaloReply {
+  const matching = matchingById(source.records, source.matches)
+  const firstView = () => {
+    const first = matching.at(0)
+    return first === undefined ? undefined : source.view(first)
   }
-  return { status: 200, body: { record_count: views.length, [shape.key]: records } }
+  const { field, descending } = readOrder(query, shape, firstView)
+  const { start, end } = readWindow(query, shape)
+  const records =
+    field === 'id'
+      ? slicePositions(matching, start, end, descending).map(source.view)
+      : slicePositions(matching, 0, Infinity)
+          .map(source.view)
+          .sort(comparator(field, descending))
+          .slice(start, end)
+  return { status: 200, body: { record_count: matching.length, [shape.key]: records } }
 }
 
-function comparator(views: View[], query: URLSearchParams, shape: ListShape) {
+function readOrder(query: URLSearchParams, shape: ListShape, firstView: () => View | undefined) {
   const asked = queryText(query, 'order')?.trim().toLowerCase()
-  const known = asked === undefined ? undefined : Object.keys(views[0] ?? {}).find((key) => key === asked)
-  const field = known ?? shape.defaultOrder.field
-  const descending = queryBoolean(query, 'orderdesc') ?? (known ? false : shape.defaultOrder.descending)
+  const known = asked === undefined ? undefined : Object.keys(firstView() ?? {}).find((key) => key === asked)
+  return {
+    field: known ?? shape.defaultOrder.field,
+    descending: queryBoolean(query, 'orderdesc') ?? (known ? false : shape.defaultOrder.descending),
+  }
+}
+
+/** The positions answered, from `start` up to `end` (excluded). */
+function readWindow(query: URLSearchParams, shape: ListShape): { start: number; end: number } {
+  if (shape.pageable && queryBoolean(query, 'pageinate') === true) {
+    const pageSize = Math.min(positive(query, 'page_size') ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
+    const pageNo = positive(query, 'page_no') ?? 1
+    return { start: (pageNo - 1) * pageSize, end: pageNo * pageSize }
+  }
+  return { start: 0, end: positive(query, 'count') ?? Infinity }
+}
+
+function comparator(field: string, descending: boolean) {
   return (a: View, b: View) =>
     (descending ? -1 : 1) * compareValues(a[field], b[field]) || compareValues(a.id, b.id)
 }

@@ -1,4 +1,5 @@
-import { byId, insertRecord, nextIdAfter, type Insertable } from '../shared/tables.js'
+import type { IdTable } from '../shared/id-table.js'
+import { idTable, insertRecord, nextIdAfter, type Insertable } from '../shared/tables.js'
 import type {
   AssetRecord,
   AssetTypeRecord,
@@ -25,24 +26,29 @@ export interface SyncroDataSet {
   comments: CommentRecord[]
 }
 
-/** The emulator's in-memory account: records by id, and the few operations the routes need. */
+/**
+ * The emulator's in-memory account: records by id (kept in id order too, as lists page by id), and the few
+ * operations the routes need.
+ */
 export class SyncroDatabase {
-  readonly users: Map<number, UserRecord>
-  readonly ticketTypes: Map<number, TicketTypeRecord>
-  readonly assetTypes: Map<number, AssetTypeRecord>
+  readonly users: IdTable<UserRecord>
+  readonly ticketTypes: IdTable<TicketTypeRecord>
+  readonly assetTypes: IdTable<AssetTypeRecord>
   /** The account's `ticket_status_list`, in the vendor's order. */
   readonly statuses: string[]
   /** The account's priority texts (`GET /settings` -> `ticket.priorities`), most urgent first. */
   readonly priorities: string[]
   /** The account's Issue Types (`GET /settings` -> `ticket.problem_types`). */
   readonly problemTypes: string[]
-  readonly customers: Map<number, CustomerRecord>
-  readonly contacts: Map<number, ContactRecord>
-  readonly assets: Map<number, AssetRecord>
-  readonly tickets: Map<number, TicketRecord>
-  readonly comments: Map<number, CommentRecord>
+  readonly customers: IdTable<CustomerRecord>
+  readonly contacts: IdTable<ContactRecord>
+  readonly assets: IdTable<AssetRecord>
+  readonly tickets: IdTable<TicketRecord>
+  readonly comments: IdTable<CommentRecord>
   /** Each ticket's comments, oldest first: a ticket list shows each ticket's first comment without a scan. */
   readonly #commentsByTicket = new Map<number, CommentRecord[]>()
+  /** Each customer's contacts (only seeded, never written): a customer's answer lists them without a walk. */
+  readonly #contactsByCustomer = new Map<number, ContactRecord[]>()
 
   private nextCustomerId: number
   private nextAssetId: number
@@ -51,18 +57,23 @@ export class SyncroDatabase {
   private nextCommentId: number
 
   constructor(data: SyncroDataSet) {
-    this.users = byId(data.users)
-    this.ticketTypes = byId(data.ticketTypes)
-    this.assetTypes = byId(data.assetTypes)
+    this.users = idTable(data.users)
+    this.ticketTypes = idTable(data.ticketTypes)
+    this.assetTypes = idTable(data.assetTypes)
     this.statuses = [...data.statuses]
     this.priorities = [...data.priorities]
     this.problemTypes = [...data.problemTypes]
-    this.customers = byId(data.customers)
-    this.contacts = byId(data.contacts)
-    this.assets = byId(data.assets)
-    this.tickets = byId(data.tickets)
-    this.comments = byId(data.comments)
+    this.customers = idTable(data.customers)
+    this.contacts = idTable(data.contacts)
+    this.assets = idTable(data.assets)
+    this.tickets = idTable(data.tickets)
+    this.comments = idTable(data.comments)
     for (const comment of this.comments.values()) this.#fileComment(comment)
+    for (const contact of this.contacts.values()) {
+      const contacts = this.#contactsByCustomer.get(contact.customer_id) ?? []
+      contacts.push(contact)
+      this.#contactsByCustomer.set(contact.customer_id, contacts)
+    }
     this.nextCustomerId = nextIdAfter(this.customers.keys())
     this.nextAssetId = nextIdAfter(this.assets.keys())
     this.nextTicketId = nextIdAfter(this.tickets.keys())
@@ -110,8 +121,8 @@ export class SyncroDatabase {
     this.#commentsByTicket.set(comment.ticket_id, comments)
   }
 
-  contactsOf(customerId: number): ContactRecord[] {
-    return [...this.contacts.values()].filter((contact) => contact.customer_id === customerId)
+  contactsOf(customerId: number): readonly ContactRecord[] {
+    return this.#contactsByCustomer.get(customerId) ?? []
   }
 
   assetTypeNamed(name: string): AssetTypeRecord | undefined {

@@ -12,6 +12,7 @@ import { COMPANY_SCHEMA, CONTACT_SCHEMA } from '../views/companies.js'
 import { ID_NAME } from '../views/references.js'
 import { TICKET_SCHEMA } from '../views/tickets.js'
 import { invalidArgument } from '../vendor-errors.js'
+import { EVERY_ID, splitIdRange, type IdRange } from './id-range.js'
 import { queryParam } from './query-params.js'
 
 // The three filters every ConnectWise list takes (CommonParameters in the generated client of connectwise-rest
@@ -60,12 +61,25 @@ export const queryFilters =
   (name) =>
     queryParam(query, name)
 
+/** What a list's filters ask: the ids `conditions` bound, and a test the records in that range must pass, if any. */
+export interface ListFilter {
+  range: IdRange
+  test: RecordPredicate | undefined
+}
+
 /** Every filter given, checked before any record is looked at; a record must meet all of them. */
-export function readFilters(source: FilterSource, schema: FieldSchema): RecordPredicate {
+export function readFilters(source: FilterSource, schema: FieldSchema): ListFilter {
+  let range = EVERY_ID
   const tests: RecordPredicate[] = []
   const conditions = source('conditions')
-  if (conditions !== undefined)
-    tests.push(compiled('conditions', () => compileConditions(parseConditions(conditions), schema)))
+  if (conditions !== undefined) {
+    const split = compiled('conditions', () => {
+      const { range, rest } = splitIdRange(parseConditions(conditions), schema)
+      return { range, test: rest && compileConditions(rest, schema) }
+    })
+    range = split.range
+    if (split.test) tests.push(split.test)
+  }
   const child = source('childConditions')
   if (child !== undefined) {
     const children = CHILD_COLLECTIONS.get(schema)
@@ -87,10 +101,12 @@ export function readFilters(source: FilterSource, schema: FieldSchema): RecordPr
       ),
     )
   }
-  return (record) => tests.every((test) => test(record))
+  const test: RecordPredicate | undefined =
+    tests.length === 0 ? undefined : (record) => tests.every((each) => each(record))
+  return { range, test }
 }
 
-function compiled(parameter: string, compile: () => RecordPredicate): RecordPredicate {
+function compiled<T>(parameter: string, compile: () => T): T {
   try {
     return compile()
   } catch (error) {

@@ -2,7 +2,9 @@ import type { FieldSchema, JsonObject } from '../field-schema.js'
 import type { ConnectWiseReply, ConnectWiseRequest, HandlerContext } from '../http-types.js'
 import { parseFields, project } from './fields.js'
 import { queryFilters, readFilters, type FilterSource } from './filters.js'
-import { parseOrderBy, sortRecords } from './order-by.js'
+import { above } from './id-range.js'
+import { findMatches, type ListSource } from './matches.js'
+import { parseOrderBy } from './order-by.js'
 import { readPaging, takePage } from './paging.js'
 import { queryParam } from './query-params.js'
 
@@ -15,21 +17,23 @@ export interface ListAsk {
 /**
  * A list answer: a bare JSON array of the records (their answer JSON) that meet `conditions`, `childConditions`
  * and `customFieldConditions`, in `orderBy` order, one page of them, trimmed to `fields`, with a `Link` header.
- * Every parameter is checked before any record is, so a bad one answers 400 and nothing else.
+ * Every parameter is checked before any record is, so a bad one answers 400 and nothing else. Records are rendered
+ * as the page needs them (see findMatches): a page in id order renders its own records only.
  */
-export function listReply(
+export function listReply<R>(
   request: ConnectWiseRequest,
   { pageSizes }: HandlerContext,
   schema: FieldSchema,
-  records: readonly JsonObject[],
+  source: ListSource<R>,
   ask: ListAsk = { filters: queryFilters(request.query), orderBy: queryParam(request.query, 'orderBy') },
 ): ConnectWiseReply {
-  const matches = readFilters(ask.filters, schema)
+  const filter = readFilters(ask.filters, schema)
   const orderBy = ask.orderBy
   const order = orderBy === undefined ? [] : parseOrderBy(orderBy, schema)
   const fields = readFields(request.query, schema)
   const paging = readPaging(request, pageSizes, order.length > 0)
-  const page = takePage(request, sortRecords(records.filter(matches), order), paging)
+  const range = paging.mode === 'forward-only' ? above(filter.range, paging.afterId) : filter.range
+  const page = takePage(request, findMatches(source, { ...filter, range }, order), paging)
   return {
     status: 200,
     body: fields ? page.records.map((record) => project(record, fields)) : page.records,
@@ -38,13 +42,13 @@ export function listReply(
 }
 
 /** `{"count": N}` of the records that meet the filters. */
-export function countReply(
+export function countReply<R>(
   request: ConnectWiseRequest,
   schema: FieldSchema,
-  records: readonly JsonObject[],
+  source: ListSource<R>,
 ): ConnectWiseReply {
-  const matches = readFilters(queryFilters(request.query), schema)
-  return { status: 200, body: { count: records.filter(matches).length } }
+  const filter = readFilters(queryFilters(request.query), schema)
+  return { status: 200, body: { count: findMatches(source, filter, []).count() } }
 }
 
 /** One record's answer, trimmed to `fields` when asked. */

@@ -32,6 +32,14 @@ export function parseOrderBy(text: string, schema: FieldSchema): SortKey[] {
   })
 }
 
+/** Whether the keys order by id, which the id order answers as it is (later keys never decide): which way. */
+export function idDirection(keys: readonly SortKey[]): 'ascending' | 'descending' | undefined {
+  const first = keys[0]
+  if (first === undefined) return 'ascending'
+  if (first.path.length !== 1 || first.path[0] !== 'id') return undefined
+  return first.descending ? 'descending' : 'ascending'
+}
+
 /**
  * Sorted copy. Absent values sort first ascending and last descending, as SQL Server sorts NULL; ties keep id
  * order, so every page boundary is stable (the default order is id ascending).

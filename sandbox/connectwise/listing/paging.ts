@@ -3,6 +3,7 @@ import type { JsonObject } from '../field-schema.js'
 import type { ConnectWiseRequest, PageSizes } from '../http-types.js'
 import { invalidArgument } from '../vendor-errors.js'
 import { linkHeader, type Link } from './links.js'
+import type { Matches } from './matches.js'
 import { integerParam, otherParams } from './query-params.js'
 
 export type Paging =
@@ -29,19 +30,22 @@ export function readPaging(request: ConnectWiseRequest, pageSizes: PageSizes, or
   return { mode: 'forward-only', afterId: integerParam(request.query, 'pageId', 0) ?? 0, pageSize }
 }
 
-/** One page of `records` (filtered and in order), with its `Link` header. */
-export function takePage(request: ConnectWiseRequest, records: readonly JsonObject[], paging: Paging): Page {
+/**
+ * One page of the matches, with its `Link` header. Under forward-only paging the matches are those above `pageId`,
+ * in id order.
+ */
+export function takePage(request: ConnectWiseRequest, matches: Matches, paging: Paging): Page {
   return paging.mode === 'pages'
-    ? numberedPage(request, records, paging)
-    : forwardPage(request, records, paging)
+    ? numberedPage(request, matches, paging)
+    : forwardPage(request, matches, paging)
 }
 
 function numberedPage(
   request: ConnectWiseRequest,
-  records: readonly JsonObject[],
+  matches: Matches,
   { page, pageSize }: { page: number; pageSize: number },
 ): Page {
-  const lastPage = Math.max(1, Math.ceil(records.length / pageSize))
+  const lastPage = Math.max(1, Math.ceil(matches.count() / pageSize))
   const links: Link[] = []
   if (page > 1)
     links.push(
@@ -52,7 +56,7 @@ function numberedPage(
   links.push({ rel: 'last', params: { page: lastPage } })
   const start = (page - 1) * pageSize
   return {
-    records: records.slice(start, start + pageSize),
+    records: matches.slice(start, start + pageSize),
     link: linkHeader(request.url, otherParams(request.query, ['page']), links),
   }
 }
@@ -60,12 +64,10 @@ function numberedPage(
 /** A `next` link only while records beyond this page exist (records inserted meanwhile included). */
 function forwardPage(
   request: ConnectWiseRequest,
-  records: readonly JsonObject[],
-  { afterId, pageSize }: { afterId: number; pageSize: number },
+  matches: Matches,
+  { pageSize }: { pageSize: number },
 ): Page {
-  const following = records
-    .filter((record) => Number(record.id) > afterId)
-    .sort((a, b) => Number(a.id) - Number(b.id))
+  const following = matches.slice(0, pageSize + 1)
   const page = following.slice(0, pageSize)
   const last = page[page.length - 1]
   if (!last || following.length <= pageSize) return { records: page }

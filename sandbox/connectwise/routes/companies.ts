@@ -4,19 +4,23 @@ import { applyPatch } from '../inputs/json-patch.js'
 import { writableFields } from '../inputs/validation.js'
 import type { RouteHandler } from '../http-types.js'
 import { countReply, listReply, recordReply } from '../listing/list.js'
+import type { ListSource } from '../listing/matches.js'
+import type { CompanyRecord, ContactRecord } from '../records.js'
 import { invalidObject, recordNotFound } from '../vendor-errors.js'
 import { COMPANY_SCHEMA, companyView, CONTACT_SCHEMA, contactView } from '../views/companies.js'
 import { newInfo, objectBody, recordId, touchedInfo, writeStamp } from './common.js'
 
-const companyViews = (db: ConnectWiseDatabase) =>
-  [...db.companies.values()].map((company) => companyView(db, company))
+const companySource = (db: ConnectWiseDatabase): ListSource<CompanyRecord> => ({
+  records: db.companies,
+  view: (company) => companyView(db, company),
+})
 
 /** Deleted companies are listed too, with `deletedFlag` true; `conditions=deletedFlag=false` leaves them out. */
 export const listCompanies: RouteHandler = (request, context) =>
-  listReply(request, context, COMPANY_SCHEMA, companyViews(context.db))
+  listReply(request, context, COMPANY_SCHEMA, companySource(context.db))
 
 export const countCompanies: RouteHandler = (request, { db }) =>
-  countReply(request, COMPANY_SCHEMA, companyViews(db))
+  countReply(request, COMPANY_SCHEMA, companySource(db))
 
 export const getCompany: RouteHandler = (request, { db }) => {
   const company = db.companies.get(recordId(request.params.id))
@@ -49,14 +53,16 @@ export const patchCompany: RouteHandler = (request, context) => {
   return recordReply(request, COMPANY_SCHEMA, companyView(db, company))
 }
 
-const contactViews = (db: ConnectWiseDatabase) =>
-  [...db.contacts.values()].map((contact) => contactView(db, contact))
+const contactSource = (db: ConnectWiseDatabase): ListSource<ContactRecord> => ({
+  records: db.contacts,
+  view: (contact) => contactView(db, contact),
+})
 
 export const listContacts: RouteHandler = (request, context) =>
-  listReply(request, context, CONTACT_SCHEMA, contactViews(context.db))
+  listReply(request, context, CONTACT_SCHEMA, contactSource(context.db))
 
 export const countContacts: RouteHandler = (request, { db }) =>
-  countReply(request, CONTACT_SCHEMA, contactViews(db))
+  countReply(request, CONTACT_SCHEMA, contactSource(db))
 
 export const getContact: RouteHandler = (request, { db }) => {
   const contact = db.contacts.get(recordId(request.params.id))

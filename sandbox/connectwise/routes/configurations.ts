@@ -9,6 +9,8 @@ import { applyPatch } from '../inputs/json-patch.js'
 import { writableFields } from '../inputs/validation.js'
 import type { RouteHandler } from '../http-types.js'
 import { countReply, listReply, recordReply } from '../listing/list.js'
+import type { ListSource } from '../listing/matches.js'
+import type { ConfigurationRecord } from '../records.js'
 import { invalidObject, recordNotFound } from '../vendor-errors.js'
 import {
   CONFIGURATION_SCHEMA,
@@ -18,14 +20,16 @@ import {
 } from '../views/configurations.js'
 import { newInfo, objectBody, recordId, touchedInfo, writeStamp } from './common.js'
 
-const configurationViews = (db: ConnectWiseDatabase) =>
-  [...db.configurations.values()].map((configuration) => configurationView(db, configuration))
+const configurationSource = (db: ConnectWiseDatabase): ListSource<ConfigurationRecord> => ({
+  records: db.configurations,
+  view: (configuration) => configurationView(db, configuration),
+})
 
 export const listConfigurations: RouteHandler = (request, context) =>
-  listReply(request, context, CONFIGURATION_SCHEMA, configurationViews(context.db))
+  listReply(request, context, CONFIGURATION_SCHEMA, configurationSource(context.db))
 
 export const countConfigurations: RouteHandler = (request, { db }) =>
-  countReply(request, CONFIGURATION_SCHEMA, configurationViews(db))
+  countReply(request, CONFIGURATION_SCHEMA, configurationSource(db))
 
 export const getConfiguration: RouteHandler = (request, { db }) => {
   const configuration = db.configurations.get(recordId(request.params.id))
@@ -55,9 +59,7 @@ export const patchConfiguration: RouteHandler = (request, context) => {
 }
 
 export const listConfigurationTypes: RouteHandler = (request, context) =>
-  listReply(
-    request,
-    context,
-    CONFIGURATION_TYPE_SCHEMA,
-    [...context.db.configurationTypes.values()].map(configurationTypeView),
-  )
+  listReply(request, context, CONFIGURATION_TYPE_SCHEMA, {
+    records: context.db.configurationTypes,
+    view: configurationTypeView,
+  })

@@ -1,9 +1,11 @@
+import { IdTable } from '../../shared/id-table.js'
 import type { ConnectWiseDatabase } from '../database.js'
 import { NOTE_RESOURCE, readNote } from '../inputs/note-input.js'
 import { readProcessNotifications } from '../inputs/notifications.js'
 import type { ConnectWiseReply, ConnectWiseRequest, HandlerContext, RouteHandler } from '../http-types.js'
 import { countReply, listReply, recordReply } from '../listing/list.js'
-import type { TicketRecord } from '../records.js'
+import type { ListSource } from '../listing/matches.js'
+import type { NoteRecord, TicketRecord } from '../records.js'
 import { invalidObject, recordNotFound } from '../vendor-errors.js'
 import { NOTE_SCHEMA, noteView } from '../views/notes.js'
 import { objectBody, recordId, touchedInfo, writeStamp } from './common.js'
@@ -22,15 +24,17 @@ function onTicket(handler: TicketHandler): RouteHandler {
   }
 }
 
-const noteViews = (db: ConnectWiseDatabase, ticket: TicketRecord) =>
-  db.notesOf(ticket.id).map((note) => noteView(db, note))
+const noteSource = (db: ConnectWiseDatabase, ticket: TicketRecord): ListSource<NoteRecord> => ({
+  records: new IdTable(db.notesOf(ticket.id)),
+  view: (note) => noteView(db, note),
+})
 
 export const listNotes = onTicket((ticket, request, context) =>
-  listReply(request, context, NOTE_SCHEMA, noteViews(context.db, ticket)),
+  listReply(request, context, NOTE_SCHEMA, noteSource(context.db, ticket)),
 )
 
 export const countNotes = onTicket((ticket, request, { db }) =>
-  countReply(request, NOTE_SCHEMA, noteViews(db, ticket)),
+  countReply(request, NOTE_SCHEMA, noteSource(db, ticket)),
 )
 
 export const getNote = onTicket((ticket, request, { db }) => {

@@ -12,16 +12,19 @@ import { readProcessNotifications, splitNotificationOperations } from '../inputs
 import { writableFields } from '../inputs/validation.js'
 import type { ConnectWiseRequest, HandlerContext, RouteHandler } from '../http-types.js'
 import { countReply, listReply, recordReply } from '../listing/list.js'
+import type { ListSource } from '../listing/matches.js'
 import type { TicketRecord } from '../records.js'
 import { invalidArgument, invalidObject, recordNotFound } from '../vendor-errors.js'
 import { TICKET_SCHEMA, ticketView } from '../views/tickets.js'
 import { newInfo, objectBody, recordId, touchedInfo, writeStamp, type WriteStamp } from './common.js'
 
-const ticketViews = (db: ConnectWiseDatabase) =>
-  [...db.tickets.values()].map((ticket) => ticketView(db, ticket))
+const ticketSource = (db: ConnectWiseDatabase): ListSource<TicketRecord> => ({
+  records: db.tickets,
+  view: (ticket) => ticketView(db, ticket),
+})
 
 export const listTickets: RouteHandler = (request, context) =>
-  listReply(request, context, TICKET_SCHEMA, ticketViews(context.db))
+  listReply(request, context, TICKET_SCHEMA, ticketSource(context.db))
 
 /**
  * `POST /service/tickets/search` (postServiceTicketsSearch in ConnectWise's spec, as generated in
@@ -44,14 +47,14 @@ export const searchTickets: RouteHandler = (request, context) => {
     if (typeof value !== 'string') return invalidArgument(`${name} must be a string.`)
     if (value.trim() !== '') values.set(name, value)
   }
-  return listReply(request, context, TICKET_SCHEMA, ticketViews(context.db), {
+  return listReply(request, context, TICKET_SCHEMA, ticketSource(context.db), {
     filters: (name) => values.get(name),
     orderBy: values.get('orderBy'),
   })
 }
 
 export const countTickets: RouteHandler = (request, { db }) =>
-  countReply(request, TICKET_SCHEMA, ticketViews(db))
+  countReply(request, TICKET_SCHEMA, ticketSource(db))
 
 export const getTicket: RouteHandler = (request, { db }) => {
   const ticket = db.tickets.get(recordId(request.params.id))

@@ -20,9 +20,9 @@ const DATE_SEARCH_FIELDS: Record<string, keyof TicketRecord> = {
  * The `GET /Tickets` filters. Date ranges include their start and exclude their end; `startdate`/`enddate`
  * without `datesearch` search `dateoccurred`; an unknown `datesearch` or an unparsable date answers 400.
  * Parameters the spec does not document are ignored, as the vendor ignores them; a filter the spec documents and the
- * emulator does not apply is refused (see unemulated.ts).
+ * emulator does not apply is refused (see unemulated.ts). Undefined when nothing filters: every ticket matches.
  */
-export function ticketFilter(db: HaloDatabase, query: URLSearchParams): TicketPredicate {
+export function ticketFilter(db: HaloDatabase, query: URLSearchParams): TicketPredicate | undefined {
   refuseUnemulatedFilters(query, UNEMULATED_TICKET_FILTERS)
   const predicates: TicketPredicate[] = []
   const add = (predicate: TicketPredicate | undefined) => {
@@ -35,7 +35,12 @@ export function ticketFilter(db: HaloDatabase, query: URLSearchParams): TicketPr
   add(idFilter(query, ['agent_id', 'agent'], (ticket: TicketRecord) => ticket.agent_id))
   // `team` is an array of team ids (spec: "Returns tickets based on Team ID's in the array"); a ticket holds
   // its team's name, so the ids are matched through the team list.
-  add(idFilter(query, ['team'], (ticket: TicketRecord) => teamIdOf(db, ticket.team)))
+  const teamIds = teamIdsByName(db)
+  add(
+    idFilter(query, ['team'], (ticket: TicketRecord) =>
+      ticket.team === null ? null : (teamIds.get(ticket.team) ?? null),
+    ),
+  )
   add(idFilter(query, ['status_id', 'status'], (ticket: TicketRecord) => ticket.status_id))
   add(idFilter(query, ['requesttype_id', 'requesttype'], (ticket: TicketRecord) => ticket.tickettype_id))
   add(idFilter(query, ['ticketids'], (ticket: TicketRecord) => ticket.id))
@@ -64,19 +69,23 @@ export function ticketFilter(db: HaloDatabase, query: URLSearchParams): TicketPr
 
   const updatedFrom = queryDate(query, 'lastupdatefromdate')
   const updatedTo = queryDate(query, 'lastupdatetodate')
-  add((ticket) => withinDates(ticket.last_update, updatedFrom, updatedTo))
+  if (updatedFrom !== undefined || updatedTo !== undefined)
+    add((ticket) => withinDates(ticket.last_update, updatedFrom, updatedTo))
 
   const start = queryDate(query, 'startdate')
   const end = queryDate(query, 'enddate')
   const dateSearch = queryText(query, 'datesearch')?.trim()
   const field = DATE_SEARCH_FIELDS[dateSearch?.toLowerCase() ?? 'dateoccurred']
   if (field === undefined) throw invalidValue('datesearch', dateSearch ?? '')
-  add((ticket) => withinDates(ticket[field] as string | null, start, end))
+  if (start !== undefined || end !== undefined)
+    add((ticket) => withinDates(ticket[field] as string | null, start, end))
 
-  return (ticket) => predicates.every((predicate) => predicate(ticket))
+  return predicates.length === 0 ? undefined : (ticket) => predicates.every((predicate) => predicate(ticket))
 }
 
-function teamIdOf(db: HaloDatabase, name: string | null): number | null {
-  if (name === null) return null
-  return [...db.teams.values()].find((team) => team.name === name)?.id ?? null
+/** Each team name's id (the first team of that name), looked up once per list rather than once per ticket. */
+function teamIdsByName(db: HaloDatabase): Map<string, number> {
+  const ids = new Map<string, number>()
+  for (const team of db.teams.values()) if (!ids.has(team.name)) ids.set(team.name, team.id)
+  return ids
 }

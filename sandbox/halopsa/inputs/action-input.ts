@@ -41,7 +41,7 @@ export function actionPlanner(
       ok: true,
       apply: () => {
         const stored = existing ?? db.insertAction(newAction(patch.ticket_id as number, apiAgentId, now))
-        Object.assign(stored, patch)
+        db.updateAction(stored, patch)
         const ticket = db.tickets.get(stored.ticket_id)
         if (ticket) {
           if (patch.new_status !== undefined && patch.new_status !== null)

@@ -1,4 +1,5 @@
 import { toTimestamp } from '../../shared/dates.js'
+import { IdTable } from '../../shared/id-table.js'
 import { actionFilter } from '../filters/action-filters.js'
 import type { RouteHandler } from '../http-types.js'
 import { actionPlanner } from '../inputs/action-input.js'
@@ -24,12 +25,8 @@ const ACTION_LIST: ListShape = {
 export const listActions: RouteHandler = ({ query }, { db }) => {
   const ticketId = queryInteger(query, 'ticket_id')
   const matches = actionFilter(query)
-  const actions =
-    ticketId === undefined
-      ? [...db.actions.values()].sort((a, b) => a.datetime.localeCompare(b.datetime) || a.id - b.id)
-      : db.actionsOf(ticketId)
-  const views = actions.filter(matches).map((action) => actionView(db, action))
-  return listReply(views, query, ACTION_LIST)
+  const records = ticketId === undefined ? db.actions : new IdTable(db.actionsOf(ticketId))
+  return listReply({ records, matches, view: (action) => actionView(db, action) }, query, ACTION_LIST)
 }
 
 export const getAction: RouteHandler = ({ params }, { db }) => {

@@ -19,8 +19,7 @@ const ASSET_LIST: ListShape = {
 
 export const listAssets: RouteHandler = ({ query }, { db }) => {
   const matches = assetFilter(query)
-  const views = [...db.assets.values()].filter(matches).map((asset) => assetView(db, asset))
-  return listReply(views, query, ASSET_LIST)
+  return listReply({ records: db.assets, matches, view: (asset) => assetView(db, asset) }, query, ASSET_LIST)
 }
 
 export const getAsset: RouteHandler = ({ params }, { db }) => {

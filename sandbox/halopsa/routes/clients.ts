@@ -17,8 +17,11 @@ const CLIENT_LIST: ListShape = {
 
 export const listClients: RouteHandler = ({ query }, { db }) => {
   const matches = clientFilter(query)
-  const views = [...db.clients.values()].filter(matches).map((client) => clientView(db, client))
-  return listReply(views, query, CLIENT_LIST)
+  return listReply(
+    { records: db.clients, matches, view: (client) => clientView(db, client) },
+    query,
+    CLIENT_LIST,
+  )
 }
 
 export const getClient: RouteHandler = ({ params }, { db }) => {

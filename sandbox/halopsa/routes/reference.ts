@@ -87,16 +87,10 @@ export const listSites: RouteHandler = ({ query }, { db }) => {
     idFilter(query, ['site_id'], (site: SiteRecord) => site.id),
   ].filter((predicate) => predicate !== undefined)
   const search = queryText(query, 'search')?.trim().toLowerCase()
-  const sites = [...db.sites.values()].filter(
-    (site) =>
-      predicates.every((predicate) => predicate(site)) &&
-      (search === undefined || site.name.toLowerCase().includes(search)),
-  )
-  return listReply(
-    sites.map((site) => siteView(db, site)),
-    query,
-    SITE_LIST,
-  )
+  const matches = (site: SiteRecord) =>
+    predicates.every((predicate) => predicate(site)) &&
+    (search === undefined || site.name.toLowerCase().includes(search))
+  return listReply({ records: db.sites, matches, view: (site) => siteView(db, site) }, query, SITE_LIST)
 }
 
 /** `GET /Users` (end-users): `client_id`, `site_id` and `search` (name or email address). */
@@ -111,14 +105,9 @@ export const listUsers: RouteHandler = ({ query }, { db }) => {
     search === undefined ||
     `${user.firstname} ${user.surname}`.toLowerCase().includes(search) ||
     (user.emailaddress ?? '').toLowerCase().includes(search)
-  const users = [...db.users.values()].filter(
-    (user) => predicates.every((predicate) => predicate(user)) && matchesSearch(user),
-  )
-  return listReply(
-    users.map((user) => userView(db, user)),
-    query,
-    USER_LIST,
-  )
+  const matches = (user: EndUserRecord) =>
+    predicates.every((predicate) => predicate(user)) && matchesSearch(user)
+  return listReply({ records: db.users, matches, view: (user) => userView(db, user) }, query, USER_LIST)
 }
 
 /** Every SLA's priorities, or one SLA's with `slaid`. */

@@ -17,8 +17,11 @@ const TICKET_LIST: ListShape = {
 
 export const listTickets: RouteHandler = ({ query }, { db }) => {
   const matches = ticketFilter(db, query)
-  const views = [...db.tickets.values()].filter(matches).map((ticket) => ticketView(db, ticket))
-  return listReply(views, query, TICKET_LIST)
+  return listReply(
+    { records: db.tickets, matches, view: (ticket) => ticketView(db, ticket) },
+    query,
+    TICKET_LIST,
+  )
 }
 
 export const getTicket: RouteHandler = ({ params }, { db }) => {

@@ -9,9 +9,9 @@ type TicketPredicate = (ticket: TicketRecord) => boolean
 
 /**
  * The `GET /tickets` filters. Dates are exclusive ("after"); an unparsable one answers 400. Parameters the
- * emulator does not know are ignored, as the vendor ignores them.
+ * emulator does not know are ignored, as the vendor ignores them. Undefined when nothing filters.
  */
-export function ticketFilter(query: URLSearchParams, apiUserId: number): TicketPredicate {
+export function ticketFilter(query: URLSearchParams, apiUserId: number): TicketPredicate | undefined {
   const predicates: TicketPredicate[] = []
   const add = (predicate: TicketPredicate) => predicates.push(predicate)
 
@@ -47,5 +47,5 @@ export function ticketFilter(query: URLSearchParams, apiUserId: number): TicketP
     add((ticket) => ticket.resolved_at !== null && Date.parse(ticket.resolved_at) > resolvedAfter)
   }
 
-  return (ticket) => predicates.every((predicate) => predicate(ticket))
+  return predicates.length === 0 ? undefined : (ticket) => predicates.every((predicate) => predicate(ticket))
 }

@@ -1,3 +1,4 @@
+import { matchingById } from '../../shared/id-table.js'
 import { assetFilter } from '../filters/asset-filters.js'
 import { readAssetInput } from '../inputs/asset-input.js'
 import type { RouteHandler } from '../http-types.js'
@@ -9,7 +10,7 @@ import { recordId } from './record-id.js'
 
 /** Id ascending; the page size is the vendor's, `per_page` is ignored. The list key is `assets`. */
 export const listAssets: RouteHandler = ({ query }, { db, pageSizes }) => {
-  const assets = [...db.assets.values()].filter(assetFilter(query)).sort((a, b) => a.id - b.id)
+  const assets = matchingById(db.assets, assetFilter(query))
   const { records, meta } = paginate(assets, queryPage(query), pageSizes.assets)
   return { status: 200, body: { assets: records.map((asset) => assetView(db, asset)), meta } }
 }

@@ -1,3 +1,4 @@
+import { matchingById } from '../../shared/id-table.js'
 import type { RouteHandler } from '../http-types.js'
 import { paginate } from '../paging.js'
 import { queryInteger, queryPage } from '../query-params.js'
@@ -11,9 +12,10 @@ import { recordId } from './record-id.js'
  */
 export const listContacts: RouteHandler = ({ query }, { db, pageSizes }) => {
   const customerId = queryInteger(query, 'customer_id')
-  const contacts = [...db.contacts.values()]
-    .filter((contact) => customerId === undefined || contact.customer_id === customerId)
-    .sort((a, b) => a.id - b.id)
+  const contacts = matchingById(
+    db.contacts,
+    customerId === undefined ? undefined : (contact) => contact.customer_id === customerId,
+  )
   const { records, meta } = paginate(contacts, queryPage(query), pageSizes.contacts)
   return { status: 200, body: { contacts: records.map(contactView), meta } }
 }

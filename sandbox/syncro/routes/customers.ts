@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { matchingById } from '../../shared/id-table.js'
 import { customerFilter } from '../filters/customer-filters.js'
 import { readCustomerInput } from '../inputs/customer-input.js'
 import type { RouteHandler } from '../http-types.js'
@@ -11,7 +12,7 @@ import { recordId } from './record-id.js'
 
 /** Id ascending; the page size is the vendor's, `per_page` is ignored. */
 export const listCustomers: RouteHandler = ({ query }, { db, pageSizes }) => {
-  const customers = [...db.customers.values()].filter(customerFilter(query)).sort((a, b) => a.id - b.id)
+  const customers = matchingById(db.customers, customerFilter(query))
   const { records, meta } = paginate(customers, queryPage(query), pageSizes.customers)
   return { status: 200, body: { customers: records.map((customer) => customerView(db, customer)), meta } }
 }

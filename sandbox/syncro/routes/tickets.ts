@@ -1,3 +1,4 @@
+import { matchingById } from '../../shared/id-table.js'
 import type { CommentDraft } from '../inputs/comment-input.js'
 import { readTicketInput } from '../inputs/ticket-input.js'
 import { ticketFilter } from '../filters/ticket-filters.js'
@@ -13,9 +14,8 @@ const RESOLVED = 'Resolved'
 
 /** Newest first (id descending); the page size is the vendor's, `per_page` is ignored. */
 export const listTickets: RouteHandler = ({ query }, { db, pageSizes, apiUserId }) => {
-  const matches = ticketFilter(query, apiUserId)
-  const tickets = [...db.tickets.values()].filter(matches).sort((a, b) => b.id - a.id)
-  const { records, meta } = paginate(tickets, queryPage(query), pageSizes.tickets)
+  const tickets = matchingById(db.tickets, ticketFilter(query, apiUserId))
+  const { records, meta } = paginate(tickets, queryPage(query), pageSizes.tickets, true)
   return { status: 200, body: { tickets: records.map((ticket) => listedTicketView(db, ticket)), meta } }
 }
 

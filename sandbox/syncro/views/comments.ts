@@ -20,5 +20,6 @@ export function commentView(comment: CommentRecord) {
 /** `GET /tickets/{id}/comments` adds the rich-text flag and the author. */
 export function listedCommentView(db: SyncroDatabase, comment: CommentRecord) {
   const user = comment.user_id === null ? undefined : db.users.get(comment.user_id)
-  return { ...commentView(comment), is_rich_text: false, user: user ? userView(user) : null }
+  // Object.assign, not a spread followed by fields: see ticketCore in tickets.ts.
+  return Object.assign(commentView(comment), { is_rich_text: false, user: user ? userView(user) : null })
 }

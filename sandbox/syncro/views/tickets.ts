@@ -5,7 +5,11 @@ import { commentView } from './comments.js'
 import { contactView, customerBusinessThenName, customerView } from './customers.js'
 import { ticketTypeView, userView } from './reference.js'
 
-/** Fields both the list and the single-ticket answers carry, names looked up live from related records. */
+/**
+ * Fields both the list and the single-ticket answers carry, names looked up live from related records. The answers
+ * add theirs with Object.assign: an object literal that spreads these and goes on with its own fields took Node 20
+ * about 90 us a ticket (V8 adds each field after a spread the slow way), 9 ms for a page of 100.
+ */
 function ticketCore(db: SyncroDatabase, ticket: TicketRecord) {
   const customer = db.customers.get(ticket.customer_id)
   const user = ticket.user_id === null ? undefined : db.users.get(ticket.user_id)
@@ -47,8 +51,7 @@ function ticketCore(db: SyncroDatabase, ticket: TicketRecord) {
  */
 export function listedTicketView(db: SyncroDatabase, ticket: TicketRecord) {
   const initialComment = db.commentsOf(ticket.id)[0]
-  return {
-    ...ticketCore(db, ticket),
+  return Object.assign(ticketCore(db, ticket), {
     location_name: null,
     billing_status: null,
     sla_name: null,
@@ -69,7 +72,7 @@ export function listedTicketView(db: SyncroDatabase, ticket: TicketRecord) {
     response_time: null,
     customer_icons: [],
     comments: initialComment ? [commentView(initialComment)] : [],
-  }
+  })
 }
 
 /** A ticket as `GET/POST/PUT /tickets[/{id}]` answer it: every comment (oldest first) and related records. */
@@ -77,8 +80,7 @@ export function ticketDetailView(db: SyncroDatabase, ticket: TicketRecord) {
   const customer = db.customers.get(ticket.customer_id)
   const contact = ticket.contact_id === null ? undefined : db.contacts.get(ticket.contact_id)
   const ticketType = ticket.ticket_type_id === null ? undefined : db.ticketTypes.get(ticket.ticket_type_id)
-  return {
-    ...ticketCore(db, ticket),
+  return Object.assign(ticketCore(db, ticket), {
     intake_form_html: null,
     signature_name: null,
     signature_date: null,
@@ -101,5 +103,5 @@ export function ticketDetailView(db: SyncroDatabase, ticket: TicketRecord) {
     contact: contact ? contactView(contact) : null,
     ticket_type: ticketType ? ticketTypeView(ticketType) : null,
     address: null,
-  }
+  })
 }

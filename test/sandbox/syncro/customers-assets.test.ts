@@ -1,9 +1,22 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { api, syncro, useSyncroEmulator } from './helpers.js'
 
 useSyncroEmulator()
 
 describe('customers and assets', () => {
+  it('lists customers with their contacts without walking every contact per customer', async () => {
+    const walked = vi.spyOn(syncro.db.contacts, 'values')
+    const { json } = await api('/customers?include_disabled=true')
+    expect(walked).not.toHaveBeenCalled()
+    walked.mockRestore()
+    const customers = json.customers as Array<{ id: number; contacts: Array<{ id: number }> }>
+    expect(customers.some((customer) => customer.contacts.length > 0)).toBe(true)
+    for (const customer of customers) {
+      const own = [...syncro.db.contacts.values()].filter((contact) => contact.customer_id === customer.id)
+      expect(customer.contacts.map((contact) => contact.id)).toEqual(own.map((contact) => contact.id))
+    }
+  })
+
   it('excludes disabled customers unless include_disabled=true', async () => {
     const disabledIds = [...syncro.db.customers.values()].filter((c) => c.disabled).map((c) => c.id)
     const listed = (await api('/customers')).json.customers.map((customer: { id: number }) => customer.id)

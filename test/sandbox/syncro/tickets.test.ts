@@ -158,4 +158,30 @@ describe('ticket lists at scale', () => {
       expect(ticket.comments.map((comment) => comment.id)).toEqual(oldest ? [oldest.id] : [])
     }
   })
+
+  it("pages tickets newest first from the id order, without walking the account's tickets", async () => {
+    const newestFirst = [...syncro.db.tickets.keys()].sort((a, b) => b - a)
+    const open = [...syncro.db.tickets.values()]
+      .filter((ticket) => !['Resolved', 'Invoiced'].includes(ticket.status))
+      .map((ticket) => ticket.id)
+      .sort((a, b) => b - a)
+    for (const [query, expected] of [
+      ['page=1', newestFirst],
+      ['page=3', newestFirst],
+      ['page=2&status=Not%20Closed', open],
+    ] as const) {
+      const page = Number(/page=(\d+)/.exec(query)?.[1])
+      const walked = vi.spyOn(syncro.db.tickets, 'values')
+      const { json } = await api(`/tickets?${query}`)
+      // Unfiltered, a page reads its own tickets only; a filter tests every ticket, but sorts none of them.
+      expect(walked, query).toHaveBeenCalledTimes(0)
+      walked.mockRestore()
+      const { total_entries, per_page } = json.meta as { total_entries: number; per_page: number }
+      expect(total_entries, query).toBe(expected.length)
+      expect(
+        (json.tickets as Array<{ id: number }>).map((ticket) => ticket.id),
+        query,
+      ).toEqual(expected.slice((page - 1) * per_page, page * per_page))
+    }
+  })
 })
