@@ -1,13 +1,16 @@
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Pool } from 'undici'
+import { parseJsonBytes } from '../../src/vendor-http/json-bytes.js'
 import { serveParent } from './child.js'
+import { jsonInPieces } from './json-pieces.js'
 
 // The overhead section's baselines: an HTTP proxy in a process of its own, built from what the gateway is built
 // on (node:http in, an undici Pool out, as the gateway's vendor pools are set up), doing the least a gateway
 // must. `bare` forwards the vendor's bytes, undecoded, in one write (a stream pipeline costs more than parsing a
-// small body); `parse` reads the body as the gateway does (undici's text, JSON.parse) and answers it
-// re-serialised (JSON.stringify): the floor for any gateway that reshapes the JSON it relays.
+// small body); `parse` reads the body as the gateway does (its bytes, parsed by parseJsonBytes, which never builds
+// a string past 128 KB) and answers it re-serialised (JSON.stringify's bytes, written in pieces for the same
+// reason): the floor for any gateway that reshapes the JSON it relays.
 // BENCH_PROXY = { upstream, mode }; prints { url }; 'stats' answers { requests }.
 
 export interface ProxyOptions {
@@ -30,8 +33,8 @@ const server = createServer((req, res) => {
 async function forward(path: string, authorization: string | undefined, res: ServerResponse) {
   const answer = await pool.request({ method: 'GET', path, headers: authorization ? { authorization } : {} })
   const contentType = String(answer.headers['content-type'] ?? 'application/json')
-  const body =
-    mode === 'bare' ? Buffer.from(await answer.body.arrayBuffer()) : JSON.stringify(await answer.body.json())
+  const bytes = Buffer.from(await answer.body.arrayBuffer())
+  const body = mode === 'bare' ? bytes : jsonInPieces(parseJsonBytes(bytes))
   res
     .writeHead(answer.statusCode, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) })
     .end(body)
