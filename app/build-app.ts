@@ -16,7 +16,6 @@ import { createLogger } from '../src/logger.js'
 import { GatewayMetrics } from '../src/metrics.js'
 import { ApiKeyGuard } from '../src/security/api-keys.js'
 import { memoryState, type SharedState } from '../src/state/index.js'
-import { redisState } from '../src/state/redis-state.js'
 import { PoolRegistry } from '../src/vendor-http/pools.js'
 
 declare module 'fastify' {
@@ -81,24 +80,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     if (closing) reply.header('connection', 'close')
   })
 
-  // A write sent by a process that then died may land at the vendor until its call's timeout is over.
-  const idempotencyLease = {
-    leaseMs: config.idempotencyLeaseMs,
-    settleMs: config.vendorHttp.requestTimeoutMs,
-  }
-  const state =
-    options.state ??
-    (usesRedis(config.store)
-      ? await redisState(
-          {
-            ...config.store,
-            horizonMs: Math.max(config.vendorHttp.rateLimitMaxWaitMs, config.vendorHttp.retryBudgetMs),
-            buckets: config.connections.map(bucketOf),
-            idempotencyLease,
-          },
-          app.log,
-        )
-      : memoryState((error) => app.log.warn({ err: error }, 'background refresh failed'), idempotencyLease))
+  const state = options.state ?? (await sharedState(config, app.log))
   const pools = new PoolRegistry(config.vendorHttp)
   const metrics = new GatewayMetrics(() =>
     app.registry
@@ -133,4 +115,28 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
 
   await registerRoutes(app)
   return app
+}
+
+/**
+ * Redis when the configuration names one, else this process's memory. The Redis assembly (ioredis with it) is loaded
+ * only then: a process on the memory store never carries it.
+ */
+async function sharedState(config: Config, log: FastifyBaseLogger): Promise<SharedState> {
+  // A write sent by a process that then died may land at the vendor until its call's timeout is over.
+  const idempotencyLease = {
+    leaseMs: config.idempotencyLeaseMs,
+    settleMs: config.vendorHttp.requestTimeoutMs,
+  }
+  if (!usesRedis(config.store))
+    return memoryState((error) => log.warn({ err: error }, 'background refresh failed'), idempotencyLease)
+  const { redisState } = await import('../src/state/redis-state.js')
+  return redisState(
+    {
+      ...config.store,
+      horizonMs: Math.max(config.vendorHttp.rateLimitMaxWaitMs, config.vendorHttp.retryBudgetMs),
+      buckets: config.connections.map(bucketOf),
+      idempotencyLease,
+    },
+    log,
+  )
 }

@@ -6,7 +6,7 @@ export async function openApiDocument(): Promise<string> {
   const app = await buildApp({ ...loadConfig({ LOG_LEVEL: 'silent' }), sandbox: false })
   try {
     await app.ready()
-    return `${JSON.stringify(app.swagger(), null, 2)}\n`
+    return `${JSON.stringify(await app.openApiDocument(), null, 2)}\n`
   } finally {
     await app.close()
   }
