@@ -7,6 +7,7 @@ import { shutdownGraceMs } from './shutdown-grace.js'
 import { createLogger } from '../src/logger.js'
 import type { SandboxMode } from './sandbox-mode.js'
 import { warmConnections } from './warm-start.js'
+import { collectWhenQuiet } from './idle-collection.js'
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const
 /**
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   const app = await buildApp(config, { logger, tracing })
   const graceMs = shutdownGraceMs(config.vendorHttp)
   const warming = new AbortController()
+  const stopCollecting = collectWhenQuiet()
   let stopSignal: NodeJS.Signals | undefined
   let closingSince: number | undefined
   const closer = closeWithGrace(
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
       if (err) logger.error({ err }, 'shutting down after an error')
       else logger.info({ signal }, 'shutting down')
       warming.abort()
+      stopCollecting()
       await app.close()
       await sandbox?.close()
       await tracing?.shutdown() // the spans of the last requests, exported
