@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
+import { QUIET_MS } from '../app/idle-collection.js'
 import { buildGateway } from './processes/index.js'
 import { watchMachine } from './machine.js'
 import { failures, summary, type BenchResults } from './report.js'
@@ -34,6 +35,7 @@ const settings = smoke
         freshWarmSeconds: 0.2,
       },
       memorySeconds: 1,
+      memoryUntilQuietMs: 1_000,
       decisionsPerProcess: 5_000,
       tickets: 2_000,
       utilisationSeconds: 2,
@@ -49,6 +51,9 @@ const settings = smoke
         freshWarmSeconds: 1.5,
       },
       memorySeconds: 5,
+      // A quiet process collects QUIET_MS after V8's last collection of its own (it looks every 2 s), and once more
+      // QUIET_MS later if V8 kept its young generation the first time (it does after a load): that, and a margin.
+      memoryUntilQuietMs: 2 * QUIET_MS + 4_000,
       decisionsPerProcess: 20_000,
       tickets: 5_000,
       utilisationSeconds: 14,
@@ -84,7 +89,7 @@ results.overhead = await section('overhead', () => overhead(settings.overhead))
 results.limiter = await section('limiter', () => limiter(settings.decisionsPerProcess))
 results.utilisation = await section('utilisation', () => utilisation(settings.utilisationSeconds))
 results.fullSync = await section('fullSync', () => fullSync(settings.tickets))
-results.memory = await section('memory', () => memory(settings.memorySeconds))
+results.memory = await section('memory', () => memory(settings.memorySeconds, settings.memoryUntilQuietMs))
 results.overload = await section('overload', () => overload(settings.overloadSeconds))
 results.outage = await section('outage', () => outage(settings.outageSeconds))
 results.machine.whole = whole.stop()

@@ -227,8 +227,8 @@ function memory(results: MemoryResult[]): string[] {
     '## 5. Memory of one gateway process (RSS MB)',
     '',
     ...table(
-      ['configured connections', 'idle', 'under the overhead load (peak)', 'idle after it'],
-      results.map((r) => [r.connections, r.idleRssMb, r.loadedRssMb, r.afterRssMb]),
+      ['configured connections', 'just started', 'idle', 'under the overhead load (peak)', 'idle after it'],
+      results.map((r) => [r.connections, r.startedRssMb, r.idleRssMb, r.loadedRssMb, r.afterRssMb]),
     ),
   ]
 }
