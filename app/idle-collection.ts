@@ -67,9 +67,13 @@ const youngGenerationBytes = () =>
  * old one; it gives both back only in a collection, and shrinks the young one only in a collection that finds
  * allocation slow. An idle process runs no collection, so it kept some 30 MB of young generation and whatever
  * garbage the last load left, for nothing (docs/performance.md, section 5). Quiet is read from V8 itself (QuietWatch):
- * under load it collects every few milliseconds, so this never runs then. Returns the stop.
+ * under load it collects every few milliseconds, so this never runs then. `onCollected` hears the young generation's
+ * size before and after each. Returns the stop.
  */
-export function collectWhenQuiet(fullGc: () => void = v8FullGc()): () => void {
+export function collectWhenQuiet(
+  onCollected: (youngGeneration: { beforeBytes: number; afterBytes: number }) => void = () => undefined,
+  fullGc: () => void = v8FullGc(),
+): () => void {
   const watch = new QuietWatch(performance.now())
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries())
@@ -78,9 +82,11 @@ export function collectWhenQuiet(fullGc: () => void = v8FullGc()): () => void {
   observer.observe({ entryTypes: ['gc'] })
   const timer = setInterval(() => {
     if (!watch.shouldCollect(performance.now())) return
-    const before = youngGenerationBytes()
+    const beforeBytes = youngGenerationBytes()
     fullGc()
-    watch.collected(youngGenerationBytes() < before)
+    const afterBytes = youngGenerationBytes()
+    watch.collected(afterBytes < beforeBytes)
+    onCollected({ beforeBytes, afterBytes })
   }, CHECK_EVERY_MS)
   timer.unref()
   return () => {

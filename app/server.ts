@@ -53,7 +53,9 @@ async function main(): Promise<void> {
   const app = await buildApp(config, { logger, tracing })
   const graceMs = shutdownGraceMs(config.vendorHttp)
   const warming = new AbortController()
-  const stopCollecting = collectWhenQuiet()
+  const stopCollecting = collectWhenQuiet((youngGeneration) =>
+    logger.debug({ youngGeneration }, 'garbage collected while quiet'),
+  )
   let stopSignal: NodeJS.Signals | undefined
   let closingSince: number | undefined
   const closer = closeWithGrace(

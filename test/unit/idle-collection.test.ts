@@ -50,14 +50,18 @@ describe('collectWhenQuiet', () => {
       }
     })
     observer.observe({ entryTypes: ['gc'] })
+    const reports: { beforeBytes: number; afterBytes: number }[] = []
+    const onCollected = (youngGeneration: { beforeBytes: number; afterBytes: number }) =>
+      reports.push(youngGeneration)
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] })
-    const stop = collectWhenQuiet()
+    const stop = collectWhenQuiet(onCollected)
     try {
       vi.advanceTimersByTime(QUIET_MS + 2_000)
       // V8 reports a collection a turn or two of the event loop later.
       for (let turns = 0; forcedHeard.length === 0 && turns < 1_000; turns++) await nextTurn()
       expect(forcedHeard).toEqual([{ kind: constants.NODE_PERFORMANCE_GC_MAJOR, flags: expect.any(Number) }])
       expect('gc' in globalThis).toBe(false)
+      expect(reports).toEqual([{ beforeBytes: expect.any(Number), afterBytes: expect.any(Number) }])
     } finally {
       stop()
       vi.useRealTimers()
