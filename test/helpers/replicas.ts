@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -61,5 +62,31 @@ export async function call(
     status: response.statusCode,
     headers: response.headers,
     body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  }
+}
+
+/** The longest a gateway's event loop was held up since the previous reading (each reading resets it), ms. */
+async function worstLoopDelayMs(url: string): Promise<number> {
+  const metrics = await (await fetch(`${url}/metrics`)).text()
+  const line = metrics.split('\n').find((l) => l.startsWith('psagw_nodejs_eventloop_lag_max_seconds '))
+  return Number(line?.split(' ')[1] ?? 0) * 1000
+}
+
+/**
+ * Watches how late the machine runs this process (an emulator in it) and the gateways at `urls`, from now: `worstMs`
+ * is the longest any of their event loops was held up meanwhile. A vendor held up that long counts the calls that
+ * waited as if sent together; a gateway, sends that long late. The bench judges vendor 429s the same way
+ * (docs/performance.md, section 3).
+ */
+export async function watchStalls(urls: string[]): Promise<{ worstMs(): Promise<number> }> {
+  const here = monitorEventLoopDelay({ resolution: 10 })
+  await Promise.all(urls.map(worstLoopDelayMs))
+  here.enable()
+  return {
+    async worstMs() {
+      here.disable()
+      const gateways = await Promise.all(urls.map(worstLoopDelayMs))
+      return Math.max(here.max / 1e6, ...gateways)
+    },
   }
 }
