@@ -4,9 +4,8 @@ import type { LogPosition } from './types.js'
  * A log position is a Redis Stream entry id, `<ms>-<seq>`, in both logs: the millisecond of the append (never
  * below the previous entry's) and a sequence within it. Both logs order, trim and check cursors alike.
  */
-const POSITION = /^(\d{1,15})-(\d{1,15})$/
-
-export const isLogPosition = (text: string): boolean => POSITION.test(text)
+export const LOG_POSITION_PATTERN = '^(\\d{1,15})-(\\d{1,15})$'
+const POSITION = new RegExp(LOG_POSITION_PATTERN)
 
 function parts(position: LogPosition): [number, number] {
   const match = POSITION.exec(position)
