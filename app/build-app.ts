@@ -127,8 +127,13 @@ async function sharedState(config: Config, log: FastifyBaseLogger): Promise<Shar
     leaseMs: config.idempotencyLeaseMs,
     settleMs: config.vendorHttp.requestTimeoutMs,
   }
+  const eventRetentionMs = config.eventRetentionHours * 3_600_000
   if (!usesRedis(config.store))
-    return memoryState((error) => log.warn({ err: error }, 'background refresh failed'), idempotencyLease)
+    return memoryState(
+      (error) => log.warn({ err: error }, 'background refresh failed'),
+      idempotencyLease,
+      eventRetentionMs,
+    )
   const { redisState } = await import('../src/state/redis-state.js')
   return redisState(
     {
@@ -136,6 +141,7 @@ async function sharedState(config: Config, log: FastifyBaseLogger): Promise<Shar
       horizonMs: Math.max(config.vendorHttp.rateLimitMaxWaitMs, config.vendorHttp.retryBudgetMs),
       buckets: config.connections.map(bucketOf),
       idempotencyLease,
+      eventRetentionMs,
     },
     log,
   )

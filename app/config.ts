@@ -8,6 +8,7 @@ import {
   type ConnectionConfig,
 } from '../adapters/registry.js'
 import { DEFAULT_IDEMPOTENCY_LEASE_MS } from '../src/state/idempotency/idempotency.js'
+import { DEFAULT_EVENT_RETENTION_HOURS } from '../src/events/change-event.js'
 import { StringEnum } from '../src/canonical/common.js'
 import { GatewayApiKey, KEY_HASH_PATTERN, LOG_LEVELS, type LogLevel } from '../src/gateway-config.js'
 import { DEFAULT_VENDOR_HTTP_SETTINGS, type VendorHttpSettings } from '../src/vendor-http/settings.js'
@@ -21,6 +22,8 @@ import { tracingFromEnv, type TracingConfig } from './tracing-config.js'
  */
 
 const PositiveInteger = Type.Integer({ minimum: 1 })
+/** A year: the log is a replay window, not an archive. */
+const MAX_EVENT_RETENTION_HOURS = 8_760
 const WHEN_STORE_DOWN = ['local', 'deny'] as const
 
 const FileConfig = Type.Object(
@@ -32,6 +35,7 @@ const FileConfig = Type.Object(
     requestTimeoutMs: Type.Optional(PositiveInteger),
     headersTimeoutMs: Type.Optional(PositiveInteger),
     idempotencyLeaseMs: Type.Optional(Type.Integer({ minimum: 300 })),
+    eventRetentionHours: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_EVENT_RETENTION_HOURS })),
     metricsPublic: Type.Optional(Type.Boolean()),
     store: Type.Optional(
       Type.Object(
@@ -81,6 +85,8 @@ export interface Config {
    * (src/state/idempotency/idempotency.ts). Short enough that a crash is noticed in seconds, long enough for a busy event loop.
    */
   idempotencyLeaseMs: number
+  /** How long change events are kept: a feed cursor older than that answers 410 (docs/events.md). */
+  eventRetentionHours: number
   /** Shared state: Redis when a URL or cluster is given, else this process's memory. */
   store: StoreConfig
   apiKeys: GatewayApiKey[]
@@ -370,6 +376,10 @@ export function loadConfig(
       integerFromEnv(env, 'IDEMPOTENCY_LEASE_MS', problems, { min: 300 }) ??
       file.idempotencyLeaseMs ??
       DEFAULT_IDEMPOTENCY_LEASE_MS,
+    eventRetentionHours:
+      integerFromEnv(env, 'EVENT_RETENTION_HOURS', problems, { min: 1, max: MAX_EVENT_RETENTION_HOURS }) ??
+      file.eventRetentionHours ??
+      DEFAULT_EVENT_RETENTION_HOURS,
     store,
     apiKeys,
     connections,

@@ -6,6 +6,7 @@ import { ConnectionId } from '../src/connection-config.js'
 import { callerSignal } from '../src/http/caller-signal.js'
 import { idempotencyWriteHooks } from '../src/http/idempotency.js'
 import { RequestAdmission } from '../src/vendor-http/admission.js'
+import { EventCursorExpired } from '../src/events/cursor-expired.js'
 import { PROBLEM_CONTENT_TYPE, problemText } from '../src/http/problem.js'
 import {
   GatewayError,
@@ -83,6 +84,10 @@ const problemAnswers: Record<number, { description: string; example: GatewayErro
   409: {
     description: 'Conflict',
     example: new GatewayError(409, 'conflict', 'a request with this Idempotency-Key is still in progress'),
+  },
+  410: {
+    description: 'The cursor is past the retention: start again without one',
+    example: new EventCursorExpired(),
   },
   413: {
     description: 'Body over the size limit',

@@ -34,6 +34,10 @@ const OPENAPI: FastifyDynamicSwaggerOptions['openapi'] = {
       name: 'Connections',
       description: 'The configured vendor connections, their capabilities and health',
     },
+    {
+      name: 'Events',
+      description: "A connection's change events: a pull feed, oldest first, with a cursor",
+    },
     { name: 'Health', description: 'Liveness, readiness and Prometheus metrics' },
   ],
   components: {

@@ -7,6 +7,7 @@ import type { RequestAdmission } from '../src/vendor-http/admission.js'
 import { assetRoutes } from './assets.js'
 import { connectionRoutes } from './connections.js'
 import { customerRoutes } from './customers.js'
+import { eventRoutes } from './events.js'
 import { registerDocs } from './docs.js'
 import { healthRoutes } from './health.js'
 import { metricsRoutes } from './metrics.js'
@@ -42,6 +43,7 @@ const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(customerRoutes)
   await app.register(assetRoutes)
   await app.register(referenceRoutes)
+  await app.register(eventRoutes)
 }
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {

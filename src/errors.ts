@@ -7,6 +7,7 @@
 export type ProblemCode =
   | 'validation_failed'
   | 'invalid_cursor'
+  | 'cursor_expired'
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
@@ -44,6 +45,7 @@ export interface GatewayErrorExtras {
 const titles: Record<ProblemCode, string> = {
   validation_failed: 'The request is not valid',
   invalid_cursor: 'The cursor is not valid for this list',
+  cursor_expired: 'The cursor is past the retention',
   unauthorized: 'Authentication required',
   forbidden: 'Not allowed',
   not_found: 'Not found',

@@ -11,7 +11,11 @@ import {
 } from './common.js'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page.js'
 
-const commaListOf = (values: readonly string[]) => `^(${values.join('|')})(,(${values.join('|')}))*$`
+/** A pattern for a comma list of `values` (dots in them taken literally). */
+export const commaListOf = (values: readonly string[]) => {
+  const one = `(${values.map((value) => value.replaceAll('.', '\\.')).join('|')})`
+  return `^${one}(,${one})*$`
+}
 
 /** Every canonical list filter; each resource accepts a subset, each vendor honours a subset of that. */
 export const filterFields = {

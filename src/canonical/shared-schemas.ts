@@ -1,7 +1,8 @@
 import { Asset, AssetCreate, AssetUpdate } from './asset.js'
 import { Comment, CommentCreate } from './comment.js'
 import { Customer, CustomerCreate, CustomerUpdate } from './customer.js'
-import { ListOf, PageOf } from './page.js'
+import { ChangeEvent } from './event.js'
+import { FeedPageOf, ListOf, PageOf } from './page.js'
 import { Problem } from './problem.js'
 import { Priority, Status, TicketType } from './reference.js'
 import { Ticket, TicketCreate, TicketUpdate } from './ticket.js'
@@ -16,6 +17,7 @@ export const AssetPage = PageOf(Type.Ref(Asset), 'AssetPage')
 export const StatusList = ListOf(Type.Ref(Status), 'StatusList')
 export const PriorityList = ListOf(Type.Ref(Priority), 'PriorityList')
 export const TicketTypeList = ListOf(Type.Ref(TicketType), 'TicketTypeList')
+export const ChangeEventPage = FeedPageOf(Type.Ref(ChangeEvent), 'ChangeEventPage')
 
 export const SHARED_SCHEMAS = [
   Problem,
@@ -40,4 +42,6 @@ export const SHARED_SCHEMAS = [
   StatusList,
   PriorityList,
   TicketTypeList,
+  ChangeEvent,
+  ChangeEventPage,
 ]

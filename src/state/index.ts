@@ -10,6 +10,9 @@ import { MemoryRateLimiter } from './limiter/memory.js'
 import { MemoryPageRemainders, type PageRemainders } from './page-remainders/page-remainders.js'
 import { DEFAULT_VENDOR_HTTP_SETTINGS } from '../vendor-http/settings.js'
 import type { RateLimiter } from './limiter/types.js'
+import { DEFAULT_EVENT_RETENTION_HOURS } from '../events/change-event.js'
+import { MemoryEventLog } from '../events/memory-event-log.js'
+import type { EventLog } from '../events/types.js'
 
 /** What replicas share: in memory for one process; on Redis (REDIS_URL) for several. */
 export interface SharedState {
@@ -18,6 +21,8 @@ export interface SharedState {
   referenceCache: ReferenceCache
   idempotency: IdempotencyStore
   pageRemainders: PageRemainders
+  /** Each connection's change events (docs/events.md). */
+  events: EventLog
   /** For /readyz: whether the store behind this state answers. */
   ready(): Promise<{ store: 'memory' | 'redis'; ok: boolean }>
   close(): Promise<void>
@@ -32,6 +37,7 @@ const DEFAULT_LEASE: LeaseSettings = {
 export function memoryState(
   onBackgroundError: (error: unknown) => void = () => {},
   idempotencyLease: LeaseSettings = DEFAULT_LEASE,
+  eventRetentionMs: number = DEFAULT_EVENT_RETENTION_HOURS * 3_600_000,
 ): SharedState {
   return {
     limiter: new MemoryRateLimiter(),
@@ -39,6 +45,7 @@ export function memoryState(
     referenceCache: new MemoryReferenceCache({ onRefreshError: onBackgroundError }),
     idempotency: new MemoryIdempotencyStore(idempotencyLease),
     pageRemainders: new MemoryPageRemainders(),
+    events: new MemoryEventLog(eventRetentionMs),
     ready: async () => ({ store: 'memory', ok: true }),
     close: async () => {},
   }

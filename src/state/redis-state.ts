@@ -10,6 +10,7 @@ import { sharedWithLocalFallback } from './redis/fallback.js'
 import { RedisConnection, STORE_SWITCH_SKEW_MS, type RedisSettings } from './redis/connection.js'
 import type { BucketSpec } from './limiter/types.js'
 import type { LeaseSettings } from './idempotency/idempotency.js'
+import { RedisEventLog } from '../events/redis-event-log.js'
 
 export interface StoreSettings extends RedisSettings {
   /** Replicas sharing the vendor limits; each takes limit / replicas while Redis is unreachable. */
@@ -20,6 +21,8 @@ export interface StoreSettings extends RedisSettings {
   /** The rate-limit buckets of the configured connections. */
   buckets: BucketSpec[]
   idempotencyLease: LeaseSettings
+  /** How long change events are kept (EVENT_RETENTION_HOURS). */
+  eventRetentionMs: number
 }
 
 /** How long start-up waits for Redis before serving on the in-process twins (readyz: degraded). */
@@ -61,6 +64,8 @@ export async function redisState(settings: StoreSettings, log: FastifyBaseLogger
     // Never this process's own records: a keyed write decided by one replica's memory could run twice.
     idempotency: new RedisIdempotencyStore(redis, settings.idempotencyLease),
     pageRemainders: new RedisPageRemainders(redis),
+    // Never this process's own log: positions handed out by one replica must mean the same on every other.
+    events: new RedisEventLog(redis, settings.eventRetentionMs),
     ready: async () => ({ store: 'redis', ok: await redis.ping() }),
     close: () => redis.close(),
   }

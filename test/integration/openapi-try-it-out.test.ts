@@ -77,7 +77,8 @@ describe.each(VENDOR_FIXTURES)("$vendor connection: Swagger UI's Try it out, not
     if (query.size) url += `?${query}`
     const response = await vendor.app.inject(url)
     expect([response.statusCode, url]).toEqual([200, url])
-    expect(json<{ data: unknown[] }>(response).data.length).toBeGreaterThan(0)
+    // The event feed holds what the event sources logged, and none runs yet (docs/events.md, its status).
+    if (!path.endsWith('/events')) expect(json<{ data: unknown[] }>(response).data.length).toBeGreaterThan(0)
   })
 
   it('pages by the default page size when pageSize is left out (it is optional, with its default)', async () => {

@@ -96,7 +96,11 @@ it("writes a nullable field as type: [X, 'null'], which the response serializer 
     if (Array.isArray(node)) node.forEach((item, index) => walk(item, `${at}[${index}]`))
     else if (node && typeof node === 'object') {
       const anyOf = (node as { anyOf?: Array<{ type?: unknown }> }).anyOf
-      if (anyOf?.some((option) => option.type === 'null')) unions.push(at)
+      // Only a union of one typed schema and null could be written so: one of references (ChangeEvent.data,
+      // one of four records or null) needs the validator whatever its form.
+      const typed = anyOf?.filter((option) => option.type !== undefined && option.type !== 'null')
+      if (anyOf?.some((option) => option.type === 'null') && typed?.length === anyOf.length - 1)
+        unions.push(at)
       for (const [key, value] of Object.entries(node)) walk(value, `${at}.${key}`)
     }
   }

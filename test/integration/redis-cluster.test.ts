@@ -8,6 +8,8 @@ import { RedisConnection } from '../../src/state/redis/connection.js'
 import { idempotencyContract, referenceCacheContract, tokenCacheContract } from '../contracts/caches.js'
 import { rateLimiterContract } from '../contracts/limiter.js'
 import { startRedisCluster } from '../helpers/redis.js'
+import { eventLogContract } from '../contracts/event-log.js'
+import { RedisEventLog } from '../../src/events/redis-event-log.js'
 
 /** REDIS_CLUSTER_NODES: the same contracts against a three-master cluster (keys spread over its slots). */
 
@@ -40,3 +42,7 @@ idempotencyContract('redis cluster', (lease) => ({
   store: new RedisIdempotencyStore(connection, lease),
   pass: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 }))
+eventLogContract('redis cluster', (retentionMs) => {
+  const log = new RedisEventLog(connection, retentionMs)
+  return { log, otherReplica: log }
+})

@@ -22,19 +22,27 @@ import {
 import { rateLimiterContract } from '../contracts/limiter.js'
 import { pageRemaindersContract } from '../contracts/page-remainders.js'
 import { startRedis, type TestRedis } from '../helpers/redis.js'
+import { eventLogContract } from '../contracts/event-log.js'
+import { MemoryEventLog } from '../../src/events/memory-event-log.js'
+import { RedisEventLog } from '../../src/events/redis-event-log.js'
 
 /** One contract per piece of shared state, run against the in-memory twin and the Redis implementation. */
 
 const log = pino({ level: 'silent' })
 let redis: TestRedis
 let connection: RedisConnection
+/** A second client: another replica's connection to the same Redis. */
+let otherConnection: RedisConnection
 
 beforeAll(async () => {
   redis = await startRedis()
   connection = new RedisConnection({ redisUrl: redis.url, keyPrefix: 'contract:' }, pino({ level: 'silent' }))
   await connection.waitUntilReady(5_000)
+  otherConnection = new RedisConnection({ redisUrl: redis.url, keyPrefix: 'contract:' }, log)
+  await otherConnection.waitUntilReady(5_000)
 })
 afterAll(async () => {
+  await otherConnection?.close()
   await connection?.close()
   await redis?.stop()
 })
@@ -95,3 +103,12 @@ idempotencyContract('redis', (lease) => ({
 
 pageRemaindersContract('memory', () => new MemoryPageRemainders())
 pageRemaindersContract('redis', () => new RedisPageRemainders(connection))
+
+eventLogContract('memory', (retentionMs) => {
+  const log = new MemoryEventLog(retentionMs)
+  return { log, otherReplica: log }
+})
+eventLogContract('redis', (retentionMs) => ({
+  log: new RedisEventLog(connection, retentionMs),
+  otherReplica: new RedisEventLog(otherConnection, retentionMs),
+}))

@@ -332,6 +332,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/connections/{connection}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the connection's change events
+         * @description Oldest first, from where the cursor stopped (without one: from the oldest event kept). `nextCursor` is never null: poll it again later for what comes next. A cursor whose following events are past the retention (EVENT_RETENTION_HOURS) answers 410 cursor_expired: start again without a cursor and resynchronise with a full list.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -921,6 +941,52 @@ export interface components {
         TicketTypeList: {
             data: components["schemas"]["TicketType"][];
             nextCursor: null;
+        };
+        /**
+         * @example {
+         *       "id": "evt_4kq2z7m3c1d9x0ab",
+         *       "type": "ticket.deleted",
+         *       "connection": "cw-main",
+         *       "occurredAt": "2026-12-03T10:02:14.000Z",
+         *       "detectedAt": "2026-12-03T10:02:14.532Z",
+         *       "resource": {
+         *         "type": "ticket",
+         *         "id": "1207"
+         *       },
+         *       "data": null,
+         *       "source": "poll"
+         *     }
+         */
+        ChangeEvent: {
+            /** @description Unique and stable: the same change seen twice has the same id */
+            id: string;
+            /** @enum {string} */
+            type: "ticket.created" | "ticket.updated" | "ticket.deleted" | "comment.created" | "customer.created" | "customer.updated" | "customer.deleted" | "asset.created" | "asset.updated" | "asset.deleted";
+            connection: string;
+            /**
+             * Format: date-time
+             * @description Vendor time: the record's updatedAt (a comment's createdAt); for a delete, when it was found
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time (years 1900 to 9999 in what is sent)
+             * @example 2025-03-14T09:26:53.000Z
+             */
+            detectedAt: string;
+            resource: {
+                /** @enum {string} */
+                type: "ticket" | "comment" | "customer" | "asset";
+                id: string;
+            };
+            data: (components["schemas"]["Ticket"] | components["schemas"]["Comment"] | components["schemas"]["Customer"] | components["schemas"]["Asset"]) | null;
+            /** @enum {string} */
+            source: "callback" | "poll";
+        };
+        ChangeEventPage: {
+            data: components["schemas"]["ChangeEvent"][];
+            /** @description Opaque; pass it back as ?cursor= with the same types to read on. Never null: the feed goes on, so poll it again later. */
+            nextCursor: string;
         };
         /**
          * @example {
@@ -5365,6 +5431,162 @@ export interface operations {
                      *       "code": "vendor_unavailable",
                      *       "detail": "connectwise did not answer in time",
                      *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only these event types, comma separated: ticket.created, ticket.updated, ticket.deleted, comment.created, customer.created, customer.updated, customer.deleted, asset.created, asset.updated, asset.deleted */
+                types?: string;
+                /** @description Events per page at most */
+                limit: number;
+            };
+            header?: never;
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of change events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeEventPage"];
+                };
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The cursor is past the retention: start again without one */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:cursor_expired",
+                     *       "title": "The cursor is past the retention",
+                     *       "status": 410,
+                     *       "code": "cursor_expired",
+                     *       "detail": "events after this cursor are past the retention and gone; start again without a cursor and resynchronise with a full list",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -5,6 +5,8 @@ import {
   BLOCK_SCRIPT,
   DELETE_IF_EQUALS_SCRIPT,
   DELETE_TOKEN_IF_SCRIPT,
+  EVENTS_APPEND_SCRIPT,
+  EVENTS_READ_SCRIPT,
   IDEMPOTENCY_ABANDON_SCRIPT,
   IDEMPOTENCY_BEGIN_SCRIPT,
   IDEMPOTENCY_COMPLETE_SCRIPT,
@@ -56,12 +58,31 @@ export interface ScriptCommands {
   psagwIdempotencyMarkSending(key: string, owner: string, leaseMs: number): Promise<number>
   psagwIdempotencyComplete(key: string, owner: string, record: string, ttlMs: number): Promise<number>
   psagwIdempotencyAbandon(key: string, owner: string, mayHaveWritten: '1' | '0'): Promise<number>
+  /** Its keys are counted first: the stream, its trimmed mark and one de-duplication key per change. */
+  psagwEventsAppend(keyCount: number, ...keysThenArgs: (string | number)[]): Promise<string[]>
+  psagwEventsRead(
+    stream: string,
+    trimmedMark: string,
+    after: string,
+    limit: number,
+    maxScanned: number,
+    ...types: string[]
+  ): Promise<string[]>
 }
 
 export type RedisClient = (Redis | Cluster) & ScriptCommands
 
-/** Scripts on a bucket read and write its free turns too; every other script touches one key. */
-const TWO_KEY_SCRIPTS = new Set<keyof ScriptCommands>(['psagwAcquire', 'psagwRelease', 'psagwBlock'])
+/**
+ * Scripts on a bucket read and write its free turns too, scripts on an event stream its trimmed mark, an event
+ * append one key per change besides (its caller counts them); every other script touches one key.
+ */
+const KEY_COUNTS: Partial<Record<keyof ScriptCommands, number | undefined>> = {
+  psagwAcquire: 2,
+  psagwRelease: 2,
+  psagwBlock: 2,
+  psagwEventsAppend: undefined,
+  psagwEventsRead: 2,
+}
 
 const SCRIPTS: Record<keyof ScriptCommands, string> = {
   psagwAcquire: ACQUIRE_SCRIPT,
@@ -74,6 +95,8 @@ const SCRIPTS: Record<keyof ScriptCommands, string> = {
   psagwIdempotencyMarkSending: IDEMPOTENCY_MARK_SENDING_SCRIPT,
   psagwIdempotencyComplete: IDEMPOTENCY_COMPLETE_SCRIPT,
   psagwIdempotencyAbandon: IDEMPOTENCY_ABANDON_SCRIPT,
+  psagwEventsAppend: EVENTS_APPEND_SCRIPT,
+  psagwEventsRead: EVENTS_READ_SCRIPT,
 }
 
 /** Per-command timeout: a Redis that hangs must not hold a request. */
@@ -124,7 +147,7 @@ export class RedisConnection {
       client = new Redis(settings.redisUrl ?? 'redis://127.0.0.1:6379', commonOptions)
     }
     for (const [name, lua] of Object.entries(SCRIPTS)) {
-      const numberOfKeys = TWO_KEY_SCRIPTS.has(name as keyof ScriptCommands) ? 2 : 1
+      const numberOfKeys = name in KEY_COUNTS ? KEY_COUNTS[name as keyof ScriptCommands] : 1
       client.defineCommand(name, { numberOfKeys, lua })
     }
     client.on('ready', () => {

@@ -37,6 +37,21 @@ export class StoreKeys {
     return `${this.prefix}{${connection}}:remainder:${token}`
   }
 
+  /** A connection's change events: a Stream (src/events/redis-event-log.ts). */
+  events(connection: string): string {
+    return `${this.prefix}{${connection}}:events`
+  }
+
+  /** The newest position trimmed from a connection's events: a reader before it has missed some. */
+  eventsTrimmed(connection: string): string {
+    return `${this.prefix}{${connection}}:events:trimmed`
+  }
+
+  /** Set while an event (its id derived from the change) is in the log: the same change is logged once. */
+  eventLogged(connection: string, eventId: string): string {
+    return `${this.prefix}{${connection}}:events:logged:${eventId}`
+  }
+
   /** Idempotency keys are the caller's text: hashed, so any text makes a safe, bounded key. */
   idempotency(id: string): string {
     return `${this.prefix}{idem:${createHash('sha256').update(id).digest('base64url')}}`

@@ -206,3 +206,108 @@ end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 return 1
 `
+
+/** Stream entry ids (`<ms>-<seq>`): their parts as numbers, and their order. */
+const STREAM_IDS = `
+local function id_parts(id)
+  local ms, seq = string.match(id, '^(%d+)-(%d+)$')
+  return tonumber(ms), tonumber(seq)
+end
+local function id_before(a, b)
+  local a_ms, a_seq = id_parts(a)
+  local b_ms, b_seq = id_parts(b)
+  return a_ms < b_ms or (a_ms == b_ms and a_seq < b_seq)
+end
+local function stream_info(key, field)
+  -- XINFO STREAM answers its fields as a flat list of names and values.
+  local info = redis.call('XINFO', 'STREAM', key)
+  for i = 1, #info, 2 do
+    if info[i] == field then return info[i + 1] end
+  end
+  return nil
+end
+`
+
+/**
+ * KEYS[1] a connection's event stream, KEYS[2] the newest position trimmed from it, KEYS[3..n] the
+ * de-duplication key of each change; ARGV detected-at ms, retention ms, then each change's type and event JSON.
+ * Logs each change whose key was not set yet (SET NX, for the retention) at `max(detected-at, the stream's last
+ * ms)`, then trims the entries older than the retention before that, noting the newest one trimmed (XTRIM does
+ * not: XINFO's max-deleted-entry-id counts XDEL only). Returns each change's position, '' for a change already
+ * logged. Atomic: two replicas appending the same change log it once.
+ */
+export const EVENTS_APPEND_SCRIPT = `${STREAM_IDS}
+local ms = tonumber(ARGV[1])
+local retention = tonumber(ARGV[2])
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  local last_ms = id_parts(stream_info(KEYS[1], 'last-generated-id'))
+  if last_ms > ms then ms = last_ms end
+end
+local positions = {}
+for i = 3, #KEYS do
+  positions[i - 2] = ''
+  if redis.call('SET', KEYS[i], '1', 'NX', 'PX', retention) then
+    positions[i - 2] = redis.call('XADD', KEYS[1], string.format('%d-*', ms),
+      'type', ARGV[2 * i - 3], 'event', ARGV[2 * i - 2])
+  end
+end
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  local keep_from = string.format('%d', ms - retention)
+  local newest_trimmed = redis.call('XREVRANGE', KEYS[1], '(' .. keep_from, '-', 'COUNT', 1)[1]
+  if newest_trimmed then
+    redis.call('XTRIM', KEYS[1], 'MINID', '=', keep_from)
+    redis.call('SET', KEYS[2], newest_trimmed[1])
+  end
+  redis.call('PEXPIRE', KEYS[1], retention)
+  if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('PEXPIRE', KEYS[2], retention) end
+end
+return positions
+`
+
+/**
+ * KEYS[1] a connection's event stream, KEYS[2] the newest position trimmed from it; ARGV after ('' from the
+ * oldest), limit, most entries to look at, then
+ * the types wanted (none: all). Returns {'expired'} when entries after \`after\` were trimmed (or the stream is
+ * gone), else {'ok', next, position, event JSON, ...}: up to \`limit\` events of those types, and \`next\` the last
+ * entry looked at (skipped ones too; \`after\` when none).
+ */
+export const EVENTS_READ_SCRIPT = `${STREAM_IDS}
+local after = ARGV[1]
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  if after ~= '' then return {'expired'} end
+  return {'ok', ''}
+end
+local trimmed = redis.call('GET', KEYS[2])
+if after ~= '' and trimmed and id_before(after, trimmed) then return {'expired'} end
+local limit = tonumber(ARGV[2])
+local budget = tonumber(ARGV[3])
+local wanted = nil
+if #ARGV > 3 then
+  wanted = {}
+  for i = 4, #ARGV do wanted[ARGV[i]] = true end
+end
+local answer = {'ok', after}
+local found, scanned = 0, 0
+local from = '-'
+if after ~= '' then from = '(' .. after end
+while found < limit and scanned < budget do
+  local count = limit - found
+  if wanted then count = math.max(count, 100) end
+  count = math.min(count, budget - scanned)
+  local batch = redis.call('XRANGE', KEYS[1], from, '+', 'COUNT', count)
+  if #batch == 0 then break end
+  for _, entry in ipairs(batch) do
+    scanned = scanned + 1
+    answer[2] = entry[1]
+    local fields = entry[2]
+    if not wanted or wanted[fields[2]] then
+      answer[#answer + 1] = entry[1]
+      answer[#answer + 1] = fields[4]
+      found = found + 1
+      if found == limit then break end
+    end
+  end
+  from = '(' .. answer[2]
+end
+return answer
+`
