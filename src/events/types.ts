@@ -33,8 +33,8 @@ export interface EventLog {
   append(changes: readonly DetectedChange[], detectedAt: Date): Promise<LoggedEvent[]>
   /**
    * Up to `limit` events of `connection` after `after` (null: from the oldest kept), of `types` only when given;
-   * `next` is where to read from next (past the events skipped by `types` too). Throws `EventCursorExpired` (410 `cursor_expired`,
-   * src/events/cursor-expired.ts) when events after `after` were trimmed by the retention.
+   * `next` is where to read from next (past the events skipped by `types` too). Throws `EventCursorExpired`
+   * (410 `cursor_expired`) when events after `after` were trimmed by the retention.
    */
   read(
     connection: string,
