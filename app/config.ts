@@ -37,6 +37,7 @@ const FileConfig = Type.Object(
     idempotencyLeaseMs: Type.Optional(Type.Integer({ minimum: 300 })),
     eventRetentionHours: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_EVENT_RETENTION_HOURS })),
     metricsPublic: Type.Optional(Type.Boolean()),
+    webhookAllowPrivateUrls: Type.Optional(Type.Boolean()),
     store: Type.Optional(
       Type.Object(
         {
@@ -94,6 +95,11 @@ export interface Config {
   vendorHttp: VendorHttpSettings
   /** GET /metrics without an API key (a scraper on the internal network); else it needs a key with `read`. */
   metricsPublic: boolean
+  /**
+   * Event subscriptions may target plain http and private addresses (src/events/delivery/target-url.ts): the
+   * sandbox and tests; elsewhere a trusted network only. Default: in sandbox mode only.
+   */
+  webhookAllowPrivateUrls: boolean
   /** No connection configured outside production: the emulators stand in for the vendors. */
   sandbox: boolean
   /** The emulators' limits where SANDBOX_<VENDOR>_RATE_LIMIT changes them (sandbox mode only). */
@@ -385,6 +391,8 @@ export function loadConfig(
     connections,
     vendorHttp,
     metricsPublic: booleanFromEnv(env, 'METRICS_PUBLIC', problems) ?? file.metricsPublic ?? true,
+    webhookAllowPrivateUrls:
+      booleanFromEnv(env, 'WEBHOOK_ALLOW_PRIVATE_URLS', problems) ?? file.webhookAllowPrivateUrls ?? sandbox,
     sandbox,
     // Read only where the emulators run: a production start never stops on a sandbox setting.
     sandboxRateLimits: sandbox ? sandboxRateLimitsFromEnv(env, problems) : {},

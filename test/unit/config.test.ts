@@ -154,6 +154,19 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...env, SYNCRO_BASE_URL: 'https://syncro.internal/api/v1' })).toEqual([])
   })
 
+  it('allows private webhook URLs in sandbox mode only, unless WEBHOOK_ALLOW_PRIVATE_URLS says otherwise', () => {
+    const syncro = { SYNCRO_API_KEY: 'k', SYNCRO_SUBDOMAIN: 'acme' }
+    expect(loadConfig({}, noFile).webhookAllowPrivateUrls).toBe(true)
+    expect(loadConfig(syncro, noFile).webhookAllowPrivateUrls).toBe(false)
+    expect(
+      loadConfig({ ...syncro, WEBHOOK_ALLOW_PRIVATE_URLS: 'true' }, noFile).webhookAllowPrivateUrls,
+    ).toBe(true)
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_URLS: 'false' }, noFile).webhookAllowPrivateUrls).toBe(false)
+    expect(problemsOf({ WEBHOOK_ALLOW_PRIVATE_URLS: 'yes' })).toEqual([
+      'WEBHOOK_ALLOW_PRIVATE_URLS: must be true or false',
+    ])
+  })
+
   it('refuses production without gateway API keys or connections', () => {
     const problems = problemsOf({ NODE_ENV: 'production' })
     expect(problems.some((problem) => problem.startsWith('GATEWAY_API_KEYS'))).toBe(true)
