@@ -13,6 +13,7 @@ import type { RateLimiter } from './limiter/types.js'
 import { DEFAULT_EVENT_RETENTION_HOURS } from '../events/change-event.js'
 import { MemoryEventLog } from '../events/memory-event-log.js'
 import type { EventLog } from '../events/types.js'
+import { MemorySubscriptionStore, type SubscriptionStore } from './subscriptions/subscription-store.js'
 
 /** What replicas share: in memory for one process; on Redis (REDIS_URL) for several. */
 export interface SharedState {
@@ -23,6 +24,8 @@ export interface SharedState {
   pageRemainders: PageRemainders
   /** Each connection's change events (docs/events.md). */
   events: EventLog
+  /** Event subscriptions and their delivery positions (docs/events.md). */
+  subscriptions: SubscriptionStore
   /** For /readyz: whether the store behind this state answers. */
   ready(): Promise<{ store: 'memory' | 'redis'; ok: boolean }>
   close(): Promise<void>
@@ -46,6 +49,7 @@ export function memoryState(
     idempotency: new MemoryIdempotencyStore(idempotencyLease),
     pageRemainders: new MemoryPageRemainders(),
     events: new MemoryEventLog(eventRetentionMs),
+    subscriptions: new MemorySubscriptionStore(),
     ready: async () => ({ store: 'memory', ok: true }),
     close: async () => {},
   }

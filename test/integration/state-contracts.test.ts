@@ -9,6 +9,8 @@ import { MemoryTokenCache, type TokenCache } from '../../src/state/tokens/token-
 import { MemoryRateLimiter } from '../../src/state/limiter/memory.js'
 import { MemoryPageRemainders } from '../../src/state/page-remainders/page-remainders.js'
 import { RedisPageRemainders } from '../../src/state/page-remainders/redis-page-remainders.js'
+import { MemorySubscriptionStore } from '../../src/state/subscriptions/subscription-store.js'
+import { RedisSubscriptionStore } from '../../src/state/subscriptions/redis-subscription-store.js'
 import { InsuredRateLimiter } from '../../src/state/limiter/insured.js'
 import { RedisRateLimiter } from '../../src/state/limiter/redis.js'
 import { sharedWithLocalFallback } from '../../src/state/redis/fallback.js'
@@ -21,6 +23,7 @@ import {
 } from '../contracts/caches.js'
 import { rateLimiterContract } from '../contracts/limiter.js'
 import { pageRemaindersContract } from '../contracts/page-remainders.js'
+import { subscriptionStoreContract } from '../contracts/subscriptions.js'
 import { startRedis, type TestRedis } from '../helpers/redis.js'
 import { eventLogContract } from '../contracts/event-log.js'
 import { MemoryEventLog } from '../../src/events/memory-event-log.js'
@@ -112,3 +115,5 @@ eventLogContract('redis', (retentionMs) => ({
   log: new RedisEventLog(connection, retentionMs),
   otherReplica: new RedisEventLog(otherConnection, retentionMs),
 }))
+subscriptionStoreContract('memory', () => new MemorySubscriptionStore())
+subscriptionStoreContract('redis', () => new RedisSubscriptionStore(connection))

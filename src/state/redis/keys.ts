@@ -52,6 +52,19 @@ export class StoreKeys {
     return `${this.prefix}{${connection}}:events:logged:${eventId}`
   }
 
+  /** Every subscription (a hash: id -> its record); its positions and attempts share the hash tag. */
+  subscriptions(): string {
+    return `${this.prefix}{subscriptions}`
+  }
+
+  subscriptionPositions(id: string): string {
+    return `${this.prefix}{subscriptions}:positions:${id}`
+  }
+
+  subscriptionAttempts(id: string): string {
+    return `${this.prefix}{subscriptions}:attempts:${id}`
+  }
+
   /** Idempotency keys are the caller's text: hashed, so any text makes a safe, bounded key. */
   idempotency(id: string): string {
     return `${this.prefix}{idem:${createHash('sha256').update(id).digest('base64url')}}`
