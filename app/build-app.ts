@@ -17,6 +17,7 @@ import { GatewayMetrics } from '../src/metrics.js'
 import { ApiKeyGuard } from '../src/security/api-keys.js'
 import { memoryState, type SharedState } from '../src/state/index.js'
 import { PoolRegistry } from '../src/vendor-http/pools.js'
+import type { EventDelivery } from '../src/events/delivery/types.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -35,6 +36,8 @@ export interface BuildAppOptions {
   state?: SharedState
   /** Spans of requests and vendor calls (tracing.ts); none when absent. */
   tracing?: Tracing
+  /** Push delivery of change events (src/events/delivery/); none until the event log feeds it. */
+  eventDelivery?: EventDelivery
 }
 
 export type App = FastifyInstance
@@ -108,7 +111,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     metrics.httpSeconds.observe({ method: request.method, route }, reply.elapsedTime / 1000)
   })
   app.decorate('apiKeys', new ApiKeyGuard(config.apiKeys))
+  if (options.eventDelivery) app.decorate('eventDelivery', options.eventDelivery)
   app.addHook('onClose', async () => {
+    await options.eventDelivery?.close()
     await pools.close()
     await state.close()
   })

@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Adapter } from '../adapters/types.js'
 import { registerIdempotency } from '../src/http/idempotency.js'
 import { authorize, type Caller } from '../src/security/api-keys.js'
+import type { ApiKeyScope } from '../src/gateway-config.js'
+import type { EventDelivery } from '../src/events/delivery/types.js'
 import type { RequestAdmission } from '../src/vendor-http/admission.js'
 import { assetRoutes } from './assets.js'
 import { connectionRoutes } from './connections.js'
@@ -12,6 +14,7 @@ import { registerDocs } from './docs.js'
 import { healthRoutes } from './health.js'
 import { metricsRoutes } from './metrics.js'
 import { referenceRoutes } from './reference.js'
+import { subscriptionRoutes } from './subscriptions.js'
 import { commentRoutes, ticketRoutes } from './tickets.js'
 
 declare module 'fastify' {
@@ -22,11 +25,22 @@ declare module 'fastify' {
     /** Its connection's adapter, once resolved (routes/common.ts adapterOf). */
     adapter: Adapter | undefined
   }
+  interface FastifyInstance {
+    /** Push delivery of events, once the event log feeds it; the subscription routes work without it. */
+    eventDelivery?: EventDelivery
+  }
+  interface FastifyContextConfig {
+    /** The scope the route needs instead of read (GET) or write (others). */
+    scope?: ApiKeyScope
+  }
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD'])
 
-/** Everything under /v1 needs a gateway API key when keys are configured; reads need 'read', writes 'write'. */
+/**
+ * Everything under /v1 needs a gateway API key when keys are configured; reads need 'read', writes 'write', and a
+ * route naming its own scope (the subscriptions: 'events') that one.
+ */
 const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   app.decorateRequest('caller', undefined)
   app.decorateRequest('admission', undefined)
@@ -34,7 +48,8 @@ const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', async (request) => {
     request.caller = app.apiKeys.authenticate(request)
     const connection = (request.params as { connection?: string }).connection
-    authorize(request.caller, READ_METHODS.has(request.method) ? 'read' : 'write', connection)
+    const scope = request.routeOptions.config.scope ?? (READ_METHODS.has(request.method) ? 'read' : 'write')
+    authorize(request.caller, scope, connection)
   })
   registerIdempotency(app, app.sharedState.idempotency, app.config.idempotencyLeaseMs)
   await app.register(connectionRoutes)
@@ -44,6 +59,7 @@ const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(assetRoutes)
   await app.register(referenceRoutes)
   await app.register(eventRoutes)
+  await app.register(subscriptionRoutes)
 }
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {

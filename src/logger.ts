@@ -30,6 +30,8 @@ const SECRET_KEYS = new Set([
   'access_token',
   'refreshtoken',
   'refresh_token',
+  // An event subscription's signing secret (POST /v1/subscriptions answers it once).
+  'secret',
   // Node's HTTP parser error carries the bytes received (API key and body included).
   'rawpacket',
 ])

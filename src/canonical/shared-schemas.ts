@@ -5,6 +5,14 @@ import { ChangeEvent } from './event.js'
 import { FeedPageOf, ListOf, PageOf } from './page.js'
 import { Problem } from './problem.js'
 import { Priority, Status, TicketType } from './reference.js'
+import {
+  CreatedSubscription,
+  DeliveryAttempt,
+  DeliveryAttemptList,
+  Subscription,
+  SubscriptionCreate,
+  SubscriptionList,
+} from './subscription.js'
 import { Ticket, TicketCreate, TicketUpdate } from './ticket.js'
 import { Type } from '@sinclair/typebox'
 
@@ -44,4 +52,10 @@ export const SHARED_SCHEMAS = [
   TicketTypeList,
   ChangeEvent,
   ChangeEventPage,
+  Subscription,
+  CreatedSubscription,
+  SubscriptionCreate,
+  SubscriptionList,
+  DeliveryAttempt,
+  DeliveryAttemptList,
 ]

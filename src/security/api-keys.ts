@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
-import type { ApiKeyScope, GatewayApiKey } from '../gateway-config.js'
+import { API_KEY_SCOPES, type ApiKeyScope, type GatewayApiKey } from '../gateway-config.js'
 import { GatewayError } from '../errors.js'
 
 /**
@@ -48,7 +48,7 @@ export class ApiKeyGuard {
     this.#keys = keys.map((key) => ({
       digest: configuredDigest(key),
       name: key.name,
-      scopes: key.scopes ?? ['read', 'write'],
+      scopes: key.scopes ?? API_KEY_SCOPES,
       connections: key.connections,
       vendorShare: key.vendorShare ?? 1,
     }))

@@ -352,6 +352,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the subscriptions
+         * @description Every subscription within the connections the API key may use; never their secrets.
+         */
+        get: operations["listSubscriptions"];
+        put?: never;
+        /**
+         * Subscribe a URL to change events
+         * @description Each event of the chosen connections and types is POSTed to the URL, signed as Standard Webhooks say, in order per connection. The answer carries the signing secret: it is shown this once.
+         */
+        post: operations["createSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one subscription
+         * @description Whether it is enabled, and why not when a 410 or a spent retry schedule disabled it.
+         */
+        get: operations["getSubscription"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a subscription
+         * @description No event is sent to it afterwards, bar one already on its way.
+         */
+        delete: operations["deleteSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a disabled subscription
+         * @description Delivery resumes where it stopped: the first event not delivered, if the event log still keeps it.
+         */
+        post: operations["enableSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a subscription's recent delivery attempts
+         * @description The most recent attempts (at most 50), newest first: the event, when, and what came back.
+         */
+        get: operations["listSubscriptionDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -987,6 +1075,135 @@ export interface components {
             data: components["schemas"]["ChangeEvent"][];
             /** @description Opaque; pass it back as ?cursor= with the same types to read on. Never null: the feed goes on, so poll it again later. */
             nextCursor: string;
+        };
+        /**
+         * @example {
+         *       "id": "sub_7hq2m4k9c3x1d0fa",
+         *       "url": "https://hooks.example.com/psa",
+         *       "connections": [
+         *         "cw-main"
+         *       ],
+         *       "types": [
+         *         "ticket.created",
+         *         "ticket.updated"
+         *       ],
+         *       "enabled": true,
+         *       "disabledReason": null,
+         *       "createdAt": "2026-12-03T10:00:00.000Z"
+         *     }
+         */
+        Subscription: {
+            id: string;
+            /** @description Where each event is POSTed */
+            url: string;
+            /** @description Null: every connection */
+            connections: string[] | null;
+            /** @description Null: every type */
+            types: ("ticket.created" | "ticket.updated" | "ticket.deleted" | "comment.created" | "customer.created" | "customer.updated" | "customer.deleted" | "asset.created" | "asset.updated" | "asset.deleted")[] | null;
+            /** @description False once a 410 or a spent retry schedule disabled it */
+            enabled: boolean;
+            disabledReason: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time (years 1900 to 9999 in what is sent)
+             * @example 2025-03-14T09:26:53.000Z
+             */
+            createdAt: string;
+        };
+        /**
+         * @example {
+         *       "id": "sub_7hq2m4k9c3x1d0fa",
+         *       "url": "https://hooks.example.com/psa",
+         *       "connections": [
+         *         "cw-main"
+         *       ],
+         *       "types": [
+         *         "ticket.created",
+         *         "ticket.updated"
+         *       ],
+         *       "enabled": true,
+         *       "disabledReason": null,
+         *       "createdAt": "2026-12-03T10:00:00.000Z",
+         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw0bIR2x1hM6Y="
+         *     }
+         */
+        CreatedSubscription: {
+            id: string;
+            /** @description Where each event is POSTed */
+            url: string;
+            /** @description Null: every connection */
+            connections: string[] | null;
+            /** @description Null: every type */
+            types: ("ticket.created" | "ticket.updated" | "ticket.deleted" | "comment.created" | "customer.created" | "customer.updated" | "customer.deleted" | "asset.created" | "asset.updated" | "asset.deleted")[] | null;
+            /** @description False once a 410 or a spent retry schedule disabled it */
+            enabled: boolean;
+            disabledReason: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time (years 1900 to 9999 in what is sent)
+             * @example 2025-03-14T09:26:53.000Z
+             */
+            createdAt: string;
+            /** @description The Standard Webhooks signing secret (whsec_ and base64 of 32 random bytes): shown in this answer only */
+            secret: string;
+        };
+        /**
+         * @example {
+         *       "url": "https://hooks.example.com/psa",
+         *       "connections": [
+         *         "cw-main"
+         *       ],
+         *       "types": [
+         *         "ticket.created"
+         *       ]
+         *     }
+         */
+        SubscriptionCreate: {
+            /** @description https, resolving to public addresses only (unless WEBHOOK_ALLOW_PRIVATE_URLS=true) */
+            url: string;
+            /** @description Default: every connection */
+            connections?: string[];
+            /** @description Default: every type */
+            types?: ("ticket.created" | "ticket.updated" | "ticket.deleted" | "comment.created" | "customer.created" | "customer.updated" | "customer.deleted" | "asset.created" | "asset.updated" | "asset.deleted")[];
+        };
+        SubscriptionList: {
+            data: components["schemas"]["Subscription"][];
+            nextCursor: null;
+        };
+        /**
+         * @example {
+         *       "eventId": "evt_4kq2z7m3c1d9x0ab",
+         *       "connection": "cw-main",
+         *       "attemptedAt": "2026-12-03T10:02:15.000Z",
+         *       "outcome": "delivered",
+         *       "status": 204,
+         *       "error": null,
+         *       "durationMs": 84
+         *     }
+         */
+        DeliveryAttempt: {
+            eventId: string;
+            connection: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time (years 1900 to 9999 in what is sent)
+             * @example 2025-03-14T09:26:53.000Z
+             */
+            attemptedAt: string;
+            /**
+             * @description delivered: a 2xx; gone: a 410, which disables the subscription; failed: anything else
+             * @enum {string}
+             */
+            outcome: "delivered" | "failed" | "gone";
+            /** @description The receiver's HTTP status; null when none came */
+            status: number | null;
+            /** @description Why no status came (timeout, refused address...) */
+            error: string | null;
+            durationMs: number;
+        };
+        DeliveryAttemptList: {
+            data: components["schemas"]["DeliveryAttempt"][];
+            nextCursor: null;
         };
         /**
          * @example {
@@ -5565,6 +5782,805 @@ export interface operations {
                      *       "code": "cursor_expired",
                      *       "detail": "events after this cursor are past the retention and gone; start again without a cursor and resynchronise with a full list",
                      *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriptions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionList"];
+                };
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCreate"];
+            };
+        };
+        responses: {
+            /** @description The subscription, with its signing secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedSubscription"];
+                };
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "detail": "a request with this Idempotency-Key is still in progress",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_media_type",
+                     *       "title": "Unsupported content type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "detail": "send the body as application/json",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor rejected the input; field names are canonical */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:validation_failed",
+                     *       "title": "The request is not valid",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "detail": "connectwise rejected the ticket",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "status",
+                     *           "message": "is not valid"
+                     *         }
+                     *       ],
+                     *       "vendor": {
+                     *         "status": 400,
+                     *         "code": "InvalidObject"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A subscription id, as POST /v1/subscriptions answered it */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A subscription id, as POST /v1/subscriptions answered it */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enableSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A subscription id, as POST /v1/subscriptions answered it */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription, enabled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSubscriptionDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A subscription id, as POST /v1/subscriptions answered it */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attempts, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryAttemptList"];
+                };
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
