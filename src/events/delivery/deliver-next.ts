@@ -1,0 +1,70 @@
+import type { Dispatcher } from 'undici'
+import type { ChangeEvent } from '../../canonical/event.js'
+import type { DeliveryOutcome, Subscription } from '../../canonical/subscription.js'
+import type { SubscriptionStore } from '../../state/subscriptions/subscription-store.js'
+import type { EventLog } from '../types.js'
+import { sendEvent } from './send.js'
+import type { TargetPolicy } from './target-url.js'
+
+/** What delivery needs, whichever runner (BullMQ or this process) drives it. */
+export interface DeliveryDeps {
+  log: EventLog
+  store: SubscriptionStore
+  dispatcher: Dispatcher
+  policy: TargetPolicy
+  /** Metrics: each attempt's outcome and duration. */
+  onAttempt?: (outcome: DeliveryOutcome, seconds: number) => void
+}
+
+/** idle: nothing (more) to send, or the subscription is gone or disabled; the others: what the one attempt gave. */
+export type StepResult = 'idle' | DeliveryOutcome
+
+export const wants = (subscription: Subscription, event: Pick<ChangeEvent, 'connection' | 'type'>) =>
+  subscription.enabled &&
+  (subscription.connections?.includes(event.connection) ?? true) &&
+  (subscription.types?.includes(event.type) ?? true)
+
+/**
+ * Sends the next event of `connection` after the subscription's position, and advances the position when the
+ * receiver took it. Events logged before the subscription was made are passed over, not sent.
+ */
+export async function deliverNext(
+  deps: DeliveryDeps,
+  subscriptionId: string,
+  connection: string,
+): Promise<StepResult> {
+  const subscription = await deps.store.get(subscriptionId)
+  if (!subscription?.enabled || !(subscription.connections?.includes(connection) ?? true)) return 'idle'
+  const types = subscription.types ?? undefined
+  let position = (await deps.store.position(subscriptionId, connection)) ?? null
+  for (;;) {
+    const { events, next } = await deps.log.read(connection, position, { limit: 1, types })
+    const [logged] = events
+    if (!logged) {
+      // The types filter may have passed over events: the next read starts after them.
+      if (next !== null && next !== position) await deps.store.advance(subscriptionId, connection, next)
+      return 'idle'
+    }
+    if (logged.event.detectedAt < subscription.createdAt) {
+      position = logged.position
+      await deps.store.advance(subscriptionId, connection, position)
+      continue
+    }
+    const result = await sendEvent(subscription.url, subscription.secret, logged.event, deps)
+    deps.onAttempt?.(result.outcome, result.durationMs / 1000)
+    await deps.store.recordAttempt(subscriptionId, {
+      eventId: logged.event.id,
+      connection,
+      attemptedAt: new Date().toISOString(),
+      ...result,
+    })
+    if (result.outcome === 'delivered') await deps.store.advance(subscriptionId, connection, logged.position)
+    if (result.outcome === 'gone')
+      await deps.store.setEnabled(subscriptionId, false, 'the receiver answered 410 Gone')
+    return result.outcome
+  }
+}
+
+/** When the retry schedule is spent: the subscription stops until enabled again. */
+export const disableAfterRetries = (store: SubscriptionStore, subscriptionId: string) =>
+  store.setEnabled(subscriptionId, false, 'every retry of the schedule failed')

@@ -1,0 +1,51 @@
+import { once } from 'node:events'
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface Received {
+  body: string
+  headers: IncomingHttpHeaders
+}
+
+/**
+ * A webhook receiver on loopback: records each POST, answers with the status `answer` gives for it (or holds it
+ * unanswered when `answer` says 'hold'), and lets a test wait for the n-th request instead of sleeping.
+ */
+export async function startReceiver(
+  answer: (index: number, received: Received) => number | 'hold' = () => 204,
+) {
+  const received: Received[] = []
+  const waiters: Array<{ count: number; resolve: () => void }> = []
+  const held: ServerResponse[] = []
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      const entry = { body: Buffer.concat(chunks).toString('utf8'), headers: request.headers }
+      received.push(entry)
+      const status = answer(received.length - 1, entry)
+      if (status === 'hold') held.push(response)
+      else response.writeHead(status).end()
+      for (const waiter of waiters.filter(({ count }) => received.length >= count)) waiter.resolve()
+    })
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/hooks`,
+    received,
+    /** Resolves once `count` requests have arrived. */
+    waitFor(count: number): Promise<void> {
+      if (received.length >= count) return Promise.resolve()
+      return new Promise((resolve) => waiters.push({ count, resolve }))
+    },
+    async close() {
+      for (const response of held) response.destroy()
+      server.closeAllConnections()
+      server.close()
+      await once(server, 'close')
+    },
+  }
+}
+export type Receiver = Awaited<ReturnType<typeof startReceiver>>
