@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
 import type { ReferenceCache } from './state/reference-data/reference-cache.js'
+import type { DeliveryOutcome } from './canonical/subscription.js'
 import type { TokenCache } from './state/tokens/token-cache.js'
 import type { BreakerState } from './vendor-http/health.js'
 
@@ -32,6 +33,20 @@ export class GatewayMetrics {
     help: 'Duration of vendor call attempts',
     labelNames: ['connection', 'vendor'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15],
+    registers: [this.registry],
+  })
+
+  readonly eventDeliveries = new Counter({
+    name: 'psagw_event_deliveries_total',
+    help: 'Event delivery attempts to subscriptions by outcome: delivered (2xx), failed (retried), gone (410)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  })
+
+  readonly eventDeliverySeconds = new Histogram({
+    name: 'psagw_event_delivery_seconds',
+    help: "Duration of event delivery attempts, until the receiver's answer or the failure",
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15],
     registers: [this.registry],
   })
 
@@ -104,6 +119,12 @@ export class GatewayMetrics {
   /** Everything, in the Prometheus text format. */
   text(): Promise<string> {
     return Registry.merge([processRegistry(), this.registry]).metrics()
+  }
+
+  /** For delivery's `onAttempt` (src/events/delivery/deliver-next.ts). */
+  readonly countEventDelivery = (outcome: DeliveryOutcome, seconds: number): void => {
+    this.eventDeliveries.inc({ outcome })
+    this.eventDeliverySeconds.observe(seconds)
   }
 
   /** The reference cache as one connection uses it, counting hits and misses. */
