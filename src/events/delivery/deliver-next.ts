@@ -1,8 +1,9 @@
 import type { Dispatcher } from 'undici'
-import type { ChangeEvent } from '../../canonical/event.js'
+import type { ChangeEvent, EventType } from '../../canonical/event.js'
 import type { DeliveryOutcome, Subscription } from '../../canonical/subscription.js'
 import type { SubscriptionStore } from '../../state/subscriptions/subscription-store.js'
-import type { EventLog } from '../types.js'
+import { EventCursorExpired } from '../cursor-expired.js'
+import type { EventLog, LogPosition } from '../types.js'
 import { sendEvent } from './send.js'
 import type { TargetPolicy } from './target-url.js'
 
@@ -25,6 +26,24 @@ export const wants = (subscription: Subscription, event: Pick<ChangeEvent, 'conn
   (subscription.types?.includes(event.type) ?? true)
 
 /**
+ * The next event after `after`; when the retention has dropped the events after it (a subscription disabled for
+ * longer than the retention), the oldest kept: those dropped are lost to the receiver, the ones kept are not.
+ */
+async function readNext(
+  deps: DeliveryDeps,
+  connection: string,
+  after: LogPosition | null,
+  types?: EventType[],
+) {
+  try {
+    return await deps.log.read(connection, after, { limit: 1, types })
+  } catch (error) {
+    if (!(error instanceof EventCursorExpired) || after === null) throw error
+    return deps.log.read(connection, null, { limit: 1, types })
+  }
+}
+
+/**
  * Sends the next event of `connection` after the subscription's position, and advances the position when the
  * receiver took it. Events logged before the subscription was made are passed over, not sent.
  */
@@ -38,7 +57,7 @@ export async function deliverNext(
   const types = subscription.types ?? undefined
   let position = (await deps.store.position(subscriptionId, connection)) ?? null
   for (;;) {
-    const { events, next } = await deps.log.read(connection, position, { limit: 1, types })
+    const { events, next } = await readNext(deps, connection, position, types)
     const [logged] = events
     if (!logged) {
       // The types filter may have passed over events: the next read starts after them.
