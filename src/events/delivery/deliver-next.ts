@@ -60,9 +60,11 @@ export async function deliverNext(
     const { events, next } = await readNext(deps, connection, position, types)
     const [logged] = events
     if (!logged) {
-      // The types filter may have passed over events: the next read starts after them.
-      if (next !== null && next !== position) await deps.store.advance(subscriptionId, connection, next)
-      return 'idle'
+      // The types filter passed over events (a read scans a bounded number): the next read starts after them.
+      if (next === null || next === position) return 'idle'
+      position = next
+      await deps.store.advance(subscriptionId, connection, position)
+      continue
     }
     if (logged.event.detectedAt < subscription.createdAt) {
       position = logged.position

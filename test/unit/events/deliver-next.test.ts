@@ -12,6 +12,16 @@ afterEach(async () => {
   for (const item of opened.splice(0)) await item.close()
 })
 
+const SUBSCRIPTION = {
+  id: 'sub_1',
+  connections: null,
+  types: null,
+  enabled: true,
+  disabledReason: null,
+  createdAt: '2026-12-03T10:00:00.000Z',
+  secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}`,
+}
+
 /** A log whose retention has dropped the events before index `oldestKept`: reading after one before them is a 410. */
 class TrimmedLog extends FakeEventLog {
   constructor(private readonly oldestKept: number) {
@@ -28,22 +38,46 @@ class TrimmedLog extends FakeEventLog {
   }
 }
 
+/** A log that looks at one entry per read, as a real log scans a bounded number: a read may find none but go on. */
+class OneEntryPerRead extends FakeEventLog {
+  override async read(connection: string, after: string | null, options: { types?: readonly EventType[] }) {
+    return super
+      .read(connection, after, { ...options, limit: 1, types: undefined })
+      .then(({ events, next }) => ({
+        events: events.filter(({ event }) => !options.types || options.types.includes(event.type)),
+        next,
+      }))
+  }
+}
+
+it('reads on past the events of other types, however many reads that takes', async () => {
+  const receiver = await startReceiver()
+  const agent = deliveryAgent({ allowPrivate: true })
+  opened.push(receiver, agent)
+  const log = new OneEntryPerRead()
+  const store = new MemorySubscriptionStore()
+  await store.create({ ...SUBSCRIPTION, url: receiver.url, types: ['ticket.created'] })
+  const logged = await log.append(
+    [
+      ticketChange('cw-main', '1'),
+      ticketChange('cw-main', '2'),
+      ticketChange('cw-main', '3', 'ticket.created'),
+    ],
+    new Date('2026-12-03T10:05:00.000Z'),
+  )
+  const deps = { log, store, dispatcher: agent, policy: { allowPrivate: true } }
+
+  expect(await deliverNext(deps, 'sub_1', 'cw-main')).toBe('delivered')
+  expect(receiver.received.map(({ headers }) => headers['webhook-id'])).toEqual([logged[2]!.event.id])
+})
+
 it('goes on from the oldest event kept when the retention dropped the ones after its position', async () => {
   const receiver = await startReceiver()
   const agent = deliveryAgent({ allowPrivate: true })
   opened.push(receiver, agent)
   const log = new TrimmedLog(2)
   const store = new MemorySubscriptionStore()
-  await store.create({
-    id: 'sub_1',
-    url: receiver.url,
-    connections: null,
-    types: null,
-    enabled: true,
-    disabledReason: null,
-    createdAt: '2026-12-03T10:00:00.000Z',
-    secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}`,
-  })
+  await store.create({ ...SUBSCRIPTION, url: receiver.url })
   const logged = await log.append(
     ['1', '2', '3', '4'].map((id) => ticketChange('cw-main', id)),
     new Date('2026-12-03T10:05:00.000Z'),
