@@ -146,10 +146,11 @@ export class BullMqEventDelivery implements EventDelivery {
     const kept = await this.options.store.get(subscription)
     if (!kept?.enabled) return false
     const after = (await this.options.store.position(subscription, connection)) ?? null
-    const { events } = await this.options.log.read(connection, after, {
+    const { events, next } = await this.options.log.read(connection, after, {
       limit: 1,
       types: kept.types ?? undefined,
     })
-    return events.length > 0
+    // None it wants among the entries one read scans, but entries past its position: the job looks further.
+    return events.length > 0 || (next !== null && next !== after)
   }
 }
