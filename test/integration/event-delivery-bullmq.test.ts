@@ -35,11 +35,9 @@ afterEach(async () => {
 async function setup(answer?: Parameters<typeof startReceiver>[0]) {
   tests += 1
   const receiver = await startReceiver(answer)
-  const store = new RedisSubscriptionStore(
-    new RedisConnection({ redisUrl: redis.url, keyPrefix: `t${tests}:` }, quiet),
-  )
-  const connectionOfStore = (store as unknown as { redis: RedisConnection }).redis
+  const connectionOfStore = new RedisConnection({ redisUrl: redis.url, keyPrefix: `t${tests}:` }, quiet)
   await connectionOfStore.waitUntilReady(5_000)
+  const store = new RedisSubscriptionStore(connectionOfStore)
   const log = new FakeEventLog()
   const agent = deliveryAgent(policy)
   opened.push(connectionOfStore, agent, receiver)
