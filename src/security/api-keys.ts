@@ -1,6 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
-import { API_KEY_SCOPES, type ApiKeyScope, type GatewayApiKey } from '../gateway-config.js'
+import type { ApiKeyScope, GatewayApiKey } from '../gateway-config.js'
+
+/** A key that lists no scopes reads and writes; subscribing to events is granted only by name (issue 17). */
+const DEFAULT_SCOPES: readonly ApiKeyScope[] = ['read', 'write']
 import { GatewayError } from '../errors.js'
 
 /**
@@ -48,7 +51,7 @@ export class ApiKeyGuard {
     this.#keys = keys.map((key) => ({
       digest: configuredDigest(key),
       name: key.name,
-      scopes: key.scopes ?? API_KEY_SCOPES,
+      scopes: key.scopes ?? DEFAULT_SCOPES,
       connections: key.connections,
       vendorShare: key.vendorShare ?? 1,
     }))

@@ -11,6 +11,7 @@ const PUBLIC_URL = 'https://93.184.215.14/hooks'
 const events = newApiKey()
 const limited = newApiKey()
 const reader = newApiKey()
+const unscoped = newApiKey()
 
 let gateway: Gateway
 beforeAll(async () => {
@@ -20,6 +21,7 @@ beforeAll(async () => {
       { name: 'events', keyHash: events.keyHash, scopes: ['events'] },
       { name: 'limited', keyHash: limited.keyHash, scopes: ['events'], connections: ['syncro-b'] },
       { name: 'reader', keyHash: reader.keyHash, scopes: ['read', 'write'] },
+      { name: 'unscoped', keyHash: unscoped.keyHash },
     ],
   })
 })
@@ -70,7 +72,9 @@ describe('/v1/subscriptions', () => {
     expect((await call(events.key, 'DELETE', `/v1/subscriptions/${subscription.id}`)).statusCode).toBe(404)
   })
 
-  it('needs the events scope', async () => {
+  it('needs the events scope, which a key listing no scopes does not have', async () => {
+    expect((await call(unscoped.key, 'GET', '/v1/subscriptions')).statusCode).toBe(403)
+    expect((await call(unscoped.key, 'GET', '/v1/connections')).statusCode).toBe(200)
     const answer = await call(reader.key, 'GET', '/v1/subscriptions')
     expect(answer.statusCode).toBe(403)
     expect(answer.json()).toMatchObject({
