@@ -1,3 +1,4 @@
+import type { StoredSubscription } from '../../src/state/subscriptions/subscription-store.js'
 import { once } from 'node:events'
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -49,3 +50,23 @@ export async function startReceiver(
   }
 }
 export type Receiver = Awaited<ReturnType<typeof startReceiver>>
+
+/** A signing secret for tests: `whsec_` and the base64 of 32 bytes of `fill`. */
+export const testSecret = (fill: number) => `whsec_${Buffer.alloc(32, fill).toString('base64')}`
+
+/** A subscription of `cw-main`'s events of every type to `url`, enabled, as the store keeps it. */
+export const storedSubscription = (
+  url: string,
+  secret: string,
+  overrides: Partial<StoredSubscription> = {},
+): StoredSubscription => ({
+  id: 'sub_1',
+  url,
+  connections: ['cw-main'],
+  types: null,
+  enabled: true,
+  disabledReason: null,
+  createdAt: '2026-12-03T10:00:00.000Z',
+  secret,
+  ...overrides,
+})

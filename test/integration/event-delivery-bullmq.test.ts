@@ -9,14 +9,13 @@ import {
 import { deliveryAgent } from '../../src/events/delivery/send.js'
 import { RedisConnection } from '../../src/state/redis/connection.js'
 import { RedisSubscriptionStore } from '../../src/state/subscriptions/redis-subscription-store.js'
-import type { StoredSubscription } from '../../src/state/subscriptions/subscription-store.js'
-import { startReceiver, type Receiver } from '../helpers/event-receiver.js'
+import { startReceiver, storedSubscription, testSecret, type Receiver } from '../helpers/event-receiver.js'
 import { FakeEventLog, ticketChange } from '../helpers/fake-event-log.js'
 import { startRedis, type TestRedis } from '../helpers/redis.js'
 
 /** Delivery on BullMQ and Redis, several workers sharing the queue as replicas do. */
 
-const SECRET = `whsec_${Buffer.alloc(32, 9).toString('base64')}`
+const SECRET = testSecret(9)
 const policy = { allowPrivate: true }
 const quiet = pino({ level: 'silent' })
 
@@ -58,16 +57,7 @@ async function setup(answer?: Parameters<typeof startReceiver>[0]) {
     opened.push(delivery)
     return delivery
   }
-  const subscription: StoredSubscription = {
-    id: 'sub_1',
-    url: receiver.url,
-    connections: ['cw-main'],
-    types: null,
-    enabled: true,
-    disabledReason: null,
-    createdAt: '2026-12-03T10:00:00.000Z',
-    secret: SECRET,
-  }
+  const subscription = storedSubscription(receiver.url, SECRET)
   await store.create(subscription)
   const append = async (delivery: BullMqEventDelivery, ...ids: string[]) => {
     const logged = await log.append(

@@ -7,10 +7,10 @@ import {
   MemorySubscriptionStore,
   type StoredSubscription,
 } from '../../../src/state/subscriptions/subscription-store.js'
-import { startReceiver, type Receiver } from '../../helpers/event-receiver.js'
+import { startReceiver, storedSubscription, testSecret, type Receiver } from '../../helpers/event-receiver.js'
 import { FakeEventLog, ticketChange } from '../../helpers/fake-event-log.js'
 
-const SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`
+const SECRET = testSecret(7)
 const policy = { allowPrivate: true }
 
 /** Timers that fire only when the test says: the retry schedule without waiting for it. */
@@ -60,17 +60,7 @@ async function setup(
     onAttempt: (outcome) => outcomes.push(outcome),
   })
   opened.push(receiver, agent, delivery)
-  const subscription: StoredSubscription = {
-    id: 'sub_1',
-    url: receiver.url,
-    connections: ['cw-main'],
-    types: null,
-    enabled: true,
-    disabledReason: null,
-    createdAt: '2026-12-03T10:00:00.000Z',
-    secret: SECRET,
-    ...overrides,
-  }
+  const subscription = storedSubscription(receiver.url, SECRET, overrides)
   await store.create(subscription)
   const append = async (...ids: string[]) => {
     const logged = await log.append(
