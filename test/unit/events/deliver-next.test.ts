@@ -3,8 +3,11 @@ import type { EventType } from '../../../src/canonical/event.js'
 import { EventCursorExpired } from '../../../src/events/cursor-expired.js'
 import { deliverNext } from '../../../src/events/delivery/deliver-next.js'
 import { deliveryAgent } from '../../../src/events/delivery/send.js'
-import { MemorySubscriptionStore } from '../../../src/state/subscriptions/subscription-store.js'
-import { startReceiver } from '../../helpers/event-receiver.js'
+import {
+  MemorySubscriptionStore,
+  type StoredSubscription,
+} from '../../../src/state/subscriptions/subscription-store.js'
+import { startReceiver, storedSubscription, testSecret } from '../../helpers/event-receiver.js'
 import { FakeEventLog, ticketChange } from '../../helpers/fake-event-log.js'
 
 const opened: Array<{ close(): Promise<unknown> }> = []
@@ -12,15 +15,8 @@ afterEach(async () => {
   for (const item of opened.splice(0)) await item.close()
 })
 
-const SUBSCRIPTION = {
-  id: 'sub_1',
-  connections: null,
-  types: null,
-  enabled: true,
-  disabledReason: null,
-  createdAt: '2026-12-03T10:00:00.000Z',
-  secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}`,
-}
+const subscription = (url: string, overrides: Partial<StoredSubscription> = {}) =>
+  storedSubscription(url, testSecret(1), { connections: null, ...overrides })
 
 /** A log whose retention has dropped the events before index `oldestKept`: reading after one before them is a 410. */
 class TrimmedLog extends FakeEventLog {
@@ -56,7 +52,7 @@ it('reads on past the events of other types, however many reads that takes', asy
   opened.push(receiver, agent)
   const log = new OneEntryPerRead()
   const store = new MemorySubscriptionStore()
-  await store.create({ ...SUBSCRIPTION, url: receiver.url, types: ['ticket.created'] })
+  await store.create(subscription(receiver.url, { types: ['ticket.created'] }))
   const logged = await log.append(
     [
       ticketChange('cw-main', '1'),
@@ -77,7 +73,7 @@ it('goes on from the oldest event kept when the retention dropped the ones after
   opened.push(receiver, agent)
   const log = new TrimmedLog(2)
   const store = new MemorySubscriptionStore()
-  await store.create({ ...SUBSCRIPTION, url: receiver.url })
+  await store.create(subscription(receiver.url))
   const logged = await log.append(
     ['1', '2', '3', '4'].map((id) => ticketChange('cw-main', id)),
     new Date('2026-12-03T10:05:00.000Z'),

@@ -3,7 +3,7 @@ import { deliverNext } from '../../../src/events/delivery/deliver-next.js'
 import { deliveryAgent } from '../../../src/events/delivery/send.js'
 import { GatewayMetrics } from '../../../src/metrics.js'
 import { MemorySubscriptionStore } from '../../../src/state/subscriptions/subscription-store.js'
-import { startReceiver } from '../../helpers/event-receiver.js'
+import { startReceiver, storedSubscription, testSecret } from '../../helpers/event-receiver.js'
 import { FakeEventLog, ticketChange } from '../../helpers/fake-event-log.js'
 
 const opened: Array<{ close(): Promise<unknown> }> = []
@@ -18,16 +18,7 @@ it('counts delivery attempts by outcome and times them', async () => {
   const log = new FakeEventLog()
   const store = new MemorySubscriptionStore()
   const metrics = new GatewayMetrics(() => [])
-  await store.create({
-    id: 'sub_1',
-    url: receiver.url,
-    connections: null,
-    types: null,
-    enabled: true,
-    disabledReason: null,
-    createdAt: '2026-12-03T10:00:00.000Z',
-    secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}`,
-  })
+  await store.create(storedSubscription(receiver.url, testSecret(1), { connections: null }))
   await log.append(
     [ticketChange('cw-main', '1'), ticketChange('cw-main', '2')],
     new Date('2026-12-03T10:05:00.000Z'),
