@@ -10,6 +10,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY app app
 COPY src src
 COPY routes routes
+COPY event-sources event-sources
 COPY adapters adapters
 COPY sandbox sandbox
 COPY scripts scripts

@@ -7,7 +7,7 @@ const below = (who, folders) => ({
   message: `${who} may not import this layer (see the layer rules in eslint.config.js)`,
 })
 
-const CORE = below('the core', 'app|adapters|routes|sandbox')
+const CORE = below('the core', 'app|adapters|event-sources|routes|sandbox')
 /** From a piece of shared state (src/state/<piece>/), its assemblies: `../index.js` (or `..`) and `../redis-state.js`. */
 const STATE_ASSEMBLIES = {
   regex: '^\\.\\.(/\\.\\./state)?(/(index|redis-state)(\\.js)?)?/?$',
@@ -56,7 +56,19 @@ export default tseslint.config(
   // Adapters and routes never reach the composition root or the emulators; an adapter never reaches the routes.
   {
     files: ['adapters/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [below('an adapter', 'app|routes|sandbox')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [below('an adapter', 'app|event-sources|routes|sandbox')] },
+      ],
+    },
+  },
+  // The event sources read vendors through the adapters, below the routes (which take their callbacks).
+  {
+    files: ['event-sources/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [below('an event source', 'app|routes|sandbox')] }],
+    },
   },
   {
     files: ['routes/**/*.ts'],
@@ -66,7 +78,10 @@ export default tseslint.config(
   {
     files: ['sandbox/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [below('an emulator', 'src|adapters|app|routes')] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [below('an emulator', 'src|adapters|event-sources|app|routes')] },
+      ],
     },
   },
   // The TypeScript client ships to other apps alone: it knows the gateway by its OpenAPI document only.
@@ -75,7 +90,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [below('the client', 'app|src|routes|adapters|sandbox|scripts|test')] },
+        { patterns: [below('the client', 'app|src|routes|adapters|event-sources|sandbox|scripts|test')] },
       ],
     },
   },

@@ -17,7 +17,7 @@ import { GatewayMetrics } from '../src/metrics.js'
 import { ApiKeyGuard } from '../src/security/api-keys.js'
 import { memoryState, type SharedState } from '../src/state/index.js'
 import { PoolRegistry } from '../src/vendor-http/pools.js'
-import type { EventDelivery } from '../src/events/delivery/types.js'
+import { assembleEvents, type EventMachinery } from './events.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,6 +26,8 @@ declare module 'fastify' {
     apiKeys: ApiKeyGuard
     sharedState: SharedState
     metrics: GatewayMetrics
+    /** Change events' delivery, sources and schedule (app/events.ts). */
+    events: EventMachinery | undefined
   }
 }
 
@@ -36,8 +38,6 @@ export interface BuildAppOptions {
   state?: SharedState
   /** Spans of requests and vendor calls (tracing.ts); none when absent. */
   tracing?: Tracing
-  /** Push delivery of change events (src/events/delivery/); none until the event log feeds it. */
-  eventDelivery?: EventDelivery
 }
 
 export type App = FastifyInstance
@@ -111,9 +111,11 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     metrics.httpSeconds.observe({ method: request.method, route }, reply.elapsedTime / 1000)
   })
   app.decorate('apiKeys', new ApiKeyGuard(config.apiKeys))
-  if (options.eventDelivery) app.decorate('eventDelivery', options.eventDelivery)
+  const events = await assembleEvents(config, { state, registry: () => app.registry, metrics, log: app.log })
+  app.decorate('events', events)
+  if (events) app.decorate('eventDelivery', events.delivery)
   app.addHook('onClose', async () => {
-    await options.eventDelivery?.close()
+    await events?.close()
     await pools.close()
     await state.close()
   })

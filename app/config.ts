@@ -24,6 +24,8 @@ import { tracingFromEnv, type TracingConfig } from './tracing-config.js'
 const PositiveInteger = Type.Integer({ minimum: 1 })
 /** A year: the log is a replay window, not an archive. */
 const MAX_EVENT_RETENTION_HOURS = 8_760
+const MAX_EVENT_POLL_SECONDS = 86_400
+const MAX_EVENT_RECONCILE_MINUTES = 10_080
 const WHEN_STORE_DOWN = ['local', 'deny'] as const
 
 const FileConfig = Type.Object(
@@ -36,6 +38,9 @@ const FileConfig = Type.Object(
     headersTimeoutMs: Type.Optional(PositiveInteger),
     idempotencyLeaseMs: Type.Optional(Type.Integer({ minimum: 300 })),
     eventRetentionHours: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_EVENT_RETENTION_HOURS })),
+    eventPollSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_EVENT_POLL_SECONDS })),
+    eventReconcileMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_EVENT_RECONCILE_MINUTES })),
+    eventVendorShare: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
     metricsPublic: Type.Optional(Type.Boolean()),
     webhookAllowPrivateUrls: Type.Optional(Type.Boolean()),
     store: Type.Optional(
@@ -88,6 +93,12 @@ export interface Config {
   idempotencyLeaseMs: number
   /** How long change events are kept: a feed cursor older than that answers 410 (docs/events.md). */
   eventRetentionHours: number
+  /** How often each poller looks at its resource; 0 runs no event sources (docs/events.md). */
+  eventPollSeconds: number
+  /** How often each resource is walked whole, which is how deletes are found. */
+  eventReconcileMinutes: number
+  /** The part of each vendor's rate limit the event sources may take. */
+  eventVendorShare: number
   /** Shared state: Redis when a URL or cluster is given, else this process's memory. */
   store: StoreConfig
   apiKeys: GatewayApiKey[]
@@ -224,12 +235,16 @@ function keyPrefixOf(prefix: string, problems: string[]): string {
   return prefix
 }
 
-function shareFromEnv(env: NodeJS.ProcessEnv, problems: string[]): number | undefined {
-  const text = env.API_KEY_VENDOR_SHARE?.trim()
+function shareFromEnv(
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+  name = 'API_KEY_VENDOR_SHARE',
+): number | undefined {
+  const text = env[name]?.trim()
   if (!text) return undefined
   const share = Number(text)
   if (Number.isFinite(share) && share > 0 && share <= 1) return share
-  problems.push('API_KEY_VENDOR_SHARE: a number above 0 and at most 1')
+  problems.push(`${name}: a number above 0 and at most 1`)
   return undefined
 }
 
@@ -386,6 +401,19 @@ export function loadConfig(
       integerFromEnv(env, 'EVENT_RETENTION_HOURS', problems, { min: 1, max: MAX_EVENT_RETENTION_HOURS }) ??
       file.eventRetentionHours ??
       DEFAULT_EVENT_RETENTION_HOURS,
+    // The sandbox looks often, so that its activity shows as events within seconds.
+    eventPollSeconds:
+      integerFromEnv(env, 'EVENT_POLL_SECONDS', problems, { min: 0, max: MAX_EVENT_POLL_SECONDS }) ??
+      file.eventPollSeconds ??
+      (sandbox ? 5 : 60),
+    eventReconcileMinutes:
+      integerFromEnv(env, 'EVENT_RECONCILE_MINUTES', problems, {
+        min: 1,
+        max: MAX_EVENT_RECONCILE_MINUTES,
+      }) ??
+      file.eventReconcileMinutes ??
+      (sandbox ? 1 : 60),
+    eventVendorShare: shareFromEnv(env, problems, 'EVENT_VENDOR_SHARE') ?? file.eventVendorShare ?? 0.1,
     store,
     apiKeys,
     connections,

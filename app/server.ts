@@ -89,6 +89,7 @@ async function main(): Promise<void> {
   logger.info(`Swagger UI: ${browsable}/docs`)
   logger.flush() // the startup lines now, not at the next buffered write
   void warmConnections(app, warming.signal)
+  await app.events?.schedule?.start()
 }
 
 await main()

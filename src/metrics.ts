@@ -50,6 +50,23 @@ export class GatewayMetrics {
     registers: [this.registry],
   })
 
+  readonly eventsDetected = new Counter({
+    name: 'psagw_events_detected_total',
+    help: 'Change events logged, by connection, resource and source (poll or callback); repeats are not counted',
+    labelNames: ['connection', 'resource', 'source'] as const,
+    registers: [this.registry],
+  })
+
+  readonly eventVendorCalls = new Counter({
+    name: 'psagw_event_vendor_calls_total',
+    help: 'Vendor call attempts made by the event sources; their share is this over psagw_vendor_calls_total',
+    labelNames: ['connection'] as const,
+    registers: [this.registry],
+  })
+
+  /** Each poller's lag, read at every scrape once the event sources run (`watchPollerLag`). */
+  #pollerLags?: () => Promise<Array<{ connection: string; resource: string; seconds: number }>>
+
   readonly limiterWaitSeconds = new Histogram({
     name: 'psagw_limiter_wait_seconds',
     help: "How long vendor calls waited for their turn in the vendor's rate limit",
@@ -112,6 +129,25 @@ export class GatewayMetrics {
         for (const { connection, state } of breakers()) this.set({ connection, state }, 1)
       },
     })
+    const pollerLags = () => this.#pollerLags?.() ?? Promise.resolve([])
+    new Gauge({
+      name: 'psagw_event_poller_lag_seconds',
+      help: "Seconds since the start of each poller's last look that succeeded: changes older than that were seen",
+      labelNames: ['connection', 'resource'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset()
+        for (const { connection, resource, seconds } of await pollerLags())
+          this.set({ connection, resource }, seconds)
+      },
+    })
+  }
+
+  /** Where the pollers' lag is read at each scrape. */
+  watchPollerLag(
+    read: () => Promise<Array<{ connection: string; resource: string; seconds: number }>>,
+  ): void {
+    this.#pollerLags = read
   }
 
   readonly contentType = this.registry.contentType

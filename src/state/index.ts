@@ -14,6 +14,7 @@ import { DEFAULT_EVENT_RETENTION_HOURS } from '../events/change-event.js'
 import { MemoryEventLog } from '../events/memory-event-log.js'
 import type { EventLog } from '../events/types.js'
 import { MemorySubscriptionStore, type SubscriptionStore } from './subscriptions/subscription-store.js'
+import { MemoryEventWatchStore, type EventWatchStore } from './event-watch/event-watch-store.js'
 
 /** What replicas share: in memory for one process; on Redis (REDIS_URL) for several. */
 export interface SharedState {
@@ -26,6 +27,8 @@ export interface SharedState {
   events: EventLog
   /** Event subscriptions and their delivery positions (docs/events.md). */
   subscriptions: SubscriptionStore
+  /** Where the event sources are in each connection's resources (docs/events.md). */
+  eventWatch: EventWatchStore
   /** For /readyz: whether the store behind this state answers. */
   ready(): Promise<{ store: 'memory' | 'redis'; ok: boolean }>
   close(): Promise<void>
@@ -50,6 +53,7 @@ export function memoryState(
     pageRemainders: new MemoryPageRemainders(),
     events: new MemoryEventLog(eventRetentionMs),
     subscriptions: new MemorySubscriptionStore(),
+    eventWatch: new MemoryEventWatchStore(),
     ready: async () => ({ store: 'memory', ok: true }),
     close: async () => {},
   }

@@ -4,6 +4,7 @@ import { RedisReferenceCache } from './reference-data/redis-reference-cache.js'
 import { RedisTokenCache } from './tokens/redis-token-cache.js'
 import { RedisPageRemainders } from './page-remainders/redis-page-remainders.js'
 import { RedisSubscriptionStore } from './subscriptions/redis-subscription-store.js'
+import { RedisEventWatchStore } from './event-watch/redis-event-watch-store.js'
 import { InsuredRateLimiter, type WhenStoreDown } from './limiter/insured.js'
 import { RedisRateLimiter } from './limiter/redis.js'
 import { memoryState, type SharedState } from './index.js'
@@ -68,6 +69,7 @@ export async function redisState(settings: StoreSettings, log: FastifyBaseLogger
     // Never this process's own log: positions handed out by one replica must mean the same on every other.
     events: new RedisEventLog(redis, settings.eventRetentionMs),
     subscriptions: new RedisSubscriptionStore(redis),
+    eventWatch: new RedisEventWatchStore(redis),
     ready: async () => ({ store: 'redis', ok: await redis.ping() }),
     close: () => redis.close(),
   }

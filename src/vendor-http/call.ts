@@ -32,4 +32,6 @@ export interface VendorCallContext {
   afterWrite?: (outcome: { refused: boolean }) => void
   /** The request's place at the rate limits: whether it has begun, and the turns it reserved ahead. */
   admission?: RequestAdmission
+  /** Set by the event sources (pollers, walks, callback re-reads), whose calls are counted apart. */
+  purpose?: 'events'
 }

@@ -7,5 +7,6 @@ export interface EventDelivery {
   notifyAppended(events: readonly ChangeEvent[]): Promise<void>
   /** A subscription enabled again: its deliveries start from where they stopped. */
   resume(subscription: Subscription): Promise<void>
-  close(): Promise<void>
+  /** Stops delivering; `force` does not wait for the attempt in flight (it is made again later: at least once). */
+  close(force?: boolean): Promise<void>
 }

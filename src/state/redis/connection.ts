@@ -5,6 +5,7 @@ import {
   BLOCK_SCRIPT,
   DELETE_IF_EQUALS_SCRIPT,
   DELETE_TOKEN_IF_SCRIPT,
+  EXPIRE_IF_EQUALS_SCRIPT,
   EVENTS_APPEND_SCRIPT,
   EVENTS_READ_SCRIPT,
   IDEMPOTENCY_ABANDON_SCRIPT,
@@ -45,6 +46,7 @@ export interface ScriptCommands {
     ttlMs: number,
   ): Promise<number>
   psagwDeleteIfEquals(key: string, value: string): Promise<number>
+  psagwExpireIfEquals(key: string, value: string, ms: number): Promise<number>
   psagwDeleteTokenIf(key: string, value: string): Promise<number>
   psagwIdempotencyBegin(
     key: string,
@@ -89,6 +91,7 @@ const SCRIPTS: Record<keyof ScriptCommands, string> = {
   psagwRelease: RELEASE_SCRIPT,
   psagwBlock: BLOCK_SCRIPT,
   psagwDeleteIfEquals: DELETE_IF_EQUALS_SCRIPT,
+  psagwExpireIfEquals: EXPIRE_IF_EQUALS_SCRIPT,
   psagwDeleteTokenIf: DELETE_TOKEN_IF_SCRIPT,
   psagwIdempotencyBegin: IDEMPOTENCY_BEGIN_SCRIPT,
   psagwIdempotencyRenew: IDEMPOTENCY_RENEW_SCRIPT,

@@ -65,6 +65,26 @@ export class StoreKeys {
     return `${this.prefix}{subscriptions}:attempts:${id}`
   }
 
+  /** Where a connection's watch of a resource is (a hash: watermark, polledAt, walkedAt). */
+  eventWatchMark(connection: string, resource: string): string {
+    return `${this.prefix}{${connection}}:watch:${resource}:mark`
+  }
+
+  /** The records of a resource known to exist at a connection (a hash: id -> version). */
+  eventWatchKnown(connection: string, resource: string): string {
+    return `${this.prefix}{${connection}}:watch:${resource}:known`
+  }
+
+  /** Held by the replica looking at a connection's resource (its owner id). */
+  eventWatchLease(connection: string, resource: string): string {
+    return `${this.prefix}{${connection}}:watch:${resource}:lease`
+  }
+
+  /** Every connection and resource watched (a set of `<connection>\n<resource>`), for the lag metric. */
+  eventWatches(): string {
+    return `${this.prefix}{watches}`
+  }
+
   /** Idempotency keys are the caller's text: hashed, so any text makes a safe, bounded key. */
   idempotency(id: string): string {
     return `${this.prefix}{idem:${createHash('sha256').update(id).digest('base64url')}}`

@@ -117,6 +117,12 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `
 
+/** KEYS[1]; ARGV[1] value, ARGV[2] ms. Extends the key's life only if it still holds that value (a lease's owner). */
+export const EXPIRE_IF_EQUALS_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+`
+
 /** KEYS[1] token JSON; ARGV[1] the rejected token. Drops the token only if it is still the rejected one. */
 export const DELETE_TOKEN_IF_SCRIPT = `
 local raw = redis.call('GET', KEYS[1])

@@ -27,6 +27,7 @@ export function metricsAndLogs(
           result.kind === 'response' ? String(result.status) : result.failure.timedOut ? 'timeout' : 'network'
         metrics.vendorCalls.inc({ ...labels, method: call.method, outcome })
         metrics.vendorCallSeconds.observe(labels, ms / 1000)
+        if (context.purpose === 'events') metrics.eventVendorCalls.inc({ connection })
       }
       context.log.debug(
         {

@@ -1,0 +1,120 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { AdapterRegistry } from '../adapters/registry.js'
+import { EventSources } from '../event-sources/event-sources.js'
+import { InProcessWatchSchedule } from '../event-sources/schedule/in-process-schedule.js'
+import type { WatchSchedule } from '../event-sources/schedule/types.js'
+import { ChangeRecorder } from '../src/events/change-recorder.js'
+import { InProcessEventDelivery } from '../src/events/delivery/memory-delivery.js'
+import { deliveryAgent } from '../src/events/delivery/send.js'
+import type { EventDelivery } from '../src/events/delivery/types.js'
+import type { GatewayMetrics } from '../src/metrics.js'
+import type { SharedState } from '../src/state/index.js'
+import { usesRedis, type Config } from './config.js'
+
+/** How far before its watermark a poll reads again (vendor clocks, writes that land late). */
+const POLL_OVERLAP_MS = 60_000
+/** Missing records a walk confirms as deleted at most (a read each); the rest wait for the next walk. */
+const MAX_DELETE_CHECKS = 200
+
+/** The change events' moving parts (docs/events.md): delivery, the sources, and the schedule of their looks. */
+export interface EventMachinery {
+  delivery: EventDelivery
+  sources: EventSources
+  /** Started by the server (a test may start it); none when EVENT_POLL_SECONDS is 0. */
+  schedule?: WatchSchedule
+  close(force?: boolean): Promise<void>
+}
+
+/**
+ * BullMQ (delivery jobs, job schedulers for the pollers) with a single Redis; timers in this process without
+ * one. A Redis Cluster keeps the event log and subscriptions but runs no delivery nor pollers yet: BullMQ there
+ * needs a cluster connection of its own, not built.
+ */
+export async function assembleEvents(
+  config: Config,
+  deps: {
+    state: SharedState
+    registry: () => AdapterRegistry
+    metrics: GatewayMetrics
+    log: FastifyBaseLogger
+  },
+): Promise<EventMachinery | undefined> {
+  const { state, metrics, log } = deps
+  if (usesRedis(config.store) && !config.store.redisUrl) {
+    log.warn('change events: no delivery nor pollers on a Redis Cluster yet (see docs/events.md)')
+    return undefined
+  }
+  const policy = { allowPrivate: config.webhookAllowPrivateUrls }
+  const connections = config.connections.map((connection) => connection.id)
+  const reportError = (what: string) => (error: unknown) => log.warn({ err: error }, what)
+  const deliveryDeps = {
+    log: state.events,
+    store: state.subscriptions,
+    dispatcher: deliveryAgent(policy),
+    policy,
+    connections,
+    onAttempt: metrics.countEventDelivery,
+    onError: reportError('event delivery failed'),
+  }
+  const queues = config.store.redisUrl
+    ? await bullMq(config.store.redisUrl, config.store.keyPrefix)
+    : undefined
+  const delivery = queues
+    ? new queues.BullMqEventDelivery({ ...deliveryDeps, ...queues.options })
+    : new InProcessEventDelivery(deliveryDeps)
+  const sources = new EventSources({
+    adapters: () => deps.registry().list(),
+    store: state.eventWatch,
+    recorder: new ChangeRecorder({ log: state.events, delivery, metrics }),
+    settings: {
+      overlapMs: POLL_OVERLAP_MS,
+      maxDeleteChecks: MAX_DELETE_CHECKS,
+      reconcileMs: config.eventReconcileMinutes * 60_000,
+      vendorShare: config.eventVendorShare,
+      now: () => new Date(),
+    },
+    log,
+  })
+  const pollMs = config.eventPollSeconds * 1000
+  const onLookError = (error: unknown) => log.warn({ err: error }, 'an event poller look failed')
+  const schedule =
+    pollMs === 0
+      ? undefined
+      : queues
+        ? new queues.BullMqWatchSchedule(sources, { ...queues.options, pollMs, onError: onLookError })
+        : new InProcessWatchSchedule(sources, pollMs, onLookError)
+  metrics.watchPollerLag(async () => {
+    const now = Date.now()
+    return (await state.eventWatch.marks())
+      .filter(({ mark }) => mark.polledAt !== undefined)
+      .map(({ connection, resource, mark }) => ({
+        connection,
+        resource,
+        seconds: (now - Date.parse(mark.polledAt!)) / 1000,
+      }))
+  })
+  return {
+    delivery,
+    sources,
+    schedule,
+    async close(force = false) {
+      await schedule?.close(force)
+      await delivery.close(force)
+      await deliveryDeps.dispatcher.close()
+    },
+  }
+}
+
+/** BullMQ is loaded only with Redis: a process on the memory store never carries it. */
+async function bullMq(redisUrl: string, keyPrefix: string) {
+  const [{ BullMqEventDelivery, deliveryQueueConnection, deliveryQueuePrefix }, { BullMqWatchSchedule }] =
+    await Promise.all([
+      import('../src/events/delivery/bullmq-delivery.js'),
+      import('../event-sources/schedule/bullmq-schedule.js'),
+    ])
+  return {
+    BullMqEventDelivery,
+    BullMqWatchSchedule,
+    options: { connection: deliveryQueueConnection(redisUrl), prefix: deliveryQueuePrefix(keyPrefix) },
+  }
+}

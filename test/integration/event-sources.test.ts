@@ -1,0 +1,162 @@
+import { Webhook } from 'standardwebhooks'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ChangeEvent } from '../../src/canonical/event.js'
+import { startReceiver, type Receiver } from '../helpers/event-receiver.js'
+import { json, startSyncroGateway, type SyncroGateway } from '../helpers/gateway.js'
+
+/**
+ * The pollers against the Syncro emulator, its records changed at the emulator itself (never through the
+ * gateway): each look is run by the test, so nothing waits for a timer.
+ */
+
+let gateway: SyncroGateway
+let receiver: Receiver
+let secret: string
+const CONNECTION = 'syncro-test'
+
+/** A call to the emulator as any Syncro API client makes it. */
+async function atVendor(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${gateway.emulator.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${gateway.emulator.apiKeys[0]}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  expect(response.ok, `${method} ${path}: ${response.status}`).toBe(true)
+  return response.status === 204 ? undefined : ((await response.json()) as Record<string, unknown>)
+}
+
+const sources = () => gateway.app.events!.sources
+let feedCursor: string | undefined
+/** The events logged since the last call. */
+async function newEvents(): Promise<ChangeEvent[]> {
+  const query = feedCursor ? `?cursor=${feedCursor}` : ''
+  const response = await gateway.app.inject({
+    method: 'GET',
+    url: `/v1/connections/${CONNECTION}/events${query}`,
+  })
+  const page = json<{ data: ChangeEvent[]; nextCursor: string }>(response)
+  feedCursor = page.nextCursor
+  return page.data
+}
+
+beforeAll(async () => {
+  gateway = await startSyncroGateway()
+  receiver = await startReceiver()
+  const created = await gateway.app.inject({
+    method: 'POST',
+    url: '/v1/subscriptions',
+    payload: { url: receiver.url, connections: [CONNECTION] },
+  })
+  secret = json<{ secret: string }>(created).secret
+})
+afterAll(async () => {
+  await gateway?.close()
+  await receiver?.close()
+})
+
+describe('change events found by polling a vendor', () => {
+  it('makes its baseline on a first walk, logging nothing for the records already there', async () => {
+    expect(await sources().look(CONNECTION, 'ticket')).toBe('walk')
+    expect(await sources().look(CONNECTION, 'customer')).toBe('walk')
+    expect(await newEvents()).toEqual([])
+  })
+
+  it('logs a ticket changed at the vendor once, as re-read, and delivers it signed', async () => {
+    const ticket = (await atVendor('GET', '/tickets?per_page=1'))!.tickets as Array<{ id: number }>
+    const id = String(ticket[0]!.id)
+    await atVendor('PUT', `/tickets/${id}`, { subject: 'Changed at the vendor' })
+
+    expect(await sources().look(CONNECTION, 'ticket')).toBe('poll')
+    const [event, ...more] = await newEvents()
+    expect(more).toEqual([])
+    expect(event).toMatchObject({
+      type: 'ticket.updated',
+      connection: CONNECTION,
+      resource: { type: 'ticket', id },
+      source: 'poll',
+      data: { id, subject: 'Changed at the vendor' },
+    })
+    expect(event!.occurredAt).toBe((event!.data as { updatedAt: string }).updatedAt)
+    expect(event!.data).not.toHaveProperty('remote')
+
+    await receiver.waitFor(1)
+    const [delivered] = receiver.received
+    const verified = new Webhook(secret.replace(/^whsec_/, '')).verify(
+      delivered!.body,
+      delivered!.headers as Record<string, string>,
+    ) as { data: ChangeEvent }
+    expect(verified.data.id).toBe(event!.id)
+
+    // Looking again finds the same version: nothing more is logged.
+    expect(await sources().look(CONNECTION, 'ticket')).toBe('poll')
+    expect(await newEvents()).toEqual([])
+  })
+
+  it('tells a ticket made since the last look (with its first comment) from one changed', async () => {
+    const customers = (await atVendor('GET', '/customers'))!.customers as Array<{ id: number }>
+    const made = (await atVendor('POST', '/tickets', {
+      customer_id: customers[0]!.id,
+      subject: 'Made at the vendor',
+      comments_attributes: [{ subject: 'Initial', body: 'It broke', hidden: false }],
+    }))!.ticket as { id: number }
+    await atVendor('POST', `/tickets/${made.id}/comment`, {
+      subject: 'Update',
+      body: 'Still broken',
+      hidden: false,
+    })
+
+    await sources().look(CONNECTION, 'ticket')
+    const events = await newEvents()
+    expect(events.map(({ type }) => type)).toEqual(['ticket.created', 'comment.created', 'comment.created'])
+    expect(events[0]).toMatchObject({ resource: { type: 'ticket', id: String(made.id) } })
+    expect(events.slice(1).map(({ data }) => (data as { ticketId: string }).ticketId)).toEqual([
+      String(made.id),
+      String(made.id),
+    ])
+  })
+
+  it('finds a deleted ticket by the next walk, confirmed by a read that answers 404', async () => {
+    const made = (await atVendor('POST', '/tickets', {
+      customer_id: ((await atVendor('GET', '/customers'))!.customers as Array<{ id: number }>)[0]!.id,
+      subject: 'Short-lived',
+    }))!.ticket as { id: number }
+    await sources().look(CONNECTION, 'ticket')
+    expect((await newEvents()).map(({ type }) => type)).toEqual(['ticket.created'])
+    await atVendor('DELETE', `/tickets/${made.id}`)
+
+    // A poll cannot see a delete.
+    expect(await sources().look(CONNECTION, 'ticket')).toBe('poll')
+    expect(await newEvents()).toEqual([])
+    // The walk comes due (EVENT_RECONCILE_MINUTES after the last).
+    await gateway.app.sharedState.eventWatch.setMark(CONNECTION, 'ticket', {
+      walkedAt: '2026-01-01T00:00:00.000Z',
+    })
+    expect(await sources().look(CONNECTION, 'ticket')).toBe('walk')
+    const [deleted, ...more] = await newEvents()
+    expect(more).toEqual([])
+    expect(deleted).toMatchObject({
+      type: 'ticket.deleted',
+      resource: { type: 'ticket', id: String(made.id) },
+      data: null,
+      source: 'poll',
+    })
+  })
+
+  it('walks a resource the vendor cannot filter by update time, and finds its changes there', async () => {
+    const [customer] = (await atVendor('GET', '/customers'))!.customers as Array<{ id: number }>
+    await atVendor('PUT', `/customers/${customer!.id}`, { business_name: 'Renamed at the vendor' })
+    // Syncro lists customers with no updated-since filter: a poll does nothing until the walk is due.
+    expect(await sources().look(CONNECTION, 'customer')).toBe('none')
+    await gateway.app.sharedState.eventWatch.setMark(CONNECTION, 'customer', {
+      walkedAt: '2026-01-01T00:00:00.000Z',
+    })
+    expect(await sources().look(CONNECTION, 'customer')).toBe('walk')
+    const [event, ...more] = await newEvents()
+    expect(more).toEqual([])
+    expect(event).toMatchObject({
+      type: 'customer.updated',
+      resource: { type: 'customer', id: String(customer!.id) },
+      data: { name: 'Renamed at the vendor' },
+    })
+  })
+})
