@@ -41,6 +41,10 @@ export async function startReceiver(
       if (received.length >= count) return Promise.resolve()
       return new Promise((resolve) => waiters.push({ count, resolve }))
     },
+    /** Answers the requests held so far with `status`. */
+    release(status = 204) {
+      for (const response of held.splice(0)) response.writeHead(status).end()
+    },
     async close() {
       for (const response of held) response.destroy()
       server.closeAllConnections()
