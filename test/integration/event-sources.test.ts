@@ -159,4 +159,38 @@ describe('change events found by polling a vendor', () => {
       data: { name: 'Renamed at the vendor' },
     })
   })
+
+  it('skips a look while another holds the lease of that resource (a long walk on another replica)', async () => {
+    const { eventWatch } = gateway.app.sharedState
+    expect(await eventWatch.claim(CONNECTION, 'asset', 'another-replica', 60_000)).toBe(true)
+    expect(await sources().look(CONNECTION, 'asset')).toBe('busy')
+    await eventWatch.release(CONNECTION, 'asset', 'another-replica')
+    expect(await sources().look(CONNECTION, 'asset')).toBe('walk')
+  })
+
+  it('counts the events by source, the vendor calls the sources made, and each poller lag', async () => {
+    const metrics = (await gateway.app.inject({ method: 'GET', url: '/metrics' })).body
+    const value = (prefix: string) =>
+      Number(
+        metrics
+          .split('\n')
+          .find((line) => line.startsWith(prefix))
+          ?.split(' ')[1] ?? NaN,
+      )
+    expect(
+      value(`psagw_events_detected_total{connection="${CONNECTION}",resource="ticket",source="poll"}`),
+    ).toBe(4)
+    expect(
+      value(`psagw_events_detected_total{connection="${CONNECTION}",resource="comment",source="poll"}`),
+    ).toBe(2)
+    const eventCalls = value(`psagw_event_vendor_calls_total{connection="${CONNECTION}"}`)
+    expect(eventCalls).toBeGreaterThan(10)
+    expect(
+      value(`psagw_event_poller_lag_seconds{connection="${CONNECTION}",resource="ticket"}`),
+    ).toBeGreaterThanOrEqual(0)
+    // Only the sources' own calls are counted there: a list through the API adds none.
+    await gateway.app.inject({ method: 'GET', url: `/v1/connections/${CONNECTION}/tickets` })
+    const after = (await gateway.app.inject({ method: 'GET', url: '/metrics' })).body
+    expect(after).toContain(`psagw_event_vendor_calls_total{connection="${CONNECTION}"} ${eventCalls}\n`)
+  })
 })

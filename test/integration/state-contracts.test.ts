@@ -28,6 +28,9 @@ import { startRedis, type TestRedis } from '../helpers/redis.js'
 import { eventLogContract } from '../contracts/event-log.js'
 import { MemoryEventLog } from '../../src/events/memory-event-log.js'
 import { RedisEventLog } from '../../src/events/redis-event-log.js'
+import { eventWatchContract } from '../contracts/event-watch.js'
+import { MemoryEventWatchStore } from '../../src/state/event-watch/event-watch-store.js'
+import { RedisEventWatchStore } from '../../src/state/event-watch/redis-event-watch-store.js'
 
 /** One contract per piece of shared state, run against the in-memory twin and the Redis implementation. */
 
@@ -117,3 +120,21 @@ eventLogContract('redis', (retentionMs) => ({
 }))
 subscriptionStoreContract('memory', () => new MemorySubscriptionStore())
 subscriptionStoreContract('redis', () => new RedisSubscriptionStore(connection))
+
+eventWatchContract('memory', () => {
+  let now = Date.UTC(2026, 11, 3, 10)
+  const store = new MemoryEventWatchStore(() => now)
+  return {
+    store,
+    otherReplica: store,
+    pass: async (ms) => {
+      now += ms
+    },
+  }
+})
+eventWatchContract('redis', () => ({
+  store: new RedisEventWatchStore(connection),
+  otherReplica: new RedisEventWatchStore(otherConnection),
+  // Leases run on Redis's own clock (PX), so time has to pass.
+  pass: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+}))
