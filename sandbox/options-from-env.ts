@@ -1,5 +1,6 @@
 import type { SandboxOptions } from './index.js'
 import { sandboxRateLimitsFromEnv } from './rate-limit-env.js'
+import { isHttpUrl } from './shared/urls.js'
 
 /**
  * `npm run sandbox`'s settings: loopback and random keys unless told otherwise (the compose file runs it for
@@ -38,6 +39,15 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv, problems: string[]
       port: port(env.SANDBOX_SYNCRO_PORT),
       rateLimit: rateLimits.syncro,
       apiKeys: env.SANDBOX_SYNCRO_API_KEY ? [env.SANDBOX_SYNCRO_API_KEY] : undefined,
+      webhookUrl: syncroWebhookUrl(env.SANDBOX_SYNCRO_WEBHOOK_URL, problems),
     },
   }
+}
+
+/** Stands for the webhook URL an admin enters in Syncro's UI (Syncro has no API for it). */
+function syncroWebhookUrl(text: string | undefined, problems: string[]): string | undefined {
+  if (!text) return undefined
+  if (isHttpUrl(text)) return text
+  problems.push(`SANDBOX_SYNCRO_WEBHOOK_URL must be an http(s) URL, got '${text}'`)
+  return undefined
 }

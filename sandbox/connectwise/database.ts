@@ -1,7 +1,9 @@
-import type { IdTable } from '../shared/id-table.js'
+import { ChangeFeed, type ChangeAction } from '../shared/changes.js'
+import { IdTable } from '../shared/id-table.js'
 import { idTable, insertRecord, nextIdAfter, type Insertable } from '../shared/tables.js'
 import type {
   BoardRecord,
+  CallbackEntryRecord,
   CompanyRecord,
   ConfigurationRecord,
   ConfigurationTypeRecord,
@@ -43,6 +45,20 @@ export interface NotificationEntry {
 }
 
 /**
+ * A write to a ticket, company, configuration or note. `by` is the member identifier who made it, when known
+ * (a callback may suppress its own member's changes).
+ */
+export type ConnectWiseChange = {
+  action: ChangeAction
+  by?: string
+} & (
+  | { resource: 'ticket'; record: TicketRecord }
+  | { resource: 'company'; record: CompanyRecord }
+  | { resource: 'configuration'; record: ConfigurationRecord }
+  | { resource: 'note'; record: NoteRecord }
+)
+
+/**
  * The emulator's in-memory site: records by id (kept in id order too, as lists page by id), and the few operations
  * the routes need. Ids are never reused (identity columns), and a record a test puts into a table directly is never
  * overwritten.
@@ -68,6 +84,10 @@ export class ConnectWiseDatabase {
   readonly notes: IdTable<NoteRecord>
   /** Each ticket and note write with its `processNotifications` (see inputs/notifications.ts), oldest first. */
   readonly notifications: NotificationEntry[] = []
+  /** `/system/callbacks` registrations. */
+  readonly callbacks = new IdTable<CallbackEntryRecord>([])
+  /** Every write of the methods below, announced after it is done. */
+  readonly changes = new ChangeFeed<ConnectWiseChange>()
 
   readonly #nextIds = new Map<Map<number, unknown>, number>()
   /** Each ticket's notes, in id order: a ticket's notes are read without walking every note of the site. */
@@ -94,27 +114,63 @@ export class ConnectWiseDatabase {
   }
 
   insertCompany(fields: Insertable<CompanyRecord>): CompanyRecord {
-    return this.insert(this.companies, fields)
+    const record = this.insert(this.companies, fields)
+    this.changes.announce({ resource: 'company', action: 'created', record, by: record.info.updatedBy })
+    return record
+  }
+
+  updateCompany(record: CompanyRecord, changes: Partial<Insertable<CompanyRecord>>): CompanyRecord {
+    Object.assign(record, changes)
+    this.changes.announce({ resource: 'company', action: 'updated', record, by: record.info.updatedBy })
+    return record
   }
 
   insertConfiguration(fields: Insertable<ConfigurationRecord>): ConfigurationRecord {
-    return this.insert(this.configurations, fields)
+    const record = this.insert(this.configurations, fields)
+    this.changes.announce({ resource: 'configuration', action: 'created', record, by: record.info.updatedBy })
+    return record
+  }
+
+  updateConfiguration(
+    record: ConfigurationRecord,
+    changes: Partial<Insertable<ConfigurationRecord>>,
+  ): ConfigurationRecord {
+    Object.assign(record, changes)
+    this.changes.announce({ resource: 'configuration', action: 'updated', record, by: record.info.updatedBy })
+    return record
   }
 
   insertTicket(fields: Insertable<TicketRecord>): TicketRecord {
-    return this.insert(this.tickets, fields)
+    const record = this.insert(this.tickets, fields)
+    this.changes.announce({ resource: 'ticket', action: 'created', record, by: record.info.updatedBy })
+    return record
+  }
+
+  updateTicket(record: TicketRecord, changes: Partial<Insertable<TicketRecord>>): TicketRecord {
+    Object.assign(record, changes)
+    this.changes.announce({ resource: 'ticket', action: 'updated', record, by: record.info.updatedBy })
+    return record
   }
 
   insertNote(fields: Insertable<NoteRecord>): NoteRecord {
     const note = this.insert(this.notes, fields)
     this.#fileNote(note)
+    this.changes.announce({ resource: 'note', action: 'created', record: note, by: note.createdBy })
     return note
   }
 
-  deleteTicket(id: number): boolean {
-    if (!this.tickets.delete(id)) return false
+  insertCallback(fields: Insertable<CallbackEntryRecord>): CallbackEntryRecord {
+    return this.insert(this.callbacks, fields)
+  }
+
+  /** `by`: the member identifier deleting it, when known. */
+  deleteTicket(id: number, by?: string): boolean {
+    const record = this.tickets.get(id)
+    if (!record) return false
+    this.tickets.delete(id)
     for (const note of this.notesOf(id)) this.notes.delete(note.id)
     this.#notesByTicket.delete(id)
+    this.changes.announce({ resource: 'ticket', action: 'deleted', record, by })
     return true
   }
 

@@ -1,8 +1,11 @@
 import { createServer } from 'node:http'
+import { CallbackSender, type CallbackAttempt } from '../shared/callback-sender.js'
 import type { FaultControls } from '../shared/faults.js'
 import { createEmulatorRuntime, listen } from '../shared/lifecycle.js'
 import type { EmulatorStats } from '../shared/stats.js'
 import { createAuthenticator } from './auth.js'
+import { startConnectWiseCallbacks } from './callbacks/sender.js'
+import { keyPath, newSigningKey } from './callbacks/signing.js'
 import { ConnectWiseDatabase } from './database.js'
 import { resolveConnectWiseOptions, type ConnectWiseEmulatorOptions } from './options.js'
 import { CONNECTWISE_ROUTES } from './routes/index.js'
@@ -23,6 +26,14 @@ export interface ConnectWiseEmulator {
   readonly stats: EmulatorStats
   resetStats(): void
   readonly faults: FaultControls
+  /** The POSTs made to `/system/callbacks` registrations, latest last, and how many failed. */
+  readonly callbacks: {
+    readonly sent: readonly CallbackAttempt[]
+    readonly failed: number
+    /** Resolves once every callback of the changes so far has been sent or has failed. */
+    settled(): Promise<void>
+  }
+  /** Stops calling back (cancelling the callbacks in flight), then stops the server. */
   close(): Promise<void>
 }
 
@@ -34,6 +45,8 @@ export async function startConnectWiseEmulator(
   const server = createServer()
   const { stats, faults, sleep, resetStats, close } = createEmulatorRuntime(server)
   const apiPrefix = `/${settings.codebase}/apis/3.0`
+  const callbackKey = newSigningKey()
+  const sender = new CallbackSender({ timeoutMs: settings.callbackTimeoutMs, stats })
   let origin = ''
 
   server.on(
@@ -48,10 +61,17 @@ export async function startConnectWiseEmulator(
       stats,
       origin: () => origin,
       site: { companyId: settings.companyId, codebase: settings.codebase },
+      callbackKey,
       sleep,
     }),
   )
   origin = await listen(server, settings.host, settings.port)
+  const stopCallbacks = startConnectWiseCallbacks(db, sender, {
+    fromUrl: new URL(origin).host,
+    companyId: settings.companyId,
+    keyUrl: `${origin}${keyPath(settings.codebase, settings.companyId, callbackKey)}`,
+    signingKey: callbackKey.signingKey,
+  })
 
   return {
     origin,
@@ -63,6 +83,11 @@ export async function startConnectWiseEmulator(
     stats,
     resetStats,
     faults,
-    close,
+    callbacks: sender,
+    close: async () => {
+      stopCallbacks()
+      await sender.close()
+      await close()
+    },
   }
 }

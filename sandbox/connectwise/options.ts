@@ -21,6 +21,8 @@ export interface ConnectWiseEmulatorOptions {
   pageSize?: { default?: number; max?: number }
   /** Seed data PRNG seed; default 1. */
   seed?: number
+  /** How long one callback POST may take; default 10 000 ms. */
+  callbackTimeoutMs?: number
 }
 
 export interface ResolvedConnectWiseOptions {
@@ -33,6 +35,7 @@ export interface ResolvedConnectWiseOptions {
   rateLimit: { limit: number; windowMs: number }
   pageSizes: PageSizes
   seed: number
+  callbackTimeoutMs: number
 }
 
 export function resolveConnectWiseOptions(
@@ -48,6 +51,7 @@ export function resolveConnectWiseOptions(
     rateLimit: { limit: options.rateLimit?.limit ?? 60, windowMs: options.rateLimit?.windowMs ?? 60_000 },
     pageSizes: { default: options.pageSize?.default ?? 25, max: options.pageSize?.max ?? 1000 },
     seed: options.seed ?? 1,
+    callbackTimeoutMs: options.callbackTimeoutMs ?? 10_000,
   }
   check(
     /^[A-Za-z0-9_.-]+$/.test(resolved.codebase),
@@ -77,6 +81,7 @@ export function resolveConnectWiseOptions(
     `port must be 0-65535, got ${resolved.port}`,
   )
   check(Number.isInteger(resolved.seed), 'seed must be an integer')
+  requireInteger('callbackTimeoutMs', resolved.callbackTimeoutMs, 1)
   return resolved
 }
 

@@ -187,3 +187,25 @@ export interface NoteRecord {
   dateCreated: Timestamp
   createdBy: string
 }
+
+/**
+ * A `/system/callbacks` registration (CallbackEntry: ai-connor/connectwise build/docs/CallbackEntry.md, generated
+ * from ConnectWise's OpenAPI; pyconnectwise CallbackEntryModel). `type` and `level` are kept as sent.
+ */
+export interface CallbackEntryRecord {
+  id: number
+  description: string | null
+  url: string
+  objectId: number
+  type: string
+  level: string
+  /** The member who registered it. */
+  memberId: number
+  payloadVersion: string | null
+  inactiveFlag: boolean
+  isSoapCallbackFlag: boolean
+  /** True: changes made by `memberId` itself are not called back. */
+  isSelfSuppressedFlag: boolean
+  connectWiseID: string
+  info: { lastUpdated: Timestamp; updatedBy: string }
+}

@@ -6,6 +6,7 @@ import { ReplyError } from '../shared/reply.js'
 import { matchRoute, type Route, type RouteMatch } from '../shared/router.js'
 import { countRequest, recordAccepted, type EmulatorStats } from '../shared/stats.js'
 import type { AuthOutcome } from './auth.js'
+import { KEY_PATH, type CallbackSigningKey } from './callbacks/signing.js'
 import { readJsonBody } from './http-io.js'
 import type { ConnectWiseReply, HandlerContext, RouteHandler } from './http-types.js'
 import type { Throttle } from './throttle.js'
@@ -30,6 +31,8 @@ export interface RequestPipeline {
   origin(): string
   /** What `GET /login/companyinfo/{company}` tells about this site. */
   site: { companyId: string; codebase: string }
+  /** The key callbacks are signed with, served at their `Metadata.key_url`. */
+  callbackKey: CallbackSigningKey
   /** Resolves after `ms`, or at once when the emulator closes. */
   sleep(ms: number): Promise<void>
 }
@@ -56,6 +59,8 @@ async function handle(pipeline: RequestPipeline, request: IncomingMessage, respo
   const companyInfoOf = method === 'GET' && !fault ? COMPANY_INFO.exec(pathname)?.[1] : undefined
   if (companyInfoOf !== undefined)
     return send(pipeline, response, companyInfo(pipeline, request, companyInfoOf))
+  if (method === 'GET' && !fault && KEY_PATH.test(pathname))
+    return send(pipeline, response, callbackKey(pipeline.callbackKey, new URLSearchParams(search)))
   if (fault?.kind === 'drop') {
     request.socket.destroy()
     return
@@ -174,6 +179,17 @@ function companyInfo(pipeline: RequestPipeline, request: IncomingMessage, compan
       SiteUrl: siteUrl,
     },
   }
+}
+
+/**
+ * The signing key of callbacks, at the `Metadata.key_url` they carry, as `{"signing_key"}` (NangoHQ/nango
+ * connectwise-psa-webhook-routing.ts reads that field). Served without credentials: Nango fetches it without any,
+ * amp-labs/connectors sends a ClientId header and calls for an authenticated client; the sources disagree, and
+ * answering both is the reading that fails neither. An unknown `id` answers 404 (our choice).
+ */
+function callbackKey(key: CallbackSigningKey, query: URLSearchParams): ConnectWiseReply {
+  if (query.get('id') !== key.id) return notFound('/system/callbackkey/index.rails')
+  return { status: 200, body: { signing_key: key.signingKey } }
 }
 
 /** 405 (with `Allow`) when the path exists for other methods, as ASP.NET answers; 404 otherwise. */

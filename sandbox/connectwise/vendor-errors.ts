@@ -2,7 +2,8 @@ import type { ConnectWiseReply } from './http-types.js'
 
 // Error answers in the vendor's shape: `{"code","message"}`, plus `errors[]` for an invalid object.
 
-export type FieldErrorCode = 'NullOrEmpty' | 'InvalidArgument' | 'MaxLength' | 'ObjectExists'
+export type FieldErrorCode =
+  'NullOrEmpty' | 'InvalidArgument' | 'MaxLength' | 'ObjectExists' | 'InvalidField' | 'InvalidObject'
 
 export interface FieldError {
   code: FieldErrorCode

@@ -1,3 +1,4 @@
+import { ChangeFeed, type ChangeAction } from '../shared/changes.js'
 import type { IdTable } from '../shared/id-table.js'
 import { byId, idTable, insertRecord, nextIdAfter, type Insertable } from '../shared/tables.js'
 import {
@@ -18,7 +19,15 @@ import {
   type TicketRecord,
   type TicketTypeRecord,
   type TopLevelRecord,
+  type WebhookRecord,
 } from './records.js'
+
+/** A ticket write (the only records Halo's webhooks are emulated for). */
+export interface HaloChange {
+  resource: 'ticket'
+  action: ChangeAction
+  record: TicketRecord
+}
 
 export interface HaloDataSet {
   statuses: StatusRecord[]
@@ -61,6 +70,10 @@ export class HaloDatabase {
   readonly assets: IdTable<AssetRecord>
   readonly tickets: IdTable<TicketRecord>
   readonly actions: IdTable<ActionRecord>
+  /** Outbound webhooks by uuid (`/api/Webhook`). */
+  readonly webhooks = new Map<string, WebhookRecord>()
+  /** Every write of the ticket methods below, announced after it is done. */
+  readonly changes = new ChangeFeed<HaloChange>()
 
   /** Each ticket's actions: a ticket's actions are read without walking every action of the tenant. */
   readonly #actionsByTicket = new Map<number, Set<ActionRecord>>()
@@ -115,7 +128,15 @@ export class HaloDatabase {
   }
 
   insertTicket(fields: Insertable<TicketRecord>): TicketRecord {
-    return insertRecord(this.tickets, fields, this.nextTicketId++)
+    const record = insertRecord(this.tickets, fields, this.nextTicketId++)
+    this.changes.announce({ resource: 'ticket', action: 'created', record })
+    return record
+  }
+
+  updateTicket(record: TicketRecord, changes: Partial<Insertable<TicketRecord>>): TicketRecord {
+    Object.assign(record, changes)
+    this.changes.announce({ resource: 'ticket', action: 'updated', record })
+    return record
   }
 
   insertAction(fields: Insertable<ActionRecord>): ActionRecord {
@@ -132,9 +153,12 @@ export class HaloDatabase {
   }
 
   deleteTicket(id: number): boolean {
-    if (!this.tickets.delete(id)) return false
+    const record = this.tickets.get(id)
+    if (!record) return false
+    this.tickets.delete(id)
     for (const action of this.actionsOf(id)) this.actions.delete(action.id)
     this.#actionsByTicket.delete(id)
+    this.changes.announce({ resource: 'ticket', action: 'deleted', record })
     return true
   }
 

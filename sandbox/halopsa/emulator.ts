@@ -1,4 +1,5 @@
 import { createServer } from 'node:http'
+import { CallbackSender, type CallbackAttempt } from '../shared/callback-sender.js'
 import type { FaultControls } from '../shared/faults.js'
 import { createEmulatorRuntime, listen } from '../shared/lifecycle.js'
 import { RollingWindowLimiter } from '../shared/rate-limit.js'
@@ -10,6 +11,7 @@ import { resolveHaloOptions, type HaloEmulatorOptions } from './options.js'
 import { HALO_ROUTES } from './routes/index.js'
 import { seedHaloData } from './seed/index.js'
 import { createRequestListener } from './server.js'
+import { startHaloWebhooks } from './webhooks/sender.js'
 
 /** The API application logs in as the first seeded agent. */
 const API_AGENT_ID = 1
@@ -38,6 +40,14 @@ export interface HaloEmulator {
     /** Revokes every token issued so far: the API answers 401 to them. */
     revokeAll(): void
   }
+  /** The webhook POSTs made, latest last, and how many failed. */
+  readonly webhooks: {
+    readonly sent: readonly CallbackAttempt[]
+    readonly failed: number
+    /** Resolves once every webhook of the changes so far has been sent or has failed. */
+    settled(): Promise<void>
+  }
+  /** Stops the webhooks (cancelling those in flight), then stops the server. */
   close(): Promise<void>
 }
 
@@ -49,6 +59,8 @@ export async function startHaloEmulator(options?: HaloEmulatorOptions): Promise<
   const server = createServer()
   const { stats, faults, sleep, resetStats, close } = createEmulatorRuntime(server)
   const origin = await listen(server, settings.host, settings.port)
+  const sender = new CallbackSender({ timeoutMs: settings.webhookTimeoutMs, stats })
+  const stopWebhooks = startHaloWebhooks(db, sender, clock)
   const authUrl = `${origin}/auth`
 
   server.on(
@@ -102,6 +114,11 @@ export async function startHaloEmulator(options?: HaloEmulatorOptions): Promise<
       setLifetimeSeconds: (seconds) => tokens.setLifetimeSeconds(seconds),
       revokeAll: () => tokens.revokeAll(),
     },
-    close,
+    webhooks: sender,
+    close: async () => {
+      stopWebhooks()
+      await sender.close()
+      await close()
+    },
   }
 }

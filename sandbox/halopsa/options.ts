@@ -19,6 +19,8 @@ export interface HaloEmulatorOptions {
   rateLimit?: { limit: number; windowMs: number }
   /** Seed data PRNG seed; default 1. */
   seed?: number
+  /** How long one webhook POST may take; default 10 000 ms. */
+  webhookTimeoutMs?: number
   /**
    * Epoch milliseconds, for token expiry, record timestamps and the rate limit's window; default the real
    * time (`Date.now()` for the first two, `performance.now()` for the window). Lets tests move time.
@@ -35,6 +37,7 @@ export interface ResolvedHaloOptions {
   tokenLifetimeSeconds: number
   rateLimit: { limit: number; windowMs: number }
   seed: number
+  webhookTimeoutMs: number
   clock: (() => number) | undefined
 }
 
@@ -52,6 +55,7 @@ export function resolveHaloOptions(options: HaloEmulatorOptions = {}): ResolvedH
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     rateLimit: { limit: options.rateLimit?.limit ?? 300, windowMs: options.rateLimit?.windowMs ?? 300_000 },
     seed: options.seed ?? 1,
+    webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
     clock: options.clock,
   }
   if (resolved.tenant.trim() === '') throw new TypeError('HaloPSA emulator tenant must not be empty')
@@ -60,6 +64,7 @@ export function resolveHaloOptions(options: HaloEmulatorOptions = {}): ResolvedH
   requireInteger('rateLimit.windowMs', resolved.rateLimit.windowMs, 1)
   requireInteger('port', resolved.port, 0, 65535)
   requireInteger('seed', resolved.seed, Number.MIN_SAFE_INTEGER)
+  requireInteger('webhookTimeoutMs', resolved.webhookTimeoutMs, 1)
   return resolved
 }
 

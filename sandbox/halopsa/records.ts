@@ -199,3 +199,19 @@ export interface ActionRecord {
   datetime: Timestamp
   actiondatecreated: Timestamp
 }
+
+/**
+ * An outbound webhook (`Webhook` in vendor-specs/halopsa-openapi.json), the fields the emulator acts on.
+ * `authentication_type` 1 is Basic (redanthrax/halopsa-node docs/webhooks.md: 0 none, 1 basic, ...; inferred).
+ */
+export interface WebhookRecord {
+  id: string
+  name: string | null
+  url: string
+  authentication_type: number
+  basic_username: string | null
+  basic_password: string | null
+  active: boolean
+  /** Notification rules, by their `name`; see webhooks/events.ts for the names the emulator raises. */
+  events: Array<{ id: number; name: string }>
+}

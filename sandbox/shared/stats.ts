@@ -17,10 +17,12 @@ export interface EmulatorStats {
   accepted: AcceptedRequest[]
   /** Requests per route, keyed like `GET /tickets/:id`; requests matching no route count as `GET (no route)`. */
   byRoute: Record<string, number>
+  /** Callback (webhook) POSTs the emulator made, and how many of them got no 2xx answer. */
+  callbacks: { sent: number; failed: number }
 }
 
 export function createStats(): EmulatorStats {
-  return { requests: 0, rateLimited: 0, accepted: [], byRoute: {} }
+  return { requests: 0, rateLimited: 0, accepted: [], byRoute: {}, callbacks: { sent: 0, failed: 0 } }
 }
 
 export function countRequest(stats: EmulatorStats, routeKey: string): void {
@@ -34,6 +36,8 @@ export function resetStats(stats: EmulatorStats): void {
   stats.rateLimited = 0
   stats.accepted.length = 0
   for (const key of Object.keys(stats.byRoute)) delete stats.byRoute[key]
+  stats.callbacks.sent = 0
+  stats.callbacks.failed = 0
 }
 
 export function recordAccepted(stats: EmulatorStats, request: AcceptedRequest): void {

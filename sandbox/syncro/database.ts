@@ -1,3 +1,4 @@
+import { ChangeFeed, type ChangeAction } from '../shared/changes.js'
 import type { IdTable } from '../shared/id-table.js'
 import { idTable, insertRecord, nextIdAfter, type Insertable } from '../shared/tables.js'
 import type {
@@ -26,6 +27,14 @@ export interface SyncroDataSet {
   comments: CommentRecord[]
 }
 
+/** A write of the methods below; `changed` names the fields an update gave a new value. */
+export type SyncroChange = { action: ChangeAction; changed?: readonly string[] } & (
+  | { resource: 'ticket'; record: TicketRecord }
+  | { resource: 'comment'; record: CommentRecord }
+  | { resource: 'customer'; record: CustomerRecord }
+  | { resource: 'asset'; record: AssetRecord }
+)
+
 /**
  * The emulator's in-memory account: records by id (kept in id order too, as lists page by id), and the few
  * operations the routes need.
@@ -45,6 +54,8 @@ export class SyncroDatabase {
   readonly assets: IdTable<AssetRecord>
   readonly tickets: IdTable<TicketRecord>
   readonly comments: IdTable<CommentRecord>
+  /** Every write of the methods below, announced after it is done. */
+  readonly changes = new ChangeFeed<SyncroChange>()
   /** Each ticket's comments, oldest first: a ticket list shows each ticket's first comment without a scan. */
   readonly #commentsByTicket = new Map<number, CommentRecord[]>()
   /** Each customer's contacts (only seeded, never written): a customer's answer lists them without a walk. */
@@ -82,30 +93,58 @@ export class SyncroDatabase {
   }
 
   insertCustomer(fields: Insertable<CustomerRecord>): CustomerRecord {
-    return insertRecord(this.customers, fields, this.nextCustomerId++)
+    const record = insertRecord(this.customers, fields, this.nextCustomerId++)
+    this.changes.announce({ resource: 'customer', action: 'created', record })
+    return record
+  }
+
+  updateCustomer(record: CustomerRecord, changes: Partial<Insertable<CustomerRecord>>): CustomerRecord {
+    const changed = assignChanges(record, changes)
+    this.changes.announce({ resource: 'customer', action: 'updated', record, changed })
+    return record
   }
 
   insertAsset(fields: Insertable<AssetRecord>): AssetRecord {
-    return insertRecord(this.assets, fields, this.nextAssetId++)
+    const record = insertRecord(this.assets, fields, this.nextAssetId++)
+    this.changes.announce({ resource: 'asset', action: 'created', record })
+    return record
+  }
+
+  updateAsset(record: AssetRecord, changes: Partial<Insertable<AssetRecord>>): AssetRecord {
+    const changed = assignChanges(record, changes)
+    this.changes.announce({ resource: 'asset', action: 'updated', record, changed })
+    return record
   }
 
   /** Gives the ticket the next free number unless the caller chose one. */
   insertTicket(fields: Omit<TicketRecord, 'id' | 'number'> & { number?: number }): TicketRecord {
     const number = fields.number ?? this.nextTicketNumber
     this.nextTicketNumber = Math.max(this.nextTicketNumber, number + 1)
-    return insertRecord(this.tickets, { ...fields, number }, this.nextTicketId++)
+    const record = insertRecord(this.tickets, { ...fields, number }, this.nextTicketId++)
+    this.changes.announce({ resource: 'ticket', action: 'created', record })
+    return record
+  }
+
+  updateTicket(record: TicketRecord, changes: Partial<Insertable<TicketRecord>>): TicketRecord {
+    const changed = assignChanges(record, changes)
+    this.changes.announce({ resource: 'ticket', action: 'updated', record, changed })
+    return record
   }
 
   deleteTicket(id: number): boolean {
-    if (!this.tickets.delete(id)) return false
+    const record = this.tickets.get(id)
+    if (!record) return false
+    this.tickets.delete(id)
     for (const comment of this.commentsOf(id)) this.comments.delete(comment.id)
     this.#commentsByTicket.delete(id)
+    this.changes.announce({ resource: 'ticket', action: 'deleted', record })
     return true
   }
 
   insertComment(fields: Insertable<CommentRecord>): CommentRecord {
     const comment = insertRecord(this.comments, fields, this.nextCommentId++)
     this.#fileComment(comment)
+    this.changes.announce({ resource: 'comment', action: 'created', record: comment })
     return comment
   }
 
@@ -128,4 +167,13 @@ export class SyncroDatabase {
   assetTypeNamed(name: string): AssetTypeRecord | undefined {
     return [...this.assetTypes.values()].find((type) => type.name === name)
   }
+}
+
+/** Assigns `changes` and names the fields whose value changed (compared as JSON). */
+function assignChanges<T extends object>(record: T, changes: Partial<T>): string[] {
+  const changed = Object.keys(changes).filter(
+    (key) => JSON.stringify(record[key as keyof T]) !== JSON.stringify(changes[key as keyof T]),
+  )
+  Object.assign(record, changes)
+  return changed
 }

@@ -1,4 +1,5 @@
 import { createServer } from 'node:http'
+import { CallbackSender, type CallbackAttempt } from '../shared/callback-sender.js'
 import type { FaultControls } from '../shared/faults.js'
 import { createEmulatorRuntime, listen } from '../shared/lifecycle.js'
 import { RollingWindowLimiter } from '../shared/rate-limit.js'
@@ -9,6 +10,7 @@ import { resolveSyncroOptions, type SyncroEmulatorOptions } from './options.js'
 import { SYNCRO_ROUTES } from './routes/index.js'
 import { seedSyncroData } from './seed/index.js'
 import { createRequestListener } from './server.js'
+import { startSyncroWebhooks } from './webhooks/sender.js'
 
 /** API keys belong to the account owner, the first seeded user. */
 const API_USER_ID = 1
@@ -24,6 +26,14 @@ export interface SyncroEmulator {
   readonly stats: EmulatorStats
   resetStats(): void
   readonly faults: FaultControls
+  /** The webhook POSTs made (to the `webhookUrl` option), latest last, and how many failed. */
+  readonly webhooks: {
+    readonly sent: readonly CallbackAttempt[]
+    readonly failed: number
+    /** Resolves once every webhook of the changes so far has been sent or has failed. */
+    settled(): Promise<void>
+  }
+  /** Stops the webhooks (cancelling those in flight), then stops the server. */
   close(): Promise<void>
 }
 
@@ -47,6 +57,10 @@ export async function startSyncroEmulator(options?: SyncroEmulatorOptions): Prom
     }),
   )
   const origin = await listen(server, settings.host, settings.port)
+  const sender = new CallbackSender({ timeoutMs: settings.webhookTimeoutMs, stats })
+  const stopWebhooks = settings.webhookUrl
+    ? startSyncroWebhooks(db, sender, settings.webhookUrl)
+    : () => undefined
 
   return {
     origin,
@@ -56,6 +70,11 @@ export async function startSyncroEmulator(options?: SyncroEmulatorOptions): Prom
     stats,
     resetStats,
     faults,
-    close,
+    webhooks: sender,
+    close: async () => {
+      stopWebhooks()
+      await sender.close()
+      await close()
+    },
   }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { isHttpUrl } from '../shared/urls.js'
 import type { PageSizes } from './http-types.js'
 
 export interface SyncroEmulatorOptions {
@@ -14,6 +15,13 @@ export interface SyncroEmulatorOptions {
   pageSizes?: { tickets?: number; customers?: number; assets?: number; contacts?: number }
   /** Seed data PRNG seed; default 1. */
   seed?: number
+  /**
+   * Where Syncro's webhooks go: stands for the URL an admin enters in Syncro's UI (there is no API for it).
+   * Default none: no webhook is sent.
+   */
+  webhookUrl?: string
+  /** How long one webhook POST may take; default 10 000 ms. */
+  webhookTimeoutMs?: number
 }
 
 export interface ResolvedSyncroOptions {
@@ -23,6 +31,8 @@ export interface ResolvedSyncroOptions {
   rateLimit: { limit: number; windowMs: number; retryAfterSeconds: number }
   pageSizes: PageSizes
   seed: number
+  webhookUrl: string | undefined
+  webhookTimeoutMs: number
 }
 
 export function resolveSyncroOptions(options: SyncroEmulatorOptions = {}): ResolvedSyncroOptions {
@@ -47,6 +57,8 @@ export function resolveSyncroOptions(options: SyncroEmulatorOptions = {}): Resol
       contacts: options.pageSizes?.contacts ?? 50,
     },
     seed: options.seed ?? 1,
+    webhookUrl: options.webhookUrl,
+    webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
   }
   requirePositiveInteger('rateLimit.limit', resolved.rateLimit.limit)
   requirePositiveInteger('rateLimit.windowMs', resolved.rateLimit.windowMs)
@@ -57,6 +69,9 @@ export function resolveSyncroOptions(options: SyncroEmulatorOptions = {}): Resol
     throw new RangeError(`Syncro emulator port must be 0-65535, got ${resolved.port}`)
   }
   if (!Number.isInteger(resolved.seed)) throw new RangeError(`Syncro emulator seed must be an integer`)
+  if (resolved.webhookUrl !== undefined && !isHttpUrl(resolved.webhookUrl))
+    throw new RangeError(`Syncro emulator webhookUrl must be an http(s) URL, got '${resolved.webhookUrl}'`)
+  requirePositiveInteger('webhookTimeoutMs', resolved.webhookTimeoutMs)
   return resolved
 }
 

@@ -1,6 +1,15 @@
 import type { Route } from '../../shared/router.js'
 import type { RouteHandler } from '../http-types.js'
 import {
+  countCallbacks,
+  createCallback,
+  deleteCallback,
+  getCallback,
+  listCallbacks,
+  patchCallback,
+  replaceCallback,
+} from './callbacks.js'
+import {
   createCompany,
   countCompanies,
   countContacts,
@@ -76,5 +85,12 @@ export const CONNECTWISE_ROUTES: readonly Route<RouteHandler>[] = [
   { method: 'GET', pattern: '/company/contacts/count', handler: countContacts },
   { method: 'GET', pattern: '/company/contacts/:id', handler: getContact },
   { method: 'GET', pattern: '/system/members', handler: listMembers },
+  { method: 'GET', pattern: '/system/callbacks', handler: listCallbacks },
+  { method: 'POST', pattern: '/system/callbacks', handler: createCallback },
+  { method: 'GET', pattern: '/system/callbacks/count', handler: countCallbacks },
+  { method: 'GET', pattern: '/system/callbacks/:id', handler: getCallback },
+  { method: 'PUT', pattern: '/system/callbacks/:id', handler: replaceCallback },
+  { method: 'PATCH', pattern: '/system/callbacks/:id', handler: patchCallback },
+  { method: 'DELETE', pattern: '/system/callbacks/:id', handler: deleteCallback },
   { method: 'GET', pattern: '/system/members/:id', handler: getMember },
 ]

@@ -139,8 +139,10 @@ export const replaceTicket: RouteHandler = (request, context) => {
   return saveTicket(request, context, ticket, input.fields)
 }
 
-export const deleteTicket: RouteHandler = (request, { db }) =>
-  db.deleteTicket(recordId(request.params.id)) ? { status: 204 } : recordNotFound('Ticket', request.params.id)
+export const deleteTicket: RouteHandler = (request, context) =>
+  context.db.deleteTicket(recordId(request.params.id), writeStamp(context).by)
+    ? { status: 204 }
+    : recordNotFound('Ticket', request.params.id)
 
 const logNotifications = (
   db: ConnectWiseDatabase,
@@ -157,7 +159,9 @@ function saveTicket(
 ) {
   const { db } = context
   const stamp = writeStamp(context)
-  Object.assign(ticket, fields, closure(db, ticket, fields.statusId, stamp), {
+  db.updateTicket(ticket, {
+    ...fields,
+    ...closure(db, ticket, fields.statusId, stamp),
     info: touchedInfo(ticket.info, stamp),
   })
   return recordReply(request, TICKET_SCHEMA, ticketView(db, ticket))

@@ -41,9 +41,10 @@ export function ticketPlanner(db: HaloDatabase, now: Timestamp): ItemPlanner<Tic
     return {
       ok: true,
       apply: () => {
-        const ticket = existing ?? db.insertTicket(newTicket(patch, now))
         const { status_id: statusId, ...rest } = patch
-        Object.assign(ticket, rest, { last_update: now })
+        const ticket = existing
+          ? db.updateTicket(existing, { ...rest, last_update: now })
+          : db.insertTicket({ ...newTicket(patch, now), ...rest, last_update: now })
         if (customFields) ticket.customfields = customFields(ticket.customfields)
         if (statusId !== undefined && (statusId !== ticket.status_id || !existing))
           setTicketStatus(db, ticket, statusId, now)

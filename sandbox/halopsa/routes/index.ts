@@ -19,6 +19,7 @@ import {
   listUsers,
 } from './reference.js'
 import { deleteTicket, getTicket, listTickets, writeTickets } from './tickets.js'
+import { deleteWebhook, getWebhook, listWebhooks, writeWebhooks } from './webhooks.js'
 
 const route = (
   method: string,
@@ -60,4 +61,9 @@ export const HALO_ROUTES: readonly Route<HaloEndpoint>[] = [
   route('GET', '/Asset/:id', 'assets', getAsset),
   route('GET', '/AssetType', 'assets', listAssetTypes),
   route('GET', '/AssetType/:id', 'assets', getAssetType),
+  // Our choice: the tickets scopes cover webhooks, which the emulator raises for tickets only.
+  route('GET', '/Webhook', 'tickets', listWebhooks),
+  route('POST', '/Webhook', 'tickets', writeWebhooks),
+  route('GET', '/Webhook/:id', 'tickets', getWebhook),
+  route('DELETE', '/Webhook/:id', 'tickets', deleteWebhook),
 ]

@@ -89,6 +89,12 @@ describe('routing and stats', () => {
       },
     })
     cw.resetStats()
-    expect(cw.stats).toEqual({ requests: 0, rateLimited: 0, accepted: [], byRoute: {} })
+    expect(cw.stats).toEqual({
+      requests: 0,
+      rateLimited: 0,
+      accepted: [],
+      byRoute: {},
+      callbacks: { sent: 0, failed: 0 },
+    })
   })
 })

@@ -46,6 +46,12 @@ describe('routing and stats', () => {
       },
     })
     syncro.resetStats()
-    expect(syncro.stats).toEqual({ requests: 0, rateLimited: 0, accepted: [], byRoute: {} })
+    expect(syncro.stats).toEqual({
+      requests: 0,
+      rateLimited: 0,
+      accepted: [],
+      byRoute: {},
+      callbacks: { sent: 0, failed: 0 },
+    })
   })
 })
