@@ -54,6 +54,23 @@ export interface ReferenceOperations {
 
 export type ListableResource = 'tickets' | 'comments' | 'customers' | 'assets'
 
+/** A record a vendor's callback names: only this is taken from it, and the record is read again. */
+export interface CallbackHint {
+  resource: 'ticket' | 'customer' | 'asset'
+  id: string
+}
+
+/** How a vendor calls back on changes (docs/events.md). */
+export interface VendorCallbacks {
+  /** The records a callback's body names; none when the body is not one the vendor sends. */
+  hintsOf(body: unknown): CallbackHint[]
+  /**
+   * Registers `url` for the vendor's callbacks on tickets, customers and assets, and removes the gateway's
+   * registrations of other URLs; absent where an administrator sets webhooks up in the vendor's own UI.
+   */
+  register?(url: string, ctx: CallContext): Promise<void>
+}
+
 export interface Adapter {
   readonly connectionId: string
   readonly vendor: string
@@ -64,6 +81,7 @@ export interface Adapter {
   readonly customers: ResourceOperations<Customer, CustomerCreate, CustomerUpdate>
   readonly assets: ResourceOperations<Asset, AssetCreate, AssetUpdate>
   readonly reference: ReferenceOperations
+  readonly callbacks: VendorCallbacks
   health(): ConnectionHealthReport
   /** Loads the reference data the connection's lists and writes look up, so its first call waits for none. */
   warmUp(ctx: CallContext): Promise<void>

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
@@ -25,6 +26,7 @@ const PositiveInteger = Type.Integer({ minimum: 1 })
 /** A year: the log is a replay window, not an archive. */
 const MAX_EVENT_RETENTION_HOURS = 8_760
 const MAX_EVENT_POLL_SECONDS = 86_400
+const MIN_CALLBACK_SECRET_LENGTH = 32
 const MAX_EVENT_RECONCILE_MINUTES = 10_080
 const WHEN_STORE_DOWN = ['local', 'deny'] as const
 
@@ -41,6 +43,8 @@ const FileConfig = Type.Object(
     eventPollSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_EVENT_POLL_SECONDS })),
     eventReconcileMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_EVENT_RECONCILE_MINUTES })),
     eventVendorShare: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
+    eventCallbackSecret: Type.Optional(Type.String({ minLength: MIN_CALLBACK_SECRET_LENGTH })),
+    publicUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
     metricsPublic: Type.Optional(Type.Boolean()),
     webhookAllowPrivateUrls: Type.Optional(Type.Boolean()),
     store: Type.Optional(
@@ -99,6 +103,13 @@ export interface Config {
   eventReconcileMinutes: number
   /** The part of each vendor's rate limit the event sources may take. */
   eventVendorShare: number
+  /**
+   * What each connection's callback URL token is derived from (src/events/callback-token.ts); no callbacks are
+   * taken without it. In the sandbox, random when not set.
+   */
+  eventCallbackSecret?: string
+  /** The gateway's address as the vendors reach it: ConnectWise callbacks are registered there when set. */
+  publicUrl?: string
   /** Shared state: Redis when a URL or cluster is given, else this process's memory. */
   store: StoreConfig
   apiKeys: GatewayApiKey[]
@@ -245,6 +256,26 @@ function shareFromEnv(
   const share = Number(text)
   if (Number.isFinite(share) && share > 0 && share <= 1) return share
   problems.push(`${name}: a number above 0 and at most 1`)
+  return undefined
+}
+
+function callbackSecretFromEnv(env: NodeJS.ProcessEnv, problems: string[]): string | undefined {
+  const secret = env.EVENT_CALLBACK_SECRET
+  if (!secret) return undefined
+  if (secret.length >= MIN_CALLBACK_SECRET_LENGTH) return secret
+  problems.push(
+    `EVENT_CALLBACK_SECRET: at least ${MIN_CALLBACK_SECRET_LENGTH} characters (openssl rand -base64 32)`,
+  )
+  return undefined
+}
+
+function publicUrlFromEnv(env: NodeJS.ProcessEnv, problems: string[]): string | undefined {
+  const text = env.PUBLIC_URL?.trim()
+  if (!text) return undefined
+  if (/^https?:\/\/[^/?#@\s]+\/?$/.test(text)) return text.replace(/\/$/, '')
+  problems.push(
+    'PUBLIC_URL: the scheme and host (and port) vendors reach the gateway at, e.g. https://psa-gateway.example.com',
+  )
   return undefined
 }
 
@@ -414,6 +445,11 @@ export function loadConfig(
       file.eventReconcileMinutes ??
       (sandbox ? 1 : 60),
     eventVendorShare: shareFromEnv(env, problems, 'EVENT_VENDOR_SHARE') ?? file.eventVendorShare ?? 0.1,
+    eventCallbackSecret:
+      callbackSecretFromEnv(env, problems) ??
+      file.eventCallbackSecret ??
+      (sandbox ? randomBytes(32).toString('base64url') : undefined),
+    publicUrl: publicUrlFromEnv(env, problems) ?? file.publicUrl,
     store,
     apiKeys,
     connections,

@@ -3,6 +3,7 @@ import type { AdapterRegistry } from '../adapters/registry.js'
 import { EventSources } from '../event-sources/event-sources.js'
 import { InProcessWatchSchedule } from '../event-sources/schedule/in-process-schedule.js'
 import type { WatchSchedule } from '../event-sources/schedule/types.js'
+import { callbackPath, callbackToken } from '../src/events/callback-token.js'
 import { ChangeRecorder } from '../src/events/change-recorder.js'
 import { InProcessEventDelivery } from '../src/events/delivery/memory-delivery.js'
 import { deliveryAgent } from '../src/events/delivery/send.js'
@@ -22,6 +23,8 @@ export interface EventMachinery {
   sources: EventSources
   /** Started by the server (a test may start it); none when EVENT_POLL_SECONDS is 0. */
   schedule?: WatchSchedule
+  /** Each connection's callback URL, when the gateway takes callbacks (EVENT_CALLBACK_SECRET and PUBLIC_URL). */
+  callbackUrlOf?: (connection: string) => string
   close(force?: boolean): Promise<void>
 }
 
@@ -97,12 +100,20 @@ export async function assembleEvents(
     delivery,
     sources,
     schedule,
+    callbackUrlOf: callbackUrlsOf(config),
     async close(force = false) {
       await schedule?.close(force)
       await delivery.close(force)
       await deliveryDeps.dispatcher.close()
     },
   }
+}
+
+/** Each connection's callback URL, when the gateway takes callbacks (EVENT_CALLBACK_SECRET) and knows its address. */
+export function callbackUrlsOf(config: Pick<Config, 'eventCallbackSecret' | 'publicUrl'>) {
+  const { eventCallbackSecret: secret, publicUrl } = config
+  if (!secret || !publicUrl) return undefined
+  return (connection: string) => `${publicUrl}${callbackPath(connection, callbackToken(secret, connection))}`
 }
 
 /** BullMQ is loaded only with Redis: a process on the memory store never carries it. */

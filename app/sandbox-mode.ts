@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import { startSandbox, type SandboxRateLimits } from '../sandbox/index.js'
+import { TICKET_EVENT_NAMES } from '../sandbox/halopsa/webhooks/events.js'
 import type { ConnectionConfig } from '../adapters/registry.js'
 
 export interface SandboxMode {
@@ -10,13 +12,33 @@ export interface SandboxMode {
  * No connection configured outside production: the vendor emulators start in-process on loopback and
  * the gateway serves them as `<vendor>-sandbox` connections, so one command shows the whole thing working.
  * An emulator's limit changed by SANDBOX_<VENDOR>_RATE_LIMIT is its connection's limit too.
+ *
+ * With `callbackUrlOf`, the emulators that stand for an administrator's webhook setup in the vendor's UI (HaloPSA,
+ * Syncro) call the gateway back as that administrator would have set them up; ConnectWise's callbacks the gateway
+ * registers itself, by API.
  */
-export async function startSandboxMode(rateLimits: SandboxRateLimits = {}): Promise<SandboxMode> {
+export async function startSandboxMode(
+  rateLimits: SandboxRateLimits = {},
+  callbackUrlOf?: (connection: string) => string,
+): Promise<SandboxMode> {
   const sandbox = await startSandbox({
     connectwise: { rateLimit: rateLimits.connectwise },
     halopsa: { rateLimit: rateLimits.halopsa },
-    syncro: { rateLimit: rateLimits.syncro },
+    syncro: { rateLimit: rateLimits.syncro, webhookUrl: callbackUrlOf?.('syncro-sandbox') },
   })
+  if (callbackUrlOf) {
+    const id = randomUUID()
+    sandbox.halopsa.db.webhooks.set(id, {
+      id,
+      name: 'psa-gateway',
+      url: callbackUrlOf('halopsa-sandbox'),
+      authentication_type: 0,
+      basic_username: null,
+      basic_password: null,
+      active: true,
+      events: Object.values(TICKET_EVENT_NAMES).map((name, index) => ({ id: index + 1, name })),
+    })
+  }
   return {
     connections: sandbox.connections.map((connection): ConnectionConfig => ({ ...connection })),
     close: () => sandbox.close(),

@@ -1,5 +1,6 @@
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './build-app.js'
+import { callbackUrlsOf } from './events.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { loadDevelopmentEnvFile } from './env-file.js'
 import { humanReadableLogs } from './log-destination.js'
@@ -35,7 +36,10 @@ async function main(): Promise<void> {
   if (config.sandbox) {
     // Loaded on demand: a configured gateway (production) never loads the emulators.
     const { startSandboxMode } = await import('./sandbox-mode.js')
-    sandbox = await startSandboxMode(config.sandboxRateLimits)
+    // The emulators call back on loopback, at the port the gateway is about to listen on.
+    const publicUrl = config.publicUrl ?? (config.port === 0 ? undefined : `http://127.0.0.1:${config.port}`)
+    config = { ...config, publicUrl }
+    sandbox = await startSandboxMode(config.sandboxRateLimits, callbackUrlsOf(config))
     config = { ...config, connections: sandbox.connections }
     logger.info(
       { connections: sandbox.connections.map((connection) => connection.id) },
@@ -90,6 +94,8 @@ async function main(): Promise<void> {
   logger.flush() // the startup lines now, not at the next buffered write
   void warmConnections(app, warming.signal)
   await app.events?.schedule?.start()
+  const callbackUrlOf = app.events?.callbackUrlOf
+  if (callbackUrlOf) void app.events!.sources.registerCallbacks(callbackUrlOf)
 }
 
 await main()

@@ -40,6 +40,9 @@ export interface EventSourcesOptions {
  */
 export type Look = 'walk' | 'poll' | 'none' | 'busy'
 
+/** Records being read again for callbacks at most, per process. */
+const MAX_PENDING_HINTS = 1_000
+
 /** A look holds its resource's lease for this long, renewed while it runs: a replica that dies frees it by then. */
 const LOOK_LEASE_MS = 60_000
 
@@ -115,6 +118,8 @@ export class EventSources {
       running.again = true
       return running.done
     }
+    // A storm past this is left to the pollers, which find the same changes.
+    if (this.#hinted.size >= MAX_PENDING_HINTS) return Promise.resolve()
     const entry = { again: false, done: Promise.resolve() }
     entry.done = (async () => {
       try {
@@ -128,6 +133,30 @@ export class EventSources {
     })()
     this.#hinted.set(key, entry)
     return entry.done
+  }
+
+  /**
+   * Registers each connection's callback URL at vendors that take registrations by API (ConnectWise); a vendor
+   * that refuses is logged and left to its pollers.
+   */
+  async registerCallbacks(urlOf: (connection: string) => string): Promise<void> {
+    await Promise.all(
+      this.options.adapters().map(async (adapter) => {
+        const { register } = adapter.callbacks
+        if (!register) return
+        const connection = adapter.connectionId
+        const ctx = this.#context(connection, 'ticket')
+        try {
+          await register(urlOf(connection), ctx)
+          ctx.log.info('vendor callbacks registered')
+        } catch (error) {
+          ctx.log.warn(
+            { err: error },
+            'vendor callbacks could not be registered: polling alone finds changes',
+          )
+        }
+      }),
+    )
   }
 
   /** Stops the vendor calls in flight (the process is closing). */

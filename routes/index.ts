@@ -16,6 +16,7 @@ import { metricsRoutes } from './metrics.js'
 import { referenceRoutes } from './reference.js'
 import { subscriptionRoutes } from './subscriptions.js'
 import { commentRoutes, ticketRoutes } from './tickets.js'
+import { callbackRoutes } from './callbacks.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -67,4 +68,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes)
   await app.register(metricsRoutes)
   await app.register(v1Routes, { prefix: '/v1' })
+  await app.register(callbackRoutes, { prefix: '/v1' })
 }

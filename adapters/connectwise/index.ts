@@ -6,6 +6,7 @@ import { vendorModule } from '../kit/vendor-module.js'
 import type { AdapterDeps } from '../types.js'
 import { connectWiseApi } from './api.js'
 import { connectWiseAuth } from './auth.js'
+import { connectWiseCallbacks } from './callbacks.js'
 import {
   ConnectWiseConnectionConfig,
   connectWiseBaseUrl,
@@ -67,6 +68,7 @@ function connectConnectWise(config: ConnectWiseConnectionConfig, deps: AdapterDe
       notifications: notificationsAllowed(config),
       defaultBoardId: config.defaultBoardId,
     }),
+    callbacks: connectWiseCallbacks(client, api),
     reference: {
       statuses: (ctx) => reference.statuses(ctx),
       priorities: (ctx) => reference.priorities(ctx),

@@ -28,6 +28,7 @@ import type {
   HaloTeam,
   HaloTicketType,
 } from './types.js'
+import { haloCallbacks } from './callbacks.js'
 
 function connectHalo(config: HaloConnectionConfig, deps: AdapterDeps) {
   const origin = haloOrigin(config)
@@ -87,6 +88,7 @@ function connectHalo(config: HaloConnectionConfig, deps: AdapterDeps) {
       mapOptions,
       notifications: notificationsAllowed(config),
     }),
+    callbacks: haloCallbacks,
     reference: {
       statuses: (ctx) => reference.statuses(ctx),
       priorities: (ctx) => reference.priorities(ctx),

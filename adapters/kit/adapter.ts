@@ -3,7 +3,7 @@ import type { Comment, CommentCreate } from '../../src/canonical/comment.js'
 import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
 import type { ConnectionHealthReport } from '../../src/vendor-http/health.js'
-import type { Adapter, CallContext, ReferenceOperations } from '../types.js'
+import type { Adapter, CallContext, ReferenceOperations, VendorCallbacks } from '../types.js'
 import {
   nestedOperations,
   resourceOperations,
@@ -23,6 +23,7 @@ export interface AdapterDeclaration<Q> {
   customers: ResourceDeclaration<Q, any, Customer, CustomerCreate, CustomerUpdate>
   assets: ResourceDeclaration<Q, any, Asset, AssetCreate, AssetUpdate>
   reference: ReferenceOperations
+  callbacks: VendorCallbacks
   /** The reference data the connection's lists and writes look up, loaded when the gateway starts. */
   warmUp: ReadonlyArray<(ctx: CallContext) => Promise<unknown>>
 }
@@ -46,6 +47,7 @@ export function adapterFrom<Q>(declaration: AdapterDeclaration<Q>): Adapter {
     customers: resourceOperations(api, customers),
     assets: resourceOperations(api, assets),
     reference: declaration.reference,
+    callbacks: declaration.callbacks,
     warmUp: async (ctx) => {
       await Promise.all(declaration.warmUp.map((load) => load(ctx)))
     },

@@ -17,6 +17,7 @@ import { describeSyncroError } from './errors.js'
 import { accountListsOf, SyncroReference } from './reference.js'
 import { syncroResources } from './resources.js'
 import type { SyncroAccountSettings, SyncroTicketSettings } from './types.js'
+import { syncroCallbacks } from './callbacks.js'
 
 function connectSyncro(config: SyncroConnectionConfig, deps: AdapterDeps) {
   const baseUrl = syncroBaseUrl(config)
@@ -59,6 +60,7 @@ function connectSyncro(config: SyncroConnectionConfig, deps: AdapterDeps) {
     api,
     health: () => client.health.report(),
     ...syncroResources({ api, reference, mapOptions, notifications: notificationsAllowed(config) }),
+    callbacks: syncroCallbacks,
     reference: {
       statuses: (ctx) => reference.statuses(ctx),
       priorities: (ctx) => reference.priorities(ctx),

@@ -440,6 +440,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/connections/{connection}/callbacks/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a vendor's change callback
+         * @description For the vendors, not for apps: ConnectWise callbacks (registered by the gateway when PUBLIC_URL is set), HaloPSA webhooks and Syncro notifications (set up in the vendor's UI with this URL). The records the body names are read again and logged as events with source callback; the body is never trusted for content.
+         */
+        post: operations["receiveVendorCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6603,6 +6623,119 @@ export interface operations {
                      *       "vendor": {
                      *         "status": 503
                      *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveVendorCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+                /** @description The connection's callback token (src/events/callback-token.ts) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        /** @description The vendor's callback body, as it sends it */
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Taken: the records it names are being read again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:payload_too_large",
+                     *       "title": "The request body is too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "detail": "the request body is over the size limit",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_media_type",
+                     *       "title": "Unsupported content type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "detail": "send the body as application/json",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

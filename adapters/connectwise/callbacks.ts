@@ -1,0 +1,75 @@
+import type { VendorClient } from '../../src/vendor-http/client.js'
+import { fieldOf, recordIdOf } from '../kit/callback-body.js'
+import type { CallbackHint, VendorCallbacks } from '../types.js'
+import type { ConnectWiseApi } from './api.js'
+
+/**
+ * ConnectWise callbacks (docs/events-sources.md section 1): registered at /system/callbacks as
+ * `{url, objectId, type, level}`, one per record type at the `owner` level (every record of the type), and POSTed
+ * as `{Action, Type, ID, Entity, ...}` with the lower-case type and the numeric record id.
+ */
+const RESOURCE_OF_TYPE: Record<string, CallbackHint['resource']> = {
+  ticket: 'ticket',
+  company: 'customer',
+  configuration: 'asset',
+}
+
+/** Marks the registrations the gateway made, so that it removes its own stale ones and nobody else's. */
+export const CALLBACK_DESCRIPTION = 'psa-gateway change events'
+
+interface CwCallbackEntry {
+  id: number
+  url: string
+  type: string
+  level: string
+  description?: string
+  inactiveFlag?: boolean
+}
+
+export function hintsOfConnectWiseCallback(body: unknown): CallbackHint[] {
+  const type = fieldOf(body, 'Type')
+  const resource = typeof type === 'string' ? RESOURCE_OF_TYPE[type.toLowerCase()] : undefined
+  const id = recordIdOf(fieldOf(body, 'ID'))
+  return resource && id ? [{ resource, id }] : []
+}
+
+export function connectWiseCallbacks(
+  client: VendorClient,
+  api: Pick<ConnectWiseApi, 'all'>,
+): VendorCallbacks {
+  return {
+    hintsOf: hintsOfConnectWiseCallback,
+    async register(gatewayUrl, ctx) {
+      // CW appends the record id to the URL as it is (amp-labs registers `?recordId=`, Kerkhoff `?id=`).
+      const url = `${gatewayUrl}?recordId=`
+      const entries = await api.all<CwCallbackEntry>('/system/callbacks', ctx)
+      for (const type of Object.keys(RESOURCE_OF_TYPE)) {
+        const registered = entries.some(
+          (entry) =>
+            entry.url === url && entry.type === type && entry.level === 'owner' && !entry.inactiveFlag,
+        )
+        // objectId is required even for the owner level, where CW stores 1 (Kerkhoff's callbacks.py sends 1).
+        if (!registered)
+          await client.send(
+            {
+              method: 'POST',
+              path: '/system/callbacks',
+              body: {
+                url,
+                objectId: 1,
+                type,
+                level: 'owner',
+                description: CALLBACK_DESCRIPTION,
+                inactiveFlag: false,
+              },
+            },
+            ctx,
+          )
+      }
+      for (const stale of entries.filter(
+        (entry) => entry.description === CALLBACK_DESCRIPTION && entry.url !== url,
+      ))
+        await client.send({ method: 'DELETE', path: `/system/callbacks/${stale.id}` }, ctx)
+    },
+  }
+}

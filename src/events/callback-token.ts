@@ -1,0 +1,18 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
+
+/**
+ * The secret in a connection's callback URL (docs/events.md): derived from EVENT_CALLBACK_SECRET and the
+ * connection, so every replica knows it and no store holds it; rotating the secret changes every URL.
+ */
+export const callbackToken = (secret: string, connection: string): string =>
+  createHmac('sha256', secret).update(`callback\n${connection}`).digest('base64url')
+
+/** Compared as digests in constant time: the answer's timing says nothing about how much of a token matched. */
+export function isCallbackToken(secret: string, connection: string, presented: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest()
+  return timingSafeEqual(digest(callbackToken(secret, connection)), digest(presented))
+}
+
+/** Where a connection's vendor calls back, below the gateway's public URL. */
+export const callbackPath = (connection: string, token: string): string =>
+  `/v1/connections/${encodeURIComponent(connection)}/callbacks/${token}`

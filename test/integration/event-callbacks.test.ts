@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callbackPath, callbackToken } from '../../src/events/callback-token.js'
+import type { ChangeEvent } from '../../src/canonical/event.js'
+import { startReceiver, type Receiver } from '../helpers/event-receiver.js'
+import {
+  json,
+  startConnectWiseGateway,
+  startHaloGateway,
+  startSyncroGateway,
+  type Gateway,
+} from '../helpers/gateway.js'
+import { call as connectWiseCall } from '../sandbox/connectwise/helpers.js'
+import { call as haloCall, tokenFor } from '../sandbox/halopsa/helpers.js'
+
+/**
+ * Vendor callbacks end to end: the emulators call the gateway back as the vendors do, the gateway reads the record
+ * named again and logs it with source `callback`, and a subscription receives it.
+ */
+
+const SECRET = 'a-callback-secret-of-at-least-32-characters'
+
+/** Listens on loopback and subscribes a receiver to the connection's events; answers its callback URL. */
+async function listening(gateway: Gateway, connection: string) {
+  await gateway.app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = gateway.app.server.address() as { port: number }
+  const receiver = await startReceiver()
+  const created = await gateway.app.inject({
+    method: 'POST',
+    url: '/v1/subscriptions',
+    payload: { url: receiver.url, connections: [connection] },
+  })
+  expect(created.statusCode).toBe(201)
+  const urlOf = (id: string) => `http://127.0.0.1:${port}${callbackPath(id, callbackToken(SECRET, id))}`
+  return { receiver, urlOf }
+}
+
+const deliveredEvent = (receiver: Receiver, index: number) =>
+  (JSON.parse(receiver.received[index]!.body) as { data: ChangeEvent }).data
+
+describe('ConnectWise callbacks', () => {
+  let gateway: Awaited<ReturnType<typeof startConnectWiseGateway>>
+  let receiver: Receiver
+  let urlOf: (connection: string) => string
+  const CONNECTION = 'connectwise-test'
+
+  beforeAll(async () => {
+    gateway = await startConnectWiseGateway({ config: { eventCallbackSecret: SECRET } })
+    ;({ receiver, urlOf } = await listening(gateway, CONNECTION))
+  })
+  afterAll(async () => {
+    await gateway?.close()
+    await receiver?.close()
+  })
+
+  it('registers one owner-level callback per record type, once, and removes its own stale ones', async () => {
+    const stale = await connectWiseCall(gateway.emulator, '/system/callbacks', {
+      method: 'POST',
+      body: {
+        url: 'https://old.example.com/v1/connections/connectwise-test/callbacks/old?recordId=',
+        objectId: 1,
+        type: 'ticket',
+        level: 'owner',
+        description: 'psa-gateway change events',
+      },
+    })
+    expect(stale.status).toBe(201)
+    const sources = gateway.app.events!.sources
+    await sources.registerCallbacks(urlOf)
+    await sources.registerCallbacks(urlOf)
+    const entries = (await connectWiseCall(gateway.emulator, '/system/callbacks')).json as Array<{
+      url: string
+      type: string
+      level: string
+    }>
+    expect(
+      entries
+        .map(({ url, type, level }) => ({ url, type, level }))
+        .sort((a, b) => a.type.localeCompare(b.type)),
+    ).toEqual(
+      ['company', 'configuration', 'ticket'].map((type) => ({
+        url: `${urlOf(CONNECTION)}?recordId=`,
+        type,
+        level: 'owner',
+      })),
+    )
+  })
+
+  it('logs a ticket changed at the vendor from its callback, read again, and delivers it', async () => {
+    const sources = gateway.app.events!.sources
+    expect(await sources.look(CONNECTION, 'ticket')).toBe('walk')
+    const [ticket] = gateway.emulator.db.tickets.values()
+    const patched = await connectWiseCall(gateway.emulator, `/service/tickets/${ticket!.id}`, {
+      method: 'PATCH',
+      body: [{ op: 'replace', path: 'summary', value: 'Changed at the vendor' }],
+    })
+    expect(patched.status).toBe(200)
+    await receiver.waitFor(1)
+    expect(deliveredEvent(receiver, 0)).toMatchObject({
+      type: 'ticket.updated',
+      source: 'callback',
+      resource: { type: 'ticket', id: String(ticket!.id) },
+      data: { subject: 'Changed at the vendor' },
+    })
+    // The poller finds the same version: one change, one event.
+    expect(await sources.look(CONNECTION, 'ticket')).toBe('poll')
+    const feed = await gateway.app.inject({ method: 'GET', url: `/v1/connections/${CONNECTION}/events` })
+    expect(json<{ data: ChangeEvent[] }>(feed).data).toHaveLength(1)
+  })
+
+  it('logs a ticket deleted at the vendor from its callback, once a read answers 404', async () => {
+    const [, ticket] = gateway.emulator.db.tickets.values()
+    const deleted = await connectWiseCall(gateway.emulator, `/service/tickets/${ticket!.id}`, {
+      method: 'DELETE',
+    })
+    expect(deleted.status).toBe(204)
+    await receiver.waitFor(2)
+    expect(deliveredEvent(receiver, 1)).toMatchObject({
+      type: 'ticket.deleted',
+      source: 'callback',
+      resource: { type: 'ticket', id: String(ticket!.id) },
+      data: null,
+    })
+  })
+})
+
+describe('HaloPSA webhooks', () => {
+  it('logs a ticket changed at the vendor from the webhook an administrator set up', async () => {
+    const gateway = await startHaloGateway({ config: { eventCallbackSecret: SECRET } })
+    const { receiver, urlOf } = await listening(gateway, 'halopsa-test')
+    try {
+      gateway.emulator.db.webhooks.set('6f1c2c1e-0000-4000-8000-000000000001', {
+        id: '6f1c2c1e-0000-4000-8000-000000000001',
+        name: 'psa-gateway',
+        url: urlOf('halopsa-test'),
+        authentication_type: 0,
+        basic_username: null,
+        basic_password: null,
+        active: true,
+        events: [{ id: 1, name: 'Ticket Updated' }],
+      })
+      const [ticket] = gateway.emulator.db.tickets.values()
+      const token = await tokenFor(gateway.emulator)
+      const updated = await haloCall(`${gateway.emulator.apiUrl}/Tickets`, {
+        method: 'POST',
+        token,
+        body: [{ id: ticket!.id, summary: 'Changed in Halo' }],
+      })
+      expect(updated.status).toBe(200)
+      await receiver.waitFor(1)
+      expect(deliveredEvent(receiver, 0)).toMatchObject({
+        type: 'ticket.updated',
+        source: 'callback',
+        resource: { type: 'ticket', id: String(ticket!.id) },
+        data: { subject: 'Changed in Halo' },
+      })
+    } finally {
+      await gateway.close()
+      await receiver.close()
+    }
+  })
+})
+
+describe('the callback URL', () => {
+  let gateway: Awaited<ReturnType<typeof startSyncroGateway>>
+  const token = callbackToken(SECRET, 'syncro-test')
+  const callback = (path: string) =>
+    gateway.app.inject({
+      method: 'POST',
+      url: path,
+      payload: { text: 'A Ticket was created', attributes: { id: 1 } },
+    })
+
+  beforeAll(async () => {
+    gateway = await startSyncroGateway({ config: { eventCallbackSecret: SECRET } })
+  })
+  afterAll(() => gateway?.close())
+
+  it('takes a callback with the connection token, and answers 404 alike to any other token or connection', async () => {
+    expect((await callback(callbackPath('syncro-test', token))).statusCode).toBe(204)
+    const refusals = await Promise.all([
+      callback(
+        callbackPath('syncro-test', callbackToken('another-secret-of-at-least-32-chars!', 'syncro-test')),
+      ),
+      callback(callbackPath('syncro-test', `${token}x`)),
+      callback(callbackPath('syncro-elsewhere', callbackToken(SECRET, 'syncro-elsewhere'))),
+    ])
+    for (const refusal of refusals) {
+      expect(refusal.statusCode).toBe(404)
+      expect(refusal.headers['content-type']).toContain('application/problem+json')
+      expect(json<{ detail: string }>(refusal).detail).toBe('no callback is taken at this URL')
+    }
+  })
+
+  it('takes no callback at all without EVENT_CALLBACK_SECRET', async () => {
+    const unset = await startSyncroGateway({ config: { eventCallbackSecret: undefined } })
+    try {
+      const answer = await unset.app.inject({
+        method: 'POST',
+        url: callbackPath('syncro-test', token),
+        payload: {},
+      })
+      expect(answer.statusCode).toBe(404)
+    } finally {
+      await unset.close()
+    }
+  })
+})
