@@ -105,6 +105,24 @@ export class ConnectWiseDatabase {
     return this.insert(this.tickets, fields)
   }
 
+  updateTicket(record: TicketRecord, changes: Partial<Insertable<TicketRecord>>): TicketRecord {
+    Object.assign(record, changes)
+    return record
+  }
+
+  updateCompany(record: CompanyRecord, changes: Partial<Insertable<CompanyRecord>>): CompanyRecord {
+    Object.assign(record, changes)
+    return record
+  }
+
+  updateConfiguration(
+    record: ConfigurationRecord,
+    changes: Partial<Insertable<ConfigurationRecord>>,
+  ): ConfigurationRecord {
+    Object.assign(record, changes)
+    return record
+  }
+
   insertNote(fields: Insertable<NoteRecord>): NoteRecord {
     const note = this.insert(this.notes, fields)
     this.#fileNote(note)

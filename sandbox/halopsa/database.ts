@@ -118,6 +118,21 @@ export class HaloDatabase {
     return insertRecord(this.tickets, fields, this.nextTicketId++)
   }
 
+  updateTicket(record: TicketRecord, changes: Partial<Insertable<TicketRecord>>): TicketRecord {
+    Object.assign(record, changes)
+    return record
+  }
+
+  updateClient(record: ClientRecord, changes: Partial<Insertable<ClientRecord>>): ClientRecord {
+    Object.assign(record, changes)
+    return record
+  }
+
+  updateAsset(record: AssetRecord, changes: Partial<Insertable<AssetRecord>>): AssetRecord {
+    Object.assign(record, changes)
+    return record
+  }
+
   insertAction(fields: Insertable<ActionRecord>): ActionRecord {
     const action = insertRecord(this.actions, fields, this.nextActionId++)
     this.#fileAction(action)

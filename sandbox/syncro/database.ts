@@ -96,6 +96,21 @@ export class SyncroDatabase {
     return insertRecord(this.tickets, { ...fields, number }, this.nextTicketId++)
   }
 
+  updateTicket(record: TicketRecord, changes: Partial<Insertable<TicketRecord>>): TicketRecord {
+    Object.assign(record, changes)
+    return record
+  }
+
+  updateCustomer(record: CustomerRecord, changes: Partial<Insertable<CustomerRecord>>): CustomerRecord {
+    Object.assign(record, changes)
+    return record
+  }
+
+  updateAsset(record: AssetRecord, changes: Partial<Insertable<AssetRecord>>): AssetRecord {
+    Object.assign(record, changes)
+    return record
+  }
+
   deleteTicket(id: number): boolean {
     if (!this.tickets.delete(id)) return false
     for (const comment of this.commentsOf(id)) this.comments.delete(comment.id)

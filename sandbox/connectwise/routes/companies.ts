@@ -49,7 +49,7 @@ export const patchCompany: RouteHandler = (request, context) => {
   if (!patch.ok) return invalidObject(COMPANY_RESOURCE, patch.errors)
   const input = readCompany(db, patch.fields, company.id)
   if (!input.ok) return invalidObject(COMPANY_RESOURCE, input.errors)
-  Object.assign(company, input.fields, { info: touchedInfo(company.info, writeStamp(context)) })
+  db.updateCompany(company, { ...input.fields, info: touchedInfo(company.info, writeStamp(context)) })
   return recordReply(request, COMPANY_SCHEMA, companyView(db, company))
 }
 

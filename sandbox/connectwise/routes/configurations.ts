@@ -54,7 +54,10 @@ export const patchConfiguration: RouteHandler = (request, context) => {
   if (!patch.ok) return invalidObject(CONFIGURATION_RESOURCE, patch.errors)
   const input = readConfiguration(db, patch.fields, 'update')
   if (!input.ok) return invalidObject(CONFIGURATION_RESOURCE, input.errors)
-  Object.assign(configuration, input.fields, { info: touchedInfo(configuration.info, writeStamp(context)) })
+  db.updateConfiguration(configuration, {
+    ...input.fields,
+    info: touchedInfo(configuration.info, writeStamp(context)),
+  })
   return recordReply(request, CONFIGURATION_SCHEMA, configurationView(db, configuration))
 }
 

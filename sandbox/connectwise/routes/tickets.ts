@@ -157,7 +157,9 @@ function saveTicket(
 ) {
   const { db } = context
   const stamp = writeStamp(context)
-  Object.assign(ticket, fields, closure(db, ticket, fields.statusId, stamp), {
+  db.updateTicket(ticket, {
+    ...fields,
+    ...closure(db, ticket, fields.statusId, stamp),
     info: touchedInfo(ticket.info, stamp),
   })
   return recordReply(request, TICKET_SCHEMA, ticketView(db, ticket))

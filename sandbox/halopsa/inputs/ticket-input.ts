@@ -6,7 +6,7 @@ import { readCustomFields } from './custom-fields.js'
 import { textAndHtml } from '../html-text.js'
 import type { ItemReader } from './item-reader.js'
 import { checkReference, isBlank, optionalLink } from './references.js'
-import { setTicketStatus } from './ticket-status.js'
+import { ticketStatusChanges } from './ticket-status.js'
 
 /** The ticket type a ticket gets when none is sent. */
 const DEFAULT_TICKET_TYPE_ID = 1
@@ -43,10 +43,13 @@ export function ticketPlanner(db: HaloDatabase, now: Timestamp): ItemPlanner<Tic
       apply: () => {
         const ticket = existing ?? db.insertTicket(newTicket(patch, now))
         const { status_id: statusId, ...rest } = patch
-        Object.assign(ticket, rest, { last_update: now })
-        if (customFields) ticket.customfields = customFields(ticket.customfields)
-        if (statusId !== undefined && (statusId !== ticket.status_id || !existing))
-          setTicketStatus(db, ticket, statusId, now)
+        const movesStatus = statusId !== undefined && (statusId !== ticket.status_id || !existing)
+        db.updateTicket(ticket, {
+          ...rest,
+          last_update: now,
+          ...(customFields ? { customfields: customFields(ticket.customfields) } : {}),
+          ...(movesStatus ? ticketStatusChanges(db, ticket, statusId, now) : {}),
+        })
         return ticket
       },
     }

@@ -45,6 +45,6 @@ export const updateAsset: RouteHandler = ({ params, body }, { db, now }) => {
   if (!asset) return notFound()
   const input = readAssetInput(db, body, false)
   if (!input.ok) return input.reply
-  Object.assign(asset, input.changes, { updated_at: now().toISOString() })
+  db.updateAsset(asset, { ...input.changes, updated_at: now().toISOString() })
   return { status: 200, body: { asset: assetView(db, asset) } }
 }

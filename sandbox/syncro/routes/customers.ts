@@ -55,6 +55,6 @@ export const updateCustomer: RouteHandler = ({ params, body }, { db, now }) => {
   if (!customer) return notFound()
   const input = readCustomerInput(body, customer)
   if (!input.ok) return input.reply
-  Object.assign(customer, input.changes, { updated_at: now().toISOString() })
+  db.updateCustomer(customer, { ...input.changes, updated_at: now().toISOString() })
   return { status: 200, body: { customer: customerView(db, customer) } }
 }

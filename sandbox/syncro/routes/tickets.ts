@@ -65,7 +65,11 @@ export const updateTicket: RouteHandler = ({ params, body }, context) => {
   if (!input.ok) return input.reply
   const now = context.now().toISOString()
   const becomesResolved = input.changes.status === RESOLVED && ticket.status !== RESOLVED
-  Object.assign(ticket, input.changes, { updated_at: now }, becomesResolved ? { resolved_at: now } : {})
+  db.updateTicket(ticket, {
+    ...input.changes,
+    updated_at: now,
+    ...(becomesResolved ? { resolved_at: now } : {}),
+  })
   addComments(context, ticket, input.comments, now)
   return { status: 200, body: { ticket: ticketDetailView(db, ticket) } }
 }
