@@ -35,10 +35,14 @@ async function main(): Promise<void> {
   if (config.sandbox) {
     // Loaded on demand: a configured gateway (production) never loads the emulators.
     const { startSandboxMode } = await import('./sandbox-mode.js')
-    sandbox = await startSandboxMode(config.sandboxRateLimits)
+    sandbox = await startSandboxMode(config.sandboxRateLimits, config.sandboxActivity)
     config = { ...config, connections: sandbox.connections }
     logger.info(
-      { connections: sandbox.connections.map((connection) => connection.id) },
+      {
+        connections: sandbox.connections.map((connection) => connection.id),
+        // How often each emulator changes a record on its own (SANDBOX_ACTIVITY_SECONDS); 0: never.
+        activitySeconds: (config.sandboxActivity?.everyMs ?? 0) / 1000,
+      },
       'sandbox mode: no connection configured, serving the built-in vendor emulators',
     )
   }

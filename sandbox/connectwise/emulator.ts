@@ -1,7 +1,10 @@
 import { createServer } from 'node:http'
+import type { EmulatorActivity } from '../shared/activity.js'
 import type { FaultControls } from '../shared/faults.js'
 import { createEmulatorRuntime, listen } from '../shared/lifecycle.js'
+import { createRandom } from '../shared/random.js'
 import type { EmulatorStats } from '../shared/stats.js'
+import { createConnectWiseActivity } from './activity.js'
 import { createAuthenticator } from './auth.js'
 import { ConnectWiseDatabase } from './database.js'
 import { resolveConnectWiseOptions, type ConnectWiseEmulatorOptions } from './options.js'
@@ -23,6 +26,8 @@ export interface ConnectWiseEmulator {
   readonly stats: EmulatorStats
   resetStats(): void
   readonly faults: FaultControls
+  /** Changes records on its own, as the site's members would; running when the options asked for it. */
+  readonly activity: EmulatorActivity
   close(): Promise<void>
 }
 
@@ -35,13 +40,14 @@ export async function startConnectWiseEmulator(
   const { stats, faults, sleep, resetStats, close } = createEmulatorRuntime(server)
   const apiPrefix = `/${settings.codebase}/apis/3.0`
   let origin = ''
+  const context = { db, pageSizes: settings.pageSizes, now: () => new Date(), apiMemberId: API_MEMBER_ID }
 
   server.on(
     'request',
     createRequestListener({
       apiPrefix,
       routes: CONNECTWISE_ROUTES,
-      context: { db, pageSizes: settings.pageSizes, now: () => new Date(), apiMemberId: API_MEMBER_ID },
+      context,
       authenticate: createAuthenticator(settings.companyId, settings.members, settings.clientIds),
       throttle: new Throttle(settings.rateLimit.limit, settings.rateLimit.windowMs),
       faults,
@@ -52,6 +58,8 @@ export async function startConnectWiseEmulator(
     }),
   )
   origin = await listen(server, settings.host, settings.port)
+  const activity = createConnectWiseActivity(context, createRandom(settings.seed))
+  if (settings.activity) activity.start(settings.activity.everyMs)
 
   return {
     origin,
@@ -63,6 +71,10 @@ export async function startConnectWiseEmulator(
     stats,
     resetStats,
     faults,
-    close,
+    activity,
+    close: async () => {
+      activity.stop()
+      await close()
+    },
   }
 }

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
+import { checkActivityOptions, type ActivityOptions } from '../shared/activity.js'
 import type { ApiMemberKeys } from './auth.js'
 import type { PageSizes } from './http-types.js'
 
@@ -19,8 +20,10 @@ export interface ConnectWiseEmulatorOptions {
   rateLimit?: { limit: number; windowMs: number }
   /** Default page size 25, largest 1000. */
   pageSize?: { default?: number; max?: number }
-  /** Seed data PRNG seed; default 1. */
+  /** Seed data PRNG seed (the activity's too); default 1. */
   seed?: number
+  /** Records change on their own every `everyMs` (see `activity` on the emulator); default none. */
+  activity?: ActivityOptions
 }
 
 export interface ResolvedConnectWiseOptions {
@@ -33,6 +36,7 @@ export interface ResolvedConnectWiseOptions {
   rateLimit: { limit: number; windowMs: number }
   pageSizes: PageSizes
   seed: number
+  activity: ActivityOptions | undefined
 }
 
 export function resolveConnectWiseOptions(
@@ -48,6 +52,7 @@ export function resolveConnectWiseOptions(
     rateLimit: { limit: options.rateLimit?.limit ?? 60, windowMs: options.rateLimit?.windowMs ?? 60_000 },
     pageSizes: { default: options.pageSize?.default ?? 25, max: options.pageSize?.max ?? 1000 },
     seed: options.seed ?? 1,
+    activity: checkActivityOptions(options.activity),
   }
   check(
     /^[A-Za-z0-9_.-]+$/.test(resolved.codebase),

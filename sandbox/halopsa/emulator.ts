@@ -1,8 +1,11 @@
 import { createServer } from 'node:http'
+import type { EmulatorActivity } from '../shared/activity.js'
 import type { FaultControls } from '../shared/faults.js'
 import { createEmulatorRuntime, listen } from '../shared/lifecycle.js'
+import { createRandom } from '../shared/random.js'
 import { RollingWindowLimiter } from '../shared/rate-limit.js'
 import type { EmulatorStats } from '../shared/stats.js'
+import { createHaloActivity } from './activity.js'
 import { createClientCheck } from './auth/credentials.js'
 import { TokenStore } from './auth/token-store.js'
 import { HaloDatabase } from './database.js'
@@ -38,6 +41,8 @@ export interface HaloEmulator {
     /** Revokes every token issued so far: the API answers 401 to them. */
     revokeAll(): void
   }
+  /** Changes records on its own, as the tenant's agents would; running when the options asked for it. */
+  readonly activity: EmulatorActivity
   close(): Promise<void>
 }
 
@@ -50,18 +55,19 @@ export async function startHaloEmulator(options?: HaloEmulatorOptions): Promise<
   const { stats, faults, sleep, resetStats, close } = createEmulatorRuntime(server)
   const origin = await listen(server, settings.host, settings.port)
   const authUrl = `${origin}/auth`
+  const context = {
+    db,
+    now: clock,
+    apiAgentId: API_AGENT_ID,
+    authUrl,
+    tenant: settings.hosted ? settings.tenant : undefined,
+  }
 
   server.on(
     'request',
     createRequestListener({
       routes: HALO_ROUTES,
-      context: {
-        db,
-        now: clock,
-        apiAgentId: API_AGENT_ID,
-        authUrl,
-        tenant: settings.hosted ? settings.tenant : undefined,
-      },
+      context,
       tokenEndpoint: {
         hosted: settings.hosted,
         tenant: settings.tenant,
@@ -79,6 +85,9 @@ export async function startHaloEmulator(options?: HaloEmulatorOptions): Promise<
       sleep,
     }),
   )
+
+  const activity = createHaloActivity(context, createRandom(settings.seed))
+  if (settings.activity) activity.start(settings.activity.everyMs)
 
   return {
     origin,
@@ -102,6 +111,10 @@ export async function startHaloEmulator(options?: HaloEmulatorOptions): Promise<
       setLifetimeSeconds: (seconds) => tokens.setLifetimeSeconds(seconds),
       revokeAll: () => tokens.revokeAll(),
     },
-    close,
+    activity,
+    close: async () => {
+      activity.stop()
+      await close()
+    },
   }
 }

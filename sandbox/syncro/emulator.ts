@@ -1,8 +1,11 @@
 import { createServer } from 'node:http'
+import type { EmulatorActivity } from '../shared/activity.js'
 import type { FaultControls } from '../shared/faults.js'
 import { createEmulatorRuntime, listen } from '../shared/lifecycle.js'
+import { createRandom } from '../shared/random.js'
 import { RollingWindowLimiter } from '../shared/rate-limit.js'
 import type { EmulatorStats } from '../shared/stats.js'
+import { createSyncroActivity } from './activity.js'
 import { createApiKeyCheck } from './auth.js'
 import { SyncroDatabase } from './database.js'
 import { resolveSyncroOptions, type SyncroEmulatorOptions } from './options.js'
@@ -24,6 +27,8 @@ export interface SyncroEmulator {
   readonly stats: EmulatorStats
   resetStats(): void
   readonly faults: FaultControls
+  /** Changes records on its own, as the account's technicians would; running when the options asked for it. */
+  readonly activity: EmulatorActivity
   close(): Promise<void>
 }
 
@@ -32,12 +37,13 @@ export async function startSyncroEmulator(options?: SyncroEmulatorOptions): Prom
   const db = new SyncroDatabase(seedSyncroData(settings.seed))
   const server = createServer()
   const { stats, faults, sleep, resetStats, close } = createEmulatorRuntime(server)
+  const context = { db, pageSizes: settings.pageSizes, now: () => new Date(), apiUserId: API_USER_ID }
 
   server.on(
     'request',
     createRequestListener({
       routes: SYNCRO_ROUTES,
-      context: { db, pageSizes: settings.pageSizes, now: () => new Date(), apiUserId: API_USER_ID },
+      context,
       limiter: new RollingWindowLimiter(settings.rateLimit.limit, settings.rateLimit.windowMs),
       faults,
       stats,
@@ -47,6 +53,8 @@ export async function startSyncroEmulator(options?: SyncroEmulatorOptions): Prom
     }),
   )
   const origin = await listen(server, settings.host, settings.port)
+  const activity = createSyncroActivity(context, createRandom(settings.seed))
+  if (settings.activity) activity.start(settings.activity.everyMs)
 
   return {
     origin,
@@ -56,6 +64,10 @@ export async function startSyncroEmulator(options?: SyncroEmulatorOptions): Prom
     stats,
     resetStats,
     faults,
-    close,
+    activity,
+    close: async () => {
+      activity.stop()
+      await close()
+    },
   }
 }

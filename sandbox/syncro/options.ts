@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { checkActivityOptions, type ActivityOptions } from '../shared/activity.js'
 import type { PageSizes } from './http-types.js'
 
 export interface SyncroEmulatorOptions {
@@ -12,8 +13,10 @@ export interface SyncroEmulatorOptions {
   rateLimit?: { limit: number; windowMs: number; retryAfterSeconds?: number }
   /** Defaults 25, 100, 25, 50. Set by the vendor per resource: clients cannot change them. */
   pageSizes?: { tickets?: number; customers?: number; assets?: number; contacts?: number }
-  /** Seed data PRNG seed; default 1. */
+  /** Seed data PRNG seed (the activity's too); default 1. */
   seed?: number
+  /** Records change on their own every `everyMs` (see `activity` on the emulator); default none. */
+  activity?: ActivityOptions
 }
 
 export interface ResolvedSyncroOptions {
@@ -23,6 +26,7 @@ export interface ResolvedSyncroOptions {
   rateLimit: { limit: number; windowMs: number; retryAfterSeconds: number }
   pageSizes: PageSizes
   seed: number
+  activity: ActivityOptions | undefined
 }
 
 export function resolveSyncroOptions(options: SyncroEmulatorOptions = {}): ResolvedSyncroOptions {
@@ -47,6 +51,7 @@ export function resolveSyncroOptions(options: SyncroEmulatorOptions = {}): Resol
       contacts: options.pageSizes?.contacts ?? 50,
     },
     seed: options.seed ?? 1,
+    activity: checkActivityOptions(options.activity),
   }
   requirePositiveInteger('rateLimit.limit', resolved.rateLimit.limit)
   requirePositiveInteger('rateLimit.windowMs', resolved.rateLimit.windowMs)
