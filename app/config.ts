@@ -13,7 +13,9 @@ import { DEFAULT_EVENT_RETENTION_HOURS } from '../src/events/change-event.js'
 import { StringEnum } from '../src/canonical/common.js'
 import { GatewayApiKey, KEY_HASH_PATTERN, LOG_LEVELS, type LogLevel } from '../src/gateway-config.js'
 import { DEFAULT_VENDOR_HTTP_SETTINGS, type VendorHttpSettings } from '../src/vendor-http/settings.js'
+import { sandboxActivityFromEnv } from '../sandbox/activity-env.js'
 import { sandboxRateLimitsFromEnv, type SandboxRateLimits } from '../sandbox/rate-limit-env.js'
+import type { ActivityOptions } from '../sandbox/shared/activity.js'
 import { tracingFromEnv, type TracingConfig } from './tracing-config.js'
 
 /**
@@ -126,6 +128,8 @@ export interface Config {
   sandbox: boolean
   /** The emulators' limits where SANDBOX_<VENDOR>_RATE_LIMIT changes them (sandbox mode only). */
   sandboxRateLimits: SandboxRateLimits
+  /** How often each emulator changes a record on its own (SANDBOX_ACTIVITY_SECONDS; sandbox mode only). */
+  sandboxActivity: ActivityOptions | undefined
   /** OpenTelemetry tracing, on only when an OTLP endpoint is configured (tracing-config.ts). */
   tracing?: TracingConfig
 }
@@ -460,6 +464,7 @@ export function loadConfig(
     sandbox,
     // Read only where the emulators run: a production start never stops on a sandbox setting.
     sandboxRateLimits: sandbox ? sandboxRateLimitsFromEnv(env, problems) : {},
+    sandboxActivity: sandbox ? sandboxActivityFromEnv(env, problems) : undefined,
     tracing: tracingFromEnv(env, problems),
   }
   if (config.headersTimeoutMs > config.requestTimeoutMs)

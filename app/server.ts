@@ -39,10 +39,18 @@ async function main(): Promise<void> {
     // The emulators call back on loopback, at the port the gateway is about to listen on.
     const publicUrl = config.publicUrl ?? (config.port === 0 ? undefined : `http://127.0.0.1:${config.port}`)
     config = { ...config, publicUrl }
-    sandbox = await startSandboxMode(config.sandboxRateLimits, callbackUrlsOf(config))
+    sandbox = await startSandboxMode({
+      rateLimits: config.sandboxRateLimits,
+      activity: config.sandboxActivity,
+      callbackUrlOf: callbackUrlsOf(config),
+    })
     config = { ...config, connections: sandbox.connections }
     logger.info(
-      { connections: sandbox.connections.map((connection) => connection.id) },
+      {
+        connections: sandbox.connections.map((connection) => connection.id),
+        // How often each emulator changes a record on its own (SANDBOX_ACTIVITY_SECONDS); 0: never.
+        activitySeconds: (config.sandboxActivity?.everyMs ?? 0) / 1000,
+      },
       'sandbox mode: no connection configured, serving the built-in vendor emulators',
     )
   }

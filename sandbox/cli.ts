@@ -43,6 +43,11 @@ for (const connection of sandbox.connections) {
       `    rate limit ${connection.rateLimit.limit} per ${connection.rateLimit.windowMs / 1000} s (from ${rateLimitVariable(connection.vendor)}); the gateway must be told the same (its connection's rateLimit)`,
     )
 }
+console.log(
+  options.activity
+    ? `Each emulator changes a record on its own every ${options.activity.everyMs / 1000} s (SANDBOX_ACTIVITY_SECONDS, 0 for never).`
+    : 'The emulators change nothing on their own (SANDBOX_ACTIVITY_SECONDS=0).',
+)
 console.log('Press Ctrl+C to stop.')
 
 let stopping = false

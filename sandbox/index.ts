@@ -5,6 +5,7 @@ import {
 } from './connectwise/index.js'
 import { startHaloEmulator, type HaloEmulator, type HaloEmulatorOptions } from './halopsa/index.js'
 import type { SandboxRateLimit } from './rate-limit-env.js'
+import type { ActivityOptions } from './shared/activity.js'
 import { startSyncroEmulator, type SyncroEmulator, type SyncroEmulatorOptions } from './syncro/index.js'
 
 /**
@@ -37,6 +38,8 @@ export type SandboxConnection = (
 export interface SandboxOptions {
   /** Loopback by default. */
   host?: string
+  /** Every emulator changes a record on its own this often (a vendor's own `activity` option wins); default never. */
+  activity?: ActivityOptions
   connectwise?: Omit<ConnectWiseEmulatorOptions, 'host'>
   halopsa?: Omit<HaloEmulatorOptions, 'host'>
   syncro?: Omit<SyncroEmulatorOptions, 'host'>
@@ -58,9 +61,9 @@ const paced = (rateLimit: SandboxRateLimit | undefined) =>
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1'
   const [connectwise, halopsa, syncro] = await Promise.all([
-    startConnectWiseEmulator({ ...options.connectwise, host }),
-    startHaloEmulator({ ...options.halopsa, host }),
-    startSyncroEmulator({ ...options.syncro, host }),
+    startConnectWiseEmulator({ activity: options.activity, ...options.connectwise, host }),
+    startHaloEmulator({ activity: options.activity, ...options.halopsa, host }),
+    startSyncroEmulator({ activity: options.activity, ...options.syncro, host }),
   ])
   const haloClient = halopsa.clients[0]!
   const member = connectwise.members[0]!
@@ -109,4 +112,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 export type { ConnectWiseEmulator, ConnectWiseEmulatorOptions } from './connectwise/index.js'
 export type { HaloEmulator, HaloEmulatorOptions } from './halopsa/index.js'
 export type { SyncroEmulator, SyncroEmulatorOptions } from './syncro/index.js'
+export type { ActivityChange, ActivityOptions, EmulatorActivity } from './shared/activity.js'
+export { sandboxActivityFromEnv } from './activity-env.js'
 export { sandboxRateLimitsFromEnv, type SandboxRateLimit, type SandboxRateLimits } from './rate-limit-env.js'

@@ -1,3 +1,4 @@
+import { sandboxActivityFromEnv } from './activity-env.js'
 import type { SandboxOptions } from './index.js'
 import { sandboxRateLimitsFromEnv } from './rate-limit-env.js'
 import { isHttpUrl } from './shared/urls.js'
@@ -12,6 +13,7 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv, problems: string[]
   const rateLimits = sandboxRateLimitsFromEnv(env, problems)
   return {
     host: env.SANDBOX_HOST || '127.0.0.1',
+    activity: sandboxActivityFromEnv(env, problems),
     connectwise: {
       port: port(env.SANDBOX_CONNECTWISE_PORT),
       rateLimit: rateLimits.connectwise,

@@ -1,8 +1,11 @@
 import { createServer } from 'node:http'
 import { CallbackSender, type CallbackAttempt } from '../shared/callback-sender.js'
+import type { EmulatorActivity } from '../shared/activity.js'
 import type { FaultControls } from '../shared/faults.js'
 import { createEmulatorRuntime, listen } from '../shared/lifecycle.js'
+import { createRandom } from '../shared/random.js'
 import type { EmulatorStats } from '../shared/stats.js'
+import { createConnectWiseActivity } from './activity.js'
 import { createAuthenticator } from './auth.js'
 import { startConnectWiseCallbacks } from './callbacks/sender.js'
 import { keyPath, newSigningKey } from './callbacks/signing.js'
@@ -33,6 +36,8 @@ export interface ConnectWiseEmulator {
     /** Resolves once every callback of the changes so far has been sent or has failed. */
     settled(): Promise<void>
   }
+  /** Changes records on its own, as the site's members would; running when the options asked for it. */
+  readonly activity: EmulatorActivity
   /** Stops calling back (cancelling the callbacks in flight), then stops the server. */
   close(): Promise<void>
 }
@@ -48,13 +53,14 @@ export async function startConnectWiseEmulator(
   const callbackKey = newSigningKey()
   const sender = new CallbackSender({ timeoutMs: settings.callbackTimeoutMs, stats })
   let origin = ''
+  const context = { db, pageSizes: settings.pageSizes, now: () => new Date(), apiMemberId: API_MEMBER_ID }
 
   server.on(
     'request',
     createRequestListener({
       apiPrefix,
       routes: CONNECTWISE_ROUTES,
-      context: { db, pageSizes: settings.pageSizes, now: () => new Date(), apiMemberId: API_MEMBER_ID },
+      context,
       authenticate: createAuthenticator(settings.companyId, settings.members, settings.clientIds),
       throttle: new Throttle(settings.rateLimit.limit, settings.rateLimit.windowMs),
       faults,
@@ -72,6 +78,8 @@ export async function startConnectWiseEmulator(
     keyUrl: `${origin}${keyPath(settings.codebase, settings.companyId, callbackKey)}`,
     signingKey: callbackKey.signingKey,
   })
+  const activity = createConnectWiseActivity(context, createRandom(settings.seed))
+  if (settings.activity) activity.start(settings.activity.everyMs)
 
   return {
     origin,
@@ -84,7 +92,9 @@ export async function startConnectWiseEmulator(
     resetStats,
     faults,
     callbacks: sender,
+    activity,
     close: async () => {
+      activity.stop()
       stopCallbacks()
       await sender.close()
       await close()

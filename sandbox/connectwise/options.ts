@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
+import { checkActivityOptions, type ActivityOptions } from '../shared/activity.js'
 import type { ApiMemberKeys } from './auth.js'
 import type { PageSizes } from './http-types.js'
 
@@ -19,10 +20,12 @@ export interface ConnectWiseEmulatorOptions {
   rateLimit?: { limit: number; windowMs: number }
   /** Default page size 25, largest 1000. */
   pageSize?: { default?: number; max?: number }
-  /** Seed data PRNG seed; default 1. */
+  /** Seed data PRNG seed (the activity's too); default 1. */
   seed?: number
   /** How long one callback POST may take; default 10 000 ms. */
   callbackTimeoutMs?: number
+  /** Records change on their own every `everyMs` (see `activity` on the emulator); default none. */
+  activity?: ActivityOptions
 }
 
 export interface ResolvedConnectWiseOptions {
@@ -36,6 +39,7 @@ export interface ResolvedConnectWiseOptions {
   pageSizes: PageSizes
   seed: number
   callbackTimeoutMs: number
+  activity: ActivityOptions | undefined
 }
 
 export function resolveConnectWiseOptions(
@@ -52,6 +56,7 @@ export function resolveConnectWiseOptions(
     pageSizes: { default: options.pageSize?.default ?? 25, max: options.pageSize?.max ?? 1000 },
     seed: options.seed ?? 1,
     callbackTimeoutMs: options.callbackTimeoutMs ?? 10_000,
+    activity: checkActivityOptions(options.activity),
   }
   check(
     /^[A-Za-z0-9_.-]+$/.test(resolved.codebase),

@@ -139,6 +139,16 @@ export class HaloDatabase {
     return record
   }
 
+  updateClient(record: ClientRecord, changes: Partial<Insertable<ClientRecord>>): ClientRecord {
+    Object.assign(record, changes)
+    return record
+  }
+
+  updateAsset(record: AssetRecord, changes: Partial<Insertable<AssetRecord>>): AssetRecord {
+    Object.assign(record, changes)
+    return record
+  }
+
   insertAction(fields: Insertable<ActionRecord>): ActionRecord {
     const action = insertRecord(this.actions, fields, this.nextActionId++)
     this.#fileAction(action)

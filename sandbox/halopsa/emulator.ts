@@ -1,9 +1,12 @@
 import { createServer } from 'node:http'
 import { CallbackSender, type CallbackAttempt } from '../shared/callback-sender.js'
+import type { EmulatorActivity } from '../shared/activity.js'
 import type { FaultControls } from '../shared/faults.js'
 import { createEmulatorRuntime, listen } from '../shared/lifecycle.js'
+import { createRandom } from '../shared/random.js'
 import { RollingWindowLimiter } from '../shared/rate-limit.js'
 import type { EmulatorStats } from '../shared/stats.js'
+import { createHaloActivity } from './activity.js'
 import { createClientCheck } from './auth/credentials.js'
 import { TokenStore } from './auth/token-store.js'
 import { HaloDatabase } from './database.js'
@@ -47,6 +50,8 @@ export interface HaloEmulator {
     /** Resolves once every webhook of the changes so far has been sent or has failed. */
     settled(): Promise<void>
   }
+  /** Changes records on its own, as the tenant's agents would; running when the options asked for it. */
+  readonly activity: EmulatorActivity
   /** Stops the webhooks (cancelling those in flight), then stops the server. */
   close(): Promise<void>
 }
@@ -62,18 +67,19 @@ export async function startHaloEmulator(options?: HaloEmulatorOptions): Promise<
   const sender = new CallbackSender({ timeoutMs: settings.webhookTimeoutMs, stats })
   const stopWebhooks = startHaloWebhooks(db, sender, clock)
   const authUrl = `${origin}/auth`
+  const context = {
+    db,
+    now: clock,
+    apiAgentId: API_AGENT_ID,
+    authUrl,
+    tenant: settings.hosted ? settings.tenant : undefined,
+  }
 
   server.on(
     'request',
     createRequestListener({
       routes: HALO_ROUTES,
-      context: {
-        db,
-        now: clock,
-        apiAgentId: API_AGENT_ID,
-        authUrl,
-        tenant: settings.hosted ? settings.tenant : undefined,
-      },
+      context,
       tokenEndpoint: {
         hosted: settings.hosted,
         tenant: settings.tenant,
@@ -91,6 +97,9 @@ export async function startHaloEmulator(options?: HaloEmulatorOptions): Promise<
       sleep,
     }),
   )
+
+  const activity = createHaloActivity(context, createRandom(settings.seed))
+  if (settings.activity) activity.start(settings.activity.everyMs)
 
   return {
     origin,
@@ -115,7 +124,9 @@ export async function startHaloEmulator(options?: HaloEmulatorOptions): Promise<
       revokeAll: () => tokens.revokeAll(),
     },
     webhooks: sender,
+    activity,
     close: async () => {
+      activity.stop()
       stopWebhooks()
       await sender.close()
       await close()

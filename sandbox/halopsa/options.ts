@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
+import { checkActivityOptions, type ActivityOptions } from '../shared/activity.js'
 import type { ApiClient } from './auth/credentials.js'
 import { KNOWN_SCOPES } from './auth/scopes.js'
 
@@ -17,10 +18,12 @@ export interface HaloEmulatorOptions {
   tokenLifetimeSeconds?: number
   /** Per tenant, rolling; default 300 per 300 000 ms (what hosted tenants report). */
   rateLimit?: { limit: number; windowMs: number }
-  /** Seed data PRNG seed; default 1. */
+  /** Seed data PRNG seed (the activity's too); default 1. */
   seed?: number
   /** How long one webhook POST may take; default 10 000 ms. */
   webhookTimeoutMs?: number
+  /** Records change on their own every `everyMs` (see `activity` on the emulator); default none. */
+  activity?: ActivityOptions
   /**
    * Epoch milliseconds, for token expiry, record timestamps and the rate limit's window; default the real
    * time (`Date.now()` for the first two, `performance.now()` for the window). Lets tests move time.
@@ -39,6 +42,7 @@ export interface ResolvedHaloOptions {
   seed: number
   webhookTimeoutMs: number
   clock: (() => number) | undefined
+  activity: ActivityOptions | undefined
 }
 
 export function resolveHaloOptions(options: HaloEmulatorOptions = {}): ResolvedHaloOptions {
@@ -57,6 +61,7 @@ export function resolveHaloOptions(options: HaloEmulatorOptions = {}): ResolvedH
     seed: options.seed ?? 1,
     webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
     clock: options.clock,
+    activity: checkActivityOptions(options.activity),
   }
   if (resolved.tenant.trim() === '') throw new TypeError('HaloPSA emulator tenant must not be empty')
   requireInteger('tokenLifetimeSeconds', resolved.tokenLifetimeSeconds, 1)

@@ -1,9 +1,12 @@
 import { createServer } from 'node:http'
 import { CallbackSender, type CallbackAttempt } from '../shared/callback-sender.js'
+import type { EmulatorActivity } from '../shared/activity.js'
 import type { FaultControls } from '../shared/faults.js'
 import { createEmulatorRuntime, listen } from '../shared/lifecycle.js'
+import { createRandom } from '../shared/random.js'
 import { RollingWindowLimiter } from '../shared/rate-limit.js'
 import type { EmulatorStats } from '../shared/stats.js'
+import { createSyncroActivity } from './activity.js'
 import { createApiKeyCheck } from './auth.js'
 import { SyncroDatabase } from './database.js'
 import { resolveSyncroOptions, type SyncroEmulatorOptions } from './options.js'
@@ -33,6 +36,8 @@ export interface SyncroEmulator {
     /** Resolves once every webhook of the changes so far has been sent or has failed. */
     settled(): Promise<void>
   }
+  /** Changes records on its own, as the account's technicians would; running when the options asked for it. */
+  readonly activity: EmulatorActivity
   /** Stops the webhooks (cancelling those in flight), then stops the server. */
   close(): Promise<void>
 }
@@ -42,12 +47,13 @@ export async function startSyncroEmulator(options?: SyncroEmulatorOptions): Prom
   const db = new SyncroDatabase(seedSyncroData(settings.seed))
   const server = createServer()
   const { stats, faults, sleep, resetStats, close } = createEmulatorRuntime(server)
+  const context = { db, pageSizes: settings.pageSizes, now: () => new Date(), apiUserId: API_USER_ID }
 
   server.on(
     'request',
     createRequestListener({
       routes: SYNCRO_ROUTES,
-      context: { db, pageSizes: settings.pageSizes, now: () => new Date(), apiUserId: API_USER_ID },
+      context,
       limiter: new RollingWindowLimiter(settings.rateLimit.limit, settings.rateLimit.windowMs),
       faults,
       stats,
@@ -61,6 +67,8 @@ export async function startSyncroEmulator(options?: SyncroEmulatorOptions): Prom
   const stopWebhooks = settings.webhookUrl
     ? startSyncroWebhooks(db, sender, settings.webhookUrl)
     : () => undefined
+  const activity = createSyncroActivity(context, createRandom(settings.seed))
+  if (settings.activity) activity.start(settings.activity.everyMs)
 
   return {
     origin,
@@ -71,7 +79,9 @@ export async function startSyncroEmulator(options?: SyncroEmulatorOptions): Prom
     resetStats,
     faults,
     webhooks: sender,
+    activity,
     close: async () => {
+      activity.stop()
       stopWebhooks()
       await sender.close()
       await close()

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { isHttpUrl } from '../shared/urls.js'
+import { checkActivityOptions, type ActivityOptions } from '../shared/activity.js'
 import type { PageSizes } from './http-types.js'
 
 export interface SyncroEmulatorOptions {
@@ -13,7 +14,7 @@ export interface SyncroEmulatorOptions {
   rateLimit?: { limit: number; windowMs: number; retryAfterSeconds?: number }
   /** Defaults 25, 100, 25, 50. Set by the vendor per resource: clients cannot change them. */
   pageSizes?: { tickets?: number; customers?: number; assets?: number; contacts?: number }
-  /** Seed data PRNG seed; default 1. */
+  /** Seed data PRNG seed (the activity's too); default 1. */
   seed?: number
   /**
    * Where Syncro's webhooks go: stands for the URL an admin enters in Syncro's UI (there is no API for it).
@@ -22,6 +23,8 @@ export interface SyncroEmulatorOptions {
   webhookUrl?: string
   /** How long one webhook POST may take; default 10 000 ms. */
   webhookTimeoutMs?: number
+  /** Records change on their own every `everyMs` (see `activity` on the emulator); default none. */
+  activity?: ActivityOptions
 }
 
 export interface ResolvedSyncroOptions {
@@ -33,6 +36,7 @@ export interface ResolvedSyncroOptions {
   seed: number
   webhookUrl: string | undefined
   webhookTimeoutMs: number
+  activity: ActivityOptions | undefined
 }
 
 export function resolveSyncroOptions(options: SyncroEmulatorOptions = {}): ResolvedSyncroOptions {
@@ -59,6 +63,7 @@ export function resolveSyncroOptions(options: SyncroEmulatorOptions = {}): Resol
     seed: options.seed ?? 1,
     webhookUrl: options.webhookUrl,
     webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
+    activity: checkActivityOptions(options.activity),
   }
   requirePositiveInteger('rateLimit.limit', resolved.rateLimit.limit)
   requirePositiveInteger('rateLimit.windowMs', resolved.rateLimit.windowMs)

@@ -38,7 +38,8 @@ export async function startServerProcess(
   const entry = options.built ? ['dist/app/server.js'] : ['--import', 'tsx', 'app/server.ts']
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     cwd: ROOT,
-    env: { ...cleanEnv, PORT: '0', LOG_LEVEL: 'info', ...env },
+    // In sandbox mode the emulators' records stay as seeded unless a test asks for their activity.
+    env: { ...cleanEnv, PORT: '0', LOG_LEVEL: 'info', SANDBOX_ACTIVITY_SECONDS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const lines: string[] = []

@@ -33,7 +33,7 @@ describe('sandbox rate limits', () => {
   it("keeps the vendor's own limit when nothing is set: Syncro's 180 a minute", async () => {
     const config = loadConfig({}, noFile)
     expect(config.sandboxRateLimits).toEqual({})
-    sandbox = await startSandboxMode(config.sandboxRateLimits)
+    sandbox = await startSandboxMode({ rateLimits: config.sandboxRateLimits })
     expect(sandbox.connections.map((connection) => connection.rateLimit)).toEqual([
       undefined,
       undefined,
@@ -51,7 +51,7 @@ describe('sandbox rate limits', () => {
       syncro: { limit: 5, windowMs: 60_000 },
       connectwise: { limit: 600, windowMs: 60_000 },
     })
-    sandbox = await startSandboxMode(config.sandboxRateLimits)
+    sandbox = await startSandboxMode({ rateLimits: config.sandboxRateLimits })
     const limits = Object.fromEntries(sandbox.connections.map((c) => [c.vendor, c.rateLimit]))
     expect(limits).toEqual({
       connectwise: { limit: 600, windowMs: 60_000 },

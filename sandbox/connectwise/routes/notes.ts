@@ -60,7 +60,7 @@ export const createNote = onTicket((ticket, request, context) => {
     dateCreated: stamp.at,
     createdBy: stamp.by,
   })
-  ticket.info = touchedInfo(ticket.info, stamp)
+  db.updateTicket(ticket, { info: touchedInfo(ticket.info, stamp) })
   db.notifications.push({
     resource: 'ticketNote',
     id: note.id,

@@ -5,7 +5,7 @@ import { targetOf, type ItemPlanner } from './array-write.js'
 import { textAndHtml } from '../html-text.js'
 import type { ItemReader } from './item-reader.js'
 import { checkReference, isBlank } from './references.js'
-import { setTicketStatus } from './ticket-status.js'
+import { ticketStatusChanges } from './ticket-status.js'
 
 type ActionPatch = Partial<Omit<ActionRecord, 'id'>>
 
@@ -44,10 +44,12 @@ export function actionPlanner(
         db.updateAction(stored, patch)
         const ticket = db.tickets.get(stored.ticket_id)
         if (ticket) {
-          if (patch.new_status !== undefined && patch.new_status !== null)
-            setTicketStatus(db, ticket, patch.new_status, now)
-          ticket.lastactiondate = now
-          ticket.last_update = now
+          const newStatus = patch.new_status ?? undefined
+          db.updateTicket(ticket, {
+            ...(newStatus === undefined ? {} : ticketStatusChanges(db, ticket, newStatus, now)),
+            lastactiondate: now,
+            last_update: now,
+          })
         }
         return stored
       },

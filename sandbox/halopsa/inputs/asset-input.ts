@@ -49,9 +49,12 @@ export function assetPlanner(db: HaloDatabase, now: Timestamp): ItemPlanner<Asse
       ok: true,
       apply: () => {
         const asset = existing ?? db.insertAsset(newAsset(patch, now))
-        Object.assign(asset, patch, { dlastupdate: now })
-        if (fields) asset.fields = mergeFields(asset.fields, fields)
-        if (customFields) asset.customfields = customFields(asset.customfields)
+        db.updateAsset(asset, {
+          ...patch,
+          dlastupdate: now,
+          ...(fields ? { fields: mergeFields(asset.fields, fields) } : {}),
+          ...(customFields ? { customfields: customFields(asset.customfields) } : {}),
+        })
         return asset
       },
     }

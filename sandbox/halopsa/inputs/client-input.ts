@@ -43,8 +43,11 @@ export function clientPlanner(db: HaloDatabase, now: Timestamp): ItemPlanner<Cli
       ok: true,
       apply: () => {
         const client = existing ?? createClient(db, now)
-        Object.assign(client, patch, { alastupdate: now })
-        if (customFields) client.customfields = customFields(client.customfields)
+        db.updateClient(client, {
+          ...patch,
+          alastupdate: now,
+          ...(customFields ? { customfields: customFields(client.customfields) } : {}),
+        })
         return client
       },
     }

@@ -6,7 +6,7 @@ import { readCustomFields } from './custom-fields.js'
 import { textAndHtml } from '../html-text.js'
 import type { ItemReader } from './item-reader.js'
 import { checkReference, isBlank, optionalLink } from './references.js'
-import { setTicketStatus } from './ticket-status.js'
+import { ticketStatusChanges } from './ticket-status.js'
 
 /** The ticket type a ticket gets when none is sent. */
 const DEFAULT_TICKET_TYPE_ID = 1
@@ -42,13 +42,19 @@ export function ticketPlanner(db: HaloDatabase, now: Timestamp): ItemPlanner<Tic
       ok: true,
       apply: () => {
         const { status_id: statusId, ...rest } = patch
-        const ticket = existing
-          ? db.updateTicket(existing, { ...rest, last_update: now })
-          : db.insertTicket({ ...newTicket(patch, now), ...rest, last_update: now })
-        if (customFields) ticket.customfields = customFields(ticket.customfields)
-        if (statusId !== undefined && (statusId !== ticket.status_id || !existing))
-          setTicketStatus(db, ticket, statusId, now)
-        return ticket
+        if (!existing) {
+          const ticket = db.insertTicket({ ...newTicket(patch, now), ...rest, last_update: now })
+          if (customFields) ticket.customfields = customFields(ticket.customfields)
+          if (statusId !== undefined) Object.assign(ticket, ticketStatusChanges(db, ticket, statusId, now))
+          return ticket
+        }
+        const movesStatus = statusId !== undefined && statusId !== existing.status_id
+        return db.updateTicket(existing, {
+          ...rest,
+          last_update: now,
+          ...(customFields ? { customfields: customFields(existing.customfields) } : {}),
+          ...(movesStatus ? ticketStatusChanges(db, existing, statusId, now) : {}),
+        })
       },
     }
   }

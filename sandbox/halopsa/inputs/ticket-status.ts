@@ -2,15 +2,16 @@ import type { HaloDatabase } from '../database.js'
 import type { TicketRecord, Timestamp } from '../records.js'
 
 /**
- * Moves a ticket to a status. Entering a closed status stamps `dateclosed` and sets `hasbeenclosed`, which
- * stays true for good; leaving it clears `dateclosed`.
+ * The changes that move a ticket to a status. Entering a closed status stamps `dateclosed` and sets
+ * `hasbeenclosed`, which stays true for good; leaving it clears `dateclosed`.
  */
-export function setTicketStatus(db: HaloDatabase, ticket: TicketRecord, statusId: number, now: Timestamp) {
-  const wasClosed = ticket.dateclosed !== null
-  ticket.status_id = statusId
-  if (!db.isClosedStatus(statusId)) ticket.dateclosed = null
-  else if (!wasClosed) {
-    ticket.dateclosed = now
-    ticket.hasbeenclosed = true
-  }
+export function ticketStatusChanges(
+  db: HaloDatabase,
+  ticket: TicketRecord,
+  statusId: number,
+  now: Timestamp,
+): Partial<TicketRecord> {
+  if (!db.isClosedStatus(statusId)) return { status_id: statusId, dateclosed: null }
+  if (ticket.dateclosed !== null) return { status_id: statusId }
+  return { status_id: statusId, dateclosed: now, hasbeenclosed: true }
 }

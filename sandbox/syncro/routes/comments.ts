@@ -46,7 +46,7 @@ export const createComment: RouteHandler = ({ params, body }, context) => {
     created_at: now,
     updated_at: now,
   })
-  ticket.updated_at = now
+  db.updateTicket(ticket, { updated_at: now })
   return { status: 200, body: { comment: commentView(comment) } }
 }
 
