@@ -436,11 +436,12 @@ export function loadConfig(
       integerFromEnv(env, 'EVENT_RETENTION_HOURS', problems, { min: 1, max: MAX_EVENT_RETENTION_HOURS }) ??
       file.eventRetentionHours ??
       DEFAULT_EVENT_RETENTION_HOURS,
-    // The sandbox looks often, so that its activity shows as events within seconds.
+    // The sandbox looks often, and takes half of each emulator's limit (no other app competes there), so that its
+    // activity shows as events within seconds.
     eventPollSeconds:
       integerFromEnv(env, 'EVENT_POLL_SECONDS', problems, { min: 0, max: MAX_EVENT_POLL_SECONDS }) ??
       file.eventPollSeconds ??
-      (sandbox ? 5 : 60),
+      (sandbox ? 10 : 60),
     eventReconcileMinutes:
       integerFromEnv(env, 'EVENT_RECONCILE_MINUTES', problems, {
         min: 1,
@@ -448,7 +449,8 @@ export function loadConfig(
       }) ??
       file.eventReconcileMinutes ??
       (sandbox ? 1 : 60),
-    eventVendorShare: shareFromEnv(env, problems, 'EVENT_VENDOR_SHARE') ?? file.eventVendorShare ?? 0.1,
+    eventVendorShare:
+      shareFromEnv(env, problems, 'EVENT_VENDOR_SHARE') ?? file.eventVendorShare ?? (sandbox ? 0.5 : 0.1),
     eventCallbackSecret:
       callbackSecretFromEnv(env, problems) ??
       file.eventCallbackSecret ??

@@ -12,6 +12,7 @@ import {
   deletedChange,
   isCreated,
   poll,
+  startPolling,
   walk,
   type Findings,
   type ReadScope,
@@ -35,10 +36,11 @@ export interface EventSourcesOptions {
 }
 
 /**
- * What one look did: `walk` (the whole list), `poll` (updated since the watermark), `none` (nothing due) or `busy`
- * (another look at the resource still runs).
+ * What one look did: `walk` (the whole list), `poll` (updated since the watermark), `none` (nothing due), `busy`
+ * (another look at the resource still runs) or `throttled` (the sources' share of the vendor limit is used up for
+ * now: the next look goes on from where this one stopped).
  */
-export type Look = 'walk' | 'poll' | 'none' | 'busy'
+export type Look = 'walk' | 'poll' | 'none' | 'busy' | 'throttled'
 
 /** Records being read again for callbacks at most, per process. */
 const MAX_PENDING_HINTS = 1_000
@@ -77,6 +79,13 @@ export class EventSources {
     ).unref()
     try {
       return await this.#look(connection, resource)
+    } catch (error) {
+      if (!(error instanceof GatewayError && error.code === 'rate_limited')) throw error
+      this.options.log.debug(
+        { connection, resource },
+        'event sources: their share of the vendor limit is used up for now',
+      )
+      return 'throttled'
     } finally {
       clearInterval(renewal)
       await store.release(connection, resource, owner)
@@ -90,10 +99,16 @@ export class EventSources {
     const watched = WATCHED_RESOURCES.find((candidate) => candidate.resource === resource)!
     const mark = await store.mark(connection, resource)
     const scope: ReadScope = { adapter, watched, store, settings, ctx: this.#context(connection, resource) }
-    const walkDue =
-      mark.walkedAt === undefined ||
-      settings.now().getTime() - Date.parse(mark.walkedAt) >= settings.reconcileMs
     const canPoll = adapter.filters[watched.listable].includes('updatedSince')
+    const now = settings.now()
+    // A resource the vendor filters by update time is polled from the first look, and walked (for deletes) a
+    // reconciliation later; one it cannot filter is walked at once, its only look.
+    if (canPoll && mark.startedAt === undefined) {
+      await startPolling(scope, now)
+      return 'poll'
+    }
+    const lastWalk = mark.walkedAt ?? (canPoll ? mark.startedAt : undefined)
+    const walkDue = lastWalk === undefined || now.getTime() - Date.parse(lastWalk) >= settings.reconcileMs
     let look: Look = 'none'
     let findings: Findings | undefined
     if (walkDue) {
@@ -127,6 +142,13 @@ export class EventSources {
           entry.again = false
           await this.#reread(connection, resource, id)
         } while (entry.again)
+      } catch (error) {
+        // The share used up: the pollers find the change in their turn.
+        if (!(error instanceof GatewayError && error.code === 'rate_limited')) throw error
+        this.options.log.debug(
+          { connection, resource, id },
+          'event sources: a callback re-read waits for a poll',
+        )
       } finally {
         this.#hinted.delete(key)
       }

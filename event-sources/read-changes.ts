@@ -126,8 +126,25 @@ const versionsOf = (records: readonly WatchedRecord[]) =>
   new Map(records.map((record) => [record.id, record.updatedAt]))
 
 /**
- * A walk: the whole list compared with the records known. A version not known is a change (once a first walk
- * has made the baseline); a record known but no longer listed is deleted if reading it answers 404.
+ * The first look at a resource the vendor filters by update time: the records updated within the overlap are
+ * its baseline (known, no event), and the watermark starts at the latest of them, or now.
+ */
+export async function startPolling(scope: ReadScope, now: Date): Promise<void> {
+  const { adapter, watched, store, settings, ctx } = scope
+  const startedAt = now.toISOString()
+  let watermark = startedAt
+  const filters = { updatedSince: earlier(startedAt, settings.overlapMs) }
+  for await (const records of pagesOf(watched.reads(adapter), filters, ctx)) {
+    for (const record of records) watermark = later(watermark, record.updatedAt)
+    await store.remember(adapter.connectionId, watched.resource, versionsOf(records))
+  }
+  await store.setMark(adapter.connectionId, watched.resource, { watermark, polledAt: startedAt, startedAt })
+}
+
+/**
+ * A walk: the whole list compared with the records known. A version not known is a change once a first walk
+ * has made the baseline (before it, only a record a poll knew in another version is); a record known but no
+ * longer listed is deleted if reading it answers 404.
  */
 export async function walk(scope: ReadScope, mark: WatchMark): Promise<Findings> {
   const { adapter, watched, store, settings, ctx } = scope
@@ -143,11 +160,11 @@ export async function walk(scope: ReadScope, mark: WatchMark): Promise<Findings>
       listed.add(record.id)
       watermark = watermark === undefined ? record.updatedAt : later(watermark, record.updatedAt)
     }
-    if (lastLook !== undefined)
-      for (const record of changed) {
-        const created = isCreated(record, known.get(record.id), lastLook, settings.overlapMs)
-        changes.push(changeOf(adapter.connectionId, watched.resource, record, created))
-      }
+    for (const record of changed) {
+      if (mark.walkedAt === undefined && !known.has(record.id)) continue
+      const created = isCreated(record, known.get(record.id), lastLook ?? startedAt, settings.overlapMs)
+      changes.push(changeOf(adapter.connectionId, watched.resource, record, created))
+    }
     await store.remember(adapter.connectionId, watched.resource, versionsOf(changed))
   }
   const missing = [...known.keys()].filter((id) => !listed.has(id)).slice(0, settings.maxDeleteChecks)
@@ -158,6 +175,7 @@ export async function walk(scope: ReadScope, mark: WatchMark): Promise<Findings>
     // A first walk of an empty list: the gateway's clock, until a record gives the vendor's.
     watermark: watermark ?? startedAt,
     polledAt: mark.polledAt ?? startedAt,
+    startedAt: mark.startedAt ?? startedAt,
     walkedAt: startedAt,
   })
   return { changes, commentsSince: lastLook ?? null }

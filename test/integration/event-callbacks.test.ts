@@ -87,7 +87,7 @@ describe('ConnectWise callbacks', () => {
 
   it('logs a ticket changed at the vendor from its callback, read again, and delivers it', async () => {
     const sources = gateway.app.events!.sources
-    expect(await sources.look(CONNECTION, 'ticket')).toBe('walk')
+    expect(await sources.look(CONNECTION, 'ticket')).toBe('poll')
     const [ticket] = gateway.emulator.db.tickets.values()
     const patched = await connectWiseCall(gateway.emulator, `/service/tickets/${ticket!.id}`, {
       method: 'PATCH',

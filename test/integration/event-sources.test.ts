@@ -55,9 +55,11 @@ afterAll(async () => {
 })
 
 describe('change events found by polling a vendor', () => {
-  it('makes its baseline on a first walk, logging nothing for the records already there', async () => {
-    expect(await sources().look(CONNECTION, 'ticket')).toBe('walk')
+  it('starts without an event for the records already there: polling at once, walking where it cannot poll', async () => {
+    expect(await sources().look(CONNECTION, 'ticket')).toBe('poll')
+    // Syncro lists customers with no updated-since filter: a walk is their only look.
     expect(await sources().look(CONNECTION, 'customer')).toBe('walk')
+    expect(await sources().look(CONNECTION, 'ticket')).toBe('poll')
     expect(await newEvents()).toEqual([])
   })
 
@@ -127,9 +129,10 @@ describe('change events found by polling a vendor', () => {
     // A poll cannot see a delete.
     expect(await sources().look(CONNECTION, 'ticket')).toBe('poll')
     expect(await newEvents()).toEqual([])
-    // The walk comes due (EVENT_RECONCILE_MINUTES after the last).
+    // The first walk comes due, EVENT_RECONCILE_MINUTES after the first look; the tickets polls never saw are
+    // its baseline, and the one they saw and that is gone is deleted.
     await gateway.app.sharedState.eventWatch.setMark(CONNECTION, 'ticket', {
-      walkedAt: '2026-01-01T00:00:00.000Z',
+      startedAt: '2026-01-01T00:00:00.000Z',
     })
     expect(await sources().look(CONNECTION, 'ticket')).toBe('walk')
     const [deleted, ...more] = await newEvents()
@@ -192,5 +195,21 @@ describe('change events found by polling a vendor', () => {
     await gateway.app.inject({ method: 'GET', url: `/v1/connections/${CONNECTION}/tickets` })
     const after = (await gateway.app.inject({ method: 'GET', url: '/metrics' })).body
     expect(after).toContain(`psagw_event_vendor_calls_total{connection="${CONNECTION}"} ${eventCalls}\n`)
+  })
+
+  it("skips a look quietly while the sources' share of the vendor limit is used up", async () => {
+    const starved = await startSyncroGateway({
+      connection: { rateLimit: { limit: 20, windowMs: 3_600_000, scope: 'connection' } },
+      config: { eventVendorShare: 0.01 },
+    })
+    try {
+      expect(await starved.app.events!.sources.look('syncro-test', 'ticket')).toBe('throttled')
+      expect(starved.logs.filter((line) => line.includes('"level":40'))).toEqual([])
+      // The apps' own calls still have the rest of the limit.
+      const listed = await starved.app.inject({ method: 'GET', url: '/v1/connections/syncro-test/tickets' })
+      expect(listed.statusCode).toBe(200)
+    } finally {
+      await starved.close()
+    }
   })
 })

@@ -6,6 +6,8 @@ export interface WatchMark {
   watermark?: string
   /** When the last poll that succeeded began (gateway time, ISO 8601): changes before it were seen. */
   polledAt?: string
+  /** When the sources first looked at the resource (ISO 8601). */
+  startedAt?: string
   /** When the last walk of the whole list succeeded (ISO 8601): until one has, the known versions are partial. */
   walkedAt?: string
 }
