@@ -73,6 +73,8 @@ export async function assembleEvents(
       overlapMs: POLL_OVERLAP_MS,
       maxDeleteChecks: MAX_DELETE_CHECKS,
       reconcileMs: config.eventReconcileMinutes * 60_000,
+      pollMs: config.eventPollSeconds * 1000,
+      callbacks: config.eventCallbackSecret !== undefined,
       vendorShare: config.eventVendorShare,
       now: () => new Date(),
     },

@@ -8,6 +8,7 @@ import { QUIET_MS } from '../app/idle-collection.js'
 import { buildGateway } from './processes/index.js'
 import { watchMachine } from './machine.js'
 import { failures, summary, type BenchResults } from './report.js'
+import { events } from './sections/events.js'
 import { fullSync } from './sections/full-sync.js'
 import { limiter } from './sections/limiter.js'
 import { memory } from './sections/memory.js'
@@ -41,6 +42,7 @@ const settings = smoke
       utilisationSeconds: 2,
       overloadSeconds: 2,
       outageSeconds: 6,
+      events: { changes: 2, spacingMs: 300, pollSeconds: 1, deadlineMs: 30_000 },
     }
   : {
       overhead: {
@@ -59,8 +61,19 @@ const settings = smoke
       utilisationSeconds: 14,
       overloadSeconds: 8,
       outageSeconds: 20,
+      // The sandbox's settings: a look every 10 s, half of ConnectWise's own limit.
+      events: { changes: 5, spacingMs: 2_000, pollSeconds: 10, deadlineMs: 90_000 },
     }
-const SECTIONS = ['overhead', 'limiter', 'utilisation', 'fullSync', 'memory', 'overload', 'outage'] as const
+const SECTIONS = [
+  'overhead',
+  'limiter',
+  'utilisation',
+  'fullSync',
+  'memory',
+  'overload',
+  'outage',
+  'events',
+] as const
 const chosen = new Set(options.only ? options.only.split(',') : SECTIONS)
 const unknown = [...chosen].filter((name) => !(SECTIONS as readonly string[]).includes(name))
 if (unknown.length > 0)
@@ -92,6 +105,7 @@ results.fullSync = await section('fullSync', () => fullSync(settings.tickets))
 results.memory = await section('memory', () => memory(settings.memorySeconds, settings.memoryUntilQuietMs))
 results.overload = await section('overload', () => overload(settings.overloadSeconds))
 results.outage = await section('outage', () => outage(settings.outageSeconds))
+results.events = await section('events', () => events(settings.events))
 results.machine.whole = whole.stop()
 
 const text = summary(results)

@@ -1,4 +1,5 @@
 import type { MachineLoad } from './machine.js'
+import { EVENTS_SHARE, EVENTS_VENDOR_LIMIT, type EventsResult } from './sections/events.js'
 import type { FullSyncResult } from './sections/full-sync.js'
 import type { LimiterResult } from './sections/limiter.js'
 import type { MemoryResult } from './sections/memory.js'
@@ -22,6 +23,7 @@ export interface BenchResults {
   memory?: MemoryResult[]
   overload?: OverloadResult
   outage?: OutageResult
+  events?: EventsResult[]
 }
 
 const mark = (ok: boolean) => (ok ? 'met' : 'missed')
@@ -222,6 +224,55 @@ function fullSync(results: FullSyncResult[]): string[] {
   ]
 }
 
+function events(results: EventsResult[]): string[] {
+  const poll = results.find((r) => r.source === 'poll')
+  const callback = results.find((r) => r.source === 'callback')
+  const seconds = (value: number | null) => (value === null ? 'none' : value)
+  return [
+    `## 8. Change events (ConnectWise emulator at its own limit, ${EVENTS_VENDOR_LIMIT.limit} a minute; the sources' share ${EVENTS_SHARE})`,
+    '',
+    'Tickets changed at the vendor, and the time until each reached a subscribed receiver: by polling alone, then',
+    "with the vendor's callbacks registered. Gateway and emulator in one process.",
+    '',
+    ...table(
+      [
+        'found by',
+        'poll every (s)',
+        'changes',
+        'delivered',
+        'lag p50 (s)',
+        'lag max (s)',
+        'event vendor calls',
+        'seconds',
+        'share of the limit used',
+      ],
+      results.map((r) => [
+        r.source,
+        r.pollSeconds,
+        r.changes,
+        r.delivered,
+        seconds(r.lagP50Seconds),
+        seconds(r.lagMaxSeconds),
+        r.eventVendorCalls,
+        r.seconds,
+        r.shareOfLimit,
+      ]),
+    ),
+    ...(poll
+      ? [
+          `Polling: every change within two poll intervals (${mark(poll.delivered === poll.changes && (poll.lagMaxSeconds ?? Infinity) <= 2 * poll.pollSeconds)}).`,
+        ]
+      : []),
+    ...(callback
+      ? [
+          `Callbacks: every change within 2 s (${mark(callback.delivered === callback.changes && (callback.lagMaxSeconds ?? Infinity) <= 2)}).`,
+        ]
+      : []),
+    `The sources within their share: at most ${EVENTS_SHARE} of the limit (${mark(results.every((r) => r.shareOfLimit <= EVENTS_SHARE * 1.05))}).`,
+    '',
+  ]
+}
+
 function memory(results: MemoryResult[]): string[] {
   return [
     '## 5. Memory of one gateway process (RSS MB)',
@@ -320,6 +371,7 @@ export function summary(results: BenchResults): string {
     ...(results.memory ? memory(results.memory) : []),
     ...(results.overload ? overload(results.overload) : []),
     ...(results.outage ? outage(results.outage) : []),
+    ...(results.events ? events(results.events) : []),
     ...run(results),
   ].join('\n')
 }
@@ -357,6 +409,12 @@ export function failures(results: BenchResults, expectedTickets: number): string
     if (r.gatewaysExited > 0) found.push(`outage, ${r.load}: ${r.gatewaysExited} gateway processes exited`)
     if (r.unanswered > 0)
       found.push(`outage, ${r.load}: ${r.unanswered} requests got no answer (connection failed)`)
+  }
+  for (const r of results.events ?? []) {
+    if (r.delivered < r.changes)
+      found.push(
+        `events, ${r.source}: ${r.changes - r.delivered} of ${r.changes} changes never reached the receiver`,
+      )
   }
   return found
 }

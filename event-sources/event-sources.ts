@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Adapter, CallContext } from '../adapters/types.js'
 import type { EventSource } from '../src/canonical/event.js'
@@ -21,6 +22,10 @@ import {
 import { WATCHED_RESOURCES, type TopLevelResource, type WatchedResource } from './watched-resources.js'
 
 export interface EventSourceSettings extends ReadSettings {
+  /** How often the schedule looks at each resource (EVENT_POLL_SECONDS). */
+  pollMs: number
+  /** Whether vendor callbacks can arrive (EVENT_CALLBACK_SECRET): their re-reads then have half the share. */
+  callbacks: boolean
   /** A resource is walked whole (deletes found, and resources with no updated-since filter read) this often. */
   reconcileMs: number
   /** The part of each vendor's rate limit the sources may take (EVENT_VENDOR_SHARE). */
@@ -41,6 +46,15 @@ export interface EventSourcesOptions {
  * now: the next look goes on from where this one stopped).
  */
 export type Look = 'walk' | 'poll' | 'none' | 'busy' | 'throttled'
+
+/**
+ * Tickets are polled at every look; customers and assets, which change far less often, at every third, so that
+ * the sources' share of the vendor limit goes where the changes are.
+ */
+const POLL_EVERY_NTH_LOOK: Record<TopLevelResource, number> = { ticket: 1, customer: 3, asset: 3 }
+
+/** How long a callback's re-read waits for the sources' share before leaving the change to the pollers. */
+const HINT_PATIENCE_MS = 300_000
 
 /** Records being read again for callbacks at most, per process. */
 const MAX_PENDING_HINTS = 1_000
@@ -109,12 +123,16 @@ export class EventSources {
     }
     const lastWalk = mark.walkedAt ?? (canPoll ? mark.startedAt : undefined)
     const walkDue = lastWalk === undefined || now.getTime() - Date.parse(lastWalk) >= settings.reconcileMs
+    const sincePoll = mark.polledAt === undefined ? Infinity : now.getTime() - Date.parse(mark.polledAt)
+    const everyNth = POLL_EVERY_NTH_LOOK[resource]
+    // Half a look's time short of n looks: the schedule's looks come a little early or late.
+    const pollDue = everyNth === 1 || sincePoll >= (everyNth - 0.5) * settings.pollMs
     let look: Look = 'none'
     let findings: Findings | undefined
     if (walkDue) {
       look = 'walk'
       findings = await walk(scope, mark)
-    } else if (canPoll && mark.watermark !== undefined && mark.polledAt !== undefined) {
+    } else if (canPoll && pollDue && mark.watermark !== undefined && mark.polledAt !== undefined) {
       look = 'poll'
       findings = await poll(scope, { watermark: mark.watermark, polledAt: mark.polledAt })
     }
@@ -138,17 +156,11 @@ export class EventSources {
     const entry = { again: false, done: Promise.resolve() }
     entry.done = (async () => {
       try {
+        const giveUpAt = Date.now() + HINT_PATIENCE_MS
         do {
           entry.again = false
-          await this.#reread(connection, resource, id)
+          await this.#rereadWhenShareAllows(connection, resource, id, giveUpAt)
         } while (entry.again)
-      } catch (error) {
-        // The share used up: the pollers find the change in their turn.
-        if (!(error instanceof GatewayError && error.code === 'rate_limited')) throw error
-        this.options.log.debug(
-          { connection, resource, id },
-          'event sources: a callback re-read waits for a poll',
-        )
       } finally {
         this.#hinted.delete(key)
       }
@@ -186,12 +198,32 @@ export class EventSources {
     this.#stopping.abort()
   }
 
+  /** Read again once the sources' share allows, waiting as it says; past `giveUpAt` the pollers find the change. */
+  async #rereadWhenShareAllows(connection: string, resource: TopLevelResource, id: string, giveUpAt: number) {
+    for (;;) {
+      try {
+        return await this.#reread(connection, resource, id)
+      } catch (error) {
+        if (!(error instanceof GatewayError && error.code === 'rate_limited')) throw error
+        const waitMs = (error.extras.retryAfterSeconds ?? 1) * 1000
+        if (Date.now() + waitMs > giveUpAt || this.#stopping.signal.aborted) {
+          this.options.log.debug(
+            { connection, resource, id },
+            'event sources: a callback re-read left to the pollers',
+          )
+          return
+        }
+        await sleep(waitMs, undefined, { signal: this.#stopping.signal, ref: false }).catch(() => {})
+      }
+    }
+  }
+
   async #reread(connection: string, resource: TopLevelResource, id: string): Promise<void> {
     const adapter = this.#adapter(connection)
     if (!adapter) return
     const { store, settings } = this.options
     const watched = WATCHED_RESOURCES.find((candidate) => candidate.resource === resource)!
-    const ctx = this.#context(connection, resource)
+    const ctx = this.#context(connection, resource, 'callback')
     const scope: ReadScope = { adapter, watched, store, settings, ctx }
     const mark = await store.mark(connection, resource)
     const known = (await store.knownOf(connection, resource, [id])).get(id)
@@ -226,18 +258,25 @@ export class EventSources {
     return this.options.adapters().find((adapter) => adapter.connectionId === connection)
   }
 
-  #context(connection: string, resource: TopLevelResource): CallContext {
+  /**
+   * The sources' calls take their share of the vendor limit. Where callbacks arrive, their re-reads have half of it
+   * to themselves, so that pollers busy with their turns never hold a callback's change back behind them.
+   */
+  #context(connection: string, resource: TopLevelResource, work: 'look' | 'callback' = 'look'): CallContext {
+    const { vendorShare, callbacks } = this.options.settings
+    const fraction = callbacks ? vendorShare / 2 : vendorShare
     return {
       log: this.options.log.child({ connection, resource, purpose: 'events' }),
       signal: this.#stopping.signal,
-      share: { caller: EVENT_SOURCES_CALLER, fraction: this.options.settings.vendorShare },
+      share: { caller: work === 'callback' ? EVENT_CALLBACKS_CALLER : EVENT_SOURCES_CALLER, fraction },
       purpose: 'events',
     }
   }
 }
 
-/** The event sources' name at the rate limiter: their share's bucket. */
+/** The event sources' names at the rate limiter: their shares' buckets. */
 export const EVENT_SOURCES_CALLER = 'gateway-event-sources'
+export const EVENT_CALLBACKS_CALLER = 'gateway-event-callbacks'
 
 async function readOrGone(watched: WatchedResource, adapter: Adapter, id: string, ctx: CallContext) {
   try {

@@ -2,7 +2,7 @@ import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ChangeEvent } from '../../src/canonical/event.js'
 import { startReceiver, type Receiver } from '../helpers/event-receiver.js'
-import { json, startSyncroGateway, type SyncroGateway } from '../helpers/gateway.js'
+import { json, startConnectWiseGateway, startSyncroGateway, type SyncroGateway } from '../helpers/gateway.js'
 
 /**
  * The pollers against the Syncro emulator, its records changed at the emulator itself (never through the
@@ -210,6 +210,27 @@ describe('change events found by polling a vendor', () => {
       expect(listed.statusCode).toBe(200)
     } finally {
       await starved.close()
+    }
+  })
+})
+
+describe('the cadence of each resource', () => {
+  it('polls tickets at every look, and customers and assets (which change far less) at every third', async () => {
+    const cw = await startConnectWiseGateway({ config: { eventPollSeconds: 10 } })
+    try {
+      const { sources } = cw.app.events!
+      const { eventWatch } = cw.app.sharedState
+      for (const resource of ['ticket', 'customer'] as const)
+        expect(await sources.look('connectwise-test', resource)).toBe('poll')
+      expect(await sources.look('connectwise-test', 'ticket')).toBe('poll')
+      expect(await sources.look('connectwise-test', 'customer')).toBe('none')
+      const lookAgo = (looks: number) => new Date(Date.now() - looks * 10_000).toISOString()
+      await eventWatch.setMark('connectwise-test', 'customer', { polledAt: lookAgo(2) })
+      expect(await sources.look('connectwise-test', 'customer')).toBe('none')
+      await eventWatch.setMark('connectwise-test', 'customer', { polledAt: lookAgo(3) })
+      expect(await sources.look('connectwise-test', 'customer')).toBe('poll')
+    } finally {
+      await cw.close()
     }
   })
 })
