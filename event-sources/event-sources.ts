@@ -5,7 +5,6 @@ import type { Adapter, CallContext } from '../adapters/types.js'
 import type { EventSource } from '../src/canonical/event.js'
 import { GatewayError } from '../src/errors.js'
 import type { ChangeRecorder } from '../src/events/change-recorder.js'
-import type { DetectedChange } from '../src/events/types.js'
 import type { EventWatchStore } from '../src/state/event-watch/event-watch-store.js'
 import {
   changeOf,
@@ -230,28 +229,33 @@ export class EventSources {
     const record = await readOrGone(watched, adapter, id, ctx)
     const now = settings.now().toISOString()
     const lastLook = mark.polledAt ?? mark.walkedAt ?? now
-    let change: DetectedChange | undefined
     if (record === null) {
-      await store.forget(connection, resource, [id])
-      change = deletedChange(connection, resource, id, now, 'callback')
+      const commit = () => store.forget(connection, resource, [id])
+      const change = deletedChange(connection, resource, id, now, 'callback')
+      await this.#record(scope, { changes: [change], commentsSince: null, commit }, 'callback')
     } else if (record.updatedAt !== known) {
-      await store.remember(connection, resource, new Map([[id, record.updatedAt]]))
+      const commit = () => store.remember(connection, resource, new Map([[id, record.updatedAt]]))
       const created = isCreated(record, known, lastLook, settings.overlapMs)
-      change = changeOf(connection, resource, record, created, 'callback')
+      const change = changeOf(connection, resource, record, created, 'callback')
+      await this.#record(scope, { changes: [change], commentsSince: lastLook, commit }, 'callback')
     }
-    if (change) await this.#record(scope, { changes: [change], commentsSince: lastLook }, 'callback')
   }
 
+  /**
+   * Logs the changes at once, then the comments of the tickets among them (a read per ticket, which the share may
+   * make wait), then commits the look: one that fails on the way finds the same changes next time.
+   */
   async #record(scope: ReadScope, findings: Findings, source: EventSource = 'poll'): Promise<void> {
     const changes = [...findings.changes].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
+    await this.options.recorder.record(changes)
     if (scope.watched.resource === 'ticket' && findings.commentsSince !== null) {
       const changedTickets = changes
         .filter((change) => change.data !== null)
         .map((change) => change.resource.id)
       const comments = await commentChanges(scope, changedTickets, findings.commentsSince)
-      changes.push(...comments.map((comment) => ({ ...comment, source })))
+      await this.options.recorder.record(comments.map((comment) => ({ ...comment, source })))
     }
-    await this.options.recorder.record(changes)
+    await findings.commit()
   }
 
   #adapter(connection: string): Adapter | undefined {

@@ -24,11 +24,16 @@ export interface ReadScope {
   ctx: CallContext
 }
 
-/** What a look at a resource found: the changes, and the tickets among them whose comments to read. */
+/**
+ * What a look at a resource found: the changes, and since when to read the comments of the tickets among them.
+ * `commit` records in the watch that they were seen: called once they are logged, so a look that fails before
+ * finds them again (the log keeps each change once).
+ */
 export interface Findings {
   changes: DetectedChange[]
   /** The moment before which earlier looks saw the comments (null: never looked). */
   commentsSince: string | null
+  commit(): Promise<void>
 }
 
 /** The canonical record an event carries: without the vendor's raw record. */
@@ -102,6 +107,7 @@ export async function poll(scope: ReadScope, mark: Required<Pick<WatchMark, 'wat
   const { adapter, watched, store, settings, ctx } = scope
   const startedAt = settings.now().toISOString()
   const changes: DetectedChange[] = []
+  const seen = new Map<string, string>()
   let watermark = mark.watermark
   const filters = { updatedSince: earlier(mark.watermark, settings.overlapMs) }
   for await (const records of pagesOf(watched.reads(adapter), filters, ctx)) {
@@ -110,16 +116,19 @@ export async function poll(scope: ReadScope, mark: Required<Pick<WatchMark, 'wat
       watched.resource,
       records.map((record) => record.id),
     )
-    const changed = records.filter((record) => known.get(record.id) !== record.updatedAt)
-    for (const record of changed) {
+    for (const record of records) {
+      watermark = later(watermark, record.updatedAt)
+      if (known.get(record.id) === record.updatedAt) continue
       const created = isCreated(record, known.get(record.id), mark.polledAt, settings.overlapMs)
       changes.push(changeOf(adapter.connectionId, watched.resource, record, created))
+      seen.set(record.id, record.updatedAt)
     }
-    for (const record of records) watermark = later(watermark, record.updatedAt)
-    await store.remember(adapter.connectionId, watched.resource, versionsOf(changed))
   }
-  await store.setMark(adapter.connectionId, watched.resource, { watermark, polledAt: startedAt })
-  return { changes, commentsSince: mark.polledAt } satisfies Findings
+  const commit = async () => {
+    await store.remember(adapter.connectionId, watched.resource, seen)
+    await store.setMark(adapter.connectionId, watched.resource, { watermark, polledAt: startedAt })
+  }
+  return { changes, commentsSince: mark.polledAt, commit } satisfies Findings
 }
 
 const versionsOf = (records: readonly WatchedRecord[]) =>
@@ -153,32 +162,35 @@ export async function walk(scope: ReadScope, mark: WatchMark): Promise<Findings>
   const lastLook = mark.walkedAt ?? mark.polledAt
   const changes: DetectedChange[] = []
   const listed = new Set<string>()
+  /** The versions not known before: the baseline's too. */
+  const seen = new Map<string, string>()
   let watermark: string | undefined = mark.watermark
   for await (const records of pagesOf(watched.reads(adapter), {}, ctx)) {
-    const changed = records.filter((record) => known.get(record.id) !== record.updatedAt)
     for (const record of records) {
       listed.add(record.id)
       watermark = watermark === undefined ? record.updatedAt : later(watermark, record.updatedAt)
-    }
-    for (const record of changed) {
+      if (known.get(record.id) === record.updatedAt) continue
+      seen.set(record.id, record.updatedAt)
       if (mark.walkedAt === undefined && !known.has(record.id)) continue
       const created = isCreated(record, known.get(record.id), lastLook ?? startedAt, settings.overlapMs)
       changes.push(changeOf(adapter.connectionId, watched.resource, record, created))
     }
-    await store.remember(adapter.connectionId, watched.resource, versionsOf(changed))
   }
   const missing = [...known.keys()].filter((id) => !listed.has(id)).slice(0, settings.maxDeleteChecks)
   const deleted = await confirmedDeleted(watched.reads(adapter), missing, ctx)
   for (const id of deleted) changes.push(deletedChange(adapter.connectionId, watched.resource, id, startedAt))
-  await store.forget(adapter.connectionId, watched.resource, deleted)
-  await store.setMark(adapter.connectionId, watched.resource, {
-    // A first walk of an empty list: the gateway's clock, until a record gives the vendor's.
-    watermark: watermark ?? startedAt,
-    polledAt: mark.polledAt ?? startedAt,
-    startedAt: mark.startedAt ?? startedAt,
-    walkedAt: startedAt,
-  })
-  return { changes, commentsSince: lastLook ?? null }
+  const commit = async () => {
+    await store.remember(adapter.connectionId, watched.resource, seen)
+    await store.forget(adapter.connectionId, watched.resource, deleted)
+    await store.setMark(adapter.connectionId, watched.resource, {
+      // A first walk of an empty list: the gateway's clock, until a record gives the vendor's.
+      watermark: watermark ?? startedAt,
+      polledAt: mark.polledAt ?? startedAt,
+      startedAt: mark.startedAt ?? startedAt,
+      walkedAt: startedAt,
+    })
+  }
+  return { changes, commentsSince: lastLook ?? null, commit }
 }
 
 /** The ids among `ids` whose read answers 404: a record missing from a list may only have moved past a page. */

@@ -117,6 +117,25 @@ describe('change events found by polling a vendor', () => {
     ])
   })
 
+  it('finds the same changes again after a look that failed on the way, and logs each once', async () => {
+    const [ticket] = (await atVendor('GET', '/tickets?per_page=1'))!.tickets as Array<{ id: number }>
+    await atVendor('POST', `/tickets/${ticket!.id}/comment`, {
+      subject: 'Note',
+      body: 'Seen twice?',
+      hidden: false,
+    })
+    gateway.emulator.faults.respond({
+      status: 400,
+      method: 'GET',
+      pathPrefix: `/tickets/${ticket!.id}/comments`,
+    })
+    await expect(sources().look(CONNECTION, 'ticket')).rejects.toThrow()
+    // The ticket's change was logged before its comments were read; the look was not committed.
+    expect((await newEvents()).map(({ type }) => type)).toEqual(['ticket.updated'])
+    expect(await sources().look(CONNECTION, 'ticket')).toBe('poll')
+    expect((await newEvents()).map(({ type }) => type)).toEqual(['comment.created'])
+  })
+
   it('finds a deleted ticket by the next walk, confirmed by a read that answers 404', async () => {
     const made = (await atVendor('POST', '/tickets', {
       customer_id: ((await atVendor('GET', '/customers'))!.customers as Array<{ id: number }>)[0]!.id,
@@ -182,10 +201,10 @@ describe('change events found by polling a vendor', () => {
       )
     expect(
       value(`psagw_events_detected_total{connection="${CONNECTION}",resource="ticket",source="poll"}`),
-    ).toBe(4)
+    ).toBe(5)
     expect(
       value(`psagw_events_detected_total{connection="${CONNECTION}",resource="comment",source="poll"}`),
-    ).toBe(2)
+    ).toBe(3)
     const eventCalls = value(`psagw_event_vendor_calls_total{connection="${CONNECTION}"}`)
     expect(eventCalls).toBeGreaterThan(10)
     expect(
