@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Adapter, CallContext } from '../adapters/types.js'
-import type { EventSource } from '../src/canonical/event.js'
 import { GatewayError } from '../src/errors.js'
 import type { ChangeRecorder } from '../src/events/change-recorder.js'
 import type { EventWatchStore } from '../src/state/event-watch/event-watch-store.js'
@@ -223,29 +222,33 @@ export class EventSources {
     const { store, settings } = this.options
     const watched = WATCHED_RESOURCES.find((candidate) => candidate.resource === resource)!
     const ctx = this.#context(connection, resource, 'callback')
-    const scope: ReadScope = { adapter, watched, store, settings, ctx }
     const mark = await store.mark(connection, resource)
     const known = (await store.knownOf(connection, resource, [id])).get(id)
     const record = await readOrGone(watched, adapter, id, ctx)
     const now = settings.now().toISOString()
     const lastLook = mark.polledAt ?? mark.walkedAt ?? now
-    if (record === null) {
-      const commit = () => store.forget(connection, resource, [id])
-      const change = deletedChange(connection, resource, id, now, 'callback')
-      await this.#record(scope, { changes: [change], commentsSince: null, commit }, 'callback')
-    } else if (record.updatedAt !== known) {
-      const commit = () => store.remember(connection, resource, new Map([[id, record.updatedAt]]))
-      const created = isCreated(record, known, lastLook, settings.overlapMs)
-      const change = changeOf(connection, resource, record, created, 'callback')
-      await this.#record(scope, { changes: [change], commentsSince: lastLook, commit }, 'callback')
-    }
+    // Logged only: the pollers' next look finds the same version (one event still), reads the ticket's comments and
+    // moves the watch on. A callback so costs one read, however the vendor's limit is shared.
+    const change =
+      record === null
+        ? deletedChange(connection, resource, id, now, 'callback')
+        : record.updatedAt === known
+          ? undefined
+          : changeOf(
+              connection,
+              resource,
+              record,
+              isCreated(record, known, lastLook, settings.overlapMs),
+              'callback',
+            )
+    if (change) await this.options.recorder.record([change])
   }
 
   /**
    * Logs the changes at once, then the comments of the tickets among them (a read per ticket, which the share may
    * make wait), then commits the look: one that fails on the way finds the same changes next time.
    */
-  async #record(scope: ReadScope, findings: Findings, source: EventSource = 'poll'): Promise<void> {
+  async #record(scope: ReadScope, findings: Findings): Promise<void> {
     const changes = [...findings.changes].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
     await this.options.recorder.record(changes)
     if (scope.watched.resource === 'ticket' && findings.commentsSince !== null) {
@@ -253,7 +256,7 @@ export class EventSources {
         .filter((change) => change.data !== null)
         .map((change) => change.resource.id)
       const comments = await commentChanges(scope, changedTickets, findings.commentsSince)
-      await this.options.recorder.record(comments.map((comment) => ({ ...comment, source })))
+      await this.options.recorder.record(comments)
     }
     await findings.commit()
   }
