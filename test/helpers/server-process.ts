@@ -38,8 +38,16 @@ export async function startServerProcess(
   const entry = options.built ? ['dist/app/server.js'] : ['--import', 'tsx', 'app/server.ts']
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     cwd: ROOT,
-    // In sandbox mode the emulators' records stay as seeded unless a test asks for their activity.
-    env: { ...cleanEnv, PORT: '0', LOG_LEVEL: 'info', SANDBOX_ACTIVITY_SECONDS: '0', ...env },
+    // In sandbox mode the emulators' records stay as seeded unless a test asks for their activity, and no poller
+    // adds its calls to those a test counts at the vendor unless it asks for them.
+    env: {
+      ...cleanEnv,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      SANDBOX_ACTIVITY_SECONDS: '0',
+      EVENT_POLL_SECONDS: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const lines: string[] = []
