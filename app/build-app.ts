@@ -27,7 +27,7 @@ declare module 'fastify' {
     sharedState: SharedState
     metrics: GatewayMetrics
     /** Change events' delivery, sources and schedule (app/events.ts). */
-    events: EventMachinery | undefined
+    events: EventMachinery
   }
 }
 
@@ -113,9 +113,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.decorate('apiKeys', new ApiKeyGuard(config.apiKeys))
   const events = await assembleEvents(config, { state, registry: () => app.registry, metrics, log: app.log })
   app.decorate('events', events)
-  if (events) app.decorate('eventDelivery', events.delivery)
+  app.decorate('eventDelivery', events.delivery)
   app.addHook('onClose', async () => {
-    await events?.close()
+    await events.close()
     await pools.close()
     await state.close()
   })

@@ -29,9 +29,8 @@ export interface EventMachinery {
 }
 
 /**
- * BullMQ (delivery jobs, job schedulers for the pollers) with a single Redis; timers in this process without
- * one. A Redis Cluster keeps the event log and subscriptions but runs no delivery nor pollers yet: BullMQ there
- * needs a cluster connection of its own, not built.
+ * BullMQ (delivery jobs, job schedulers for the pollers) on Redis, a single one or a Cluster; timers in this
+ * process without.
  */
 export async function assembleEvents(
   config: Config,
@@ -41,12 +40,8 @@ export async function assembleEvents(
     metrics: GatewayMetrics
     log: FastifyBaseLogger
   },
-): Promise<EventMachinery | undefined> {
+): Promise<EventMachinery> {
   const { state, metrics, log } = deps
-  if (usesRedis(config.store) && !config.store.redisUrl) {
-    log.warn('change events: no delivery nor pollers on a Redis Cluster yet (see docs/events.md)')
-    return undefined
-  }
   const policy = { allowPrivate: config.webhookAllowPrivateUrls }
   const connections = config.connections.map((connection) => connection.id)
   const reportError = (what: string) => (error: unknown) => log.warn({ err: error }, what)
@@ -59,9 +54,7 @@ export async function assembleEvents(
     onAttempt: metrics.countEventDelivery,
     onError: reportError('event delivery failed'),
   }
-  const queues = config.store.redisUrl
-    ? await bullMq(config.store.redisUrl, config.store.keyPrefix)
-    : undefined
+  const queues = usesRedis(config.store) ? await bullMq(config.store) : undefined
   const delivery = queues
     ? new queues.BullMqEventDelivery({ ...deliveryDeps, ...queues.options })
     : new InProcessEventDelivery(deliveryDeps)
@@ -106,6 +99,7 @@ export async function assembleEvents(
     async close(force = false) {
       await schedule?.close(force)
       await delivery.close(force)
+      await queues?.connection.close()
       await deliveryDeps.dispatcher.close()
     },
   }
@@ -119,15 +113,17 @@ export function callbackUrlsOf(config: Pick<Config, 'eventCallbackSecret' | 'pub
 }
 
 /** BullMQ is loaded only with Redis: a process on the memory store never carries it. */
-async function bullMq(redisUrl: string, keyPrefix: string) {
+async function bullMq(store: Config['store']) {
   const [{ BullMqEventDelivery, deliveryQueueConnection, deliveryQueuePrefix }, { BullMqWatchSchedule }] =
     await Promise.all([
       import('../src/events/delivery/bullmq-delivery.js'),
       import('../event-sources/schedule/bullmq-schedule.js'),
     ])
+  const connection = deliveryQueueConnection(store)
   return {
     BullMqEventDelivery,
     BullMqWatchSchedule,
-    options: { connection: deliveryQueueConnection(redisUrl), prefix: deliveryQueuePrefix(keyPrefix) },
+    connection,
+    options: { connection: connection.options, prefix: deliveryQueuePrefix(store.keyPrefix) },
   }
 }

@@ -101,9 +101,9 @@ async function main(): Promise<void> {
   logger.info(`Swagger UI: ${browsable}/docs`)
   logger.flush() // the startup lines now, not at the next buffered write
   void warmConnections(app, warming.signal)
-  await app.events?.schedule?.start()
-  const callbackUrlOf = app.events?.callbackUrlOf
-  if (callbackUrlOf) void app.events!.sources.registerCallbacks(callbackUrlOf)
+  await app.events.schedule?.start()
+  const callbackUrlOf = app.events.callbackUrlOf
+  if (callbackUrlOf) void app.events.sources.registerCallbacks(callbackUrlOf)
 }
 
 await main()

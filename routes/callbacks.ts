@@ -47,10 +47,10 @@ export const callbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { connection, token } = request.params
       const secret = app.config.eventCallbackSecret
-      const sources = app.events?.sources
+      const sources = app.events.sources
       const adapter = app.registry.list().find((candidate) => candidate.connectionId === connection)
       // One answer for every refusal: a caller learns nothing about which connections exist.
-      if (!secret || !sources || !adapter || !isCallbackToken(secret, connection, token))
+      if (!secret || !adapter || !isCallbackToken(secret, connection, token))
         throw notFound('no callback is taken at this URL')
       for (const hint of adapter.callbacks.hintsOf(request.body))
         void sources

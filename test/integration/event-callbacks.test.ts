@@ -64,7 +64,7 @@ describe('ConnectWise callbacks', () => {
       },
     })
     expect(stale.status).toBe(201)
-    const sources = gateway.app.events!.sources
+    const sources = gateway.app.events.sources
     await sources.registerCallbacks(urlOf)
     await sources.registerCallbacks(urlOf)
     const entries = (await connectWiseCall(gateway.emulator, '/system/callbacks')).json as Array<{
@@ -86,7 +86,7 @@ describe('ConnectWise callbacks', () => {
   })
 
   it('logs a ticket changed at the vendor from its callback, read again, and delivers it', async () => {
-    const sources = gateway.app.events!.sources
+    const sources = gateway.app.events.sources
     expect(await sources.look(CONNECTION, 'ticket')).toBe('poll')
     const [ticket] = gateway.emulator.db.tickets.values()
     const patched = await connectWiseCall(gateway.emulator, `/service/tickets/${ticket!.id}`, {

@@ -48,7 +48,7 @@ async function setup(answer?: Parameters<typeof startReceiver>[0]) {
       dispatcher: agent,
       policy,
       connections: ['cw-main'],
-      connection: deliveryQueueConnection(redis.url),
+      connection: deliveryQueueConnection({ redisUrl: redis.url }).options,
       prefix: deliveryQueuePrefix(`t${tests}:`),
       schedule: [10, 10, 10],
       onError: (error) => errors.push(error),

@@ -25,7 +25,7 @@ async function atVendor(method: string, path: string, body?: unknown) {
   return response.status === 204 ? undefined : ((await response.json()) as Record<string, unknown>)
 }
 
-const sources = () => gateway.app.events!.sources
+const sources = () => gateway.app.events.sources
 let feedCursor: string | undefined
 /** The events logged since the last call. */
 async function newEvents(): Promise<ChangeEvent[]> {
@@ -222,7 +222,7 @@ describe('change events found by polling a vendor', () => {
       config: { eventVendorShare: 0.01 },
     })
     try {
-      expect(await starved.app.events!.sources.look('syncro-test', 'ticket')).toBe('throttled')
+      expect(await starved.app.events.sources.look('syncro-test', 'ticket')).toBe('throttled')
       expect(starved.logs.filter((line) => line.includes('"level":40'))).toEqual([])
       // The apps' own calls still have the rest of the limit.
       const listed = await starved.app.inject({ method: 'GET', url: '/v1/connections/syncro-test/tickets' })

@@ -1,3 +1,4 @@
+import type { Cluster } from 'ioredis'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RedisIdempotencyStore } from '../../src/state/idempotency/redis-idempotency.js'
@@ -8,8 +9,11 @@ import { RedisConnection } from '../../src/state/redis/connection.js'
 import { idempotencyContract, referenceCacheContract, tokenCacheContract } from '../contracts/caches.js'
 import { rateLimiterContract } from '../contracts/limiter.js'
 import { startRedisCluster } from '../helpers/redis.js'
+import { startSyncroGateway } from '../helpers/gateway.js'
+import { loadConfig } from '../../app/config.js'
 import { eventLogContract } from '../contracts/event-log.js'
 import { RedisEventLog } from '../../src/events/redis-event-log.js'
+import { replicatedEventsContract } from '../contracts/replicated-events.js'
 
 /** REDIS_CLUSTER_NODES: the same contracts against a three-master cluster (keys spread over its slots). */
 
@@ -33,6 +37,24 @@ describe('Redis Cluster', () => {
   it('answers readiness', async () => {
     expect(await connection.ping()).toBe(true)
   })
+
+  it('leaves no connection open once a gateway running change events is closed', async () => {
+    const clientsOfCluster = async () => {
+      const lists = await Promise.all(
+        (connection.client as Cluster).nodes('master').map((node) => node.client('LIST') as Promise<string>),
+      )
+      return lists.flatMap((list) => list.trim().split('\n')).length
+    }
+    const before = await clientsOfCluster()
+    const defaults = loadConfig({ NODE_ENV: 'test' })
+    const gateway = await startSyncroGateway({
+      config: { store: { ...defaults.store, clusterNodes: cluster.nodes, keyPrefix: 'closing:' } },
+    })
+    await gateway.app.events.schedule!.start()
+    expect(await clientsOfCluster()).toBeGreaterThan(before)
+    await gateway.close()
+    await expect.poll(clientsOfCluster).toBe(before)
+  })
 })
 
 rateLimiterContract('redis cluster', () => new RedisRateLimiter(connection))
@@ -46,3 +68,4 @@ eventLogContract('redis cluster', (retentionMs) => {
   const log = new RedisEventLog(connection, retentionMs)
   return { log, otherReplica: log }
 })
+replicatedEventsContract('redis cluster', () => ({ clusterNodes: cluster.nodes }))

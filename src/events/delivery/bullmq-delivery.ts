@@ -1,6 +1,9 @@
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq'
+import { Cluster } from 'ioredis'
 import type { ChangeEvent } from '../../canonical/event.js'
 import type { Subscription } from '../../canonical/subscription.js'
+import { addressOf, clusterSeeds, credentialsOf } from '../../state/redis/addresses.js'
+import type { RedisSettings } from '../../state/redis/connection.js'
 import { deliverNext, disableAfterRetries, type DeliveryDeps } from './deliver-next.js'
 import { lanesFor } from './memory-delivery.js'
 import { RETRY_SCHEDULE_MS, retryDelay } from './schedule.js'
@@ -21,7 +24,7 @@ export interface BullMqDeliveryOptions extends DeliveryDeps {
   connections: readonly string[]
   /**
    * BullMQ's own Redis connection: a blocking worker needs `maxRetriesPerRequest: null` and no command timeout,
-   * so never the store's client (deliveryQueueConnection builds it).
+   * so never the store's client (deliveryQueueConnection builds it, `.options`).
    */
   connection: ConnectionOptions
   /** BullMQ's key prefix, a hash tag so a Redis Cluster keeps a queue's keys in one slot (deliveryQueuePrefix). */
@@ -33,17 +36,50 @@ export interface BullMqDeliveryOptions extends DeliveryDeps {
   onError?: (error: unknown) => void
 }
 
-/** BullMQ's connection options from the store's Redis URL. */
-export function deliveryQueueConnection(redisUrl: string): ConnectionOptions {
-  const url = new URL(redisUrl)
+/** BullMQ's Redis connection (a single Redis or a Cluster), and how to close what BullMQ leaves open. */
+export interface DeliveryQueueConnection {
+  /** What every BullMQ queue and worker of the gateway is given. */
+  options: ConnectionOptions
+  /** After the queues and workers are closed. */
+  close(): Promise<void>
+}
+
+/**
+ * BullMQ's connection to the store's Redis. For a single Redis, options: BullMQ opens and closes its connections.
+ * For a Cluster, one `Cluster` client the queues and workers share (BullMQ never closes a client it is given, so
+ * `close` does); each worker duplicates it for its blocking reads and closes that copy itself. A blocking read must
+ * not fail for want of retries: `maxRetriesPerRequest: null` (BullMQ refuses a copy without it), no command timeout.
+ */
+export function deliveryQueueConnection(
+  store: Pick<RedisSettings, 'redisUrl' | 'clusterNodes'>,
+): DeliveryQueueConnection {
+  if (store.clusterNodes?.length) {
+    const { startupNodes, nodeOptions } = clusterSeeds(store.clusterNodes)
+    const cluster = new Cluster(startupNodes, {
+      redisOptions: { ...nodeOptions, maxRetriesPerRequest: null },
+    })
+    // The queues report its errors while they run; without a listener ioredis would print those after.
+    cluster.on('error', () => {})
+    return {
+      options: cluster,
+      close: async () => {
+        try {
+          await cluster.quit()
+        } catch {
+          cluster.disconnect()
+        }
+      },
+    }
+  }
+  const url = new URL(store.redisUrl ?? 'redis://127.0.0.1:6379')
   return {
-    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-    port: Number(url.port || 6379),
-    username: url.username ? decodeURIComponent(url.username) : undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : undefined,
-    tls: url.protocol === 'rediss:' ? {} : undefined,
-    maxRetriesPerRequest: null,
+    options: {
+      ...addressOf(url),
+      ...credentialsOf(url),
+      db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : undefined,
+      maxRetriesPerRequest: null,
+    },
+    close: async () => {},
   }
 }
 

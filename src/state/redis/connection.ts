@@ -15,6 +15,7 @@ import {
   IDEMPOTENCY_RENEW_SCRIPT,
   RELEASE_SCRIPT,
 } from './scripts.js'
+import { clusterSeeds } from './addresses.js'
 import { StoreKeys } from './keys.js'
 
 export interface RedisSettings {
@@ -120,14 +121,6 @@ const commonOptions: RedisOptions = {
   retryStrategy: (attempt) => Math.min(attempt * 200, RECONNECT_MAX_DELAY_MS),
 }
 
-function nodeOptions(url: URL): RedisOptions {
-  return {
-    username: url.username ? decodeURIComponent(url.username) : undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    tls: url.protocol === 'rediss:' ? {} : undefined,
-  }
-}
-
 /** One connection (or cluster client) for everything the gateway keeps in Redis. */
 export class RedisConnection {
   readonly client: RedisClient
@@ -139,13 +132,11 @@ export class RedisConnection {
     this.keys = new StoreKeys(settings.keyPrefix)
     let client: Redis | Cluster
     if (settings.clusterNodes?.length) {
-      const urls = settings.clusterNodes.map(
-        (node) => new URL(node.includes('://') ? node : `redis://${node}`),
-      )
-      client = new Cluster(
-        urls.map((url) => ({ host: url.hostname, port: Number(url.port || 6379) })),
-        { enableOfflineQueue: false, redisOptions: { ...commonOptions, ...nodeOptions(urls[0]!) } },
-      )
+      const { startupNodes, nodeOptions } = clusterSeeds(settings.clusterNodes)
+      client = new Cluster(startupNodes, {
+        enableOfflineQueue: false,
+        redisOptions: { ...commonOptions, ...nodeOptions },
+      })
     } else {
       client = new Redis(settings.redisUrl ?? 'redis://127.0.0.1:6379', commonOptions)
     }
