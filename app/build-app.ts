@@ -115,7 +115,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.decorate('events', events)
   app.decorate('eventDelivery', events.delivery)
   app.addHook('onClose', async () => {
-    await events.close()
+    // With the store unreachable, BullMQ's graceful close would wait for it: the jobs' locks run out instead.
+    await events.close(!(await state.ready()).ok)
     await pools.close()
     await state.close()
   })

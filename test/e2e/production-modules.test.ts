@@ -4,8 +4,9 @@ import { modulesLoadedBy } from '../helpers/loaded-modules.js'
 // What a production gateway leaves unloaded until something needs it (docs/performance.md, section 5): each of
 // these costs the process memory for as long as it runs. Machine-independent, where an RSS threshold would not be.
 const NOT_AT_START = {
-  // sandbox/rate-limit-env.js is the parser of SANDBOX_<VENDOR>_RATE_LIMIT that config.ts calls in sandbox mode only.
-  emulators: /\/dist\/sandbox\/(?!rate-limit-env\.js$)/,
+  // sandbox/rate-limit-env.js and activity-env.js are the parsers of SANDBOX_<VENDOR>_RATE_LIMIT and
+  // SANDBOX_ACTIVITY_SECONDS that config.ts calls in sandbox mode only.
+  emulators: /\/dist\/sandbox\/(?!(rate-limit-env|activity-env)\.js$)/,
   ioredis: /\/node_modules\/ioredis\//,
   docs: /\/node_modules\/(@fastify\/swagger|@fastify\/swagger-ui|@fastify\/static|yaml)\//,
   'OpenTelemetry SDK': /\/node_modules\/(@fastify\/otel|@opentelemetry\/(?!api\/))/,
