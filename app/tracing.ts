@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fastifyPlugin from 'fastify-plugin'
 import type { Logger } from 'pino'
 import type { TracingConfig } from './tracing-config.js'
+import { withoutCallbackToken } from '../src/events/callback-token.js'
 
 /** What tracing gives the app. server.ts imports this file only when tracing is on: off, the SDK is never loaded. */
 export interface Tracing {
@@ -62,7 +63,7 @@ export function startTracing(
     recordExceptions: false,
     requestHook: (span, request) => {
       span.updateName(`${request.method} ${request.routeOptions.url ?? ''}`.trimEnd())
-      span.setAttribute('url.path', pathOf(request.url))
+      span.setAttribute('url.path', withoutCallbackToken(pathOf(request.url)))
     },
     // The handler's span keeps the request's context past the body read; it would be named after the plugin
     // that declared the route, which for an anonymous plugin is its source text.

@@ -16,3 +16,8 @@ export function isCallbackToken(secret: string, connection: string, presented: s
 /** Where a connection's vendor calls back, below the gateway's public URL. */
 export const callbackPath = (connection: string, token: string): string =>
   `/v1/connections/${encodeURIComponent(connection)}/callbacks/${token}`
+
+const CALLBACK_TOKEN_IN_PATH = /^(\/v1\/connections\/[^/?#]+\/callbacks\/)[^/?#]+/
+
+/** A request's URL as logs and traces may carry it: a callback token is a secret, and is replaced. */
+export const withoutCallbackToken = (url: string): string => url.replace(CALLBACK_TOKEN_IN_PATH, '$1[token]')

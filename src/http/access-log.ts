@@ -1,4 +1,5 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify'
+import { withoutCallbackToken } from '../events/callback-token.js'
 
 /**
  * One access line per request, written when it completes, instead of fastify's two (incoming, completed): it
@@ -14,7 +15,7 @@ export class AccessLog extends LogController {
   ): void {
     if (this.isLogDisabled(request)) return
     const line = {
-      req: { method: request.method, url: request.url, remoteAddress: request.ip },
+      req: { method: request.method, url: withoutCallbackToken(request.url), remoteAddress: request.ip },
       res: { statusCode: reply.statusCode },
       responseTime: reply.elapsedTime,
     }

@@ -189,6 +189,9 @@ describe('the callback URL', () => {
       expect(refusal.headers['content-type']).toContain('application/problem+json')
       expect(json<{ detail: string }>(refusal).detail).toBe('no callback is taken at this URL')
     }
+    // The token is a secret: the access log names the route without it.
+    expect(gateway.logs.join('\n')).toContain('/v1/connections/syncro-test/callbacks/[token]')
+    expect(gateway.logs.join('\n')).not.toContain(token)
   })
 
   it('takes no callback at all without EVENT_CALLBACK_SECRET', async () => {

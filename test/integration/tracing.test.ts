@@ -5,6 +5,7 @@ import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trac
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTracing } from '../../app/tracing.js'
+import { callbackPath, callbackToken } from '../../src/events/callback-token.js'
 import { startSyncroEmulator, type SyncroEmulator } from '../../sandbox/syncro/index.js'
 import { GENEROUS_LIMIT, startGateway, startSyncroGateway, type Gateway } from '../helpers/gateway.js'
 import { startRecordingProxy, type RecordingProxy } from '../helpers/recording-proxy.js'
@@ -114,6 +115,20 @@ describe('tracing on', () => {
     const spans = await traces.spans()
     return { response, traceId, callerSpanId, spans, received: proxy.requests.slice(sentBefore) }
   }
+
+  it("keeps a vendor callback URL's token out of every span", async () => {
+    const token = callbackToken('a-callback-secret-of-at-least-32-characters', 'syncro-test')
+    await gateway.app.inject({
+      method: 'POST',
+      url: callbackPath('syncro-test', token),
+      payload: { text: 'A Ticket was created', attributes: { id: 1 } },
+    })
+    const spans = await traces.spans()
+    expect(spans.map((span) => span.attributes['url.path'])).toContain(
+      '/v1/connections/syncro-test/callbacks/[token]',
+    )
+    expect(exported(spans)).not.toContain(token)
+  })
 
   it("shows a request's trace: the gateway's span, its vendor calls' spans under it, undici's under those", async () => {
     const ticketId = String([...emulator.db.tickets.keys()][0])
