@@ -42,7 +42,13 @@ const settings = smoke
       utilisationSeconds: 2,
       overloadSeconds: 2,
       outageSeconds: 6,
-      events: { changes: 2, spacingMs: 300, pollSeconds: 1, deadlineMs: 30_000 },
+      events: {
+        changes: 2,
+        spacingMs: 300,
+        pollSeconds: 1,
+        deadlineMs: 30_000,
+        vendorLimit: { limit: 6_000, windowMs: 60_000 },
+      },
     }
   : {
       overhead: {

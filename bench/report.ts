@@ -229,7 +229,7 @@ function events(results: EventsResult[]): string[] {
   const callback = results.find((r) => r.source === 'callback')
   const seconds = (value: number | null) => (value === null ? 'none' : value)
   return [
-    `## 8. Change events (ConnectWise emulator at its own limit, ${EVENTS_VENDOR_LIMIT.limit} a minute; the sources' share ${EVENTS_SHARE})`,
+    `## 8. Change events (ConnectWise emulator at ${results[0]?.vendorLimitPerMinute ?? EVENTS_VENDOR_LIMIT.limit} calls a minute; the sources' share ${EVENTS_SHARE})`,
     '',
     'Tickets changed at the vendor, and the time until each reached a subscribed receiver: by polling alone, then',
     "with the vendor's callbacks registered. Gateway and emulator in one process.",

@@ -15,6 +15,8 @@ const CALLBACK_SECRET = 'bench-callback-secret-of-at-least-32-chars'
 
 export interface EventsResult {
   source: 'poll' | 'callback'
+  /** The vendor's limit in calls a minute. */
+  vendorLimitPerMinute: number
   pollSeconds: number
   changes: number
   delivered: number
@@ -35,23 +37,25 @@ const percentile = (sorted: number[], p: number) =>
  * the vendor one every `spacingMs`, and the time until each reached a subscribed receiver, found by polling every
  * `pollSeconds` alone, then with the vendor's callbacks registered. Gateway and emulator in one process.
  */
-export async function events(options: {
+export interface EventsOptions {
   changes: number
   spacingMs: number
   pollSeconds: number
   deadlineMs: number
-}): Promise<EventsResult[]> {
+  /** ConnectWise's own limit, but for a smoke run (which measures nothing, and should not wait on it). */
+  vendorLimit?: { limit: number; windowMs: number }
+}
+
+export async function events(options: EventsOptions): Promise<EventsResult[]> {
   const results: EventsResult[] = []
   for (const source of ['poll', 'callback'] as const) results.push(await eventsRun(source, options))
   return results
 }
 
-async function eventsRun(
-  source: 'poll' | 'callback',
-  options: { changes: number; spacingMs: number; pollSeconds: number; deadlineMs: number },
-): Promise<EventsResult> {
+async function eventsRun(source: 'poll' | 'callback', options: EventsOptions): Promise<EventsResult> {
+  const vendorLimit = options.vendorLimit ?? EVENTS_VENDOR_LIMIT
   const gateway = await startConnectWiseGateway({
-    emulator: { rateLimit: EVENTS_VENDOR_LIMIT },
+    emulator: { rateLimit: vendorLimit },
     config: {
       logLevel: 'warn',
       eventPollSeconds: options.pollSeconds,
@@ -113,10 +117,11 @@ async function eventsRun(
       .filter(([id]) => arrivals.has(id))
       .map(([id, at]) => Math.max(0, arrivals.get(id)! - at) / 1000)
       .sort((a, b) => a - b)
-    const allowed = (EVENTS_VENDOR_LIMIT.limit * seconds * 1000) / EVENTS_VENDOR_LIMIT.windowMs
+    const allowed = (vendorLimit.limit * seconds * 1000) / vendorLimit.windowMs
     const round = (value: number | null) => (value === null ? null : Number(value.toFixed(2)))
     return {
       source,
+      vendorLimitPerMinute: (vendorLimit.limit * 60_000) / vendorLimit.windowMs,
       pollSeconds: options.pollSeconds,
       changes: changedAt.size,
       delivered: lags.length,
