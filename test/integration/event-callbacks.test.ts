@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callbackPath, callbackToken } from '../../src/events/callback-token.js'
+import { newApiKey } from '../../src/security/api-keys.js'
 import type { ChangeEvent } from '../../src/canonical/event.js'
 import { startReceiver, type Receiver } from '../helpers/event-receiver.js'
 import {
@@ -171,7 +172,14 @@ describe('the callback URL', () => {
     })
 
   beforeAll(async () => {
-    gateway = await startSyncroGateway({ config: { eventCallbackSecret: SECRET } })
+    // Gateway API keys configured: the vendor presents none, its URL's token is the authentication.
+    const apiKey = newApiKey()
+    gateway = await startSyncroGateway({
+      config: {
+        eventCallbackSecret: SECRET,
+        apiKeys: [{ name: 'app', keyHash: apiKey.keyHash, scopes: ['read'] }],
+      },
+    })
   })
   afterAll(() => gateway?.close())
 
