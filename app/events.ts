@@ -68,6 +68,8 @@ export async function assembleEvents(
       reconcileMs: config.eventReconcileMinutes * 60_000,
       pollMs: config.eventPollSeconds * 1000,
       callbacks: config.eventCallbackSecret !== undefined,
+      // The limiter's horizon: how far ahead a turn may be reserved (app/build-app.ts, the Redis state's horizonMs).
+      shareWaitMs: Math.max(config.vendorHttp.rateLimitMaxWaitMs, config.vendorHttp.retryBudgetMs),
       vendorShare: config.eventVendorShare,
       now: () => new Date(),
     },
@@ -83,7 +85,9 @@ export async function assembleEvents(
         : new InProcessWatchSchedule(sources, pollMs, onLookError)
   metrics.watchPollerLag(async () => {
     const now = Date.now()
-    return (await state.eventWatch.marks())
+    // A store that does not answer leaves the gauge empty rather than failing the whole scrape.
+    const marks = await state.eventWatch.marks().catch(() => [])
+    return marks
       .filter(({ mark }) => mark.polledAt !== undefined)
       .map(({ connection, resource, mark }) => ({
         connection,
@@ -97,6 +101,8 @@ export async function assembleEvents(
     schedule,
     callbackUrlOf: callbackUrlsOf(config),
     async close(force = false) {
+      // The vendor calls of looks and callback re-reads in flight stop: what they found is found again later.
+      sources.stop()
       await schedule?.close(force)
       await delivery.close(force)
       await queues?.connection.close()

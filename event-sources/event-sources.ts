@@ -24,6 +24,8 @@ export interface EventSourceSettings extends ReadSettings {
   pollMs: number
   /** Whether vendor callbacks can arrive (EVENT_CALLBACK_SECRET): their re-reads then have half the share. */
   callbacks: boolean
+  /** How long a call may wait for a turn of the sources' share. */
+  shareWaitMs: number
   /** A resource is walked whole (deletes found, and resources with no updated-since filter read) this often. */
   reconcileMs: number
   /** The part of each vendor's rate limit the sources may take (EVENT_VENDOR_SHARE). */
@@ -229,9 +231,12 @@ export class EventSources {
     const lastLook = mark.polledAt ?? mark.walkedAt ?? now
     // Logged only: the pollers' next look finds the same version (one event still), reads the ticket's comments and
     // moves the watch on. A callback so costs one read, however the vendor's limit is shared.
+    // A 404 deletes only a record known to exist: a callback may name a record of another kind, or one out of sight.
     const change =
       record === null
-        ? deletedChange(connection, resource, id, now, 'callback')
+        ? known === undefined
+          ? undefined
+          : deletedChange(connection, resource, id, now, 'callback')
         : record.updatedAt === known
           ? undefined
           : changeOf(
@@ -276,6 +281,8 @@ export class EventSources {
       log: this.options.log.child({ connection, resource, purpose: 'events' }),
       signal: this.#stopping.signal,
       share: { caller: work === 'callback' ? EVENT_CALLBACKS_CALLER : EVENT_SOURCES_CALLER, fraction },
+      // Background work waits for its share's turns as long as the limiter looks ahead, not an app's 10 s.
+      shareWaitMs: this.options.settings.shareWaitMs,
       purpose: 'events',
     }
   }

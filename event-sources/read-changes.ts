@@ -44,6 +44,14 @@ function eventData<T extends { remote?: unknown }>(record: T): T {
 }
 
 const earlier = (instant: string, ms: number) => new Date(Date.parse(instant) - ms).toISOString()
+/**
+ * The watermark never runs ahead of the look's start by more than the overlap: one record stamped in the future
+ * (bad data, a local time read as UTC) would otherwise have every poll ask for changes after it.
+ */
+const capped = (watermark: string, startedAt: string, overlapMs: number) => {
+  const cap = earlier(startedAt, -overlapMs)
+  return watermark > cap ? cap : watermark
+}
 const later = (a: string, b: string) => (a > b ? a : b)
 
 async function* pagesOf(reads: WatchedReads, filters: ListFilters, ctx: CallContext) {
@@ -126,7 +134,10 @@ export async function poll(scope: ReadScope, mark: Required<Pick<WatchMark, 'wat
   }
   const commit = async () => {
     await store.remember(adapter.connectionId, watched.resource, seen)
-    await store.setMark(adapter.connectionId, watched.resource, { watermark, polledAt: startedAt })
+    await store.setMark(adapter.connectionId, watched.resource, {
+      watermark: capped(watermark, startedAt, settings.overlapMs),
+      polledAt: startedAt,
+    })
   }
   return { changes, commentsSince: mark.polledAt, commit } satisfies Findings
 }
@@ -147,7 +158,11 @@ export async function startPolling(scope: ReadScope, now: Date): Promise<void> {
     for (const record of records) watermark = later(watermark, record.updatedAt)
     await store.remember(adapter.connectionId, watched.resource, versionsOf(records))
   }
-  await store.setMark(adapter.connectionId, watched.resource, { watermark, polledAt: startedAt, startedAt })
+  await store.setMark(adapter.connectionId, watched.resource, {
+    watermark: capped(watermark, startedAt, settings.overlapMs),
+    polledAt: startedAt,
+    startedAt,
+  })
 }
 
 /**
@@ -171,7 +186,13 @@ export async function walk(scope: ReadScope, mark: WatchMark): Promise<Findings>
       watermark = watermark === undefined ? record.updatedAt : later(watermark, record.updatedAt)
       if (known.get(record.id) === record.updatedAt) continue
       seen.set(record.id, record.updatedAt)
-      if (mark.walkedAt === undefined && !known.has(record.id)) continue
+      // Before a first walk only the records polls saw are known: another is the baseline, unless it changed
+      // since the polls' watermark (which this walk moves past).
+      const baseline =
+        mark.walkedAt === undefined &&
+        !known.has(record.id) &&
+        (mark.watermark === undefined || record.updatedAt <= earlier(mark.watermark, settings.overlapMs))
+      if (baseline) continue
       const created = isCreated(record, known.get(record.id), lastLook ?? startedAt, settings.overlapMs)
       changes.push(changeOf(adapter.connectionId, watched.resource, record, created))
     }
@@ -184,8 +205,9 @@ export async function walk(scope: ReadScope, mark: WatchMark): Promise<Findings>
     await store.forget(adapter.connectionId, watched.resource, deleted)
     await store.setMark(adapter.connectionId, watched.resource, {
       // A first walk of an empty list: the gateway's clock, until a record gives the vendor's.
-      watermark: watermark ?? startedAt,
-      polledAt: mark.polledAt ?? startedAt,
+      watermark: capped(watermark ?? startedAt, startedAt, settings.overlapMs),
+      // A walk is a look that saw everything: the lag metric counts from it too.
+      polledAt: startedAt,
       startedAt: mark.startedAt ?? startedAt,
       walkedAt: startedAt,
     })

@@ -42,14 +42,25 @@ export function connectWiseCallbacks(
     async register(gatewayUrl, ctx) {
       // CW appends the record id to the URL as it is (amp-labs registers `?recordId=`, Kerkhoff `?id=`).
       const url = `${gatewayUrl}?recordId=`
+      // The same connection's URL under another token (a rotated secret): the gateway's own, stale.
+      const ourPath = gatewayUrl.slice(0, gatewayUrl.lastIndexOf('/') + 1)
       const entries = await api.all<CwCallbackEntry>('/system/callbacks', ctx)
       for (const type of Object.keys(RESOURCE_OF_TYPE)) {
-        const registered = entries.some(
-          (entry) =>
-            entry.url === url && entry.type === type && entry.level === 'owner' && !entry.inactiveFlag,
+        const entry = entries.find(
+          (candidate) => candidate.url === url && candidate.type === type && candidate.level === 'owner',
         )
+        // A registration deactivated at ConnectWise is switched on again: a second one would be refused as ObjectExists.
+        if (entry?.inactiveFlag)
+          await client.send(
+            {
+              method: 'PATCH',
+              path: `/system/callbacks/${entry.id}`,
+              body: [{ op: 'replace', path: 'inactiveFlag', value: false }],
+            },
+            ctx,
+          )
         // objectId is required even for the owner level, where CW stores 1 (Kerkhoff's callbacks.py sends 1).
-        if (!registered)
+        if (!entry)
           await client.send(
             {
               method: 'POST',
@@ -66,10 +77,12 @@ export function connectWiseCallbacks(
             ctx,
           )
       }
-      for (const stale of entries.filter(
-        (entry) => entry.description === CALLBACK_DESCRIPTION && entry.url !== url,
-      ))
-        await client.send({ method: 'DELETE', path: `/system/callbacks/${stale.id}` }, ctx)
+      const stale = entries.filter(
+        (entry) =>
+          entry.description === CALLBACK_DESCRIPTION && entry.url !== url && entry.url.startsWith(ourPath),
+      )
+      for (const entry of stale)
+        await client.send({ method: 'DELETE', path: `/system/callbacks/${entry.id}` }, ctx)
     },
   }
 }

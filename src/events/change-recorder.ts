@@ -1,5 +1,6 @@
 import type { GatewayMetrics } from '../metrics.js'
 import type { EventDelivery } from './delivery/types.js'
+import { changeEvent } from './change-event.js'
 import type { DetectedChange, EventLog, LoggedEvent } from './types.js'
 
 /**
@@ -18,14 +19,17 @@ export class ChangeRecorder {
 
   async record(changes: readonly DetectedChange[]): Promise<LoggedEvent[]> {
     if (changes.length === 0) return []
-    const logged = await this.deps.log.append(changes, this.deps.now?.() ?? new Date())
+    const detectedAt = this.deps.now?.() ?? new Date()
+    const logged = await this.deps.log.append(changes, detectedAt)
     for (const { event } of logged)
       this.deps.metrics?.eventsDetected.inc({
         connection: event.connection,
         resource: event.resource.type,
         source: event.source,
       })
-    if (logged.length > 0) await this.deps.delivery?.notifyAppended(logged.map(({ event }) => event))
+    // Told of every change, not only those logged now: a change logged by a look whose notice then failed is found
+    // again by the next look, and its subscriptions' deliveries must still be queued (queuing is idempotent).
+    await this.deps.delivery?.notifyAppended(changes.map((change) => changeEvent(change, detectedAt)))
     return logged
   }
 }

@@ -26,6 +26,8 @@ export interface VendorCallContext {
   signal?: AbortSignal
   /** The part of the vendor's rate limit the caller (an API key) may take, when it may not take all of it. */
   share?: { caller: string; fraction: number }
+  /** How long the call may wait for a turn of its share (rateLimitMaxWaitMs when absent). */
+  shareWaitMs?: number
   /** Runs just before each attempt of a write is sent; throws to send nothing (an Idempotency-Key lost). */
   beforeWrite?: () => Promise<void>
   /** Told what the vendor answered a write: `refused` when its status says it did not act on it. */

@@ -53,18 +53,29 @@ describe('ConnectWise callbacks', () => {
     await receiver?.close()
   })
 
-  it('registers one owner-level callback per record type, once, and removes its own stale ones', async () => {
-    const stale = await connectWiseCall(gateway.emulator, '/system/callbacks', {
-      method: 'POST',
-      body: {
-        url: 'https://old.example.com/v1/connections/connectwise-test/callbacks/old?recordId=',
-        objectId: 1,
-        type: 'ticket',
-        level: 'owner',
-        description: 'psa-gateway change events',
-      },
-    })
-    expect(stale.status).toBe(201)
+  it('registers one owner-level callback per record type, once; switches its own on again, removes its stale ones', async () => {
+    const register = (url: string, type: string, inactiveFlag = false) =>
+      connectWiseCall(gateway.emulator, '/system/callbacks', {
+        method: 'POST',
+        body: {
+          url,
+          objectId: 1,
+          type,
+          level: 'owner',
+          description: 'psa-gateway change events',
+          inactiveFlag,
+        },
+      })
+    const ours = `${urlOf(CONNECTION)}?recordId=`
+    const rotated = ours.replace(/callbacks\/[^?]+/, 'callbacks/an-old-token')
+    const anotherGateway = 'https://staging.example.com/v1/connections/connectwise-test/callbacks/x?recordId='
+    for (const [url, type, inactive] of [
+      [rotated, 'ticket', false],
+      [anotherGateway, 'ticket', false],
+      [ours, 'company', true],
+    ] as const)
+      expect((await register(url, type, inactive)).status).toBe(201)
+
     const sources = gateway.app.events.sources
     await sources.registerCallbacks(urlOf)
     await sources.registerCallbacks(urlOf)
@@ -72,17 +83,21 @@ describe('ConnectWise callbacks', () => {
       url: string
       type: string
       level: string
+      inactiveFlag: boolean
     }>
-    expect(
-      entries
-        .map(({ url, type, level }) => ({ url, type, level }))
-        .sort((a, b) => a.type.localeCompare(b.type)),
-    ).toEqual(
-      ['company', 'configuration', 'ticket'].map((type) => ({
-        url: `${urlOf(CONNECTION)}?recordId=`,
-        type,
-        level: 'owner',
-      })),
+    const shown = entries
+      .map(({ url, type, level, inactiveFlag }) => ({ url, type, level, inactiveFlag }))
+      .sort((a, b) => a.url.localeCompare(b.url) || a.type.localeCompare(b.type))
+    expect(shown).toEqual(
+      [
+        ...['company', 'configuration', 'ticket'].map((type) => ({
+          url: ours,
+          type,
+          level: 'owner',
+          inactiveFlag: false,
+        })),
+        { url: anotherGateway, type: 'ticket', level: 'owner', inactiveFlag: false },
+      ].sort((a, b) => a.url.localeCompare(b.url) || a.type.localeCompare(b.type)),
     )
   })
 
@@ -108,7 +123,12 @@ describe('ConnectWise callbacks', () => {
     expect(json<{ data: ChangeEvent[] }>(feed).data).toHaveLength(1)
   })
 
-  it('logs a ticket deleted at the vendor from its callback, once a read answers 404', async () => {
+  it('logs a ticket deleted at the vendor from its callback, once a read answers 404, if it was known', async () => {
+    // A first walk makes every ticket known (a callback's 404 for an id never known deletes nothing).
+    await gateway.app.sharedState.eventWatch.setMark(CONNECTION, 'ticket', {
+      startedAt: '2026-01-01T00:00:00.000Z',
+    })
+    expect(await gateway.app.events.sources.look(CONNECTION, 'ticket')).toBe('walk')
     const [, ticket] = gateway.emulator.db.tickets.values()
     const deleted = await connectWiseCall(gateway.emulator, `/service/tickets/${ticket!.id}`, {
       method: 'DELETE',

@@ -233,6 +233,36 @@ describe('change events found by polling a vendor', () => {
   })
 })
 
+describe('the first walk of a polled resource', () => {
+  it('logs a change made since the last poll, which the walk moves the watermark past', async () => {
+    const syncro = await startSyncroGateway()
+    try {
+      const { sources } = syncro.app.events
+      expect(await sources.look('syncro-test', 'ticket')).toBe('poll')
+      const [ticket] = syncro.emulator.db.tickets.values()
+      const changed = await fetch(`${syncro.emulator.baseUrl}/tickets/${ticket!.id}`, {
+        method: 'PUT',
+        headers: {
+          authorization: `Bearer ${syncro.emulator.apiKeys[0]}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ subject: 'Changed before the first walk' }),
+      })
+      expect(changed.status).toBe(200)
+      await syncro.app.sharedState.eventWatch.setMark('syncro-test', 'ticket', {
+        startedAt: '2026-01-01T00:00:00.000Z',
+      })
+      expect(await sources.look('syncro-test', 'ticket')).toBe('walk')
+      const feed = await syncro.app.inject('/v1/connections/syncro-test/events')
+      expect(json<{ data: ChangeEvent[] }>(feed).data).toMatchObject([
+        { type: 'ticket.updated', resource: { id: String(ticket!.id) } },
+      ])
+    } finally {
+      await syncro.close()
+    }
+  })
+})
+
 describe('the cadence of each resource', () => {
   it('polls tickets at every look, and customers and assets (which change far less) at every third', async () => {
     const cw = await startConnectWiseGateway({ config: { eventPollSeconds: 10 } })

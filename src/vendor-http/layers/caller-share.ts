@@ -45,7 +45,7 @@ export const callerShareLayer =
         const { share, admission } = context
         if (!share) return next.reserve(context, maxWaitMs, count)
         const shareBucket = shareOf(bucket, share)
-        const shareWaitMs = Math.min(maxWaitMs, settings.rateLimitMaxWaitMs)
+        const shareWaitMs = context.shareWaitMs ?? Math.min(maxWaitMs, settings.rateLimitMaxWaitMs)
         const granted = await limiter.acquire(
           shareBucket,
           shareWaitMs,
