@@ -11,13 +11,14 @@ import {
   deletedChange,
   isCreated,
   poll,
+  readOrGone,
   startPolling,
   walk,
   type Findings,
   type ReadScope,
   type ReadSettings,
 } from './read-changes.js'
-import { WATCHED_RESOURCES, type TopLevelResource, type WatchedResource } from './watched-resources.js'
+import { WATCHED_RESOURCES, type TopLevelResource } from './watched-resources.js'
 
 export interface EventSourceSettings extends ReadSettings {
   /** How often the schedule looks at each resource (EVENT_POLL_SECONDS). */
@@ -226,7 +227,7 @@ export class EventSources {
     const ctx = this.#context(connection, resource, 'callback')
     const mark = await store.mark(connection, resource)
     const known = (await store.knownOf(connection, resource, [id])).get(id)
-    const record = await readOrGone(watched, adapter, id, ctx)
+    const record = await readOrGone(watched.reads(adapter), id, ctx)
     const now = settings.now().toISOString()
     const lastLook = mark.polledAt ?? mark.walkedAt ?? now
     // Logged only: the pollers' next look finds the same version (one event still), reads the ticket's comments and
@@ -291,12 +292,3 @@ export class EventSources {
 /** The event sources' names at the rate limiter: their shares' buckets. */
 export const EVENT_SOURCES_CALLER = 'gateway-event-sources'
 export const EVENT_CALLBACKS_CALLER = 'gateway-event-callbacks'
-
-async function readOrGone(watched: WatchedResource, adapter: Adapter, id: string, ctx: CallContext) {
-  try {
-    return await watched.reads(adapter).get(id, ctx)
-  } catch (error) {
-    if (error instanceof GatewayError && error.status === 404) return null
-    throw error
-  }
-}

@@ -5,6 +5,7 @@ import { MAX_PAGE_SIZE } from '../src/canonical/page.js'
 import { GatewayError } from '../src/errors.js'
 import type { EventWatchStore, WatchMark } from '../src/state/event-watch/event-watch-store.js'
 import type { DetectedChange } from '../src/events/types.js'
+import { withoutRemote } from '../src/canonical/common.js'
 import type { EventSource } from '../src/canonical/event.js'
 import type { TopLevelResource, WatchedReads, WatchedRecord, WatchedResource } from './watched-resources.js'
 
@@ -34,13 +35,6 @@ export interface Findings {
   /** The moment before which earlier looks saw the comments (null: never looked). */
   commentsSince: string | null
   commit(): Promise<void>
-}
-
-/** The canonical record an event carries: without the vendor's raw record. */
-function eventData<T extends { remote?: unknown }>(record: T): T {
-  const data = { ...record }
-  delete data.remote
-  return data
 }
 
 const earlier = (instant: string, ms: number) => new Date(Date.parse(instant) - ms).toISOString()
@@ -75,7 +69,7 @@ export function changeOf(
     type: `${resource}.${created ? 'created' : 'updated'}`,
     resource: { type: resource, id: record.id },
     occurredAt: record.updatedAt,
-    data: eventData(record),
+    data: withoutRemote(record),
     source,
   }
 }
@@ -218,15 +212,18 @@ export async function walk(scope: ReadScope, mark: WatchMark): Promise<Findings>
 /** The ids among `ids` whose read answers 404: a record missing from a list may only have moved past a page. */
 async function confirmedDeleted(reads: WatchedReads, ids: readonly string[], ctx: CallContext) {
   const deleted: string[] = []
-  for (const id of ids) {
-    try {
-      await reads.get(id, ctx)
-    } catch (error) {
-      if (error instanceof GatewayError && error.status === 404) deleted.push(id)
-      else throw error
-    }
-  }
+  for (const id of ids) if ((await readOrGone(reads, id, ctx)) === null) deleted.push(id)
   return deleted
+}
+
+/** The record, or null when reading it answers 404. */
+export async function readOrGone(reads: WatchedReads, id: string, ctx: CallContext) {
+  try {
+    return await reads.get(id, ctx)
+  } catch (error) {
+    if (error instanceof GatewayError && error.status === 404) return null
+    throw error
+  }
 }
 
 /**
@@ -261,6 +258,6 @@ const commentChange = (adapter: Adapter, comment: Comment): DetectedChange => ({
   type: 'comment.created',
   resource: { type: 'comment', id: comment.id },
   occurredAt: comment.createdAt,
-  data: eventData(comment),
+  data: withoutRemote(comment),
   source: 'poll',
 })

@@ -1,6 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Adapter, CallContext } from '../adapters/types.js'
+import { withoutRemote } from '../src/canonical/common.js'
 import { Problem } from '../src/canonical/problem.js'
 import { ConnectionId } from '../src/connection-config.js'
 import { callerSignal } from '../src/http/caller-signal.js'
@@ -185,7 +186,5 @@ export function callContext(request: FastifyRequest, reply: FastifyReply): CallC
 
 /** Drops the vendor's raw record unless the caller asked for it with ?include=remote. */
 export function shapeRemote<T extends { remote?: unknown }>(record: T, include: string | undefined): T {
-  if (include === 'remote') return record
-  const { remote: _remote, ...rest } = record
-  return rest as T
+  return include === 'remote' ? record : withoutRemote(record)
 }

@@ -81,3 +81,9 @@ export const PriorityLevel = StringEnum(PRIORITY_LEVELS)
 export const Remote = Type.Optional(
   Type.Unknown({ description: "The vendor's raw record; only with ?include=remote" }),
 )
+
+/** A canonical record without the vendor's raw record, which only `?include=remote` asks for. */
+export function withoutRemote<T extends { remote?: unknown }>(record: T): T {
+  const { remote: _remote, ...rest } = record
+  return rest as T
+}
