@@ -10,6 +10,8 @@ interface WatchData {
   resource: TopLevelResource
 }
 
+const schedulerIdOf = (watch: WatchData) => `${watch.connection}.${watch.resource}`
+
 export interface BullMqWatchScheduleOptions {
   pollMs: number
   /** BullMQ's own Redis connection (src/events/delivery/bullmq-delivery.ts, deliveryQueueConnection). */
@@ -46,17 +48,23 @@ export class BullMqWatchSchedule implements WatchSchedule {
     this.#worker.on('failed', (_job, error) => options.onError?.(error))
   }
 
+  /**
+   * Schedules every watch, and removes the schedulers of watches no longer configured (a connection removed): they
+   * would go on running looks that find nothing to look at.
+   */
   async start(): Promise<void> {
+    const watches = this.sources.watches()
+    const ids = new Set(watches.map((watch) => schedulerIdOf(watch)))
+    const stale = (await this.#queue.getJobSchedulers()).filter((scheduler) => !ids.has(scheduler.key))
+    await Promise.all(stale.map((scheduler) => this.#queue.removeJobScheduler(scheduler.key)))
     await Promise.all(
-      this.sources
-        .watches()
-        .map((watch) =>
-          this.#queue.upsertJobScheduler(
-            `${watch.connection}.${watch.resource}`,
-            { every: this.options.pollMs },
-            { name: 'look', data: watch, opts: { removeOnComplete: true, removeOnFail: true } },
-          ),
+      watches.map((watch) =>
+        this.#queue.upsertJobScheduler(
+          schedulerIdOf(watch),
+          { every: this.options.pollMs },
+          { name: 'look', data: watch, opts: { removeOnComplete: true, removeOnFail: true } },
         ),
+      ),
     )
     void this.#worker.run().catch((error: unknown) => this.options.onError?.(error))
   }

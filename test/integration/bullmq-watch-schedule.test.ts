@@ -1,0 +1,38 @@
+import { Queue } from 'bullmq'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { loadConfig } from '../../app/config.js'
+import { deliveryQueueConnection, deliveryQueuePrefix } from '../../src/events/delivery/bullmq-delivery.js'
+import { startSyncroGateway } from '../helpers/gateway.js'
+import { startRedis, type TestRedis } from '../helpers/redis.js'
+
+/** The pollers' BullMQ job schedulers: one per connection and resource configured, and none for any other. */
+
+let redis: TestRedis
+beforeAll(async () => {
+  redis = await startRedis()
+})
+afterAll(() => redis?.stop())
+
+it('schedules each watch of the connections configured, and removes the schedulers of a connection removed', async () => {
+  const keyPrefix = 'watch-schedule:'
+  const connection = deliveryQueueConnection({ redisUrl: redis.url })
+  const queue = new Queue('event-watch', {
+    connection: connection.options,
+    prefix: deliveryQueuePrefix(keyPrefix),
+  })
+  // What an earlier configuration, with a connection since removed, left behind.
+  await queue.upsertJobScheduler('syncro-removed.ticket', { every: 60_000 }, { name: 'look' })
+  const defaults = loadConfig({ NODE_ENV: 'test' })
+  const gateway = await startSyncroGateway({
+    config: { store: { ...defaults.store, redisUrl: redis.url, keyPrefix }, eventPollSeconds: 60 },
+  })
+  try {
+    await gateway.app.events.schedule!.start()
+    const ids = (await queue.getJobSchedulers()).map((scheduler) => scheduler.key).sort()
+    expect(ids).toEqual(['syncro-test.asset', 'syncro-test.customer', 'syncro-test.ticket'])
+  } finally {
+    await gateway.close()
+    await queue.close()
+    await connection.close()
+  }
+})
