@@ -1,9 +1,12 @@
 import type { Tracer } from '@opentelemetry/api'
+import type { Agent } from '../src/canonical/agent.js'
 import type { Asset, AssetCreate, AssetUpdate } from '../src/canonical/asset.js'
 import type { Comment, CommentCreate } from '../src/canonical/comment.js'
+import type { Contact, ContactCreate, ContactUpdate } from '../src/canonical/contact.js'
+import type { CustomFieldDefinition, CustomFieldResource } from '../src/canonical/custom-field.js'
 import type { Customer, CustomerCreate, CustomerUpdate } from '../src/canonical/customer.js'
 import type { FilterName, ListFilters } from '../src/canonical/list-query.js'
-import type { Priority, Status, TicketType } from '../src/canonical/reference.js'
+import type { Board, Priority, Status, TicketType } from '../src/canonical/reference.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../src/canonical/ticket.js'
 import type { ReferenceCache } from '../src/state/reference-data/reference-cache.js'
 import type { TokenCache } from '../src/state/tokens/token-cache.js'
@@ -46,13 +49,34 @@ export interface NestedOperations<T, TCreate> {
   create?(parentId: string, body: TCreate, ctx: CallContext): Promise<T>
 }
 
+/** A resource that is only read (agents). */
+export type ReadOperations<T> = Pick<ResourceOperations<T, never, never>, 'list' | 'get'>
+
 export interface ReferenceOperations {
   statuses(ctx: CallContext): Promise<Status[]>
   priorities(ctx: CallContext): Promise<Priority[]>
   ticketTypes(ctx: CallContext): Promise<TicketType[]>
+  /** The connection's boards; empty where the vendor has none (then `hasBoards` is false). */
+  boards(ctx: CallContext): Promise<Board[]>
+  /** The custom fields the vendor defines on a resource; empty where it defines none. */
+  customFields(resource: CustomFieldResource, ctx: CallContext): Promise<CustomFieldDefinition[]>
 }
 
-export type ListableResource = 'tickets' | 'comments' | 'customers' | 'assets'
+export type ListableResource = 'tickets' | 'comments' | 'customers' | 'assets' | 'contacts' | 'agents'
+
+/** The lists a vendor answers itself (the gateway pages agents from their whole list). */
+export type VendorListedResource = Exclude<ListableResource, 'agents'>
+
+/** The resources callers write. */
+export type WritableResource = 'tickets' | 'comments' | 'customers' | 'assets' | 'contacts'
+
+/** What a vendor makes of the canonical write fields, beyond the canonical schema (GET .../meta/{resource}). */
+export interface WriteRules {
+  /** Fields it has no place for, each with why: a value sent (not null) is a 400 before any call. */
+  unwritable?: Readonly<Record<string, string>>
+  /** Fields optional in the canonical create that it requires: their absence is a 400 before any call. */
+  requiredOnCreate?: readonly string[]
+}
 
 /** A record a vendor's callback names: only this is taken from it, and the record is read again. */
 export interface CallbackHint {
@@ -80,6 +104,13 @@ export interface Adapter {
   readonly comments: NestedOperations<Comment, CommentCreate>
   readonly customers: ResourceOperations<Customer, CustomerCreate, CustomerUpdate>
   readonly assets: ResourceOperations<Asset, AssetCreate, AssetUpdate>
+  /** Absent where the adapter has no contacts: its routes answer 501. */
+  readonly contacts?: ResourceOperations<Contact, ContactCreate, ContactUpdate>
+  /** Absent where the adapter has no agents: its routes answer 501. */
+  readonly agents?: ReadOperations<Agent>
+  /** Whether the vendor has boards (ConnectWise service boards, HaloPSA teams). */
+  readonly hasBoards: boolean
+  readonly writeRules: Readonly<Partial<Record<WritableResource, WriteRules>>>
   readonly reference: ReferenceOperations
   readonly callbacks: VendorCallbacks
   health(): ConnectionHealthReport

@@ -13,6 +13,8 @@ function describe(adapter: Adapter): Static<typeof Connection> {
     comments: operationsOf(adapter.comments),
     customers: operationsOf(adapter.customers),
     assets: operationsOf(adapter.assets),
+    contacts: operationsOf(adapter.contacts ?? {}),
+    agents: operationsOf(adapter.agents ?? {}),
   }
   return {
     id: adapter.connectionId,
@@ -22,6 +24,7 @@ function describe(adapter: Adapter): Static<typeof Connection> {
       filters: Object.fromEntries(
         Object.entries(adapter.filters).map(([resource, names]) => [resource, [...names]]),
       ),
+      boards: adapter.hasBoards,
     },
     health: adapter.health(),
   }

@@ -27,6 +27,14 @@ const OPENAPI: FastifyDynamicSwaggerOptions['openapi'] = {
     { name: 'Customers', description: 'The companies (clients, customers) a connection serves' },
     { name: 'Assets', description: 'Configurations and assets of the customers' },
     {
+      name: 'Contacts',
+      description: "The customers' people: ConnectWise contacts, HaloPSA users, Syncro contacts",
+    },
+    {
+      name: 'Agents',
+      description: 'The people who work tickets: ConnectWise members, HaloPSA agents, Syncro users',
+    },
+    {
       name: 'Reference data',
       description: 'Statuses, priorities and ticket types, cached per connection',
     },

@@ -6,12 +6,15 @@ import { authorize, type Caller } from '../src/security/api-keys.js'
 import type { ApiKeyScope } from '../src/gateway-config.js'
 import type { EventDelivery } from '../src/events/delivery/types.js'
 import type { RequestAdmission } from '../src/vendor-http/admission.js'
+import { agentRoutes } from './agents.js'
 import { assetRoutes } from './assets.js'
 import { connectionRoutes } from './connections.js'
+import { contactRoutes } from './contacts.js'
 import { customerRoutes } from './customers.js'
 import { eventRoutes } from './events.js'
 import { registerDocs } from './docs.js'
 import { healthRoutes } from './health.js'
+import { metaRoutes } from './meta.js'
 import { metricsRoutes } from './metrics.js'
 import { referenceRoutes } from './reference.js'
 import { subscriptionRoutes } from './subscriptions.js'
@@ -58,7 +61,10 @@ const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(commentRoutes)
   await app.register(customerRoutes)
   await app.register(assetRoutes)
+  await app.register(contactRoutes)
+  await app.register(agentRoutes)
   await app.register(referenceRoutes)
+  await app.register(metaRoutes)
   await app.register(eventRoutes)
   await app.register(subscriptionRoutes)
 }

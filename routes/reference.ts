@@ -1,7 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Adapter, CallContext } from '../adapters/types.js'
-import { PriorityList, StatusList, TicketTypeList } from '../src/canonical/shared-schemas.js'
+import { BoardList, PriorityList, StatusList, TicketTypeList } from '../src/canonical/shared-schemas.js'
 import { adapterOf, ConnectionParams, READ_PROBLEMS, callContext, problemResponses } from './common.js'
 
 interface ReferenceList {
@@ -37,6 +37,15 @@ const lists: ReferenceList[] = [
     description: "The vendor's ticket types.",
     schema: TicketTypeList,
     load: (adapter, ctx) => adapter.reference.ticketTypes(ctx),
+  },
+  {
+    path: 'boards',
+    operationId: 'listBoards',
+    summary: 'List boards',
+    description:
+      "ConnectWise service boards, HaloPSA teams: the ids a ticket's board carries. Empty where the vendor has none (the connection's capabilities say boards: false).",
+    schema: BoardList,
+    load: (adapter, ctx) => adapter.reference.boards(ctx),
   },
 ]
 

@@ -1,7 +1,14 @@
 import { Type, type TObject, type TSchema } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { Adapter, ListableResource, NestedOperations, ResourceOperations } from '../adapters/types.js'
+import type {
+  Adapter,
+  ListableResource,
+  NestedOperations,
+  ReadOperations,
+  ResourceOperations,
+  WritableResource,
+} from '../adapters/types.js'
 import { RecordId } from '../src/canonical/common.js'
 import { IncludeField, type ListFilters, type PagingQuery } from '../src/canonical/list-query.js'
 import { unsupportedOperation } from '../src/errors.js'
@@ -19,10 +26,13 @@ import {
 } from './common.js'
 import { findCreatedBy } from './find-created.js'
 import { listPage } from './list.js'
+import { checkVendorWrite } from './write-checks.js'
 
 type AnyRecord = { id: string; remote?: unknown }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one generic route set for records of several shapes
 type AnyOperations = ResourceOperations<AnyRecord, any, any>
+
+type AnyReadOperations = ReadOperations<AnyRecord> & Partial<AnyOperations>
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
 type AnyNestedOperations = NestedOperations<AnyRecord, any>
 
@@ -40,7 +50,8 @@ interface CommonSpec<TBody, TRecord> {
   item: TSchema
   page: TSchema
   listQuery: TObject
-  create: TSchema
+  /** The create's body; absent for a resource that is only read (agents). */
+  create?: TSchema
   /** Canonical rules a write must follow before any vendor sees it. */
   checkWrite?: (body: Record<string, unknown>) => void
   /**
@@ -57,8 +68,10 @@ interface CommonSpec<TBody, TRecord> {
 
 /** A resource of its own: list, get, create and update under /v1/connections/{connection}/{resource}. */
 export interface ResourceRouteSpec<TBody = never, TRecord = never> extends CommonSpec<TBody, TRecord> {
-  update: TSchema
-  operations: (adapter: Adapter) => AnyOperations
+  /** The update's body; absent for a resource that is only read. */
+  update?: TSchema
+  /** Absent where the connection's adapter has no such resource (its routes answer 501). */
+  operations: (adapter: Adapter) => AnyReadOperations | undefined
 }
 
 /** A resource under a parent record (a ticket's comments): listed and created there. */
@@ -72,13 +85,20 @@ export const IncludeQuery = Type.Object(
   { additionalProperties: false },
 )
 
+/** A resource's operations at this connection; a 501 naming `operation` where its adapter has none. */
+function ownOperations(spec: ResourceRouteSpec<unknown, unknown>, adapter: Adapter, operation: string) {
+  const operations = spec.operations(adapter)
+  if (!operations) throw unsupportedOperation(adapter.vendor, operation)
+  return operations
+}
+
 /** The operations of one request's resource: a nested resource's bound to the parent record the path names. */
 function boundOperations(
   spec: ResourceRouteSpec<unknown, unknown> | NestedRouteSpec<unknown, unknown>,
   adapter: Adapter,
   request: FastifyRequest,
-): Pick<AnyOperations, 'list' | 'create'> {
-  if (!('parent' in spec)) return spec.operations(adapter)
+): Pick<AnyReadOperations, 'list' | 'create'> {
+  if (!('parent' in spec)) return ownOperations(spec, adapter, `list ${spec.resource}`)
   const parentId = (request.params as Record<string, string>)[spec.parent.param]!
   const operations = spec.operations(adapter)
   const create = operations.create
@@ -168,6 +188,8 @@ function registerListAndCreate(
     },
   )
 
+  const createBody = spec.create
+  if (!createBody) return
   app.post(
     collection,
     {
@@ -180,7 +202,7 @@ function registerListAndCreate(
         params: Params,
         querystring: NoQuery,
         headers: IdempotencyHeaders,
-        body: Type.Ref(spec.create),
+        body: Type.Ref(createBody),
         response: {
           201: Type.Ref(spec.item, { description: `The ${spec.singular} as the vendor stored it` }),
           ...problemResponses(...WRITE_PROBLEMS),
@@ -195,8 +217,11 @@ function registerListAndCreate(
           adapter.vendor,
           nested ? `add ${spec.resource}` : `create ${spec.resource}`,
         )
-      spec.checkWrite?.(request.body as Record<string, unknown>)
-      const record = await create(request.body, callContext(request, reply))
+      const body = request.body as Record<string, unknown>
+      const ctx = callContext(request, reply)
+      spec.checkWrite?.(body)
+      await checkVendorWrite(adapter, spec.resource as WritableResource, 'create', body, ctx)
+      const record = await create(body, ctx)
       reply.code(201)
       const location = locationOf(adapter, record)
       if (location) reply.header('location', location)
@@ -233,11 +258,14 @@ export function resourceRoutes<TBody, TRecord>(
       },
       async (request, reply) => {
         const adapter = adapterOf(request)
-        const record = await spec.operations(adapter).get(request.params.id, callContext(request, reply))
+        const operations = ownOperations(general, adapter, `get ${spec.resource}`)
+        const record = await operations.get(request.params.id, callContext(request, reply))
         return shapeRemote(record, request.query.include)
       },
     )
 
+    const updateBody = spec.update
+    if (!updateBody) return
     app.patch(
       item,
       {
@@ -249,7 +277,7 @@ export function resourceRoutes<TBody, TRecord>(
           params: ItemParams,
           querystring: NoQuery,
           headers: IdempotencyHeaders,
-          body: Type.Ref(spec.update),
+          body: Type.Ref(updateBody),
           response: {
             200: Type.Ref(spec.item, { description: `The ${spec.singular} as the vendor stored it` }),
             ...problemResponses(...WRITE_PROBLEMS),
@@ -258,13 +286,13 @@ export function resourceRoutes<TBody, TRecord>(
       },
       async (request, reply) => {
         const adapter = adapterOf(request)
-        const operations = spec.operations(adapter)
+        const operations = ownOperations(general, adapter, `update ${spec.resource}`)
         if (!operations.update) throw unsupportedOperation(adapter.vendor, `update ${spec.resource}`)
-        general.checkWrite?.(request.body as Record<string, unknown>)
-        return shapeRemote(
-          await operations.update(request.params.id, request.body, callContext(request, reply)),
-          undefined,
-        )
+        const body = request.body as Record<string, unknown>
+        const ctx = callContext(request, reply)
+        general.checkWrite?.(body)
+        await checkVendorWrite(adapter, spec.resource as WritableResource, 'update', body, ctx)
+        return shapeRemote(await operations.update(request.params.id, body, ctx), undefined)
       },
     )
   }

@@ -147,6 +147,7 @@ export function ticketFromConnectWise(
     dueAt: isoOrNull(ticket.requiredDate),
     closedAt: isoOrNull(ticket.closedDate),
     url: options.ticketUrl?.replace('{id}', String(ticket.id)) ?? null,
+    customFields: [],
     remote: ticket,
   }
 }
@@ -203,6 +204,7 @@ export function customerFromConnectWise(company: CwCompany): Customer {
     active: company.deletedFlag !== true && !/\binactive\b/i.test(company.status?.name ?? ''),
     createdAt: isoOrEpoch(company._info?.dateEntered),
     updatedAt: isoOrEpoch(company._info?.lastUpdated),
+    customFields: [],
     remote: company,
   }
 }
@@ -220,6 +222,7 @@ export function assetFromConnectWise(configuration: CwConfiguration): Asset {
       textOrNull(configuration.status?.name) ?? (configuration.activeFlag === false ? 'Inactive' : null),
     createdAt: isoOrEpoch(configuration._info?.dateEntered),
     updatedAt: isoOrEpoch(configuration._info?.lastUpdated),
+    customFields: [],
     remote: configuration,
   }
 }

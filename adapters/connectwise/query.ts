@@ -7,14 +7,15 @@ import {
   type ListFilters,
 } from '../../src/canonical/list-query.js'
 import { integerId } from '../../src/mapping/ids.js'
-import type { ListableResource } from '../types.js'
+import type { VendorListedResource } from '../types.js'
 
 /** `conditions` can express every canonical filter of every list. */
-export const CONNECTWISE_FILTERS: Record<ListableResource, readonly FilterName[]> = {
+export const CONNECTWISE_FILTERS: Record<VendorListedResource, readonly FilterName[]> = {
   tickets: TICKET_FILTERS,
   customers: CUSTOMER_FILTERS,
   assets: ASSET_FILTERS,
   comments: COMMENT_FILTERS,
+  contacts: [],
 }
 
 /**

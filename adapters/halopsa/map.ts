@@ -192,6 +192,7 @@ export function ticketFromHalo(
     dueAt: haloInstant(ticket.fixbydate),
     closedAt: haloInstant(ticket.dateclosed),
     url: `${options.webOrigin}/tickets?id=${ticket.id}`,
+    customFields: [],
     remote: ticket,
   }
 }
@@ -224,6 +225,7 @@ export function customerFromHalo(client: HaloClient): Customer {
     active: client.inactive !== true,
     createdAt: isoOrEpoch(haloInstant(client.datecreated) ?? haloInstant(client.alastupdate)),
     updatedAt: isoOrEpoch(haloInstant(client.alastupdate) ?? haloInstant(client.datecreated)),
+    customFields: [],
     remote: client,
   }
 }
@@ -249,6 +251,7 @@ export function assetFromHalo(asset: HaloAsset): Asset {
     // Halo keeps no creation date on assets: the last update stands in for it.
     createdAt: isoOrEpoch(haloInstant(asset.datecreated) ?? haloInstant(asset.dlastupdate)),
     updatedAt: isoOrEpoch(haloInstant(asset.dlastupdate)),
+    customFields: [],
     remote: asset,
   }
 }

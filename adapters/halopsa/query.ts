@@ -1,6 +1,6 @@
 import { TICKET_FILTERS, type FilterName, type ListFilters } from '../../src/canonical/list-query.js'
 import type { QueryValue } from '../../src/vendor-http/client.js'
-import type { ListableResource } from '../types.js'
+import type { VendorListedResource } from '../types.js'
 import { haloDateParam, haloId } from './map.js'
 
 /**
@@ -10,11 +10,12 @@ import { haloDateParam, haloId } from './map.js'
  * and /Asset the spec types `lastupdatefromdate` as a boolean ("Include the field lastupdatefromdate in the
  * response"), so `updatedSince` there is refused as unsupported rather than sent and ignored.
  */
-export const HALO_FILTERS: Record<ListableResource, readonly FilterName[]> = {
+export const HALO_FILTERS: Record<VendorListedResource, readonly FilterName[]> = {
   tickets: TICKET_FILTERS,
   customers: ['q'],
   assets: ['customerId', 'q'],
   comments: ['createdSince'],
+  contacts: [],
 }
 
 export type HaloQuery = Record<string, QueryValue>

@@ -1,9 +1,20 @@
+import type { Agent } from '../../src/canonical/agent.js'
 import type { Asset, AssetCreate, AssetUpdate } from '../../src/canonical/asset.js'
 import type { Comment, CommentCreate } from '../../src/canonical/comment.js'
+import type { Contact, ContactCreate, ContactUpdate } from '../../src/canonical/contact.js'
+import type { CustomFieldDefinition, CustomFieldResource } from '../../src/canonical/custom-field.js'
 import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
+import type { Board } from '../../src/canonical/reference.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
 import type { ConnectionHealthReport } from '../../src/vendor-http/health.js'
-import type { Adapter, CallContext, ReferenceOperations, VendorCallbacks } from '../types.js'
+import type {
+  Adapter,
+  CallContext,
+  ReferenceOperations,
+  VendorCallbacks,
+  WritableResource,
+  WriteRules,
+} from '../types.js'
 import {
   nestedOperations,
   resourceOperations,
@@ -11,6 +22,7 @@ import {
   type ResourceDeclaration,
   type VendorApi,
 } from './resource.js'
+import { WHOLE_LIST_FILTERS, wholeListOperations } from './whole-list.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- each declaration is checked where it is written, against its own vendor record type */
 export interface AdapterDeclaration<Q> {
@@ -22,16 +34,27 @@ export interface AdapterDeclaration<Q> {
   comments: NestedDeclaration<Q, any, Comment, CommentCreate>
   customers: ResourceDeclaration<Q, any, Customer, CustomerCreate, CustomerUpdate>
   assets: ResourceDeclaration<Q, any, Asset, AssetCreate, AssetUpdate>
-  reference: ReferenceOperations
+  contacts?: ResourceDeclaration<Q, any, Contact, ContactCreate, ContactUpdate>
+  /** Every agent, read through the reference cache: the gateway pages and searches the list itself. */
+  agents?: (ctx: CallContext) => Promise<Agent[]>
+  /** The boards, through the reference cache; absent where the vendor has none. */
+  boards?: (ctx: CallContext) => Promise<Board[]>
+  /** The custom fields the vendor defines on a resource, through the reference cache; absent where it has none. */
+  customFields?: (resource: CustomFieldResource, ctx: CallContext) => Promise<CustomFieldDefinition[]>
+  /** The canonical write fields the vendor cannot store, and those it requires (checked before any call). */
+  writeRules?: Partial<Record<WritableResource, WriteRules>>
+  reference: Pick<ReferenceOperations, 'statuses' | 'priorities' | 'ticketTypes'>
   callbacks: VendorCallbacks
   /** The reference data the connection's lists and writes look up, loaded when the gateway starts. */
   warmUp: ReadonlyArray<(ctx: CallContext) => Promise<unknown>>
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
+const none = async () => []
+
 /** A connection's adapter from its vendor's API and one declaration per resource. */
 export function adapterFrom<Q>(declaration: AdapterDeclaration<Q>): Adapter {
-  const { api, tickets, comments, customers, assets } = declaration
+  const { api, tickets, comments, customers, assets, contacts, agents, boards } = declaration
   return {
     connectionId: declaration.connectionId,
     vendor: declaration.vendor,
@@ -40,13 +63,23 @@ export function adapterFrom<Q>(declaration: AdapterDeclaration<Q>): Adapter {
       comments: comments.filters,
       customers: customers.filters,
       assets: assets.filters,
+      contacts: contacts?.filters ?? [],
+      agents: agents ? WHOLE_LIST_FILTERS : [],
     },
     health: declaration.health,
     tickets: resourceOperations(api, tickets),
     comments: nestedOperations(api, comments),
     customers: resourceOperations(api, customers),
     assets: resourceOperations(api, assets),
-    reference: declaration.reference,
+    contacts: contacts && resourceOperations(api, contacts),
+    agents: agents && wholeListOperations('agent', agents),
+    hasBoards: boards !== undefined,
+    writeRules: declaration.writeRules ?? {},
+    reference: {
+      ...declaration.reference,
+      boards: boards ?? none,
+      customFields: declaration.customFields ?? none,
+    },
     callbacks: declaration.callbacks,
     warmUp: async (ctx) => {
       await Promise.all(declaration.warmUp.map((load) => load(ctx)))

@@ -142,6 +142,7 @@ export function ticketFromSyncro(ticket: SyncroTicket, options: SyncroMapOptions
     dueAt: isoOrNull(ticket.due_date),
     closedAt: isoOrNull(ticket.resolved_at),
     url: `${options.webOrigin}/tickets/${ticket.id}`,
+    customFields: [],
     remote: ticket,
   }
 }
@@ -191,6 +192,7 @@ export function customerFromSyncro(customer: SyncroCustomer): Customer {
     active: customer.disabled !== true,
     createdAt: isoOrEpoch(customer.created_at),
     updatedAt: isoOrEpoch(customer.updated_at),
+    customFields: [],
     remote: customer,
   }
 }
@@ -219,6 +221,7 @@ export function assetFromSyncro(asset: SyncroAsset): Asset {
     status: null,
     createdAt: isoOrEpoch(asset.created_at),
     updatedAt: isoOrEpoch(asset.updated_at),
+    customFields: [],
     remote: asset,
   }
 }

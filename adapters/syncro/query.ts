@@ -2,15 +2,16 @@ import type { FilterName, ListFilters } from '../../src/canonical/list-query.js'
 import type { Status } from '../../src/canonical/reference.js'
 import { statusesForFilters } from '../../src/mapping/reference-match.js'
 import type { QueryValue } from '../../src/vendor-http/client.js'
-import type { ListableResource } from '../types.js'
+import type { VendorListedResource } from '../types.js'
 import { syncroId } from './map.js'
 
 /** The canonical filters Syncro's list endpoints can apply themselves. */
-export const SYNCRO_FILTERS: Record<ListableResource, readonly FilterName[]> = {
+export const SYNCRO_FILTERS: Record<VendorListedResource, readonly FilterName[]> = {
   tickets: ['status', 'statusId', 'customerId', 'assigneeId', 'updatedSince', 'createdSince', 'q'],
   customers: ['q'],
   assets: ['customerId', 'q'],
   comments: ['createdSince'],
+  contacts: [],
 }
 
 export type SyncroQuery = Record<string, QueryValue>

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { CustomFields, CustomFieldWrites } from './custom-field.js'
 import { NonBlankLine, Nullable, RecordId, Ref, Remote, SingleLine, Timestamp } from './common.js'
 
 export const Asset = Type.Object(
@@ -13,6 +14,7 @@ export const Asset = Type.Object(
     status: Nullable(Type.String()),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    customFields: CustomFields,
     remote: Remote,
   },
   {
@@ -30,6 +32,7 @@ export const Asset = Type.Object(
         status: null,
         createdAt: '2025-02-10T13:00:00.000Z',
         updatedAt: '2025-02-10T13:00:00.000Z',
+        customFields: [],
       },
     ],
   },
@@ -43,6 +46,7 @@ const assetWriteFields = {
   serialNumber: Nullable(SingleLine({ maxLength: 255 })),
   manufacturer: Nullable(SingleLine({ maxLength: 255 })),
   model: Nullable(SingleLine({ maxLength: 255 })),
+  customFields: CustomFieldWrites,
 }
 
 export const AssetCreate = Type.Object(
@@ -53,6 +57,7 @@ export const AssetCreate = Type.Object(
     serialNumber: Type.Optional(assetWriteFields.serialNumber),
     manufacturer: Type.Optional(assetWriteFields.manufacturer),
     model: Type.Optional(assetWriteFields.model),
+    customFields: Type.Optional(assetWriteFields.customFields),
   },
   {
     $id: 'AssetCreate',

@@ -6,6 +6,10 @@ export const OPERATIONS = ['list', 'get', 'create', 'update'] as const
 const Capabilities = Type.Object({
   operations: Type.Record(Type.String(), Type.Array(StringEnum(OPERATIONS))),
   filters: Type.Record(Type.String(), Type.Array(Type.String())),
+  boards: Type.Boolean({
+    description:
+      'Whether the vendor has boards (ConnectWise service boards, HaloPSA teams); without, GET .../boards is empty',
+  }),
 })
 
 export const Connection = Type.Object(
@@ -33,6 +37,7 @@ export const Connection = Type.Object(
         capabilities: {
           operations: { tickets: ['list', 'get', 'create', 'update'], comments: ['list', 'create'] },
           filters: { tickets: ['status', 'customerId'], customers: ['q'] },
+          boards: false,
         },
         health: {
           status: 'ok',

@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { CustomFields, CustomFieldWrites } from './custom-field.js'
 import { NonBlankLine, Nullable, Remote, SingleLine, Timestamp } from './common.js'
 
 /** The longest each address field may be in a write. */
@@ -27,6 +28,7 @@ export const Customer = Type.Object(
     active: Type.Boolean(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    customFields: CustomFields,
     remote: Remote,
   },
   {
@@ -50,6 +52,7 @@ export const Customer = Type.Object(
         active: true,
         createdAt: '2025-01-03T08:00:00.000Z',
         updatedAt: '2025-06-01T10:30:00.000Z',
+        customFields: [],
       },
     ],
   },
@@ -69,6 +72,7 @@ const customerWriteFields = {
       ),
     ),
   ),
+  customFields: CustomFieldWrites,
 }
 
 export const CustomerCreate = Type.Object(
@@ -82,6 +86,7 @@ export const CustomerCreate = Type.Object(
       description:
         'ConnectWise needs at least one of line1, line2, city, region or postalCode on a new customer (otherwise a 400 before any call).',
     }),
+    customFields: Type.Optional(customerWriteFields.customFields),
   },
   {
     $id: 'CustomerCreate',

@@ -85,11 +85,21 @@ export const ASSET_FILTERS = [
   'q',
 ] as const satisfies readonly FilterName[]
 export const COMMENT_FILTERS = ['createdSince'] as const satisfies readonly FilterName[]
+export const CONTACT_FILTERS = [
+  'customerId',
+  'updatedSince',
+  'createdSince',
+  'q',
+] as const satisfies readonly FilterName[]
+/** Agents are few and cached whole: the gateway searches them itself. */
+export const AGENT_FILTERS = ['q'] as const satisfies readonly FilterName[]
 
 export const TicketListQuery = listQuery(TICKET_FILTERS)
 export const CustomerListQuery = listQuery(CUSTOMER_FILTERS)
 export const AssetListQuery = listQuery(ASSET_FILTERS)
 export const CommentListQuery = listQuery(COMMENT_FILTERS)
+export const ContactListQuery = listQuery(CONTACT_FILTERS)
+export const AgentListQuery = listQuery(AGENT_FILTERS)
 
 /** Filters as adapters receive them: comma lists split, absent filters absent. */
 export interface ListFilters {

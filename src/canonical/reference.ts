@@ -32,3 +32,14 @@ export const TicketType = Type.Object(
   },
 )
 export type TicketType = Static<typeof TicketType>
+
+/** Where tickets are worked: ConnectWise service boards, HaloPSA teams; a vendor without them has none. */
+export const Board = Type.Object(
+  { id: Type.String(), name: Type.String(), active: Type.Boolean() },
+  {
+    $id: 'Board',
+    additionalProperties: false,
+    examples: [{ id: '1', name: 'Service Desk', active: true }],
+  },
+)
+export type Board = Static<typeof Board>

@@ -1,10 +1,14 @@
+import { Agent } from './agent.js'
 import { Asset, AssetCreate, AssetUpdate } from './asset.js'
 import { Comment, CommentCreate } from './comment.js'
+import { Contact, ContactCreate, ContactUpdate } from './contact.js'
+import { CustomFieldDefinition } from './custom-field.js'
 import { Customer, CustomerCreate, CustomerUpdate } from './customer.js'
+import { ResourceMeta } from './field-meta.js'
 import { ChangeEvent } from './event.js'
 import { FeedPageOf, ListOf, PageOf } from './page.js'
 import { Problem } from './problem.js'
-import { Priority, Status, TicketType } from './reference.js'
+import { Board, Priority, Status, TicketType } from './reference.js'
 import {
   CreatedSubscription,
   DeliveryAttempt,
@@ -22,9 +26,12 @@ export const TicketPage = PageOf(Type.Ref(Ticket), 'TicketPage')
 export const CommentPage = PageOf(Type.Ref(Comment), 'CommentPage')
 export const CustomerPage = PageOf(Type.Ref(Customer), 'CustomerPage')
 export const AssetPage = PageOf(Type.Ref(Asset), 'AssetPage')
+export const ContactPage = PageOf(Type.Ref(Contact), 'ContactPage')
+export const AgentPage = PageOf(Type.Ref(Agent), 'AgentPage')
 export const StatusList = ListOf(Type.Ref(Status), 'StatusList')
 export const PriorityList = ListOf(Type.Ref(Priority), 'PriorityList')
 export const TicketTypeList = ListOf(Type.Ref(TicketType), 'TicketTypeList')
+export const BoardList = ListOf(Type.Ref(Board), 'BoardList')
 export const ChangeEventPage = FeedPageOf(Type.Ref(ChangeEvent), 'ChangeEventPage')
 
 export const SHARED_SCHEMAS = [
@@ -40,6 +47,13 @@ export const SHARED_SCHEMAS = [
   Asset,
   AssetCreate,
   AssetUpdate,
+  Contact,
+  ContactCreate,
+  ContactUpdate,
+  Agent,
+  Board,
+  CustomFieldDefinition,
+  ResourceMeta,
   Status,
   Priority,
   TicketType,
@@ -47,9 +61,12 @@ export const SHARED_SCHEMAS = [
   CommentPage,
   CustomerPage,
   AssetPage,
+  ContactPage,
+  AgentPage,
   StatusList,
   PriorityList,
   TicketTypeList,
+  BoardList,
   ChangeEvent,
   ChangeEventPage,
   Subscription,

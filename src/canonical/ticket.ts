@@ -10,6 +10,7 @@ import {
   StatusCategory,
   Timestamp,
 } from './common.js'
+import { CustomFields, CustomFieldWrites } from './custom-field.js'
 
 export const TicketStatus = Type.Object(
   { id: Type.String(), name: Type.String(), category: StatusCategory },
@@ -39,6 +40,7 @@ export const Ticket = Type.Object(
     dueAt: Nullable(Timestamp),
     closedAt: Nullable(Timestamp),
     url: Nullable(Type.String()),
+    customFields: CustomFields,
     remote: Remote,
   },
   {
@@ -62,6 +64,7 @@ export const Ticket = Type.Object(
         dueAt: null,
         closedAt: null,
         url: 'https://acme.syncromsp.com/tickets/1207',
+        customFields: [],
       },
     ],
   },
@@ -81,6 +84,7 @@ const ticketWriteFields = {
   boardId: RecordId,
   assigneeId: Nullable(RecordId),
   dueAt: Nullable(Timestamp),
+  customFields: CustomFieldWrites,
 }
 
 export const TicketCreate = Type.Object(
@@ -97,6 +101,7 @@ export const TicketCreate = Type.Object(
     boardId: Type.Optional(ticketWriteFields.boardId),
     assigneeId: Type.Optional(RecordId),
     dueAt: Type.Optional(Timestamp),
+    customFields: Type.Optional(ticketWriteFields.customFields),
   },
   {
     $id: 'TicketCreate',

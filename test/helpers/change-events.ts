@@ -29,6 +29,7 @@ export function detectedChange(
             active: true,
             createdAt: occurredAt,
             updatedAt: occurredAt,
+            customFields: [],
           }
         : null,
     source,

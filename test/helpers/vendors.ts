@@ -21,7 +21,7 @@ export interface VendorUnderTest {
   readonly stats: EmulatorStats
   resetStats(): void
   /** Path prefixes at the emulator (after its API prefix), for faults. */
-  readonly paths: { tickets: string; customers: string; assets: string }
+  readonly paths: { tickets: string; customers: string; assets: string; contacts: string }
   /** The emulator's stats key of GET one ticket. */
   readonly ticketGetRoute: string
   /** Customer fields besides the name that this vendor stores: what a create sends, and an update. */
@@ -35,9 +35,25 @@ export interface VendorUnderTest {
   /** The search texts a ticket list call carried to the vendor, read from its query string. */
   searchesIn(query: URLSearchParams): string[]
   /** Records the vendor holds, for tests to name. */
-  sample(): { ticketId: string; customerId: string; assetTypeId: string; ticketWithComments: string }
+  sample(): {
+    ticketId: string
+    customerId: string
+    assetTypeId: string
+    ticketWithComments: string
+    /** A contact (of any customer). */
+    contactId: string
+    /** An active agent. */
+    agentId: string
+  }
   /** Record counts at the vendor. */
-  counts(): { tickets: number; customers: number; assets: number; comments(ticketId: string): number }
+  counts(): {
+    tickets: number
+    customers: number
+    assets: number
+    contacts: number
+    agents: number
+    comments(ticketId: string): number
+  }
   /** Every vendor record, serialised: a bad write must leave it unchanged. */
   snapshot(): string
   close(): Promise<void>
@@ -108,7 +124,12 @@ export const syncroFixture: VendorFixture = {
       secrets: [gateway.connection.apiKey],
       wrongCredentials: { apiKey: 'revoked-syncro-key-0123456789' },
       searchesIn: (query) => query.getAll('query'),
-      paths: { tickets: '/tickets', customers: '/customers', assets: '/customer_assets' },
+      paths: {
+        tickets: '/tickets',
+        customers: '/customers',
+        assets: '/customer_assets',
+        contacts: '/contacts',
+      },
       ticketGetRoute: 'GET /tickets/:id',
       customerFields: {
         create: { phone: '+1 555 0100', address: { line1: '1 Pier Road', city: 'Portland' } },
@@ -119,11 +140,15 @@ export const syncroFixture: VendorFixture = {
         customerId: String([...db.customers.values()].find((customer) => !customer.disabled)!.id),
         assetTypeId: [...db.assetTypes.values()][0]!.name,
         ticketWithComments: String([...db.tickets.keys()].find((id) => db.commentsOf(id).length >= 3)),
+        contactId: ids(db.contacts)[0]!,
+        agentId: ids(db.users)[0]!,
       }),
       counts: () => ({
         tickets: db.tickets.size,
         customers: db.customers.size,
         assets: db.assets.size,
+        contacts: db.contacts.size,
+        agents: db.users.size,
         comments: (ticketId) => db.commentsOf(Number(ticketId)).length,
       }),
       snapshot: () =>
@@ -132,6 +157,7 @@ export const syncroFixture: VendorFixture = {
           [...db.comments.values()],
           [...db.customers.values()],
           [...db.assets.values()],
+          [...db.contacts.values()],
         ]),
     })
   },
@@ -158,6 +184,7 @@ export const connectWiseFixture: VendorFixture = {
         tickets: '/service/tickets',
         customers: '/company/companies',
         assets: '/company/configurations',
+        contacts: '/company/contacts',
       },
       ticketGetRoute: 'GET /service/tickets/:id',
       customerFields: {
@@ -173,11 +200,15 @@ export const connectWiseFixture: VendorFixture = {
         ),
         assetTypeId: ids(db.configurationTypes)[0]!,
         ticketWithComments: String([...db.tickets.keys()].find((id) => db.notesOf(id).length >= 3)),
+        contactId: ids(db.contacts)[0]!,
+        agentId: String([...db.members.values()].find((member) => !member.inactiveFlag)!.id),
       }),
       counts: () => ({
         tickets: db.tickets.size,
         customers: db.companies.size,
         assets: db.configurations.size,
+        contacts: db.contacts.size,
+        agents: db.members.size,
         comments: (ticketId) => db.notesOf(Number(ticketId)).length,
       }),
       snapshot: () =>
@@ -186,6 +217,7 @@ export const connectWiseFixture: VendorFixture = {
           [...db.notes.values()],
           [...db.companies.values()],
           [...db.configurations.values()],
+          [...db.contacts.values()],
         ]),
     })
   },
@@ -205,7 +237,12 @@ export const haloFixture: VendorFixture = {
       secrets: [gateway.connection.clientSecret],
       wrongCredentials: { clientSecret: 'revoked-client-secret-0123456789' },
       searchesIn: (query) => query.getAll('search'),
-      paths: { tickets: '/api/Tickets', customers: '/api/Client', assets: '/api/Asset' },
+      paths: {
+        tickets: '/api/Tickets',
+        customers: '/api/Client',
+        assets: '/api/Asset',
+        contacts: '/api/Users',
+      },
       ticketGetRoute: 'GET /api/Tickets/:id',
       customerFields: {
         create: { website: 'https://harbor.example' },
@@ -216,11 +253,15 @@ export const haloFixture: VendorFixture = {
         customerId: String([...db.clients.values()].find((client) => !client.inactive)!.id),
         assetTypeId: ids(db.assetTypes)[0]!,
         ticketWithComments: String([...db.tickets.keys()].find((id) => db.actionsOf(id).length >= 3)),
+        contactId: ids(db.users)[0]!,
+        agentId: String([...db.agents.values()].find((agent) => !agent.isdisabled)!.id),
       }),
       counts: () => ({
         tickets: db.tickets.size,
         customers: db.clients.size,
         assets: db.assets.size,
+        contacts: db.users.size,
+        agents: db.agents.size,
         comments: (ticketId) => db.actionsOf(Number(ticketId)).length,
       }),
       snapshot: () =>
@@ -229,6 +270,7 @@ export const haloFixture: VendorFixture = {
           [...db.actions.values()],
           [...db.clients.values()],
           [...db.assets.values()],
+          [...db.users.values()],
         ]),
     })
   },

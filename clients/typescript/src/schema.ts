@@ -272,6 +272,94 @@ export interface paths {
         patch: operations["updateAsset"];
         trace?: never;
     };
+    "/v1/connections/{connection}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contacts
+         * @description Pages of contacts. Filters the vendor cannot apply natively answer 400 unsupported_filter (GET /v1/connections lists each connection's filters).
+         */
+        get: operations["listContacts"];
+        put?: never;
+        /**
+         * Create a contact
+         * @description Answers 201 with the record as the vendor stored it.
+         */
+        post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{connection}/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a contact
+         * @description One contact by its id at the vendor; include=remote adds the vendor's own record.
+         */
+        get: operations["getContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a contact
+         * @description Only the fields sent change. Answers 200 with the record as the vendor stored it.
+         */
+        patch: operations["updateContact"];
+        trace?: never;
+    };
+    "/v1/connections/{connection}/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List agents
+         * @description The people who work tickets (ConnectWise members, HaloPSA agents, Syncro users): the ids a ticket's assignee, a comment's author and the assigneeId filter carry. Read whole from the vendor and cached like statuses; q searches name and email.
+         */
+        get: operations["listAgents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{connection}/agents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an agent
+         * @description One agent by its id at the vendor; include=remote adds the vendor's own record.
+         */
+        get: operations["getAgent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/connections/{connection}/statuses": {
         parameters: {
             query?: never;
@@ -324,6 +412,46 @@ export interface paths {
          * @description The vendor's ticket types.
          */
         get: operations["listTicketTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{connection}/boards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List boards
+         * @description ConnectWise service boards, HaloPSA teams: the ids a ticket's board carries. Empty where the vendor has none (the connection's capabilities say boards: false).
+         */
+        get: operations["listBoards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{connection}/meta/{resource}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a create and an update of a resource take at this connection
+         * @description The fields each write accepts at this connection's vendor (those it cannot store left out), which are required, their types, the values its statuses, priorities, types and boards allow, and the vendor's custom field definitions: enough to build a form without knowing the vendor. Reference data comes from the reference cache.
+         */
+        get: operations["getResourceMeta"];
         put?: never;
         post?: never;
         delete?: never;
@@ -537,7 +665,8 @@ export interface components {
          *       "updatedAt": "2025-03-14T11:02:10.000Z",
          *       "dueAt": null,
          *       "closedAt": null,
-         *       "url": "https://acme.syncromsp.com/tickets/1207"
+         *       "url": "https://acme.syncromsp.com/tickets/1207",
+         *       "customFields": []
          *     }
          */
         Ticket: {
@@ -603,6 +732,17 @@ export interface components {
              */
             closedAt: string | null;
             url: string | null;
+            /** @description The vendor's custom fields (GET .../meta/{resource} lists their definitions) */
+            customFields: {
+                /** @description The field's id at the vendor: stable when its label changes */
+                id: string;
+                /** @description Its label */
+                name: string;
+                /** @enum {string} */
+                type: "text" | "number" | "boolean" | "date" | "datetime" | "select" | "multiselect";
+                /** @description text, number, boolean, date (YYYY-MM-DD), date-time (ISO 8601), an option, or a list of options; null when unset */
+                value: unknown;
+            }[];
             /** @description The vendor's raw record; only with ?include=remote */
             remote?: unknown;
         };
@@ -664,6 +804,24 @@ export interface components {
              * @example 2025-03-14T09:26:53.000Z
              */
             dueAt?: string;
+            /**
+             * @description Custom fields to set, by id (GET .../meta/{resource}); null clears one. A value of the wrong type is a 400 naming the field.
+             * @example [
+             *       {
+             *         "id": "7",
+             *         "value": "Building B"
+             *       }
+             *     ]
+             */
+            customFields?: {
+                /**
+                 * @description The vendor's record id, as text
+                 * @example 1
+                 */
+                id: string;
+                /** @description Of the field type: text, number, true/false, YYYY-MM-DD, ISO 8601, an option, a list of options, or null */
+                value: string | number | boolean | string[] | null;
+            }[];
         };
         /**
          * @example {
@@ -720,6 +878,24 @@ export interface components {
              * @example 2025-03-14T09:26:53.000Z
              */
             dueAt?: string | null;
+            /**
+             * @description Custom fields to set, by id (GET .../meta/{resource}); null clears one. A value of the wrong type is a 400 naming the field.
+             * @example [
+             *       {
+             *         "id": "7",
+             *         "value": "Building B"
+             *       }
+             *     ]
+             */
+            customFields?: {
+                /**
+                 * @description The vendor's record id, as text
+                 * @example 1
+                 */
+                id: string;
+                /** @description Of the field type: text, number, true/false, YYYY-MM-DD, ISO 8601, an option, a list of options, or null */
+                value: string | number | boolean | string[] | null;
+            }[];
         };
         /**
          * @example {
@@ -788,7 +964,8 @@ export interface components {
          *       },
          *       "active": true,
          *       "createdAt": "2025-01-03T08:00:00.000Z",
-         *       "updatedAt": "2025-06-01T10:30:00.000Z"
+         *       "updatedAt": "2025-06-01T10:30:00.000Z",
+         *       "customFields": []
          *     }
          */
         Customer: {
@@ -818,6 +995,17 @@ export interface components {
              * @example 2025-03-14T09:26:53.000Z
              */
             updatedAt: string;
+            /** @description The vendor's custom fields (GET .../meta/{resource} lists their definitions) */
+            customFields: {
+                /** @description The field's id at the vendor: stable when its label changes */
+                id: string;
+                /** @description Its label */
+                name: string;
+                /** @enum {string} */
+                type: "text" | "number" | "boolean" | "date" | "datetime" | "select" | "multiselect";
+                /** @description text, number, boolean, date (YYYY-MM-DD), date-time (ISO 8601), an option, or a list of options; null when unset */
+                value: unknown;
+            }[];
             /** @description The vendor's raw record; only with ?include=remote */
             remote?: unknown;
         };
@@ -851,6 +1039,24 @@ export interface components {
                 /** Format: single-line */
                 country?: string | null;
             } | null;
+            /**
+             * @description Custom fields to set, by id (GET .../meta/{resource}); null clears one. A value of the wrong type is a 400 naming the field.
+             * @example [
+             *       {
+             *         "id": "7",
+             *         "value": "Building B"
+             *       }
+             *     ]
+             */
+            customFields?: {
+                /**
+                 * @description The vendor's record id, as text
+                 * @example 1
+                 */
+                id: string;
+                /** @description Of the field type: text, number, true/false, YYYY-MM-DD, ISO 8601, an option, a list of options, or null */
+                value: string | number | boolean | string[] | null;
+            }[];
         };
         /**
          * @example {
@@ -880,6 +1086,24 @@ export interface components {
                 /** Format: single-line */
                 country?: string | null;
             } | null;
+            /**
+             * @description Custom fields to set, by id (GET .../meta/{resource}); null clears one. A value of the wrong type is a 400 naming the field.
+             * @example [
+             *       {
+             *         "id": "7",
+             *         "value": "Building B"
+             *       }
+             *     ]
+             */
+            customFields?: {
+                /**
+                 * @description The vendor's record id, as text
+                 * @example 1
+                 */
+                id: string;
+                /** @description Of the field type: text, number, true/false, YYYY-MM-DD, ISO 8601, an option, a list of options, or null */
+                value: string | number | boolean | string[] | null;
+            }[];
         };
         /**
          * @example {
@@ -898,7 +1122,8 @@ export interface components {
          *       "model": "EliteDesk 800 G6",
          *       "status": null,
          *       "createdAt": "2025-02-10T13:00:00.000Z",
-         *       "updatedAt": "2025-02-10T13:00:00.000Z"
+         *       "updatedAt": "2025-02-10T13:00:00.000Z",
+         *       "customFields": []
          *     }
          */
         Asset: {
@@ -928,6 +1153,17 @@ export interface components {
              * @example 2025-03-14T09:26:53.000Z
              */
             updatedAt: string;
+            /** @description The vendor's custom fields (GET .../meta/{resource} lists their definitions) */
+            customFields: {
+                /** @description The field's id at the vendor: stable when its label changes */
+                id: string;
+                /** @description Its label */
+                name: string;
+                /** @enum {string} */
+                type: "text" | "number" | "boolean" | "date" | "datetime" | "select" | "multiselect";
+                /** @description text, number, boolean, date (YYYY-MM-DD), date-time (ISO 8601), an option, or a list of options; null when unset */
+                value: unknown;
+            }[];
             /** @description The vendor's raw record; only with ?include=remote */
             remote?: unknown;
         };
@@ -955,6 +1191,24 @@ export interface components {
             manufacturer?: string | null;
             /** Format: single-line */
             model?: string | null;
+            /**
+             * @description Custom fields to set, by id (GET .../meta/{resource}); null clears one. A value of the wrong type is a 400 naming the field.
+             * @example [
+             *       {
+             *         "id": "7",
+             *         "value": "Building B"
+             *       }
+             *     ]
+             */
+            customFields?: {
+                /**
+                 * @description The vendor's record id, as text
+                 * @example 1
+                 */
+                id: string;
+                /** @description Of the field type: text, number, true/false, YYYY-MM-DD, ISO 8601, an option, a list of options, or null */
+                value: string | number | boolean | string[] | null;
+            }[];
         };
         /**
          * @example {
@@ -977,6 +1231,297 @@ export interface components {
             manufacturer?: string | null;
             /** Format: single-line */
             model?: string | null;
+            /**
+             * @description Custom fields to set, by id (GET .../meta/{resource}); null clears one. A value of the wrong type is a 400 naming the field.
+             * @example [
+             *       {
+             *         "id": "7",
+             *         "value": "Building B"
+             *       }
+             *     ]
+             */
+            customFields?: {
+                /**
+                 * @description The vendor's record id, as text
+                 * @example 1
+                 */
+                id: string;
+                /** @description Of the field type: text, number, true/false, YYYY-MM-DD, ISO 8601, an option, a list of options, or null */
+                value: string | number | boolean | string[] | null;
+            }[];
+        };
+        /**
+         * @example {
+         *       "id": "301",
+         *       "customer": {
+         *         "id": "12",
+         *         "name": "Northwind Dental"
+         *       },
+         *       "firstName": "Maya",
+         *       "lastName": "Okafor",
+         *       "name": "Maya Okafor",
+         *       "email": "maya@northwind-dental.example",
+         *       "phone": "+1 555 0101",
+         *       "mobile": null,
+         *       "title": "Office manager",
+         *       "active": true,
+         *       "createdAt": "2025-01-03T08:00:00.000Z",
+         *       "updatedAt": "2025-06-01T10:30:00.000Z",
+         *       "customFields": []
+         *     }
+         */
+        Contact: {
+            id: string;
+            customer: {
+                id: string;
+                name: string | null;
+            } | null;
+            firstName: string | null;
+            lastName: string | null;
+            /** @description The full name, as the vendor shows it */
+            name: string;
+            email: string | null;
+            phone: string | null;
+            mobile: string | null;
+            title: string | null;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time (years 1900 to 9999 in what is sent)
+             * @example 2025-03-14T09:26:53.000Z
+             */
+            createdAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time (years 1900 to 9999 in what is sent)
+             * @example 2025-03-14T09:26:53.000Z
+             */
+            updatedAt: string | null;
+            /** @description The vendor's custom fields (GET .../meta/{resource} lists their definitions) */
+            customFields: {
+                /** @description The field's id at the vendor: stable when its label changes */
+                id: string;
+                /** @description Its label */
+                name: string;
+                /** @enum {string} */
+                type: "text" | "number" | "boolean" | "date" | "datetime" | "select" | "multiselect";
+                /** @description text, number, boolean, date (YYYY-MM-DD), date-time (ISO 8601), an option, or a list of options; null when unset */
+                value: unknown;
+            }[];
+            /** @description The vendor's raw record; only with ?include=remote */
+            remote?: unknown;
+        };
+        /**
+         * @example {
+         *       "customerId": "12",
+         *       "firstName": "Maya",
+         *       "lastName": "Okafor",
+         *       "email": "maya@northwind-dental.example"
+         *     }
+         */
+        ContactCreate: {
+            /**
+             * @description The vendor's record id, as text
+             * @example 1
+             */
+            customerId: string;
+            /** Format: non-blank-line */
+            firstName: string;
+            /** Format: single-line */
+            lastName?: string | null;
+            /** Format: single-line */
+            email?: string | null;
+            /** Format: single-line */
+            phone?: string | null;
+            /** Format: single-line */
+            mobile?: string | null;
+            /** Format: single-line */
+            title?: string | null;
+            active?: boolean;
+            /**
+             * @description Custom fields to set, by id (GET .../meta/{resource}); null clears one. A value of the wrong type is a 400 naming the field.
+             * @example [
+             *       {
+             *         "id": "7",
+             *         "value": "Building B"
+             *       }
+             *     ]
+             */
+            customFields?: {
+                /**
+                 * @description The vendor's record id, as text
+                 * @example 1
+                 */
+                id: string;
+                /** @description Of the field type: text, number, true/false, YYYY-MM-DD, ISO 8601, an option, a list of options, or null */
+                value: string | number | boolean | string[] | null;
+            }[];
+        };
+        /**
+         * @example {
+         *       "title": "Practice manager"
+         *     }
+         */
+        ContactUpdate: {
+            /**
+             * @description The vendor's record id, as text
+             * @example 1
+             */
+            customerId?: string;
+            /** Format: non-blank-line */
+            firstName?: string;
+            /** Format: single-line */
+            lastName?: string | null;
+            /** Format: single-line */
+            email?: string | null;
+            /** Format: single-line */
+            phone?: string | null;
+            /** Format: single-line */
+            mobile?: string | null;
+            /** Format: single-line */
+            title?: string | null;
+            active?: boolean;
+            /**
+             * @description Custom fields to set, by id (GET .../meta/{resource}); null clears one. A value of the wrong type is a 400 naming the field.
+             * @example [
+             *       {
+             *         "id": "7",
+             *         "value": "Building B"
+             *       }
+             *     ]
+             */
+            customFields?: {
+                /**
+                 * @description The vendor's record id, as text
+                 * @example 1
+                 */
+                id: string;
+                /** @description Of the field type: text, number, true/false, YYYY-MM-DD, ISO 8601, an option, a list of options, or null */
+                value: string | number | boolean | string[] | null;
+            }[];
+        };
+        /**
+         * @example {
+         *       "id": "3",
+         *       "name": "Dana Reyes",
+         *       "email": "dana@msp.example",
+         *       "active": true
+         *     }
+         */
+        Agent: {
+            /** @description The id a ticket's assignee and a comment's author carry */
+            id: string;
+            name: string;
+            email: string | null;
+            active: boolean;
+            /** @description The vendor's raw record; only with ?include=remote */
+            remote?: unknown;
+        };
+        /**
+         * @example {
+         *       "id": "1",
+         *       "name": "Service Desk",
+         *       "active": true
+         *     }
+         */
+        Board: {
+            id: string;
+            name: string;
+            active: boolean;
+        };
+        /**
+         * @example {
+         *       "id": "7",
+         *       "name": "Location",
+         *       "type": "select",
+         *       "required": false,
+         *       "options": [
+         *         "Building A",
+         *         "Building B"
+         *       ]
+         *     }
+         */
+        CustomFieldDefinition: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            type: "text" | "number" | "boolean" | "date" | "datetime" | "select" | "multiselect";
+            required: boolean;
+            /** @description The values a select or multiselect takes; null for other types */
+            options: string[] | null;
+        };
+        /**
+         * @example {
+         *       "resource": "contacts",
+         *       "create": [
+         *         {
+         *           "name": "customerId",
+         *           "type": "id",
+         *           "required": true,
+         *           "maxLength": 64,
+         *           "values": null,
+         *           "lookup": "customers"
+         *         }
+         *       ],
+         *       "update": null,
+         *       "customFields": []
+         *     }
+         */
+        ResourceMeta: {
+            /** @enum {string} */
+            resource: "tickets" | "comments" | "customers" | "assets" | "contacts";
+            /** @description What a create accepts; null when this connection cannot create one */
+            create: {
+                /** @description The field, dotted inside an object (address.city) */
+                name: string;
+                /**
+                 * @description string: one line; text: several lines; date-time: ISO 8601; id: a record id (see lookup); object: its fields follow, dotted
+                 * @enum {string}
+                 */
+                type: "string" | "text" | "date-time" | "boolean" | "id" | "object";
+                required: boolean;
+                /** @description Whether null is accepted (it clears the field) */
+                nullable: boolean;
+                maxLength: number | null;
+                /** @description The values it takes at this connection (its statuses, priorities, types, boards); null when open */
+                values: {
+                    /** @description What to send */
+                    id: string;
+                    /** @description What to show */
+                    name: string;
+                    /** @description The board it belongs to, where the vendor has boards */
+                    boardId: string | null;
+                }[] | null;
+                /** @description The list its ids come from, for an id of a record (customers, contacts, agents) */
+                lookup: string | null;
+            }[] | null;
+            /** @description What an update accepts; null when this connection cannot update one */
+            update: {
+                /** @description The field, dotted inside an object (address.city) */
+                name: string;
+                /**
+                 * @description string: one line; text: several lines; date-time: ISO 8601; id: a record id (see lookup); object: its fields follow, dotted
+                 * @enum {string}
+                 */
+                type: "string" | "text" | "date-time" | "boolean" | "id" | "object";
+                required: boolean;
+                /** @description Whether null is accepted (it clears the field) */
+                nullable: boolean;
+                maxLength: number | null;
+                /** @description The values it takes at this connection (its statuses, priorities, types, boards); null when open */
+                values: {
+                    /** @description What to send */
+                    id: string;
+                    /** @description What to show */
+                    name: string;
+                    /** @description The board it belongs to, where the vendor has boards */
+                    boardId: string | null;
+                }[] | null;
+                /** @description The list its ids come from, for an id of a record (customers, contacts, agents) */
+                lookup: string | null;
+            }[] | null;
+            /** @description The vendor's custom fields on this resource, written as customFields: [{id, value}] */
+            customFields: components["schemas"]["CustomFieldDefinition"][];
         };
         /**
          * @example {
@@ -1038,6 +1583,16 @@ export interface components {
             /** @description Opaque; pass it back as ?cursor= with the same filters. Null on the last page. */
             nextCursor: string | null;
         };
+        ContactPage: {
+            data: components["schemas"]["Contact"][];
+            /** @description Opaque; pass it back as ?cursor= with the same filters. Null on the last page. */
+            nextCursor: string | null;
+        };
+        AgentPage: {
+            data: components["schemas"]["Agent"][];
+            /** @description Opaque; pass it back as ?cursor= with the same filters. Null on the last page. */
+            nextCursor: string | null;
+        };
         StatusList: {
             data: components["schemas"]["Status"][];
             nextCursor: null;
@@ -1048,6 +1603,10 @@ export interface components {
         };
         TicketTypeList: {
             data: components["schemas"]["TicketType"][];
+            nextCursor: null;
+        };
+        BoardList: {
+            data: components["schemas"]["Board"][];
             nextCursor: null;
         };
         /**
@@ -1250,7 +1809,8 @@ export interface components {
          *           "customers": [
          *             "q"
          *           ]
-         *         }
+         *         },
+         *         "boards": false
          *       },
          *       "health": {
          *         "status": "ok",
@@ -1271,6 +1831,8 @@ export interface components {
                 filters: {
                     [key: string]: string[];
                 };
+                /** @description Whether the vendor has boards (ConnectWise service boards, HaloPSA teams); without, GET .../boards is empty */
+                boards: boolean;
             };
             health: {
                 /** @enum {string} */
@@ -5105,6 +5667,1415 @@ export interface operations {
             };
         };
     };
+    listContacts: {
+        parameters: {
+            query?: {
+                /** @description Records per page */
+                pageSize?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description 'remote' adds the vendor's raw record */
+                include?: "remote";
+                /** @description A customer id */
+                customerId?: string;
+                /** @description Only records updated after this instant (ISO 8601) */
+                updatedSince?: string;
+                /** @description Only records created after this instant (ISO 8601) */
+                createdSince?: string;
+                /** @description Text search, as the vendor implements it */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of contacts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPage"];
+                };
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "detail": "the connectwise rate limit is reached; more calls are queued than can be served in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor failed, refused the connection's credentials, or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 502,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa rejected the connection's credentials",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 401
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 504,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "connectwise did not answer in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to repeat: the same key and body replay the first answer for 24 h; the same key with another body is 422. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactCreate"];
+            };
+        };
+        responses: {
+            /** @description The contact as the vendor stored it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "detail": "a request with this Idempotency-Key is still in progress",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:payload_too_large",
+                     *       "title": "The request body is too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "detail": "the request body is over the size limit",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_media_type",
+                     *       "title": "Unsupported content type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "detail": "send the body as application/json",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor rejected the input; field names are canonical */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:validation_failed",
+                     *       "title": "The request is not valid",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "detail": "connectwise rejected the ticket",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "status",
+                     *           "message": "is not valid"
+                     *         }
+                     *       ],
+                     *       "vendor": {
+                     *         "status": 400,
+                     *         "code": "InvalidObject"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "detail": "the connectwise rate limit is reached; more calls are queued than can be served in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor cannot do this */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_operation",
+                     *       "title": "The vendor cannot perform this operation",
+                     *       "status": 501,
+                     *       "code": "unsupported_operation",
+                     *       "detail": "syncro cannot update comments",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor failed, refused the connection's credentials, or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 502,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa rejected the connection's credentials",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 401
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 504,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "connectwise did not answer in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getContact: {
+        parameters: {
+            query?: {
+                /** @description 'remote' adds the vendor's raw record */
+                include?: "remote";
+            };
+            header?: never;
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+                /**
+                 * @description The vendor's record id, as text
+                 * @example 1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "detail": "the connectwise rate limit is reached; more calls are queued than can be served in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor failed, refused the connection's credentials, or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 502,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa rejected the connection's credentials",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 401
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 504,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "connectwise did not answer in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to repeat: the same key and body replay the first answer for 24 h; the same key with another body is 422. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+                /**
+                 * @description The vendor's record id, as text
+                 * @example 1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactUpdate"];
+            };
+        };
+        responses: {
+            /** @description The contact as the vendor stored it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "detail": "a request with this Idempotency-Key is still in progress",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:payload_too_large",
+                     *       "title": "The request body is too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "detail": "the request body is over the size limit",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_media_type",
+                     *       "title": "Unsupported content type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "detail": "send the body as application/json",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor rejected the input; field names are canonical */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:validation_failed",
+                     *       "title": "The request is not valid",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "detail": "connectwise rejected the ticket",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "status",
+                     *           "message": "is not valid"
+                     *         }
+                     *       ],
+                     *       "vendor": {
+                     *         "status": 400,
+                     *         "code": "InvalidObject"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "detail": "the connectwise rate limit is reached; more calls are queued than can be served in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor cannot do this */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_operation",
+                     *       "title": "The vendor cannot perform this operation",
+                     *       "status": 501,
+                     *       "code": "unsupported_operation",
+                     *       "detail": "syncro cannot update comments",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor failed, refused the connection's credentials, or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 502,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa rejected the connection's credentials",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 401
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 504,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "connectwise did not answer in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAgents: {
+        parameters: {
+            query?: {
+                /** @description Records per page */
+                pageSize?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description 'remote' adds the vendor's raw record */
+                include?: "remote";
+                /** @description Text search, as the vendor implements it */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of agents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentPage"];
+                };
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "detail": "the connectwise rate limit is reached; more calls are queued than can be served in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor failed, refused the connection's credentials, or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 502,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa rejected the connection's credentials",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 401
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 504,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "connectwise did not answer in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgent: {
+        parameters: {
+            query?: {
+                /** @description 'remote' adds the vendor's raw record */
+                include?: "remote";
+            };
+            header?: never;
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+                /**
+                 * @description The vendor's record id, as text
+                 * @example 1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "detail": "the connectwise rate limit is reached; more calls are queued than can be served in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor failed, refused the connection's credentials, or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 502,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa rejected the connection's credentials",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 401
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 504,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "connectwise did not answer in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listStatuses: {
         parameters: {
             query?: never;
@@ -5504,6 +7475,388 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TicketTypeList"];
+                };
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "detail": "the connectwise rate limit is reached; more calls are queued than can be served in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor failed, refused the connection's credentials, or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 502,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa rejected the connection's credentials",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 401
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 504,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "connectwise did not answer in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBoards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection's boards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardList"];
+                };
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "detail": "the connectwise rate limit is reached; more calls are queued than can be served in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor failed, refused the connection's credentials, or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 502,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa rejected the connection's credentials",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 401
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 504,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "connectwise did not answer in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getResourceMeta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+                /** @description The resource whose writes are described */
+                resource: "tickets" | "comments" | "customers" | "assets" | "contacts";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource's writes at this connection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceMeta"];
                 };
             };
             /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */

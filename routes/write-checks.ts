@@ -1,0 +1,50 @@
+import type { Adapter, CallContext, WritableResource } from '../adapters/types.js'
+import { CUSTOM_FIELD_RESOURCES, type CustomFieldResource } from '../src/canonical/custom-field.js'
+import type { CustomFieldWrite } from '../src/canonical/custom-field.js'
+import { unsupportedField, validationFailed } from '../src/errors.js'
+import { checkCustomFieldWrites } from '../src/mapping/custom-fields.js'
+
+/** `address.country` in `{ address: { country } }`. */
+const valueAt = (body: Record<string, unknown>, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) =>
+        value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+      body,
+    )
+
+const hasCustomFields = (resource: WritableResource): resource is CustomFieldResource =>
+  (CUSTOM_FIELD_RESOURCES as readonly string[]).includes(resource)
+
+/**
+ * What the connection's vendor makes of a write, checked before any call: a field it has no place for, a field
+ * it requires, and custom fields against its definitions (which a create of a resource that has them always
+ * reads, for the required ones).
+ */
+export async function checkVendorWrite(
+  adapter: Adapter,
+  resource: WritableResource,
+  operation: 'create' | 'update',
+  body: Record<string, unknown>,
+  ctx: CallContext,
+): Promise<void> {
+  const rules = adapter.writeRules[resource] ?? {}
+  for (const [field, why] of Object.entries(rules.unwritable ?? {})) {
+    const value = valueAt(body, field)
+    if (value !== undefined && value !== null) throw unsupportedField(adapter.vendor, field, why)
+  }
+  if (operation === 'create') {
+    for (const field of rules.requiredOnCreate ?? []) {
+      if (valueAt(body, field) === undefined) {
+        throw validationFailed(`${adapter.vendor} requires '${field}'`, [
+          { field, message: `required by ${adapter.vendor}` },
+        ])
+      }
+    }
+  }
+  if (!hasCustomFields(resource)) return
+  const writes = body.customFields as CustomFieldWrite[] | undefined
+  if (writes === undefined && operation === 'update') return
+  checkCustomFieldWrites(await adapter.reference.customFields(resource, ctx), writes ?? [], operation)
+}
