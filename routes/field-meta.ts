@@ -74,7 +74,7 @@ export function describeFields(
       name,
       type,
       required,
-      nullable,
+      clearable: nullable,
       maxLength: typeof schema.maxLength === 'number' ? schema.maxLength : null,
       values: values[name] ?? enumValues(schema),
       lookup: LOOKUPS[name] ?? null,

@@ -26,7 +26,7 @@ export const FieldMeta = Type.Object(
         'string: one line; text: several lines; date-time: ISO 8601; id: a record id (see lookup); object: its fields follow, dotted',
     }),
     required: Type.Boolean(),
-    nullable: Type.Boolean({ description: 'Whether null is accepted (it clears the field)' }),
+    clearable: Type.Boolean({ description: 'Whether null is accepted: it clears the field' }),
     maxLength: Nullable(Type.Integer()),
     values: Nullable(
       Type.Array(AllowedValue, {
@@ -72,7 +72,7 @@ export const ResourceMeta = Type.Object(
             name: 'customerId',
             type: 'id',
             required: true,
-            nullable: false,
+            clearable: false,
             maxLength: 64,
             values: null,
             lookup: 'customers',

@@ -1458,6 +1458,7 @@ export interface components {
          *           "name": "customerId",
          *           "type": "id",
          *           "required": true,
+         *           "clearable": false,
          *           "maxLength": 64,
          *           "values": null,
          *           "lookup": "customers"
@@ -1480,8 +1481,8 @@ export interface components {
                  */
                 type: "string" | "text" | "date-time" | "boolean" | "id" | "object";
                 required: boolean;
-                /** @description Whether null is accepted (it clears the field) */
-                nullable: boolean;
+                /** @description Whether null is accepted: it clears the field */
+                clearable: boolean;
                 maxLength: number | null;
                 /** @description The values it takes at this connection (its statuses, priorities, types, boards); null when open */
                 values: {
@@ -1505,8 +1506,8 @@ export interface components {
                  */
                 type: "string" | "text" | "date-time" | "boolean" | "id" | "object";
                 required: boolean;
-                /** @description Whether null is accepted (it clears the field) */
-                nullable: boolean;
+                /** @description Whether null is accepted: it clears the field */
+                clearable: boolean;
                 maxLength: number | null;
                 /** @description The values it takes at this connection (its statuses, priorities, types, boards); null when open */
                 values: {

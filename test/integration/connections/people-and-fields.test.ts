@@ -1,0 +1,333 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Agent } from '../../../src/canonical/agent.js'
+import type { Comment } from '../../../src/canonical/comment.js'
+import type { Contact } from '../../../src/canonical/contact.js'
+import type { CustomFieldDefinition, CustomFieldValue } from '../../../src/canonical/custom-field.js'
+import type { FieldMeta, ResourceMeta } from '../../../src/canonical/field-meta.js'
+import { CONTACT_FILTERS } from '../../../src/canonical/list-query.js'
+import type { Board, Status } from '../../../src/canonical/reference.js'
+import type { Ticket } from '../../../src/canonical/ticket.js'
+import { json } from '../../helpers/gateway.js'
+import { VENDOR_FIXTURES, type VendorUnderTest } from '../../helpers/vendors.js'
+import { walkList } from '../../helpers/walk.js'
+
+type Capabilities = {
+  operations: Record<string, string[]>
+  filters: Record<string, string[]>
+  boards: boolean
+}
+
+const idsOf = (records: Array<{ id: string }>) => records.map((record) => record.id).sort()
+
+/** A value of the definition's type that differs from `current`. */
+function valueFor(definition: CustomFieldDefinition, current?: CustomFieldValue): CustomFieldValue {
+  const options = definition.options ?? []
+  switch (definition.type) {
+    case 'text':
+      return current === 'Set by the suite' ? 'Set again by the suite' : 'Set by the suite'
+    case 'number':
+      return current === 42 ? 43 : 42
+    case 'boolean':
+      return current !== true
+    case 'date':
+      return current === '2027-03-01' ? '2027-03-02' : '2027-03-01'
+    case 'datetime':
+      return '2027-03-01T10:00:00.000Z'
+    case 'select':
+      return options.find((option) => option !== current) ?? options[0]!
+    case 'multiselect':
+      return options.slice(0, 1)
+  }
+}
+
+/** A value of another type than the definition's, which the gateway must refuse. */
+const wrongValueFor = (definition: CustomFieldDefinition): CustomFieldValue =>
+  definition.type === 'number' ? 'forty-two' : definition.type === 'text' ? 42 : 'not-of-this-type'
+
+describe.each(VENDOR_FIXTURES)('$vendor connection: contacts, agents, boards, custom fields', (fixture) => {
+  let vendor: VendorUnderTest
+  let capabilities: Capabilities
+  let contacts: Contact[]
+  let agents: Agent[]
+
+  beforeAll(async () => {
+    vendor = await fixture.start()
+    capabilities = json<{ capabilities: Capabilities }>(await vendor.app.inject(vendor.base)).capabilities
+    contacts = (await walkList<Contact>(vendor.app, `${vendor.base}/contacts`, { pageSize: '1000' })).records
+    agents = (await walkList<Agent>(vendor.app, `${vendor.base}/agents`, { pageSize: '1000' })).records
+  })
+  afterAll(() => vendor.close())
+
+  const send = (
+    method: 'POST' | 'PATCH',
+    path: string,
+    payload: unknown,
+    headers: Record<string, string> = {},
+  ) => vendor.app.inject({ method, url: `${vendor.base}${path}`, payload: payload as string, headers })
+  const read = async <T>(path: string) => {
+    const response = await vendor.app.inject(`${vendor.base}${path}`)
+    expect(response.statusCode, response.body).toBe(200)
+    return json<T>(response)
+  }
+  const meta = (resource: string) => read<ResourceMeta>(`/meta/${resource}`)
+  const writableDefinition = (definitions: CustomFieldDefinition[]) =>
+    definitions.find((definition) => definition.type === 'text') ?? definitions[0]
+
+  it('says what each new resource can do', () => {
+    expect(capabilities.operations.contacts).toEqual(['list', 'get', 'create', 'update'])
+    expect(capabilities.operations.agents).toEqual(['list', 'get'])
+    expect(capabilities.filters.agents).toEqual(['q'])
+  })
+
+  it('walks every contact and every agent exactly once, whatever the page size', async () => {
+    expect(contacts.length).toBe(vendor.counts().contacts)
+    expect(new Set(idsOf(contacts)).size).toBe(contacts.length)
+    const small = await walkList<Contact>(vendor.app, `${vendor.base}/contacts`, { pageSize: '7' })
+    expect(idsOf(small.records)).toEqual(idsOf(contacts))
+    expect(agents.length).toBe(vendor.counts().agents)
+    const paged = await walkList<Agent>(vendor.app, `${vendor.base}/agents`, { pageSize: '2' })
+    expect(idsOf(paged.records)).toEqual(idsOf(agents))
+    expect(paged.pages).toBe(Math.ceil(agents.length / 2))
+  })
+
+  it('reads one contact and one agent as the lists show them', async () => {
+    const contact = contacts.find((one) => one.id === vendor.sample().contactId)!
+    expect(await read<Contact>(`/contacts/${contact.id}`)).toEqual(contact)
+    const agent = agents.find((one) => one.id === vendor.sample().agentId)!
+    expect(await read<Agent>(`/agents/${agent.id}`)).toEqual(agent)
+    const missing = await vendor.app.inject(`${vendor.base}/agents/987654`)
+    expect([missing.statusCode, missing.headers['content-type']]).toEqual([
+      404,
+      'application/problem+json; charset=utf-8',
+    ])
+  })
+
+  it.each(CONTACT_FILTERS)(
+    'filters contacts by %s as the canonical meaning says, or refuses it by name',
+    async (name) => {
+      const sample = contacts.find((contact) => contact.customer && contact.lastName)!
+      const values: Record<typeof name, [string, (contact: Contact) => boolean]> = {
+        customerId: [sample.customer!.id, (contact) => contact.customer?.id === sample.customer!.id],
+        updatedSince: [
+          '2000-01-01T00:00:00.000Z',
+          (contact) => contact.updatedAt === null || Date.parse(contact.updatedAt) > Date.parse('2000-01-01'),
+        ],
+        createdSince: [
+          '2000-01-01T00:00:00.000Z',
+          (contact) => contact.createdAt === null || Date.parse(contact.createdAt) > Date.parse('2000-01-01'),
+        ],
+        q: [sample.lastName!, (contact) => contact.id === sample.id],
+      }
+      const [value, matches] = values[name]
+      const url = `${vendor.base}/contacts?${name}=${encodeURIComponent(value)}`
+      if (!capabilities.filters.contacts!.includes(name)) {
+        const response = await vendor.app.inject(url)
+        expect([response.statusCode, json(response).code]).toEqual([400, 'unsupported_filter'])
+        return
+      }
+      const { records } = await walkList<Contact>(vendor.app, `${vendor.base}/contacts`, {
+        [name]: value,
+        pageSize: '100',
+      })
+      if (name === 'q') {
+        expect(idsOf(records)).toContain(sample.id) // the vendor's own text search: the match is there
+      } else {
+        expect(idsOf(records)).toEqual(idsOf(contacts.filter(matches)))
+      }
+    },
+  )
+
+  it('finds agents by name or email, searched by the gateway', async () => {
+    const agent = agents.find((one) => one.id === vendor.sample().agentId)!
+    const { records } = await walkList<Agent>(vendor.app, `${vendor.base}/agents`, {
+      q: agent.name.toUpperCase(),
+    })
+    expect(idsOf(records)).toContain(agent.id)
+    expect(records.every((one) => one.name.toLowerCase().includes(agent.name.toLowerCase()))).toBe(true)
+  })
+
+  it('creates and updates a contact, with a custom field where the vendor defines one; a keyed repeat replays', async () => {
+    const { customerId } = vendor.sample()
+    const definition = writableDefinition((await meta('contacts')).customFields)
+    const body = {
+      customerId,
+      firstName: 'Maya',
+      lastName: `Suite-${vendor.vendor}`,
+      email: `maya.${vendor.vendor}@suite.example`,
+      ...(definition ? { customFields: [{ id: definition.id, value: valueFor(definition) }] } : {}),
+    }
+    const before = vendor.counts().contacts
+    const created = await send('POST', '/contacts', body, { 'idempotency-key': `contact-${vendor.vendor}` })
+    expect(created.statusCode, created.body).toBe(201)
+    const contact = json<Contact>(created)
+    expect(created.headers.location).toBe(`${vendor.base}/contacts/${contact.id}`)
+    expect(contact).toMatchObject({
+      customer: { id: customerId },
+      firstName: 'Maya',
+      lastName: body.lastName,
+      email: body.email,
+      active: true,
+    })
+    if (definition) {
+      expect(contact.customFields).toContainEqual(
+        expect.objectContaining({ id: definition.id, value: valueFor(definition) }),
+      )
+    }
+    const repeat = await send('POST', '/contacts', body, { 'idempotency-key': `contact-${vendor.vendor}` })
+    expect([repeat.statusCode, repeat.headers['idempotent-replayed'], json<Contact>(repeat).id]).toEqual([
+      201,
+      'true',
+      contact.id,
+    ])
+    expect(vendor.counts().contacts).toBe(before + 1)
+
+    const updated = await send('PATCH', `/contacts/${contact.id}`, {
+      title: 'Practice manager',
+      phone: '+1 555 0142',
+    })
+    expect(updated.statusCode, updated.body).toBe(200)
+    expect(json<Contact>(updated)).toMatchObject({
+      id: contact.id,
+      title: 'Practice manager',
+      phone: '+1 555 0142',
+    })
+    expect(await read<Contact>(`/contacts/${contact.id}`)).toEqual(json(updated))
+  })
+
+  it('refuses a contact without a customer or a first name, and changes nothing', async () => {
+    const snapshot = vendor.snapshot()
+    for (const payload of [{ firstName: 'No customer' }, { customerId: vendor.sample().customerId }]) {
+      const response = await send('POST', '/contacts', payload)
+      expect([response.statusCode, json(response).code]).toEqual([400, 'validation_failed'])
+    }
+    expect(vendor.snapshot()).toBe(snapshot)
+  })
+
+  it("lists boards (none where the vendor has none) that tickets' boards point to", async () => {
+    const boards = (await read<{ data: Board[] }>('/boards')).data
+    expect(boards.length > 0).toBe(capabilities.boards)
+    const { records: tickets } = await walkList<Ticket>(vendor.app, `${vendor.base}/tickets`, {
+      pageSize: '1000',
+    })
+    const boardIds = new Set(boards.map((board) => board.id))
+    for (const ticket of tickets) if (ticket.board) expect(boardIds).toContain(ticket.board.id)
+  })
+
+  it("resolves tickets' assignees and contacts, and comments' authors, to agents and contacts", async () => {
+    const { records: tickets } = await walkList<Ticket>(vendor.app, `${vendor.base}/tickets`, {
+      pageSize: '1000',
+    })
+    const agentIds = new Set(agents.map((agent) => agent.id))
+    const contactIds = new Set(contacts.map((contact) => contact.id))
+    const assignees = tickets.flatMap((ticket) => (ticket.assignee ? [ticket.assignee.id] : []))
+    const ticketContacts = tickets.flatMap((ticket) => (ticket.contact ? [ticket.contact.id] : []))
+    expect(assignees.length).toBeGreaterThan(0)
+    expect(ticketContacts.length).toBeGreaterThan(0)
+    expect(assignees.filter((id) => !agentIds.has(id))).toEqual([])
+    expect(ticketContacts.filter((id) => !contactIds.has(id))).toEqual([])
+    const comments = (
+      await walkList<Comment>(
+        vendor.app,
+        `${vendor.base}/tickets/${vendor.sample().ticketWithComments}/comments`,
+      )
+    ).records
+    const authors = comments.flatMap((comment) => (comment.author?.id ? [comment.author.id] : []))
+    expect(authors.filter((id) => !agentIds.has(id) && !contactIds.has(id))).toEqual([])
+  })
+
+  it('creates a ticket with a contact, an assignee, a board and a custom field, and reads all four back resolved', async () => {
+    const contact = contacts.find((one) => one.id === vendor.sample().contactId)!
+    const agent = agents.find((one) => one.id === vendor.sample().agentId)!
+    const boards = (await read<{ data: Board[] }>('/boards')).data.filter((board) => board.active)
+    const ticketMeta = await meta('tickets')
+    const definition = writableDefinition(ticketMeta.customFields)
+    expect(definition).toBeDefined()
+    const board = boards[0]
+    const created = await send('POST', '/tickets', {
+      subject: 'Four references',
+      customerId: contact.customer!.id,
+      contactId: contact.id,
+      assigneeId: agent.id,
+      ...(board ? { boardId: board.id } : {}),
+      customFields: [{ id: definition!.id, value: valueFor(definition!) }],
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const ticket = await read<Ticket>(`/tickets/${json<Ticket>(created).id}`)
+    expect(ticket.contact?.id).toBe(contact.id)
+    expect(ticket.assignee?.id).toBe(agent.id)
+    expect(ticket.board?.id ?? null).toBe(board?.id ?? null)
+    expect(ticket.customFields).toContainEqual({
+      id: definition!.id,
+      name: definition!.name,
+      type: definition!.type,
+      value: valueFor(definition!),
+    })
+
+    const changed = valueFor(definition!, valueFor(definition!))
+    const updated = await send('PATCH', `/tickets/${ticket.id}`, {
+      customFields: [{ id: definition!.id, value: changed }],
+    })
+    expect(updated.statusCode, updated.body).toBe(200)
+    expect(json<Ticket>(updated).customFields).toContainEqual(
+      expect.objectContaining({ id: definition!.id, value: changed }),
+    )
+  })
+
+  it('refuses a custom field of the wrong type or an unknown one, naming it, and changes nothing', async () => {
+    const definition = writableDefinition((await meta('tickets')).customFields)!
+    const ticketId = vendor.sample().ticketId
+    const snapshot = vendor.snapshot()
+    vendor.resetStats()
+    for (const [id, value] of [
+      [definition.id, wrongValueFor(definition)],
+      ['no-such-field', 'x'],
+    ] as const) {
+      const response = await send('PATCH', `/tickets/${ticketId}`, { customFields: [{ id, value }] })
+      expect([response.statusCode, json(response).code]).toEqual([400, 'validation_failed'])
+      expect(json<{ errors: Array<{ field: string }> }>(response).errors.map((error) => error.field)).toEqual(
+        [`customFields.${id}`],
+      )
+    }
+    expect(vendor.snapshot()).toBe(snapshot)
+    expect(Object.keys(vendor.stats.byRoute).filter((route) => !route.startsWith('GET'))).toEqual([])
+  })
+
+  it("describes each resource's writes with this connection's values, enough to build a working form", async () => {
+    const tickets = await meta('tickets')
+    const statuses = (await read<{ data: Status[] }>('/statuses')).data
+    const field = (fields: FieldMeta[] | null, name: string) => fields?.find((one) => one.name === name)
+    expect(idsOf(field(tickets.create, 'statusId')!.values!)).toEqual(idsOf(statuses))
+    expect(field(tickets.create, 'boardId') === undefined).toBe(!capabilities.boards)
+    expect(field(tickets.create, 'assigneeId')!.lookup).toBe('agents')
+    for (const resource of ['customers', 'assets', 'contacts', 'comments']) {
+      const described = await meta(resource)
+      expect(described.create?.some((one) => one.required)).toBe(true)
+    }
+    // A form filled from the description alone: every required field, ids from their lookups or values.
+    const contactMeta = await meta('contacts')
+    const filled: Record<string, unknown> = {}
+    for (const one of contactMeta.create!.filter((candidate) => candidate.required)) {
+      filled[one.name] =
+        one.lookup === 'customers'
+          ? vendor.sample().customerId
+          : one.values
+            ? one.values[0]!.id
+            : `Form ${one.name}`
+    }
+    const required = contactMeta.customFields.filter((definition) => definition.required)
+    if (required.length > 0)
+      filled.customFields = required.map((definition) => ({ id: definition.id, value: valueFor(definition) }))
+    const created = await send('POST', '/contacts', filled)
+    expect(created.statusCode, created.body).toBe(201)
+  })
+
+  it('serves agents and boards from the reference cache: a second read makes no vendor call', async () => {
+    await read('/agents')
+    await read('/boards')
+    vendor.resetStats()
+    await read('/agents')
+    await read('/boards')
+    await read('/meta/tickets')
+    expect(vendor.stats.requests).toBe(0)
+  })
+})
