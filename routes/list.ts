@@ -26,6 +26,11 @@ export function filtersOf(query: Record<string, unknown>): ListFilters {
     const value = text(name)
     if (value !== undefined) filters[name] = value
   }
+  const customField = text('customField')
+  if (customField !== undefined) {
+    const separator = customField.indexOf(':')
+    filters.customField = { id: customField.slice(0, separator), value: customField.slice(separator + 1) }
+  }
   return filters
 }
 

@@ -33,6 +33,13 @@ export const filterFields = {
   updatedSince: { ...Timestamp, description: 'Only records updated after this instant (ISO 8601)' },
   createdSince: { ...Timestamp, description: 'Only records created after this instant (ISO 8601)' },
   q: SingleLine({ minLength: 1, maxLength: 200, description: 'Text search, as the vendor implements it' }),
+  customField: SingleLine({
+    minLength: 3,
+    maxLength: 300,
+    pattern: '^[A-Za-z0-9._-]+:.+$',
+    description:
+      'A custom field equal to a value, as `<id>:<value>` (GET .../meta/{resource} lists the ids): numbers as digits, booleans as true or false, dates as YYYY-MM-DD; where the vendor filters custom fields itself',
+  }),
 }
 export type FilterName = keyof typeof filterFields
 
@@ -94,11 +101,14 @@ export const CONTACT_FILTERS = [
 /** Agents are few and cached whole: the gateway searches them itself. */
 export const AGENT_FILTERS = ['q'] as const satisfies readonly FilterName[]
 
-export const TicketListQuery = listQuery(TICKET_FILTERS)
-export const CustomerListQuery = listQuery(CUSTOMER_FILTERS)
-export const AssetListQuery = listQuery(ASSET_FILTERS)
+/** The lists of records with custom fields also take `customField`, where the vendor filters them itself. */
+const withCustomField = <F extends FilterName>(filters: readonly F[]) => [...filters, 'customField' as const]
+
+export const TicketListQuery = listQuery(withCustomField(TICKET_FILTERS))
+export const CustomerListQuery = listQuery(withCustomField(CUSTOMER_FILTERS))
+export const AssetListQuery = listQuery(withCustomField(ASSET_FILTERS))
 export const CommentListQuery = listQuery(COMMENT_FILTERS)
-export const ContactListQuery = listQuery(CONTACT_FILTERS)
+export const ContactListQuery = listQuery(withCustomField(CONTACT_FILTERS))
 export const AgentListQuery = listQuery(AGENT_FILTERS)
 
 /** Filters as adapters receive them: comma lists split, absent filters absent. */
@@ -111,6 +121,7 @@ export interface ListFilters {
   updatedSince?: string
   createdSince?: string
   q?: string
+  customField?: { id: string; value: string }
 }
 
 export interface PagingQuery {

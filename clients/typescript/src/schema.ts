@@ -2140,6 +2140,8 @@ export interface operations {
                 createdSince?: string;
                 /** @description Text search, as the vendor implements it */
                 q?: string;
+                /** @description A custom field equal to a value, as `<id>:<value>` (GET .../meta/{resource} lists the ids): numbers as digits, booleans as true or false, dates as YYYY-MM-DD; where the vendor filters custom fields itself */
+                customField?: string;
             };
             header?: never;
             path: {
@@ -3661,6 +3663,8 @@ export interface operations {
                 createdSince?: string;
                 /** @description Text search, as the vendor implements it */
                 q?: string;
+                /** @description A custom field equal to a value, as `<id>:<value>` (GET .../meta/{resource} lists the ids): numbers as digits, booleans as true or false, dates as YYYY-MM-DD; where the vendor filters custom fields itself */
+                customField?: string;
             };
             header?: never;
             path: {
@@ -4673,6 +4677,8 @@ export interface operations {
                 createdSince?: string;
                 /** @description Text search, as the vendor implements it */
                 q?: string;
+                /** @description A custom field equal to a value, as `<id>:<value>` (GET .../meta/{resource} lists the ids): numbers as digits, booleans as true or false, dates as YYYY-MM-DD; where the vendor filters custom fields itself */
+                customField?: string;
             };
             header?: never;
             path: {
@@ -5685,6 +5691,8 @@ export interface operations {
                 createdSince?: string;
                 /** @description Text search, as the vendor implements it */
                 q?: string;
+                /** @description A custom field equal to a value, as `<id>:<value>` (GET .../meta/{resource} lists the ids): numbers as digits, booleans as true or false, dates as YYYY-MM-DD; where the vendor filters custom fields itself */
+                customField?: string;
             };
             header?: never;
             path: {

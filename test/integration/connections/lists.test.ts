@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TICKET_FILTERS, type FilterName } from '../../../src/canonical/list-query.js'
+import { TICKET_FILTERS } from '../../../src/canonical/list-query.js'
 import type { Ticket } from '../../../src/canonical/ticket.js'
 import { json } from '../../helpers/gateway.js'
 import { hostileText } from '../../helpers/hostile.js'
@@ -20,7 +20,9 @@ function expectExactly(records: Array<{ id: string }>, expected: Array<{ id: str
 const middle = <T>(values: T[], fraction: number) => [...values].sort()[Math.floor(values.length * fraction)]!
 
 /** A value for each canonical ticket filter, and what it means on a canonical ticket. */
-function ticketFilterCases(tickets: Ticket[]): Record<FilterName, [string, (ticket: Ticket) => boolean]> {
+function ticketFilterCases(
+  tickets: Ticket[],
+): Record<(typeof TICKET_FILTERS)[number], [string, (ticket: Ticket) => boolean]> {
   const withCustomer = tickets.find((ticket) => ticket.customer)!
   const withAssignee = tickets.find((ticket) => ticket.assignee)
   const updated = middle(

@@ -321,6 +321,39 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: contacts, agents, boards, cu
     expect(created.statusCode, created.body).toBe(201)
   })
 
+  it.each(['tickets', 'customers', 'assets', 'contacts'])(
+    'filters %s by a custom field where the vendor can, or refuses the filter by name',
+    async (resource) => {
+      type WithFields = {
+        id: string
+        customFields: Array<{ id: string; type: string; value: CustomFieldValue }>
+      }
+      const { records } = await walkList<WithFields>(vendor.app, `${vendor.base}/${resource}`, {
+        pageSize: '1000',
+      })
+      const textValues = records.flatMap((record) =>
+        record.customFields.filter((field) => field.type === 'text' && typeof field.value === 'string'),
+      )
+      const sample = textValues[0]
+      const filter = sample ? `${sample.id}:${String(sample.value)}` : '1:anything'
+      const url = `${vendor.base}/${resource}?customField=${encodeURIComponent(filter)}`
+      if (!capabilities.filters[resource]!.includes('customField')) {
+        const response = await vendor.app.inject(url)
+        expect([response.statusCode, json(response).code]).toEqual([400, 'unsupported_filter'])
+        return
+      }
+      expect(sample, `no ${resource} with a text custom field to filter by`).toBeDefined()
+      const matches = records.filter((record) =>
+        record.customFields.some((field) => field.id === sample!.id && field.value === sample!.value),
+      )
+      const filtered = await walkList<WithFields>(vendor.app, `${vendor.base}/${resource}`, {
+        customField: filter,
+        pageSize: '100',
+      })
+      expect(idsOf(filtered.records)).toEqual(idsOf(matches))
+    },
+  )
+
   it('serves agents and boards from the reference cache: a second read makes no vendor call', async () => {
     await read('/agents')
     await read('/boards')
