@@ -15,7 +15,9 @@ import {
   haloOrigin,
 } from './config.js'
 import { describeHaloError } from './errors.js'
-import { statusTypesOf, type HaloMapOptions } from './map.js'
+import { agentFromHalo } from './contacts-map.js'
+import { customFieldDefinitionsFromHalo, HALO_FIELD_TYPE_IDS } from './custom-fields.js'
+import { boardFromHalo, statusTypesOf, type HaloMapOptions } from './map.js'
 import type { HaloQuery } from './query.js'
 import { HaloReference } from './reference.js'
 import { haloResources } from './resources.js'
@@ -23,12 +25,15 @@ import type {
   HaloAgent,
   HaloAsset,
   HaloAssetType,
+  HaloFieldInfo,
   HaloPriority,
   HaloStatus,
   HaloTeam,
   HaloTicketType,
 } from './types.js'
 import { haloCallbacks } from './callbacks.js'
+import { HALO_WRITE_RULES } from './write-rules.js'
+import type { CustomFieldResource } from '../../src/canonical/custom-field.js'
 
 function connectHalo(config: HaloConnectionConfig, deps: AdapterDeps) {
   const origin = haloOrigin(config)
@@ -70,6 +75,13 @@ function connectHalo(config: HaloConnectionConfig, deps: AdapterDeps) {
   // Disabled agents too: old actions name them.
   const agents = (ctx: CallContext) =>
     cached('agents', () => getAll<HaloAgent>('/Agent', ctx, { includedisabled: true }))
+  const fieldInfos = (resource: CustomFieldResource, ctx: CallContext) =>
+    cached(`custom-fields:${resource}`, () =>
+      getAll<HaloFieldInfo>('/FieldInfo', ctx, {
+        typeid: HALO_FIELD_TYPE_IDS[resource],
+        includevalues: true,
+      }),
+    )
 
   return adapterFrom({
     connectionId: config.id,
@@ -85,9 +97,14 @@ function connectHalo(config: HaloConnectionConfig, deps: AdapterDeps) {
         assetType: (id, ctx) =>
           cached(`asset-type:${id}`, () => api.read<HaloAssetType>({ path: `/AssetType/${id}` }, ctx)),
       },
+      fieldInfos,
       mapOptions,
       notifications: notificationsAllowed(config),
     }),
+    agents: async (ctx) => (await agents(ctx)).map(agentFromHalo),
+    boards: async (ctx) => (await reference.teams(ctx)).map(boardFromHalo),
+    customFields: async (resource, ctx) => customFieldDefinitionsFromHalo(await fieldInfos(resource, ctx)),
+    writeRules: HALO_WRITE_RULES,
     callbacks: haloCallbacks,
     reference: {
       statuses: (ctx) => reference.statuses(ctx),

@@ -2,7 +2,7 @@ import type { Asset, AssetCreate, AssetUpdate } from '../../src/canonical/asset.
 import type { Comment, CommentCreate } from '../../src/canonical/comment.js'
 import type { PriorityLevel, StatusCategory } from '../../src/canonical/common.js'
 import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
-import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
+import type { Board, Priority, Status, TicketType } from '../../src/canonical/reference.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
 import { unsupportedField } from '../../src/errors.js'
 import { integerId, nullableIntegerId, withoutUndefined } from '../../src/mapping/ids.js'
@@ -20,6 +20,7 @@ import type {
   HaloTicket,
   HaloTicketType,
 } from './types.js'
+import { customFieldsFromHalo } from './custom-fields.js'
 
 /** Pure translations between HaloPSA records and canonical ones. No I/O here. */
 
@@ -151,6 +152,13 @@ export function boardOf(teamName: string | null | undefined, teams: readonly Hal
   return team ? { id: String(team.id), name: team.name } : null
 }
 
+/** A team as a board: where tickets are worked. */
+export const boardFromHalo = (team: HaloTeam): Board => ({
+  id: String(team.id),
+  name: team.name,
+  active: team.inactive !== true,
+})
+
 /** The reference lists a ticket's mapping reads: the teams (for its board) and the statuses (for the category). */
 export interface HaloTicketContext {
   teams: readonly HaloTeam[]
@@ -192,7 +200,7 @@ export function ticketFromHalo(
     dueAt: haloInstant(ticket.fixbydate),
     closedAt: haloInstant(ticket.dateclosed),
     url: `${options.webOrigin}/tickets?id=${ticket.id}`,
-    customFields: [],
+    customFields: customFieldsFromHalo(ticket.customfields),
     remote: ticket,
   }
 }
@@ -225,7 +233,7 @@ export function customerFromHalo(client: HaloClient): Customer {
     active: client.inactive !== true,
     createdAt: isoOrEpoch(haloInstant(client.datecreated) ?? haloInstant(client.alastupdate)),
     updatedAt: isoOrEpoch(haloInstant(client.alastupdate) ?? haloInstant(client.datecreated)),
-    customFields: [],
+    customFields: customFieldsFromHalo(client.customfields),
     remote: client,
   }
 }
@@ -251,7 +259,7 @@ export function assetFromHalo(asset: HaloAsset): Asset {
     // Halo keeps no creation date on assets: the last update stands in for it.
     createdAt: isoOrEpoch(haloInstant(asset.datecreated) ?? haloInstant(asset.dlastupdate)),
     updatedAt: isoOrEpoch(haloInstant(asset.dlastupdate)),
-    customFields: [],
+    customFields: customFieldsFromHalo(asset.customfields),
     remote: asset,
   }
 }
@@ -290,12 +298,8 @@ export function haloActionBody(ticketId: number, body: CommentCreate, notificati
   }
 }
 
+/** Email, phone and address have no place on a Halo client: HALO_WRITE_RULES refuses them before any call. */
 export function haloClientFields(body: CustomerCreate | CustomerUpdate) {
-  const why = 'HaloPSA keeps it on the client’s sites and users, not on the client'
-  const sent = (value: unknown) => value !== undefined && value !== null
-  if (sent(body.email)) throw unsupportedField('halopsa', 'email', why)
-  if (sent(body.phone)) throw unsupportedField('halopsa', 'phone', why)
-  if (sent(body.address)) throw unsupportedField('halopsa', 'address', why)
   return withoutUndefined({ name: body.name, website: body.website })
 }
 
@@ -362,14 +366,20 @@ export const ticketFieldNames: Record<string, string> = {
   team: 'boardId',
   agent_id: 'assigneeId',
   fixbydate: 'dueAt',
+  customfields: 'customFields',
 }
 
 export const actionFieldNames: Record<string, string> = { note: 'body', ticket_id: 'ticketId' }
 
-export const clientFieldNames: Record<string, string> = { name: 'name', website: 'website' }
+export const clientFieldNames: Record<string, string> = {
+  name: 'name',
+  website: 'website',
+  customfields: 'customFields',
+}
 
 export const assetFieldNames: Record<string, string> = {
   inventory_number: 'name',
   client_id: 'customerId',
   assettype_id: 'typeId',
+  customfields: 'customFields',
 }

@@ -15,7 +15,8 @@ export const HALO_FILTERS: Record<VendorListedResource, readonly FilterName[]> =
   customers: ['q'],
   assets: ['customerId', 'q'],
   comments: ['createdSince'],
-  contacts: [],
+  // /Users, like /Client, has no date filter (its `lastupdatefromdate` is the same boolean).
+  contacts: ['customerId', 'q'],
 }
 
 export type HaloQuery = Record<string, QueryValue>
@@ -54,6 +55,13 @@ export const clientQuery = (filters: ListFilters): HaloQuery => ({
 })
 
 export const assetQuery = (filters: ListFilters): HaloQuery => ({
+  includeinactive: true,
+  client_id: idParam(filters.customerId, 'customerId'),
+  search: filters.q,
+})
+
+// Halo leaves inactive end-users out unless asked, like clients.
+export const userQuery = (filters: ListFilters): HaloQuery => ({
   includeinactive: true,
   client_id: idParam(filters.customerId, 'customerId'),
   search: filters.q,

@@ -1,5 +1,7 @@
 import type { Asset, AssetCreate, AssetUpdate } from '../../src/canonical/asset.js'
 import type { Comment, CommentCreate } from '../../src/canonical/comment.js'
+import type { Contact, ContactCreate, ContactUpdate } from '../../src/canonical/contact.js'
+import type { CustomFieldResource, CustomFieldWrite } from '../../src/canonical/custom-field.js'
 import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
 import { integerPathId } from '../../src/mapping/ids.js'
@@ -7,6 +9,9 @@ import type { NestedDeclaration, ResourceDeclaration } from '../kit/resource.js'
 import type { CallContext } from '../types.js'
 import type { HaloApi, HaloListQuery } from './api.js'
 import { fieldIdsFor, type AssetFieldSource } from './asset-fields.js'
+import { siteOfCustomer } from './contact-site.js'
+import { contactFromHalo, haloUserFields, userFieldNames } from './contacts-map.js'
+import { haloCustomFieldWrites } from './custom-fields.js'
 import {
   actionFieldNames,
   assetFieldNames,
@@ -22,9 +27,17 @@ import {
   ticketFromHalo,
   type HaloMapOptions,
 } from './map.js'
-import { actionQuery, assetQuery, clientQuery, HALO_FILTERS, ticketQuery } from './query.js'
+import { actionQuery, assetQuery, clientQuery, HALO_FILTERS, ticketQuery, userQuery } from './query.js'
 import type { HaloReference } from './reference.js'
-import type { HaloAction, HaloAgent, HaloAsset, HaloClient, HaloTicket } from './types.js'
+import type {
+  HaloAction,
+  HaloAgent,
+  HaloAsset,
+  HaloClient,
+  HaloFieldInfo,
+  HaloTicket,
+  HaloUser,
+} from './types.js'
 
 const pathId = (id: string) => integerPathId('halopsa', id)
 
@@ -34,14 +47,27 @@ export interface HaloResourceContext {
   /** Every agent, disabled ones too (old actions name them); cached. */
   agents: (ctx: CallContext) => Promise<HaloAgent[]>
   assetFields: AssetFieldSource
+  /** A resource's custom field definitions, with their selection values; cached. */
+  fieldInfos: (resource: CustomFieldResource, ctx: CallContext) => Promise<HaloFieldInfo[]>
   mapOptions: HaloMapOptions
   /** Whether Halo may mail the customer about the gateway's writes (the connection's setting). */
   notifications: boolean
 }
 
-/** HaloPSA's tickets, comments (actions), customers (clients) and assets, declared. */
+/** HaloPSA's tickets, comments (actions), customers (clients), assets and contacts (end-users), declared. */
 export function haloResources(context: HaloResourceContext) {
-  const { api, reference, agents, assetFields, mapOptions, notifications } = context
+  const { api, reference, agents, assetFields, fieldInfos, mapOptions, notifications } = context
+
+  /** A write's Halo fields with its custom fields (`customfields: [{id, value}]`), when it sets any. */
+  const withCustomFields = async (
+    resource: CustomFieldResource,
+    fields: Record<string, unknown>,
+    body: { customFields?: CustomFieldWrite[] },
+    ctx: CallContext,
+  ) =>
+    body.customFields === undefined
+      ? fields
+      : { ...fields, customfields: haloCustomFieldWrites(body.customFields, await fieldInfos(resource, ctx)) }
 
   /**
    * Tickets name their team only: the team list (cached) gives the board's id, fetched when a ticket has one; the
@@ -68,8 +94,20 @@ export function haloResources(context: HaloResourceContext) {
       ])
       return records.map((ticket) => ticketFromHalo(ticket, mapOptions, { teams, statuses }))
     },
-    createBody: async (body, ctx) => haloTicketFields(body, await reference.resolveTicketWrite(body, ctx)),
-    updateBody: async (body, ctx) => haloTicketFields(body, await reference.resolveTicketWrite(body, ctx)),
+    createBody: async (body, ctx) =>
+      withCustomFields(
+        'tickets',
+        haloTicketFields(body, await reference.resolveTicketWrite(body, ctx)),
+        body,
+        ctx,
+      ),
+    updateBody: async (body, ctx) =>
+      withCustomFields(
+        'tickets',
+        haloTicketFields(body, await reference.resolveTicketWrite(body, ctx)),
+        body,
+        ctx,
+      ),
     fieldNames: ticketFieldNames,
   }
 
@@ -107,8 +145,8 @@ export function haloResources(context: HaloResourceContext) {
       filters: HALO_FILTERS.customers,
       query: (filters) => ({ params: clientQuery(filters), pages: true }),
       toCanonical: (records) => records.map(customerFromHalo),
-      createBody: haloClientFields,
-      updateBody: haloClientFields,
+      createBody: (body, ctx) => withCustomFields('customers', haloClientFields(body), body, ctx),
+      updateBody: (body, ctx) => withCustomFields('customers', haloClientFields(body), body, ctx),
       fieldNames: clientFieldNames,
     }
 
@@ -120,11 +158,51 @@ export function haloResources(context: HaloResourceContext) {
     query: (filters) => ({ params: assetQuery(filters), pages: true }),
     toCanonical: (records) => records.map(assetFromHalo),
     createBody: async (body, ctx) =>
-      haloAssetFields(body, await fieldIdsFor(assetFields, body, undefined, ctx)),
+      withCustomFields(
+        'assets',
+        haloAssetFields(body, await fieldIdsFor(assetFields, body, undefined, ctx)),
+        body,
+        ctx,
+      ),
     updateBody: async (body, ctx, id) =>
-      haloAssetFields(body, await fieldIdsFor(assetFields, body, pathId(id), ctx)),
+      withCustomFields(
+        'assets',
+        haloAssetFields(body, await fieldIdsFor(assetFields, body, pathId(id), ctx)),
+        body,
+        ctx,
+      ),
     fieldNames: assetFieldNames,
   }
 
-  return { tickets, comments, customers, assets }
+  /** A contact's customer is its site's client: a write naming a customer puts the contact at its main site. */
+  const siteFields = async (customerId: string | undefined, ctx: CallContext) =>
+    customerId === undefined
+      ? {}
+      : siteOfCustomer((id, c) => api.read<HaloClient>({ path: `/Client/${id}` }, c), customerId, ctx)
+
+  const contacts: ResourceDeclaration<HaloListQuery, HaloUser, Contact, ContactCreate, ContactUpdate> = {
+    path: '/Users',
+    itemPath: (id) => `/Users/${pathId(id)}`,
+    envelope: { many: 'users' },
+    filters: HALO_FILTERS.contacts,
+    query: (filters) => ({ params: userQuery(filters), pages: true }),
+    toCanonical: (records) => records.map(contactFromHalo),
+    createBody: async (body, ctx) =>
+      withCustomFields(
+        'contacts',
+        { ...haloUserFields(body, 'create'), ...(await siteFields(body.customerId, ctx)) },
+        body,
+        ctx,
+      ),
+    updateBody: async (body, ctx) =>
+      withCustomFields(
+        'contacts',
+        { ...haloUserFields(body, 'update'), ...(await siteFields(body.customerId, ctx)) },
+        body,
+        ctx,
+      ),
+    fieldNames: userFieldNames,
+  }
+
+  return { tickets, comments, customers, assets, contacts }
 }

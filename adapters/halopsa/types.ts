@@ -24,6 +24,7 @@ export interface HaloTicket {
   last_update?: string | null
   fixbydate?: string | null
   dateclosed?: string | null
+  customfields?: HaloCustomField[] | null
 }
 
 export interface HaloAction {
@@ -42,8 +43,11 @@ export interface HaloClient {
   name?: string | null
   inactive?: boolean | null
   website?: string | null
+  /** The site a new end-user of the client goes to. */
+  main_site_id?: number | null
   datecreated?: string | null
   alastupdate?: string | null
+  customfields?: HaloCustomField[] | null
 }
 
 export interface HaloAssetField {
@@ -65,6 +69,7 @@ export interface HaloAsset {
   fields?: HaloAssetField[] | null
   datecreated?: string | null
   dlastupdate?: string | null
+  customfields?: HaloCustomField[] | null
 }
 
 export interface HaloStatus {
@@ -104,8 +109,53 @@ export interface HaloAssetType {
   fields?: Array<{ field_id?: number | null; field_name?: string | null }> | null
 }
 
-/** An agent (`GET /api/Agent`): an action names its author by `who_agentid` only. */
+/** An agent (`GET /api/Agent`, `Uname`): an action names its author by `who_agentid` only. */
 export interface HaloAgent {
   id: number
   name?: string | null
+  email?: string | null
+  isdisabled?: boolean | null
+}
+
+/** An end-user (`Users`): a contact, at one site of one client. */
+export interface HaloUser {
+  id: number
+  name?: string | null
+  firstname?: string | null
+  surname?: string | null
+  /** The job title. */
+  title?: string | null
+  emailaddress?: string | null
+  phonenumber?: string | null
+  mobilenumber?: string | null
+  site_id?: number | null
+  client_id?: number | null
+  client_name?: string | null
+  inactive?: boolean | null
+  datecreated?: string | null
+  ulastupdate?: string | null
+  customfields?: HaloCustomField[] | null
+}
+
+/** A custom field's value on a record (`CustomField`): the field's id, names and type come with it. */
+export interface HaloCustomField {
+  id: number
+  name?: string | null
+  label?: string | null
+  type?: number | null
+  inputtype?: number | null
+  value?: unknown
+  /** The value as text; a selection's choice name. */
+  display?: string | null
+}
+
+/** A custom field definition (`FieldInfo`, GET /api/FieldInfo); a selection's `values` with `includevalues`. */
+export interface HaloFieldInfo {
+  id: number
+  name?: string | null
+  label?: string | null
+  type?: number | null
+  inputtype?: number | null
+  mandatory?: boolean | null
+  values?: Array<{ id?: number | null; name?: string | null }> | null
 }

@@ -10,6 +10,8 @@ import {
   type AssetStatusRecord,
   type AssetTypeRecord,
   type ClientRecord,
+  type CustomFieldRecord,
+  type CustomFieldUsage,
   type EndUserRecord,
   type PriorityRecord,
   type SiteRecord,
@@ -30,6 +32,7 @@ export interface HaloChange {
 }
 
 export interface HaloDataSet {
+  customFields: CustomFieldRecord[]
   statuses: StatusRecord[]
   slas: SlaRecord[]
   priorities: PriorityRecord[]
@@ -53,6 +56,8 @@ export interface HaloDataSet {
  * the routes need.
  */
 export class HaloDatabase {
+  /** Custom field definitions (`FieldInfo`), fixed reference data. */
+  readonly customFields: IdTable<CustomFieldRecord>
   readonly statuses: IdTable<StatusRecord>
   readonly slas: IdTable<SlaRecord>
   /** By uuid; fixed reference data (tickets' priority names are looked up through an index of it). */
@@ -82,11 +87,13 @@ export class HaloDatabase {
 
   private nextClientId: number
   private nextSiteId: number
+  private nextUserId: number
   private nextAssetId: number
   private nextTicketId: number
   private nextActionId: number
 
   constructor(data: HaloDataSet) {
+    this.customFields = idTable(data.customFields)
     this.statuses = idTable(data.statuses)
     this.slas = idTable(data.slas)
     this.priorities = byId(data.priorities)
@@ -110,6 +117,7 @@ export class HaloDatabase {
     }
     this.nextClientId = nextIdAfter(this.clients.keys())
     this.nextSiteId = nextIdAfter(this.sites.keys())
+    this.nextUserId = nextIdAfter(this.users.keys())
     this.nextAssetId = nextIdAfter(this.assets.keys())
     this.nextTicketId = nextIdAfter(this.tickets.keys())
     this.nextActionId = nextIdAfter(this.actions.keys())
@@ -121,6 +129,20 @@ export class HaloDatabase {
 
   insertSite(fields: Insertable<SiteRecord>): SiteRecord {
     return insertRecord(this.sites, fields, this.nextSiteId++)
+  }
+
+  insertUser(fields: Insertable<EndUserRecord>): EndUserRecord {
+    return insertRecord(this.users, fields, this.nextUserId++)
+  }
+
+  updateUser(record: EndUserRecord, changes: Partial<Insertable<EndUserRecord>>): EndUserRecord {
+    Object.assign(record, changes)
+    return record
+  }
+
+  /** The custom fields of one kind of record, in id order. */
+  customFieldsOf(usage: CustomFieldUsage): CustomFieldRecord[] {
+    return [...this.customFields.values()].filter((field) => field.usage === usage)
   }
 
   insertAsset(fields: Insertable<AssetRecord>): AssetRecord {

@@ -67,10 +67,42 @@ export interface TopLevelRecord {
   name: string
 }
 
+/**
+ * Which records a custom field belongs to: the `typeid` GET /FieldInfo filters by (1 tickets, 2 clients, 3 sites,
+ * 5 assets: redanthrax/halopsa-node docs/field-info.md). 4 for end-users is inferred (the gap in that numbering,
+ * which follows Halo's table ids: its N-central links use table_id 2 for clients and 3 for sites); no source shows it.
+ */
+export const CUSTOM_FIELD_USAGE = { ticket: 1, client: 2, site: 3, user: 4, asset: 5 } as const
+export type CustomFieldUsage = (typeof CUSTOM_FIELD_USAGE)[keyof typeof CUSTOM_FIELD_USAGE]
+
+/**
+ * `FieldInfo.type`, the codes in the order the HaloPSA guide's custom field table lists the types (halopsa.com
+ * guides, kbid 1938: Text, Memo, Single Selection, Multiple Selection, Date, Time, Checkbox); the numbers
+ * themselves are inferred, no source shows them. The emulator defines no multiple-selection or time fields.
+ */
+export const CUSTOM_FIELD_TYPE = { text: 0, memo: 1, singleSelection: 2, date: 4, checkbox: 6 } as const
+
+/** `FieldInfo.inputtype` of a text field: what it accepts (inferred codes, as above). */
+export const TEXT_INPUT_TYPE = { anything: 0, integer: 1, decimal: 4 } as const
+
+/** A tenant's custom field definition (`FieldInfo`). Values on records refer to it by `id`. */
+export interface CustomFieldRecord {
+  id: number
+  /** What the API names it: `CF` and the name given at creation (the guide: "money" is `cfmoney`). */
+  name: string
+  /** What agents see; it may be renamed, the id and name stay. */
+  label: string
+  type: number
+  inputtype: number
+  usage: CustomFieldUsage
+  /** A selection field's choices (`Lookup`: `id`, `name`); empty for the others. */
+  values: Array<{ id: number; name: string }>
+}
+
+/** A record's value of one custom field, as stored: text, a number (a selection's lookup id), a boolean or null. */
 export interface CustomFieldValue {
-  id: number | null
-  name: string | null
-  value: unknown
+  id: number
+  value: string | number | boolean | null
 }
 
 export interface ClientRecord {
@@ -97,13 +129,22 @@ export interface SiteRecord {
   sla_id: number | null
 }
 
-/** An end-user (`Users`) at one site. */
+/** An end-user (`Users`) at one site: the fields of the spec's `Users` schema the emulator keeps. */
 export interface EndUserRecord {
   id: number
   site_id: number
   firstname: string
   surname: string
   emailaddress: string | null
+  phonenumber: string | null
+  mobilenumber: string | null
+  /** The job title (`Users.title`; the schema has no `jobtitle`). */
+  title: string | null
+  inactive: boolean
+  customfields: CustomFieldValue[]
+  datecreated: Timestamp
+  /** The vendor's column name (`Users.ulastupdate`). */
+  ulastupdate: Timestamp
 }
 
 export interface AssetTypeRecord {

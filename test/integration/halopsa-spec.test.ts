@@ -82,7 +82,34 @@ describe("the adapter's calls conform to the spec", () => {
       model: 'OptiPlex',
     })
     await inject('PATCH', `/assets/${asset.id}`, { serialNumber: 'SN-SPEC-2' })
-    for (const list of ['statuses', 'priorities', 'ticket-types']) await inject('GET', `/${list}`)
+    for (const list of ['statuses', 'priorities', 'ticket-types', 'agents', 'boards'])
+      await inject('GET', `/${list}`)
+    const user = [...db.users.values()][2]!
+    await inject('GET', `/contacts?pageSize=5&customerId=${client.id}&q=a`)
+    await inject('GET', `/contacts/${user.id}`)
+    await inject('POST', '/contacts', {
+      customerId: String(client.id),
+      firstName: 'Spec',
+      lastName: 'Check',
+      email: 'spec@check.example',
+      phone: '01632 000000',
+      mobile: '07700 900000',
+      title: 'Tester',
+    })
+    await inject('PATCH', `/contacts/${user.id}`, { active: false })
+    for (const resource of ['tickets', 'customers', 'assets', 'contacts']) {
+      const { customFields } = (await inject('GET', `/meta/${resource}`)) as {
+        customFields: Array<{ id: string; type: string; options: string[] | null }>
+      }
+      const select = customFields.find((field) => field.type === 'select')!
+      const path = {
+        tickets: `/tickets/${ticket.id}`,
+        customers: `/customers/${client.id}`,
+        assets: `/assets/${asset.id}`,
+        contacts: `/contacts/${user.id}`,
+      }[resource]!
+      await inject('PATCH', path, { customFields: [{ id: select.id, value: select.options![0] }] })
+    }
   })
 
   it('calls only operations the spec documents, with only their documented query parameters', () => {
@@ -100,10 +127,10 @@ describe("the adapter's calls conform to the spec", () => {
     expect(undocumented).toEqual([])
   })
 
-  it("writes bodies the spec's POST schemas accept (arrays of Faults, Actions, Area, Device)", () => {
+  it("writes bodies the spec's POST schemas accept (arrays of Faults, Actions, Area, Device, Users)", () => {
     const posts = proxy.requests.filter((r) => r.method === 'POST' && r.url.startsWith('/api/'))
     expect(new Set(posts.map((post) => post.url))).toEqual(
-      new Set(['/api/Tickets', '/api/Actions', '/api/Client', '/api/Asset']),
+      new Set(['/api/Tickets', '/api/Actions', '/api/Client', '/api/Asset', '/api/Users']),
     )
     const found = posts.flatMap((post) => {
       const schema = spec.operations[routeOf('POST', post.url)!]!.bodyItems!

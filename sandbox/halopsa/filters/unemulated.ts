@@ -176,3 +176,42 @@ export const UNEMULATED_ACTION_FILTERS = [
   'supplieronly',
   'timeentriesonly',
 ] as const
+
+/**
+ * GET /Users filters of the spec the emulator does not apply. `exclude_agents`, `exclude_generaluser` and
+ * `exclude_defaultsiteusers` are not here: the emulator holds no such users, so they exclude nothing, rightly.
+ */
+export const UNEMULATED_USER_FILTERS = [
+  'activeinactive',
+  'advanced_search',
+  'allapprovers',
+  'approvers_only',
+  'asset_id',
+  'contract_id',
+  'department_id',
+  'integration_type',
+  'is_followers',
+  'licence_id',
+  'myallcustomers',
+  'myarea',
+  'mydepartment',
+  'mysite',
+  'mysitecontact',
+  'mytoplevel',
+  'opp_id',
+  'organisation_id',
+  'role',
+  'supplier_id',
+  'tickettype_id',
+] as const
+
+/** GET /FieldInfo filters of the spec the emulator does not apply (it applies `typeid`). */
+export const UNEMULATED_FIELD_INFO_FILTERS = [
+  'access_control_level',
+  'domain',
+  'extratype',
+  'fieldtype',
+  'fieldtypemultiple',
+  'inputtype',
+  'systemid',
+] as const

@@ -1,5 +1,5 @@
 import type { HaloDatabase } from '../database.js'
-import type { AssetFieldValue, AssetRecord, Timestamp } from '../records.js'
+import { CUSTOM_FIELD_USAGE, type AssetFieldValue, type AssetRecord, type Timestamp } from '../records.js'
 import type { FieldError } from '../vendor-errors.js'
 import { targetOf, type ItemPlanner } from './array-write.js'
 import { readCustomFields } from './custom-fields.js'
@@ -90,7 +90,7 @@ function readAssetPatch(db: HaloDatabase, reader: ItemReader, errors: FieldError
   return {
     patch,
     fields: readFieldValues(db, reader, errors),
-    customFields: readCustomFields(reader, errors),
+    customFields: readCustomFields(db, CUSTOM_FIELD_USAGE.asset, reader, errors),
   }
 }
 

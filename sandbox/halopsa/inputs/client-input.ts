@@ -1,5 +1,5 @@
 import type { HaloDatabase } from '../database.js'
-import type { ClientRecord, Timestamp } from '../records.js'
+import { CUSTOM_FIELD_USAGE, type ClientRecord, type Timestamp } from '../records.js'
 import type { FieldError } from '../vendor-errors.js'
 import { targetOf, type ItemPlanner } from './array-write.js'
 import { readCustomFields } from './custom-fields.js'
@@ -20,7 +20,7 @@ export function clientPlanner(db: HaloDatabase, now: Timestamp): ItemPlanner<Cli
   const namesInArray = new Set<string>()
   return (reader) => {
     const errors: FieldError[] = []
-    const { patch, customFields } = readClientPatch(reader, errors)
+    const { patch, customFields } = readClientPatch(db, reader, errors)
     const target = targetOf(reader, db.clients, 'Client')
     if (target.error) return { ok: false, errors: [target.error] }
     const existing = target.record
@@ -54,7 +54,7 @@ export function clientPlanner(db: HaloDatabase, now: Timestamp): ItemPlanner<Cli
   }
 }
 
-function readClientPatch(reader: ItemReader, errors: FieldError[]) {
+function readClientPatch(db: HaloDatabase, reader: ItemReader, errors: FieldError[]) {
   const patch: ClientPatch = {}
   const set = <K extends keyof ClientPatch>(key: K, value: ClientPatch[K] | undefined) => {
     if (value !== undefined) patch[key] = value
@@ -67,7 +67,7 @@ function readClientPatch(reader: ItemReader, errors: FieldError[]) {
   set('website', reader.text('website'))
   set('notes', reader.text('notes'))
   set('ref', reader.text('ref'))
-  return { patch, customFields: readCustomFields(reader, errors) }
+  return { patch, customFields: readCustomFields(db, CUSTOM_FIELD_USAGE.client, reader, errors) }
 }
 
 function createClient(db: HaloDatabase, now: Timestamp): ClientRecord {

@@ -1,5 +1,5 @@
 import type { HaloDatabase } from '../database.js'
-import type { TicketRecord, Timestamp } from '../records.js'
+import { CUSTOM_FIELD_USAGE, type TicketRecord, type Timestamp } from '../records.js'
 import type { FieldError } from '../vendor-errors.js'
 import { targetOf, type ItemPlanner } from './array-write.js'
 import { readCustomFields } from './custom-fields.js'
@@ -24,7 +24,7 @@ type TicketPatch = Partial<Omit<TicketRecord, 'id' | 'customfields'>>
 export function ticketPlanner(db: HaloDatabase, now: Timestamp): ItemPlanner<TicketRecord> {
   return (reader) => {
     const errors: FieldError[] = []
-    const { patch, customFields } = readTicketPatch(reader, errors)
+    const { patch, customFields } = readTicketPatch(db, reader, errors)
     const target = targetOf(reader, db.tickets, 'Ticket')
     if (target.error) return { ok: false, errors: [target.error] }
     const existing = target.record
@@ -60,7 +60,7 @@ export function ticketPlanner(db: HaloDatabase, now: Timestamp): ItemPlanner<Tic
   }
 }
 
-function readTicketPatch(reader: ItemReader, errors: FieldError[]) {
+function readTicketPatch(db: HaloDatabase, reader: ItemReader, errors: FieldError[]) {
   const patch: TicketPatch = {}
   const set = <K extends keyof TicketPatch>(key: K, value: TicketPatch[K] | undefined) => {
     if (value !== undefined) patch[key] = value
@@ -105,7 +105,7 @@ function readTicketPatch(reader: ItemReader, errors: FieldError[]) {
       typeof tag.text === 'string' && tag.text.trim() !== '' ? [tag.text] : [],
     )
   }
-  return { patch, customFields: readCustomFields(reader, errors) }
+  return { patch, customFields: readCustomFields(db, CUSTOM_FIELD_USAGE.ticket, reader, errors) }
 }
 
 function addCreateDefaults(db: HaloDatabase, patch: TicketPatch, now: Timestamp): void {

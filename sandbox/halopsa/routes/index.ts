@@ -4,6 +4,7 @@ import type { ScopeArea } from '../auth/scopes.js'
 import { getAction, listActions, writeActions } from './actions.js'
 import { getAsset, getAssetType, listAssets, listAssetTypes, writeAssets } from './assets.js'
 import { getClient, listClients, writeClients } from './clients.js'
+import { getFieldInfo, listFieldInfo } from './custom-fields.js'
 import {
   getAgent,
   getAuthInfo,
@@ -16,9 +17,9 @@ import {
   listStatuses,
   listTeams,
   listTicketTypes,
-  listUsers,
 } from './reference.js'
 import { deleteTicket, getTicket, listTickets, writeTickets } from './tickets.js'
+import { getUser, listUsers, writeUsers } from './users.js'
 import { deleteWebhook, getWebhook, listWebhooks, writeWebhooks } from './webhooks.js'
 
 const route = (
@@ -53,6 +54,8 @@ export const HALO_ROUTES: readonly Route<HaloEndpoint>[] = [
   route('GET', '/Team/:id', 'tickets', getTeam),
   route('GET', '/Site', 'customers', listSites),
   route('GET', '/Users', 'customers', listUsers),
+  route('POST', '/Users', 'customers', writeUsers),
+  route('GET', '/Users/:id', 'customers', getUser),
   route('GET', '/Client', 'customers', listClients),
   route('POST', '/Client', 'customers', writeClients),
   route('GET', '/Client/:id', 'customers', getClient),
@@ -61,6 +64,9 @@ export const HALO_ROUTES: readonly Route<HaloEndpoint>[] = [
   route('GET', '/Asset/:id', 'assets', getAsset),
   route('GET', '/AssetType', 'assets', listAssetTypes),
   route('GET', '/AssetType/:id', 'assets', getAssetType),
+  // Our choice: the tickets scopes cover custom field definitions, configuration like statuses and ticket types.
+  route('GET', '/FieldInfo', 'tickets', listFieldInfo),
+  route('GET', '/FieldInfo/:id', 'tickets', getFieldInfo),
   // Our choice: the tickets scopes cover webhooks, which the emulator raises for tickets only.
   route('GET', '/Webhook', 'tickets', listWebhooks),
   route('POST', '/Webhook', 'tickets', writeWebhooks),

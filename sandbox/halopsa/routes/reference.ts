@@ -2,7 +2,7 @@ import { idFilter } from '../filters/id-filter.js'
 import type { RouteHandler } from '../http-types.js'
 import { listReply, type ListShape } from '../listing.js'
 import { queryBoolean, queryInteger, queryText } from '../query-params.js'
-import { STATUS_TYPE, type EndUserRecord, type SiteRecord } from '../records.js'
+import { STATUS_TYPE, type SiteRecord } from '../records.js'
 import { recordNotFound } from '../vendor-errors.js'
 import {
   agentView,
@@ -11,7 +11,6 @@ import {
   statusView,
   teamView,
   ticketTypeView,
-  userView,
 } from '../views/reference.js'
 import { recordId } from './record-id.js'
 
@@ -64,14 +63,8 @@ const SITE_LIST: ListShape = {
   defaultOrder: { field: 'name', descending: false },
   pageable: true,
 }
-const USER_LIST: ListShape = {
-  key: 'users',
-  defaultOrder: { field: 'name', descending: false },
-  pageable: true,
-}
-
 /**
- * The spec's `lastupdatefromdate`/`lastupdatetodate` on /Site and /Users are booleans that include a field in
+ * The spec's `lastupdatefromdate`/`lastupdatetodate` on /Site are booleans that include a field in
  * the response, not date filters: bound as booleans, filtering nothing.
  */
 function bindIncludeFlags(query: URLSearchParams) {
@@ -91,23 +84,6 @@ export const listSites: RouteHandler = ({ query }, { db }) => {
     predicates.every((predicate) => predicate(site)) &&
     (search === undefined || site.name.toLowerCase().includes(search))
   return listReply({ records: db.sites, matches, view: (site) => siteView(db, site) }, query, SITE_LIST)
-}
-
-/** `GET /Users` (end-users): `client_id`, `site_id` and `search` (name or email address). */
-export const listUsers: RouteHandler = ({ query }, { db }) => {
-  bindIncludeFlags(query)
-  const predicates = [
-    idFilter(query, ['client_id'], (user: EndUserRecord) => db.clientIdOfUser(user) ?? null),
-    idFilter(query, ['site_id'], (user: EndUserRecord) => user.site_id),
-  ].filter((predicate) => predicate !== undefined)
-  const search = queryText(query, 'search')?.trim().toLowerCase()
-  const matchesSearch = (user: EndUserRecord) =>
-    search === undefined ||
-    `${user.firstname} ${user.surname}`.toLowerCase().includes(search) ||
-    (user.emailaddress ?? '').toLowerCase().includes(search)
-  const matches = (user: EndUserRecord) =>
-    predicates.every((predicate) => predicate(user)) && matchesSearch(user)
-  return listReply({ records: db.users, matches, view: (user) => userView(db, user) }, query, USER_LIST)
 }
 
 /** Every SLA's priorities, or one SLA's with `slaid`. */

@@ -327,3 +327,14 @@ export const CLOSING_NOTES = [
 export const PUBLIC_OUTCOMES = ['Email User', 'Phone Call', 'Update']
 export const PRIVATE_OUTCOME = 'Private Note'
 export const TICKET_TAGS = ['onsite', 'remote', 'warranty', 'recurring']
+
+export const JOB_TITLES = [
+  'Office Manager',
+  'Practice Manager',
+  'Director',
+  'Receptionist',
+  'Accounts Assistant',
+  'Operations Lead',
+  'Sales Executive',
+  'Warehouse Supervisor',
+]

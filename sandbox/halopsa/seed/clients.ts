@@ -74,6 +74,14 @@ export function seedClients(random: Random): SeededClients {
           firstname,
           surname,
           emailaddress: random.chance(0.9) ? `${slug(firstname)}.${slug(surname)}@${domain}` : null,
+          // The rest comes from seedUserDetails, drawn apart so this stream (and all it seeds) stays as it was.
+          phonenumber: null,
+          mobilenumber: null,
+          title: null,
+          inactive: false,
+          customfields: [],
+          datecreated: toTimestamp(createdMs),
+          ulastupdate: toTimestamp(createdMs),
         })
       }
     }

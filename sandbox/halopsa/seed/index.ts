@@ -2,6 +2,7 @@ import { createRandom } from '../../shared/random.js'
 import type { HaloDataSet } from '../database.js'
 import { seedAssets } from './assets.js'
 import { seedClients } from './clients.js'
+import { seedCustomFields, seedCustomFieldValues } from './custom-fields.js'
 import {
   seedAgents,
   seedAssetFields,
@@ -15,6 +16,11 @@ import {
   seedTopLevels,
 } from './reference-data.js'
 import { seedTickets } from './tickets.js'
+import { seedUserDetails } from './users.js'
+import { CUSTOM_FIELD_USAGE } from '../records.js'
+
+/** Mixed into the seed for what was added after the first data set, so that data set stays as it was. */
+const DETAILS_STREAM = 0x5eed_cf
 
 /**
  * The sandbox tenant's data. Deterministic: the same seed gives identical records, and no timestamp depends on
@@ -40,7 +46,17 @@ export function seedHaloData(seed: number): HaloDataSet {
     priorities,
     assets,
   })
+  const details = createRandom(seed ^ DETAILS_STREAM)
+  const customFields = seedCustomFields()
+  seedUserDetails(details, users, customFields)
+  for (const [records, usage] of [
+    [clients, CUSTOM_FIELD_USAGE.client],
+    [assets, CUSTOM_FIELD_USAGE.asset],
+    [tickets, CUSTOM_FIELD_USAGE.ticket],
+  ] as const)
+    for (const record of records) record.customfields = seedCustomFieldValues(details, customFields, usage)
   return {
+    customFields,
     statuses: seedStatuses(),
     slas,
     priorities,

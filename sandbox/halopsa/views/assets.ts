@@ -1,6 +1,7 @@
 import { haloDateTime } from '../dates.js'
 import type { HaloDatabase } from '../database.js'
-import type { AssetRecord } from '../records.js'
+import { CUSTOM_FIELD_USAGE, type AssetRecord } from '../records.js'
+import { customFieldsView } from './custom-fields.js'
 
 export function assetView(db: HaloDatabase, asset: AssetRecord) {
   const site = asset.site_id === null ? undefined : db.sites.get(asset.site_id)
@@ -27,7 +28,7 @@ export function assetView(db: HaloDatabase, asset: AssetRecord) {
       name: db.assetFields.get(field.id)?.name ?? null,
       value: field.value,
     })),
-    customfields: asset.customfields,
+    customfields: customFieldsView(db, CUSTOM_FIELD_USAGE.asset, asset.customfields),
     dlastupdate: haloDateTime(asset.dlastupdate),
   }
 }

@@ -1,6 +1,7 @@
 import { haloDateTime } from '../dates.js'
 import type { HaloDatabase } from '../database.js'
-import type { ClientRecord } from '../records.js'
+import { CUSTOM_FIELD_USAGE, type ClientRecord } from '../records.js'
+import { customFieldsView } from './custom-fields.js'
 
 export function clientView(db: HaloDatabase, client: ClientRecord) {
   const mainSite = client.main_site_id === null ? undefined : db.sites.get(client.main_site_id)
@@ -16,7 +17,7 @@ export function clientView(db: HaloDatabase, client: ClientRecord) {
     main_site_name: mainSite?.name ?? null,
     notes: client.notes,
     ref: client.ref,
-    customfields: client.customfields,
+    customfields: customFieldsView(db, CUSTOM_FIELD_USAGE.client, client.customfields),
     datecreated: haloDateTime(client.datecreated),
     alastupdate: haloDateTime(client.alastupdate),
   }

@@ -1,7 +1,6 @@
 import type { HaloDatabase } from '../database.js'
 import type {
   AgentRecord,
-  EndUserRecord,
   PriorityRecord,
   SiteRecord,
   StatusRecord,
@@ -81,23 +80,5 @@ export function siteView(db: HaloDatabase, site: SiteRecord) {
     clientsite_name: client ? `${client.name}/${site.name}` : site.name,
     inactive: false,
     sla_id: site.sla_id,
-  }
-}
-
-/** Fields of the spec's `Users` schema (an end-user). */
-export function userView(db: HaloDatabase, user: EndUserRecord) {
-  const site = db.sites.get(user.site_id)
-  const clientId = db.clientIdOfUser(user)
-  return {
-    id: user.id,
-    name: `${user.firstname} ${user.surname}`,
-    firstname: user.firstname,
-    surname: user.surname,
-    emailaddress: user.emailaddress,
-    site_id: user.site_id,
-    site_name: site?.name ?? null,
-    client_id: clientId ?? null,
-    client_name: clientId === undefined ? null : (db.clients.get(clientId)?.name ?? null),
-    inactive: false,
   }
 }

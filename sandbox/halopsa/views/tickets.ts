@@ -1,8 +1,10 @@
 import { haloDateTime } from '../dates.js'
 import type { HaloDatabase } from '../database.js'
-import { STATUS_TYPE, type TicketRecord } from '../records.js'
+import { CUSTOM_FIELD_USAGE, STATUS_TYPE, type TicketRecord } from '../records.js'
+import { customFieldsView } from './custom-fields.js'
 import { ticketAssetView } from './assets.js'
 import { agentName } from './reference.js'
+import { userName } from './users.js'
 
 export function ticketView(db: HaloDatabase, ticket: TicketRecord) {
   const site = ticket.site_id === null ? undefined : db.sites.get(ticket.site_id)
@@ -19,7 +21,7 @@ export function ticketView(db: HaloDatabase, ticket: TicketRecord) {
     site_id: ticket.site_id,
     site_name: site?.name ?? null,
     user_id: ticket.user_id,
-    user_name: user ? `${user.firstname} ${user.surname}` : null,
+    user_name: user ? userName(user) : null,
     user_email: user?.emailaddress ?? null,
     agent_id: ticket.agent_id,
     agent_name: agent ? agentName(agent) : null,
@@ -49,7 +51,7 @@ export function ticketView(db: HaloDatabase, ticket: TicketRecord) {
     category_2: ticket.category_2,
     category_3: ticket.category_3,
     category_4: ticket.category_4,
-    customfields: ticket.customfields,
+    customfields: customFieldsView(db, CUSTOM_FIELD_USAGE.ticket, ticket.customfields),
     assets: ticket.asset_ids.flatMap((id) => {
       const asset = db.assets.get(id)
       return asset ? [ticketAssetView(db, asset)] : []

@@ -52,7 +52,7 @@ describe('reference records, sites and end-users', () => {
     const user = [...halo.db.users.values()][7]!
     const bySite = (await api(`/Users?site_id=${user.site_id}`)).json.users
     expect(sortedIds(bySite)).toEqual(
-      sortedIds([...halo.db.users.values()].filter((u) => u.site_id === user.site_id)),
+      sortedIds([...halo.db.users.values()].filter((u) => u.site_id === user.site_id && !u.inactive)),
     )
     const found = (await api(`/Users?search=${encodeURIComponent(user.surname)}`)).json.users
     expect(found.find((u: { id: number }) => u.id === user.id)).toMatchObject({

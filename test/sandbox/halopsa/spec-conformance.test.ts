@@ -37,6 +37,8 @@ describe("the emulator's answers conform to the spec's record schemas", () => {
     ['/Agent/1', 'Uname'],
     ['/Team/1', 'SectionDetail'],
     ['/TicketType/1', 'RequestType'],
+    ['/Users/1', 'Users'],
+    ['/FieldInfo/5?getlookupvalues=true', 'FieldInfo'],
   ])('GET %s is a %s', async (path, schema) => {
     expect(problems(schema, await vendor(path))).toEqual([])
   })
@@ -47,6 +49,7 @@ describe("the emulator's answers conform to the spec's record schemas", () => {
     ['/TicketType', 'RequestType'],
     ['/Team', 'SectionDetail'],
     ['/Agent?includedisabled=true', 'Uname'],
+    ['/FieldInfo?includevalues=true', 'FieldInfo'],
   ])('GET %s answers an array of %s', async (path, schema) => {
     const body = (await vendor(path)) as unknown[]
     expect(body.length).toBeGreaterThan(0)
