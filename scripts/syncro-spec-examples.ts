@@ -38,6 +38,9 @@ export const SYNCRO_OPERATIONS: readonly string[] = [
   'GET /settings',
   'GET /contacts',
   'GET /contacts/{id}',
+  'POST /contacts',
+  'PUT /contacts/{id}',
+  'DELETE /contacts/{id}',
 ]
 
 /** Per response status: the example, the named examples' values, or the schema when there is no example. */

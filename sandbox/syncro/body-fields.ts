@@ -13,6 +13,13 @@ export function castText(value: unknown): string | null {
   return null
 }
 
+// Close to what the vendor's email validation accepts: one @, no spaces, a dot in the domain.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+export function isEmail(text: string): boolean {
+  return EMAIL.test(text.trim())
+}
+
 export function isBlank(value: string | null): boolean {
   return value === null || value.trim() === ''
 }

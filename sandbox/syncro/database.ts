@@ -3,10 +3,13 @@ import type { IdTable } from '../shared/id-table.js'
 import { idTable, insertRecord, nextIdAfter, type Insertable } from '../shared/tables.js'
 import type {
   AssetRecord,
+  AssetTypeFieldRecord,
   AssetTypeRecord,
   CommentRecord,
   ContactRecord,
+  CustomFieldRecord,
   CustomerRecord,
+  TicketFieldRecord,
   TicketRecord,
   TicketTypeRecord,
   UserRecord,
@@ -20,6 +23,10 @@ export interface SyncroDataSet {
   /** `GET /settings` -> `ticket.priorities` and `ticket.problem_types`, in the vendor's order. */
   priorities: string[]
   problemTypes: string[]
+  /** Custom field definitions: per ticket type, the customers', per asset type. */
+  ticketFields: TicketFieldRecord[]
+  customerFields: CustomFieldRecord[]
+  assetTypeFields: AssetTypeFieldRecord[]
   customers: CustomerRecord[]
   contacts: ContactRecord[]
   assets: AssetRecord[]
@@ -32,6 +39,7 @@ export type SyncroChange = { action: ChangeAction; changed?: readonly string[] }
   | { resource: 'ticket'; record: TicketRecord }
   | { resource: 'comment'; record: CommentRecord }
   | { resource: 'customer'; record: CustomerRecord }
+  | { resource: 'contact'; record: ContactRecord }
   | { resource: 'asset'; record: AssetRecord }
 )
 
@@ -49,6 +57,9 @@ export class SyncroDatabase {
   readonly priorities: string[]
   /** The account's Issue Types (`GET /settings` -> `ticket.problem_types`). */
   readonly problemTypes: string[]
+  readonly ticketFields: IdTable<TicketFieldRecord>
+  readonly customerFields: IdTable<CustomFieldRecord>
+  readonly assetTypeFields: IdTable<AssetTypeFieldRecord>
   readonly customers: IdTable<CustomerRecord>
   readonly contacts: IdTable<ContactRecord>
   readonly assets: IdTable<AssetRecord>
@@ -58,10 +69,11 @@ export class SyncroDatabase {
   readonly changes = new ChangeFeed<SyncroChange>()
   /** Each ticket's comments, oldest first: a ticket list shows each ticket's first comment without a scan. */
   readonly #commentsByTicket = new Map<number, CommentRecord[]>()
-  /** Each customer's contacts (only seeded, never written): a customer's answer lists them without a walk. */
+  /** Each customer's contacts, id ascending: a customer's answer lists them without a walk. */
   readonly #contactsByCustomer = new Map<number, ContactRecord[]>()
 
   private nextCustomerId: number
+  private nextContactId: number
   private nextAssetId: number
   private nextTicketId: number
   private nextTicketNumber: number
@@ -74,18 +86,18 @@ export class SyncroDatabase {
     this.statuses = [...data.statuses]
     this.priorities = [...data.priorities]
     this.problemTypes = [...data.problemTypes]
+    this.ticketFields = idTable(data.ticketFields)
+    this.customerFields = idTable(data.customerFields)
+    this.assetTypeFields = idTable(data.assetTypeFields)
     this.customers = idTable(data.customers)
     this.contacts = idTable(data.contacts)
     this.assets = idTable(data.assets)
     this.tickets = idTable(data.tickets)
     this.comments = idTable(data.comments)
     for (const comment of this.comments.values()) this.#fileComment(comment)
-    for (const contact of this.contacts.values()) {
-      const contacts = this.#contactsByCustomer.get(contact.customer_id) ?? []
-      contacts.push(contact)
-      this.#contactsByCustomer.set(contact.customer_id, contacts)
-    }
+    for (const contact of this.contacts.values()) this.#fileContact(contact)
     this.nextCustomerId = nextIdAfter(this.customers.keys())
+    this.nextContactId = nextIdAfter(this.contacts.keys())
     this.nextAssetId = nextIdAfter(this.assets.keys())
     this.nextTicketId = nextIdAfter(this.tickets.keys())
     this.nextCommentId = nextIdAfter(this.comments.keys())
@@ -102,6 +114,31 @@ export class SyncroDatabase {
     const changed = assignChanges(record, changes)
     this.changes.announce({ resource: 'customer', action: 'updated', record, changed })
     return record
+  }
+
+  insertContact(fields: Insertable<ContactRecord>): ContactRecord {
+    const record = insertRecord(this.contacts, fields, this.nextContactId++)
+    this.#fileContact(record)
+    this.changes.announce({ resource: 'contact', action: 'created', record })
+    return record
+  }
+
+  updateContact(record: ContactRecord, changes: Partial<Insertable<ContactRecord>>): ContactRecord {
+    this.#unfileContact(record)
+    const changed = assignChanges(record, changes)
+    this.#fileContact(record)
+    this.changes.announce({ resource: 'contact', action: 'updated', record, changed })
+    return record
+  }
+
+  /** Tickets and assets keep their `contact_id`: their answers then name no contact, as for any unknown id. */
+  deleteContact(id: number): boolean {
+    const record = this.contacts.get(id)
+    if (!record) return false
+    this.contacts.delete(id)
+    this.#unfileContact(record)
+    this.changes.announce({ resource: 'contact', action: 'deleted', record })
+    return true
   }
 
   insertAsset(fields: Insertable<AssetRecord>): AssetRecord {
@@ -164,9 +201,35 @@ export class SyncroDatabase {
     return this.#contactsByCustomer.get(customerId) ?? []
   }
 
+  #fileContact(contact: ContactRecord): void {
+    const contacts = this.#contactsByCustomer.get(contact.customer_id) ?? []
+    contacts.push(contact)
+    contacts.sort((a, b) => a.id - b.id)
+    this.#contactsByCustomer.set(contact.customer_id, contacts)
+  }
+
+  #unfileContact(contact: ContactRecord): void {
+    const contacts = this.#contactsByCustomer.get(contact.customer_id) ?? []
+    this.#contactsByCustomer.set(
+      contact.customer_id,
+      contacts.filter((filed) => filed !== contact),
+    )
+  }
+
+  /** The ticket type's fields, by position. */
+  ticketFieldsOf(ticketTypeId: number): TicketFieldRecord[] {
+    return byPosition(
+      [...this.ticketFields.values()].filter((field) => field.ticket_type_id === ticketTypeId),
+    )
+  }
+
   assetTypeNamed(name: string): AssetTypeRecord | undefined {
     return [...this.assetTypes.values()].find((type) => type.name === name)
   }
+}
+
+function byPosition<T extends CustomFieldRecord>(fields: T[]): T[] {
+  return fields.sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || a.id - b.id)
 }
 
 /** Assigns `changes` and names the fields whose value changed (compared as JSON). */

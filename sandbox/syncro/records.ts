@@ -119,6 +119,53 @@ export interface TicketRecord {
   updated_at: Timestamp
 }
 
+/**
+ * A choice of a drop-down (`select_box`) custom field: the spec's `answers[]` element of a ticket field (POST /tickets
+ * example, `ticket.ticket_fields[].answers`: `{id, ticket_field_id, content, …}`). A record's value is the choice's
+ * text, not its id.
+ */
+export interface FieldAnswerRecord {
+  id: number
+  content: string
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/**
+ * A custom field's definition, in the shape of the spec's `ticket_fields[]` element (POST /tickets example: `id`,
+ * `name`, `field_type`, `required`, `hidden`, `position`, `answers`). Records carry their values in `properties`,
+ * keyed by the field's `name` (the same example's `properties: {"Device Type": "Hard Drive", "Maker": "Text field"}`).
+ */
+export interface CustomFieldRecord {
+  id: number
+  name: string
+  field_type: FieldType
+  required: boolean | null
+  hidden: boolean
+  position: number | null
+  answers: FieldAnswerRecord[]
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/**
+ * `text_field` and `select_box` are the spec's own (the POST /tickets example). No source shows the names of other
+ * kinds: `check_box`, `date_field`, `number_field` and `text_area` are our reading, after the Rails form helpers
+ * the first one is named for.
+ */
+export type FieldType =
+  'text_field' | 'select_box' | 'check_box' | 'date_field' | 'number_field' | 'text_area'
+
+/** A ticket type's field (`ticket_type_id`, as the spec's example has it). */
+export interface TicketFieldRecord extends CustomFieldRecord {
+  ticket_type_id: number
+}
+
+/** An asset type's field (`GET /settings` -> `assets.asset_type_fields`). */
+export interface AssetTypeFieldRecord extends CustomFieldRecord {
+  asset_type_id: number
+}
+
 export interface CommentRecord {
   id: number
   ticket_id: number

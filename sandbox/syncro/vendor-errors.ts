@@ -46,3 +46,11 @@ export function recordInvalid(messages: string[], params?: Record<string, unknow
 export function internalError(): SyncroReply {
   return { status: 500, body: { status: 500, error: 'Internal Server Error' } }
 }
+
+/**
+ * A contact write the model refused: the record as it would have been saved, and the messages as one text (the
+ * spec's POST and PUT /contacts 422 examples show one message; several joined by ", " is our reading).
+ */
+export function contactInvalid(record: Record<string, unknown>, messages: string[]): SyncroReply {
+  return { status: 422, body: { record, errors: messages.join(', ') } }
+}

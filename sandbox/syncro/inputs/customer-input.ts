@@ -1,4 +1,4 @@
-import { castBoolean, castId, castObject, castText, hasField, isBlank } from '../body-fields.js'
+import { castBoolean, castId, castObject, castText, hasField, isBlank, isEmail } from '../body-fields.js'
 import type { SyncroReply } from '../http-types.js'
 import type { CustomerRecord } from '../records.js'
 import { recordInvalid } from '../vendor-errors.js'
@@ -23,9 +23,6 @@ const TEXT_FIELDS = [
 const FLAG_FIELDS = ['get_sms', 'opt_out', 'no_email'] as const
 const ID_FIELDS = ['ref_customer_id', 'tax_rate_id', 'invoice_term_id'] as const
 
-// Close to what the vendor's email validation accepts: one @, no spaces, a dot in the domain.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
 export type CustomerChanges = Partial<Omit<CustomerRecord, 'id' | 'created_at' | 'updated_at'>>
 export type CustomerInput = { ok: true; changes: CustomerChanges } | { ok: false; reply: SyncroReply }
 
@@ -44,11 +41,7 @@ export function readCustomerInput(body: Record<string, unknown>, existing?: Cust
   ) {
     messages.push("Business name or last name can't be blank")
   }
-  if (
-    hasField(body, 'email') &&
-    !isBlank(changes.email ?? null) &&
-    !EMAIL.test(changes.email?.trim() ?? '')
-  ) {
+  if (hasField(body, 'email') && !isBlank(changes.email ?? null) && !isEmail(changes.email ?? '')) {
     messages.push('Email is not an email')
   }
   if (messages.length > 0) return { ok: false, reply: recordInvalid(messages, existing ? undefined : body) }

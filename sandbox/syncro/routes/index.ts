@@ -2,7 +2,7 @@ import type { Route } from '../../shared/router.js'
 import type { RouteHandler } from '../http-types.js'
 import { createAsset, getAsset, listAssets, updateAsset } from './assets.js'
 import { createComment, listComments } from './comments.js'
-import { getContact, listContacts } from './contacts.js'
+import { createContact, deleteContact, getContact, listContacts, updateContact } from './contacts.js'
 import { createCustomer, getCustomer, listCustomers, updateCustomer } from './customers.js'
 import { getAccountSettings, getTicketSettings, getUser, listUsers } from './settings.js'
 import { createTicket, deleteTicket, getTicket, listTickets, updateTicket } from './tickets.js'
@@ -27,7 +27,10 @@ export const SYNCRO_ROUTES: readonly Route<RouteHandler>[] = [
   { method: 'PUT', pattern: '/customer_assets/:id', handler: updateAsset },
   { method: 'GET', pattern: '/settings', handler: getAccountSettings },
   { method: 'GET', pattern: '/contacts', handler: listContacts },
+  { method: 'POST', pattern: '/contacts', handler: createContact },
   { method: 'GET', pattern: '/contacts/:id', handler: getContact },
+  { method: 'PUT', pattern: '/contacts/:id', handler: updateContact },
+  { method: 'DELETE', pattern: '/contacts/:id', handler: deleteContact },
   { method: 'GET', pattern: '/users', handler: listUsers },
   { method: 'GET', pattern: '/users/:id', handler: getUser },
 ]

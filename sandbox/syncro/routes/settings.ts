@@ -1,19 +1,34 @@
+import type { SyncroDatabase } from '../database.js'
 import type { RouteHandler } from '../http-types.js'
 import { notFound } from '../vendor-errors.js'
-import { ticketTypeView, userView } from '../views/reference.js'
+import { allAnswersView, customFieldView } from '../views/custom-fields.js'
+import { assetTypeView, ticketTypeView, userView } from '../views/reference.js'
 import { recordId } from './record-id.js'
 
 /**
  * `GET /settings`, the account's settings in the shape of the spec's example (syncro-openapi.json, /settings):
  * `ticket.priorities` are the priority texts tickets carry, after a blank choice (`""`, `"0 Urgent"`, …), and
- * `ticket.problem_types` the Issue Types (`problem_type` on every ticket). Lists whose element shape no source
- * shows (asset types, customer and ticket-type fields) are empty, as in that example.
+ * `ticket.problem_types` the Issue Types (`problem_type` on every ticket). The custom field lists (empty in that
+ * example) hold the account's definitions in the shape of the spec's ticket fields (views/custom-fields.ts), their
+ * drop-down choices in the `*_answers` lists.
  */
 export const getAccountSettings: RouteHandler = (_request, { db }) => ({
   status: 200,
   body: {
-    customers: { required_fields: null, customer_fields: [], customer_field_answers: [] },
-    assets: { asset_types: [], asset_type_fields: [], asset_type_field_answers: [] },
+    customers: {
+      required_fields: null,
+      customer_fields: [...db.customerFields.values()].map((field) =>
+        customFieldView(field, 'customer_field'),
+      ),
+      customer_field_answers: allAnswersView(db.customerFields.values(), 'customer_field'),
+    },
+    assets: {
+      asset_types: [...db.assetTypes.values()].map(assetTypeView),
+      asset_type_fields: [...db.assetTypeFields.values()].map((field) =>
+        customFieldView(field, 'asset_type_field'),
+      ),
+      asset_type_field_answers: allAnswersView(db.assetTypeFields.values(), 'asset_type_field'),
+    },
     locale: {
       iso_code: 'en',
       currency_symbol: '$',
@@ -23,9 +38,7 @@ export const getAccountSettings: RouteHandler = (_request, { db }) => ({
       time_offset: '-08:00',
     },
     ticket: {
-      ticket_types: [...db.ticketTypes.values()].map(ticketTypeView),
-      ticket_type_fields: [],
-      ticket_type_field_answers: [],
+      ...ticketTypeLists(db),
       problem_types: [...db.problemTypes],
       priorities: ['', ...db.priorities],
     },
@@ -38,6 +51,15 @@ export const getAccountSettings: RouteHandler = (_request, { db }) => ({
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 
+/** The ticket types, each with its fields, and the same fields and choices as flat lists. */
+function ticketTypeLists(db: SyncroDatabase) {
+  return {
+    ticket_types: [...db.ticketTypes.values()].map((type) => ticketTypeView(db, type)),
+    ticket_type_fields: [...db.ticketFields.values()].map((field) => customFieldView(field, 'ticket_field')),
+    ticket_type_field_answers: allAnswersView(db.ticketFields.values(), 'ticket_field'),
+  }
+}
+
 /** Statuses are names only (Syncro has no status ids); priorities and Issue Types are in `GET /settings`. */
 export const getTicketSettings: RouteHandler = (_request, { db }) => ({
   status: 200,
@@ -46,9 +68,7 @@ export const getTicketSettings: RouteHandler = (_request, { db }) => ({
     default_labor_product_id: null,
     ticket_timer_charge_by_default: null,
     saved_searches: [],
-    ticket_types: [...db.ticketTypes.values()].map(ticketTypeView),
-    ticket_type_fields: [],
-    ticket_type_field_answers: [],
+    ...ticketTypeLists(db),
     appointment_types: [],
     users: [...db.users.values()].map((user) => ({ id: user.id, name: user.full_name })),
     dashboard_settings: null,

@@ -3,6 +3,7 @@ import type { SyncroDataSet } from '../database.js'
 import { seedAssets } from './assets.js'
 import { DEFAULT_TICKET_STATUSES, PRIORITIES, PROBLEM_TYPES } from './catalog.js'
 import { seedCustomers } from './customers.js'
+import { seedCustomerProperties, seedCustomFields, seedTicketProperties } from './custom-fields.js'
 import { seedAssetTypes, seedTicketTypes, seedUsers } from './reference-data.js'
 import { seedTickets } from './tickets.js'
 
@@ -16,7 +17,9 @@ export function seedSyncroData(seed: number): SyncroDataSet {
   const ticketTypes = seedTicketTypes()
   const assetTypes = seedAssetTypes()
   const statuses = [...DEFAULT_TICKET_STATUSES]
+  const { ticketFields, customerFields, assetTypeFields } = seedCustomFields(ticketTypes, assetTypes)
   const { customers, contacts } = seedCustomers(random)
+  seedCustomerProperties(customers, customerFields)
   const assets = seedAssets(random, customers, contacts, assetTypes)
   const { tickets, comments } = seedTickets(random, {
     customers,
@@ -26,6 +29,7 @@ export function seedSyncroData(seed: number): SyncroDataSet {
     ticketTypes,
     statuses,
   })
+  seedTicketProperties(tickets, ticketFields)
   return {
     users,
     ticketTypes,
@@ -33,6 +37,9 @@ export function seedSyncroData(seed: number): SyncroDataSet {
     statuses,
     priorities: [...PRIORITIES],
     problemTypes: [...PROBLEM_TYPES],
+    ticketFields,
+    customerFields,
+    assetTypeFields,
     customers,
     contacts,
     assets,

@@ -1,7 +1,7 @@
 import type { SyncroDatabase } from '../database.js'
 import type { AssetRecord } from '../records.js'
 import { customerView } from './customers.js'
-import { ACCOUNT_ID } from './reference.js'
+import { ACCOUNT_ID } from './account.js'
 
 const NO_RMM_TRIGGERS = {
   bsod_triggered: 'false',

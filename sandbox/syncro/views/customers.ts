@@ -1,6 +1,6 @@
 import type { SyncroDatabase } from '../database.js'
 import type { ContactRecord, CustomerRecord } from '../records.js'
-import { ACCOUNT_ID } from './reference.js'
+import { ACCOUNT_ID } from './account.js'
 
 const PORTAL_ORIGIN = 'https://sandbox.syncromsp.invalid'
 

@@ -1,7 +1,7 @@
-import type { TicketTypeRecord, UserRecord } from '../records.js'
-
-/** Every record belongs to the one sandbox account. */
-export const ACCOUNT_ID = 1
+import type { SyncroDatabase } from '../database.js'
+import type { AssetTypeRecord, TicketTypeRecord, UserRecord } from '../records.js'
+import { ACCOUNT_ID } from './account.js'
+import { customFieldView } from './custom-fields.js'
 
 export function userView(user: UserRecord) {
   return {
@@ -16,7 +16,8 @@ export function userView(user: UserRecord) {
   }
 }
 
-export function ticketTypeView(type: TicketTypeRecord) {
+/** A ticket type with its fields (the spec's POST /tickets example: `ticket_type.ticket_fields`). */
+export function ticketTypeView(db: SyncroDatabase, type: TicketTypeRecord) {
   return {
     id: type.id,
     name: type.name,
@@ -28,6 +29,17 @@ export function ticketTypeView(type: TicketTypeRecord) {
     skip_intake: false,
     outtake_terms: null,
     skip_outtake: false,
-    ticket_fields: [],
+    ticket_fields: db.ticketFieldsOf(type.id).map((field) => customFieldView(field, 'ticket_field')),
+  }
+}
+
+/** No source shows an asset type's shape: a ticket type's fields that are not about tickets (our reading). */
+export function assetTypeView(type: AssetTypeRecord) {
+  return {
+    id: type.id,
+    name: type.name,
+    account_id: ACCOUNT_ID,
+    created_at: type.created_at,
+    updated_at: type.updated_at,
   }
 }

@@ -2,6 +2,7 @@ import type { SyncroDatabase } from '../database.js'
 import type { TicketRecord } from '../records.js'
 import { assetView } from './assets.js'
 import { commentView } from './comments.js'
+import { customFieldView, ticketAnswersView } from './custom-fields.js'
 import { contactView, customerBusinessThenName, customerView } from './customers.js'
 import { ticketTypeView, userView } from './reference.js'
 
@@ -75,11 +76,16 @@ export function listedTicketView(db: SyncroDatabase, ticket: TicketRecord) {
   })
 }
 
-/** A ticket as `GET/POST/PUT /tickets[/{id}]` answer it: every comment (oldest first) and related records. */
+/**
+ * A ticket as `GET/POST/PUT /tickets[/{id}]` answer it: every comment (oldest first), related records, and its type's
+ * custom fields with the chosen drop-down answers (the spec's POST /tickets example; its GET and PUT examples, of a
+ * ticket without a type, have both empty).
+ */
 export function ticketDetailView(db: SyncroDatabase, ticket: TicketRecord) {
   const customer = db.customers.get(ticket.customer_id)
   const contact = ticket.contact_id === null ? undefined : db.contacts.get(ticket.contact_id)
   const ticketType = ticket.ticket_type_id === null ? undefined : db.ticketTypes.get(ticket.ticket_type_id)
+  const fields = ticketType ? db.ticketFieldsOf(ticketType.id) : []
   return Object.assign(ticketCore(db, ticket), {
     intake_form_html: null,
     signature_name: null,
@@ -97,11 +103,11 @@ export function ticketDetailView(db: SyncroDatabase, ticket: TicketRecord) {
       return asset ? [assetView(db, asset)] : []
     }),
     appointments: [],
-    ticket_fields: [],
-    ticket_answers: [],
+    ticket_fields: fields.map((field) => customFieldView(field, 'ticket_field')),
+    ticket_answers: ticketAnswersView(ticket, fields),
     customer: customer ? customerView(db, customer) : null,
     contact: contact ? contactView(contact) : null,
-    ticket_type: ticketType ? ticketTypeView(ticketType) : null,
+    ticket_type: ticketType ? ticketTypeView(db, ticketType) : null,
     address: null,
   })
 }

@@ -1,6 +1,6 @@
 import type { CallbackSender } from '../../shared/callback-sender.js'
 import type { SyncroChange, SyncroDatabase } from '../database.js'
-import { customerView } from '../views/customers.js'
+import { contactView, customerView } from '../views/customers.js'
 import { ticketDetailView } from '../views/tickets.js'
 
 /**
@@ -8,9 +8,9 @@ import { ticketDetailView } from '../views/tickets.js'
  * the emulator's `webhookUrl` option stands for that setting. The body is `{text, attributes}`: `text` the event's
  * sentence, `attributes` the record as the REST API shows it (a community n8n trigger, SyncroMspTrigger,
  * docs/events-sources.md 3; inferred from one client). The events sent are the ones that trigger and Syncro's
- * notification reference name: a ticket created, a ticket's status changed, a customer created. No source shows
- * a webhook for a comment, an asset, another update or a delete, so those send nothing; no signature or
- * authentication is documented, so none is sent. Returns the function that stops listening.
+ * notification reference name: a ticket created, a ticket's status changed, a customer created, a contact created.
+ * No source shows a webhook for a comment, an asset, another update or a delete, so those send nothing; no signature
+ * or authentication is documented, so none is sent. Returns the function that stops listening.
  */
 export function startSyncroWebhooks(db: SyncroDatabase, sender: CallbackSender, url: string): () => void {
   return db.changes.listen((change) => {
@@ -21,7 +21,8 @@ export function startSyncroWebhooks(db: SyncroDatabase, sender: CallbackSender, 
 
 /**
  * The body of the change's event, built when it is sent, if Syncro has such an event. The sentences are those the
- * n8n trigger matches: "A Ticket was created", "A Ticket status was changed to Resolved", "New Customer Created!".
+ * n8n trigger matches: "A Ticket was created", "A Ticket status was changed to Resolved", "New Customer Created!",
+ * "New Contact Created!".
  */
 function eventOf(
   db: SyncroDatabase,
@@ -36,5 +37,7 @@ function eventOf(
     })
   if (change.resource === 'customer' && change.action === 'created')
     return () => ({ text: 'New Customer Created!', attributes: customerView(db, change.record) })
+  if (change.resource === 'contact' && change.action === 'created')
+    return () => ({ text: 'New Contact Created!', attributes: contactView(change.record) })
   return undefined
 }

@@ -90,8 +90,10 @@ describe('record shapes', () => {
     expect(json.ticket.ticket_types.map((type: { name: string }) => type.name)).toEqual(
       [...syncro.db.ticketTypes.values()].map((type) => type.name),
     )
+    expect(json.assets.asset_types.map((type: { name: string }) => type.name)).toEqual(
+      [...syncro.db.assetTypes.values()].map((type) => type.name),
+    )
     expect(json).toMatchObject({
-      assets: { asset_types: [] },
       locale: { iso_code: 'en' },
       business_hours: expect.any(Array),
     })

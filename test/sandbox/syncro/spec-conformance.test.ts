@@ -23,6 +23,18 @@ describe('record shapes', () => {
     }
     const keysOf = (value: object) => Object.keys(value)
     const contact = [...syncro.db.contacts.values()][0]!
+    const postContact = (body: object) => api('/contacts', { method: 'POST', body })
+    // A ticket with a drop-down answered, like the spec's POST /tickets example.
+    const typedTicket = [...syncro.db.tickets.values()].find((ticket) =>
+      syncro.db
+        .ticketFieldsOf(ticket.ticket_type_id ?? 0)
+        .some((field) => field.answers.some((answer) => answer.content === ticket.properties[field.name])),
+    )!
+    const ticketWithFields = (await api(`/tickets/${typedTicket.id}`)).json.ticket
+    const dropDown = ticketWithFields.ticket_fields.find(
+      (field: { answers: unknown[] }) => field.answers.length > 0,
+    )
+    const ticketExample = example('POST /tickets').ticket
     const pairs: [string, object, object][] = [
       ['list ticket', (await api('/tickets')).json.tickets[0], example('GET /tickets').tickets[0]],
       ['ticket', (await api('/tickets/42')).json.ticket, example('GET /tickets/{id}').ticket],
@@ -50,6 +62,37 @@ describe('record shapes', () => {
       // GET /contacts/{id} has a schema, no example (and spells longitude "longitud"): the listed example.
       ['single contact', (await api(`/contacts/${contact.id}`)).json, example('GET /contacts').contacts[0]],
       ['list meta', (await api('/contacts')).json.meta, example('GET /contacts').meta],
+      [
+        'created contact',
+        (await postContact({ customer_id: contact.customer_id, name: 'Boba Fett' })).json,
+        example('POST /contacts'),
+      ],
+      [
+        'updated contact',
+        (await api(`/contacts/${contact.id}`, { method: 'PUT', body: { notes: 'x' } })).json,
+        example('PUT /contacts/{id}'),
+      ],
+      [
+        'refused contact',
+        (await postContact({ customer_id: contact.customer_id, name: 'Bad Email', email: 'xxx' })).json,
+        example('POST /contacts', '422'),
+      ],
+      [
+        'refused contact record',
+        (await postContact({ customer_id: contact.customer_id, name: 'Bad Email', email: 'xxx' })).json
+          .record,
+        example('POST /contacts', '422').record,
+      ],
+      [
+        'refused contact update record',
+        (await api(`/contacts/${contact.id}`, { method: 'PUT', body: { customer_id: null } })).json.record,
+        example('PUT /contacts/{id}', '422').record,
+      ],
+      ['ticket with fields', ticketWithFields, ticketExample],
+      ['ticket field', dropDown, ticketExample.ticket_fields[1]],
+      ['ticket field answer', dropDown.answers[0], ticketExample.ticket_fields[1].answers[0]],
+      ['ticket answer', ticketWithFields.ticket_answers[0], ticketExample.ticket_answers[0]],
+      ['ticket type with fields', ticketWithFields.ticket_type, ticketExample.ticket_type],
     ]
     for (const [name, ours, vendors] of pairs) {
       expect(keysOf(ours), name).toEqual(expect.arrayContaining(keysOf(vendors)))

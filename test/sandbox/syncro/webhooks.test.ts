@@ -59,6 +59,21 @@ describe('Syncro webhooks', () => {
     expect(syncro.stats.callbacks).toEqual({ sent: 3, failed: 0 })
   })
 
+  it('posts a contact created, and nothing for its update or delete', async () => {
+    const before = receiver.received.length
+    const customer = [...syncro.db.customers.values()][0]!
+    const created = await api('/contacts', 'POST', { customer_id: customer.id, name: 'Hook Contact' })
+    const contactId = (created.json as { id: number }).id
+    expect(await nextWebhook(before + 1)).toEqual({
+      text: 'New Contact Created!',
+      attributes: created.json,
+    })
+    await api(`/contacts/${contactId}`, 'PUT', { phone: '555-0100' })
+    await api(`/contacts/${contactId}`, 'DELETE')
+    await syncro.webhooks.settled()
+    expect(receiver.received).toHaveLength(before + 1)
+  })
+
   it('reads the webhook URL that stands for Syncro’s UI from SANDBOX_SYNCRO_WEBHOOK_URL', () => {
     const problems: string[] = []
     const url = 'https://hooks.example/syncro'
