@@ -1,5 +1,5 @@
 import { fillPage, pagePositionOf, type RemainderShelf } from '../kit/fill-page.js'
-import { recordIn, recordsIn } from '../../src/vendor-http/answer.js'
+import { bareRecord, recordIn, recordsIn } from '../../src/vendor-http/answer.js'
 import type { VendorCall, VendorClient } from '../../src/vendor-http/client.js'
 import type { CallContext } from '../types.js'
 import type { Target, VendorApi } from '../kit/resource.js'
@@ -15,12 +15,21 @@ export interface SyncroListQuery {
   perPage?: number
 }
 
-/** Syncro wraps every record and list in a key: `{ "ticket": {…} }`, `{ "tickets": […], "meta": {…} }`. */
+/** Syncro wraps every list in a key: `{ "tickets": […], "meta": {…} }`. */
 const keyOf = (target: Target) => {
   if (target.key === undefined)
     throw new Error(`syncro ${target.path}: the declaration names no envelope key`)
   return target.key
 }
+
+/**
+ * Syncro wraps a record in a key (`{ "ticket": {…} }`), except a contact, which comes bare (syncro-openapi.json,
+ * /contacts/{id} and the contact writes): a target without a key.
+ */
+const recordOf = <R>(body: unknown, target: Target): R =>
+  target.key === undefined
+    ? bareRecord<R>(body, 'syncro', target.path)
+    : recordIn<R>(body, target.key, 'syncro')
 
 /** Syncro's API: enveloped records, page-numbered lists of a size Syncro fixes, POST to create and PUT to update. */
 export function syncroApi(client: VendorClient, shelf: RemainderShelf): VendorApi<SyncroListQuery> {
@@ -29,8 +38,7 @@ export function syncroApi(client: VendorClient, shelf: RemainderShelf): VendorAp
   const pageSizes = new Map<string, number>()
 
   return {
-    read: async (target, ctx) =>
-      recordIn(await send({ method: 'GET', path: target.path }, ctx), keyOf(target), 'syncro'),
+    read: async (target, ctx) => recordOf(await send({ method: 'GET', path: target.path }, ctx), target),
 
     async list(target, { queries, perPage }, request, ctx) {
       const key = keyOf(target)
@@ -60,17 +68,9 @@ export function syncroApi(client: VendorClient, shelf: RemainderShelf): VendorAp
     },
 
     create: async (target, body, { fieldNames }, ctx) =>
-      recordIn(
-        await send({ method: 'POST', path: target.path, body, fieldNames }, ctx),
-        keyOf(target),
-        'syncro',
-      ),
+      recordOf(await send({ method: 'POST', path: target.path, body, fieldNames }, ctx), target),
 
     update: async (target, body, { fieldNames }, ctx) =>
-      recordIn(
-        await send({ method: 'PUT', path: target.itemPath, body, fieldNames }, ctx),
-        keyOf(target),
-        'syncro',
-      ),
+      recordOf(await send({ method: 'PUT', path: target.itemPath, body, fieldNames }, ctx), target),
   }
 }

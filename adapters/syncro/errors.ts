@@ -7,6 +7,7 @@ import type { VendorErrorDescription } from '../../src/vendor-http/vendor-errors
  *   {"error":"Customer required field"}
  *   {"success":false,"message":["Subject can't be blank"]}
  *   {"message":"Not found"}
+ *   {"record":{…},"errors":"Email is not an email"} (contacts; several messages joined by ", ")
  * Messages of the last kinds start with the humanised attribute ("Asset type can't be blank"), which is
  * turned back into the attribute name (asset_type) so the core can translate it to a canonical field.
  */
@@ -30,6 +31,10 @@ export function describeSyncroError(_status: number, body: unknown): VendorError
       message: typeof error.message === 'string' ? error.message : 'is not valid',
     }))
     return { message: typeof body.error === 'string' ? body.error : undefined, errors }
+  }
+  if (typeof body.errors === 'string') {
+    const messages = body.errors.split(/, (?=[A-Z])/)
+    return { message: body.errors, errors: messages.map(fromMessage) }
   }
   if (typeof body.error === 'string') return { message: body.error, errors: [fromMessage(body.error)] }
   if (Array.isArray(body.message)) {

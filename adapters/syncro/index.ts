@@ -1,9 +1,10 @@
 import { vendorClientOn, type VendorCall } from '../../src/vendor-http/client.js'
 import { categoryMapsOf, notificationsAllowed } from '../../src/connection-config.js'
+import { recordIn } from '../../src/vendor-http/answer.js'
 import { adapterFrom } from '../kit/adapter.js'
 import { remainderShelf } from '../kit/fill-page.js'
 import { vendorModule } from '../kit/vendor-module.js'
-import type { AdapterDeps, CallContext } from '../types.js'
+import type { AdapterDeps, CallContext, WritableResource, WriteRules } from '../types.js'
 import { syncroApi } from './api.js'
 import { syncroAuth } from './auth.js'
 import {
@@ -16,8 +17,9 @@ import {
 import { describeSyncroError } from './errors.js'
 import { accountListsOf, SyncroReference } from './reference.js'
 import { syncroResources } from './resources.js'
-import type { SyncroAccountSettings, SyncroTicketSettings } from './types.js'
+import type { SyncroAccountSettings, SyncroTicketSettings, SyncroUser } from './types.js'
 import { syncroCallbacks } from './callbacks.js'
+import { agentFromSyncro, listedUserIds } from './contacts-map.js'
 
 function connectSyncro(config: SyncroConnectionConfig, deps: AdapterDeps) {
   const baseUrl = syncroBaseUrl(config)
@@ -39,9 +41,10 @@ function connectSyncro(config: SyncroConnectionConfig, deps: AdapterDeps) {
     mapOptions,
     priorityNames: config.priorities,
     // Priorities and Issue Types: GET /settings -> ticket.priorities, ticket.problem_types (the spec's
-    // /settings example: "0 Urgent", "1 High", …; "Virus", "Hardware", …).
+    // /settings example: "0 Urgent", "1 High", …; "Virus", "Hardware", …); the custom field definitions and asset
+    // types there too.
     accountLists: (ctx) =>
-      cached('account-settings', async () =>
+      cached('account-lists', async () =>
         accountListsOf((await send({ method: 'GET', path: '/settings' }, ctx)) as SyncroAccountSettings),
       ),
     ticketSettings: (ctx) =>
@@ -54,12 +57,31 @@ function connectSyncro(config: SyncroConnectionConfig, deps: AdapterDeps) {
       }),
   })
 
+  /**
+   * The users: `GET /users` lists `[id, name]` pairs only (the spec's example), so each user's record is read for
+   * the email (one call per user, once per reference cache refresh).
+   */
+  const agents = (ctx: CallContext) =>
+    cached('agents', async () => {
+      const ids = listedUserIds(await send({ method: 'GET', path: '/users' }, ctx))
+      const users = await Promise.all(
+        ids.map(async (id) =>
+          recordIn<SyncroUser>(await send({ method: 'GET', path: `/users/${id}` }, ctx), 'user', 'syncro'),
+        ),
+      )
+      return users.map(agentFromSyncro)
+    })
+
   return adapterFrom({
     connectionId: config.id,
     vendor: 'syncro',
     api,
     health: () => client.health.report(),
     ...syncroResources({ api, reference, mapOptions, notifications: notificationsAllowed(config) }),
+    agents,
+    // No boards: the declaration has none, so the list is empty and capabilities say so.
+    customFields: (resource, ctx) => reference.customFieldDefinitions(resource, ctx),
+    writeRules: SYNCRO_WRITE_RULES,
     callbacks: syncroCallbacks,
     reference: {
       statuses: (ctx) => reference.statuses(ctx),
@@ -69,6 +91,23 @@ function connectSyncro(config: SyncroConnectionConfig, deps: AdapterDeps) {
     // The ticket settings (statuses) and the account settings (priorities, Issue Types).
     warmUp: [(ctx) => reference.statuses(ctx), (ctx) => reference.priorities(ctx)],
   })
+}
+
+/** The canonical write fields Syncro has no place for. */
+const SYNCRO_WRITE_RULES: Partial<Record<WritableResource, WriteRules>> = {
+  tickets: { unwritable: { boardId: 'Syncro has no boards' } },
+  customers: {
+    unwritable: {
+      website: 'Syncro customers have no website field',
+      'address.country': 'Syncro customers have no country field',
+    },
+  },
+  contacts: {
+    unwritable: {
+      title:
+        'Syncro contacts show no title (its update takes one, no answer returns it): it could not be read back',
+    },
+  },
 }
 
 export const syncro = vendorModule({

@@ -14,6 +14,7 @@ import {
   matchLevel,
   textOrNull,
 } from '../../src/mapping/names.js'
+import { customFieldsOf, propertiesWith, type SyncroCustomField } from './custom-fields.js'
 import type { SyncroAsset, SyncroComment, SyncroCustomer, SyncroTicket } from './types.js'
 
 /** Pure translations between Syncro records and canonical ones. No I/O here. */
@@ -117,7 +118,12 @@ function openingComment(ticket: SyncroTicket): SyncroComment | undefined {
 
 const INITIAL_ISSUE = 'Initial Issue'
 
-export function ticketFromSyncro(ticket: SyncroTicket, options: SyncroMapOptions): Ticket {
+/** `fields`: the account's ticket fields; a ticket has those of its ticket type (`ticket_type_id`). */
+export function ticketFromSyncro(
+  ticket: SyncroTicket,
+  options: SyncroMapOptions,
+  fields: readonly SyncroCustomField[] = [],
+): Ticket {
   const statusName = ticket.status ?? 'New'
   const priorityName = textOrNull(ticket.priority)
   const problemType = textOrNull(ticket.problem_type)
@@ -142,7 +148,10 @@ export function ticketFromSyncro(ticket: SyncroTicket, options: SyncroMapOptions
     dueAt: isoOrNull(ticket.due_date),
     closedAt: isoOrNull(ticket.resolved_at),
     url: `${options.webOrigin}/tickets/${ticket.id}`,
-    customFields: [],
+    customFields: customFieldsOf(
+      ticket.properties,
+      fields.filter((field) => ticket.ticket_type_id != null && field.ownerId === ticket.ticket_type_id),
+    ),
     remote: ticket,
   }
 }
@@ -173,7 +182,10 @@ export function customerName(customer: SyncroCustomer): string {
   )
 }
 
-export function customerFromSyncro(customer: SyncroCustomer): Customer {
+export function customerFromSyncro(
+  customer: SyncroCustomer,
+  fields: readonly SyncroCustomField[] = [],
+): Customer {
   const address = {
     line1: textOrNull(customer.address),
     line2: textOrNull(customer.address_2),
@@ -192,7 +204,7 @@ export function customerFromSyncro(customer: SyncroCustomer): Customer {
     active: customer.disabled !== true,
     createdAt: isoOrEpoch(customer.created_at),
     updatedAt: isoOrEpoch(customer.updated_at),
-    customFields: [],
+    customFields: customFieldsOf(customer.properties, fields),
     remote: customer,
   }
 }
@@ -205,7 +217,15 @@ function property(properties: Record<string, unknown> | null | undefined, name: 
   return typeof value === 'string' || typeof value === 'number' ? textOrNull(String(value)) : null
 }
 
-export function assetFromSyncro(asset: SyncroAsset): Asset {
+/**
+ * `fields`: the account's asset fields, each of an asset type; `assetTypeIds` the types' ids by name, since an asset
+ * names its type by text only.
+ */
+export function assetFromSyncro(
+  asset: SyncroAsset,
+  fields: readonly SyncroCustomField[] = [],
+  assetTypeIds: Record<string, number> = {},
+): Asset {
   const typeName = textOrNull(asset.asset_type)
   return {
     id: String(asset.id),
@@ -221,7 +241,10 @@ export function assetFromSyncro(asset: SyncroAsset): Asset {
     status: null,
     createdAt: isoOrEpoch(asset.created_at),
     updatedAt: isoOrEpoch(asset.updated_at),
-    customFields: [],
+    customFields: customFieldsOf(
+      asset.properties,
+      fields.filter((field) => typeName !== null && field.ownerId === assetTypeIds[typeName]),
+    ),
     remote: asset,
   }
 }
@@ -237,13 +260,15 @@ export interface ResolvedTicketWrite {
   priorityName?: string
   /** The Issue Type (`problem_type`) the canonical `typeId` names. */
   problemType?: string
+  /** The whole `properties` to send (custom fields written), and the ticket type their fields belong to. */
+  properties?: Record<string, unknown>
+  ticketTypeId?: number
 }
 
 function ticketFields(
   body: TicketCreate | TicketUpdate,
   resolved: ResolvedTicketWrite,
 ): Record<string, unknown> {
-  if (body.boardId !== undefined) throw unsupportedField('syncro', 'boardId', 'Syncro has no boards')
   return {
     subject: body.subject,
     customer_id: body.customerId === undefined ? undefined : syncroId(body.customerId, 'customerId'),
@@ -253,6 +278,8 @@ function ticketFields(
     problem_type: resolved.problemType,
     user_id: nullableSyncroId(body.assigneeId, 'assigneeId'),
     due_date: body.dueAt,
+    ticket_type_id: resolved.ticketTypeId,
+    properties: resolved.properties,
   }
 }
 
@@ -296,10 +323,11 @@ export function syncroCommentBody(body: CommentCreate, notifications = false): R
   }
 }
 
-export function syncroCustomerBody(body: CustomerCreate | CustomerUpdate): Record<string, unknown> {
-  if (body.website) throw unsupportedField('syncro', 'website', 'Syncro customers have no website field')
-  if (body.address?.country)
-    throw unsupportedField('syncro', 'address.country', 'Syncro customers have no country field')
+/** `properties`: the whole object to send, when custom fields are written (Syncro replaces it on a write). */
+export function syncroCustomerBody(
+  body: CustomerCreate | CustomerUpdate,
+  properties?: Record<string, unknown>,
+): Record<string, unknown> {
   const address = body.address
   return withoutUndefined({
     business_name: body.name,
@@ -310,16 +338,22 @@ export function syncroCustomerBody(body: CustomerCreate | CustomerUpdate): Recor
     city: address === null ? null : address?.city,
     state: address === null ? null : address?.region,
     zip: address === null ? null : address?.postalCode,
+    properties,
   })
 }
 
-/** `currentProperties` are the asset's properties today: Syncro replaces the whole object on update. */
+/**
+ * `currentProperties` are the asset's properties today: Syncro replaces the whole object on update. `fields`: the
+ * asset fields the body's custom fields name.
+ */
 export function syncroAssetBody(
   body: AssetCreate | AssetUpdate,
   currentProperties: Record<string, unknown> = {},
+  fields: readonly SyncroCustomField[] = [],
 ): Record<string, unknown> {
-  const touchesProperties = body.manufacturer !== undefined || body.model !== undefined
-  const properties = { ...currentProperties }
+  const touchesProperties =
+    body.manufacturer !== undefined || body.model !== undefined || body.customFields !== undefined
+  const properties = propertiesWith(currentProperties, body.customFields ?? [], fields)
   if (body.manufacturer !== undefined) properties.Manufacturer = body.manufacturer
   if (body.model !== undefined) properties.Model = body.model
   return withoutUndefined({

@@ -11,7 +11,8 @@ export const SYNCRO_FILTERS: Record<VendorListedResource, readonly FilterName[]>
   customers: ['q'],
   assets: ['customerId', 'q'],
   comments: ['createdSince'],
-  contacts: [],
+  // The spec documents `customer_id` alone on GET /contacts: no text search, no date.
+  contacts: ['customerId'],
 }
 
 export type SyncroQuery = Record<string, QueryValue>
@@ -48,4 +49,8 @@ export const commentQuery = (filters: ListFilters): SyncroQuery => ({
   sort_by: 'created_at',
   sort_direction: 'ASC',
   created_after: filters.createdSince,
+})
+
+export const contactQuery = (filters: ListFilters): SyncroQuery => ({
+  customer_id: filters.customerId === undefined ? undefined : syncroId(filters.customerId, 'customerId'),
 })

@@ -1,3 +1,4 @@
+import type { CustomFieldDefinition, CustomFieldResource } from '../../src/canonical/custom-field.js'
 import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
 import type { TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
 import { noMatch, priorityForWrite, statusForWrite } from '../../src/mapping/reference-match.js'
@@ -9,7 +10,8 @@ import {
   type ResolvedTicketWrite,
   type SyncroMapOptions,
 } from './map.js'
-import type { SyncroTicketSettings } from './types.js'
+import { syncroCustomFieldOf, type SyncroCustomField } from './custom-fields.js'
+import type { SyncroAccountSettings, SyncroField, SyncroTicketSettings } from './types.js'
 
 /** The account's lists from `GET /settings`, blanks and repeats dropped. */
 export interface SyncroAccountLists {
@@ -17,7 +19,14 @@ export interface SyncroAccountLists {
   priorities: string[]
   /** `ticket.problem_types`: the Issue Types. */
   problemTypes: string[]
+  /** The custom fields of tickets (per ticket type), customers and assets (per asset type). */
+  customFields: Record<SyncroFieldResource, SyncroCustomField[]>
+  /** `assets.asset_types` by name: an asset names its type by text, its type's fields by the type's id. */
+  assetTypeIds: Record<string, number>
 }
+
+/** The resources Syncro defines custom fields for (contacts carry `properties`, but no settings list defines any). */
+export type SyncroFieldResource = Exclude<CustomFieldResource, 'contacts'>
 
 export interface SyncroReferenceSource {
   /** GET /tickets/settings, through the reference cache. */
@@ -48,6 +57,24 @@ export class SyncroReference {
     return (await this.source.accountLists(ctx)).problemTypes.map(ticketTypeFromSyncro)
   }
 
+  /** The custom fields Syncro defines on `resource`, each with the ticket type or asset type it belongs to. */
+  async customFields(resource: CustomFieldResource, ctx: CallContext): Promise<SyncroCustomField[]> {
+    if (resource === 'contacts') return []
+    return (await this.source.accountLists(ctx)).customFields[resource]
+  }
+
+  async customFieldDefinitions(
+    resource: CustomFieldResource,
+    ctx: CallContext,
+  ): Promise<CustomFieldDefinition[]> {
+    return (await this.customFields(resource, ctx)).map((field) => field.definition)
+  }
+
+  /** The account's asset types' ids by name. */
+  async assetTypeIds(ctx: CallContext): Promise<Record<string, number>> {
+    return (await this.source.accountLists(ctx)).assetTypeIds
+  }
+
   /** Turns a category or status id, a level or priority id, a type id, into the text Syncro stores. */
   async resolveTicketWrite(
     body: TicketCreate | TicketUpdate,
@@ -69,15 +96,23 @@ export class SyncroReference {
 }
 
 /** The lists of a `GET /settings` answer; the blank choice and repeats dropped, the vendor's order kept. */
-export function accountListsOf(settings: {
-  ticket?: { priorities?: unknown; problem_types?: unknown }
-}): SyncroAccountLists {
+export function accountListsOf(settings: SyncroAccountSettings): SyncroAccountLists {
   const texts = (value: unknown): string[] =>
     Array.isArray(value)
       ? [...new Set(value.filter((item): item is string => typeof item === 'string' && item.trim() !== ''))]
       : []
+  const fields = (list: SyncroField[] | undefined, owner: (field: SyncroField) => number | null) =>
+    (Array.isArray(list) ? list : []).map((field) => syncroCustomFieldOf(field, owner(field)))
   return {
     priorities: texts(settings.ticket?.priorities),
     problemTypes: texts(settings.ticket?.problem_types),
+    customFields: {
+      tickets: fields(settings.ticket?.ticket_type_fields, (field) => field.ticket_type_id ?? null),
+      customers: fields(settings.customers?.customer_fields, () => null),
+      assets: fields(settings.assets?.asset_type_fields, (field) => field.asset_type_id ?? null),
+    },
+    assetTypeIds: Object.fromEntries(
+      (settings.assets?.asset_types ?? []).flatMap((type) => (type.name ? [[type.name, type.id]] : [])),
+    ),
   }
 }

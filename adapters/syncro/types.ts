@@ -7,6 +7,7 @@ export interface SyncroMeta {
   per_page?: number
 }
 
+/** `GET /users/{id}` -> `user`, and a ticket's `user` (`GET /users` answers `[id, full name]` pairs only). */
 export interface SyncroUser {
   id: number
   full_name?: string | null
@@ -46,6 +47,8 @@ export interface SyncroTicket {
   created_at: string
   updated_at: string
   comments?: SyncroComment[]
+  /** Custom field values by field name (the fields of the ticket's `ticket_type_id`). */
+  properties?: Record<string, unknown> | null
 }
 
 export interface SyncroCustomer {
@@ -66,6 +69,8 @@ export interface SyncroCustomer {
   disabled?: boolean | null
   created_at: string
   updated_at: string
+  /** Custom field values by field name (`GET /settings` -> `customers.customer_fields`). */
+  properties?: Record<string, unknown> | null
 }
 
 export interface SyncroAsset {
@@ -80,13 +85,45 @@ export interface SyncroAsset {
   updated_at: string
 }
 
+/** A contact: single records come unwrapped (syncro-openapi.json, /contacts/{id}). No title, no active flag. */
+export interface SyncroContact {
+  id: number
+  customer_id?: number | null
+  name?: string | null
+  email?: string | null
+  phone?: string | null
+  mobile?: string | null
+  created_at?: string | null
+  updated_at?: string | null
+}
+
+/**
+ * A custom field's definition, in the shape of the spec's `ticket_fields[]` (POST /tickets example); `field_type`
+ * `text_field` or `select_box` there, other kinds seen by no source. A record's value is under the field's `name`
+ * in its `properties`.
+ */
+export interface SyncroField {
+  id: number
+  name?: string | null
+  field_type?: string | null
+  required?: boolean | null
+  ticket_type_id?: number | null
+  asset_type_id?: number | null
+  /** A drop-down's choices. */
+  answers?: { id: number; content?: string | null }[] | null
+}
+
 export interface SyncroTicketSettings {
   ticket_status_list?: string[]
 }
 
 /** `GET /settings` (the account's settings; only what the adapter reads). */
 export interface SyncroAccountSettings {
+  customers?: { customer_fields?: SyncroField[] }
+  assets?: { asset_types?: { id: number; name?: string | null }[]; asset_type_fields?: SyncroField[] }
   ticket?: {
+    /** Each ticket type's custom fields (`ticket_type_id`). */
+    ticket_type_fields?: SyncroField[]
     /** The priority texts tickets carry, e.g. `["", "0 Urgent", "1 High", "2 Normal", "3 Low"]`. */
     priorities?: string[]
     /** The Issue Types (`problem_type`), e.g. `["Virus", "Hardware", "Software", "Other"]`. */

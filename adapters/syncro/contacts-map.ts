@@ -1,0 +1,94 @@
+import type { Agent } from '../../src/canonical/agent.js'
+import type { Contact, ContactCreate, ContactUpdate } from '../../src/canonical/contact.js'
+import { unsupportedField, vendorUnavailable } from '../../src/errors.js'
+import { withoutUndefined } from '../../src/mapping/ids.js'
+import { isoOrNull, textOrNull } from '../../src/mapping/names.js'
+import { isRecord } from '../../src/vendor-http/answer.js'
+import { syncroId } from './map.js'
+import type { SyncroContact, SyncroUser } from './types.js'
+
+/** Pure translations between Syncro's contacts and users and canonical contacts and agents. No I/O here. */
+
+/**
+ * Syncro keeps one `name` per contact: the first word is read as the first name, the rest as the last name (a
+ * create writes them back joined by a space, so a name the gateway wrote reads back as written).
+ */
+export function contactNameParts(name: string | null | undefined): {
+  firstName: string | null
+  lastName: string | null
+} {
+  const [first = '', ...rest] = (name ?? '').trim().split(/\s+/)
+  return { firstName: textOrNull(first), lastName: textOrNull(rest.join(' ')) }
+}
+
+/** Syncro's contacts have no title and no active flag (syncro-openapi.json, /contacts): null, and always active. */
+export function contactFromSyncro(contact: SyncroContact): Contact {
+  return {
+    id: String(contact.id),
+    customer: contact.customer_id ? { id: String(contact.customer_id), name: null } : null,
+    ...contactNameParts(contact.name),
+    name: contact.name ?? '',
+    email: textOrNull(contact.email),
+    phone: textOrNull(contact.phone),
+    mobile: textOrNull(contact.mobile),
+    title: null,
+    active: true,
+    createdAt: isoOrNull(contact.created_at),
+    updatedAt: isoOrNull(contact.updated_at),
+    // Syncro's settings define no contact fields (the spec's contacts carry an empty `properties`).
+    customFields: [],
+    remote: contact,
+  }
+}
+
+/** A Syncro user (`GET /users/{id}`); the API lists only users who can sign in, so each is active. */
+export function agentFromSyncro(user: SyncroUser): Agent {
+  return {
+    id: String(user.id),
+    name: user.full_name ?? '',
+    email: textOrNull(user.email),
+    active: true,
+    remote: user,
+  }
+}
+
+/**
+ * A contact's body (the spec's POST and PUT /contacts bodies: `customer_id`, `name`, `email`, `phone`, `mobile`).
+ * First and last name make Syncro's one `name`; an update that sends one of them keeps the other from
+ * `currentName`. `title` is not written (no Syncro answer shows one: the write rules refuse it), and a contact
+ * cannot be made inactive.
+ */
+export function syncroContactBody(
+  body: ContactCreate | ContactUpdate,
+  currentName?: string | null,
+): Record<string, unknown> {
+  if (body.active === false) throw unsupportedField('syncro', 'active', 'Syncro contacts have no active flag')
+  const current = contactNameParts(currentName)
+  const firstName = body.firstName ?? current.firstName
+  const lastName = body.lastName === undefined ? current.lastName : body.lastName
+  const touchesName = body.firstName !== undefined || body.lastName !== undefined
+  return withoutUndefined({
+    customer_id: body.customerId === undefined ? undefined : syncroId(body.customerId, 'customerId'),
+    name: touchesName ? [firstName, lastName].filter(Boolean).join(' ') : undefined,
+    email: body.email,
+    phone: body.phone,
+    mobile: body.mobile,
+  })
+}
+
+export const contactFieldNames: Record<string, string> = {
+  customer: 'customerId',
+  customer_id: 'customerId',
+  name: 'firstName',
+  email: 'email',
+  phone: 'phone',
+  mobile: 'mobile',
+}
+
+/** `GET /users`: `{"users": [[id, "Full Name"], …]}` (the spec's example) -> the ids. */
+export function listedUserIds(body: unknown): number[] {
+  const users = isRecord(body) ? body.users : undefined
+  if (!Array.isArray(users) || !users.every((user) => Array.isArray(user) && typeof user[0] === 'number'))
+    throw vendorUnavailable(502, 'syncro answered without the users list it documents')
+  return users.map((user) => (user as number[])[0]!)
+}
