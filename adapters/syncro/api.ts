@@ -1,6 +1,7 @@
 import { fillPage, pagePositionOf, type RemainderShelf } from '../kit/fill-page.js'
 import { bareRecord, recordIn, recordsIn } from '../../src/vendor-http/answer.js'
 import type { VendorCall, VendorClient } from '../../src/vendor-http/client.js'
+import { GatewayError, validationFailed } from '../../src/errors.js'
 import type { CallContext } from '../types.js'
 import type { Target, VendorApi } from '../kit/resource.js'
 import type { SyncroQuery } from './query.js'
@@ -67,10 +68,34 @@ export function syncroApi(client: VendorClient, shelf: RemainderShelf): VendorAp
       return { data: records, nextPosition: next }
     },
 
-    create: async (target, body, { fieldNames }, ctx) =>
-      recordOf(await send({ method: 'POST', path: target.path, body, fieldNames }, ctx), target),
+    create: async (target, body, { fieldNames }, ctx) => {
+      try {
+        return recordOf(await send({ method: 'POST', path: target.path, body, fieldNames }, ctx), target)
+      } catch (error) {
+        throw missingCustomerOf(error, body, fieldNames) ?? error
+      }
+    },
 
     update: async (target, body, { fieldNames }, ctx) =>
       recordOf(await send({ method: 'PUT', path: target.itemPath, body, fieldNames }, ctx), target),
   }
+}
+
+/**
+ * A create answered 404 names a customer Syncro does not have (the spec's POST /contacts: 404 "Customer not found",
+ * `{"message": "Not found"}`): a fault of the body's customer, not of the path.
+ */
+function missingCustomerOf(
+  error: unknown,
+  body: Record<string, unknown>,
+  fieldNames: Record<string, string>,
+): GatewayError | undefined {
+  if (!(error instanceof GatewayError) || error.status !== 404 || body.customer_id === undefined)
+    return undefined
+  const field = fieldNames.customer_id ?? 'customer_id'
+  return validationFailed(
+    `syncro has no customer ${String(body.customer_id)}`,
+    [{ field, message: 'no such customer' }],
+    error.extras.vendor,
+  )
 }

@@ -89,6 +89,11 @@ describe('Syncro contacts', () => {
     const badEmail = await send('POST', `${base}/contacts`, { customerId, firstName: 'E', email: 'xxx' })
     expect(badEmail.statusCode).toBe(422)
     expect(json(badEmail).errors).toEqual([expect.objectContaining({ field: 'email' })])
+    const ghost = await send('POST', `${base}/contacts`, { customerId: '999999', firstName: 'G' })
+    expect([ghost.statusCode, json(ghost).errors]).toEqual([
+      422,
+      [expect.objectContaining({ field: 'customerId' })],
+    ])
     expect(db().contacts.size).toBe(before)
   })
 })
