@@ -21,7 +21,7 @@ export function contactNameParts(name: string | null | undefined): {
   return { firstName: textOrNull(first), lastName: textOrNull(rest.join(' ')) }
 }
 
-/** Syncro's contacts have no title and no active flag (syncro-openapi.json, /contacts): null, and always active. */
+/** Syncro's contacts have no active flag (syncro-openapi.json, /contacts): always active. */
 export function contactFromSyncro(contact: SyncroContact): Contact {
   return {
     id: String(contact.id),
@@ -31,7 +31,7 @@ export function contactFromSyncro(contact: SyncroContact): Contact {
     email: textOrNull(contact.email),
     phone: textOrNull(contact.phone),
     mobile: textOrNull(contact.mobile),
-    title: null,
+    title: textOrNull(contact.title),
     active: true,
     createdAt: isoOrNull(contact.created_at),
     updatedAt: isoOrNull(contact.updated_at),
@@ -55,8 +55,7 @@ export function agentFromSyncro(user: SyncroUser): Agent {
 /**
  * A contact's body (the spec's POST and PUT /contacts bodies: `customer_id`, `name`, `email`, `phone`, `mobile`).
  * First and last name make Syncro's one `name`; an update that sends one of them keeps the other from
- * `currentName`. `title` is not written (no Syncro answer shows one: the write rules refuse it), and a contact
- * cannot be made inactive.
+ * `currentName`. `title` is the PUT body's (the spec lists it there only). A contact cannot be made inactive.
  */
 export function syncroContactBody(
   body: ContactCreate | ContactUpdate,
@@ -73,6 +72,7 @@ export function syncroContactBody(
     email: body.email,
     phone: body.phone,
     mobile: body.mobile,
+    title: body.title,
   })
 }
 
@@ -83,6 +83,7 @@ export const contactFieldNames: Record<string, string> = {
   email: 'email',
   phone: 'phone',
   mobile: 'mobile',
+  title: 'title',
 }
 
 /** `GET /users`: `{"users": [[id, "Full Name"], …]}` (the spec's example) -> the ids. */

@@ -102,12 +102,6 @@ const SYNCRO_WRITE_RULES: Partial<Record<WritableResource, WriteRules>> = {
       'address.country': 'Syncro customers have no country field',
     },
   },
-  contacts: {
-    unwritable: {
-      title:
-        'Syncro contacts show no title (its update takes one, no answer returns it): it could not be read back',
-    },
-  },
 }
 
 export const syncro = vendorModule({

@@ -85,7 +85,7 @@ export interface SyncroAsset {
   updated_at: string
 }
 
-/** A contact: single records come unwrapped (syncro-openapi.json, /contacts/{id}). No title, no active flag. */
+/** A contact: single records come unwrapped (syncro-openapi.json, /contacts/{id}). No active flag. */
 export interface SyncroContact {
   id: number
   customer_id?: number | null
@@ -93,6 +93,8 @@ export interface SyncroContact {
   email?: string | null
   phone?: string | null
   mobile?: string | null
+  /** In the spec's PUT body, not in its (older) answer examples. */
+  title?: string | null
   created_at?: string | null
   updated_at?: string | null
 }

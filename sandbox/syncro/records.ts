@@ -74,6 +74,8 @@ export interface ContactRecord {
   email: string | null
   phone: string | null
   mobile: string | null
+  /** The spec's PUT /contacts/{id} body documents it; its older answer examples do not show it. */
+  title: string | null
   notes: string | null
   opt_out: boolean
   extension: string | null

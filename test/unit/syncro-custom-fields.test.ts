@@ -193,7 +193,7 @@ describe('Syncro contacts and users', () => {
     expect(contactNameParts(name)).toEqual({ firstName, lastName })
   })
 
-  it('reads a contact (the spec example) with no title and always active', () => {
+  it('reads a contact (the spec example, without a title) as always active', () => {
     const contact = contactFromSyncro({
       id: 1,
       name: 'Boba Fett',

@@ -3,10 +3,10 @@ import type { SyncroDatabase } from '../database.js'
 import type { ContactRecord } from '../records.js'
 
 /**
- * The text fields of the spec's contact bodies (syncro-openapi.json, POST /contacts and PUT /contacts/{id}). The PUT
- * body also lists `title`, which no answer of the spec has (the GET schema, the examples): nothing a client could
- * read back, so it is not kept. Fields neither body lists (`properties`, `opt_out`, `extension`) are dropped, as
- * Rails' permitted parameters drop them.
+ * The text fields of the spec's contact bodies (syncro-openapi.json, POST /contacts and PUT /contacts/{id}). Only
+ * the PUT body lists `title`; the emulator takes it on a create too (our reading: one set of permitted parameters
+ * for both, as Rails controllers usually have). Fields neither body lists (`properties`, `opt_out`, `extension`)
+ * are dropped, as Rails' permitted parameters drop them.
  */
 const TEXT_FIELDS = [
   'name',
@@ -18,6 +18,7 @@ const TEXT_FIELDS = [
   'email',
   'phone',
   'mobile',
+  'title',
   'notes',
 ] as const
 

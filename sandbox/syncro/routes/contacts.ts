@@ -42,6 +42,7 @@ const NEW_CONTACT = {
   email: null,
   phone: null,
   mobile: null,
+  title: null,
   notes: null,
   opt_out: false,
   extension: null,

@@ -93,6 +93,7 @@ export function seedCustomers(random: Random): SeededCustomers {
           email: uniqueEmail(usedEmails, `${slug(first)}.${slug(last)}@${domain}`),
           phone: phoneNumber(random, place),
           mobile: null,
+          title: null,
           notes: null,
           opt_out: false,
           extension: random.chance(0.3) ? String(random.int(100, 399)) : null,

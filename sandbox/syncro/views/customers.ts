@@ -73,6 +73,8 @@ export function contactView(contact: ContactRecord) {
     email: contact.email,
     phone: contact.phone,
     mobile: contact.mobile,
+    // Not in the spec's answer examples (2019): the PUT body documents `title`, so the contact has one to show.
+    title: contact.title,
     latitude: null,
     longitude: null,
     customer_id: contact.customer_id,

@@ -59,7 +59,7 @@ describe('contacts', () => {
       opt_out: false,
       account_id: 1,
     })
-    expect(created).not.toHaveProperty('title')
+    expect(created.title).toBe('Office Manager')
     expect(created.created_at).toMatch(ISO_MS)
     expect((await api(`/contacts/${created.id}`)).json).toEqual(created)
     const customer = (await api(`/customers/${customerId}`)).json.customer
@@ -104,10 +104,15 @@ describe('contacts', () => {
     const contact = await createContact({ customer_id: first!.id, name: 'Sam Ortiz', phone: '555-0100' })
     const updated = await api(`/contacts/${contact.id}`, {
       method: 'PUT',
-      body: { mobile: '555-0199', customer_id: second!.id, title: 'kept nowhere' },
+      body: { mobile: '555-0199', customer_id: second!.id, title: 'Bookkeeper' },
     })
     expect(updated.status).toBe(200)
-    expect(updated.json).toMatchObject({ name: 'Sam Ortiz', phone: '555-0100', mobile: '555-0199' })
+    expect(updated.json).toMatchObject({
+      name: 'Sam Ortiz',
+      phone: '555-0100',
+      mobile: '555-0199',
+      title: 'Bookkeeper',
+    })
     expect(updated.json.customer_id).toBe(second!.id)
     expect(updated.json.updated_at >= (contact.updated_at as string)).toBe(true)
     expect(syncro.db.contactsOf(first!.id).map((c) => c.id)).not.toContain(contact.id)
