@@ -218,8 +218,8 @@ describe('change events found by polling a vendor', () => {
 
   it("skips a look quietly while the sources' share of the vendor limit is used up", async () => {
     const starved = await startSyncroGateway({
-      connection: { rateLimit: { limit: 20, windowMs: 3_600_000, scope: 'connection' } },
-      config: { eventVendorShare: 0.01 },
+      connection: { rateLimit: { limit: 600, windowMs: 3_600_000, scope: 'connection' } },
+      config: { eventVendorShare: 0.001 },
     })
     try {
       expect(await starved.app.events.sources.look('syncro-test', 'ticket')).toBe('throttled')
