@@ -4,6 +4,7 @@ import { idTable, insertRecord, nextIdAfter, type Insertable } from '../shared/t
 import type {
   BoardRecord,
   CallbackEntryRecord,
+  CommunicationTypeRecord,
   CompanyRecord,
   ConfigurationRecord,
   ConfigurationTypeRecord,
@@ -15,6 +16,7 @@ import type {
   StatusRecord,
   TicketRecord,
   TicketTypeRecord,
+  UserDefinedFieldRecord,
 } from './records.js'
 
 export interface ConnectWiseDataSet {
@@ -34,6 +36,8 @@ export interface ConnectWiseDataSet {
   configurations: ConfigurationRecord[]
   tickets: TicketRecord[]
   notes: NoteRecord[]
+  communicationTypes: CommunicationTypeRecord[]
+  userDefinedFields: UserDefinedFieldRecord[]
 }
 
 /** A ticket or note write, and whether it let ConnectWise process notifications (board rules may mail). */
@@ -54,6 +58,7 @@ export type ConnectWiseChange = {
 } & (
   | { resource: 'ticket'; record: TicketRecord }
   | { resource: 'company'; record: CompanyRecord }
+  | { resource: 'contact'; record: ContactRecord }
   | { resource: 'configuration'; record: ConfigurationRecord }
   | { resource: 'note'; record: NoteRecord }
 )
@@ -82,6 +87,9 @@ export class ConnectWiseDatabase {
   readonly configurations: IdTable<ConfigurationRecord>
   readonly tickets: IdTable<TicketRecord>
   readonly notes: IdTable<NoteRecord>
+  readonly communicationTypes: IdTable<CommunicationTypeRecord>
+  /** Custom field definitions of every screen (`/system/userDefinedFields`). */
+  readonly userDefinedFields: IdTable<UserDefinedFieldRecord>
   /** Each ticket and note write with its `processNotifications` (see inputs/notifications.ts), oldest first. */
   readonly notifications: NotificationEntry[] = []
   /** `/system/callbacks` registrations. */
@@ -90,6 +98,8 @@ export class ConnectWiseDatabase {
   readonly changes = new ChangeFeed<ConnectWiseChange>()
 
   readonly #nextIds = new Map<Map<number, unknown>, number>()
+  /** Communication item ids are unique across contacts, and never reused. */
+  #lastItemId: number
   /** Each ticket's notes, in id order: a ticket's notes are read without walking every note of the site. */
   readonly #notesByTicket = new Map<number, NoteRecord[]>()
 
@@ -110,6 +120,12 @@ export class ConnectWiseDatabase {
     this.configurations = idTable(data.configurations)
     this.tickets = idTable(data.tickets)
     this.notes = idTable(data.notes)
+    this.communicationTypes = idTable(data.communicationTypes)
+    this.userDefinedFields = idTable(data.userDefinedFields)
+    this.#lastItemId = Math.max(
+      0,
+      ...data.contacts.flatMap((contact) => contact.communicationItems.map((item) => item.id)),
+    )
     for (const note of this.notes.values()) this.#fileNote(note)
   }
 
@@ -123,6 +139,30 @@ export class ConnectWiseDatabase {
     Object.assign(record, changes)
     this.changes.announce({ resource: 'company', action: 'updated', record, by: record.info.updatedBy })
     return record
+  }
+
+  insertContact(fields: Insertable<ContactRecord>): ContactRecord {
+    const record = this.insert(this.contacts, fields)
+    this.changes.announce({ resource: 'contact', action: 'created', record, by: record.info.updatedBy })
+    return record
+  }
+
+  updateContact(record: ContactRecord, changes: Partial<Insertable<ContactRecord>>): ContactRecord {
+    Object.assign(record, changes)
+    this.changes.announce({ resource: 'contact', action: 'updated', record, by: record.info.updatedBy })
+    return record
+  }
+
+  nextCommunicationItemId(): number {
+    this.#lastItemId += 1
+    return this.#lastItemId
+  }
+
+  /** A screen's definitions in the order its records list them (sequence number, then id). */
+  customFieldsOf(screenId: string): UserDefinedFieldRecord[] {
+    return [...this.userDefinedFields.values()]
+      .filter((definition) => definition.screenId === screenId)
+      .sort((a, b) => a.sequenceNumber - b.sequenceNumber || a.id - b.id)
   }
 
   insertConfiguration(fields: Insertable<ConfigurationRecord>): ConfigurationRecord {

@@ -3,8 +3,11 @@
 
 export type ValueType = 'integer' | 'number' | 'string' | 'boolean' | 'datetime'
 
-/** `array`: a list (`customFields`, a company's `types`), projected whole and never compared. */
-export type FieldType = ValueType | 'array'
+/**
+ * `array`: a list (`customFields`, a company's `types`), projected whole and never compared. `scalar`: a value of
+ * any one of the value types (a custom field's `value`), compared as the literal it meets says; never ordered by.
+ */
+export type FieldType = ValueType | 'scalar' | 'array'
 
 export interface FieldSchema {
   readonly [name: string]: FieldType | FieldSchema
@@ -38,7 +41,7 @@ export function resolveField(schema: FieldSchema, names: readonly string[]): Res
 }
 
 export function isValueType(type: FieldType | FieldSchema): type is ValueType {
-  return typeof type === 'string' && type !== 'array'
+  return typeof type === 'string' && type !== 'array' && type !== 'scalar'
 }
 
 /** The value at a resolved path; undefined when any step is absent. */

@@ -10,7 +10,10 @@ export type {
   CompanyRecord,
   ConfigurationRecord,
   ConfigurationTypeRecord,
+  CommunicationItemRecord,
+  CommunicationTypeRecord,
   ContactRecord,
+  CustomFieldValues,
   InfoStamp,
   MemberRecord,
   NamedRecord,
@@ -19,4 +22,5 @@ export type {
   StatusRecord,
   TicketRecord,
   TicketTypeRecord,
+  UserDefinedFieldRecord,
 } from './records.js'

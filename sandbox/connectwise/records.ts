@@ -108,20 +108,110 @@ export interface CompanyRecord {
   website: string | null
   typeIds: number[]
   deletedFlag: boolean
+  customFieldValues: CustomFieldValues
   info: InfoStamp
 }
+
+/**
+ * `/company/communicationTypes` (CommunicationType: id, description, phoneFlag, faxFlag, emailFlag, defaultFlag;
+ * pyconnectwise models/manage, and a captured answer in amp-labs/connectors providers/connectwise/test/metadata/
+ * communication-items/1-first-page.json). A contact's item points at one; its `name` in the item is `description`.
+ */
+export interface CommunicationTypeRecord {
+  id: number
+  description: string
+  phoneFlag: boolean
+  faxFlag: boolean
+  emailFlag: boolean
+  defaultFlag: boolean
+}
+
+export type CommunicationKind = 'Email' | 'Phone' | 'Fax'
+
+/**
+ * One of a contact's `communicationItems` (ContactCommunicationItem: id, type, value, extension, defaultFlag,
+ * domain, communicationType). `communicationType` is the kind its type's flags give, kept here so a contact's
+ * email is found without the types table.
+ */
+export interface CommunicationItemRecord {
+  id: number
+  typeId: number
+  communicationType: CommunicationKind
+  value: string
+  extension: string | null
+  defaultFlag: boolean
+}
+
+/** A record's custom field values by definition id (`/system/userDefinedFields`); an absent id is null. */
+export type CustomFieldValues = Record<number, CustomFieldValue>
+
+export type CustomFieldValue = string | number | boolean
 
 export interface ContactRecord {
   id: number
   firstName: string
   lastName: string | null
-  companyId: number
+  /** A contact may belong to no company (amp-labs/connectors test/read/contact-frank-fenrir.json has none). */
+  companyId: number | null
   title: string | null
-  email: string | null
-  phone: string | null
+  communicationItems: CommunicationItemRecord[]
   inactiveFlag: boolean
   defaultFlag: boolean
+  customFieldValues: CustomFieldValues
   info: InfoStamp
+}
+
+/** UserDefinedField's `fieldTypeIdentifier` (and CustomFieldValue's `type`): pyconnectwise models/manage. */
+export type CustomFieldType =
+  | 'TextArea'
+  | 'Button'
+  | 'Currency'
+  | 'Date'
+  | 'Hyperlink'
+  | 'IPAddress'
+  | 'Checkbox'
+  | 'Number'
+  | 'Percent'
+  | 'Text'
+  | 'Password'
+
+/** UserDefinedField's `entryTypeIdentifier` (and CustomFieldValue's `entryMethod`). */
+export type CustomFieldEntry = 'Date' | 'EntryField' | 'List' | 'Option'
+
+/** UserDefinedFieldOption: id, optionValue, defaultFlag, inactiveFlag, sortOrder. */
+export interface CustomFieldOption {
+  id: number
+  optionValue: string
+  defaultFlag: boolean
+  inactiveFlag: boolean
+  sortOrder: number
+}
+
+/**
+ * A custom field definition of `/system/userDefinedFields` (UserDefinedField in ai-connor/connectwise
+ * model_user_defined_field.go and pyconnectwise, generated from ConnectWise's spec; the answer's shape as captured in
+ * amp-labs/connectors providers/connectwise/test/custom-fields/definitions.json, which adds podDescription,
+ * screenDescription and displayScreenInASIO). `screenId` says which records carry it.
+ */
+export interface UserDefinedFieldRecord {
+  id: number
+  podId: number
+  podDescription: string
+  caption: string
+  sequenceNumber: number
+  screenId: string
+  screenDescription: string
+  helpText: string | null
+  fieldTypeIdentifier: CustomFieldType
+  numberDecimals: number
+  entryTypeIdentifier: CustomFieldEntry
+  requiredFlag: boolean
+  displayOnScreenFlag: boolean
+  readOnlyFlag: boolean
+  listViewFlag: boolean
+  options: CustomFieldOption[]
+  connectWiseID: string
+  dateCreated: Timestamp
 }
 
 export interface ConfigurationTypeRecord {
@@ -146,6 +236,7 @@ export interface ConfigurationRecord {
   osType: string | null
   warrantyExpirationDate: Timestamp | null
   activeFlag: boolean
+  customFieldValues: CustomFieldValues
   info: InfoStamp
 }
 
@@ -169,6 +260,7 @@ export interface TicketRecord {
   closedDate: Timestamp | null
   closedFlag: boolean
   dateResolved: Timestamp | null
+  customFieldValues: CustomFieldValues
   info: InfoStamp
 }
 

@@ -3,12 +3,18 @@ import type { ConnectWiseReply } from './http-types.js'
 // Error answers in the vendor's shape: `{"code","message"}`, plus `errors[]` for an invalid object.
 
 export type FieldErrorCode =
-  'NullOrEmpty' | 'InvalidArgument' | 'MaxLength' | 'ObjectExists' | 'InvalidField' | 'InvalidObject'
+  | 'NullOrEmpty'
+  | 'MissingRequiredField'
+  | 'InvalidArgument'
+  | 'MaxLength'
+  | 'ObjectExists'
+  | 'InvalidField'
+  | 'InvalidObject'
 
 export interface FieldError {
   code: FieldErrorCode
   message: string
-  /** The vendor's resource name: `ticket`, `ticketNote`, `company`, `configuration`. */
+  /** The vendor's resource name: `ticket`, `ticketNote`, `company`, `configuration`, `contact`. */
   resource: string
   field: string
 }

@@ -5,6 +5,7 @@ import type { JsonObject } from '../field-schema.js'
 import type { CallbackEntryRecord } from '../records.js'
 import { companyView } from '../views/companies.js'
 import { configurationView } from '../views/configurations.js'
+import { contactView } from '../views/contacts.js'
 import { ticketView } from '../views/tickets.js'
 import { contentSignature } from './signing.js'
 
@@ -61,9 +62,10 @@ function calls(db: ConnectWiseDatabase, entry: CallbackEntryRecord, change: Call
 function levelMatches(entry: CallbackEntryRecord, change: Called): boolean {
   const level = entry.level.toLowerCase()
   if (level === 'owner') return true
-  const { record } = change
-  if (level === change.resource) return record.id === entry.objectId
-  if (level === 'status') return record.statusId === entry.objectId
+  if (level === change.resource) return change.record.id === entry.objectId
+  // A contact's levels besides itself are its company (and types and territory, which its records carry none of).
+  if (change.resource === 'contact') return level === 'company' && change.record.companyId === entry.objectId
+  if (level === 'status') return change.record.statusId === entry.objectId
   if (change.resource === 'ticket') return level === 'board' && change.record.boardId === entry.objectId
   if (change.resource === 'company') return level === 'type' && change.record.typeIds.includes(entry.objectId)
   return level === 'type' && change.record.typeId === entry.objectId
@@ -103,5 +105,6 @@ function request(db: ConnectWiseDatabase, entry: CallbackEntryRecord, change: Ca
 function entityOf(db: ConnectWiseDatabase, change: Called): JsonObject {
   if (change.resource === 'ticket') return ticketView(db, change.record)
   if (change.resource === 'company') return companyView(db, change.record)
+  if (change.resource === 'contact') return contactView(db, change.record)
   return configurationView(db, change.record)
 }

@@ -91,7 +91,7 @@ function compileComparison(
   literal: Literal,
   schema: FieldSchema,
 ): RecordPredicate {
-  const { path, type } = valueField(field, schema)
+  const { path, type: declared } = valueField(field, schema)
   if (literal.type === 'null') {
     if (operator !== '=' && operator !== '!=')
       throw new ConditionsError(`Operator '${operator}' cannot be used with null (field '${field}')`)
@@ -99,7 +99,8 @@ function compileComparison(
     return (record) => isAbsent(valueAt(record, path)) === wantsAbsent
   }
   if (isTextOperator(operator)) {
-    if (type !== 'string' || literal.type !== 'string')
+    const textual = declared === 'string' || declared === 'scalar'
+    if (!textual || literal.type !== 'string')
       throw new ConditionsError(`Operator '${operator}' needs a text field and a string (field '${field}')`)
     const negated = operator.startsWith('not ')
     const matches = operator.endsWith('contains') ? containsTest(literal.value) : likeTest(literal.value)
@@ -109,13 +110,14 @@ function compileComparison(
       return typeof value === 'string' && matches(value) !== negated
     }
   }
-  checkLiteral(field, type, literal)
+  const type = comparedAs(field, declared, literal)
   if (type === 'boolean' && operator !== '=' && operator !== '!=')
     throw new ConditionsError(`Operator '${operator}' cannot be used with true/false field '${field}'`)
   const expected = literalKey(literal)
   const holds = ORDERINGS[operator]
+  const strict = declared === 'scalar'
   return (record) => {
-    const actual = valueKey(type, valueAt(record, path))
+    const actual = valueKey(type, valueAt(record, path), strict)
     return actual !== undefined && holds(compareKeys(actual, expected))
   }
 }
@@ -126,24 +128,28 @@ function compileIn(
   literals: Literal[],
   schema: FieldSchema,
 ): RecordPredicate {
-  const { path, type } = valueField(field, schema)
+  const { path, type: declared } = valueField(field, schema)
+  const strict = declared === 'scalar'
   const expected = literals.map((literal) => {
     if (literal.type === 'null')
       throw new ConditionsError(`null cannot be listed with 'in' (field '${field}'); use = null`)
-    checkLiteral(field, type, literal)
-    return literalKey(literal)
+    return { type: comparedAs(field, declared, literal), key: literalKey(literal) }
   })
   return (record) => {
-    const actual = valueKey(type, valueAt(record, path))
-    if (actual === undefined) return false
-    return expected.some((key) => compareKeys(actual, key) === 0) !== negated
+    const value = valueAt(record, path)
+    if (isAbsent(value)) return false
+    const found = expected.some(({ type, key }) => {
+      const actual = valueKey(type, value, strict)
+      return actual !== undefined && compareKeys(actual, key) === 0
+    })
+    return found !== negated
   }
 }
 
-function valueField(field: string, schema: FieldSchema): { path: string[]; type: ValueType } {
+function valueField(field: string, schema: FieldSchema): { path: string[]; type: ValueType | 'scalar' } {
   const resolved = resolveField(schema, field.split('/'))
   if (!resolved) throw new ConditionsError(`Unknown field '${field}'`)
-  if (!isValueType(resolved.type))
+  if (resolved.type !== 'scalar' && !isValueType(resolved.type))
     throw new ConditionsError(`Field '${field}' is not a single value and cannot be compared`)
   return { path: resolved.path, type: resolved.type }
 }
@@ -156,9 +162,15 @@ const LITERAL_TYPES: Record<ValueType, Literal['type']> = {
   datetime: 'datetime',
 }
 
-function checkLiteral(field: string, type: ValueType, literal: ValueLiteral): void {
-  if (LITERAL_TYPES[type] !== literal.type)
-    throw new ConditionsError(`Cannot compare ${type} field '${field}' with a ${literal.type}`)
+/**
+ * The type a comparison reads the field's values as: its own, checked against the literal's; a `scalar` field's is
+ * the literal's (a text literal meets text values only, a number numbers, and so on: our reading).
+ */
+function comparedAs(field: string, declared: ValueType | 'scalar', literal: ValueLiteral): ValueType {
+  if (declared === 'scalar') return literal.type
+  if (LITERAL_TYPES[declared] !== literal.type)
+    throw new ConditionsError(`Cannot compare ${declared} field '${field}' with a ${literal.type}`)
+  return declared
 }
 
 /** A comparable form: numbers (also instants and booleans as 0/1) or text. */
@@ -170,10 +182,15 @@ function literalKey(literal: ValueLiteral): Key {
   return literal.type === 'boolean' ? Number(literal.value) : literal.value
 }
 
-function valueKey(type: ValueType, value: unknown): Key | undefined {
+/** `strict`: the value must be of the type itself (a `scalar` field's values are of several). */
+function valueKey(type: ValueType, value: unknown, strict = false): Key | undefined {
   if (isAbsent(value)) return undefined
   if (type === 'datetime') return typeof value === 'string' ? Date.parse(value) : undefined
-  if (type === 'boolean') return value === true ? 1 : 0
+  if (type === 'boolean') {
+    if (strict && typeof value !== 'boolean') return undefined
+    return value === true ? 1 : 0
+  }
+  if (strict && typeof value !== (type === 'string' ? 'string' : 'number')) return undefined
   return typeof value === 'number' || typeof value === 'string' ? value : undefined
 }
 

@@ -1,9 +1,11 @@
+import { CUSTOM_FIELD_SCREENS } from '../custom-field-screens.js'
 import type { ConnectWiseDatabase } from '../database.js'
 import type { JsonObject } from '../field-schema.js'
 import type { CompanyRecord, NamedRecord } from '../records.js'
 import { COMPANY_SCHEMA } from '../views/companies.js'
 import type { FieldError } from '../vendor-errors.js'
 import type { PatchRules } from './json-patch.js'
+import { customFieldsInput, readCustomFields } from './custom-field-input.js'
 import { findCompany } from './lookups.js'
 import { byIdIn, readReference, readText, referenceKey, Validation } from './validation.js'
 
@@ -32,7 +34,9 @@ export const COMPANY_PATCH_RULES: PatchRules = {
     phoneNumber: [],
     website: [],
     types: [],
+    customFields: [],
   },
+  collections: { customFields: ['value'] },
 }
 
 export type CompanyFields = Omit<CompanyRecord, 'id' | 'deletedFlag' | 'info'>
@@ -62,6 +66,7 @@ export function readCompany(db: ConnectWiseDatabase, fields: JsonObject, existin
     }) ?? [...db.companyStatuses.values()].find((candidate) => candidate.name === 'Active')
   const country = readReference(check, fields, 'country', byIdIn(db.countries))
   const types = readTypes(check, db, fields.types)
+  const customFieldValues = readCustomFields(check, db, CUSTOM_FIELD_SCREENS.company, fields.customFields)
   const text = (field: string, max: number) => readText(check, fields, field, { max })
   const address = {
     addressLine1: text('addressLine1', 50),
@@ -93,12 +98,13 @@ export function readCompany(db: ConnectWiseDatabase, fields: JsonObject, existin
       countryId: country?.id ?? null,
       typeIds: types,
       ...address,
+      customFieldValues,
     },
   }
 }
 
 /** The company's writable fields in request form: what a JSON Patch applies to. */
-export function companyFields(company: CompanyRecord): JsonObject {
+export function companyFields(db: ConnectWiseDatabase, company: CompanyRecord): JsonObject {
   return {
     identifier: company.identifier,
     name: company.name,
@@ -112,6 +118,7 @@ export function companyFields(company: CompanyRecord): JsonObject {
     phoneNumber: company.phoneNumber,
     website: company.website,
     types: company.typeIds.map((id) => ({ id })),
+    customFields: customFieldsInput(db, CUSTOM_FIELD_SCREENS.company, company.customFieldValues),
   }
 }
 

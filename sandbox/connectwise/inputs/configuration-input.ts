@@ -1,9 +1,11 @@
+import { CUSTOM_FIELD_SCREENS } from '../custom-field-screens.js'
 import type { ConnectWiseDatabase } from '../database.js'
 import type { JsonObject } from '../field-schema.js'
 import type { ConfigurationRecord } from '../records.js'
 import { CONFIGURATION_SCHEMA } from '../views/configurations.js'
 import type { FieldError } from '../vendor-errors.js'
 import type { PatchRules } from './json-patch.js'
+import { customFieldsInput, readCustomFields } from './custom-field-input.js'
 import { findCompany } from './lookups.js'
 import { byIdIn, byIdOrName, readDate, readFlag, readReference, readText, Validation } from './validation.js'
 
@@ -27,7 +29,9 @@ export const CONFIGURATION_PATCH_RULES: PatchRules = {
     osType: [],
     warrantyExpirationDate: [],
     activeFlag: [],
+    customFields: [],
   },
+  collections: { customFields: ['value'] },
 }
 
 export type ConfigurationFields = Omit<ConfigurationRecord, 'id' | 'info'>
@@ -73,6 +77,7 @@ export function readConfiguration(
     osType: text('osType', 250),
     warrantyExpirationDate: readDate(check, fields, 'warrantyExpirationDate'),
     activeFlag: readFlag(check, fields, 'activeFlag', true),
+    customFieldValues: readCustomFields(check, db, CUSTOM_FIELD_SCREENS.configuration, fields.customFields),
   }
   if (!check.ok || name === null || type === null || company === null || !status)
     return { ok: false, errors: check.errors }
@@ -91,7 +96,7 @@ export function readConfiguration(
 }
 
 /** The configuration's writable fields in request form: what a JSON Patch applies to. */
-export function configurationFields(configuration: ConfigurationRecord): JsonObject {
+export function configurationFields(db: ConnectWiseDatabase, configuration: ConfigurationRecord): JsonObject {
   const ref = (id: number | null) => (id === null ? null : { id })
   return {
     name: configuration.name,
@@ -108,5 +113,6 @@ export function configurationFields(configuration: ConfigurationRecord): JsonObj
     osType: configuration.osType,
     warrantyExpirationDate: configuration.warrantyExpirationDate,
     activeFlag: configuration.activeFlag,
+    customFields: customFieldsInput(db, CUSTOM_FIELD_SCREENS.configuration, configuration.customFieldValues),
   }
 }

@@ -1,10 +1,12 @@
+import { CUSTOM_FIELD_SCREENS } from '../custom-field-screens.js'
 import type { ConnectWiseDatabase } from '../database.js'
 import type { JsonObject } from '../field-schema.js'
 import type { BoardRecord, Rating, TicketRecord, Timestamp } from '../records.js'
-import { contactName } from '../views/references.js'
+import { contactEmail, contactName } from '../views/references.js'
 import type { FieldError } from '../vendor-errors.js'
 import type { PatchRules } from './json-patch.js'
 import { TICKET_SCHEMA } from '../views/tickets.js'
+import { customFieldsInput, readCustomFields } from './custom-field-input.js'
 import { findCompany, findMember } from './lookups.js'
 import {
   byIdIn,
@@ -37,7 +39,9 @@ export const TICKET_PATCH_RULES: PatchRules = {
     severity: [],
     impact: [],
     requiredDate: [],
+    customFields: [],
   },
+  collections: { customFields: ['value'] },
 }
 
 export const TICKET_CREATE_FIELDS = [...Object.keys(TICKET_PATCH_RULES.writable), 'initialDescription']
@@ -57,6 +61,7 @@ export type TicketFields = Pick<
   | 'severity'
   | 'impact'
   | 'requiredDate'
+  | 'customFieldValues'
 >
 
 export type TicketInput = { ok: true; fields: TicketFields } | { ok: false; errors: FieldError[] }
@@ -117,6 +122,7 @@ export function readTicket(
   const severity = readChoice(check, fields, 'severity', RATINGS, 'Medium')
   const impact = readChoice(check, fields, 'impact', RATINGS, 'Medium')
   const requiredDate: Timestamp | null = readDate(check, fields, 'requiredDate')
+  const customFieldValues = readCustomFields(check, db, CUSTOM_FIELD_SCREENS.ticket, fields.customFields)
   if (!status && board && check.ok)
     check.fail('NullOrEmpty', 'status', `Board ${board.id} has no default status.`)
   if (!check.ok || summary === null || company === null || board === null || !status || !priority)
@@ -131,19 +137,20 @@ export function readTicket(
       contactId: contact?.id ?? null,
       contactName: fields.contactName === undefined && contact ? contactName(contact) : ticketContactName,
       contactEmailAddress:
-        fields.contactEmailAddress === undefined && contact ? contact.email : contactEmailAddress,
+        fields.contactEmailAddress === undefined && contact ? contactEmail(contact) : contactEmailAddress,
       typeId: type?.id ?? null,
       ownerId: owner?.id ?? null,
       priorityId: priority.id,
       severity,
       impact,
       requiredDate,
+      customFieldValues,
     },
   }
 }
 
 /** The ticket's writable fields in request form: what a JSON Patch applies to. */
-export function ticketFields(ticket: TicketRecord): JsonObject {
+export function ticketFields(db: ConnectWiseDatabase, ticket: TicketRecord): JsonObject {
   const ref = (id: number | null) => (id === null ? null : { id })
   return {
     summary: ticket.summary,
@@ -159,6 +166,7 @@ export function ticketFields(ticket: TicketRecord): JsonObject {
     severity: ticket.severity,
     impact: ticket.impact,
     requiredDate: ticket.requiredDate,
+    customFields: customFieldsInput(db, CUSTOM_FIELD_SCREENS.ticket, ticket.customFieldValues),
   }
 }
 

@@ -8,7 +8,9 @@ import {
   type RecordPredicate,
 } from '../conditions/index.js'
 import type { FieldSchema } from '../field-schema.js'
-import { COMPANY_SCHEMA, CONTACT_SCHEMA } from '../views/companies.js'
+import { COMPANY_SCHEMA } from '../views/companies.js'
+import { CONFIGURATION_SCHEMA } from '../views/configurations.js'
+import { COMMUNICATION_ITEM_SCHEMA, CONTACT_SCHEMA } from '../views/contacts.js'
 import { ID_NAME } from '../views/references.js'
 import { TICKET_SCHEMA } from '../views/tickets.js'
 import { invalidArgument } from '../vendor-errors.js'
@@ -21,23 +23,14 @@ import { queryParam } from './query-params.js'
 
 /** Element shapes of the child collections `childConditions` may name (ContactCommunicationItem, a company's types). */
 const CHILD_COLLECTIONS = new Map<FieldSchema, Readonly<Record<string, FieldSchema>>>([
-  [
-    CONTACT_SCHEMA,
-    {
-      communicationItems: {
-        type: ID_NAME,
-        value: 'string',
-        defaultFlag: 'boolean',
-        communicationType: 'string',
-      },
-    },
-  ],
+  [CONTACT_SCHEMA, { communicationItems: COMMUNICATION_ITEM_SCHEMA }],
   [COMPANY_SCHEMA, { types: ID_NAME }],
 ])
 
 /**
- * A custom field value (CustomFieldValue: id, caption, type, entryMethod, numberOfDecimals, value). `value` is
- * compared as text: the emulator keeps custom field values as the vendor answers them for Text fields.
+ * A custom field value (CustomFieldValue: id, caption, type, entryMethod, numberOfDecimals, value). `value` holds
+ * text, a number or true/false by the field's type (pyconnectwise types it `str | bool | int`), and is compared as
+ * the literal says: `value = true` finds checked checkboxes, `value = "Gold"` text.
  */
 const CUSTOM_FIELD = {
   id: 'integer',
@@ -45,11 +38,16 @@ const CUSTOM_FIELD = {
   type: 'string',
   entryMethod: 'string',
   numberOfDecimals: 'integer',
-  value: 'string',
+  value: 'scalar',
 } as const satisfies FieldSchema
 
 /** Resources whose answers carry `customFields`. */
-const WITH_CUSTOM_FIELDS = new Set<FieldSchema>([TICKET_SCHEMA])
+const WITH_CUSTOM_FIELDS = new Set<FieldSchema>([
+  TICKET_SCHEMA,
+  COMPANY_SCHEMA,
+  CONFIGURATION_SCHEMA,
+  CONTACT_SCHEMA,
+])
 
 /** Where the filters come from: the query string, or a search body (`POST …/search`, FilterValues). */
 export type FilterSource = (

@@ -5,9 +5,9 @@ import { writableFields } from '../inputs/validation.js'
 import type { RouteHandler } from '../http-types.js'
 import { countReply, listReply, recordReply } from '../listing/list.js'
 import type { ListSource } from '../listing/matches.js'
-import type { CompanyRecord, ContactRecord } from '../records.js'
+import type { CompanyRecord } from '../records.js'
 import { invalidObject, recordNotFound } from '../vendor-errors.js'
-import { COMPANY_SCHEMA, companyView, CONTACT_SCHEMA, contactView } from '../views/companies.js'
+import { COMPANY_SCHEMA, companyView } from '../views/companies.js'
 import { newInfo, objectBody, recordId, touchedInfo, writeStamp } from './common.js'
 
 const companySource = (db: ConnectWiseDatabase): ListSource<CompanyRecord> => ({
@@ -45,27 +45,10 @@ export const patchCompany: RouteHandler = (request, context) => {
   const { db } = context
   const company = db.companies.get(recordId(request.params.id))
   if (!company) return recordNotFound('Company', request.params.id)
-  const patch = applyPatch(companyFields(company), request.body, COMPANY_PATCH_RULES)
+  const patch = applyPatch(companyFields(db, company), request.body, COMPANY_PATCH_RULES)
   if (!patch.ok) return invalidObject(COMPANY_RESOURCE, patch.errors)
   const input = readCompany(db, patch.fields, company.id)
   if (!input.ok) return invalidObject(COMPANY_RESOURCE, input.errors)
   db.updateCompany(company, { ...input.fields, info: touchedInfo(company.info, writeStamp(context)) })
   return recordReply(request, COMPANY_SCHEMA, companyView(db, company))
-}
-
-const contactSource = (db: ConnectWiseDatabase): ListSource<ContactRecord> => ({
-  records: db.contacts,
-  view: (contact) => contactView(db, contact),
-})
-
-export const listContacts: RouteHandler = (request, context) =>
-  listReply(request, context, CONTACT_SCHEMA, contactSource(context.db))
-
-export const countContacts: RouteHandler = (request, { db }) =>
-  countReply(request, CONTACT_SCHEMA, contactSource(db))
-
-export const getContact: RouteHandler = (request, { db }) => {
-  const contact = db.contacts.get(recordId(request.params.id))
-  if (!contact) return recordNotFound('Contact', request.params.id)
-  return recordReply(request, CONTACT_SCHEMA, contactView(db, contact))
 }

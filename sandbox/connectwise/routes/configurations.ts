@@ -50,7 +50,7 @@ export const patchConfiguration: RouteHandler = (request, context) => {
   const { db } = context
   const configuration = db.configurations.get(recordId(request.params.id))
   if (!configuration) return recordNotFound('Configuration', request.params.id)
-  const patch = applyPatch(configurationFields(configuration), request.body, CONFIGURATION_PATCH_RULES)
+  const patch = applyPatch(configurationFields(db, configuration), request.body, CONFIGURATION_PATCH_RULES)
   if (!patch.ok) return invalidObject(CONFIGURATION_RESOURCE, patch.errors)
   const input = readConfiguration(db, patch.fields, 'update')
   if (!input.ok) return invalidObject(CONFIGURATION_RESOURCE, input.errors)

@@ -9,16 +9,7 @@ import {
   patchCallback,
   replaceCallback,
 } from './callbacks.js'
-import {
-  createCompany,
-  countCompanies,
-  countContacts,
-  getCompany,
-  getContact,
-  listCompanies,
-  listContacts,
-  patchCompany,
-} from './companies.js'
+import { createCompany, countCompanies, getCompany, listCompanies, patchCompany } from './companies.js'
 import {
   countConfigurations,
   createConfiguration,
@@ -27,6 +18,16 @@ import {
   listConfigurationTypes,
   patchConfiguration,
 } from './configurations.js'
+import {
+  countContacts,
+  createContact,
+  getCommunicationType,
+  getContact,
+  listCommunicationTypes,
+  listContacts,
+  patchContact,
+} from './contacts.js'
+import { countUserDefinedFields, getUserDefinedField, listUserDefinedFields } from './custom-fields.js'
 import { countNotes, createNote, getNote, listNotes } from './notes.js'
 import {
   getBoard,
@@ -82,8 +83,12 @@ export const CONNECTWISE_ROUTES: readonly Route<RouteHandler>[] = [
   { method: 'GET', pattern: '/company/configurations/:id', handler: getConfiguration },
   { method: 'PATCH', pattern: '/company/configurations/:id', handler: patchConfiguration },
   { method: 'GET', pattern: '/company/contacts', handler: listContacts },
+  { method: 'POST', pattern: '/company/contacts', handler: createContact },
   { method: 'GET', pattern: '/company/contacts/count', handler: countContacts },
   { method: 'GET', pattern: '/company/contacts/:id', handler: getContact },
+  { method: 'PATCH', pattern: '/company/contacts/:id', handler: patchContact },
+  { method: 'GET', pattern: '/company/communicationtypes', handler: listCommunicationTypes },
+  { method: 'GET', pattern: '/company/communicationtypes/:id', handler: getCommunicationType },
   { method: 'GET', pattern: '/system/members', handler: listMembers },
   { method: 'GET', pattern: '/system/callbacks', handler: listCallbacks },
   { method: 'POST', pattern: '/system/callbacks', handler: createCallback },
@@ -93,4 +98,7 @@ export const CONNECTWISE_ROUTES: readonly Route<RouteHandler>[] = [
   { method: 'PATCH', pattern: '/system/callbacks/:id', handler: patchCallback },
   { method: 'DELETE', pattern: '/system/callbacks/:id', handler: deleteCallback },
   { method: 'GET', pattern: '/system/members/:id', handler: getMember },
+  { method: 'GET', pattern: '/system/userdefinedfields', handler: listUserDefinedFields },
+  { method: 'GET', pattern: '/system/userdefinedfields/count', handler: countUserDefinedFields },
+  { method: 'GET', pattern: '/system/userdefinedfields/:id', handler: getUserDefinedField },
 ]

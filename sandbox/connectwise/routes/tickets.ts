@@ -110,8 +110,8 @@ export const patchTicket: RouteHandler = (request, context) => {
   const notify = readProcessNotifications(operations.flag, TICKET_RESOURCE)
   if (!notify.ok) return invalidObject(TICKET_RESOURCE, notify.errors)
   const patch = operations.onlyFlag
-    ? { ok: true as const, fields: ticketFields(ticket), touched: new Set<string>() }
-    : applyPatch(ticketFields(ticket), operations.rest, TICKET_PATCH_RULES)
+    ? { ok: true as const, fields: ticketFields(db, ticket), touched: new Set<string>() }
+    : applyPatch(ticketFields(db, ticket), operations.rest, TICKET_PATCH_RULES)
   if (!patch.ok) return invalidObject(TICKET_RESOURCE, patch.errors)
   const fields = { ...patch.fields }
   if (patch.touched.has('contact')) {

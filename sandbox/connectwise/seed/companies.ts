@@ -2,7 +2,7 @@ import { DAY_MS } from '../../shared/dates.js'
 import type { Random } from '../../shared/random.js'
 import { uniqueEmail } from '../../shared/seed.js'
 import { formatTimestamp } from '../dates.js'
-import type { CompanyRecord, ContactRecord, InfoStamp, NamedRecord } from '../records.js'
+import type { CommunicationKind, CompanyRecord, ContactRecord, InfoStamp, NamedRecord } from '../records.js'
 import {
   AWKWARD_COMPANY_NAMES,
   COMPANY_NAME_FIRST,
@@ -96,11 +96,15 @@ function draftCompany(random: Random, lookups: CompanyLookups, basics: CompanyBa
     website: random.chance(0.85) ? `https://www.${slug(basics.name)}.example` : null,
     typeIds,
     deletedFlag: basics.deleted,
+    customFieldValues: {},
     info: info(random, enteredMs),
   }
 }
 
-/** One contact per company (its default), the rest spread at random over the companies not deleted. */
+/**
+ * One contact per company (its default), the rest spread at random over the companies not deleted. Most have an
+ * email (type 1, Email) and a direct phone (type 2, Direct); item ids run on across contacts.
+ */
 function seedContacts(random: Random, companies: readonly CompanyRecord[]): ContactRecord[] {
   const living = companies.filter((company) => !company.deletedFlag)
   const owners = [
@@ -108,21 +112,36 @@ function seedContacts(random: Random, companies: readonly CompanyRecord[]): Cont
     ...Array.from({ length: CONTACT_COUNT - companies.length }, () => random.pick(living)),
   ].sort((a, b) => a.id - b.id)
   const emails = new Set<string>()
+  let itemId = 0
+  const item = (typeId: number, communicationType: CommunicationKind, value: string) => ({
+    id: (itemId += 1),
+    typeId,
+    communicationType,
+    value,
+    extension: null,
+    defaultFlag: true,
+  })
   return owners.map((company, index) => {
     const firstName = random.pick(FIRST_NAMES)
     const lastName = random.chance(0.97) ? random.pick(LAST_NAMES) : null
     const local = slug([firstName, lastName].filter(Boolean).join('.'))
     const place = random.pick(PLACES)
+    const title = random.chance(0.7) ? random.pick(CONTACT_TITLES) : null
+    const email = random.chance(0.92) ? uniqueEmail(emails, `${local}@${slug(company.name)}.example`) : null
+    const directPhone = random.chance(0.8) ? phone(random, place.area) : null
     return {
       id: index + 1,
       firstName,
       lastName,
       companyId: company.id,
-      title: random.chance(0.7) ? random.pick(CONTACT_TITLES) : null,
-      email: random.chance(0.92) ? uniqueEmail(emails, `${local}@${slug(company.name)}.example`) : null,
-      phone: random.chance(0.8) ? phone(random, place.area) : null,
+      title,
+      communicationItems: [
+        ...(email === null ? [] : [item(1, 'Email', email)]),
+        ...(directPhone === null ? [] : [item(2, 'Phone', directPhone)]),
+      ],
       inactiveFlag: random.chance(0.05),
       defaultFlag: index === 0 || owners[index - 1]?.id !== company.id,
+      customFieldValues: {},
       info: info(random, Date.parse(company.info.dateEntered) + DAY_MS),
     }
   })

@@ -67,6 +67,7 @@ export function seedConfigurations(random: Random, context: ConfigurationContext
           )
         : null,
       activeFlag: status === 'Active',
+      customFieldValues: {},
       info: {
         dateEntered: formatTimestamp(enteredMs),
         lastUpdated: formatTimestamp(instantBetween(random, enteredMs, REFERENCE_MS)),

@@ -1,5 +1,7 @@
-import { createRandom } from '../../shared/random.js'
+import { createRandom, type Random } from '../../shared/random.js'
+import type { CustomFieldResource } from '../custom-field-screens.js'
 import type { ConnectWiseDataSet } from '../database.js'
+import type { ContactRecord, CustomFieldValues } from '../records.js'
 import {
   COMPANY_STATUSES,
   COMPANY_TYPES,
@@ -9,6 +11,7 @@ import {
 } from './catalog.js'
 import { seedCompanies } from './companies.js'
 import { seedConfigurations } from './configurations.js'
+import { seedCommunicationTypes, seedCustomFieldValues, seedUserDefinedFields } from './custom-fields.js'
 import {
   idOf,
   named,
@@ -54,6 +57,18 @@ export function seedConnectWiseData(seed: number): ConnectWiseDataSet {
     contacts,
     companyStatusActiveId: idOf(companyStatuses, 'Active'),
   })
+  const userDefinedFields = seedUserDefinedFields()
+  // A stream of its own, so the records drawn before custom fields existed stay as they were for every seed.
+  const extras = createRandom(seed ^ 0x5eed)
+  const fill = (resource: CustomFieldResource, records: { customFieldValues: CustomFieldValues }[]) => {
+    for (const record of records)
+      record.customFieldValues = seedCustomFieldValues(extras, userDefinedFields, resource)
+  }
+  fill('company', companies)
+  fill('contact', contacts)
+  fill('configuration', configurations)
+  fill('ticket', tickets)
+  addMobiles(extras, contacts)
   return {
     boards,
     statuses,
@@ -71,5 +86,26 @@ export function seedConnectWiseData(seed: number): ConnectWiseDataSet {
     configurations,
     tickets,
     notes,
+    communicationTypes: seedCommunicationTypes(),
+    userDefinedFields,
+  }
+}
+
+/** A mobile number (type 3, Cell) for about a quarter of the contacts, with ids after the seeded items. */
+function addMobiles(random: Random, contacts: ContactRecord[]): void {
+  let itemId = Math.max(
+    0,
+    ...contacts.flatMap((contact) => contact.communicationItems.map((item) => item.id)),
+  )
+  for (const contact of contacts) {
+    if (!random.chance(0.25)) continue
+    contact.communicationItems.push({
+      id: (itemId += 1),
+      typeId: 3,
+      communicationType: 'Phone',
+      value: `(555) 010-${String(random.int(0, 9999)).padStart(4, '0')}`,
+      extension: null,
+      defaultFlag: false,
+    })
   }
 }

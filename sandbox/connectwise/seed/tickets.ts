@@ -13,7 +13,7 @@ import type {
   TicketRecord,
   TicketTypeRecord,
 } from '../records.js'
-import { contactName } from '../views/references.js'
+import { contactEmail, contactName } from '../views/references.js'
 import {
   BOARDS,
   CONTACT_REPLIES,
@@ -108,7 +108,7 @@ function draftTicket(
     companyId: company.id,
     contactId: contact?.id ?? null,
     contactName: contact ? contactName(contact) : null,
-    contactEmailAddress: contact?.email ?? null,
+    contactEmailAddress: contact ? contactEmail(contact) : null,
     typeId: type && random.chance(0.85) ? type.id : null,
     ownerId: owner?.id ?? null,
     priorityId: random.pickWeighted(PRIORITIES.map((priority) => [priority.id, priority.weight] as const)),
@@ -118,6 +118,7 @@ function draftTicket(
     closedDate: status.closedStatus ? formatTimestamp(closeMs) : null,
     closedFlag: status.closedStatus,
     dateResolved: status.closedStatus ? formatTimestamp(closeMs) : null,
+    customFieldValues: {},
     info: {
       lastUpdated: formatTimestamp(updatedMs),
       dateEntered: formatTimestamp(enteredMs),

@@ -1,8 +1,10 @@
 import type { ConnectWiseDatabase } from '../database.js'
 import type { FieldSchema, JsonObject } from '../field-schema.js'
-import type { CompanyRecord, ContactRecord } from '../records.js'
+import { CUSTOM_FIELD_SCREENS } from '../custom-field-screens.js'
+import type { CompanyRecord } from '../records.js'
+import { customFieldsView } from './custom-fields.js'
 import { withoutNulls } from './json.js'
-import { companyRef, ID_IDENTIFIER_NAME, ID_NAME, INFO, infoView, namedRef } from './references.js'
+import { ID_NAME, INFO, infoView, namedRef } from './references.js'
 
 export const COMPANY_SCHEMA = {
   id: 'integer',
@@ -19,6 +21,7 @@ export const COMPANY_SCHEMA = {
   website: 'string',
   types: 'array',
   deletedFlag: 'boolean',
+  customFields: 'array',
   _info: INFO,
 } as const satisfies FieldSchema
 
@@ -38,47 +41,7 @@ export function companyView(db: ConnectWiseDatabase, company: CompanyRecord): Js
     website: company.website,
     types: company.typeIds.map((id) => withoutNulls(namedRef(db.companyTypes, id) ?? {})),
     deletedFlag: company.deletedFlag,
+    customFields: customFieldsView(db, CUSTOM_FIELD_SCREENS.company, company.customFieldValues),
     _info: infoView(company.info),
-  })
-}
-
-export const CONTACT_SCHEMA = {
-  id: 'integer',
-  firstName: 'string',
-  lastName: 'string',
-  company: ID_IDENTIFIER_NAME,
-  title: 'string',
-  inactiveFlag: 'boolean',
-  defaultFlag: 'boolean',
-  communicationItems: 'array',
-  _info: INFO,
-} as const satisfies FieldSchema
-
-/** Email and phone live in `communicationItems`, as the vendor keeps them. */
-export function contactView(db: ConnectWiseDatabase, contact: ContactRecord): JsonObject {
-  const items = [
-    contact.email && {
-      type: { id: 1, name: 'Email' },
-      value: contact.email,
-      defaultFlag: true,
-      communicationType: 'Email',
-    },
-    contact.phone && {
-      type: { id: 2, name: 'Direct' },
-      value: contact.phone,
-      defaultFlag: true,
-      communicationType: 'Phone',
-    },
-  ].filter(Boolean)
-  return withoutNulls({
-    id: contact.id,
-    firstName: contact.firstName,
-    lastName: contact.lastName,
-    company: companyRef(db, contact.companyId),
-    title: contact.title,
-    inactiveFlag: contact.inactiveFlag,
-    defaultFlag: contact.defaultFlag,
-    communicationItems: items,
-    _info: infoView(contact.info),
   })
 }

@@ -1,6 +1,8 @@
+import { CUSTOM_FIELD_SCREENS } from '../custom-field-screens.js'
 import type { ConnectWiseDatabase } from '../database.js'
 import type { FieldSchema, JsonObject } from '../field-schema.js'
 import type { ConfigurationRecord, ConfigurationTypeRecord } from '../records.js'
+import { customFieldsView } from './custom-fields.js'
 import { withoutNulls } from './json.js'
 import {
   companyRef,
@@ -28,6 +30,7 @@ export const CONFIGURATION_SCHEMA = {
   osType: 'string',
   warrantyExpirationDate: 'datetime',
   activeFlag: 'boolean',
+  customFields: 'array',
   _info: INFO,
 } as const satisfies FieldSchema
 
@@ -48,6 +51,7 @@ export function configurationView(db: ConnectWiseDatabase, configuration: Config
     osType: configuration.osType,
     warrantyExpirationDate: configuration.warrantyExpirationDate,
     activeFlag: configuration.activeFlag,
+    customFields: customFieldsView(db, CUSTOM_FIELD_SCREENS.configuration, configuration.customFieldValues),
     _info: infoView(configuration.info),
   })
 }

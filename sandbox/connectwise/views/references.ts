@@ -26,6 +26,12 @@ export function contactName(contact: ContactRecord): string {
   return [contact.firstName, contact.lastName].filter(Boolean).join(' ')
 }
 
+/** The contact's default email (its first email if none is the default); null without one. */
+export function contactEmail(contact: ContactRecord): string | null {
+  const emails = contact.communicationItems.filter((item) => item.communicationType === 'Email')
+  return (emails.find((item) => item.defaultFlag) ?? emails[0])?.value ?? null
+}
+
 export function infoView(info: InfoStamp) {
   return { ...info }
 }

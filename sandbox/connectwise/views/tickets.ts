@@ -1,6 +1,8 @@
+import { CUSTOM_FIELD_SCREENS } from '../custom-field-screens.js'
 import type { ConnectWiseDatabase } from '../database.js'
 import type { FieldSchema, JsonObject } from '../field-schema.js'
 import type { TicketRecord } from '../records.js'
+import { customFieldsView } from './custom-fields.js'
 import { withoutNulls } from './json.js'
 import {
   contactRef,
@@ -63,7 +65,7 @@ export function ticketView(db: ConnectWiseDatabase, ticket: TicketRecord): JsonO
     closedDate: ticket.closedDate,
     closedFlag: ticket.closedFlag,
     dateResolved: ticket.dateResolved,
-    customFields: [],
+    customFields: customFieldsView(db, CUSTOM_FIELD_SCREENS.ticket, ticket.customFieldValues),
     _info: infoView(ticket.info),
   })
 }

@@ -165,6 +165,39 @@ describe('ConnectWise callbacks', () => {
     expect(receiver.received).toHaveLength(2)
   })
 
+  it('calls back for contacts by company or by the contact itself (captured contact callbacks)', async () => {
+    await register({ type: 'contact', level: 'company', objectId: 2 })
+    await register({ type: 'contact', level: 'company', objectId: 3, url: `${receiver.url}?other=` })
+    const created = await api('/company/contacts', {
+      method: 'POST',
+      body: { firstName: 'Called', company: { id: 2 } },
+    })
+    const added = await nextCallback(1)
+    expect(added.payload).toMatchObject({ Action: 'added', Type: 'contact', ID: created.json.id })
+    expect(JSON.parse(added.payload.Entity as string)).toEqual(created.json)
+    await register({
+      type: 'contact',
+      level: 'contact',
+      objectId: created.json.id,
+      url: `${receiver.url}?own=`,
+    })
+    await api(`/company/contacts/${created.json.id}`, {
+      method: 'PATCH',
+      body: [{ op: 'replace', path: 'title', value: 'Owner' }],
+    })
+    await receiver.waitFor(3)
+    await cw.callbacks.settled()
+    const urls = cw.callbacks.sent.slice(-3).map((call) => call.url)
+    expect(urls.sort()).toEqual(
+      [
+        `${receiver.url}?id=${created.json.id}`,
+        `${receiver.url}?id=${created.json.id}`,
+        `${receiver.url}?own=${created.json.id}`,
+      ].sort(),
+    )
+    expect(receiver.received).toHaveLength(3)
+  })
+
   it('leaves out the registering member’s own changes when isSelfSuppressedFlag is set', async () => {
     const suppressed = (await register({ isSelfSuppressedFlag: true, url: `${receiver.url}?mine=` })).json
     await register({ url: `${receiver.url}?all=` })

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { type TicketRecord } from '../../../sandbox/connectwise/index.js'
+import {
+  type ContactRecord,
+  type CustomFieldValues,
+  type TicketRecord,
+} from '../../../sandbox/connectwise/index.js'
 import {
   api,
   cw,
+  emailOf,
   listIds,
   q,
   quote,
@@ -10,6 +15,7 @@ import {
   ticketIds,
   tickets,
   useConnectWiseEmulator,
+  valuesOf,
 } from './helpers.js'
 
 useConnectWiseEmulator()
@@ -242,9 +248,9 @@ describe('child and custom field conditions', () => {
 
   it('applies childConditions to each element of a child collection', async () => {
     const contacts = [...cw.db.contacts.values()]
-    const domain = contacts.find((contact) => contact.email)?.email?.split('@')[1] as string
+    const domain = contacts.map(emailOf).find(Boolean)?.split('@')[1] as string
     const expected = contacts
-      .filter((contact) => contact.email?.toLowerCase().endsWith(`@${domain.toLowerCase()}`))
+      .filter((contact) => emailOf(contact)?.toLowerCase().endsWith(`@${domain.toLowerCase()}`))
       .map((contact) => contact.id)
     expect(expected.length).toBeGreaterThan(0)
     expect(expected.length).toBeLessThan(contacts.length)
@@ -260,7 +266,9 @@ describe('child and custom field conditions', () => {
         '/company/contacts',
         cq('childConditions', 'communicationItems/communicationType = "Phone"'),
       ),
-    ).toEqual(contacts.filter((contact) => contact.phone).map((contact) => contact.id))
+    ).toEqual(
+      contacts.filter((contact) => valuesOf(contact, 'Phone').length > 0).map((contact) => contact.id),
+    )
     const partners = [...cw.db.companies.values()]
       .filter((company) => company.typeIds.some((id) => cw.db.companyTypes.get(id)?.name === 'Partner'))
       .map((company) => company.id)
@@ -269,11 +277,38 @@ describe('child and custom field conditions', () => {
     )
   })
 
-  it('applies customFieldConditions to the custom fields of tickets', async () => {
-    // No seeded ticket carries custom fields, so none can match: the filter is not ignored.
-    const custom = cq('customFieldConditions', 'caption = "Billing code" and value = "X1"')
-    expect(await listIds('/service/tickets', custom)).toEqual([])
-    expect((await api(`/service/tickets/count?${custom}`)).json).toEqual({ count: 0 })
+  it('applies customFieldConditions to one custom field at a time, comparing values as the literal says', async () => {
+    const holding = (
+      records: Iterable<TicketRecord | ContactRecord>,
+      test: (values: CustomFieldValues) => boolean,
+    ) => [...records].filter((record) => test(record.customFieldValues)).map((record) => record.id)
+    const ticketWith = (test: (values: CustomFieldValues) => boolean) => holding(tickets(), test)
+    const billed = tickets().find((ticket) => typeof ticket.customFieldValues[1] === 'string') as TicketRecord
+    const code = billed.customFieldValues[1] as string
+    const custom = cq('customFieldConditions', `caption = "Billing code" and value = ${quote(code)}`)
+    const expected = ticketWith((values) => values[1] === code)
+    expect(expected.length).toBeGreaterThan(0)
+    expect(await listIds('/service/tickets', custom)).toEqual(expected)
+    expect((await api(`/service/tickets/count?${custom}`)).json).toEqual({ count: expected.length })
+    // A checkbox holds true/false: a boolean literal finds it, the text "true" does not.
+    expect(await listIds('/service/tickets', cq('customFieldConditions', 'id = 3 and value = true'))).toEqual(
+      ticketWith((values) => values[3] === true),
+    )
+    expect(
+      await listIds('/service/tickets', cq('customFieldConditions', 'id = 3 and value = "true"')),
+    ).toEqual([])
+    expect(await listIds('/service/tickets', cq('customFieldConditions', 'id = 2 and value > 100'))).toEqual(
+      ticketWith((values) => typeof values[2] === 'number' && values[2] > 100),
+    )
+    expect(
+      await listIds('/service/tickets', cq('customFieldConditions', 'id = 1 and value != null')),
+    ).toEqual(ticketWith((values) => values[1] !== undefined))
+    expect(
+      await listIds(
+        '/company/contacts',
+        cq('customFieldConditions', 'caption = "Preferred language" and value like "Fr%"'),
+      ),
+    ).toEqual(holding(cw.db.contacts.values(), (values) => values[16] === 'French'))
   })
 
   it('refuses what it cannot apply, with the vendor error shape', async () => {
@@ -294,7 +329,7 @@ describe('child and custom field conditions', () => {
         "childConditions: Unknown child field 'firstName'",
       ],
       [
-        '/company/companies',
+        '/service/boards',
         cq('customFieldConditions', 'caption = "x"'),
         'customFieldConditions cannot be used on this resource: it has no custom fields.',
       ],

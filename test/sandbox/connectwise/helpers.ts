@@ -3,6 +3,7 @@ import { callJson, type CallResult } from '../http.js'
 import {
   startConnectWiseEmulator,
   type ConnectWiseEmulator,
+  type ContactRecord,
   type TicketRecord,
 } from '../../../sandbox/connectwise/index.js'
 
@@ -93,5 +94,10 @@ export const ticketIds = (predicate: (ticket: TicketRecord) => boolean) =>
     .map((ticket) => ticket.id)
     .sort((a, b) => a - b)
 export const statusOf = (ticket: TicketRecord) => cw.db.statuses.get(ticket.statusId)
+
+/** A contact's items of one kind (seeded contacts have one email at most, and one direct phone). */
+export const valuesOf = (contact: ContactRecord, kind: 'Email' | 'Phone' | 'Fax') =>
+  contact.communicationItems.filter((item) => item.communicationType === kind).map((item) => item.value)
+export const emailOf = (contact: ContactRecord): string | undefined => valuesOf(contact, 'Email')[0]
 
 export const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/

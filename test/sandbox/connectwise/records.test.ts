@@ -50,8 +50,26 @@ describe('record shapes', () => {
       company: { id: company?.id, identifier: company?.identifier, name: company?.name },
       priority: { id: priority?.id, name: priority?.name, sort: priority?.sortOrder, level: priority?.level },
       closedFlag: true,
-      customFields: [],
     })
+    // Every definition of the ticket screen, in order, the unset ones null (as a captured contact answers them).
+    expect(json.customFields.map((field: { id: number }) => field.id)).toEqual(
+      cw.db.customFieldsOf('sr100').map((definition) => definition.id),
+    )
+    for (const field of json.customFields) {
+      expect(Object.keys(field)).toEqual([
+        'id',
+        'caption',
+        'type',
+        'entryMethod',
+        'numberOfDecimals',
+        'value',
+        'connectWiseId',
+        'rowNum',
+        'userDefinedFieldRecId',
+        'podId',
+      ])
+      expect(field.value).toEqual(full.customFieldValues[field.id] ?? null)
+    }
     expect(Object.keys(json.owner)).toEqual(['id', 'identifier', 'name'])
     expect(Object.keys(json.contact)).toEqual(['id', 'name'])
     expect(Object.keys(json._info)).toEqual(['lastUpdated', 'dateEntered', 'enteredBy', 'updatedBy'])
@@ -66,7 +84,10 @@ describe('record shapes', () => {
     for (const absent of ['contact', 'owner', 'type', 'contactName'])
       expect(sparse.json).not.toHaveProperty(absent)
     if (!bare.closedFlag) expect(sparse.json).not.toHaveProperty('closedDate')
-    expect(JSON.stringify(sparse.json)).not.toContain('null')
+    // Only an unset custom field's value is null: the captured answers list each one so.
+    const { customFields, ...rest } = sparse.json
+    expect(JSON.stringify(rest)).not.toContain('null')
+    expect(customFields.length).toBeGreaterThan(0)
   })
 
   it('answers notes, reference data, companies, contacts, configurations and members in their shapes', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { api, cw, DATE, fieldErrors, useConnectWiseEmulator } from './helpers.js'
+import { api, cw, DATE, emailOf, fieldErrors, useConnectWiseEmulator } from './helpers.js'
 
 useConnectWiseEmulator()
 
@@ -50,10 +50,8 @@ describe('ticket writes', () => {
   })
 
   it('takes every reference and closes a ticket created in a closed status', async () => {
-    const contact = [...cw.db.contacts.values()].find((candidate) => candidate.email) as {
-      id: number
-      email: string
-    }
+    const found = [...cw.db.contacts.values()].find((candidate) => emailOf(candidate))
+    const contact = { id: found?.id as number, email: found && emailOf(found) }
     const closed = cw.db.statusesOf(2).find((status) => status.closedStatus)
     const result = await create({
       summary: 'Closed on arrival',
