@@ -3,7 +3,7 @@ import { vendorClientOn } from '../../src/vendor-http/client.js'
 import { categoryMapsOf, notificationsAllowed } from '../../src/connection-config.js'
 import { adapterFrom } from '../kit/adapter.js'
 import { vendorModule } from '../kit/vendor-module.js'
-import type { AdapterDeps } from '../types.js'
+import type { AdapterDeps, CallContext } from '../types.js'
 import { connectWiseApi } from './api.js'
 import { connectWiseAuth } from './auth.js'
 import { connectWiseCallbacks } from './callbacks.js'
@@ -17,11 +17,24 @@ import {
   ticketUrlOf,
 } from './config.js'
 import { describeConnectWiseError } from './errors.js'
-import type { ConnectWiseMapOptions } from './map.js'
+import { connectWiseCustomFieldDefinitions } from './definitions.js'
+import {
+  agentFromConnectWise,
+  boardFromConnectWise,
+  CONNECTWISE_UNWRITABLE,
+  type ConnectWiseMapOptions,
+} from './map.js'
 import { connectWiseRateLimitHint } from './rate-limit.js'
 import { ConnectWiseReference } from './reference.js'
 import { connectWiseResources } from './resources.js'
-import type { CwBoard, CwBoardStatus, CwBoardType, CwPriority } from './types.js'
+import type {
+  CwBoard,
+  CwBoardStatus,
+  CwBoardType,
+  CwCommunicationType,
+  CwMember,
+  CwPriority,
+} from './types.js'
 
 function connectConnectWise(config: ConnectWiseConnectionConfig, deps: AdapterDeps) {
   const mapOptions: ConnectWiseMapOptions = {
@@ -44,9 +57,11 @@ function connectConnectWise(config: ConnectWiseConnectionConfig, deps: AdapterDe
   const api = connectWiseApi(client)
   const cached = <T>(name: string, load: () => Promise<T>) => deps.referenceCache.get(config.id, name, load)
 
+  const boards = (ctx: CallContext) =>
+    cached('boards', () => api.all<CwBoard>('/service/boards', ctx, 'id,name,inactiveFlag'))
   const reference = new ConnectWiseReference({
     mapOptions,
-    boards: (ctx) => cached('boards', () => api.all<CwBoard>('/service/boards', ctx, 'id,name,inactiveFlag')),
+    boards,
     statusesOf: (boardId, ctx) =>
       cached(`board-statuses:${boardId}`, () =>
         api.all<CwBoardStatus>(`/service/boards/${boardId}/statuses`, ctx),
@@ -55,6 +70,12 @@ function connectConnectWise(config: ConnectWiseConnectionConfig, deps: AdapterDe
       cached(`board-types:${boardId}`, () => api.all<CwBoardType>(`/service/boards/${boardId}/types`, ctx)),
     priorities: (ctx) => cached('priorities', () => api.all<CwPriority>('/service/priorities', ctx)),
   })
+
+  // Members too who no longer work: old tickets and notes name them.
+  const members = (ctx: CallContext) =>
+    cached('members', () =>
+      api.all<CwMember>('/system/members', ctx, 'id,identifier,firstName,lastName,officeEmail,inactiveFlag'),
+    )
 
   return adapterFrom({
     connectionId: config.id,
@@ -67,7 +88,16 @@ function connectConnectWise(config: ConnectWiseConnectionConfig, deps: AdapterDe
       mapOptions,
       notifications: notificationsAllowed(config),
       defaultBoardId: config.defaultBoardId,
+      communicationTypes: (ctx) =>
+        cached('communication-types', () => api.all<CwCommunicationType>('/company/communicationTypes', ctx)),
     }),
+    agents: async (ctx) => (await members(ctx)).map(agentFromConnectWise),
+    boards: async (ctx) => (await boards(ctx)).map(boardFromConnectWise),
+    customFields: connectWiseCustomFieldDefinitions(api, cached),
+    writeRules: {
+      customers: { unwritable: CONNECTWISE_UNWRITABLE.customers },
+      assets: { unwritable: CONNECTWISE_UNWRITABLE.assets },
+    },
     callbacks: connectWiseCallbacks(client, api),
     reference: {
       statuses: (ctx) => reference.statuses(ctx),

@@ -2,12 +2,14 @@ import type { Asset, AssetCreate, AssetUpdate } from '../../src/canonical/asset.
 import type { Comment, CommentCreate } from '../../src/canonical/comment.js'
 import type { PriorityLevel, StatusCategory } from '../../src/canonical/common.js'
 import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
-import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
+import type { Agent } from '../../src/canonical/agent.js'
+import type { Board, Priority, Status, TicketType } from '../../src/canonical/reference.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
-import { unsupportedField, validationFailed } from '../../src/errors.js'
+import { validationFailed } from '../../src/errors.js'
 import { withoutUndefined } from '../../src/mapping/ids.js'
 import { checkLengths } from '../../src/mapping/limits.js'
 import { categoryFromName, isoOrEpoch, isoOrNull, matchLevel, textOrNull } from '../../src/mapping/names.js'
+import { customFieldsFromConnectWise } from './custom-fields.js'
 import { cwId } from './query.js'
 import type {
   CwBoard,
@@ -15,6 +17,7 @@ import type {
   CwBoardType,
   CwCompany,
   CwConfiguration,
+  CwMember,
   CwNote,
   CwPatchOperation,
   CwPriority,
@@ -147,7 +150,7 @@ export function ticketFromConnectWise(
     dueAt: isoOrNull(ticket.requiredDate),
     closedAt: isoOrNull(ticket.closedDate),
     url: options.ticketUrl?.replace('{id}', String(ticket.id)) ?? null,
-    customFields: [],
+    customFields: customFieldsFromConnectWise(ticket.customFields),
     remote: ticket,
   }
 }
@@ -204,7 +207,7 @@ export function customerFromConnectWise(company: CwCompany): Customer {
     active: company.deletedFlag !== true && !/\binactive\b/i.test(company.status?.name ?? ''),
     createdAt: isoOrEpoch(company._info?.dateEntered),
     updatedAt: isoOrEpoch(company._info?.lastUpdated),
-    customFields: [],
+    customFields: customFieldsFromConnectWise(company.customFields),
     remote: company,
   }
 }
@@ -222,7 +225,7 @@ export function assetFromConnectWise(configuration: CwConfiguration): Asset {
       textOrNull(configuration.status?.name) ?? (configuration.activeFlag === false ? 'Inactive' : null),
     createdAt: isoOrEpoch(configuration._info?.dateEntered),
     updatedAt: isoOrEpoch(configuration._info?.lastUpdated),
-    customFields: [],
+    customFields: customFieldsFromConnectWise(configuration.customFields),
     remote: configuration,
   }
 }
@@ -235,6 +238,22 @@ export function patchOf(fields: Record<string, unknown>): CwPatchOperation[] {
       value === null ? { op: 'remove', path } : { op: 'replace', path, value },
     )
 }
+
+export const boardFromConnectWise = (board: CwBoard): Board => ({
+  id: String(board.id),
+  name: board.name,
+  active: board.inactiveFlag !== true,
+})
+
+/** A member: the name ConnectWise shows (first and last), else the identifier. */
+export const agentFromConnectWise = (member: CwMember): Agent => ({
+  id: String(member.id),
+  name:
+    [member.firstName, member.lastName].filter(Boolean).join(' ') || member.identifier || String(member.id),
+  email: textOrNull(member.officeEmail),
+  active: member.inactiveFlag !== true,
+  remote: member,
+})
 
 export const idRef = (value: string | null | undefined, field: string) =>
   value === undefined ? undefined : value === null ? null : { id: cwId(value, field) }
@@ -282,11 +301,17 @@ export function companyIdentifier(name: string, random: () => number = Math.rand
 /** vendors.md: a company name takes at most 50 characters. */
 const COMPANY_NAME_MAX_LENGTH = 50
 
+/** Canonical fields ConnectWise has no place for, checked by the gateway before any call (its writeRules). */
+export const CONNECTWISE_UNWRITABLE = {
+  customers: {
+    email: 'ConnectWise companies have no email field',
+    'address.country': 'ConnectWise refers to countries by id',
+  },
+  assets: { manufacturer: 'ConnectWise refers to manufacturers by id' },
+} as const
+
 export function companyFields(body: CustomerCreate | CustomerUpdate): Record<string, unknown> {
   checkLengths('connectwise', { name: [body.name, COMPANY_NAME_MAX_LENGTH] })
-  if (body.email) throw unsupportedField('connectwise', 'email', 'ConnectWise companies have no email field')
-  if (body.address?.country)
-    throw unsupportedField('connectwise', 'address.country', 'ConnectWise refers to countries by id')
   const address = body.address
   const part = (value: string | null | undefined) => (address === null ? null : value)
   return withoutUndefined({
@@ -329,8 +354,6 @@ export function companyCreateFields(body: CustomerCreate): Record<string, unknow
 }
 
 export function configurationFields(body: AssetCreate | AssetUpdate): Record<string, unknown> {
-  if (body.manufacturer)
-    throw unsupportedField('connectwise', 'manufacturer', 'ConnectWise refers to manufacturers by id')
   return withoutUndefined({
     name: body.name,
     company: idRef(body.customerId, 'customerId'),

@@ -1,6 +1,7 @@
 import {
   ASSET_FILTERS,
   COMMENT_FILTERS,
+  CONTACT_FILTERS,
   CUSTOMER_FILTERS,
   TICKET_FILTERS,
   type FilterName,
@@ -15,13 +16,13 @@ export const CONNECTWISE_FILTERS: Record<VendorListedResource, readonly FilterNa
   customers: CUSTOMER_FILTERS,
   assets: ASSET_FILTERS,
   comments: COMMENT_FILTERS,
-  contacts: [],
+  contacts: CONTACT_FILTERS,
 }
 
 /**
  * Values in the `conditions` language. A string is a literal between double quotes with `\` escaping `"` and
  * `\` itself, so no input (quotes, parentheses, `and`/`or`, brackets, backslashes) can change the structure:
- * every filter stays exactly one comparison.
+ * every filter stays exactly the comparison (or parenthesised pair) it was written as.
  */
 export const quoted = (text: string) => `"${text.replace(/[\\"]/g, (character) => `\\${character}`)}"`
 
@@ -74,6 +75,17 @@ export const configurationConditions = (filters: ListFilters) =>
     since('lastUpdated', filters.updatedSince),
     since('dateEntered', filters.createdSince),
     filters.q === undefined ? undefined : `name contains ${quoted(filters.q)}`,
+  ])
+
+/** A contact's name is two fields: `q` finds either (one parenthesised `or`, its values quoted as any). */
+export const contactConditions = (filters: ListFilters) =>
+  joined([
+    filters.customerId === undefined ? undefined : `company/id = ${cwId(filters.customerId, 'customerId')}`,
+    since('lastUpdated', filters.updatedSince),
+    since('dateEntered', filters.createdSince),
+    filters.q === undefined
+      ? undefined
+      : `(firstName contains ${quoted(filters.q)} or lastName contains ${quoted(filters.q)})`,
   ])
 
 export const noteConditions = (filters: ListFilters) => joined([since('dateCreated', filters.createdSince)])

@@ -1,9 +1,13 @@
 import type { Asset, AssetCreate, AssetUpdate } from '../../src/canonical/asset.js'
 import type { Comment, CommentCreate } from '../../src/canonical/comment.js'
+import type { CustomFieldWrite } from '../../src/canonical/custom-field.js'
 import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
 import { integerPathId } from '../../src/mapping/ids.js'
 import type { NestedDeclaration, ResourceDeclaration } from '../kit/resource.js'
+import type { CallContext } from '../types.js'
 import type { ConnectWiseApi, ConnectWiseQuery } from './api.js'
+import { connectWiseContacts } from './contacts.js'
+import { customFieldsOf } from './custom-fields.js'
 import {
   assetFromConnectWise,
   commentFromConnectWise,
@@ -21,7 +25,7 @@ import {
 import { companyConditions, configurationConditions, CONNECTWISE_FILTERS, noteConditions } from './query.js'
 import type { ConnectWiseReference } from './reference.js'
 import { connectWiseTickets, ticketPath } from './tickets.js'
-import type { CwCompany, CwConfiguration, CwNote } from './types.js'
+import type { CwCommunicationType, CwCompany, CwConfiguration, CwCustomFieldValue, CwNote } from './types.js'
 
 export interface ConnectWiseResourceContext {
   api: ConnectWiseApi
@@ -31,15 +35,21 @@ export interface ConnectWiseResourceContext {
   notifications: boolean
   /** The board new tickets go to when a create names none (the connection's defaultBoardId). */
   defaultBoardId?: string
+  /** The site's communication types (what a contact's email and phones are written with), cached. */
+  communicationTypes: (ctx: CallContext) => Promise<CwCommunicationType[]>
 }
 
-/** ConnectWise's tickets, comments (ticket notes), customers (companies) and assets (configurations), declared. */
+/**
+ * ConnectWise's tickets, comments (ticket notes), customers (companies), assets (configurations) and contacts
+ * (company contacts), declared.
+ */
 export function connectWiseResources({
   api,
   reference,
   mapOptions,
   notifications,
   defaultBoardId,
+  communicationTypes,
 }: ConnectWiseResourceContext) {
   /**
    * ConnectWise's Ticket and ServiceNote models: `processNotifications` "can be set to false to skip notification
@@ -68,25 +78,58 @@ export function connectWiseResources({
     CustomerUpdate
   > = {
     path: '/company/companies',
-    itemPath: (id) => `/company/companies/${integerPathId('connectwise', id)}`,
+    itemPath: companyPath,
     filters: CONNECTWISE_FILTERS.customers,
     query: companyConditions,
     toCanonical: (companies) => companies.map(customerFromConnectWise),
-    createBody: (body) => ({ identifier: companyIdentifier(body.name), ...companyCreateFields(body) }),
-    updateBody: companyFields,
+    createBody: (body) =>
+      withCustomFields(
+        { identifier: companyIdentifier(body.name), ...companyCreateFields(body) },
+        body.customFields,
+      ),
+    updateBody: (body, ctx, id) =>
+      updatedWithCustomFields(companyFields(body), body.customFields, companyPath(id), ctx),
     fieldNames: companyFieldNames,
   }
 
   const assets: ResourceDeclaration<ConnectWiseQuery, CwConfiguration, Asset, AssetCreate, AssetUpdate> = {
     path: '/company/configurations',
-    itemPath: (id) => `/company/configurations/${integerPathId('connectwise', id)}`,
+    itemPath: configurationPath,
     filters: CONNECTWISE_FILTERS.assets,
     query: configurationConditions,
     toCanonical: (configurations) => configurations.map(assetFromConnectWise),
-    createBody: configurationFields,
-    updateBody: configurationFields,
+    createBody: (body) => withCustomFields(configurationFields(body), body.customFields),
+    updateBody: (body, ctx, id) =>
+      updatedWithCustomFields(configurationFields(body), body.customFields, configurationPath(id), ctx),
     fieldNames: configurationFieldNames,
   }
 
-  return { tickets, comments, customers, assets }
+  const contacts = connectWiseContacts({ api, communicationTypes })
+
+  /**
+   * An update's fields with its custom fields, if it sets any: ConnectWise takes a record's whole set, so the
+   * record is read first and its other values sent along (see customFieldsToConnectWise).
+   */
+  async function updatedWithCustomFields(
+    fields: Record<string, unknown>,
+    writes: readonly CustomFieldWrite[] | undefined,
+    path: string,
+    ctx: CallContext,
+  ): Promise<Record<string, unknown>> {
+    if (writes === undefined) return fields
+    const current = await api.read<{ customFields?: CwCustomFieldValue[] }>({ path }, ctx)
+    return { ...fields, customFields: customFieldsOf(current.customFields ?? [], writes) }
+  }
+
+  return { tickets, comments, customers, assets, contacts }
 }
+
+const companyPath = (id: string) => `/company/companies/${integerPathId('connectwise', id)}`
+const configurationPath = (id: string) => `/company/configurations/${integerPathId('connectwise', id)}`
+
+/** A create's fields with the custom fields it sets (only those: a new record has no others to keep). */
+const withCustomFields = (
+  fields: Record<string, unknown>,
+  writes: readonly CustomFieldWrite[] | undefined,
+): Record<string, unknown> =>
+  writes === undefined ? fields : { ...fields, customFields: customFieldsOf([], writes) }

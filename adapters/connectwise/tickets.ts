@@ -1,6 +1,6 @@
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
 import { unsupportedField, validationFailed } from '../../src/errors.js'
-import { integerPathId } from '../../src/mapping/ids.js'
+import { integerPathId, withoutUndefined } from '../../src/mapping/ids.js'
 import { checkLengths } from '../../src/mapping/limits.js'
 import type { ResourceDeclaration } from '../kit/resource.js'
 import type { CallContext } from '../types.js'
@@ -13,6 +13,7 @@ import {
   ticketFromConnectWise,
   type ConnectWiseMapOptions,
 } from './map.js'
+import { customFieldsOf } from './custom-fields.js'
 import { CONNECTWISE_FILTERS, cwId, ticketConditions } from './query.js'
 import type { ConnectWiseReference } from './reference.js'
 import type { CwNote, CwTicket } from './types.js'
@@ -117,11 +118,12 @@ export function connectWiseTickets({
         const lookups = await reference.ticketLookups(ctx)
         const ticket = await api.create<CwTicket>(
           { path: TICKETS_PATH },
-          {
+          withoutUndefined({
             ...ticketFields(body, { boardId: board, statusId, priorityId }),
             initialDescription: body.description,
+            customFields: customFieldsOf([], body.customFields),
             ...notifying,
-          },
+          }),
           { fieldNames: ticketFieldNames },
           ctx,
         )
@@ -140,16 +142,21 @@ export function connectWiseTickets({
         }
         const path = ticketPath(id)
         const board = boardOf(body)
+        const resolvesCategory =
+          body.statusId === undefined && (body.status !== undefined || board !== undefined)
+        // Read first when a category resolves on the ticket's own board, or custom fields are written (ConnectWise
+        // takes their whole set: see customFieldsToConnectWise).
+        const current =
+          body.customFields !== undefined ||
+          (resolvesCategory && (board === undefined || body.status === undefined))
+            ? await api.read<CwTicket>({ path }, ctx)
+            : undefined
         let statusId: number | undefined
         if (body.statusId !== undefined) {
           // ConnectWise itself refuses a status of another board than the ticket's (a 422 on statusId).
           statusId = cwId(body.statusId, 'statusId')
-        } else if (body.status !== undefined || board !== undefined) {
+        } else if (resolvesCategory) {
           // A category resolves on the ticket's board; a move to another board keeps its category there.
-          const current =
-            board === undefined || body.status === undefined
-              ? await api.read<CwTicket>({ path }, ctx)
-              : undefined
           const category =
             body.status ??
             statusCategory(
@@ -164,7 +171,10 @@ export function connectWiseTickets({
         }
         const priorityId = await reference.priorityFor(body, ctx)
         // Only the fields the caller sent (the status follows a board move): nothing else is touched.
-        const fields = ticketFields(body, { boardId: board, statusId, priorityId })
+        const fields = withoutUndefined({
+          ...ticketFields(body, { boardId: board, statusId, priorityId }),
+          customFields: customFieldsOf(current?.customFields ?? [], body.customFields),
+        })
         const target = { path: TICKETS_PATH, itemPath: path, id }
         const write = { fieldNames: ticketFieldNames, options: notifying }
         return withDescription(await api.update<CwTicket>(target, fields, write, ctx), ctx)

@@ -13,6 +13,31 @@ export interface CwInfo {
   updatedBy?: string
 }
 
+/**
+ * One of a record's `customFields` (CustomFieldValue: id, caption, type, entryMethod, numberOfDecimals, value);
+ * a record lists every field of its screen, null when unset (amp-labs/connectors, a captured new contact).
+ */
+export interface CwCustomFieldValue {
+  id: number
+  caption?: string
+  type?: string
+  entryMethod?: string
+  numberOfDecimals?: number
+  value?: string | number | boolean | null
+}
+
+/** A custom field definition of `/system/userDefinedFields` (UserDefinedField). */
+export interface CwUserDefinedField {
+  id: number
+  caption?: string
+  screenId?: string
+  fieldTypeIdentifier?: string
+  entryTypeIdentifier?: string
+  requiredFlag?: boolean
+  readOnlyFlag?: boolean
+  options?: Array<{ optionValue?: string; inactiveFlag?: boolean; sortOrder?: number }>
+}
+
 export interface CwTicket {
   id: number
   summary?: string
@@ -27,6 +52,7 @@ export interface CwTicket {
   requiredDate?: string
   closedDate?: string
   closedFlag?: boolean
+  customFields?: CwCustomFieldValue[]
   _info?: CwInfo
 }
 
@@ -59,6 +85,7 @@ export interface CwCompany {
   phoneNumber?: string
   website?: string
   deletedFlag?: boolean
+  customFields?: CwCustomFieldValue[]
   _info?: CwInfo
 }
 
@@ -72,7 +99,50 @@ export interface CwConfiguration {
   modelNumber?: string
   manufacturer?: CwRef
   activeFlag?: boolean
+  customFields?: CwCustomFieldValue[]
   _info?: CwInfo
+}
+
+/** A contact's communication item (ContactCommunicationItem): its kind is `communicationType`. */
+export interface CwCommunicationItem {
+  id?: number
+  type?: CwRef
+  value?: string
+  extension?: string
+  defaultFlag?: boolean
+  communicationType?: string
+}
+
+export interface CwContact {
+  id: number
+  firstName?: string
+  lastName?: string
+  company?: CwRef
+  title?: string
+  inactiveFlag?: boolean
+  communicationItems?: CwCommunicationItem[]
+  customFields?: CwCustomFieldValue[]
+  _info?: CwInfo
+}
+
+/** `/company/communicationTypes` (CommunicationType): what a communication item's `type` names. */
+export interface CwCommunicationType {
+  id: number
+  description?: string
+  emailFlag?: boolean
+  phoneFlag?: boolean
+  faxFlag?: boolean
+  defaultFlag?: boolean
+}
+
+/** `/system/members`: the people who work tickets. */
+export interface CwMember {
+  id: number
+  identifier?: string
+  firstName?: string
+  lastName?: string
+  officeEmail?: string
+  inactiveFlag?: boolean
 }
 
 export interface CwBoard {
