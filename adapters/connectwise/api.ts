@@ -8,8 +8,14 @@ import type { CallContext, ListRequest } from '../types.js'
 import { patchOf } from './map.js'
 import { afterId } from './query.js'
 
-/** What a ConnectWise list is asked with: its `conditions`, undefined for every record. */
-export type ConnectWiseQuery = string | undefined
+/**
+ * What a ConnectWise list is asked with: its `conditions` and `customFieldConditions` (CommonParameters of every
+ * list), each undefined when it filters nothing.
+ */
+export interface ConnectWiseQuery {
+  conditions?: string
+  customFieldConditions?: string
+}
 
 export interface ConnectWiseWriteOptions extends WriteOptions {
   /** Write options such as processNotifications, sent only with a change. */
@@ -51,13 +57,14 @@ export function connectWiseApi(client: VendorClient): ConnectWiseApi {
   return {
     read: (target, ctx) => record({ method: 'GET', path: target.path }, ctx),
 
-    async list<R>(target: Target, conditions: ConnectWiseQuery, request: ListRequest, ctx: CallContext) {
+    async list<R>(target: Target, filter: ConnectWiseQuery, request: ListRequest, ctx: CallContext) {
       const { records, next } = await keysetPage<R & { id: number }>({
         pageSize: request.pageSize,
         position: request.position,
         fetch: async (last, wanted) => {
           const query: Record<string, QueryValue> = {
-            conditions: afterId(conditions, last),
+            conditions: afterId(filter.conditions, last),
+            customFieldConditions: filter.customFieldConditions,
             orderBy: 'id asc',
             page: 1,
             pageSize: wanted,

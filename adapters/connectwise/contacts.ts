@@ -11,7 +11,7 @@ import {
   contactFromConnectWise,
 } from './contacts-map.js'
 import { customFieldsOf } from './custom-fields.js'
-import { CONNECTWISE_FILTERS, contactConditions } from './query.js'
+import { CONNECTWISE_FILTERS, contactConditions, listQuery, type CustomFieldDefinitions } from './query.js'
 import type { CwCommunicationType, CwContact } from './types.js'
 
 const CONTACTS_PATH = '/company/contacts'
@@ -21,6 +21,7 @@ export interface ConnectWiseContactContext {
   api: ConnectWiseApi
   /** The site's communication types, through the reference cache. */
   communicationTypes: (ctx: CallContext) => Promise<CwCommunicationType[]>
+  definitions: CustomFieldDefinitions
 }
 
 /**
@@ -31,6 +32,7 @@ export interface ConnectWiseContactContext {
 export function connectWiseContacts({
   api,
   communicationTypes,
+  definitions,
 }: ConnectWiseContactContext): ResourceDeclaration<
   ConnectWiseQuery,
   CwContact,
@@ -42,7 +44,8 @@ export function connectWiseContacts({
     path: CONTACTS_PATH,
     itemPath: contactPath,
     filters: CONNECTWISE_FILTERS.contacts,
-    query: contactConditions,
+    query: (filters, ctx) =>
+      listQuery(contactConditions(filters), filters, { resource: 'contacts', definitions }, ctx),
     toCanonical: (contacts) => contacts.map(contactFromConnectWise),
     createBody: async (body, ctx) =>
       contactCreateBody(body, body.email || body.phone || body.mobile ? await communicationTypes(ctx) : []),

@@ -77,12 +77,15 @@ function connectConnectWise(config: ConnectWiseConnectionConfig, deps: AdapterDe
       api.all<CwMember>('/system/members', ctx, 'id,identifier,firstName,lastName,officeEmail,inactiveFlag'),
     )
 
+  const customFields = connectWiseCustomFieldDefinitions(api, cached)
+
   return adapterFrom({
     connectionId: config.id,
     vendor: 'connectwise',
     api,
     health: () => client.health.report(),
     ...connectWiseResources({
+      definitions: customFields,
       api,
       reference,
       mapOptions,
@@ -93,7 +96,7 @@ function connectConnectWise(config: ConnectWiseConnectionConfig, deps: AdapterDe
     }),
     agents: async (ctx) => (await members(ctx)).map(agentFromConnectWise),
     boards: async (ctx) => (await boards(ctx)).map(boardFromConnectWise),
-    customFields: connectWiseCustomFieldDefinitions(api, cached),
+    customFields,
     writeRules: {
       customers: { unwritable: CONNECTWISE_UNWRITABLE.customers },
       assets: { unwritable: CONNECTWISE_UNWRITABLE.assets },

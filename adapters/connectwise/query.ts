@@ -7,16 +7,22 @@ import {
   type FilterName,
   type ListFilters,
 } from '../../src/canonical/list-query.js'
+import type { CustomFieldDefinition, CustomFieldResource } from '../../src/canonical/custom-field.js'
+import { validationFailed } from '../../src/errors.js'
 import { integerId } from '../../src/mapping/ids.js'
-import type { VendorListedResource } from '../types.js'
+import type { CallContext, VendorListedResource } from '../types.js'
+import type { ConnectWiseQuery } from './api.js'
 
-/** `conditions` can express every canonical filter of every list. */
+/**
+ * `conditions` can express every canonical filter of every list; `customFieldConditions` a custom field's value
+ * on the lists of records that have them.
+ */
 export const CONNECTWISE_FILTERS: Record<VendorListedResource, readonly FilterName[]> = {
-  tickets: TICKET_FILTERS,
-  customers: CUSTOMER_FILTERS,
-  assets: ASSET_FILTERS,
+  tickets: [...TICKET_FILTERS, 'customField'],
+  customers: [...CUSTOMER_FILTERS, 'customField'],
+  assets: [...ASSET_FILTERS, 'customField'],
   comments: COMMENT_FILTERS,
-  contacts: CONTACT_FILTERS,
+  contacts: [...CONTACT_FILTERS, 'customField'],
 }
 
 /**
@@ -87,6 +93,56 @@ export const contactConditions = (filters: ListFilters) =>
       ? undefined
       : `(firstName contains ${quoted(filters.q)} or lastName contains ${quoted(filters.q)})`,
   ])
+
+const badCustomField = (message: string) =>
+  validationFailed(`customField: ${message}`, [{ field: 'customField', message }])
+
+/**
+ * `customFieldConditions` for the canonical `customField` filter: the field by id, its value as a literal of the
+ * field's type (text and options quoted, numbers and true/false bare, a date in brackets at midnight UTC).
+ */
+export function customFieldConditions(
+  filter: NonNullable<ListFilters['customField']>,
+  definitions: readonly CustomFieldDefinition[],
+): string {
+  const definition = definitions.find((candidate) => candidate.id === filter.id)
+  if (!definition) throw badCustomField(`no custom field '${filter.id}' here (GET .../meta lists them)`)
+  const { value } = filter
+  const literal = (() => {
+    switch (definition.type) {
+      case 'number':
+        return /^-?\d+(\.\d+)?$/.test(value) ? value : undefined
+      case 'boolean':
+        return value === 'true' || value === 'false' ? value : undefined
+      case 'date':
+        return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
+          ? `[${value}T00:00:00Z]`
+          : undefined
+      default:
+        return quoted(value)
+    }
+  })()
+  if (literal === undefined) throw badCustomField(`'${definition.name}' takes a ${definition.type} value`)
+  return `id = ${cwId(filter.id, 'customField')} and value = ${literal}`
+}
+
+/** A resource's custom field definitions, as the adapter caches them. */
+export type CustomFieldDefinitions = (
+  resource: CustomFieldResource,
+  ctx: CallContext,
+) => Promise<CustomFieldDefinition[]>
+
+/** A list query of `conditions`, and `customFieldConditions` when the filters name a custom field. */
+export async function listQuery(
+  conditions: string | undefined,
+  filters: ListFilters,
+  custom: { resource: CustomFieldResource; definitions: CustomFieldDefinitions },
+  ctx: CallContext,
+): Promise<ConnectWiseQuery> {
+  if (filters.customField === undefined) return { conditions }
+  const definitions = await custom.definitions(custom.resource, ctx)
+  return { conditions, customFieldConditions: customFieldConditions(filters.customField, definitions) }
+}
 
 export const noteConditions = (filters: ListFilters) => joined([since('dateCreated', filters.createdSince)])
 

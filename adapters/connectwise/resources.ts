@@ -22,7 +22,14 @@ import {
   noteFieldNames,
   type ConnectWiseMapOptions,
 } from './map.js'
-import { companyConditions, configurationConditions, CONNECTWISE_FILTERS, noteConditions } from './query.js'
+import {
+  companyConditions,
+  configurationConditions,
+  CONNECTWISE_FILTERS,
+  listQuery,
+  noteConditions,
+  type CustomFieldDefinitions,
+} from './query.js'
 import type { ConnectWiseReference } from './reference.js'
 import { connectWiseTickets, ticketPath } from './tickets.js'
 import type { CwCommunicationType, CwCompany, CwConfiguration, CwCustomFieldValue, CwNote } from './types.js'
@@ -37,6 +44,8 @@ export interface ConnectWiseResourceContext {
   defaultBoardId?: string
   /** The site's communication types (what a contact's email and phones are written with), cached. */
   communicationTypes: (ctx: CallContext) => Promise<CwCommunicationType[]>
+  /** Each resource's custom field definitions, cached (what a customField filter is written with). */
+  definitions: CustomFieldDefinitions
 }
 
 /**
@@ -50,6 +59,7 @@ export function connectWiseResources({
   notifications,
   defaultBoardId,
   communicationTypes,
+  definitions,
 }: ConnectWiseResourceContext) {
   /**
    * ConnectWise's Ticket and ServiceNote models: `processNotifications` "can be set to false to skip notification
@@ -59,12 +69,12 @@ export function connectWiseResources({
    */
   const notifying = { processNotifications: notifications }
 
-  const tickets = connectWiseTickets({ api, reference, mapOptions, notifying, defaultBoardId })
+  const tickets = connectWiseTickets({ api, reference, mapOptions, notifying, defaultBoardId, definitions })
 
   const comments: NestedDeclaration<ConnectWiseQuery, CwNote, Comment, CommentCreate> = {
     path: (ticketId) => `${ticketPath(ticketId)}/notes`,
     filters: CONNECTWISE_FILTERS.comments,
-    query: noteConditions,
+    query: (filters) => ({ conditions: noteConditions(filters) }),
     toCanonical: (notes) => notes.map(commentFromConnectWise),
     createBody: (body) => ({ ...noteBody(body), ...notifying }),
     fieldNames: noteFieldNames,
@@ -80,7 +90,8 @@ export function connectWiseResources({
     path: '/company/companies',
     itemPath: companyPath,
     filters: CONNECTWISE_FILTERS.customers,
-    query: companyConditions,
+    query: (filters, ctx) =>
+      listQuery(companyConditions(filters), filters, { resource: 'customers', definitions }, ctx),
     toCanonical: (companies) => companies.map(customerFromConnectWise),
     createBody: (body) =>
       withCustomFields(
@@ -96,7 +107,8 @@ export function connectWiseResources({
     path: '/company/configurations',
     itemPath: configurationPath,
     filters: CONNECTWISE_FILTERS.assets,
-    query: configurationConditions,
+    query: (filters, ctx) =>
+      listQuery(configurationConditions(filters), filters, { resource: 'assets', definitions }, ctx),
     toCanonical: (configurations) => configurations.map(assetFromConnectWise),
     createBody: (body) => withCustomFields(configurationFields(body), body.customFields),
     updateBody: (body, ctx, id) =>
@@ -104,7 +116,7 @@ export function connectWiseResources({
     fieldNames: configurationFieldNames,
   }
 
-  const contacts = connectWiseContacts({ api, communicationTypes })
+  const contacts = connectWiseContacts({ api, communicationTypes, definitions })
 
   /**
    * An update's fields with its custom fields, if it sets any: ConnectWise takes a record's whole set, so the

@@ -14,7 +14,13 @@ import {
   type ConnectWiseMapOptions,
 } from './map.js'
 import { customFieldsOf } from './custom-fields.js'
-import { CONNECTWISE_FILTERS, cwId, ticketConditions } from './query.js'
+import {
+  CONNECTWISE_FILTERS,
+  cwId,
+  listQuery,
+  ticketConditions,
+  type CustomFieldDefinitions,
+} from './query.js'
 import type { ConnectWiseReference } from './reference.js'
 import type { CwNote, CwTicket } from './types.js'
 
@@ -43,6 +49,7 @@ export interface ConnectWiseTicketContext {
   notifying: Record<string, unknown>
   /** The board new tickets go to when a create names none (and the board a status category resolves on). */
   defaultBoardId?: string
+  definitions: CustomFieldDefinitions
 }
 
 /**
@@ -55,6 +62,7 @@ export function connectWiseTickets({
   mapOptions,
   notifying,
   defaultBoardId,
+  definitions,
 }: ConnectWiseTicketContext): ResourceDeclaration<
   ConnectWiseQuery,
   CwTicket,
@@ -86,7 +94,8 @@ export function connectWiseTickets({
       ])
       // A filter that no status or priority satisfies matches nothing: no vendor call is needed.
       if (statusIds?.length === 0 || priorityIds?.length === 0) return null
-      return ticketConditions(filters, { statusIds, priorityIds })
+      const conditions = ticketConditions(filters, { statusIds, priorityIds })
+      return listQuery(conditions, filters, { resource: 'tickets', definitions }, ctx)
     },
     async toCanonical(tickets, ctx) {
       const lookups = await reference.ticketLookups(ctx)

@@ -11,7 +11,9 @@ import {
   customFieldsToConnectWise,
 } from '../../adapters/connectwise/custom-fields.js'
 import { agentFromConnectWise } from '../../adapters/connectwise/map.js'
-import { contactConditions } from '../../adapters/connectwise/query.js'
+import { contactConditions, customFieldConditions } from '../../adapters/connectwise/query.js'
+import type { CustomFieldDefinition } from '../../src/canonical/custom-field.js'
+import { GatewayError } from '../../src/errors.js'
 import type { CwCommunicationType } from '../../adapters/connectwise/types.js'
 
 // Type names are each site's own: these are a captured site's (amp-labs/connectors test fixtures).
@@ -199,5 +201,45 @@ describe('custom fields', () => {
       { id: 4, value: '2025-03-04T00:00:00Z' },
     ])
     expect(customFieldsToConnectWise([], [{ id: '9', value: 'x' }])).toEqual([{ id: 9, value: 'x' }])
+  })
+})
+
+describe('the customField filter', () => {
+  const definitions: CustomFieldDefinition[] = [
+    { id: '1', name: 'Code', type: 'text', required: false, options: null },
+    { id: '2', name: 'Hours', type: 'number', required: false, options: null },
+    { id: '3', name: 'After hours', type: 'boolean', required: false, options: null },
+    { id: '4', name: 'Due', type: 'date', required: false, options: null },
+    { id: '5', name: 'Area', type: 'select', required: false, options: ['Email'] },
+  ]
+
+  it('writes the value as a literal of the field’s type', () => {
+    const conditions = (id: string, value: string) => customFieldConditions({ id, value }, definitions)
+    expect(conditions('1', 'a" or id > 0')).toBe('id = 1 and value = "a\\" or id > 0"')
+    expect(conditions('2', '2.5')).toBe('id = 2 and value = 2.5')
+    expect(conditions('3', 'true')).toBe('id = 3 and value = true')
+    expect(conditions('4', '2025-03-04')).toBe('id = 4 and value = [2025-03-04T00:00:00Z]')
+    expect(conditions('5', 'Email')).toBe('id = 5 and value = "Email"')
+  })
+
+  it('refuses an unknown field or a value its type cannot hold, naming the filter', () => {
+    for (const [id, value] of [
+      ['9', 'x'],
+      ['2', 'two'],
+      ['3', 'yes'],
+      ['4', '04/03/2025'],
+    ]) {
+      let thrown: unknown
+      try {
+        customFieldConditions({ id: id!, value: value! }, definitions)
+      } catch (error) {
+        thrown = error
+      }
+      expect(thrown).toBeInstanceOf(GatewayError)
+      expect((thrown as GatewayError).code).toBe('validation_failed')
+      expect((thrown as GatewayError).extras.errors).toEqual([
+        expect.objectContaining({ field: 'customField' }),
+      ])
+    }
   })
 })

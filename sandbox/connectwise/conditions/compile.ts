@@ -1,4 +1,5 @@
 import { compareText, foldCase } from '../collation.js'
+import { parseTimestamp } from '../dates.js'
 import {
   isValueType,
   resolveField,
@@ -185,7 +186,12 @@ function literalKey(literal: ValueLiteral): Key {
 /** `strict`: the value must be of the type itself (a `scalar` field's values are of several). */
 function valueKey(type: ValueType, value: unknown, strict = false): Key | undefined {
   if (isAbsent(value)) return undefined
-  if (type === 'datetime') return typeof value === 'string' ? Date.parse(value) : undefined
+  if (type === 'datetime') {
+    if (typeof value !== 'string') return undefined
+    // A scalar's text that is no date is absent to a date comparison, as a null is (Date.parse would take
+    // "AC-123" for a date).
+    return strict ? parseTimestamp(value) : Date.parse(value)
+  }
   if (type === 'boolean') {
     if (strict && typeof value !== 'boolean') return undefined
     return value === true ? 1 : 0

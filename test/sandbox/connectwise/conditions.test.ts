@@ -303,6 +303,19 @@ describe('child and custom field conditions', () => {
     expect(
       await listIds('/service/tickets', cq('customFieldConditions', 'id = 1 and value != null')),
     ).toEqual(ticketWith((values) => values[1] !== undefined))
+    // A date literal meets date values only: text is absent to it, so != finds nothing either.
+    expect(
+      await listIds(
+        '/service/tickets',
+        cq('customFieldConditions', 'id = 1 and value != [2025-01-01T00:00:00Z]'),
+      ),
+    ).toEqual([])
+    expect(
+      await listIds(
+        '/service/tickets',
+        cq('customFieldConditions', 'id = 4 and value > [2000-01-01T00:00:00Z]'),
+      ),
+    ).toEqual(ticketWith((values) => typeof values[4] === 'string'))
     expect(
       await listIds(
         '/company/contacts',
