@@ -2,7 +2,11 @@ import type { Agent } from '../../src/canonical/agent.js'
 import type { Asset, AssetCreate, AssetUpdate } from '../../src/canonical/asset.js'
 import type { Comment, CommentCreate } from '../../src/canonical/comment.js'
 import type { Contact, ContactCreate, ContactUpdate } from '../../src/canonical/contact.js'
-import type { CustomFieldDefinition, CustomFieldResource } from '../../src/canonical/custom-field.js'
+import {
+  CUSTOM_FIELD_RESOURCES,
+  type CustomFieldDefinition,
+  type CustomFieldResource,
+} from '../../src/canonical/custom-field.js'
 import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
 import type { Board } from '../../src/canonical/reference.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
@@ -45,7 +49,10 @@ export interface AdapterDeclaration<Q> {
   writeRules?: Partial<Record<WritableResource, WriteRules>>
   reference: Pick<ReferenceOperations, 'statuses' | 'priorities' | 'ticketTypes'>
   callbacks: VendorCallbacks
-  /** The reference data the connection's lists and writes look up, loaded when the gateway starts. */
+  /**
+   * The reference data the connection's lists and writes look up, loaded when the gateway starts (the custom
+   * field definitions, which every create is checked against, are loaded besides).
+   */
   warmUp: ReadonlyArray<(ctx: CallContext) => Promise<unknown>>
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
@@ -82,7 +89,11 @@ export function adapterFrom<Q>(declaration: AdapterDeclaration<Q>): Adapter {
     },
     callbacks: declaration.callbacks,
     warmUp: async (ctx) => {
-      await Promise.all(declaration.warmUp.map((load) => load(ctx)))
+      const customFields = declaration.customFields
+      const definitions = customFields
+        ? CUSTOM_FIELD_RESOURCES.map((resource) => (ctx: CallContext) => customFields(resource, ctx))
+        : []
+      await Promise.all([...declaration.warmUp, ...definitions].map((load) => load(ctx)))
     },
   }
 }

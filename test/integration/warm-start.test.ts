@@ -50,6 +50,21 @@ describe.each(cases)('$vendor: a warm start', ({ start, base, lists }) => {
       await gateway.close()
     }
   })
+
+  it('loads the custom field definitions too, so what a create is checked against costs no call', async () => {
+    const gateway = (await start()) as unknown as Counted & { emulator: { stats: { requests: number } } }
+    try {
+      await warmConnections(gateway.app, new AbortController().signal)
+      gateway.emulator.resetStats()
+      for (const resource of ['tickets', 'customers', 'assets', 'contacts']) {
+        const response = await gateway.app.inject(`${base}/meta/${resource}`)
+        expect(response.statusCode).toBe(200)
+      }
+      expect(gateway.emulator.stats.byRoute).toEqual({})
+    } finally {
+      await gateway.close()
+    }
+  })
 })
 
 it('costs only itself when the vendor fails it: a warning, and the first call loads the data', async () => {
