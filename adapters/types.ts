@@ -74,6 +74,8 @@ export type WritableResource = 'tickets' | 'comments' | 'customers' | 'assets' |
 export interface WriteRules {
   /** Fields it has no place for, each with why: a value sent (not null) is a 400 before any call. */
   unwritable?: Readonly<Record<string, string>>
+  /** Fields a create takes and an update cannot change, each with why: refused like the unwritable ones. */
+  unwritableOnUpdate?: Readonly<Record<string, string>>
   /** Fields optional in the canonical create that it requires: their absence is a 400 before any call. */
   requiredOnCreate?: readonly string[]
 }

@@ -64,7 +64,8 @@ export function describeFields(
   const fields: FieldMeta[] = []
   for (const [key, property] of Object.entries(body.properties)) {
     const name = `${prefix}${key}`
-    if (name === 'customFields' || rules.unwritable?.[name] !== undefined) continue
+    const unwritable = { ...rules.unwritable, ...(operation === 'update' ? rules.unwritableOnUpdate : {}) }
+    if (name === 'customFields' || unwritable[name] !== undefined) continue
     const { schema, nullable } = unwrapped(property)
     const required =
       parentRequired.includes(key) ||

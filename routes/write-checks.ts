@@ -19,8 +19,7 @@ const hasCustomFields = (resource: WritableResource): resource is CustomFieldRes
 
 /**
  * What the connection's vendor makes of a write, checked before any call: a field it has no place for, a field
- * it requires, and custom fields against its definitions (which a create of a resource that has them always
- * reads, for the required ones).
+ * it requires, and the custom fields sent against its definitions (read only when some are sent).
  */
 export async function checkVendorWrite(
   adapter: Adapter,
@@ -30,7 +29,8 @@ export async function checkVendorWrite(
   ctx: CallContext,
 ): Promise<void> {
   const rules = adapter.writeRules[resource] ?? {}
-  for (const [field, why] of Object.entries(rules.unwritable ?? {})) {
+  const unwritable = { ...rules.unwritable, ...(operation === 'update' ? rules.unwritableOnUpdate : {}) }
+  for (const [field, why] of Object.entries(unwritable)) {
     const value = valueAt(body, field)
     if (value !== undefined && value !== null) throw unsupportedField(adapter.vendor, field, why)
   }
@@ -43,8 +43,7 @@ export async function checkVendorWrite(
       }
     }
   }
-  if (!hasCustomFields(resource)) return
   const writes = body.customFields as CustomFieldWrite[] | undefined
-  if (writes === undefined && operation === 'update') return
-  checkCustomFieldWrites(await adapter.reference.customFields(resource, ctx), writes ?? [], operation)
+  if (writes === undefined || !hasCustomFields(resource)) return
+  checkCustomFieldWrites(await adapter.reference.customFields(resource, ctx), writes)
 }

@@ -98,6 +98,7 @@ function connectConnectWise(config: ConnectWiseConnectionConfig, deps: AdapterDe
     boards: async (ctx) => (await boards(ctx)).map(boardFromConnectWise),
     customFields,
     writeRules: {
+      tickets: { unwritableOnUpdate: CONNECTWISE_UNWRITABLE.ticketUpdates },
       customers: { unwritable: CONNECTWISE_UNWRITABLE.customers },
       assets: { unwritable: CONNECTWISE_UNWRITABLE.assets },
     },

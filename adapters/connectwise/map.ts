@@ -303,6 +303,7 @@ const COMPANY_NAME_MAX_LENGTH = 50
 
 /** Canonical fields ConnectWise has no place for, checked by the gateway before any call (its writeRules). */
 export const CONNECTWISE_UNWRITABLE = {
+  ticketUpdates: { description: 'ConnectWise keeps it as the first note, edited there' },
   customers: {
     email: 'ConnectWise companies have no email field',
     'address.country': 'ConnectWise refers to countries by id',

@@ -1,5 +1,5 @@
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
-import { unsupportedField, validationFailed } from '../../src/errors.js'
+import { validationFailed } from '../../src/errors.js'
 import { integerPathId, withoutUndefined } from '../../src/mapping/ids.js'
 import { checkLengths } from '../../src/mapping/limits.js'
 import type { ResourceDeclaration } from '../kit/resource.js'
@@ -142,13 +142,6 @@ export function connectWiseTickets({
 
       async update(id, body, ctx) {
         checkLengths('connectwise', { subject: [body.subject, SUMMARY_MAX_LENGTH] })
-        if (body.description !== undefined) {
-          throw unsupportedField(
-            'connectwise',
-            'description',
-            'ConnectWise keeps it as the first note, edited there',
-          )
-        }
         const path = ticketPath(id)
         const board = boardOf(body)
         const resolvesCategory =

@@ -5,6 +5,7 @@ import type {
   CustomFieldType,
   CustomFieldWrite,
 } from '../../src/canonical/custom-field.js'
+import { validationFailed } from '../../src/errors.js'
 import { noMatch } from '../../src/mapping/reference-match.js'
 import type { HaloCustomField, HaloFieldInfo } from './types.js'
 
@@ -104,9 +105,13 @@ export function customFieldsFromHalo(fields: readonly HaloCustomField[] | null |
   })
 }
 
+/** A text field whose input type (1, see canonicalType) takes whole numbers only. */
+const INTEGER_INPUT = 1
+
 /**
  * Canonical custom field writes (already checked against the definitions) as Halo's `customfields[]`,
- * `[{id, value}]`: a selection's option name becomes its choice's id, null clears, the rest goes as it is.
+ * `[{id, value}]`: a selection's option name becomes its choice's id, null clears, the rest goes as it is; a
+ * fraction for a whole-number field is refused here, the canonical type being only `number`.
  */
 export function haloCustomFieldWrites(
   writes: readonly CustomFieldWrite[],
@@ -114,6 +119,16 @@ export function haloCustomFieldWrites(
 ): Array<{ id: number; value: unknown }> {
   return writes.map(({ id, value }) => {
     const info = infos.find((candidate) => String(candidate.id) === id)
+    if (
+      info?.type === 0 &&
+      info.inputtype === INTEGER_INPUT &&
+      typeof value === 'number' &&
+      !Number.isSafeInteger(value)
+    ) {
+      throw validationFailed(`halopsa: '${labelOf(info)}' takes a whole number`, [
+        { field: `customFields.${id}`, message: `'${labelOf(info)}' takes a whole number` },
+      ])
+    }
     if (value === null || info === undefined || canonicalType(info) !== 'select')
       return { id: Number(id), value }
     const choice = info.values?.find((candidate) => candidate.name === value)

@@ -1,6 +1,6 @@
 import type { Agent } from '../../src/canonical/agent.js'
 import type { Contact, ContactCreate, ContactUpdate } from '../../src/canonical/contact.js'
-import { unsupportedField, vendorUnavailable } from '../../src/errors.js'
+import { vendorUnavailable } from '../../src/errors.js'
 import { withoutUndefined } from '../../src/mapping/ids.js'
 import { isoOrNull, textOrNull } from '../../src/mapping/names.js'
 import { isRecord } from '../../src/vendor-http/answer.js'
@@ -10,15 +10,17 @@ import type { SyncroContact, SyncroUser } from './types.js'
 /** Pure translations between Syncro's contacts and users and canonical contacts and agents. No I/O here. */
 
 /**
- * Syncro keeps one `name` per contact: the first word is read as the first name, the rest as the last name (a
- * create writes them back joined by a space, so a name the gateway wrote reads back as written).
+ * Syncro keeps one `name` per contact: the last word is read as the last name, the words before it as the first
+ * name. A first name of several words ("Mary Ann") then reads back as written, and an update of one part keeps
+ * the other whole; a last name of several words ("van Dijk") reads back split (no rule keeps both).
  */
 export function contactNameParts(name: string | null | undefined): {
   firstName: string | null
   lastName: string | null
 } {
-  const [first = '', ...rest] = (name ?? '').trim().split(/\s+/)
-  return { firstName: textOrNull(first), lastName: textOrNull(rest.join(' ')) }
+  const words = (name ?? '').trim().split(/\s+/)
+  if (words.length < 2) return { firstName: textOrNull(words[0]), lastName: null }
+  return { firstName: words.slice(0, -1).join(' '), lastName: words.at(-1)! }
 }
 
 /** Syncro's contacts have no active flag (syncro-openapi.json, /contacts): always active. */
@@ -55,13 +57,12 @@ export function agentFromSyncro(user: SyncroUser): Agent {
 /**
  * A contact's body (the spec's POST and PUT /contacts bodies: `customer_id`, `name`, `email`, `phone`, `mobile`).
  * First and last name make Syncro's one `name`; an update that sends one of them keeps the other from
- * `currentName`. `title` is the PUT body's (the spec lists it there only). A contact cannot be made inactive.
+ * `currentName`. `title` is the PUT body's (the spec lists it there only).
  */
 export function syncroContactBody(
   body: ContactCreate | ContactUpdate,
   currentName?: string | null,
 ): Record<string, unknown> {
-  if (body.active === false) throw unsupportedField('syncro', 'active', 'Syncro contacts have no active flag')
   const current = contactNameParts(currentName)
   const firstName = body.firstName ?? current.firstName
   const lastName = body.lastName === undefined ? current.lastName : body.lastName

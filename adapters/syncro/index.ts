@@ -95,7 +95,11 @@ function connectSyncro(config: SyncroConnectionConfig, deps: AdapterDeps) {
 
 /** The canonical write fields Syncro has no place for. */
 const SYNCRO_WRITE_RULES: Partial<Record<WritableResource, WriteRules>> = {
-  tickets: { unwritable: { boardId: 'Syncro has no boards' } },
+  tickets: {
+    unwritable: { boardId: 'Syncro has no boards' },
+    unwritableOnUpdate: { description: 'Syncro keeps it as the first comment, which cannot be edited' },
+  },
+  contacts: { unwritable: { active: 'Syncro contacts have no active flag' } },
   customers: {
     unwritable: {
       website: 'Syncro customers have no website field',

@@ -4,7 +4,6 @@ import type { PriorityLevel, StatusCategory } from '../../src/canonical/common.j
 import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
 import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
-import { unsupportedField } from '../../src/errors.js'
 import { integerId, integerPathId, nullableIntegerId, withoutUndefined } from '../../src/mapping/ids.js'
 import {
   categoryFromName,
@@ -303,13 +302,6 @@ export function syncroTicketUpdateBody(
   body: TicketUpdate,
   resolved: ResolvedTicketWrite,
 ): Record<string, unknown> {
-  if (body.description !== undefined) {
-    throw unsupportedField(
-      'syncro',
-      'description',
-      'Syncro keeps it as the first comment, which cannot be edited',
-    )
-  }
   return withoutUndefined(ticketFields(body, resolved))
 }
 
@@ -351,8 +343,9 @@ export function syncroAssetBody(
   currentProperties: Record<string, unknown> = {},
   fields: readonly SyncroCustomField[] = [],
 ): Record<string, unknown> {
+  // Syncro replaces `properties` whole: sent only when something in it changes (an empty customFields changes none).
   const touchesProperties =
-    body.manufacturer !== undefined || body.model !== undefined || body.customFields !== undefined
+    body.manufacturer !== undefined || body.model !== undefined || (body.customFields?.length ?? 0) > 0
   const properties = propertiesWith(currentProperties, body.customFields ?? [], fields)
   if (body.manufacturer !== undefined) properties.Manufacturer = body.manufacturer
   if (body.model !== undefined) properties.Model = body.model

@@ -40,13 +40,13 @@ function typeProblem(definition: CustomFieldDefinition, value: CustomFieldValue)
 
 /**
  * Custom field values of a create or update, checked against the connection's definitions before any vendor
- * call: each id defined and set once, each value of its field's type, and, on a create, every required field
- * set (an update may leave one as it is, never clear it). A 400 names every field at fault.
+ * call: each id defined and set once, each value of its field's type, and no required field cleared. A create
+ * missing a required field is left to the vendor: where its fields depend on the record's kind (a Syncro ticket
+ * type's fields), a field required of one kind is not of another. A 400 names every field at fault.
  */
 export function checkCustomFieldWrites(
   definitions: readonly CustomFieldDefinition[],
   writes: readonly CustomFieldWrite[],
-  operation: 'create' | 'update',
 ): void {
   const byId = new Map(definitions.map((definition) => [definition.id, definition]))
   const errors: FieldError[] = []
@@ -65,13 +65,6 @@ export function checkCustomFieldWrites(
       if (problem) errors.push({ field, message: `'${definition.name}' ${problem}` })
     }
     seen.add(write.id)
-  }
-  if (operation === 'create') {
-    for (const definition of definitions) {
-      if (definition.required && !seen.has(definition.id)) {
-        errors.push({ field: `customFields.${definition.id}`, message: `'${definition.name}' is required` })
-      }
-    }
   }
   if (errors.length > 0) {
     throw validationFailed(

@@ -38,7 +38,7 @@ describe('custom field values checked against the definitions', () => {
       { id: '7', value: ['Backup', 'Email'] },
       { id: '2', value: null },
     ].filter((write, index, all) => all.findIndex((other) => other.id === write.id) === index)
-    expect(problemOf(() => checkCustomFieldWrites(definitions, writes, 'update'))).toBeUndefined()
+    expect(problemOf(() => checkCustomFieldWrites(definitions, writes))).toBeUndefined()
   })
 
   it.each([
@@ -50,23 +50,19 @@ describe('custom field values checked against the definitions', () => {
     ['6', 'C', "'Building' takes one of: A, B"],
     ['7', ['Backup', 'Fax'], "'Services' takes a list of: Backup, Email"],
   ])('refuses field %s = %j, naming it', (id, value, message) => {
-    const problem = problemOf(() => checkCustomFieldWrites(definitions, [{ id, value }], 'update'))
+    const problem = problemOf(() => checkCustomFieldWrites(definitions, [{ id, value }]))
     expect(problem?.status).toBe(400)
     expect(problem?.extras.errors).toEqual([{ field: `customFields.${id}`, message }])
   })
 
   it('refuses an id the connection does not define, one set twice, and clearing a required one', () => {
     const problem = problemOf(() =>
-      checkCustomFieldWrites(
-        definitions,
-        [
-          { id: '99', value: 'x' },
-          { id: '2', value: 'a' },
-          { id: '2', value: 'b' },
-          { id: '8', value: null },
-        ],
-        'update',
-      ),
+      checkCustomFieldWrites(definitions, [
+        { id: '99', value: 'x' },
+        { id: '2', value: 'a' },
+        { id: '2', value: 'b' },
+        { id: '8', value: null },
+      ]),
     )
     expect(problem?.extras.errors?.map((error) => error.field)).toEqual([
       'customFields.99',
@@ -75,10 +71,8 @@ describe('custom field values checked against the definitions', () => {
     ])
   })
 
-  it('needs every required field on a create, not on an update', () => {
-    const create = problemOf(() => checkCustomFieldWrites(definitions, [], 'create'))
-    expect(create?.extras.errors).toEqual([{ field: 'customFields.8', message: "'Contract' is required" }])
-    expect(problemOf(() => checkCustomFieldWrites(definitions, [], 'update'))).toBeUndefined()
+  it("leaves a required field's absence to the vendor (required of one kind of record, not of another)", () => {
+    expect(problemOf(() => checkCustomFieldWrites(definitions, []))).toBeUndefined()
   })
 
   it('never accepts a number field given anything but a finite number', () => {
@@ -86,7 +80,7 @@ describe('custom field values checked against the definitions', () => {
       fc.property(
         fc.oneof(fc.string(), fc.boolean(), fc.constant(Number.NaN), fc.constant(Infinity)),
         (value) => {
-          const problem = problemOf(() => checkCustomFieldWrites(definitions, [{ id: '1', value }], 'update'))
+          const problem = problemOf(() => checkCustomFieldWrites(definitions, [{ id: '1', value }]))
           expect(problem?.status).toBe(400)
         },
       ),

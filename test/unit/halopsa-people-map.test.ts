@@ -76,6 +76,8 @@ describe('custom field values', () => {
     ])
     expect(haloCustomFieldWrites([{ id: '2', value: null }], infos)).toEqual([{ id: 2, value: null }])
     expect(() => haloCustomFieldWrites([{ id: '2', value: 'Bronze' }], infos)).toThrow(/Bronze/)
+    expect(() => haloCustomFieldWrites([{ id: '1', value: 2.5 }], infos)).toThrow(/whole number/)
+    expect(haloCustomFieldWrites([{ id: '1', value: 3 }], infos)).toEqual([{ id: 1, value: 3 }])
   })
 })
 

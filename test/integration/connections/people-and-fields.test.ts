@@ -354,6 +354,50 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: contacts, agents, boards, cu
     },
   )
 
+  it('takes each field /meta/tickets lists, in a create and in an update, with the values it offers', async () => {
+    const tickets = await meta('tickets')
+    const contact = contacts.find((one) => one.id === vendor.sample().contactId)!
+    const lookups: Record<string, string> = {
+      customers: contact.customer!.id,
+      contacts: contact.id,
+      agents: vendor.sample().agentId,
+    }
+    const names = (fields: FieldMeta[]) => new Set(fields.map((field) => field.name))
+    /** The field with a value it offers, and the board that value belongs to where the write takes one. */
+    const bodyFor = (field: FieldMeta, offered: Set<string>): Record<string, unknown> => {
+      const text = `Meta ${field.name}`.slice(0, field.maxLength ?? undefined)
+      const value = field.values?.[0]
+      if (value) {
+        const board = value.boardId !== null && offered.has('boardId') ? { boardId: value.boardId } : {}
+        return { [field.name]: value.id, ...board }
+      }
+      const byType: Record<FieldMeta['type'], unknown> = {
+        string: text,
+        text,
+        'date-time': '2027-05-01T10:00:00.000Z',
+        boolean: true,
+        id: field.lookup ? lookups[field.lookup] : undefined,
+        object: undefined,
+      }
+      return { [field.name]: byType[field.type] }
+    }
+    const required = { subject: 'Meta form', customerId: lookups.customers }
+    const refused: string[] = []
+    for (const field of tickets.create!.filter((one) => !one.required)) {
+      const response = await send('POST', '/tickets', {
+        ...required,
+        ...bodyFor(field, names(tickets.create!)),
+      })
+      if (response.statusCode !== 201) refused.push(`create ${field.name}: ${response.body}`)
+    }
+    const ticketId = json<Ticket>(await send('POST', '/tickets', required)).id
+    for (const field of tickets.update!) {
+      const response = await send('PATCH', `/tickets/${ticketId}`, bodyFor(field, names(tickets.update!)))
+      if (response.statusCode !== 200) refused.push(`update ${field.name}: ${response.body}`)
+    }
+    expect(refused).toEqual([])
+  })
+
   it('serves agents and boards from the reference cache: a second read makes no vendor call', async () => {
     await read('/agents')
     await read('/boards')
