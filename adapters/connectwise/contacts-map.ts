@@ -1,3 +1,4 @@
+import type { CustomFieldDefinition } from '../../src/canonical/custom-field.js'
 import type { Contact, ContactCreate, ContactUpdate } from '../../src/canonical/contact.js'
 import { validationFailed } from '../../src/errors.js'
 import { withoutUndefined } from '../../src/mapping/ids.js'
@@ -129,11 +130,12 @@ export function contactFields(body: ContactCreate | ContactUpdate): Record<strin
 export function contactCreateBody(
   body: ContactCreate,
   types: readonly CwCommunicationType[],
+  definitions: readonly CustomFieldDefinition[],
 ): Record<string, unknown> {
   return withoutUndefined({
     ...contactFields(body),
     communicationItems: communicationItemsAfter([], body, types) ?? undefined,
-    customFields: customFieldsOf([], body.customFields),
+    customFields: customFieldsOf([], body.customFields, definitions),
   })
 }
 

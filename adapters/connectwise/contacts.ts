@@ -11,7 +11,13 @@ import {
   contactFromConnectWise,
 } from './contacts-map.js'
 import { customFieldsOf } from './custom-fields.js'
-import { CONNECTWISE_FILTERS, contactConditions, listQuery, type CustomFieldDefinitions } from './query.js'
+import {
+  CONNECTWISE_FILTERS,
+  contactConditions,
+  definitionsFor,
+  listQuery,
+  type CustomFieldDefinitions,
+} from './query.js'
 import type { CwCommunicationType, CwContact } from './types.js'
 
 const CONTACTS_PATH = '/company/contacts'
@@ -48,20 +54,25 @@ export function connectWiseContacts({
       listQuery(contactConditions(filters), filters, { resource: 'contacts', definitions }, ctx),
     toCanonical: (contacts) => contacts.map(contactFromConnectWise),
     createBody: async (body, ctx) =>
-      contactCreateBody(body, body.email || body.phone || body.mobile ? await communicationTypes(ctx) : []),
+      contactCreateBody(
+        body,
+        body.email || body.phone || body.mobile ? await communicationTypes(ctx) : [],
+        await definitionsFor(definitions, 'contacts', body.customFields, ctx),
+      ),
     async updateBody(body, ctx, id) {
       const fields = contactFields(body)
       const slots = body.email !== undefined || body.phone !== undefined || body.mobile !== undefined
       if (!slots && body.customFields === undefined) return fields
-      const [current, types] = await Promise.all([
+      const [current, types, fieldDefinitions] = await Promise.all([
         api.read<CwContact>({ path: contactPath(id) }, ctx),
         slots ? communicationTypes(ctx) : [],
+        definitionsFor(definitions, 'contacts', body.customFields, ctx),
       ])
       return withoutUndefined({
         ...fields,
         communicationItems:
           communicationItemsAfter(current.communicationItems ?? [], body, types) ?? undefined,
-        customFields: customFieldsOf(current.customFields ?? [], body.customFields),
+        customFields: customFieldsOf(current.customFields ?? [], body.customFields, fieldDefinitions),
       })
     },
     fieldNames: contactFieldNames,

@@ -76,8 +76,8 @@ export function customFieldsFromConnectWise(
 }
 
 /** A canonical value as ConnectWise takes it: a date as midnight UTC. */
-function valueToConnectWise(field: CwCustomFieldValue | undefined, value: CustomFieldValue) {
-  if (typeof value === 'string' && field?.type === 'Date' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+function valueToConnectWise(type: CustomFieldType | undefined, value: CustomFieldValue) {
+  if (typeof value === 'string' && type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value))
     return `${value}T00:00:00Z`
   return value
 }
@@ -91,23 +91,32 @@ function valueToConnectWise(field: CwCustomFieldValue | undefined, value: Custom
 export function customFieldsToConnectWise(
   current: readonly CwCustomFieldValue[],
   writes: readonly CustomFieldWrite[],
+  definitions: readonly CustomFieldDefinition[],
 ): Array<{ id: number; value: unknown }> {
   const written = new Map(writes.map((write) => [write.id, write.value]))
   const kept = current.map((field) => ({
     id: field.id,
     value: written.has(String(field.id))
-      ? valueToConnectWise(field, written.get(String(field.id)) ?? null)
+      ? valueToConnectWise(
+          canonicalType(field.type, field.entryMethod),
+          written.get(String(field.id)) ?? null,
+        )
       : (field.value ?? null),
   }))
   const keptIds = new Set(current.map((field) => String(field.id)))
+  const typeOf = (id: string) => definitions.find((definition) => definition.id === id)?.type
   const added = writes
     .filter((write) => !keptIds.has(write.id))
-    .map((write) => ({ id: Number(write.id), value: valueToConnectWise(undefined, write.value) }))
+    .map((write) => ({ id: Number(write.id), value: valueToConnectWise(typeOf(write.id), write.value) }))
   return [...kept, ...added]
 }
 
-/** The custom fields a write sends, merged into the record's current ones; undefined when it sets none. */
+/**
+ * The custom fields a write sends, merged into the record's current ones; undefined when it sets none. A field the
+ * record does not carry yet (all of a create's) takes its type from `definitions`.
+ */
 export const customFieldsOf = (
   current: readonly CwCustomFieldValue[],
   writes: readonly CustomFieldWrite[] | undefined,
-) => (writes === undefined ? undefined : customFieldsToConnectWise(current, writes))
+  definitions: readonly CustomFieldDefinition[],
+) => (writes === undefined ? undefined : customFieldsToConnectWise(current, writes, definitions))

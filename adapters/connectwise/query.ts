@@ -97,6 +97,12 @@ export const contactConditions = (filters: ListFilters) =>
 const badCustomField = (message: string) =>
   validationFailed(`customField: ${message}`, [{ field: 'customField', message }])
 
+/** A YYYY-MM-DD that names a real day (Date.parse rolls 2025-02-30 over into March). */
+const isCalendarDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+  !Number.isNaN(Date.parse(value)) &&
+  new Date(value).toISOString().startsWith(value)
+
 /**
  * `customFieldConditions` for the canonical `customField` filter: the field by id, its value as a literal of the
  * field's type (text and options quoted, numbers and true/false bare, a date in brackets at midnight UTC).
@@ -115,9 +121,7 @@ export function customFieldConditions(
       case 'boolean':
         return value === 'true' || value === 'false' ? value : undefined
       case 'date':
-        return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
-          ? `[${value}T00:00:00Z]`
-          : undefined
+        return isCalendarDate(value) ? `[${value}T00:00:00Z]` : undefined
       default:
         return quoted(value)
     }
@@ -131,6 +135,15 @@ export type CustomFieldDefinitions = (
   resource: CustomFieldResource,
   ctx: CallContext,
 ) => Promise<CustomFieldDefinition[]>
+
+/** The definitions a write's custom fields are typed by; none read when it writes none. */
+export const definitionsFor = (
+  definitions: CustomFieldDefinitions,
+  resource: CustomFieldResource,
+  writes: readonly unknown[] | undefined,
+  ctx: CallContext,
+): Promise<CustomFieldDefinition[]> =>
+  writes === undefined ? Promise.resolve([]) : definitions(resource, ctx)
 
 /** A list query of `conditions`, and `customFieldConditions` when the filters name a custom field. */
 export async function listQuery(

@@ -1,6 +1,6 @@
 import type { Asset, AssetCreate, AssetUpdate } from '../../src/canonical/asset.js'
 import type { Comment, CommentCreate } from '../../src/canonical/comment.js'
-import type { CustomFieldWrite } from '../../src/canonical/custom-field.js'
+import type { CustomFieldResource, CustomFieldWrite } from '../../src/canonical/custom-field.js'
 import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
 import { integerPathId } from '../../src/mapping/ids.js'
 import type { NestedDeclaration, ResourceDeclaration } from '../kit/resource.js'
@@ -93,13 +93,15 @@ export function connectWiseResources({
     query: (filters, ctx) =>
       listQuery(companyConditions(filters), filters, { resource: 'customers', definitions }, ctx),
     toCanonical: (companies) => companies.map(customerFromConnectWise),
-    createBody: (body) =>
+    createBody: (body, ctx) =>
       withCustomFields(
         { identifier: companyIdentifier(body.name), ...companyCreateFields(body) },
         body.customFields,
+        'customers',
+        ctx,
       ),
     updateBody: (body, ctx, id) =>
-      updatedWithCustomFields(companyFields(body), body.customFields, companyPath(id), ctx),
+      updatedWithCustomFields(companyFields(body), body.customFields, companyPath(id), 'customers', ctx),
     fieldNames: companyFieldNames,
   }
 
@@ -110,9 +112,15 @@ export function connectWiseResources({
     query: (filters, ctx) =>
       listQuery(configurationConditions(filters), filters, { resource: 'assets', definitions }, ctx),
     toCanonical: (configurations) => configurations.map(assetFromConnectWise),
-    createBody: (body) => withCustomFields(configurationFields(body), body.customFields),
+    createBody: (body, ctx) => withCustomFields(configurationFields(body), body.customFields, 'assets', ctx),
     updateBody: (body, ctx, id) =>
-      updatedWithCustomFields(configurationFields(body), body.customFields, configurationPath(id), ctx),
+      updatedWithCustomFields(
+        configurationFields(body),
+        body.customFields,
+        configurationPath(id),
+        'assets',
+        ctx,
+      ),
     fieldNames: configurationFieldNames,
   }
 
@@ -126,11 +134,26 @@ export function connectWiseResources({
     fields: Record<string, unknown>,
     writes: readonly CustomFieldWrite[] | undefined,
     path: string,
+    resource: CustomFieldResource,
     ctx: CallContext,
   ): Promise<Record<string, unknown>> {
     if (writes === undefined) return fields
-    const current = await api.read<{ customFields?: CwCustomFieldValue[] }>({ path }, ctx)
-    return { ...fields, customFields: customFieldsOf(current.customFields ?? [], writes) }
+    const [current, fieldDefinitions] = await Promise.all([
+      api.read<{ customFields?: CwCustomFieldValue[] }>({ path }, ctx),
+      definitions(resource, ctx),
+    ])
+    return { ...fields, customFields: customFieldsOf(current.customFields ?? [], writes, fieldDefinitions) }
+  }
+
+  /** A create's fields with the custom fields it sets (only those: a new record has no others to keep). */
+  async function withCustomFields(
+    fields: Record<string, unknown>,
+    writes: readonly CustomFieldWrite[] | undefined,
+    resource: CustomFieldResource,
+    ctx: CallContext,
+  ): Promise<Record<string, unknown>> {
+    if (writes === undefined) return fields
+    return { ...fields, customFields: customFieldsOf([], writes, await definitions(resource, ctx)) }
   }
 
   return { tickets, comments, customers, assets, contacts }
@@ -138,10 +161,3 @@ export function connectWiseResources({
 
 const companyPath = (id: string) => `/company/companies/${integerPathId('connectwise', id)}`
 const configurationPath = (id: string) => `/company/configurations/${integerPathId('connectwise', id)}`
-
-/** A create's fields with the custom fields it sets (only those: a new record has no others to keep). */
-const withCustomFields = (
-  fields: Record<string, unknown>,
-  writes: readonly CustomFieldWrite[] | undefined,
-): Record<string, unknown> =>
-  writes === undefined ? fields : { ...fields, customFields: customFieldsOf([], writes) }

@@ -15,6 +15,7 @@ import {
 } from './map.js'
 import { customFieldsOf } from './custom-fields.js'
 import {
+  definitionsFor,
   CONNECTWISE_FILTERS,
   cwId,
   listQuery,
@@ -130,7 +131,11 @@ export function connectWiseTickets({
           withoutUndefined({
             ...ticketFields(body, { boardId: board, statusId, priorityId }),
             initialDescription: body.description,
-            customFields: customFieldsOf([], body.customFields),
+            customFields: customFieldsOf(
+              [],
+              body.customFields,
+              await definitionsFor(definitions, 'tickets', body.customFields, ctx),
+            ),
             ...notifying,
           }),
           { fieldNames: ticketFieldNames },
@@ -175,7 +180,11 @@ export function connectWiseTickets({
         // Only the fields the caller sent (the status follows a board move): nothing else is touched.
         const fields = withoutUndefined({
           ...ticketFields(body, { boardId: board, statusId, priorityId }),
-          customFields: customFieldsOf(current?.customFields ?? [], body.customFields),
+          customFields: customFieldsOf(
+            current?.customFields ?? [],
+            body.customFields,
+            await definitionsFor(definitions, 'tickets', body.customFields, ctx),
+          ),
         })
         const target = { path: TICKETS_PATH, itemPath: path, id }
         const write = { fieldNames: ticketFieldNames, options: notifying }

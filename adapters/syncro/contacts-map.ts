@@ -56,8 +56,8 @@ export function agentFromSyncro(user: SyncroUser): Agent {
 
 /**
  * A contact's body (the spec's POST and PUT /contacts bodies: `customer_id`, `name`, `email`, `phone`, `mobile`).
- * First and last name make Syncro's one `name`; an update that sends one of them keeps the other from
- * `currentName`. `title` is the PUT body's (the spec lists it there only).
+ * First and last name make Syncro's one `name`, sent with every write (its PUT requires it): an update keeps
+ * what it does not send from `currentName`. `title` is the PUT body's (the spec lists it there only).
  */
 export function syncroContactBody(
   body: ContactCreate | ContactUpdate,
@@ -66,10 +66,9 @@ export function syncroContactBody(
   const current = contactNameParts(currentName)
   const firstName = body.firstName ?? current.firstName
   const lastName = body.lastName === undefined ? current.lastName : body.lastName
-  const touchesName = body.firstName !== undefined || body.lastName !== undefined
   return withoutUndefined({
     customer_id: body.customerId === undefined ? undefined : syncroId(body.customerId, 'customerId'),
-    name: touchesName ? [firstName, lastName].filter(Boolean).join(' ') : undefined,
+    name: [firstName, lastName].filter(Boolean).join(' ') || undefined,
     email: body.email,
     phone: body.phone,
     mobile: body.mobile,

@@ -209,9 +209,10 @@ export function syncroResources({ api, reference, mapOptions, notifications }: S
       query: (filters) => ({ queries: [contactQuery(filters)] }),
       toCanonical: (records) => records.map(contactFromSyncro),
       createBody: (body) => syncroContactBody(body),
-      // Syncro keeps one name: an update of the first or the last name alone reads the other.
+      // Syncro keeps one name, which its PUT requires (syncro-openapi.json, /contacts/{id} put): an update that
+      // does not send both parts reads the contact's name first.
       updateBody: async (body, ctx, id) => {
-        if ((body.firstName === undefined) === (body.lastName === undefined)) return syncroContactBody(body)
+        if (body.firstName !== undefined && body.lastName !== undefined) return syncroContactBody(body)
         const current = await api.read<SyncroContact>({ path: contactPath(id) }, ctx)
         return syncroContactBody(body, current.name)
       },

@@ -191,16 +191,40 @@ describe('custom fields', () => {
       { id: 4, type: 'Date', value: null },
     ]
     expect(
-      customFieldsToConnectWise(current, [
-        { id: '3', value: null },
-        { id: '4', value: '2025-03-04' },
-      ]),
+      customFieldsToConnectWise(
+        current,
+        [
+          { id: '3', value: null },
+          { id: '4', value: '2025-03-04' },
+        ],
+        [],
+      ),
     ).toEqual([
       { id: 1, value: 'AC-1' },
       { id: 3, value: null },
       { id: 4, value: '2025-03-04T00:00:00Z' },
     ])
-    expect(customFieldsToConnectWise([], [{ id: '9', value: 'x' }])).toEqual([{ id: 9, value: 'x' }])
+    expect(customFieldsToConnectWise([], [{ id: '9', value: 'x' }], [])).toEqual([{ id: 9, value: 'x' }])
+  })
+
+  it("writes a create's date at midnight too, typed by the definitions (a text that looks like a date stays)", () => {
+    const definitions: CustomFieldDefinition[] = [
+      { id: '4', name: 'Renewal', type: 'date', required: false, options: null },
+      { id: '5', name: 'Code', type: 'text', required: false, options: null },
+    ]
+    expect(
+      customFieldsToConnectWise(
+        [],
+        [
+          { id: '4', value: '2025-03-04' },
+          { id: '5', value: '2025-03-04' },
+        ],
+        definitions,
+      ),
+    ).toEqual([
+      { id: 4, value: '2025-03-04T00:00:00Z' },
+      { id: 5, value: '2025-03-04' },
+    ])
   })
 })
 
@@ -228,6 +252,7 @@ describe('the customField filter', () => {
       ['2', 'two'],
       ['3', 'yes'],
       ['4', '04/03/2025'],
+      ['4', '2025-02-30'],
     ]) {
       let thrown: unknown
       try {

@@ -228,7 +228,8 @@ describe('Syncro contacts and users', () => {
     expect(syncroContactBody({ firstName: 'Dana' }, 'Maya Okafor')).toEqual({ name: 'Dana Okafor' })
     // A first name of two words is kept whole when only the last name changes.
     expect(syncroContactBody({ lastName: 'Jones' }, 'Mary Ann Smith')).toEqual({ name: 'Mary Ann Jones' })
-    expect(syncroContactBody({ phone: '555' })).toEqual({ phone: '555' })
+    // The PUT requires the name: an update of anything else sends the current one.
+    expect(syncroContactBody({ phone: '555' }, 'Maya Okafor')).toEqual({ phone: '555', name: 'Maya Okafor' })
   })
 
   it('reads the users list of pairs and a user', () => {

@@ -1,4 +1,4 @@
-import { castId } from '../body-fields.js'
+import { castId, hasField } from '../body-fields.js'
 import { matchingById } from '../../shared/id-table.js'
 import { readContactInput } from '../inputs/contact-input.js'
 import type { RouteHandler } from '../http-types.js'
@@ -84,10 +84,15 @@ export const createContact: RouteHandler = ({ body }, { db, now }) => {
   return { status: 200, body: contactView(contact) }
 }
 
-/** `PUT /contacts/{id}`: only the fields sent change; a refused update answers the record as it would have been. */
+/**
+ * `PUT /contacts/{id}`: only the fields sent change; a refused update answers the record as it would have been.
+ * The spec's PUT body lists `name` as required (syncro-openapi.json, /contacts/{id} put, requestBody): a body
+ * without it is refused as a blank name would be.
+ */
 export const updateContact: RouteHandler = ({ params, body }, { db, now }) => {
   const contact = db.contacts.get(recordId(params.id))
   if (!contact) return notFound()
+  if (!hasField(body, 'name')) return contactInvalid(contactView(contact), ["Name can't be blank"])
   const input = readContactInput(db, body, contact)
   if (!input.ok) return contactInvalid({ ...contactView(contact), ...input.attempt }, input.messages)
   db.updateContact(contact, { ...input.changes, updated_at: now().toISOString() })

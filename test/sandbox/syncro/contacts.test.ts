@@ -104,7 +104,7 @@ describe('contacts', () => {
     const contact = await createContact({ customer_id: first!.id, name: 'Sam Ortiz', phone: '555-0100' })
     const updated = await api(`/contacts/${contact.id}`, {
       method: 'PUT',
-      body: { mobile: '555-0199', customer_id: second!.id, title: 'Bookkeeper' },
+      body: { name: 'Sam Ortiz', mobile: '555-0199', customer_id: second!.id, title: 'Bookkeeper' },
     })
     expect(updated.status).toBe(200)
     expect(updated.json).toMatchObject({
@@ -129,6 +129,9 @@ describe('contacts', () => {
         errors: "Customer can't be blank",
       },
     })
+    // The spec's PUT body requires the name.
+    const nameless = await api(`/contacts/${contact.id}`, { method: 'PUT', body: { phone: '555-0102' } })
+    expect([nameless.status, nameless.json.errors]).toEqual([422, "Name can't be blank"])
     expect((await api(`/contacts/${contact.id}`)).json).toEqual(updated.json)
     expect((await api('/contacts/999999', { method: 'PUT', body: { name: 'x' } })).status).toBe(404)
   })
@@ -164,7 +167,7 @@ describe('contacts', () => {
       if (change.resource === 'contact') seen.push(`${change.action} ${change.changed?.join(',') ?? ''}`)
     })
     const contact = await createContact({ customer_id: businessId(), name: 'Fed Change' })
-    await api(`/contacts/${contact.id}`, { method: 'PUT', body: { phone: '555-0111' } })
+    await api(`/contacts/${contact.id}`, { method: 'PUT', body: { name: 'Fed Change', phone: '555-0111' } })
     await api(`/contacts/${contact.id}`, { method: 'DELETE' })
     stop()
     expect(seen).toEqual(['created ', 'updated phone,updated_at', 'deleted '])

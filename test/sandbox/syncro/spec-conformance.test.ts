@@ -69,7 +69,8 @@ describe('record shapes', () => {
       ],
       [
         'updated contact',
-        (await api(`/contacts/${contact.id}`, { method: 'PUT', body: { notes: 'x' } })).json,
+        (await api(`/contacts/${contact.id}`, { method: 'PUT', body: { name: contact.name, notes: 'x' } }))
+          .json,
         example('PUT /contacts/{id}'),
       ],
       [
