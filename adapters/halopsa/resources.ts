@@ -194,13 +194,19 @@ export function haloResources(context: HaloResourceContext) {
         body,
         ctx,
       ),
-    updateBody: async (body, ctx) =>
-      withCustomFields(
+    // An update naming the customer the contact already has leaves it at its site.
+    updateBody: async (body, ctx, id) => {
+      const moving =
+        body.customerId !== undefined &&
+        String((await api.read<HaloUser>({ path: `/Users/${pathId(id)}` }, ctx)).client_id) !==
+          body.customerId
+      return withCustomFields(
         'contacts',
-        { ...haloUserFields(body, 'update'), ...(await siteFields(body.customerId, ctx)) },
+        { ...haloUserFields(body, 'update'), ...(moving ? await siteFields(body.customerId, ctx) : {}) },
         body,
         ctx,
-      ),
+      )
+    },
     fieldNames: userFieldNames,
   }
 

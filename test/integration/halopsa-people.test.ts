@@ -115,7 +115,13 @@ describe('contacts', () => {
     })
     expect(lastPost('/api/Users')).toEqual([
       { id: Number(contact.id), surname: 'Reyes', title: 'Practice manager', inactive: true },
-    ])
+    ]) // Naming the customer it already has leaves the contact at its site (it may be another than the main one).
+    await recorded.app.inject({
+      method: 'PATCH',
+      url: `${recordedBase}/contacts/${contact.id}`,
+      payload: { customerId: String(client.id), title: 'Owner' },
+    })
+    expect(lastPost('/api/Users')).toEqual([{ id: Number(contact.id), title: 'Owner' }])
   })
 
   it("turns Halo's refusals into canonical fields; an unknown customer is a 400 before the write", async () => {
