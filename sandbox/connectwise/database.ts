@@ -2,6 +2,7 @@ import { ChangeFeed, type ChangeAction } from '../shared/changes.js'
 import { IdTable } from '../shared/id-table.js'
 import { idTable, insertRecord, nextIdAfter, type Insertable } from '../shared/tables.js'
 import type {
+  AgreementRecord,
   BoardRecord,
   CallbackEntryRecord,
   CommunicationTypeRecord,
@@ -16,6 +17,7 @@ import type {
   StatusRecord,
   TicketRecord,
   TicketTypeRecord,
+  TimeEntryRecord,
   UserDefinedFieldRecord,
 } from './records.js'
 
@@ -38,6 +40,9 @@ export interface ConnectWiseDataSet {
   notes: NoteRecord[]
   communicationTypes: CommunicationTypeRecord[]
   userDefinedFields: UserDefinedFieldRecord[]
+  timeEntries: TimeEntryRecord[]
+  agreementTypes: NamedRecord[]
+  agreements: AgreementRecord[]
 }
 
 /** A ticket or note write, and whether it let ConnectWise process notifications (board rules may mail). */
@@ -61,6 +66,7 @@ export type ConnectWiseChange = {
   | { resource: 'contact'; record: ContactRecord }
   | { resource: 'configuration'; record: ConfigurationRecord }
   | { resource: 'note'; record: NoteRecord }
+  | { resource: 'timeEntry'; record: TimeEntryRecord }
 )
 
 /**
@@ -90,6 +96,11 @@ export class ConnectWiseDatabase {
   readonly communicationTypes: IdTable<CommunicationTypeRecord>
   /** Custom field definitions of every screen (`/system/userDefinedFields`). */
   readonly userDefinedFields: IdTable<UserDefinedFieldRecord>
+  /** `/time/entries`, each charged to a service ticket. */
+  readonly timeEntries: IdTable<TimeEntryRecord>
+  readonly agreementTypes: IdTable<NamedRecord>
+  /** `/finance/agreements`: read-only, for the passthrough to reach. */
+  readonly agreements: IdTable<AgreementRecord>
   /** Each ticket and note write with its `processNotifications` (see inputs/notifications.ts), oldest first. */
   readonly notifications: NotificationEntry[] = []
   /** `/system/callbacks` registrations. */
@@ -122,6 +133,9 @@ export class ConnectWiseDatabase {
     this.notes = idTable(data.notes)
     this.communicationTypes = idTable(data.communicationTypes)
     this.userDefinedFields = idTable(data.userDefinedFields)
+    this.timeEntries = idTable(data.timeEntries)
+    this.agreementTypes = idTable(data.agreementTypes)
+    this.agreements = idTable(data.agreements)
     this.#lastItemId = Math.max(
       0,
       ...data.contacts.flatMap((contact) => contact.communicationItems.map((item) => item.id)),
@@ -199,6 +213,24 @@ export class ConnectWiseDatabase {
     return note
   }
 
+  insertTimeEntry(fields: Insertable<TimeEntryRecord>): TimeEntryRecord {
+    const record = this.insert(this.timeEntries, fields)
+    this.changes.announce({ resource: 'timeEntry', action: 'created', record, by: record.info.updatedBy })
+    return record
+  }
+
+  updateTimeEntry(record: TimeEntryRecord, changes: Partial<Insertable<TimeEntryRecord>>): TimeEntryRecord {
+    Object.assign(record, changes)
+    this.changes.announce({ resource: 'timeEntry', action: 'updated', record, by: record.info.updatedBy })
+    return record
+  }
+
+  /** `by`: the member identifier deleting it, when known. */
+  deleteTimeEntry(record: TimeEntryRecord, by?: string): void {
+    this.timeEntries.delete(record.id)
+    this.changes.announce({ resource: 'timeEntry', action: 'deleted', record, by })
+  }
+
   insertCallback(fields: Insertable<CallbackEntryRecord>): CallbackEntryRecord {
     return this.insert(this.callbacks, fields)
   }
@@ -210,6 +242,9 @@ export class ConnectWiseDatabase {
     this.tickets.delete(id)
     for (const note of this.notesOf(id)) this.notes.delete(note.id)
     this.#notesByTicket.delete(id)
+    // Our choice: the ticket's time goes with it (whether the vendor refuses the delete instead is not known).
+    for (const entry of [...this.timeEntries.values()])
+      if (entry.ticketId === id) this.timeEntries.delete(entry.id)
     this.changes.announce({ resource: 'ticket', action: 'deleted', record, by })
     return true
   }

@@ -301,3 +301,76 @@ export interface CallbackEntryRecord {
   connectWiseID: string
   info: { lastUpdated: Timestamp; updatedBy: string }
 }
+
+/**
+ * TimeEntry's `billableOption` (sowderca/connectwise-ruby-sdk lib/connectwise-ruby-sdk/models/time_entry.rb,
+ * generated from ConnectWise's spec). The same four values bill an agreement's time (Agreement `billTime`).
+ */
+export type BillableOption = 'Billable' | 'DoNotBill' | 'NoCharge' | 'NoDefault'
+
+/** TimeEntry's `chargeToType`, same source; the emulator keeps time on service tickets only. */
+export type ChargeToType = 'ServiceTicket' | 'ProjectTicket' | 'ChargeCode' | 'Activity'
+
+/**
+ * A `/time/entries` record charged to a service ticket (TimeEntry, same source: `chargeToId`, `chargeToType`,
+ * `company`, `member`, `timeStart`, `timeEnd`, `hoursDeduct`, `actualHours`, `billableOption`, `notes`,
+ * `internalNotes`, the three `addTo…Flag`s, `enteredBy`, `dateEntered`, `_info`).
+ */
+export interface TimeEntryRecord {
+  id: number
+  ticketId: number
+  companyId: number
+  memberId: number
+  timeStart: Timestamp
+  timeEnd: Timestamp
+  hoursDeduct: number
+  actualHours: number
+  billableOption: BillableOption
+  notes: string | null
+  internalNotes: string | null
+  addToDetailDescriptionFlag: boolean
+  addToInternalAnalysisFlag: boolean
+  addToResolutionFlag: boolean
+  info: InfoStamp
+}
+
+/** Agreement's `applicationUnits` and `applicationCycle` (models/agreement.rb of the same SDK). */
+export type ApplicationUnits = 'Amount' | 'Hours' | 'Incidents'
+export type ApplicationCycle =
+  | 'Contract2Weeks'
+  | 'Contract4Weeks'
+  | 'ContractYear'
+  | 'CalendarMonth'
+  | 'CalendarQuarter'
+  | 'CalendarWeek'
+  | 'ContractQuarter'
+  | 'CalendarYear'
+  | 'OneTimeOnly'
+
+/**
+ * A `/finance/agreements` record: a subset of Agreement (models/agreement.rb of sowderca/connectwise-ruby-sdk,
+ * generated from ConnectWise's spec; `name` required, at most 100 characters; `customerPO` and `reasonCancelled`
+ * at most 50). Read-only in the emulator.
+ */
+export interface AgreementRecord {
+  id: number
+  name: string
+  typeId: number
+  companyId: number
+  contactId: number | null
+  customerPO: string | null
+  startDate: Timestamp
+  endDate: Timestamp | null
+  noEndingDateFlag: boolean
+  cancelledFlag: boolean
+  dateCancelled: Timestamp | null
+  reasonCancelled: string | null
+  internalNotes: string | null
+  applicationUnits: ApplicationUnits
+  applicationLimit: number | null
+  applicationCycle: ApplicationCycle | null
+  applicationUnlimitedFlag: boolean
+  billAmount: number
+  billTime: BillableOption
+  info: InfoStamp
+}

@@ -218,6 +218,7 @@ export const connectWiseFixture: VendorFixture = {
           [...db.companies.values()],
           [...db.configurations.values()],
           [...db.contacts.values()],
+          [...db.timeEntries.values()],
         ]),
     })
   },

@@ -18,13 +18,14 @@ export interface CallbackSite {
   signingKey: string
 }
 
-type Called = Exclude<ConnectWiseChange, { resource: 'note' }>
+type Called = Exclude<ConnectWiseChange, { resource: 'note' | 'timeEntry' }>
 
 /**
  * Calls back every active registration a change matches. ConnectWise has no callback type for ticket notes
  * (absent from the PSA Callbacks type list, docs/events-sources.md 1.1), so a note sends nothing; whether the
  * vendor sends a ticket "updated" for a note is unknown, and the emulator does not. SOAP callbacks
- * (`isSoapCallbackFlag`) are a legacy format the emulator does not send. Returns the function that stops listening.
+ * (`isSoapCallbackFlag`) are a legacy format the emulator does not send. The vendor has a `time` type (same list);
+ * the emulator does not call time entries back yet. Returns the function that stops listening.
  */
 export function startConnectWiseCallbacks(
   db: ConnectWiseDatabase,
@@ -32,7 +33,7 @@ export function startConnectWiseCallbacks(
   site: CallbackSite,
 ): () => void {
   return db.changes.listen((change) => {
-    if (change.resource === 'note') return
+    if (change.resource === 'note' || change.resource === 'timeEntry') return
     for (const entry of db.callbacks.values()) {
       if (!calls(db, entry, change)) continue
       sender.schedule(() => request(db, entry, change, site))

@@ -1,5 +1,6 @@
 import type { Route } from '../../shared/router.js'
 import type { RouteHandler } from '../http-types.js'
+import { countAgreements, getAgreement, listAgreements } from './agreements.js'
 import {
   countCallbacks,
   createCallback,
@@ -48,6 +49,14 @@ import {
   replaceTicket,
   searchTickets,
 } from './tickets.js'
+import {
+  countTimeEntries,
+  createTimeEntry,
+  deleteTimeEntry,
+  getTimeEntry,
+  listTimeEntries,
+  patchTimeEntry,
+} from './time-entries.js'
 
 /**
  * The emulated part of REST API 3.0, paths relative to `/{codebase}/apis/3.0`, in lower case (the vendor's
@@ -101,4 +110,13 @@ export const CONNECTWISE_ROUTES: readonly Route<RouteHandler>[] = [
   { method: 'GET', pattern: '/system/userdefinedfields', handler: listUserDefinedFields },
   { method: 'GET', pattern: '/system/userdefinedfields/count', handler: countUserDefinedFields },
   { method: 'GET', pattern: '/system/userdefinedfields/:id', handler: getUserDefinedField },
+  { method: 'GET', pattern: '/time/entries', handler: listTimeEntries },
+  { method: 'POST', pattern: '/time/entries', handler: createTimeEntry },
+  { method: 'GET', pattern: '/time/entries/count', handler: countTimeEntries },
+  { method: 'GET', pattern: '/time/entries/:id', handler: getTimeEntry },
+  { method: 'PATCH', pattern: '/time/entries/:id', handler: patchTimeEntry },
+  { method: 'DELETE', pattern: '/time/entries/:id', handler: deleteTimeEntry },
+  { method: 'GET', pattern: '/finance/agreements', handler: listAgreements },
+  { method: 'GET', pattern: '/finance/agreements/count', handler: countAgreements },
+  { method: 'GET', pattern: '/finance/agreements/:id', handler: getAgreement },
 ]

@@ -9,6 +9,7 @@ import {
   COUNTRIES,
   MANUFACTURERS,
 } from './catalog.js'
+import { seedAgreements, seedAgreementTypes } from './agreements.js'
 import { seedCompanies } from './companies.js'
 import { seedConfigurations } from './configurations.js'
 import { seedCommunicationTypes, seedCustomFieldValues, seedUserDefinedFields } from './custom-fields.js'
@@ -21,6 +22,7 @@ import {
   seedServiceSetup,
 } from './reference-data.js'
 import { seedTickets } from './tickets.js'
+import { seedTimeEntries } from './time-entries.js'
 
 export { API_MEMBER_ID } from './reference-data.js'
 
@@ -69,6 +71,10 @@ export function seedConnectWiseData(seed: number): ConnectWiseDataSet {
   fill('configuration', configurations)
   fill('ticket', tickets)
   addMobiles(extras, contacts)
+  // Streams of their own again: time entries and agreements came later still.
+  const timeEntries = seedTimeEntries(createRandom(seed ^ 0x7173), tickets, members)
+  const agreementTypes = seedAgreementTypes()
+  const agreements = seedAgreements(createRandom(seed ^ 0xa9e3), companies, contacts, agreementTypes)
   return {
     boards,
     statuses,
@@ -88,6 +94,9 @@ export function seedConnectWiseData(seed: number): ConnectWiseDataSet {
     notes,
     communicationTypes: seedCommunicationTypes(),
     userDefinedFields,
+    timeEntries,
+    agreementTypes,
+    agreements,
   }
 }
 
