@@ -21,6 +21,8 @@ describe("the emulator's answers conform to the spec's record schemas", () => {
     ['/Asset?includeinactive=true&count=50', 'assets', 'Device'],
     ['/Site?count=50', 'sites', 'Site'],
     ['/Users?count=50', 'users', 'Users'],
+    ['/Invoice?count=50&includelines=true', 'invoices', 'InvoiceHeader'],
+    ['/Actions?timeentriesonly=true&startdate=2025-10-01', 'actions', 'Actions'],
   ])('GET %s: every record is a %s', async (path, key, schema) => {
     const body = await vendor(path)
     expect(typeof body.record_count).toBe('number')
@@ -39,6 +41,7 @@ describe("the emulator's answers conform to the spec's record schemas", () => {
     ['/TicketType/1', 'RequestType'],
     ['/Users/1', 'Users'],
     ['/FieldInfo/5?getlookupvalues=true', 'FieldInfo'],
+    ['/Invoice/1?includedetails=true', 'InvoiceHeader'],
   ])('GET %s is a %s', async (path, schema) => {
     expect(problems(schema, await vendor(path))).toEqual([])
   })
