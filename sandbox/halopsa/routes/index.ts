@@ -19,6 +19,7 @@ import {
   listTeams,
   listTicketTypes,
 } from './reference.js'
+import { getTimesheetEvent, listTimesheetEvents } from './timesheet-events.js'
 import { deleteTicket, getTicket, listTickets, writeTickets } from './tickets.js'
 import { getUser, listUsers, writeUsers } from './users.js'
 import { deleteWebhook, getWebhook, listWebhooks, writeWebhooks } from './webhooks.js'
@@ -45,6 +46,9 @@ export const HALO_ROUTES: readonly Route<HaloEndpoint>[] = [
   route('POST', '/Actions', 'tickets', writeActions),
   route('GET', '/Actions/:id', 'tickets', getAction),
   route('DELETE', '/Actions/:id', 'tickets', deleteAction),
+  // Our choice: the tickets scopes cover the timesheet, the time on tickets' actions.
+  route('GET', '/TimesheetEvent', 'tickets', listTimesheetEvents),
+  route('GET', '/TimesheetEvent/:id', 'tickets', getTimesheetEvent),
   route('GET', '/Status', 'tickets', listStatuses),
   route('GET', '/Status/:id', 'tickets', getStatus),
   route('GET', '/Priority', 'tickets', listPriorities),
