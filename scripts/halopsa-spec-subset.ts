@@ -46,7 +46,8 @@ export const HALOPSA_OPERATIONS: readonly string[] = [
  * The record schemas: the POST bodies' items (`Faults`, `Actions`, `Area`, `Device`) and the reference records
  * (`TStatus`, `Policy`, `RequestType`, `SectionDetail` for a team, `Xtype` with `TypeInfo` for an asset type), with
  * `FieldHelper` (an asset's fields), custom fields (`CustomField` a record's value, `FieldInfo` a definition, `Lookup` a
- * selection's choice); and for the emulator's other routes `Uname` (an agent), `Site` and `Users`. The document's GET operations declare no response content, so which schema a
+ * selection's choice); and for the emulator's other routes `Uname` (an agent), `Site`, `Users`, `InvoiceHeader` with
+ * `InvoiceDetail` (an invoice and its lines) and `TimesheetEvent`. The document's GET operations declare no response content, so which schema a
  * GET answers with is the test's reading (the collection's POST body, the reference record of the same name).
  */
 export const HALOPSA_SCHEMAS: readonly string[] = [
@@ -67,6 +68,9 @@ export const HALOPSA_SCHEMAS: readonly string[] = [
   'CustomField',
   'FieldInfo',
   'Lookup',
+  'InvoiceHeader',
+  'InvoiceDetail',
+  'TimesheetEvent',
 ]
 
 type Json = Record<string, unknown>

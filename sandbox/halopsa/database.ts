@@ -13,6 +13,7 @@ import {
   type CustomFieldRecord,
   type CustomFieldUsage,
   type EndUserRecord,
+  type InvoiceRecord,
   type PriorityRecord,
   type SiteRecord,
   type SlaRecord,
@@ -49,6 +50,7 @@ export interface HaloDataSet {
   assets: AssetRecord[]
   tickets: TicketRecord[]
   actions: ActionRecord[]
+  invoices: InvoiceRecord[]
 }
 
 /**
@@ -75,6 +77,8 @@ export class HaloDatabase {
   readonly assets: IdTable<AssetRecord>
   readonly tickets: IdTable<TicketRecord>
   readonly actions: IdTable<ActionRecord>
+  /** Invoices (`InvoiceHeader`), read-only: the emulator has no invoice writes. */
+  readonly invoices: IdTable<InvoiceRecord>
   /** Outbound webhooks by uuid (`/api/Webhook`). */
   readonly webhooks = new Map<string, WebhookRecord>()
   /** Every write of the ticket methods below, announced after it is done. */
@@ -110,6 +114,7 @@ export class HaloDatabase {
     this.assets = idTable(data.assets)
     this.tickets = idTable(data.tickets)
     this.actions = idTable(data.actions)
+    this.invoices = idTable(data.invoices)
     for (const action of this.actions.values()) this.#fileAction(action)
     for (const priority of this.priorities.values()) {
       const key = priorityKey(priority.slaid, priority.priorityid)
@@ -182,6 +187,14 @@ export class HaloDatabase {
     this.#actionsByTicket.get(action.ticket_id)?.delete(action)
     Object.assign(action, changes)
     this.#fileAction(action)
+  }
+
+  deleteAction(id: number): boolean {
+    const action = this.actions.get(id)
+    if (!action) return false
+    this.actions.delete(id)
+    this.#actionsByTicket.get(action.ticket_id)?.delete(action)
+    return true
   }
 
   deleteTicket(id: number): boolean {

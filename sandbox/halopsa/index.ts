@@ -10,6 +10,7 @@ export type {
   AssetRecord,
   ClientRecord,
   EndUserRecord,
+  InvoiceRecord,
   PriorityRecord,
   SiteRecord,
   StatusRecord,

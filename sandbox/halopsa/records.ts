@@ -234,11 +234,58 @@ export interface ActionRecord {
   note_html: string | null
   hiddenfromuser: boolean
   important: boolean
+  /** Hours worked (spec `Actions.timetaken`, a double). */
   timetaken: number
+  /** Hours of `timetaken` not charged (spec `Actions.nonbilltime`). */
+  nonbilltime: number
+  /** When the work started and ended (spec `Actions.actionarrivaldate`, `actioncompletiondate`); null without time. */
+  actionarrivaldate: Timestamp | null
+  actioncompletiondate: Timestamp | null
+  /** The charge rate's id (spec `Actions.chargerate`, an int32); 0 the default rate (our reading). */
+  chargerate: number
+  /** Whether the time is billable (spec `Actions.actisbillable`). */
+  actisbillable: boolean
   new_status: number | null
   sendemail: boolean
   datetime: Timestamp
   actiondatecreated: Timestamp
+  /** The last write (spec `Actions.last_updated`). */
+  last_updated: Timestamp
+}
+
+/** One line of an invoice (spec `InvoiceDetail`), the fields the emulator keeps. */
+export interface InvoiceLineRecord {
+  id: number
+  item_code: string
+  item_shortdescription: string
+  qty_order: number
+  unit_price: number
+  tax_rate: number
+  /** The ticket whose time the line bills, if any. */
+  ticket_id: number | null
+}
+
+/**
+ * An invoice (spec `InvoiceHeader`, served by GET /Invoice), the fields the emulator keeps; totals are computed
+ * from its lines by the view. `paymentstatus`: 0 unpaid, 1 part paid, 2 paid (our reading; the spec gives no values).
+ */
+export interface InvoiceRecord {
+  id: number
+  invoicenumber: string
+  client_id: number
+  /** The site (`sitenumber` is the site's id in the spec's naming). */
+  sitenumber: number | null
+  ticket_id: number | null
+  invoice_date: Timestamp
+  duedate: Timestamp
+  posted: boolean
+  dateposted: Timestamp | null
+  paymentstatus: number
+  amountpaid: number
+  datepaid: Timestamp | null
+  notes_1: string | null
+  lines: InvoiceLineRecord[]
+  last_modified: Timestamp
 }
 
 /**

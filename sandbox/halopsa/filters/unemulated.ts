@@ -160,11 +160,10 @@ export const UNEMULATED_ASSET_FILTERS = [
   'username',
 ] as const
 
-/** GET /Actions filters of the spec the emulator does not apply (it holds no system, SLA or time-only actions). */
+/** GET /Actions filters of the spec the emulator does not apply (it holds no system, SLA, supplier or billing actions). */
 export const UNEMULATED_ACTION_FILTERS = [
   'actoutcome',
   'actoutcomenum',
-  'agentonly',
   'conversationonly',
   'datesearch',
   'excludebilling',
@@ -174,7 +173,6 @@ export const UNEMULATED_ACTION_FILTERS = [
   'isrelatednotes',
   'slaonly',
   'supplieronly',
-  'timeentriesonly',
 ] as const
 
 /**
@@ -214,4 +212,31 @@ export const UNEMULATED_FIELD_INFO_FILTERS = [
   'fieldtypemultiple',
   'inputtype',
   'systemid',
+] as const
+
+/**
+ * GET /Invoice filters of the spec the emulator does not apply (spec: paths./Invoice.get.parameters): it holds
+ * no contracts, recurring invoices, sales or purchase orders, credits, approvals or billing categories.
+ */
+export const UNEMULATED_INVOICE_FILTERS = [
+  'advanced_search',
+  'asset_id',
+  'awaiting_approval',
+  'billing_date',
+  'billingcategory_ids',
+  'contract_id',
+  'includepoinvoices',
+  'my_approvals',
+  'purchaseorder_id',
+  'quote_status',
+  'ready_for_invoicing',
+  'recurringinvoice_id',
+  'reviewrequired',
+  'rinvoice_type',
+  'salesorder_id',
+  'search',
+  'sent_status',
+  'stripeautopaymentrequired',
+  'toplevel_id',
+  'user_id',
 ] as const

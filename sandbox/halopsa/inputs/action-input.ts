@@ -1,3 +1,4 @@
+import { HOUR_MS } from '../../shared/dates.js'
 import type { HaloDatabase } from '../database.js'
 import type { ActionRecord, Timestamp } from '../records.js'
 import type { FieldError } from '../vendor-errors.js'
@@ -13,7 +14,9 @@ type ActionPatch = Partial<Omit<ActionRecord, 'id'>>
  * `POST /Actions` items. A create needs an existing `ticket_id` and a `note` (or `note_html`, or at least an
  * `outcome`); it is the API agent's unless `who_agentid` names another agent, visible to the user unless
  * `hiddenfromuser` is true, and dated now unless `datetime` is sent. `new_status` moves the ticket to that
- * status; every action write moves the ticket's `lastactiondate` and `last_update`.
+ * status; every action write moves the ticket's `lastactiondate` and `last_update`, and the action's `last_updated`.
+ * Time (spec `Actions`): `timetaken` and `nonbilltime` in hours, `actionarrivaldate`/`actioncompletiondate`,
+ * `chargerate`, `actisbillable` (a new action's time is billable unless it says not: our choice).
  */
 export function actionPlanner(
   db: HaloDatabase,
@@ -35,13 +38,14 @@ export function actionPlanner(
     const action = { ...existing, ...patch }
     if (isBlank(action.note) && isBlank(action.outcome))
       errors.push({ field: 'note', message: 'A note or an outcome is required' })
+    checkWorkTimes(errors, action, reader.has('timetaken'), patch)
     if (errors.length > 0) return { ok: false, errors }
 
     return {
       ok: true,
       apply: () => {
         const stored = existing ?? db.insertAction(newAction(patch.ticket_id as number, apiAgentId, now))
-        db.updateAction(stored, patch)
+        db.updateAction(stored, { ...patch, last_updated: now })
         const ticket = db.tickets.get(stored.ticket_id)
         if (ticket) {
           const newStatus = patch.new_status ?? undefined
@@ -80,7 +84,39 @@ function readActionPatch(reader: ItemReader, errors: FieldError[]): ActionPatch 
   if (timetaken !== undefined && timetaken !== null && timetaken < 0)
     errors.push({ field: 'timetaken', message: 'Time taken cannot be negative' })
   set('timetaken', timetaken ?? undefined)
+  const nonbilltime = reader.number('nonbilltime')
+  if (nonbilltime !== undefined && nonbilltime !== null && nonbilltime < 0)
+    errors.push({ field: 'nonbilltime', message: 'Non-billable time cannot be negative' })
+  set('nonbilltime', nonbilltime ?? undefined)
+  set('actionarrivaldate', reader.date('actionarrivaldate'))
+  set('actioncompletiondate', reader.date('actioncompletiondate'))
+  set('chargerate', reader.integer('chargerate') ?? undefined)
+  set('actisbillable', reader.boolean('actisbillable') ?? undefined)
   return patch
+}
+
+/**
+ * The work's start and end (`actionarrivaldate`, `actioncompletiondate`): the end may not come before the start,
+ * and without `timetaken` the time taken is the hours between them, as Halo's action form derives it from its
+ * start and end times (our reading of the form; the spec says nothing). Wording of the errors is ours.
+ */
+function checkWorkTimes(
+  errors: FieldError[],
+  action: ActionPatch,
+  timetakenSent: boolean,
+  patch: ActionPatch,
+): void {
+  const start = action.actionarrivaldate
+  const end = action.actioncompletiondate
+  if (start && end) {
+    const hours = (Date.parse(end) - Date.parse(start)) / HOUR_MS
+    if (hours < 0)
+      errors.push({ field: 'actioncompletiondate', message: 'The end time cannot be before the start time' })
+    else if (!timetakenSent) patch.timetaken = Math.round(hours * 100) / 100
+  }
+  const timetaken = patch.timetaken ?? action.timetaken
+  if (action.nonbilltime !== undefined && timetaken !== undefined && action.nonbilltime > timetaken)
+    errors.push({ field: 'nonbilltime', message: 'Non-billable time cannot exceed the time taken' })
 }
 
 function newAction(ticketId: number, apiAgentId: number, now: Timestamp): Omit<ActionRecord, 'id'> {
@@ -94,9 +130,15 @@ function newAction(ticketId: number, apiAgentId: number, now: Timestamp): Omit<A
     hiddenfromuser: false,
     important: false,
     timetaken: 0,
+    nonbilltime: 0,
+    actionarrivaldate: null,
+    actioncompletiondate: null,
+    chargerate: 0,
+    actisbillable: true,
     new_status: null,
     sendemail: false,
     datetime: now,
     actiondatecreated: now,
+    last_updated: now,
   }
 }

@@ -34,6 +34,10 @@ export const getAction: RouteHandler = ({ params }, { db }) => {
   return action ? { status: 200, body: actionView(db, action) } : recordNotFound('Action', params.id ?? '')
 }
 
+/** DELETE /Actions/{id} (in the spec): removes the action; answers 200 with no body, as a ticket's delete. */
+export const deleteAction: RouteHandler = ({ params }, { db }) =>
+  db.deleteAction(recordId(params.id)) ? { status: 200 } : recordNotFound('Action', params.id ?? '')
+
 export const writeActions: RouteHandler = ({ body }, { db, now, apiAgentId }) =>
   runArrayWrite(body, 'Actions', actionPlanner(db, toTimestamp(now()), apiAgentId), (action) =>
     actionView(db, action),

@@ -1,10 +1,11 @@
 import type { Route } from '../../shared/router.js'
 import type { HaloEndpoint, RouteHandler } from '../http-types.js'
 import type { ScopeArea } from '../auth/scopes.js'
-import { getAction, listActions, writeActions } from './actions.js'
+import { deleteAction, getAction, listActions, writeActions } from './actions.js'
 import { getAsset, getAssetType, listAssets, listAssetTypes, writeAssets } from './assets.js'
 import { getClient, listClients, writeClients } from './clients.js'
 import { getFieldInfo, listFieldInfo } from './custom-fields.js'
+import { getInvoice, listInvoices } from './invoices.js'
 import {
   getAgent,
   getAuthInfo,
@@ -18,6 +19,7 @@ import {
   listTeams,
   listTicketTypes,
 } from './reference.js'
+import { getTimesheetEvent, listTimesheetEvents } from './timesheet-events.js'
 import { deleteTicket, getTicket, listTickets, writeTickets } from './tickets.js'
 import { getUser, listUsers, writeUsers } from './users.js'
 import { deleteWebhook, getWebhook, listWebhooks, writeWebhooks } from './webhooks.js'
@@ -43,6 +45,10 @@ export const HALO_ROUTES: readonly Route<HaloEndpoint>[] = [
   route('GET', '/Actions', 'tickets', listActions),
   route('POST', '/Actions', 'tickets', writeActions),
   route('GET', '/Actions/:id', 'tickets', getAction),
+  route('DELETE', '/Actions/:id', 'tickets', deleteAction),
+  // Our choice: the tickets scopes cover the timesheet, the time on tickets' actions.
+  route('GET', '/TimesheetEvent', 'tickets', listTimesheetEvents),
+  route('GET', '/TimesheetEvent/:id', 'tickets', getTimesheetEvent),
   route('GET', '/Status', 'tickets', listStatuses),
   route('GET', '/Status/:id', 'tickets', getStatus),
   route('GET', '/Priority', 'tickets', listPriorities),
@@ -67,6 +73,9 @@ export const HALO_ROUTES: readonly Route<HaloEndpoint>[] = [
   // Our choice: the tickets scopes cover custom field definitions, configuration like statuses and ticket types.
   route('GET', '/FieldInfo', 'tickets', listFieldInfo),
   route('GET', '/FieldInfo/:id', 'tickets', getFieldInfo),
+  // Our choice: the customers scopes cover invoices, which belong to customers (the emulator knows no finance scope).
+  route('GET', '/Invoice', 'customers', listInvoices),
+  route('GET', '/Invoice/:id', 'customers', getInvoice),
   // Our choice: the tickets scopes cover webhooks, which the emulator raises for tickets only.
   route('GET', '/Webhook', 'tickets', listWebhooks),
   route('POST', '/Webhook', 'tickets', writeWebhooks),

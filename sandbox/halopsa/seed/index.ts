@@ -15,12 +15,17 @@ import {
   seedTicketTypes,
   seedTopLevels,
 } from './reference-data.js'
+import { seedInvoices } from './invoices.js'
 import { seedTickets } from './tickets.js'
+import { seedActionTimes } from './time-entries.js'
 import { seedUserDetails } from './users.js'
 import { CUSTOM_FIELD_USAGE } from '../records.js'
 
 /** Mixed into the seed for what was added after the first data set, so that data set stays as it was. */
 const DETAILS_STREAM = 0x5eed_cf
+/** Likewise for the actions' time fields and the invoices (issue 19). */
+const TIME_STREAM = 0x5eed_71
+const INVOICE_STREAM = 0x5eed_1c
 
 /**
  * The sandbox tenant's data. Deterministic: the same seed gives identical records, and no timestamp depends on
@@ -55,6 +60,7 @@ export function seedHaloData(seed: number): HaloDataSet {
     [tickets, CUSTOM_FIELD_USAGE.ticket],
   ] as const)
     for (const record of records) record.customfields = seedCustomFieldValues(details, customFields, usage)
+  seedActionTimes(createRandom(seed ^ TIME_STREAM), actions)
   return {
     customFields,
     statuses: seedStatuses(),
@@ -73,5 +79,6 @@ export function seedHaloData(seed: number): HaloDataSet {
     assets,
     tickets,
     actions,
+    invoices: seedInvoices(createRandom(seed ^ INVOICE_STREAM), { clients, sites, tickets, actions }),
   }
 }

@@ -140,10 +140,17 @@ function seedTicket(random: Random, context: TicketSeedContext, id: number, occu
       hiddenfromuser: hidden,
       important: random.chance(0.05),
       timetaken: random.int(0, 8) * 0.25,
+      // Filled in from their own stream by seedActionTimes (time-entries.ts).
+      nonbilltime: 0,
+      actionarrivaldate: null,
+      actioncompletiondate: null,
+      chargerate: 0,
+      actisbillable: false,
       new_status: setsStatus ? statusId : null,
       sendemail: !hidden && random.chance(0.5),
       datetime: toTimestamp(ms),
       actiondatecreated: toTimestamp(ms),
+      last_updated: toTimestamp(ms),
     }
   })
 

@@ -6,6 +6,9 @@ import { api, useHaloEmulator } from './helpers.js'
 
 useHaloEmulator()
 
+/** An action of the default seed that took time, so it is a timesheet event. */
+const TIMED_ACTION = 5
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- vendor JSON, asserted against the schemas
 async function vendor(path: string): Promise<any> {
   const answer = await api(path)
@@ -21,6 +24,8 @@ describe("the emulator's answers conform to the spec's record schemas", () => {
     ['/Asset?includeinactive=true&count=50', 'assets', 'Device'],
     ['/Site?count=50', 'sites', 'Site'],
     ['/Users?count=50', 'users', 'Users'],
+    ['/Invoice?count=50&includelines=true', 'invoices', 'InvoiceHeader'],
+    ['/Actions?timeentriesonly=true&startdate=2025-10-01', 'actions', 'Actions'],
   ])('GET %s: every record is a %s', async (path, key, schema) => {
     const body = await vendor(path)
     expect(typeof body.record_count).toBe('number')
@@ -39,6 +44,8 @@ describe("the emulator's answers conform to the spec's record schemas", () => {
     ['/TicketType/1', 'RequestType'],
     ['/Users/1', 'Users'],
     ['/FieldInfo/5?getlookupvalues=true', 'FieldInfo'],
+    ['/Invoice/1?includedetails=true', 'InvoiceHeader'],
+    [`/TimesheetEvent/${TIMED_ACTION}`, 'TimesheetEvent'],
   ])('GET %s is a %s', async (path, schema) => {
     expect(problems(schema, await vendor(path))).toEqual([])
   })
@@ -50,6 +57,7 @@ describe("the emulator's answers conform to the spec's record schemas", () => {
     ['/Team', 'SectionDetail'],
     ['/Agent?includedisabled=true', 'Uname'],
     ['/FieldInfo?includevalues=true', 'FieldInfo'],
+    ['/TimesheetEvent?start_date=2025-10-01', 'TimesheetEvent'],
   ])('GET %s answers an array of %s', async (path, schema) => {
     const body = (await vendor(path)) as unknown[]
     expect(body.length).toBeGreaterThan(0)

@@ -49,7 +49,7 @@ describe('ticket filters', () => {
     ['/Tickets', 'toplevel_id=1'],
     ['/Client', 'activeinactive=true,false'],
     ['/Asset', 'assetstatuses=1'],
-    ['/Actions', 'ticket_id=1&agentonly=true'],
+    ['/Actions', 'ticket_id=1&supplieronly=true'],
   ])(
     'refuses a documented filter it does not apply (%s?%s) rather than answer unfiltered',
     async (path, query) => {
