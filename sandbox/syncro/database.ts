@@ -9,8 +9,10 @@ import type {
   ContactRecord,
   CustomFieldRecord,
   CustomerRecord,
+  InvoiceRecord,
   TicketFieldRecord,
   TicketRecord,
+  TicketTimerRecord,
   TicketTypeRecord,
   UserRecord,
 } from './records.js'
@@ -32,12 +34,15 @@ export interface SyncroDataSet {
   assets: AssetRecord[]
   tickets: TicketRecord[]
   comments: CommentRecord[]
+  ticketTimers: TicketTimerRecord[]
+  invoices: InvoiceRecord[]
 }
 
 /** A write of the methods below; `changed` names the fields an update gave a new value. */
 export type SyncroChange = { action: ChangeAction; changed?: readonly string[] } & (
   | { resource: 'ticket'; record: TicketRecord }
   | { resource: 'comment'; record: CommentRecord }
+  | { resource: 'ticket_timer'; record: TicketTimerRecord }
   | { resource: 'customer'; record: CustomerRecord }
   | { resource: 'contact'; record: ContactRecord }
   | { resource: 'asset'; record: AssetRecord }
@@ -65,12 +70,17 @@ export class SyncroDatabase {
   readonly assets: IdTable<AssetRecord>
   readonly tickets: IdTable<TicketRecord>
   readonly comments: IdTable<CommentRecord>
+  readonly ticketTimers: IdTable<TicketTimerRecord>
+  /** Read only: the API's invoice writes are not emulated. */
+  readonly invoices: IdTable<InvoiceRecord>
   /** Every write of the methods below, announced after it is done. */
   readonly changes = new ChangeFeed<SyncroChange>()
   /** Each ticket's comments, oldest first: a ticket list shows each ticket's first comment without a scan. */
   readonly #commentsByTicket = new Map<number, CommentRecord[]>()
   /** Each customer's contacts, id ascending: a customer's answer lists them without a walk. */
   readonly #contactsByCustomer = new Map<number, ContactRecord[]>()
+  /** Each ticket's timer entries, id ascending: a ticket's answer lists them without a scan. */
+  readonly #timersByTicket = new Map<number, TicketTimerRecord[]>()
 
   private nextCustomerId: number
   private nextContactId: number
@@ -78,6 +88,7 @@ export class SyncroDatabase {
   private nextTicketId: number
   private nextTicketNumber: number
   private nextCommentId: number
+  private nextTicketTimerId: number
 
   constructor(data: SyncroDataSet) {
     this.users = idTable(data.users)
@@ -94,13 +105,17 @@ export class SyncroDatabase {
     this.assets = idTable(data.assets)
     this.tickets = idTable(data.tickets)
     this.comments = idTable(data.comments)
+    this.ticketTimers = idTable(data.ticketTimers)
+    this.invoices = idTable(data.invoices)
     for (const comment of this.comments.values()) this.#fileComment(comment)
     for (const contact of this.contacts.values()) this.#fileContact(contact)
+    for (const timer of this.ticketTimers.values()) this.#fileTimer(timer)
     this.nextCustomerId = nextIdAfter(this.customers.keys())
     this.nextContactId = nextIdAfter(this.contacts.keys())
     this.nextAssetId = nextIdAfter(this.assets.keys())
     this.nextTicketId = nextIdAfter(this.tickets.keys())
     this.nextCommentId = nextIdAfter(this.comments.keys())
+    this.nextTicketTimerId = nextIdAfter(this.ticketTimers.keys())
     this.nextTicketNumber = nextIdAfter([...this.tickets.values()].map((ticket) => ticket.number))
   }
 
@@ -174,6 +189,8 @@ export class SyncroDatabase {
     this.tickets.delete(id)
     for (const comment of this.commentsOf(id)) this.comments.delete(comment.id)
     this.#commentsByTicket.delete(id)
+    for (const timer of this.timersOf(id)) this.ticketTimers.delete(timer.id)
+    this.#timersByTicket.delete(id)
     this.changes.announce({ resource: 'ticket', action: 'deleted', record })
     return true
   }
@@ -195,6 +212,43 @@ export class SyncroDatabase {
     comments.push(comment)
     comments.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id)
     this.#commentsByTicket.set(comment.ticket_id, comments)
+  }
+
+  insertTicketTimer(fields: Insertable<TicketTimerRecord>): TicketTimerRecord {
+    const record = insertRecord(this.ticketTimers, fields, this.nextTicketTimerId++)
+    this.#fileTimer(record)
+    this.changes.announce({ resource: 'ticket_timer', action: 'created', record })
+    return record
+  }
+
+  updateTicketTimer(
+    record: TicketTimerRecord,
+    changes: Partial<Insertable<TicketTimerRecord>>,
+  ): TicketTimerRecord {
+    const changed = assignChanges(record, changes)
+    this.changes.announce({ resource: 'ticket_timer', action: 'updated', record, changed })
+    return record
+  }
+
+  deleteTicketTimer(record: TicketTimerRecord): void {
+    this.ticketTimers.delete(record.id)
+    this.#timersByTicket.set(
+      record.ticket_id,
+      this.timersOf(record.ticket_id).filter((filed) => filed !== record),
+    )
+    this.changes.announce({ resource: 'ticket_timer', action: 'deleted', record })
+  }
+
+  /** Id ascending. */
+  timersOf(ticketId: number): readonly TicketTimerRecord[] {
+    return this.#timersByTicket.get(ticketId) ?? []
+  }
+
+  #fileTimer(timer: TicketTimerRecord): void {
+    const timers = this.#timersByTicket.get(timer.ticket_id) ?? []
+    timers.push(timer)
+    timers.sort((a, b) => a.id - b.id)
+    this.#timersByTicket.set(timer.ticket_id, timers)
   }
 
   contactsOf(customerId: number): readonly ContactRecord[] {

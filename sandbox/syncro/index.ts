@@ -9,7 +9,9 @@ export type {
   CommentRecord,
   ContactRecord,
   CustomerRecord,
+  InvoiceRecord,
   TicketRecord,
+  TicketTimerRecord,
   TicketTypeRecord,
   UserRecord,
 } from './records.js'

@@ -180,6 +180,62 @@ export interface CommentRecord {
   updated_at: Timestamp
 }
 
+/**
+ * A ticket's timer entry, in the fields of the spec's `GET /ticket_timers` example and `POST
+ * /tickets/{id}/timer_entry` answer. `active_duration` is in seconds (that answer: 600 for its ten minutes);
+ * `recorded` turns true once the entry is charged (`POST /tickets/{id}/charge_timer_entry`'s example).
+ */
+export interface TicketTimerRecord {
+  id: number
+  ticket_id: number
+  user_id: number
+  start_time: Timestamp
+  end_time: Timestamp
+  recorded: boolean
+  billable: boolean
+  notes: string | null
+  product_id: number | null
+  active_duration: number
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** An invoice's line, with the fields of the spec's line item body (`components/requestBodies/LineItem2`). */
+export interface InvoiceLineItemRecord {
+  id: number
+  item: string
+  name: string
+  quantity: number
+  /** Money as the spec's invoice example writes it: a decimal text, e.g. `"0.0"`. */
+  price: string
+  cost: string
+  taxable: boolean
+}
+
+/** An invoice, in the fields of the spec's `GET /invoices` example; totals are decimal texts as there. */
+export interface InvoiceRecord {
+  id: number
+  number: string
+  customer_id: number
+  ticket_id: number | null
+  contact_id: number | null
+  user_id: number | null
+  location_id: number | null
+  date: Timestamp
+  due_date: Timestamp
+  subtotal: string
+  tax: string
+  total: string
+  verified_paid: boolean
+  tech_marked_paid: boolean
+  po_number: string | null
+  note: string | null
+  hardwarecost: number | null
+  line_items: InvoiceLineItemRecord[]
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
 /** The account settings a new customer starts with, seeded or created through the API. */
 export function customerAccountDefaults() {
   return {

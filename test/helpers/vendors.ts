@@ -158,6 +158,7 @@ export const syncroFixture: VendorFixture = {
           [...db.customers.values()],
           [...db.assets.values()],
           [...db.contacts.values()],
+          [...db.ticketTimers.values()],
         ]),
     })
   },

@@ -4,7 +4,16 @@ import { createAsset, getAsset, listAssets, updateAsset } from './assets.js'
 import { createComment, listComments } from './comments.js'
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './contacts.js'
 import { createCustomer, getCustomer, listCustomers, updateCustomer } from './customers.js'
+import { getInvoice, listInvoices } from './invoices.js'
 import { getAccountSettings, getTicketSettings, getUser, listUsers } from './settings.js'
+import {
+  chargeTicketTimer,
+  createTicketTimer,
+  deleteTicketTimer,
+  listTicketTimers,
+  setTicketTimerBillable,
+  updateTicketTimer,
+} from './ticket-timers.js'
 import { createTicket, deleteTicket, getTicket, listTickets, updateTicket } from './tickets.js'
 
 /** The emulated part of Syncro's API v1, paths relative to `/api/v1`. The first match wins. */
@@ -17,6 +26,14 @@ export const SYNCRO_ROUTES: readonly Route<RouteHandler>[] = [
   { method: 'DELETE', pattern: '/tickets/:id', handler: deleteTicket },
   { method: 'GET', pattern: '/tickets/:id/comments', handler: listComments },
   { method: 'POST', pattern: '/tickets/:id/comment', handler: createComment },
+  { method: 'POST', pattern: '/tickets/:id/timer_entry', handler: createTicketTimer },
+  { method: 'PUT', pattern: '/tickets/:id/update_timer_entry', handler: updateTicketTimer },
+  { method: 'POST', pattern: '/tickets/:id/delete_timer_entry', handler: deleteTicketTimer },
+  { method: 'POST', pattern: '/tickets/:id/charge_timer_entry', handler: chargeTicketTimer },
+  { method: 'GET', pattern: '/ticket_timers', handler: listTicketTimers },
+  { method: 'PATCH', pattern: '/ticket_timers/:id', handler: setTicketTimerBillable },
+  { method: 'GET', pattern: '/invoices', handler: listInvoices },
+  { method: 'GET', pattern: '/invoices/:id', handler: getInvoice },
   { method: 'GET', pattern: '/customers', handler: listCustomers },
   { method: 'POST', pattern: '/customers', handler: createCustomer },
   { method: 'GET', pattern: '/customers/:id', handler: getCustomer },

@@ -369,3 +369,24 @@ export const PROBLEM_TYPES = [
 
 /** A priority text outside the usual list, for clients that must cope with unknown priorities. */
 export const UNLISTED_PRIORITY = 'Emergency'
+
+/** What a tech writes on a timer entry. */
+export const TIMER_NOTES = [
+  'Remote session with the user',
+  'Diagnosed the issue',
+  'Applied updates and rebooted',
+  'Onsite visit',
+  'Called the vendor',
+  'Tested and confirmed with the user',
+  'Reconfigured the device',
+  null,
+] as const
+
+/** Hardware sold without a ticket: price and cost per unit. */
+export const HARDWARE_SALES = [
+  { item: 'Hardware', name: 'Business laptop 14"', price: 1249, cost: 980 },
+  { item: 'Hardware', name: '24" monitor', price: 229, cost: 165 },
+  { item: 'Hardware', name: 'Wireless access point', price: 189, cost: 132.5 },
+  { item: 'Hardware', name: 'UPS 1500VA', price: 349, cost: 251 },
+  { item: 'Hardware', name: 'Docking station', price: 219, cost: 149.99 },
+] as const

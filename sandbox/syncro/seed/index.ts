@@ -3,8 +3,10 @@ import type { SyncroDataSet } from '../database.js'
 import { seedAssets } from './assets.js'
 import { DEFAULT_TICKET_STATUSES, PRIORITIES, PROBLEM_TYPES } from './catalog.js'
 import { seedCustomers } from './customers.js'
+import { seedInvoices } from './invoices.js'
 import { seedCustomerProperties, seedCustomFields, seedTicketProperties } from './custom-fields.js'
 import { seedAssetTypes, seedTicketTypes, seedUsers } from './reference-data.js'
+import { seedTicketTimers } from './ticket-timers.js'
 import { seedTickets } from './tickets.js'
 
 /**
@@ -30,6 +32,10 @@ export function seedSyncroData(seed: number): SyncroDataSet {
     statuses,
   })
   seedTicketProperties(tickets, ticketFields)
+  // A stream of its own, so the records drawn before timers and invoices existed stay as they were for every seed.
+  const extras = createRandom(seed ^ 0x71e5)
+  const ticketTimers = seedTicketTimers(extras, tickets, users)
+  const invoices = seedInvoices(extras, { tickets, timers: ticketTimers, customers })
   return {
     users,
     ticketTypes,
@@ -45,5 +51,7 @@ export function seedSyncroData(seed: number): SyncroDataSet {
     assets,
     tickets,
     comments,
+    ticketTimers,
+    invoices,
   }
 }

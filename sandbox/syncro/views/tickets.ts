@@ -5,6 +5,7 @@ import { commentView } from './comments.js'
 import { customFieldView, ticketAnswersView } from './custom-fields.js'
 import { contactView, customerBusinessThenName, customerView } from './customers.js'
 import { ticketTypeView, userView } from './reference.js'
+import { ticketTimerView } from './ticket-timers.js'
 
 /**
  * Fields both the list and the single-ticket answers carry, names looked up live from related records. The answers
@@ -79,7 +80,8 @@ export function listedTicketView(db: SyncroDatabase, ticket: TicketRecord) {
 /**
  * A ticket as `GET/POST/PUT /tickets[/{id}]` answer it: every comment (oldest first), related records, and its type's
  * custom fields with the chosen drop-down answers (the spec's POST /tickets example; its GET and PUT examples, of a
- * ticket without a type, have both empty).
+ * ticket without a type, have both empty), and its timer entries, id ascending (`ticket_timers`, empty in every
+ * example: their shape is `GET /ticket_timers`').
  */
 export function ticketDetailView(db: SyncroDatabase, ticket: TicketRecord) {
   const customer = db.customers.get(ticket.customer_id)
@@ -95,7 +97,7 @@ export function ticketDetailView(db: SyncroDatabase, ticket: TicketRecord) {
     outtake_form_html: null,
     comments: db.commentsOf(ticket.id).map(commentView),
     attachments: [],
-    ticket_timers: [],
+    ticket_timers: db.timersOf(ticket.id).map(ticketTimerView),
     line_items: [],
     worksheet_results: [],
     assets: ticket.asset_ids.flatMap((id) => {

@@ -35,6 +35,18 @@ describe('record shapes', () => {
       (field: { answers: unknown[] }) => field.answers.length > 0,
     )
     const ticketExample = example('POST /tickets').ticket
+    // GET /invoices/{id} has a schema, no example: its properties' names.
+    const invoiceSchema = spec.operations['GET /invoices/{id}']?.['200']?.schema as {
+      properties: Record<string, unknown> & { customer: { properties: Record<string, unknown> } }
+    }
+    const timerTicketId = ticketWithFields.id as number
+    const timerWrite = (verb: string, method: string, body: object) =>
+      api(`/tickets/${timerTicketId}/${verb}`, { method, body })
+    const createdTimer = (
+      await timerWrite('timer_entry', 'POST', { start_at: '2026-01-05T09:00:00Z', duration_minutes: 10 })
+    ).json
+    const timerEntry = { timer_entry_id: createdTimer.id }
+    const invoice = (await api('/invoices')).json.invoices[0]
     const pairs: [string, object, object][] = [
       ['list ticket', (await api('/tickets')).json.tickets[0], example('GET /tickets').tickets[0]],
       ['ticket', (await api('/tickets/42')).json.ticket, example('GET /tickets/{id}').ticket],
@@ -94,6 +106,62 @@ describe('record shapes', () => {
       ['ticket field answer', dropDown.answers[0], ticketExample.ticket_fields[1].answers[0]],
       ['ticket answer', ticketWithFields.ticket_answers[0], ticketExample.ticket_answers[0]],
       ['ticket type with fields', ticketWithFields.ticket_type, ticketExample.ticket_type],
+      ['ticket timers', (await api('/ticket_timers')).json, example('GET /ticket_timers')],
+      [
+        'listed ticket timer',
+        (await api('/ticket_timers')).json.ticket_timers[0],
+        example('GET /ticket_timers').ticket_timers[0],
+      ],
+      [
+        "ticket's timer",
+        (await api(`/tickets/${[...syncro.db.ticketTimers.values()][0]!.ticket_id}`)).json.ticket
+          .ticket_timers[0],
+        example('GET /ticket_timers').ticket_timers[0],
+      ],
+      ['created ticket timer', createdTimer, example('POST /tickets/{id}/timer_entry')],
+      [
+        'refused ticket timer',
+        (await timerWrite('timer_entry', 'POST', {})).json,
+        example('POST /tickets/{id}/timer_entry', '422'),
+      ],
+      [
+        'updated ticket timer',
+        (await timerWrite('update_timer_entry', 'PUT', { ...timerEntry, notes: 'Updated Notes' })).json,
+        example('PUT /tickets/{id}/update_timer_entry'),
+      ],
+      [
+        'charged ticket timer',
+        (await timerWrite('charge_timer_entry', 'POST', timerEntry)).json,
+        example('POST /tickets/{id}/charge_timer_entry'),
+      ],
+      [
+        'billable ticket timer',
+        (await api(`/ticket_timers/${createdTimer.id}?billable=true`, { method: 'PATCH' })).json,
+        example('PATCH ticket_timers/{id}'),
+      ],
+      [
+        'billable ticket timer record',
+        (await api(`/ticket_timers/${createdTimer.id}?billable=true`, { method: 'PATCH' })).json.ticket_timer,
+        example('PATCH ticket_timers/{id}').ticket_timer,
+      ],
+      [
+        'refused billable',
+        (await api(`/ticket_timers/${createdTimer.id}`, { method: 'PATCH' })).json,
+        example('PATCH ticket_timers/{id}', '422'),
+      ],
+      [
+        'deleted ticket timer',
+        (await timerWrite('delete_timer_entry', 'POST', timerEntry)).json,
+        example('POST /tickets/{id}/delete_timer_entry'),
+      ],
+      ['invoices', (await api('/invoices')).json, example('GET /invoices')],
+      ['listed invoice', invoice, example('GET /invoices').invoices[0]],
+      ['single invoice', (await api(`/invoices/${invoice.id}`)).json, invoiceSchema.properties],
+      [
+        'invoice customer',
+        (await api(`/invoices/${invoice.id}`)).json.customer,
+        invoiceSchema.properties.customer.properties,
+      ],
     ]
     for (const [name, ours, vendors] of pairs) {
       expect(keysOf(ours), name).toEqual(expect.arrayContaining(keysOf(vendors)))
