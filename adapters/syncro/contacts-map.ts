@@ -5,7 +5,7 @@ import { withoutUndefined } from '../../src/mapping/ids.js'
 import { isoOrNull, textOrNull } from '../../src/mapping/names.js'
 import { isRecord } from '../../src/vendor-http/answer.js'
 import { syncroId } from './map.js'
-import type { SyncroContact, SyncroUser } from './types.js'
+import type { SyncroContact } from './types.js'
 
 /** Pure translations between Syncro's contacts and users and canonical contacts and agents. No I/O here. */
 
@@ -43,17 +43,6 @@ export function contactFromSyncro(contact: SyncroContact): Contact {
   }
 }
 
-/** A Syncro user (`GET /users/{id}`); the API lists only users who can sign in, so each is active. */
-export function agentFromSyncro(user: SyncroUser): Agent {
-  return {
-    id: String(user.id),
-    name: user.full_name ?? '',
-    email: textOrNull(user.email),
-    active: true,
-    remote: user,
-  }
-}
-
 /**
  * A contact's body (the spec's POST and PUT /contacts bodies: `customer_id`, `name`, `email`, `phone`, `mobile`).
  * First and last name make Syncro's one `name`, sent with every write (its PUT requires it): an update keeps
@@ -86,10 +75,20 @@ export const contactFieldNames: Record<string, string> = {
   title: 'title',
 }
 
-/** `GET /users`: `{"users": [[id, "Full Name"], …]}` (the spec's example) -> the ids. */
-export function listedUserIds(body: unknown): number[] {
+/**
+ * `GET /users`: `{"users": [[id, "Full Name"], …]}` (the spec's example) as agents. The list carries no email, and
+ * reading each user for it would cost a call per user at every cache refresh: the email is left null. The API
+ * lists only users who can sign in, so each is active.
+ */
+export function agentsFromUserList(body: unknown): Agent[] {
   const users = isRecord(body) ? body.users : undefined
   if (!Array.isArray(users) || !users.every((user) => Array.isArray(user) && typeof user[0] === 'number'))
     throw vendorUnavailable(502, 'syncro answered without the users list it documents')
-  return users.map((user) => (user as number[])[0]!)
+  return (users as Array<[number, unknown]>).map((user) => ({
+    id: String(user[0]),
+    name: typeof user[1] === 'string' ? user[1] : '',
+    email: null,
+    active: true,
+    remote: user,
+  }))
 }

@@ -1,6 +1,5 @@
 import { vendorClientOn, type VendorCall } from '../../src/vendor-http/client.js'
 import { categoryMapsOf, notificationsAllowed } from '../../src/connection-config.js'
-import { recordIn } from '../../src/vendor-http/answer.js'
 import { adapterFrom } from '../kit/adapter.js'
 import { remainderShelf } from '../kit/fill-page.js'
 import { vendorModule } from '../kit/vendor-module.js'
@@ -17,9 +16,9 @@ import {
 import { describeSyncroError } from './errors.js'
 import { accountListsOf, SyncroReference } from './reference.js'
 import { syncroResources } from './resources.js'
-import type { SyncroAccountSettings, SyncroTicketSettings, SyncroUser } from './types.js'
+import type { SyncroAccountSettings, SyncroTicketSettings } from './types.js'
 import { syncroCallbacks } from './callbacks.js'
-import { agentFromSyncro, listedUserIds } from './contacts-map.js'
+import { agentsFromUserList } from './contacts-map.js'
 
 function connectSyncro(config: SyncroConnectionConfig, deps: AdapterDeps) {
   const baseUrl = syncroBaseUrl(config)
@@ -57,20 +56,9 @@ function connectSyncro(config: SyncroConnectionConfig, deps: AdapterDeps) {
       }),
   })
 
-  /**
-   * The users: `GET /users` lists `[id, name]` pairs only (the spec's example), so each user's record is read for
-   * the email (one call per user, once per reference cache refresh).
-   */
+  /** The users, one call: `GET /users` lists `[id, name]` pairs (see agentsFromUserList). */
   const agents = (ctx: CallContext) =>
-    cached('agents', async () => {
-      const ids = listedUserIds(await send({ method: 'GET', path: '/users' }, ctx))
-      const users = await Promise.all(
-        ids.map(async (id) =>
-          recordIn<SyncroUser>(await send({ method: 'GET', path: `/users/${id}` }, ctx), 'user', 'syncro'),
-        ),
-      )
-      return users.map(agentFromSyncro)
-    })
+    cached('agents', async () => agentsFromUserList(await send({ method: 'GET', path: '/users' }, ctx)))
 
   return adapterFrom({
     connectionId: config.id,

@@ -96,15 +96,17 @@ describe('Syncro contacts', () => {
 })
 
 describe('Syncro agents and boards', () => {
-  it("lists the users with their emails, gets one, and answers Syncro's boards as none", async () => {
+  it("lists the users in one call (the list has no emails), gets one, and answers Syncro's boards as none", async () => {
+    gateway.emulator.resetStats()
     const agents = json<{ data: { id: string; email: string | null; active: boolean }[] }>(
       await get(`${base}/agents?pageSize=100`),
     ).data
     expect(agents.map((agent) => agent.id)).toEqual([...db().users.keys()].map(String))
+    expect(gateway.emulator.stats.byRoute).toEqual({ 'GET /users': 1 })
     const first = [...db().users.values()][0]!
     expect(json(await get(`${base}/agents/${first.id}`))).toMatchObject({
       name: first.full_name,
-      email: first.email,
+      email: null,
       active: true,
     })
     expect(json(await get(`${base}/boards`)).data).toEqual([])

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
-  agentFromSyncro,
   contactFromSyncro,
   contactNameParts,
-  listedUserIds,
+  agentsFromUserList,
   syncroContactBody,
 } from '../../adapters/syncro/contacts-map.js'
 import {
@@ -232,22 +231,19 @@ describe('Syncro contacts and users', () => {
     expect(syncroContactBody({ phone: '555' }, 'Maya Okafor')).toEqual({ phone: '555', name: 'Maya Okafor' })
   })
 
-  it('reads the users list of pairs and a user', () => {
+  it('reads the users list of pairs as agents, in one call (the list has no emails)', () => {
     expect(
-      listedUserIds({
+      agentsFromUserList({
         users: [
           [1, 'Joe Doe'],
           [7, 'Ann Lee'],
         ],
-      }),
-    ).toEqual([1, 7])
-    expect(() => listedUserIds({ users: [{ id: 1 }] })).toThrow(GatewayError)
-    expect(agentFromSyncro({ id: 1, full_name: 'User Name', email: 'username@example.com' })).toMatchObject({
-      id: '1',
-      name: 'User Name',
-      email: 'username@example.com',
-      active: true,
-    })
+      }).map(({ remote: _remote, ...agent }) => agent),
+    ).toEqual([
+      { id: '1', name: 'Joe Doe', email: null, active: true },
+      { id: '7', name: 'Ann Lee', email: null, active: true },
+    ])
+    expect(() => agentsFromUserList({ users: [{ id: 1 }] })).toThrow(GatewayError)
   })
 
   it("reads a refused contact's {record, errors} answer, each message naming its attribute", () => {
