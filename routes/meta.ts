@@ -4,7 +4,7 @@ import type { Adapter, CallContext, WritableResource } from '../adapters/types.j
 import { AssetCreate, AssetUpdate } from '../src/canonical/asset.js'
 import { CommentCreate } from '../src/canonical/comment.js'
 import { ContactCreate, ContactUpdate } from '../src/canonical/contact.js'
-import { CUSTOM_FIELD_RESOURCES, type CustomFieldResource } from '../src/canonical/custom-field.js'
+import { hasCustomFields } from '../src/canonical/custom-field.js'
 import { CustomerCreate, CustomerUpdate } from '../src/canonical/customer.js'
 import { ResourceMeta, WRITABLE_RESOURCES, type AllowedValue } from '../src/canonical/field-meta.js'
 import { StringEnum } from '../src/canonical/common.js'
@@ -49,9 +49,6 @@ const SHAPES: Record<WritableResource, WriteShape> = {
   assets: { create: AssetCreate, update: AssetUpdate, operations: (adapter) => adapter.assets },
   contacts: { create: ContactCreate, update: ContactUpdate, operations: (adapter) => adapter.contacts },
 }
-
-const hasCustomFields = (resource: WritableResource): resource is CustomFieldResource =>
-  (CUSTOM_FIELD_RESOURCES as readonly string[]).includes(resource)
 
 /** What each write of a resource takes at this connection (src/canonical/field-meta.ts). */
 async function metaOf(adapter: Adapter, resource: WritableResource, ctx: CallContext): Promise<ResourceMeta> {

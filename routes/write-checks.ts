@@ -1,6 +1,5 @@
 import type { Adapter, CallContext, WritableResource } from '../adapters/types.js'
-import { CUSTOM_FIELD_RESOURCES, type CustomFieldResource } from '../src/canonical/custom-field.js'
-import type { CustomFieldWrite } from '../src/canonical/custom-field.js'
+import { hasCustomFields, type CustomFieldWrite } from '../src/canonical/custom-field.js'
 import { unsupportedField, validationFailed } from '../src/errors.js'
 import { checkCustomFieldWrites } from '../src/mapping/custom-fields.js'
 
@@ -13,9 +12,6 @@ const valueAt = (body: Record<string, unknown>, path: string): unknown =>
         value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
       body,
     )
-
-const hasCustomFields = (resource: WritableResource): resource is CustomFieldResource =>
-  (CUSTOM_FIELD_RESOURCES as readonly string[]).includes(resource)
 
 /**
  * What the connection's vendor makes of a write, checked before any call: a field it has no place for, a field

@@ -100,3 +100,6 @@ export type CustomFieldDefinition = Static<typeof CustomFieldDefinition>
 /** The resources that carry custom fields. */
 export const CUSTOM_FIELD_RESOURCES = ['tickets', 'customers', 'assets', 'contacts'] as const
 export type CustomFieldResource = (typeof CUSTOM_FIELD_RESOURCES)[number]
+
+export const hasCustomFields = (resource: string): resource is CustomFieldResource =>
+  (CUSTOM_FIELD_RESOURCES as readonly string[]).includes(resource)
