@@ -8,6 +8,7 @@ import type { Customer, CustomerCreate, CustomerUpdate } from '../src/canonical/
 import type { FilterName, ListFilters } from '../src/canonical/list-query.js'
 import type { Board, Priority, Status, TicketType } from '../src/canonical/reference.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../src/canonical/ticket.js'
+import type { TimeEntry, TimeEntryCreate } from '../src/canonical/time-entry.js'
 import type { ReferenceCache } from '../src/state/reference-data/reference-cache.js'
 import type { TokenCache } from '../src/state/tokens/token-cache.js'
 import type { PageRemainders } from '../src/state/page-remainders/page-remainders.js'
@@ -49,6 +50,13 @@ export interface NestedOperations<T, TCreate> {
   create?(parentId: string, body: TCreate, ctx: CallContext): Promise<T>
 }
 
+/** Time entries: a ticket's, listed and created there, and every ticket's, listed with the same filters. */
+export interface TimeEntryOperations {
+  /** The time entries of every ticket. */
+  list(request: ListRequest, ctx: CallContext): Promise<ListResult<TimeEntry>>
+  ofTicket: NestedOperations<TimeEntry, TimeEntryCreate>
+}
+
 /** A resource that is only read (agents). */
 export type ReadOperations<T> = Pick<ResourceOperations<T, never, never>, 'list' | 'get'>
 
@@ -62,13 +70,14 @@ export interface ReferenceOperations {
   customFields(resource: CustomFieldResource, ctx: CallContext): Promise<CustomFieldDefinition[]>
 }
 
-export type ListableResource = 'tickets' | 'comments' | 'customers' | 'assets' | 'contacts' | 'agents'
+export type ListableResource =
+  'tickets' | 'comments' | 'customers' | 'assets' | 'contacts' | 'agents' | 'time-entries'
 
 /** The lists a vendor answers itself (the gateway pages agents from their whole list). */
 export type VendorListedResource = Exclude<ListableResource, 'agents'>
 
 /** The resources callers write. */
-export type WritableResource = 'tickets' | 'comments' | 'customers' | 'assets' | 'contacts'
+export type WritableResource = 'tickets' | 'comments' | 'customers' | 'assets' | 'contacts' | 'time-entries'
 
 /** What a vendor makes of the canonical write fields, beyond the canonical schema (GET .../meta/{resource}). */
 export interface WriteRules {
@@ -110,6 +119,8 @@ export interface Adapter {
   readonly contacts?: ResourceOperations<Contact, ContactCreate, ContactUpdate>
   /** Absent where the adapter has no agents: its routes answer 501. */
   readonly agents?: ReadOperations<Agent>
+  /** Absent where the adapter has no time entries: their routes answer 501. */
+  readonly timeEntries?: TimeEntryOperations
   /** Whether the vendor has boards (ConnectWise service boards, HaloPSA teams). */
   readonly hasBoards: boolean
   readonly writeRules: Readonly<Partial<Record<WritableResource, WriteRules>>>

@@ -15,6 +15,9 @@ function describe(adapter: Adapter): Static<typeof Connection> {
     assets: operationsOf(adapter.assets),
     contacts: operationsOf(adapter.contacts ?? {}),
     agents: operationsOf(adapter.agents ?? {}),
+    'time-entries': adapter.timeEntries
+      ? ['list', ...operationsOf({ create: adapter.timeEntries.ofTicket.create })]
+      : [],
   }
   return {
     id: adapter.connectionId,

@@ -11,6 +11,7 @@ const LOOKUPS: Readonly<Record<string, string>> = {
   customerId: 'customers',
   contactId: 'contacts',
   assigneeId: 'agents',
+  agentId: 'agents',
 }
 
 interface Described {
@@ -35,6 +36,7 @@ function unwrapped(schema: TSchema): Described {
 function typeOf(schema: TSchema): FieldMeta['type'] {
   if (schema.type === 'object') return 'object'
   if (schema.type === 'boolean') return 'boolean'
+  if (schema.type === 'integer') return 'integer'
   if (schema.format === 'date-time') return 'date-time'
   if (schema.format === 'multi-line') return 'text'
   if (schema.pattern === RecordId.pattern) return 'id'

@@ -19,6 +19,7 @@ import { metricsRoutes } from './metrics.js'
 import { referenceRoutes } from './reference.js'
 import { subscriptionRoutes } from './subscriptions.js'
 import { commentRoutes, ticketRoutes } from './tickets.js'
+import { ticketTimeEntryRoutes, timeEntryRoutes } from './time-entries.js'
 import { callbackRoutes } from './callbacks.js'
 
 declare module 'fastify' {
@@ -63,6 +64,8 @@ const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(assetRoutes)
   await app.register(contactRoutes)
   await app.register(agentRoutes)
+  await app.register(ticketTimeEntryRoutes)
+  await app.register(timeEntryRoutes)
   await app.register(referenceRoutes)
   await app.register(metaRoutes)
   await app.register(eventRoutes)

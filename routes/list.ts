@@ -22,7 +22,16 @@ export function filtersOf(query: Record<string, unknown>): ListFilters {
   if (status) filters.status = sortedUnique(status.split(',') as StatusCategory[], STATUS_CATEGORIES)
   const priority = text('priority')
   if (priority) filters.priority = sortedUnique(priority.split(',') as PriorityLevel[], PRIORITY_LEVELS)
-  for (const name of ['statusId', 'customerId', 'assigneeId', 'updatedSince', 'createdSince', 'q'] as const) {
+  for (const name of [
+    'statusId',
+    'customerId',
+    'assigneeId',
+    'agentId',
+    'updatedSince',
+    'createdSince',
+    'startedSince',
+    'q',
+  ] as const) {
     const value = text(name)
     if (value !== undefined) filters[name] = value
   }

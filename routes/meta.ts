@@ -9,6 +9,7 @@ import { CustomerCreate, CustomerUpdate } from '../src/canonical/customer.js'
 import { ResourceMeta, WRITABLE_RESOURCES, type AllowedValue } from '../src/canonical/field-meta.js'
 import { StringEnum } from '../src/canonical/common.js'
 import { TicketCreate, TicketUpdate } from '../src/canonical/ticket.js'
+import { TimeEntryCreate } from '../src/canonical/time-entry.js'
 import { adapterOf, ConnectionParams, READ_PROBLEMS, callContext, problemResponses } from './common.js'
 import { describeFields, type ValuesByField } from './field-meta.js'
 
@@ -48,6 +49,7 @@ const SHAPES: Record<WritableResource, WriteShape> = {
   customers: { create: CustomerCreate, update: CustomerUpdate, operations: (adapter) => adapter.customers },
   assets: { create: AssetCreate, update: AssetUpdate, operations: (adapter) => adapter.assets },
   contacts: { create: ContactCreate, update: ContactUpdate, operations: (adapter) => adapter.contacts },
+  'time-entries': { create: TimeEntryCreate, operations: (adapter) => adapter.timeEntries?.ofTicket },
 }
 
 /** What each write of a resource takes at this connection (src/canonical/field-meta.ts). */

@@ -32,7 +32,8 @@ type AnyRecord = { id: string; remote?: unknown }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one generic route set for records of several shapes
 type AnyOperations = ResourceOperations<AnyRecord, any, any>
 
-type AnyReadOperations = ReadOperations<AnyRecord> & Partial<AnyOperations>
+/** What a resource's routes call: a list at least (a list-only resource has no get). */
+type AnyReadOperations = Pick<ReadOperations<AnyRecord>, 'list'> & Partial<AnyOperations>
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
 type AnyNestedOperations = NestedOperations<AnyRecord, any>
 
@@ -72,12 +73,15 @@ export interface ResourceRouteSpec<TBody = never, TRecord = never> extends Commo
   update?: TSchema
   /** Absent where the connection's adapter has no such resource (its routes answer 501). */
   operations: (adapter: Adapter) => AnyReadOperations | undefined
+  /** A list without routes for one record (every ticket's time entries: each is created under its ticket). */
+  listOnly?: true
 }
 
 /** A resource under a parent record (a ticket's comments): listed and created there. */
 export interface NestedRouteSpec<TBody = never, TRecord = never> extends CommonSpec<TBody, TRecord> {
   parent: { resource: ListableResource; param: string; singular: string }
-  operations: (adapter: Adapter) => AnyNestedOperations
+  /** Absent where the connection's adapter has no such resource (its routes answer 501). */
+  operations: (adapter: Adapter) => AnyNestedOperations | undefined
 }
 
 export const IncludeQuery = Type.Object(
@@ -86,21 +90,29 @@ export const IncludeQuery = Type.Object(
 )
 
 /** A resource's operations at this connection; a 501 naming `operation` where its adapter has none. */
-function ownOperations(spec: ResourceRouteSpec<unknown, unknown>, adapter: Adapter, operation: string) {
+function ownOperations<T>(
+  spec: { operations: (adapter: Adapter) => T | undefined },
+  adapter: Adapter,
+  operation: string,
+): T {
   const operations = spec.operations(adapter)
   if (!operations) throw unsupportedOperation(adapter.vendor, operation)
   return operations
 }
 
-/** The operations of one request's resource: a nested resource's bound to the parent record the path names. */
+/**
+ * The operations of one request's resource (a 501 naming `operation` where the adapter has none): a nested
+ * resource's bound to the parent record the path names.
+ */
 function boundOperations(
   spec: ResourceRouteSpec<unknown, unknown> | NestedRouteSpec<unknown, unknown>,
   adapter: Adapter,
   request: FastifyRequest,
+  operation: string,
 ): Pick<AnyReadOperations, 'list' | 'create'> {
-  if (!('parent' in spec)) return ownOperations(spec, adapter, `list ${spec.resource}`)
+  if (!('parent' in spec)) return ownOperations(spec, adapter, operation)
   const parentId = (request.params as Record<string, string>)[spec.parent.param]!
-  const operations = spec.operations(adapter)
+  const operations = ownOperations(spec, adapter, operation)
   const create = operations.create
   return {
     list: (listRequest, ctx) => operations.list(parentId, listRequest, ctx),
@@ -108,8 +120,9 @@ function boundOperations(
   }
 }
 
-/** `ticket` -> `Ticket`, for operationIds (`listTicketComments`, `createTicketComment`). */
-const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1)
+/** `ticket` -> `Ticket`, `time-entries` -> `TimeEntries`, for operationIds (`listTicketComments`). */
+const capitalized = (word: string) =>
+  word.replace(/(?:^|-)([a-z])/g, (_match, letter: string) => letter.toUpperCase())
 
 type RouteApp = Parameters<FastifyPluginAsyncTypebox>[0]
 
@@ -144,7 +157,7 @@ function registerListAndCreate(
       const adapter = adapterOf(request)
       const body = request.body
       const lookup = await findCreatedBy(
-        boundOperations(spec, adapter, request).list,
+        boundOperations(spec, adapter, request, `list ${spec.resource}`).list,
         adapter.filters[spec.resource],
         duplicate.filters(body, since),
         (record) => duplicate.matches(record, body),
@@ -181,7 +194,10 @@ function registerListAndCreate(
         spec.resource,
         query,
         (listRequest) =>
-          boundOperations(spec, adapter, request).list(listRequest, callContext(request, reply)),
+          boundOperations(spec, adapter, request, `list ${spec.resource}`).list(
+            listRequest,
+            callContext(request, reply),
+          ),
         parentIdOf(request),
       )
       return sendPage(reply, page, itemSchema)
@@ -211,12 +227,9 @@ function registerListAndCreate(
     },
     async (request, reply) => {
       const adapter = adapterOf(request)
-      const create = boundOperations(spec, adapter, request).create
-      if (!create)
-        throw unsupportedOperation(
-          adapter.vendor,
-          nested ? `add ${spec.resource}` : `create ${spec.resource}`,
-        )
+      const operation = nested ? `add ${spec.resource}` : `create ${spec.resource}`
+      const create = boundOperations(spec, adapter, request, operation).create
+      if (!create) throw unsupportedOperation(adapter.vendor, operation)
       const body = request.body as Record<string, unknown>
       const ctx = callContext(request, reply)
       spec.checkWrite?.(body)
@@ -239,6 +252,7 @@ export function resourceRoutes<TBody, TRecord>(
     const item = `/connections/:connection/${spec.resource}/:id`
     const ItemParams = Type.Object({ connection: ConnectionParams.properties.connection, id: RecordId })
     registerListAndCreate(app, general)
+    if (spec.listOnly) return
 
     app.get(
       item,
@@ -259,6 +273,7 @@ export function resourceRoutes<TBody, TRecord>(
       async (request, reply) => {
         const adapter = adapterOf(request)
         const operations = ownOperations(general, adapter, `get ${spec.resource}`)
+        if (!operations.get) throw unsupportedOperation(adapter.vendor, `get ${spec.resource}`)
         const record = await operations.get(request.params.id, callContext(request, reply))
         return shapeRemote(record, request.query.include)
       },

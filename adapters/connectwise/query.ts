@@ -23,6 +23,7 @@ export const CONNECTWISE_FILTERS: Record<VendorListedResource, readonly FilterNa
   assets: [...ASSET_FILTERS, 'customField'],
   comments: COMMENT_FILTERS,
   contacts: [...CONTACT_FILTERS, 'customField'],
+  'time-entries': [],
 }
 
 /**

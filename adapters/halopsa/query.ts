@@ -17,6 +17,7 @@ export const HALO_FILTERS: Record<VendorListedResource, readonly FilterName[]> =
   comments: ['createdSince'],
   // /Users, like /Client, has no date filter (its `lastupdatefromdate` is the same boolean).
   contacts: ['customerId', 'q'],
+  'time-entries': [],
 }
 
 export type HaloQuery = Record<string, QueryValue>

@@ -22,8 +22,10 @@ import type {
 import {
   nestedOperations,
   resourceOperations,
+  timeEntryOperations,
   type NestedDeclaration,
   type ResourceDeclaration,
+  type TimeEntryDeclaration,
   type VendorApi,
 } from './resource.js'
 import { WHOLE_LIST_FILTERS, wholeListOperations } from './whole-list.js'
@@ -39,6 +41,7 @@ export interface AdapterDeclaration<Q> {
   customers: ResourceDeclaration<Q, any, Customer, CustomerCreate, CustomerUpdate>
   assets: ResourceDeclaration<Q, any, Asset, AssetCreate, AssetUpdate>
   contacts?: ResourceDeclaration<Q, any, Contact, ContactCreate, ContactUpdate>
+  timeEntries?: TimeEntryDeclaration<Q, any>
   /** Every agent, read through the reference cache: the gateway pages and searches the list itself. */
   agents?: (ctx: CallContext) => Promise<Agent[]>
   /** The boards, through the reference cache; absent where the vendor has none. */
@@ -61,7 +64,7 @@ const none = async () => []
 
 /** A connection's adapter from its vendor's API and one declaration per resource. */
 export function adapterFrom<Q>(declaration: AdapterDeclaration<Q>): Adapter {
-  const { api, tickets, comments, customers, assets, contacts, agents, boards } = declaration
+  const { api, tickets, comments, customers, assets, contacts, agents, timeEntries, boards } = declaration
   return {
     connectionId: declaration.connectionId,
     vendor: declaration.vendor,
@@ -72,6 +75,7 @@ export function adapterFrom<Q>(declaration: AdapterDeclaration<Q>): Adapter {
       assets: assets.filters,
       contacts: contacts?.filters ?? [],
       agents: agents ? WHOLE_LIST_FILTERS : [],
+      'time-entries': timeEntries?.filters ?? [],
     },
     health: declaration.health,
     tickets: resourceOperations(api, tickets),
@@ -80,6 +84,7 @@ export function adapterFrom<Q>(declaration: AdapterDeclaration<Q>): Adapter {
     assets: resourceOperations(api, assets),
     contacts: contacts && resourceOperations(api, contacts),
     agents: agents && wholeListOperations('agent', agents),
+    timeEntries: timeEntries && timeEntryOperations(api, timeEntries),
     hasBoards: boards !== undefined,
     writeRules: declaration.writeRules ?? {},
     reference: {

@@ -1,6 +1,14 @@
 import type { FilterName, ListFilters } from '../../src/canonical/list-query.js'
 import type { QueryValue } from '../../src/vendor-http/client.js'
-import type { CallContext, ListRequest, ListResult, NestedOperations, ResourceOperations } from '../types.js'
+import type { TimeEntry, TimeEntryCreate } from '../../src/canonical/time-entry.js'
+import type {
+  CallContext,
+  ListRequest,
+  ListResult,
+  NestedOperations,
+  ResourceOperations,
+  TimeEntryOperations,
+} from '../types.js'
 
 /** Where a resource's records are, and the key one record comes under where the vendor wraps it. */
 export interface Target {
@@ -155,4 +163,23 @@ export function nestedOperations<Q, R, T, C>(
       : undefined,
   }
   return { ...generic, ...custom }
+}
+
+/**
+ * Time entries, declared once for a ticket's and every ticket's: `path` and `query` are given the ticket's id, or
+ * '' for the list across tickets (which takes the same filters).
+ */
+export type TimeEntryDeclaration<Q, R> = NestedDeclaration<Q, R, TimeEntry, TimeEntryCreate> & {
+  /** The list across tickets, where it is not the ticket's list asked without a ticket. */
+  listAcross?: TimeEntryOperations['list']
+}
+
+export function timeEntryOperations<Q, R>(
+  api: VendorApi<Q>,
+  declaration: TimeEntryDeclaration<Q, R>,
+): TimeEntryOperations {
+  return {
+    list: declaration.listAcross ?? ((request, ctx) => listOf(api, declaration as never, '', request, ctx)),
+    ofTicket: nestedOperations(api, declaration),
+  }
 }

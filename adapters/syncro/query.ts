@@ -13,6 +13,7 @@ export const SYNCRO_FILTERS: Record<VendorListedResource, readonly FilterName[]>
   comments: ['createdSince'],
   // The spec documents `customer_id` alone on GET /contacts: no text search, no date.
   contacts: ['customerId'],
+  'time-entries': [],
 }
 
 export type SyncroQuery = Record<string, QueryValue>

@@ -2,9 +2,16 @@ import { Type, type Static } from '@sinclair/typebox'
 import { CustomFieldDefinition } from './custom-field.js'
 import { Nullable, StringEnum } from './common.js'
 
-export const WRITABLE_RESOURCES = ['tickets', 'comments', 'customers', 'assets', 'contacts'] as const
+export const WRITABLE_RESOURCES = [
+  'tickets',
+  'comments',
+  'customers',
+  'assets',
+  'contacts',
+  'time-entries',
+] as const
 
-export const FIELD_TYPES = ['string', 'text', 'date-time', 'boolean', 'id', 'object'] as const
+export const FIELD_TYPES = ['string', 'text', 'date-time', 'boolean', 'integer', 'id', 'object'] as const
 
 /** One value a field takes. */
 export const AllowedValue = Type.Object(

@@ -26,12 +26,14 @@ export const filterFields = {
   statusId: { ...RecordId, description: 'A status id (GET .../statuses)' },
   customerId: { ...RecordId, description: 'A customer id' },
   assigneeId: { ...RecordId, description: "The assigned agent's id at the vendor" },
+  agentId: { ...RecordId, description: 'The id of the agent who worked (GET .../agents)' },
   priority: Type.String({
     pattern: commaListOf(PRIORITY_LEVELS),
     description: `Priority levels, comma separated: ${PRIORITY_LEVELS.join(', ')}`,
   }),
   updatedSince: { ...Timestamp, description: 'Only records updated after this instant (ISO 8601)' },
   createdSince: { ...Timestamp, description: 'Only records created after this instant (ISO 8601)' },
+  startedSince: { ...Timestamp, description: 'Only time entries started after this instant (ISO 8601)' },
   q: SingleLine({ minLength: 1, maxLength: 200, description: 'Text search, as the vendor implements it' }),
   customField: SingleLine({
     minLength: 3,
@@ -98,6 +100,14 @@ export const CONTACT_FILTERS = [
   'createdSince',
   'q',
 ] as const satisfies readonly FilterName[]
+/** The time entries of every ticket; a ticket's own take the same filters. */
+export const TIME_ENTRY_FILTERS = [
+  'agentId',
+  'customerId',
+  'updatedSince',
+  'createdSince',
+  'startedSince',
+] as const satisfies readonly FilterName[]
 /** Agents are few and cached whole: the gateway searches them itself. */
 export const AGENT_FILTERS = ['q'] as const satisfies readonly FilterName[]
 
@@ -110,6 +120,7 @@ export const AssetListQuery = listQuery(withCustomField(ASSET_FILTERS))
 export const CommentListQuery = listQuery(COMMENT_FILTERS)
 export const ContactListQuery = listQuery(withCustomField(CONTACT_FILTERS))
 export const AgentListQuery = listQuery(AGENT_FILTERS)
+export const TimeEntryListQuery = listQuery(TIME_ENTRY_FILTERS)
 
 /** Filters as adapters receive them: comma lists split, absent filters absent. */
 export interface ListFilters {
@@ -117,9 +128,11 @@ export interface ListFilters {
   statusId?: string
   customerId?: string
   assigneeId?: string
+  agentId?: string
   priority?: PriorityLevel[]
   updatedSince?: string
   createdSince?: string
+  startedSince?: string
   q?: string
   customField?: { id: string; value: string }
 }

@@ -18,6 +18,7 @@ import {
   SubscriptionList,
 } from './subscription.js'
 import { Ticket, TicketCreate, TicketUpdate } from './ticket.js'
+import { TimeEntry, TimeEntryCreate } from './time-entry.js'
 import { Type } from '@sinclair/typebox'
 
 /** Schemas with an $id: registered once, referenced by routes, named components in OpenAPI. */
@@ -28,6 +29,7 @@ export const CustomerPage = PageOf(Type.Ref(Customer), 'CustomerPage')
 export const AssetPage = PageOf(Type.Ref(Asset), 'AssetPage')
 export const ContactPage = PageOf(Type.Ref(Contact), 'ContactPage')
 export const AgentPage = PageOf(Type.Ref(Agent), 'AgentPage')
+export const TimeEntryPage = PageOf(Type.Ref(TimeEntry), 'TimeEntryPage')
 export const StatusList = ListOf(Type.Ref(Status), 'StatusList')
 export const PriorityList = ListOf(Type.Ref(Priority), 'PriorityList')
 export const TicketTypeList = ListOf(Type.Ref(TicketType), 'TicketTypeList')
@@ -51,6 +53,8 @@ export const SHARED_SCHEMAS = [
   ContactCreate,
   ContactUpdate,
   Agent,
+  TimeEntry,
+  TimeEntryCreate,
   Board,
   CustomFieldDefinition,
   ResourceMeta,
@@ -63,6 +67,7 @@ export const SHARED_SCHEMAS = [
   AssetPage,
   ContactPage,
   AgentPage,
+  TimeEntryPage,
   StatusList,
   PriorityList,
   TicketTypeList,

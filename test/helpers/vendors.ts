@@ -44,6 +44,8 @@ export interface VendorUnderTest {
     contactId: string
     /** An active agent. */
     agentId: string
+    /** A ticket with two time entries or more. */
+    ticketWithTimeEntries: string
   }
   /** Record counts at the vendor. */
   counts(): {
@@ -53,6 +55,8 @@ export interface VendorUnderTest {
     contacts: number
     agents: number
     comments(ticketId: string): number
+    /** A ticket's time entries, or every ticket's. */
+    timeEntries(ticketId?: string): number
   }
   /** Every vendor record, serialised: a bad write must leave it unchanged. */
   snapshot(): string
@@ -119,6 +123,8 @@ export const syncroFixture: VendorFixture = {
       tracing: options.tracing,
     })
     const { db } = gateway.emulator
+    const timersOf = (ticketId: number) =>
+      [...db.ticketTimers.values()].filter((timer) => timer.ticket_id === ticketId)
     return underTest(gateway, {
       connection: gateway.connection,
       secrets: [gateway.connection.apiKey],
@@ -142,6 +148,7 @@ export const syncroFixture: VendorFixture = {
         ticketWithComments: String([...db.tickets.keys()].find((id) => db.commentsOf(id).length >= 3)),
         contactId: ids(db.contacts)[0]!,
         agentId: ids(db.users)[0]!,
+        ticketWithTimeEntries: String([...db.tickets.keys()].find((id) => timersOf(id).length >= 2)),
       }),
       counts: () => ({
         tickets: db.tickets.size,
@@ -150,6 +157,8 @@ export const syncroFixture: VendorFixture = {
         contacts: db.contacts.size,
         agents: db.users.size,
         comments: (ticketId) => db.commentsOf(Number(ticketId)).length,
+        timeEntries: (ticketId) =>
+          ticketId === undefined ? db.ticketTimers.size : timersOf(Number(ticketId)).length,
       }),
       snapshot: () =>
         JSON.stringify([
@@ -173,6 +182,8 @@ export const connectWiseFixture: VendorFixture = {
       tracing: options.tracing,
     })
     const { db } = gateway.emulator
+    const entriesOf = (ticketId: number) =>
+      [...db.timeEntries.values()].filter((entry) => entry.ticketId === ticketId)
     return underTest(gateway, {
       connection: gateway.connection,
       secrets: [gateway.connection.privateKey, gateway.connection.clientId],
@@ -203,6 +214,7 @@ export const connectWiseFixture: VendorFixture = {
         ticketWithComments: String([...db.tickets.keys()].find((id) => db.notesOf(id).length >= 3)),
         contactId: ids(db.contacts)[0]!,
         agentId: String([...db.members.values()].find((member) => !member.inactiveFlag)!.id),
+        ticketWithTimeEntries: String([...db.tickets.keys()].find((id) => entriesOf(id).length >= 2)),
       }),
       counts: () => ({
         tickets: db.tickets.size,
@@ -211,6 +223,8 @@ export const connectWiseFixture: VendorFixture = {
         contacts: db.contacts.size,
         agents: db.members.size,
         comments: (ticketId) => db.notesOf(Number(ticketId)).length,
+        timeEntries: (ticketId) =>
+          ticketId === undefined ? db.timeEntries.size : entriesOf(Number(ticketId)).length,
       }),
       snapshot: () =>
         JSON.stringify([
@@ -234,6 +248,8 @@ export const haloFixture: VendorFixture = {
       tracing: options.tracing,
     })
     const { db } = gateway.emulator
+    const timedActionsOf = (ticketId: number) =>
+      db.actionsOf(ticketId).filter((action) => action.timetaken > 0)
     return underTest(gateway, {
       connection: gateway.connection,
       secrets: [gateway.connection.clientSecret],
@@ -257,6 +273,7 @@ export const haloFixture: VendorFixture = {
         ticketWithComments: String([...db.tickets.keys()].find((id) => db.actionsOf(id).length >= 3)),
         contactId: ids(db.users)[0]!,
         agentId: String([...db.agents.values()].find((agent) => !agent.isdisabled)!.id),
+        ticketWithTimeEntries: String([...db.tickets.keys()].find((id) => timedActionsOf(id).length >= 2)),
       }),
       counts: () => ({
         tickets: db.tickets.size,
@@ -265,6 +282,10 @@ export const haloFixture: VendorFixture = {
         contacts: db.users.size,
         agents: db.agents.size,
         comments: (ticketId) => db.actionsOf(Number(ticketId)).length,
+        timeEntries: (ticketId) =>
+          ticketId === undefined
+            ? [...db.actions.values()].filter((action) => action.timetaken > 0).length
+            : timedActionsOf(Number(ticketId)).length,
       }),
       snapshot: () =>
         JSON.stringify([

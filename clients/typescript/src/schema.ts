@@ -360,6 +360,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/connections/{connection}/tickets/{ticketId}/time-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a ticket's time entries
+         * @description The time agents recorded on the ticket (ConnectWise time entries charged to it, HaloPSA actions with time taken, Syncro timer entries). Filters the vendor cannot apply natively answer 400 unsupported_filter.
+         */
+        get: operations["listTicketTimeEntries"];
+        put?: never;
+        /**
+         * Record time on a ticket
+         * @description startedAt with endedAt or minutes (both must agree), in whole minutes, at most a day. Answers 201 with the entry as the vendor stored it.
+         */
+        post: operations["createTicketTimeEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{connection}/time-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the time entries of every ticket
+         * @description agentId, customerId, updatedSince, createdSince and startedSince where the vendor applies them itself (GET /v1/connections lists each connection's filters); others answer 400 unsupported_filter.
+         */
+        get: operations["listTimeEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/connections/{connection}/statuses": {
         parameters: {
             query?: never;
@@ -1419,6 +1463,94 @@ export interface components {
         };
         /**
          * @example {
+         *       "id": "5120",
+         *       "ticketId": "1207",
+         *       "agent": {
+         *         "id": "3",
+         *         "name": "Dana Reyes"
+         *       },
+         *       "startedAt": "2025-03-14T09:00:00.000Z",
+         *       "endedAt": "2025-03-14T09:45:00.000Z",
+         *       "minutes": 45,
+         *       "notes": "Replaced the toner cartridge and ran a test page.",
+         *       "billable": true,
+         *       "createdAt": "2025-03-14T09:46:10.000Z",
+         *       "updatedAt": "2025-03-14T09:46:10.000Z"
+         *     }
+         */
+        TimeEntry: {
+            id: string;
+            ticketId: string;
+            agent: {
+                id: string;
+                name: string | null;
+            } | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time (years 1900 to 9999 in what is sent)
+             * @example 2025-03-14T09:26:53.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time (years 1900 to 9999 in what is sent)
+             * @example 2025-03-14T09:26:53.000Z
+             */
+            endedAt: string | null;
+            /** @description The time recorded, in whole minutes (rounded) */
+            minutes: number;
+            notes: string | null;
+            billable: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time (years 1900 to 9999 in what is sent)
+             * @example 2025-03-14T09:26:53.000Z
+             */
+            createdAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time (years 1900 to 9999 in what is sent)
+             * @example 2025-03-14T09:26:53.000Z
+             */
+            updatedAt: string | null;
+            /** @description The vendor's raw record; only with ?include=remote */
+            remote?: unknown;
+        };
+        /**
+         * @example {
+         *       "startedAt": "2025-03-14T09:00:00.000Z",
+         *       "minutes": 45,
+         *       "notes": "Replaced the toner cartridge and ran a test page.",
+         *       "billable": true
+         *     }
+         */
+        TimeEntryCreate: {
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time (years 1900 to 9999 in what is sent)
+             * @example 2025-03-14T09:26:53.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When the work ended: send this or minutes (or both, agreeing)
+             * @example 2025-03-14T09:26:53.000Z
+             */
+            endedAt?: string;
+            /** @description The time worked: send this or endedAt (or both, agreeing) */
+            minutes?: number;
+            /** Format: multi-line */
+            notes?: string;
+            /** @description The vendor's default where absent */
+            billable?: boolean;
+            /**
+             * @description The agent who worked (GET .../agents); the connection's own API user where absent
+             * @example 1
+             */
+            agentId?: string;
+        };
+        /**
+         * @example {
          *       "id": "1",
          *       "name": "Service Desk",
          *       "active": true
@@ -1470,7 +1602,7 @@ export interface components {
          */
         ResourceMeta: {
             /** @enum {string} */
-            resource: "tickets" | "comments" | "customers" | "assets" | "contacts";
+            resource: "tickets" | "comments" | "customers" | "assets" | "contacts" | "time-entries";
             /** @description What a create accepts; null when this connection cannot create one */
             create: {
                 /** @description The field, dotted inside an object (address.city) */
@@ -1479,7 +1611,7 @@ export interface components {
                  * @description string: one line; text: several lines; date-time: ISO 8601; id: a record id (see lookup); object: its fields follow, dotted
                  * @enum {string}
                  */
-                type: "string" | "text" | "date-time" | "boolean" | "id" | "object";
+                type: "string" | "text" | "date-time" | "boolean" | "integer" | "id" | "object";
                 required: boolean;
                 /** @description Whether null is accepted: it clears the field */
                 clearable: boolean;
@@ -1504,7 +1636,7 @@ export interface components {
                  * @description string: one line; text: several lines; date-time: ISO 8601; id: a record id (see lookup); object: its fields follow, dotted
                  * @enum {string}
                  */
-                type: "string" | "text" | "date-time" | "boolean" | "id" | "object";
+                type: "string" | "text" | "date-time" | "boolean" | "integer" | "id" | "object";
                 required: boolean;
                 /** @description Whether null is accepted: it clears the field */
                 clearable: boolean;
@@ -1591,6 +1723,11 @@ export interface components {
         };
         AgentPage: {
             data: components["schemas"]["Agent"][];
+            /** @description Opaque; pass it back as ?cursor= with the same filters. Null on the last page. */
+            nextCursor: string | null;
+        };
+        TimeEntryPage: {
+            data: components["schemas"]["TimeEntry"][];
             /** @description Opaque; pass it back as ?cursor= with the same filters. Null on the last page. */
             nextCursor: string | null;
         };
@@ -7085,6 +7222,732 @@ export interface operations {
             };
         };
     };
+    listTicketTimeEntries: {
+        parameters: {
+            query?: {
+                /** @description Records per page */
+                pageSize?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description 'remote' adds the vendor's raw record */
+                include?: "remote";
+                /** @description The id of the agent who worked (GET .../agents) */
+                agentId?: string;
+                /** @description A customer id */
+                customerId?: string;
+                /** @description Only records updated after this instant (ISO 8601) */
+                updatedSince?: string;
+                /** @description Only records created after this instant (ISO 8601) */
+                createdSince?: string;
+                /** @description Only time entries started after this instant (ISO 8601) */
+                startedSince?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+                /**
+                 * @description The vendor's record id, as text
+                 * @example 1
+                 */
+                ticketId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of time-entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryPage"];
+                };
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "detail": "the connectwise rate limit is reached; more calls are queued than can be served in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor failed, refused the connection's credentials, or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 502,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa rejected the connection's credentials",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 401
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 504,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "connectwise did not answer in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTicketTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to repeat: the same key and body replay the first answer for 24 h; the same key with another body is 422. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+                /**
+                 * @description The vendor's record id, as text
+                 * @example 1
+                 */
+                ticketId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TimeEntryCreate"];
+            };
+        };
+        responses: {
+            /** @description The timeEntry as the vendor stored it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntry"];
+                };
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "detail": "a request with this Idempotency-Key is still in progress",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:payload_too_large",
+                     *       "title": "The request body is too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "detail": "the request body is over the size limit",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_media_type",
+                     *       "title": "Unsupported content type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "detail": "send the body as application/json",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor rejected the input; field names are canonical */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:validation_failed",
+                     *       "title": "The request is not valid",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "detail": "connectwise rejected the ticket",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "status",
+                     *           "message": "is not valid"
+                     *         }
+                     *       ],
+                     *       "vendor": {
+                     *         "status": 400,
+                     *         "code": "InvalidObject"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "detail": "the connectwise rate limit is reached; more calls are queued than can be served in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor cannot do this */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_operation",
+                     *       "title": "The vendor cannot perform this operation",
+                     *       "status": 501,
+                     *       "code": "unsupported_operation",
+                     *       "detail": "syncro cannot update comments",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor failed, refused the connection's credentials, or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 502,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa rejected the connection's credentials",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 401
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 504,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "connectwise did not answer in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTimeEntries: {
+        parameters: {
+            query?: {
+                /** @description Records per page */
+                pageSize?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description 'remote' adds the vendor's raw record */
+                include?: "remote";
+                /** @description The id of the agent who worked (GET .../agents) */
+                agentId?: string;
+                /** @description A customer id */
+                customerId?: string;
+                /** @description Only records updated after this instant (ISO 8601) */
+                updatedSince?: string;
+                /** @description Only records created after this instant (ISO 8601) */
+                createdSince?: string;
+                /** @description Only time entries started after this instant (ISO 8601) */
+                startedSince?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of time-entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryPage"];
+                };
+            };
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "detail": "the connectwise rate limit is reached; more calls are queued than can be served in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor failed, refused the connection's credentials, or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 502,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa rejected the connection's credentials",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 401
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 504,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "connectwise did not answer in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listStatuses: {
         parameters: {
             query?: never;
@@ -7853,7 +8716,7 @@ export interface operations {
                 /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
                 connection: string;
                 /** @description The resource whose writes are described */
-                resource: "tickets" | "comments" | "customers" | "assets" | "contacts";
+                resource: "tickets" | "comments" | "customers" | "assets" | "contacts" | "time-entries";
             };
             cookie?: never;
         };

@@ -376,6 +376,7 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: contacts, agents, boards, cu
         text,
         'date-time': '2027-05-01T10:00:00.000Z',
         boolean: true,
+        integer: 30,
         id: field.lookup ? lookups[field.lookup] : undefined,
         object: undefined,
       }
