@@ -179,7 +179,7 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: time entries', (fixture) => 
       const response = await send(`/tickets/${ticketId}/time-entries`, payload)
       expect([response.statusCode, response.headers['content-type']], JSON.stringify(payload)).toEqual([
         400,
-        'application/problem+json',
+        'application/problem+json; charset=utf-8',
       ])
       expect(JSON.stringify(json(response).errors), JSON.stringify(payload)).toContain(field)
     }
