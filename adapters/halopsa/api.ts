@@ -12,6 +12,11 @@ import type { HaloQuery } from './query.js'
 export interface HaloListQuery {
   params: HaloQuery
   pages: boolean
+  /**
+   * The records of a list Halo answers whole (`pages: false`) that the list keeps: filters Halo lacks, applied to
+   * the whole answer before it is paged, so a page is never short of matches that exist.
+   */
+  keep?: (record: never) => boolean
 }
 
 /** A write that names another record (an action's ticket): Halo refusing that field means the record is absent. */
@@ -89,9 +94,11 @@ export function haloApi(client: VendorClient, shelf: RemainderShelf): HaloApi {
      * Halo pages only when asked (`pageinate=true`), by page number, and its `record_count` says how many match.
      * Ordered by id, records created meanwhile land at the end, so a walk's pages do not shift under it.
      */
-    list(target, { params, pages }, request, ctx) {
+    list(target, { params, pages, keep }, request, ctx) {
       const key = target.key
       if (key === undefined) throw new Error(`halopsa ${target.path}: the declaration names no list key`)
+      if (keep && pages)
+        throw new Error(`halopsa ${target.path}: a paged list cannot be filtered by the adapter`)
       return numberedPages({
         vendor: 'halopsa',
         size: pages ? HALO_PAGE_SIZE : undefined,
@@ -104,6 +111,7 @@ export function haloApi(client: VendorClient, shelf: RemainderShelf): HaloApi {
             : {}
           const body = await send({ method: 'GET', path: target.path, query: { ...params, ...paging } }, ctx)
           const records = recordsIn<never>(body, key, 'halopsa')
+          if (keep) return { records: records.filter(keep) }
           const total =
             isRecord(body) && typeof body.record_count === 'number' ? body.record_count : undefined
           return { records, total }

@@ -17,7 +17,8 @@ export const HALO_FILTERS: Record<VendorListedResource, readonly FilterName[]> =
   comments: ['createdSince'],
   // /Users, like /Client, has no date filter (its `lastupdatefromdate` is the same boolean).
   contacts: ['customerId', 'q'],
-  'time-entries': [],
+  // Applied by the adapter to /Actions' whole answer (timeEntryMatches); /Actions has no client filter.
+  'time-entries': ['agentId', 'updatedSince', 'createdSince', 'startedSince'],
 }
 
 export type HaloQuery = Record<string, QueryValue>
@@ -73,4 +74,10 @@ export const actionQuery = (ticketId: number, filters: ListFilters): HaloQuery =
   // Halo's own system actions (status changes, SLA events) are no one's comments.
   excludesys: true,
   startdate: after(filters.createdSince),
+})
+
+/** Actions with time taken (`timeentriesonly`, the spec's name; it has no description), of one ticket or of all. */
+export const timeEntryQuery = (ticketId: number | undefined): HaloQuery => ({
+  ticket_id: ticketId,
+  timeentriesonly: true,
 })

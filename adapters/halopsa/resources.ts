@@ -5,7 +5,8 @@ import type { CustomFieldResource, CustomFieldWrite } from '../../src/canonical/
 import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
 import { integerPathId } from '../../src/mapping/ids.js'
-import type { NestedDeclaration, ResourceDeclaration } from '../kit/resource.js'
+import { timeSpanOf } from '../../src/mapping/time-span.js'
+import type { NestedDeclaration, ResourceDeclaration, TimeEntryDeclaration } from '../kit/resource.js'
 import type { CallContext } from '../types.js'
 import type { HaloApi, HaloListQuery } from './api.js'
 import { fieldIdsFor, type AssetFieldSource } from './asset-fields.js'
@@ -27,7 +28,15 @@ import {
   ticketFromHalo,
   type HaloMapOptions,
 } from './map.js'
-import { actionQuery, assetQuery, clientQuery, HALO_FILTERS, ticketQuery, userQuery } from './query.js'
+import {
+  actionQuery,
+  assetQuery,
+  clientQuery,
+  HALO_FILTERS,
+  ticketQuery,
+  timeEntryQuery,
+  userQuery,
+} from './query.js'
 import type { HaloReference } from './reference.js'
 import type {
   HaloAction,
@@ -38,6 +47,12 @@ import type {
   HaloTicket,
   HaloUser,
 } from './types.js'
+import {
+  haloTimeEntryBody,
+  timeEntryFieldNames,
+  timeEntryFromHalo,
+  timeEntryMatches,
+} from './time-entries-map.js'
 
 const pathId = (id: string) => integerPathId('halopsa', id)
 
@@ -111,13 +126,17 @@ export function haloResources(context: HaloResourceContext) {
     fieldNames: ticketFieldNames,
   }
 
+  /** Agents name each action's author: the list (cached) is read when a page has one. */
+  const agentsFor = async (actions: HaloAction[], ctx: CallContext) =>
+    actions.some((action) => action.who_agentid) ? agents(ctx) : []
+
   const comments: NestedDeclaration<HaloListQuery, HaloAction, Comment, CommentCreate> = {
     path: '/Actions',
     envelope: { many: 'actions' },
     filters: HALO_FILTERS.comments,
     query: (filters, _ctx, ticketId) => ({ params: actionQuery(pathId(ticketId), filters), pages: false }),
     toCanonical: async (actions, ctx) => {
-      const known = actions.some((action) => action.who_agentid) ? await agents(ctx) : []
+      const known = await agentsFor(actions, ctx)
       return actions.map((action) => commentFromHalo(action, known))
     },
     fieldNames: actionFieldNames,
@@ -210,5 +229,39 @@ export function haloResources(context: HaloResourceContext) {
     fieldNames: userFieldNames,
   }
 
-  return { tickets, comments, customers, assets, contacts }
+  /**
+   * Actions with time taken, of one ticket or of every ticket (the ticket's id '' for all): Halo answers either
+   * list whole, so the filters it lacks are applied to that answer (timeEntryMatches).
+   */
+  const timeEntries: TimeEntryDeclaration<HaloListQuery, HaloAction> = {
+    path: '/Actions',
+    envelope: { many: 'actions' },
+    filters: HALO_FILTERS['time-entries'],
+    query: (filters, _ctx, ticketId) => ({
+      params: timeEntryQuery(ticketId === '' ? undefined : pathId(ticketId)),
+      pages: false,
+      keep: timeEntryMatches(filters),
+    }),
+    toCanonical: async (actions, ctx) => {
+      const known = await agentsFor(actions, ctx)
+      return actions.map((action) => timeEntryFromHalo(action, known))
+    },
+    fieldNames: timeEntryFieldNames,
+    custom: {
+      // As a comment's: an action on a ticket Halo does not have is refused on `ticket_id`, a 404 for the ticket.
+      async create(ticketId, body, ctx) {
+        const item = haloTimeEntryBody(pathId(ticketId), body, timeSpanOf(body))
+        const missing = { field: 'ticketId', what: `ticket ${ticketId}` }
+        const action = await api.write<HaloAction>(
+          '/Actions',
+          item,
+          { fieldNames: timeEntryFieldNames, missing },
+          ctx,
+        )
+        return timeEntryFromHalo(action, await agentsFor([action], ctx))
+      },
+    },
+  }
+
+  return { tickets, comments, customers, assets, contacts, timeEntries }
 }

@@ -36,6 +36,15 @@ export interface HaloAction {
   hiddenfromuser?: boolean | null
   datetime?: string | null
   actiondatecreated?: string | null
+  last_updated?: string | null
+  /** Hours worked (a double); an action with time taken is a time entry. */
+  timetaken?: number | null
+  /** Hours of `timetaken` not charged. */
+  nonbilltime?: number | null
+  actisbillable?: boolean | null
+  /** When the work started and ended. */
+  actionarrivaldate?: string | null
+  actioncompletiondate?: string | null
 }
 
 export interface HaloClient {

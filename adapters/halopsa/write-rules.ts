@@ -8,4 +8,6 @@ export const HALO_WRITE_RULES: Partial<Record<WritableResource, WriteRules>> = {
   // A new asset needs its type (`assettype_id`), which also names the fields serial number, model and
   // manufacturer are written to.
   assets: { requiredOnCreate: ['typeId'] },
+  // A time entry is an action, and Halo refuses an action without a note (or an outcome, which we do not send).
+  'time-entries': { requiredOnCreate: ['notes'] },
 }
