@@ -67,6 +67,15 @@ describe("the adapter's calls conform to the spec", () => {
     })
     await inject('GET', `/tickets/${ticket.id}/comments?createdSince=${since}`)
     await inject('POST', `/tickets/${ticket.id}/comments`, { body: 'A note', visibility: 'public' })
+    await inject('GET', `/tickets/${ticket.id}/time-entries?agentId=2&createdSince=${since}`)
+    await inject('GET', `/time-entries?pageSize=5&startedSince=${since}&updatedSince=${since}`)
+    await inject('POST', `/tickets/${ticket.id}/time-entries`, {
+      startedAt: '2030-01-01T09:00:00Z',
+      minutes: 30,
+      notes: 'Spec check time',
+      billable: false,
+      agentId: '2',
+    })
     await inject('GET', '/customers?pageSize=5&q=a')
     await inject('GET', `/customers/${client.id}`)
     await inject('POST', '/customers', { name: 'Spec Check Ltd', website: 'https://spec.example' })
