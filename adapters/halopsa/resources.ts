@@ -130,6 +130,7 @@ export function haloResources(context: HaloResourceContext) {
   const agentsFor = async (actions: HaloAction[], ctx: CallContext) =>
     actions.some((action) => action.who_agentid) ? agents(ctx) : []
 
+  /** A ticket's actions, those with time taken (its time entries) among them, as Halo's timeline shows them. */
   const comments: NestedDeclaration<HaloListQuery, HaloAction, Comment, CommentCreate> = {
     path: '/Actions',
     envelope: { many: 'actions' },
