@@ -16,6 +16,7 @@ import {
 import { describeSyncroError } from './errors.js'
 import { accountListsOf, SyncroReference } from './reference.js'
 import { syncroResources } from './resources.js'
+import { SYNCRO_TIME_ENTRY_WRITE_RULES, syncroTimeEntries } from './time-entries.js'
 import type { SyncroAccountSettings, SyncroTicketSettings } from './types.js'
 import { syncroCallbacks } from './callbacks.js'
 import { agentsFromUserList } from './contacts-map.js'
@@ -67,6 +68,7 @@ function connectSyncro(config: SyncroConnectionConfig, deps: AdapterDeps) {
     health: () => client.health.report(),
     ...syncroResources({ api, reference, mapOptions, notifications: notificationsAllowed(config) }),
     agents,
+    timeEntries: syncroTimeEntries({ api, agents }),
     // No boards: the declaration has none, so the list is empty and capabilities say so.
     customFields: (resource, ctx) => reference.customFieldDefinitions(resource, ctx),
     writeRules: SYNCRO_WRITE_RULES,
@@ -88,6 +90,7 @@ const SYNCRO_WRITE_RULES: Partial<Record<WritableResource, WriteRules>> = {
     unwritableOnUpdate: { description: 'Syncro keeps it as the first comment, which cannot be edited' },
   },
   contacts: { unwritable: { active: 'Syncro contacts have no active flag' } },
+  'time-entries': SYNCRO_TIME_ENTRY_WRITE_RULES,
   customers: {
     unwritable: {
       website: 'Syncro customers have no website field',

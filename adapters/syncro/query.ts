@@ -13,7 +13,9 @@ export const SYNCRO_FILTERS: Record<VendorListedResource, readonly FilterName[]>
   comments: ['createdSince'],
   // The spec documents `customer_id` alone on GET /contacts: no text search, no date.
   contacts: ['customerId'],
-  'time-entries': [],
+  // GET /ticket_timers filters by creation alone (`created_at_gt`, `created_at_lt`); a ticket's entries come whole
+  // with the ticket, so the adapter applies the same filter to them (time-entries.ts).
+  'time-entries': ['createdSince'],
 }
 
 export type SyncroQuery = Record<string, QueryValue>
@@ -55,3 +57,5 @@ export const commentQuery = (filters: ListFilters): SyncroQuery => ({
 export const contactQuery = (filters: ListFilters): SyncroQuery => ({
   customer_id: filters.customerId === undefined ? undefined : syncroId(filters.customerId, 'customerId'),
 })
+
+export const timerQuery = (filters: ListFilters): SyncroQuery => ({ created_at_gt: filters.createdSince })

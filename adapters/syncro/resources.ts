@@ -41,7 +41,7 @@ import type { SyncroAsset, SyncroComment, SyncroContact, SyncroCustomer, SyncroT
 /** Syncro takes per_page on comments only; its other lists have a page size Syncro fixes. */
 const COMMENTS_PER_PAGE = 100
 
-const ticketPath = (id: string) => `/tickets/${syncroPathId(id)}`
+export const ticketPath = (id: string) => `/tickets/${syncroPathId(id)}`
 const assetPath = (id: string) => `/customer_assets/${syncroPathId(id)}`
 const customerPath = (id: string) => `/customers/${syncroPathId(id)}`
 const contactPath = (id: string) => `/contacts/${syncroPathId(id)}`

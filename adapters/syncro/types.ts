@@ -47,8 +47,29 @@ export interface SyncroTicket {
   created_at: string
   updated_at: string
   comments?: SyncroComment[]
+  /** Its timer entries (`GET /tickets/{id}`; every example has none: their shape is `GET /ticket_timers`'). */
+  ticket_timers?: SyncroTicketTimer[]
   /** Custom field values by field name (the fields of the ticket's `ticket_type_id`). */
   properties?: Record<string, unknown> | null
+}
+
+/**
+ * A ticket timer entry (`GET /ticket_timers`, a ticket's `ticket_timers`, the answer of `POST
+ * /tickets/{id}/timer_entry`). `active_duration` is the time recorded, in seconds (600 for the create example's ten
+ * minutes; null in the spec's older examples); `billable_time` is what billing counts (120 in examples whose span
+ * is an hour), so it is not read. `comment_id` links a comment (null in every example).
+ */
+export interface SyncroTicketTimer {
+  id: number
+  ticket_id: number
+  user_id?: number | null
+  start_time: string
+  end_time?: string | null
+  billable?: boolean | null
+  notes?: string | null
+  active_duration?: number | null
+  created_at?: string | null
+  updated_at?: string | null
 }
 
 export interface SyncroCustomer {
