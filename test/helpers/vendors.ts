@@ -204,7 +204,11 @@ export const connectWiseFixture: VendorFixture = {
         update: { phone: '+1 555 0199' },
       },
       sample: () => ({
-        ticketId: ids(db.tickets)[0]!,
+        // A ticket whose status takes time entries (ConnectWise refuses time in a `timeEntryNotAllowed` status).
+        ticketId: String(
+          [...db.tickets.values()].find((ticket) => !db.statuses.get(ticket.statusId)?.timeEntryNotAllowed)!
+            .id,
+        ),
         customerId: String(
           [...db.companies.values()].find(
             (company) => !company.deletedFlag && db.companyStatuses.get(company.statusId)?.name === 'Active',
