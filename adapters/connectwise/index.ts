@@ -77,6 +77,8 @@ function connectConnectWise(config: ConnectWiseConnectionConfig, deps: AdapterDe
       api.all<CwMember>('/system/members', ctx, 'id,identifier,firstName,lastName,officeEmail,inactiveFlag'),
     )
 
+  const agents = async (ctx: CallContext) => (await members(ctx)).map(agentFromConnectWise)
+
   const customFields = connectWiseCustomFieldDefinitions(api, cached)
 
   return adapterFrom({
@@ -93,8 +95,9 @@ function connectConnectWise(config: ConnectWiseConnectionConfig, deps: AdapterDe
       defaultBoardId: config.defaultBoardId,
       communicationTypes: (ctx) =>
         cached('communication-types', () => api.all<CwCommunicationType>('/company/communicationTypes', ctx)),
+      agents,
     }),
-    agents: async (ctx) => (await members(ctx)).map(agentFromConnectWise),
+    agents,
     boards: async (ctx) => (await boards(ctx)).map(boardFromConnectWise),
     customFields,
     writeRules: {

@@ -4,6 +4,7 @@ import {
   CONTACT_FILTERS,
   CUSTOMER_FILTERS,
   TICKET_FILTERS,
+  TIME_ENTRY_FILTERS,
   type FilterName,
   type ListFilters,
 } from '../../src/canonical/list-query.js'
@@ -23,7 +24,8 @@ export const CONNECTWISE_FILTERS: Record<VendorListedResource, readonly FilterNa
   assets: [...ASSET_FILTERS, 'customField'],
   comments: COMMENT_FILTERS,
   contacts: [...CONTACT_FILTERS, 'customField'],
-  'time-entries': [],
+  // The time entry's company (set from the ticket's) stands for the ticket's customer: see timeEntryConditions.
+  'time-entries': TIME_ENTRY_FILTERS,
 }
 
 /**
@@ -157,6 +159,26 @@ export async function listQuery(
   const definitions = await custom.definitions(custom.resource, ctx)
   return { conditions, customFieldConditions: customFieldConditions(filters.customField, definitions) }
 }
+
+/** What time charged to a service ticket says it is charged to (TimeEntry's `chargeToType`). */
+export const SERVICE_TICKET = 'ServiceTicket'
+
+/**
+ * Time charged to service tickets (`/time/entries` also holds time on project tickets, charge codes and
+ * activities), to ticket `ticketId` unless it is ''. `customerId` is the entry's `company`: ConnectWise sets it
+ * from the ticket's company when the time is entered (the emulator does; not confirmed on a live ConnectWise
+ * whether a ticket moved to another company later moves its entries).
+ */
+export const timeEntryConditions = (filters: ListFilters, ticketId: number | undefined) =>
+  joined([
+    `chargeToType = ${quoted(SERVICE_TICKET)}`,
+    ticketId === undefined ? undefined : `chargeToId = ${ticketId}`,
+    filters.agentId === undefined ? undefined : `member/id = ${cwId(filters.agentId, 'agentId')}`,
+    filters.customerId === undefined ? undefined : `company/id = ${cwId(filters.customerId, 'customerId')}`,
+    since('lastUpdated', filters.updatedSince),
+    since('dateEntered', filters.createdSince),
+    since('timeStart', filters.startedSince),
+  ])
 
 export const noteConditions = (filters: ListFilters) => joined([since('dateCreated', filters.createdSince)])
 

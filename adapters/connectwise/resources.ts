@@ -1,3 +1,4 @@
+import type { Agent } from '../../src/canonical/agent.js'
 import type { Asset, AssetCreate, AssetUpdate } from '../../src/canonical/asset.js'
 import type { Comment, CommentCreate } from '../../src/canonical/comment.js'
 import type { CustomFieldResource, CustomFieldWrite } from '../../src/canonical/custom-field.js'
@@ -32,6 +33,7 @@ import {
 } from './query.js'
 import type { ConnectWiseReference } from './reference.js'
 import { connectWiseTickets, ticketPath } from './tickets.js'
+import { connectWiseTimeEntries } from './time-entries.js'
 import type { CwCommunicationType, CwCompany, CwConfiguration, CwCustomFieldValue, CwNote } from './types.js'
 
 export interface ConnectWiseResourceContext {
@@ -46,11 +48,13 @@ export interface ConnectWiseResourceContext {
   communicationTypes: (ctx: CallContext) => Promise<CwCommunicationType[]>
   /** Each resource's custom field definitions, cached (what a customField filter is written with). */
   definitions: CustomFieldDefinitions
+  /** The agents (members), cached: what time entries name their agents by. */
+  agents: (ctx: CallContext) => Promise<Agent[]>
 }
 
 /**
  * ConnectWise's tickets, comments (ticket notes), customers (companies), assets (configurations) and contacts
- * (company contacts), declared.
+ * (company contacts) and time entries (charged to service tickets), declared.
  */
 export function connectWiseResources({
   api,
@@ -60,6 +64,7 @@ export function connectWiseResources({
   defaultBoardId,
   communicationTypes,
   definitions,
+  agents,
 }: ConnectWiseResourceContext) {
   /**
    * ConnectWise's Ticket and ServiceNote models: `processNotifications` "can be set to false to skip notification
@@ -126,6 +131,8 @@ export function connectWiseResources({
 
   const contacts = connectWiseContacts({ api, communicationTypes, definitions })
 
+  const timeEntries = connectWiseTimeEntries({ api, agents })
+
   /**
    * An update's fields with its custom fields, if it sets any: ConnectWise takes a record's whole set, so the
    * record is read first and its other values sent along (see customFieldsToConnectWise).
@@ -156,7 +163,7 @@ export function connectWiseResources({
     return { ...fields, customFields: customFieldsOf([], writes, await definitions(resource, ctx)) }
   }
 
-  return { tickets, comments, customers, assets, contacts }
+  return { tickets, comments, customers, assets, contacts, timeEntries }
 }
 
 const companyPath = (id: string) => `/company/companies/${integerPathId('connectwise', id)}`

@@ -103,6 +103,26 @@ export interface CwConfiguration {
   _info?: CwInfo
 }
 
+/**
+ * A time entry (`/time/entries`, TimeEntry): time charged to a service ticket has `chargeToType` "ServiceTicket"
+ * and the ticket's id in `chargeToId`; `actualHours` is the time worked (end - start - `hoursDeduct`).
+ */
+export interface CwTimeEntry {
+  id: number
+  company?: CwRef
+  chargeToId?: number
+  chargeToType?: string
+  member?: CwRef
+  timeStart?: string
+  timeEnd?: string
+  hoursDeduct?: number
+  actualHours?: number
+  billableOption?: string
+  notes?: string
+  dateEntered?: string
+  _info?: CwInfo
+}
+
 /** A contact's communication item (ContactCommunicationItem): its kind is `communicationType`. */
 export interface CwCommunicationItem {
   id?: number
