@@ -22,7 +22,8 @@ const BILLING: readonly (readonly [BillableOption, number])[] = [
 
 /**
  * Time on about a third of the tickets, 1-3 entries each, by the ticket's owner or another full member, between
- * the ticket's entry and its close (or the reference date), in quarter hours. Ids in order of entry.
+ * the ticket's entry and its close (or the reference date), in quarter hours. Ids in order of entry. The first
+ * ticket always has some: it is the example ticket of the gateway's API documentation (its "Try it out").
  */
 export function seedTimeEntries(
   random: Random,
@@ -30,8 +31,8 @@ export function seedTimeEntries(
   members: readonly MemberRecord[],
 ): TimeEntryRecord[] {
   const workers = members.filter((member) => !member.inactiveFlag && member.licenseClass === 'F')
-  const drafts = tickets.flatMap((ticket) =>
-    random.chance(0.35)
+  const drafts = tickets.flatMap((ticket, index) =>
+    random.chance(0.35) || index === 0
       ? Array.from({ length: random.int(1, 3) }, () => draftEntry(random, ticket, workers))
       : [],
   )

@@ -37,6 +37,11 @@ describe('seeded time entries', () => {
       expect(entry.info.dateEntered >= entry.timeEnd).toBe(true)
     }
   })
+
+  it('sit on the first ticket, the example ticket of the gateway’s API documentation', () => {
+    const first = Math.min(...cw.db.tickets.keys())
+    expect(entries().filter((entry) => entry.ticketId === first).length).toBeGreaterThan(0)
+  })
 })
 
 describe('time entry reads', () => {
