@@ -116,7 +116,7 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: passthrough', (fixture) => {
     const body = JSON.parse(response.body) as unknown
     expect(unmodelled.paging({ headers: response.headers, body })).toBeTruthy()
     const records = Array.isArray(body) ? body : Object.values(body as object).find(Array.isArray)
-    expect(records.length).toBeGreaterThan(0)
+    expect(records?.length).toBeGreaterThan(0)
     expect(vendor.stats.requests).toBe(1)
     if (vendor.vendor === 'connectwise') expect(response.headers.link).toMatch(/rel="next"/)
 
