@@ -18,6 +18,7 @@ import type { ConnectionHealthReport } from '../src/vendor-http/health.js'
 import type { PoolRegistry } from '../src/vendor-http/pools.js'
 import type { VendorHttpSettings } from '../src/vendor-http/settings.js'
 import type { GatewayMetrics } from '../src/metrics.js'
+import type { ConnectionPassthrough } from '../src/passthrough/connection-passthrough.js'
 
 /** The one interface the core knows a vendor by. */
 
@@ -126,6 +127,8 @@ export interface Adapter {
   readonly writeRules: Readonly<Partial<Record<WritableResource, WriteRules>>>
   readonly reference: ReferenceOperations
   readonly callbacks: VendorCallbacks
+  /** The vendor's own API, as it is, within the connection's allow-list (routes/passthrough.ts). */
+  readonly passthrough: ConnectionPassthrough
   health(): ConnectionHealthReport
   /** Loads the reference data the connection's lists and writes look up, so its first call waits for none. */
   warmUp(ctx: CallContext): Promise<void>

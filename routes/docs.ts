@@ -46,6 +46,10 @@ const OPENAPI: FastifyDynamicSwaggerOptions['openapi'] = {
       name: 'Events',
       description: "A connection's change events: a pull feed, oldest first, with a cursor",
     },
+    {
+      name: 'Passthrough',
+      description: "A connection's vendor API as it is, for what the canonical model does not cover",
+    },
     { name: 'Health', description: 'Liveness, readiness and Prometheus metrics' },
   ],
   components: {
@@ -125,7 +129,7 @@ async function buildDocsApp(routes: RouteOptions[], instances: FastifyInstance[]
     },
   })
   for (const { method, url, schema } of routes) {
-    docs.route({ method, url, schema, handler: async () => undefined })
+    docs.route({ method, ...namedWildcard(url, schema), handler: async () => undefined })
   }
   await docs.register(swaggerUi, {
     routePrefix: '/docs',
@@ -134,4 +138,25 @@ async function buildDocsApp(routes: RouteOptions[], instances: FastifyInstance[]
   })
   await docs.ready()
   return docs
+}
+
+/**
+ * A route's trailing `*` (the passthrough's vendor path) as a parameter named `path`: OpenAPI has no wildcard, and
+ * `{*}` is no name a client generator or a linter takes.
+ */
+function namedWildcard(url: string, schema: RouteOptions['schema']) {
+  const params = schema?.params as { properties?: Record<string, unknown>; required?: string[] } | undefined
+  if (!url.endsWith('/*') || !params?.properties?.['*']) return { url, schema }
+  const { '*': wildcard, ...properties } = params.properties
+  return {
+    url: `${url.slice(0, -1)}:path`,
+    schema: {
+      ...schema,
+      params: {
+        ...params,
+        properties: { ...properties, path: wildcard },
+        required: (params.required ?? []).map((name) => (name === '*' ? 'path' : name)),
+      },
+    },
+  }
 }

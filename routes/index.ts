@@ -16,6 +16,7 @@ import { registerDocs } from './docs.js'
 import { healthRoutes } from './health.js'
 import { metaRoutes } from './meta.js'
 import { metricsRoutes } from './metrics.js'
+import { passthroughRoutes } from './passthrough.js'
 import { referenceRoutes } from './reference.js'
 import { subscriptionRoutes } from './subscriptions.js'
 import { commentRoutes, ticketRoutes } from './tickets.js'
@@ -69,6 +70,7 @@ const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(referenceRoutes)
   await app.register(metaRoutes)
   await app.register(eventRoutes)
+  await app.register(passthroughRoutes)
   await app.register(subscriptionRoutes)
 }
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { PriorityLevel, StatusCategory } from './canonical/common.js'
+import { PassthroughConfig } from './passthrough/allow-list.js'
 
 /** Configuration pieces every vendor's connection schema is built from. */
 
@@ -44,6 +45,8 @@ export const commonConnectionFields = {
    * `sendemail: false`, Syncro `do_not_email: true`.
    */
   notifications: Type.Optional(Type.Boolean()),
+  /** What /passthrough may send to the vendor: methods and path prefixes. Absent: GET on every path. */
+  passthrough: Type.Optional(PassthroughConfig),
 }
 
 /** A connection's notification setting: off unless the connection says `notifications: true`. */

@@ -10,8 +10,11 @@ import { ConnectionId } from './connection-config.js'
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
 
-/** read: GET; write: POST/PATCH; events: the event subscriptions (/v1/subscriptions). */
-export const API_KEY_SCOPES = ['read', 'write', 'events'] as const
+/**
+ * read: GET; write: POST/PATCH; events: the event subscriptions (/v1/subscriptions); passthrough: a connection's
+ * vendor API as it is (/v1/connections/{connection}/passthrough/...), besides read or write for its method.
+ */
+export const API_KEY_SCOPES = ['read', 'write', 'events', 'passthrough'] as const
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number]
 
 /** `sha256:` and the hex SHA-256 digest of a key: what `npm run key` prints, so no key is kept in plain text. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { vendorClientOn } from '../../src/vendor-http/client.js'
 import { categoryMapsOf, notificationsAllowed } from '../../src/connection-config.js'
+import { passthroughOf } from '../../src/passthrough/connection-passthrough.js'
 import { adapterFrom } from '../kit/adapter.js'
 import { vendorModule } from '../kit/vendor-module.js'
 import type { AdapterDeps, CallContext } from '../types.js'
@@ -106,6 +107,7 @@ function connectConnectWise(config: ConnectWiseConnectionConfig, deps: AdapterDe
       assets: { unwritable: CONNECTWISE_UNWRITABLE.assets },
     },
     callbacks: connectWiseCallbacks(client, api),
+    passthrough: passthroughOf(config, client),
     reference: {
       statuses: (ctx) => reference.statuses(ctx),
       priorities: (ctx) => reference.priorities(ctx),

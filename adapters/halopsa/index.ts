@@ -1,6 +1,7 @@
 import { bareRecords } from '../../src/vendor-http/answer.js'
 import { vendorClientOn } from '../../src/vendor-http/client.js'
 import { categoryMapsOf, notificationsAllowed } from '../../src/connection-config.js'
+import { passthroughOf } from '../../src/passthrough/connection-passthrough.js'
 import { adapterFrom } from '../kit/adapter.js'
 import { remainderShelf } from '../kit/fill-page.js'
 import { vendorModule } from '../kit/vendor-module.js'
@@ -106,6 +107,7 @@ function connectHalo(config: HaloConnectionConfig, deps: AdapterDeps) {
     customFields: async (resource, ctx) => customFieldDefinitionsFromHalo(await fieldInfos(resource, ctx)),
     writeRules: HALO_WRITE_RULES,
     callbacks: haloCallbacks,
+    passthrough: passthroughOf(config, client),
     reference: {
       statuses: (ctx) => reference.statuses(ctx),
       priorities: (ctx) => reference.priorities(ctx),

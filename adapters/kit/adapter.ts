@@ -11,6 +11,7 @@ import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonic
 import type { Board } from '../../src/canonical/reference.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
 import type { ConnectionHealthReport } from '../../src/vendor-http/health.js'
+import type { ConnectionPassthrough } from '../../src/passthrough/connection-passthrough.js'
 import type {
   Adapter,
   CallContext,
@@ -52,6 +53,8 @@ export interface AdapterDeclaration<Q> {
   writeRules?: Partial<Record<WritableResource, WriteRules>>
   reference: Pick<ReferenceOperations, 'statuses' | 'priorities' | 'ticketTypes'>
   callbacks: VendorCallbacks
+  /** The vendor's own API through the connection's client (`passthroughOf`). */
+  passthrough: ConnectionPassthrough
   /**
    * The reference data the connection's lists and writes look up, loaded when the gateway starts (the custom
    * field definitions, which every create is checked against, are loaded besides).
@@ -93,6 +96,7 @@ export function adapterFrom<Q>(declaration: AdapterDeclaration<Q>): Adapter {
       customFields: declaration.customFields ?? none,
     },
     callbacks: declaration.callbacks,
+    passthrough: declaration.passthrough,
     warmUp: async (ctx) => {
       const customFields = declaration.customFields
       const definitions = customFields

@@ -1,5 +1,6 @@
 import { vendorClientOn, type VendorCall } from '../../src/vendor-http/client.js'
 import { categoryMapsOf, notificationsAllowed } from '../../src/connection-config.js'
+import { passthroughOf } from '../../src/passthrough/connection-passthrough.js'
 import { adapterFrom } from '../kit/adapter.js'
 import { remainderShelf } from '../kit/fill-page.js'
 import { vendorModule } from '../kit/vendor-module.js'
@@ -73,6 +74,7 @@ function connectSyncro(config: SyncroConnectionConfig, deps: AdapterDeps) {
     customFields: (resource, ctx) => reference.customFieldDefinitions(resource, ctx),
     writeRules: SYNCRO_WRITE_RULES,
     callbacks: syncroCallbacks,
+    passthrough: passthroughOf(config, client),
     reference: {
       statuses: (ctx) => reference.statuses(ctx),
       priorities: (ctx) => reference.priorities(ctx),

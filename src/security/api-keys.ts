@@ -2,7 +2,10 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
 import type { ApiKeyScope, GatewayApiKey } from '../gateway-config.js'
 
-/** A key that lists no scopes reads and writes; subscribing to events is granted only by name (issue 17). */
+/**
+ * A key that lists no scopes reads and writes; subscribing to events (issue 17) and the passthrough to a vendor's
+ * own API (issue 19) are granted only by name.
+ */
 const DEFAULT_SCOPES: readonly ApiKeyScope[] = ['read', 'write']
 import { GatewayError } from '../errors.js'
 

@@ -8,16 +8,34 @@ export interface VendorCall {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   /** Below the connection's base URL, already encoded: `/tickets/123`. */
   path: string
-  query?: Record<string, QueryValue>
+  /** Name -> value, or the parameters as a caller sent them (a passthrough, where a name may repeat). */
+  query?: Record<string, QueryValue> | URLSearchParams
   body?: unknown
   /** Vendor field name -> canonical field name, to translate the vendor's validation errors. */
   fieldNames?: Record<string, string>
+  /** The Accept header, where the connection pins none (ConnectWise pins its API version there). */
+  accept?: string
+  /**
+   * Whether the call may be repeated once it may have reached the vendor; by its method when absent (GET, PUT,
+   * PATCH, DELETE are). A passthrough write says false: the gateway cannot know what a vendor path does.
+   */
+  idempotent?: boolean
 }
 
 export interface VendorResponse<T> {
   status: number
   headers: IncomingHttpHeaders
   body: T
+}
+
+/**
+ * A vendor's answer as it is (passthrough): its status, the headers a caller may see, and its body's bytes, all
+ * scrubbed of the connection's secrets.
+ */
+export interface RawVendorResponse {
+  status: number
+  headers: Record<string, string>
+  body: Buffer
 }
 
 export interface VendorCallContext {

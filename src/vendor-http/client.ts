@@ -3,7 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { BucketSpec, RateLimiter } from '../state/limiter/types.js'
 import type { GatewayMetrics } from '../metrics.js'
 import type { VendorAuth } from './auth.js'
-import type { VendorCall, VendorCallContext, VendorResponse } from './call.js'
+import { vendorUrlOf } from '../passthrough/vendor-path.js'
+import type { RawVendorResponse, VendorCall, VendorCallContext, VendorResponse } from './call.js'
 import { ConnectionHealth } from './health.js'
 import { answerOf, type AnswerOptions } from './layers/answer.js'
 import { authLayer } from './layers/auth.js'
@@ -14,6 +15,7 @@ import { limitSignalsLayer, type RateLimitHint } from './layers/limit-signals.js
 import { limiterLayer } from './layers/limiter.js'
 import { metricsAndLogs } from './layers/observer.js'
 import { pauseWith, type Sleep } from './layers/pause.js'
+import { rawAnswerOf } from './layers/raw-answer.js'
 import { retryLayer } from './layers/retry.js'
 import { tracingLayer } from './layers/tracing.js'
 import { transport } from './layers/transport.js'
@@ -24,7 +26,7 @@ import { SecretScrubber } from './secret-scrubber.js'
 import type { VendorHttpSettings } from './settings.js'
 import type { VendorErrorDescriber } from './vendor-errors.js'
 
-export type { QueryValue, VendorCall, VendorCallContext, VendorResponse } from './call.js'
+export type { QueryValue, RawVendorResponse, VendorCall, VendorCallContext, VendorResponse } from './call.js'
 
 export interface VendorClientOptions {
   connectionId: string
@@ -78,12 +80,14 @@ export const vendorClientOn = (
  * Every vendor call goes through here, down the layers in `src/vendor-http/layers/`: the connection's circuit
  * breaker, the retries, a turn at the shared rate limit (through the caller's share), then for each attempt its
  * credentials, the vendor's rate-limit signals, the write hooks and undici. Metrics and logs watch through an
- * observer; with tracing on, a span covers the whole call. Adapters see either a parsed 2xx body or a GatewayError.
+ * observer; with tracing on, a span covers the whole call. Adapters see either a parsed 2xx body or a GatewayError;
+ * the passthrough sees the vendor's answer as it is (`sendRaw`).
  */
 export class VendorClient {
   readonly health: ConnectionHealth
   readonly #call: SendCall
   readonly #answer: AnswerOptions
+  readonly #baseUrl: string
 
   constructor(options: VendorClientOptions) {
     const { vendor, limiter, bucket, settings } = options
@@ -113,10 +117,22 @@ export class VendorClient {
     this.#call = tracer ? tracingLayer({ ...options, tracer })(call) : call
     const scrubber = new SecretScrubber(() => options.auth.secrets())
     this.#answer = { vendor, describeError: options.describeError, scrubber }
+    this.#baseUrl = options.baseUrl
   }
 
   async send<T = unknown>(call: VendorCall, context: VendorCallContext): Promise<VendorResponse<T>> {
     const exchange = exchangeFor(call, context)
     return answerOf<T>(this.#answer, exchange, await this.#call(exchange))
+  }
+
+  /**
+   * A call whose answer comes back as the vendor gave it, a 4xx or 5xx included, scrubbed of the connection's
+   * secrets (the passthrough). It goes through the same layers, and counts for the breaker and the metrics alike;
+   * a write is repeated only when it provably never reached the vendor.
+   */
+  async sendRaw(call: VendorCall, context: VendorCallContext): Promise<RawVendorResponse> {
+    vendorUrlOf(this.#baseUrl, call.path)
+    const exchange = exchangeFor({ ...call, idempotent: call.method === 'GET' }, context)
+    return rawAnswerOf(this.#answer, exchange, await this.#call(exchange))
   }
 }

@@ -10,6 +10,8 @@ export type AttemptOutcome =
 
 export interface RetryInput {
   method: string
+  /** Overrides what the method says about repeating a call that may have reached the vendor. */
+  idempotent?: boolean
   attempt: number
   maxAttempts: number
   outcome: AttemptOutcome
@@ -35,7 +37,7 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
 
 export function retryDecision(input: RetryInput): RetryDecision {
   const { method, attempt, maxAttempts, outcome, remainingBudgetMs } = input
-  const idempotent = IDEMPOTENT.has(method.toUpperCase())
+  const idempotent = input.idempotent ?? IDEMPOTENT.has(method.toUpperCase())
   if (outcome.kind === 'response' && !RETRYABLE_STATUS.has(outcome.status)) {
     return { retry: false, reason: `status ${outcome.status} is final`, waitMs: 0 }
   }

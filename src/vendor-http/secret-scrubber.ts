@@ -36,21 +36,42 @@ export class SecretScrubber {
 
   /**
    * A JSON value with every string scrubbed, object keys included (a vendor may key errors by what it got).
-   * `sentHeaders`: the auth headers of the call answered, scrubbed too whatever the secrets say now.
+   * `sentHeaders`: the auth headers of the call answered, scrubbed too whatever the secrets say now. Levels
+   * below `maxDepth` are dropped.
    */
-  scrubDeep(value: unknown, sentHeaders: Record<string, string> = {}): unknown {
-    const extra = Object.values(sentHeaders).map((header) => header.replace(/^(Basic|Bearer) /i, ''))
-    const scrubber = extra.length > 0 ? new SecretScrubber(() => [...this.secrets(), ...extra]) : this
-    return scrubber.#deep(value, 0)
+  scrubDeep(value: unknown, sentHeaders: Record<string, string> = {}, maxDepth = MAX_DEPTH): unknown {
+    return this.#withSent(sentHeaders).#deep(value, 0, maxDepth)
   }
 
-  #deep(value: unknown, depth: number): unknown {
+  /**
+   * Bytes of any kind (JSON, text in any charset, a PDF) with every secret replaced, and every other byte as it
+   * was: they are read as Latin-1, one character a byte, and a secret is looked for as it is (ASCII, and its
+   * encoded forms) and as the Latin-1 reading of its UTF-8 bytes.
+   */
+  scrubBytes(bytes: Buffer, sentHeaders: Record<string, string> = {}): Buffer {
+    const scrubber = this.#withSent(sentHeaders)
+    const asBytes = new SecretScrubber(() => {
+      const secrets = scrubber.secrets()
+      return [...secrets, ...secrets.map((secret) => Buffer.from(secret).toString('latin1'))]
+    })
+    const text = bytes.toString('latin1')
+    const scrubbed = asBytes.scrub(text)
+    return scrubbed === text ? bytes : Buffer.from(scrubbed, 'latin1')
+  }
+
+  /** This scrubber, or one that also scrubs the credentials of `sentHeaders`, whatever the secrets say now. */
+  #withSent(sentHeaders: Record<string, string>): SecretScrubber {
+    const extra = Object.values(sentHeaders).map((header) => header.replace(/^(Basic|Bearer) /i, ''))
+    return extra.length > 0 ? new SecretScrubber(() => [...this.secrets(), ...extra]) : this
+  }
+
+  #deep(value: unknown, depth: number, maxDepth: number): unknown {
     if (typeof value === 'string') return this.scrub(value)
     if (value === null || typeof value !== 'object') return value
-    if (depth >= MAX_DEPTH) return undefined
-    if (Array.isArray(value)) return value.map((item) => this.#deep(item, depth + 1))
+    if (depth >= maxDepth) return undefined
+    if (Array.isArray(value)) return value.map((item) => this.#deep(item, depth + 1, maxDepth))
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [this.scrub(key), this.#deep(item, depth + 1)]),
+      Object.entries(value).map(([key, item]) => [this.scrub(key), this.#deep(item, depth + 1, maxDepth)]),
     )
   }
 

@@ -36,6 +36,7 @@ export const answered = (status: number, extra: Partial<Answered> = {}): Answere
   status,
   headers: {},
   body: {},
+  bytes: Buffer.from('{}'),
   ...extra,
 })
 

@@ -19,7 +19,10 @@ interface Operation {
 interface OpenApi {
   paths: Record<
     string,
-    Record<string, { parameters?: Array<{ in: string; name: string }>; requestBody?: unknown }>
+    Record<
+      string,
+      { parameters?: Array<{ in: string; name: string }>; requestBody?: unknown; tags?: string[] }
+    >
   >
   components: { schemas: Record<string, { properties?: Record<string, unknown> }> }
 }
@@ -28,19 +31,23 @@ const document = JSON.parse(
   readFileSync(new URL('../../openapi/openapi.json', import.meta.url), 'utf8'),
 ) as OpenApi
 
+// The passthrough answers what the vendor answers, a vendor 4xx or 5xx as it is: its own refusals are tested in
+// test/integration/connections/passthrough.test.ts, its path rules by a property test (test/unit/passthrough-path).
 const operations: Operation[] = Object.entries(document.paths).flatMap(([path, methods]) =>
-  Object.entries(methods).map(([method, operation]) => {
-    const ref = (
-      operation.requestBody as { content?: { 'application/json'?: { schema?: { $ref?: string } } } }
-    )?.content?.['application/json']?.schema?.$ref
-    const schema = ref ? document.components.schemas[ref.split('/').pop()!] : undefined
-    return {
-      method: method.toUpperCase() as Operation['method'],
-      path,
-      query: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
-      bodyProperties: operation.requestBody ? Object.keys(schema?.properties ?? {}) : undefined,
-    }
-  }),
+  Object.entries(methods)
+    .filter(([, operation]) => !operation.tags?.includes('Passthrough'))
+    .map(([method, operation]) => {
+      const ref = (
+        operation.requestBody as { content?: { 'application/json'?: { schema?: { $ref?: string } } } }
+      )?.content?.['application/json']?.schema?.$ref
+      const schema = ref ? document.components.schemas[ref.split('/').pop()!] : undefined
+      return {
+        method: method.toUpperCase() as Operation['method'],
+        path,
+        query: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+        bodyProperties: operation.requestBody ? Object.keys(schema?.properties ?? {}) : undefined,
+      }
+    }),
 )
 
 /** Text with the troublemakers: ids, dates, enums, huge numbers, unicode, injection attempts, empties. */

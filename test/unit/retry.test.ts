@@ -19,6 +19,12 @@ describe('retryDecision', () => {
     ['GET 404 is final', { outcome: { kind: 'response', status: 404 } }, false],
     ['PUT 503', { method: 'PUT' }, true],
     ['PATCH 502', { method: 'PATCH', outcome: { kind: 'response', status: 502 } }, true],
+    ['a passthrough PUT 503 may have been processed', { method: 'PUT', idempotent: false }, false],
+    [
+      'a passthrough PATCH that never connected',
+      { method: 'PATCH', idempotent: false, outcome: { kind: 'transport', reachedVendor: false } },
+      true,
+    ],
     ['POST 503 may have been processed', { method: 'POST' }, false],
     [
       'POST 429 reached the vendor',

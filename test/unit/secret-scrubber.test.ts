@@ -34,4 +34,32 @@ describe('SecretScrubber', () => {
     const scrubber = new SecretScrubber(() => ['key', 'a-key-and-more'])
     expect(scrubber.scrub('a-key-and-more')).toBe('[redacted]')
   })
+
+  it('scrubs bytes of any kind, a secret as ASCII, encoded or as UTF-8, and keeps every other byte', () => {
+    const scrubber = new SecretScrubber(() => ['clé-secrète', 'plain/key'])
+    const bytes = Buffer.concat([
+      Buffer.from([0x00, 0xff, 0xc3]),
+      Buffer.from('clé-secrète|'),
+      Buffer.from(encodeURIComponent('clé-secrète') + '|'),
+      Buffer.from('plain%2Fkey|Bearer sent-token'),
+      Buffer.from([0xe9, 0x80]),
+    ])
+    const scrubbed = scrubber.scrubBytes(bytes, { authorization: 'Bearer sent-token' })
+    expect(scrubbed).toEqual(
+      Buffer.concat([
+        Buffer.from([0x00, 0xff, 0xc3]),
+        Buffer.from('[redacted]|[redacted]|[redacted]|Bearer [redacted]'),
+        Buffer.from([0xe9, 0x80]),
+      ]),
+    )
+    const clean = Buffer.from([0x01, 0x02])
+    expect(scrubber.scrubBytes(clean)).toBe(clean)
+  })
+
+  it('walks as deep as it is told, dropping what lies below', () => {
+    const scrubber = new SecretScrubber(() => ['key'])
+    const deep = { a: { b: { c: 'key' } } }
+    expect(scrubber.scrubDeep(deep, {}, 2)).toEqual({ a: { b: undefined } })
+    expect(scrubber.scrubDeep(deep, {}, 3)).toEqual({ a: { b: { c: '[redacted]' } } })
+  })
 })

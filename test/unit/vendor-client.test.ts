@@ -506,3 +506,116 @@ describe('turns reserved ahead', () => {
     expect(sentAt[1]! - sentAt[0]!).toBeGreaterThanOrEqual(2_000)
   })
 })
+
+describe('VendorClient.sendRaw (the passthrough)', () => {
+  const secret = 's3cr+t/key-0123456789'
+  const rawClient = (url: string, overrides: Partial<VendorClientOptions> = {}) =>
+    client(url, { auth: staticAuth({ authorization: `Bearer ${secret}` }, [secret]), ...overrides })
+
+  it('answers a vendor 4xx as it is, with the headers a caller may see and none other', async () => {
+    const server = await vendor(
+      reply(
+        404,
+        { code: 'RecordNotFound', echo: `Bearer ${secret}` },
+        {
+          link: `<https://vendor.example/api/x?page=2&key=${encodeURIComponent(secret)}>; rel="next"`,
+          'x-total-count': '40',
+          'pagination-page-size': '25',
+          'set-cookie': 'session=abc',
+          'www-authenticate': 'Bearer',
+          'x-internal': 'yes',
+        },
+      ),
+    )
+    cleanup.push(server.close)
+    const answer = await rawClient(server.url).sendRaw({ method: 'GET', path: '/things/9' }, log)
+    expect(answer.status).toBe(404)
+    expect(JSON.parse(answer.body.toString())).toEqual({ code: 'RecordNotFound', echo: 'Bearer [redacted]' })
+    expect(answer.headers).toEqual({
+      'content-type': 'application/json',
+      link: '<https://vendor.example/api/x?page=2&key=[redacted]>; rel="next"',
+      'x-total-count': '40',
+      'pagination-page-size': '25',
+    })
+    expect(server.seen).toHaveLength(1)
+  })
+
+  it('scrubs a secret however the body carries it, and leaves the other bytes as they were', async () => {
+    const escaped = `{"echo":"${secret.replace('+', '\\u002B').replace('/', '\\/')}","n":1}`
+    const binary = Buffer.concat([Buffer.from([0xff, 0x00, 0xfe]), Buffer.from(secret), Buffer.from([0x80])])
+    const server = await vendor(
+      (_, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(escaped),
+      (_, response) => response.writeHead(200, { 'content-type': 'text/csv' }).end(`id,key\n1,${secret}\n`),
+      (_, response) => response.writeHead(200, { 'content-type': 'application/pdf' }).end(binary),
+    )
+    cleanup.push(server.close)
+    const vendorClient = rawClient(server.url)
+    const json = await vendorClient.sendRaw({ method: 'GET', path: '/a' }, log)
+    expect(json.body.toString()).toBe('{"echo":"[redacted]","n":1}')
+    const csv = await vendorClient.sendRaw({ method: 'GET', path: '/b' }, log)
+    expect(csv.body.toString()).toBe('id,key\n1,[redacted]\n')
+    expect(csv.headers['content-type']).toBe('text/csv')
+    const pdf = await vendorClient.sendRaw({ method: 'GET', path: '/c' }, log)
+    expect(pdf.body).toEqual(
+      Buffer.concat([Buffer.from([0xff, 0x00, 0xfe]), Buffer.from('[redacted]'), Buffer.from([0x80])]),
+    )
+  })
+
+  it('never repeats a write that may have reached the vendor; repeats a read', async () => {
+    const busy = reply(503, { message: 'busy' })
+    const server = await vendor(busy, busy, reply(200, { ok: true }))
+    cleanup.push(server.close)
+    const write = await rawClient(server.url).sendRaw({ method: 'PUT', path: '/things/1', body: {} }, log)
+    expect(write.status).toBe(503)
+    expect(server.seen).toHaveLength(1)
+    const read = await rawClient(server.url).sendRaw({ method: 'GET', path: '/things/1' }, log)
+    expect(read.status).toBe(200)
+    expect(server.seen).toHaveLength(3)
+  })
+
+  it('follows no redirect, and keeps its Location from the caller', async () => {
+    const elsewhere = await vendor(reply(200, { stolen: true }))
+    cleanup.push(elsewhere.close)
+    const server = await vendor((_, response) =>
+      response
+        .writeHead(302, { location: `${elsewhere.url}/steal`, 'content-type': 'text/plain' })
+        .end('moved'),
+    )
+    cleanup.push(server.close)
+    const answer = await rawClient(server.url).sendRaw({ method: 'GET', path: '/things' }, log)
+    expect(answer.status).toBe(302)
+    expect(answer.headers).toEqual({ 'content-type': 'text/plain' })
+    expect(answer.body.toString()).toBe('moved')
+    expect(elsewhere.seen).toHaveLength(0)
+  })
+
+  it("counts a vendor's 5xx for the breaker as every call does", async () => {
+    const server = await vendor(reply(500, { message: 'down' }))
+    cleanup.push(server.close)
+    const settings = { ...DEFAULT_VENDOR_HTTP_SETTINGS, breakerFailureThreshold: 2 }
+    const vendorClient = rawClient(server.url, { settings })
+    for (let i = 0; i < 2; i++)
+      expect((await vendorClient.sendRaw({ method: 'GET', path: '/x' }, log)).status).toBe(500)
+    const refused = await failure(vendorClient.sendRaw({ method: 'GET', path: '/x' }, log))
+    expect(refused.status).toBe(503)
+    expect(server.seen).toHaveLength(2)
+  })
+
+  it("sends the caller's query and Accept where the connection pins none, and no path outside the base", async () => {
+    const server = await vendor(reply(200, []))
+    cleanup.push(server.close)
+    const query = new URLSearchParams('a=1&a=2&conditions=id%20%3E%205')
+    await rawClient(server.url).sendRaw({ method: 'GET', path: '/x', query, accept: 'text/csv' }, log)
+    await rawClient(server.url, { headers: { accept: 'application/vnd.pinned+json' } }).sendRaw(
+      { method: 'GET', path: '/x', accept: 'text/csv' },
+      log,
+    )
+    expect(server.seen.map((request) => [request.url, request.headers.accept])).toEqual([
+      ['/api/x?a=1&a=2&conditions=id+%3E+5', 'text/csv'],
+      ['/api/x', 'application/vnd.pinned+json'],
+    ])
+    const outside = await failure(rawClient(server.url).sendRaw({ method: 'GET', path: '/../../x' }, log))
+    expect(outside.status).toBe(400)
+    expect(server.seen).toHaveLength(2)
+  })
+})

@@ -85,13 +85,14 @@ describe('the transport layer', () => {
     ['text', { headers: { 'content-type': 'text/html' }, text: '<p>' }, { body: '<p>' }],
     ['nothing', { status: 204, text: '' }, { body: undefined }],
     ['JSON that is not', { text: '<html>' }, { body: '<html>', unreadable: true }],
-  ])('reads a body of %s', async (_, answer, read) => {
+  ])('reads a body of %s, and keeps its bytes', async (_, answer, read) => {
     const { send } = fakeUndici(answer)
     const result = await send(exchangeOf())
     expect(result).toEqual({
       kind: 'response',
       status: answer.status ?? 200,
       headers: expect.any(Object),
+      bytes: Buffer.from(answer.text ?? ''),
       ...read,
     })
   })

@@ -524,6 +524,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/connections/{connection}/passthrough/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET a vendor path as it is
+         * @description Sends GET to the connection's vendor with its credentials, under the shared rate limit, and answers the vendor's status, body and paging headers as they are, scrubbed of the connection's secrets. Needs the `passthrough` scope besides `read`, and a method and path the connection's `passthrough.allow` list allows (GET on every path when it has none). Retried like every read. Only the query string, a JSON body and Accept are forwarded.
+         */
+        get: operations["passthroughGet"];
+        /**
+         * PUT a vendor path as it is
+         * @description Sends PUT to the connection's vendor with its credentials, under the shared rate limit, and answers the vendor's status, body and paging headers as they are, scrubbed of the connection's secrets. Needs the `passthrough` scope besides `write`, and a method and path the connection's `passthrough.allow` list allows (GET on every path when it has none). Never repeated once it may have reached the vendor; no Idempotency-Key. Only the query string, a JSON body and Accept are forwarded.
+         */
+        put: operations["passthroughPut"];
+        /**
+         * POST a vendor path as it is
+         * @description Sends POST to the connection's vendor with its credentials, under the shared rate limit, and answers the vendor's status, body and paging headers as they are, scrubbed of the connection's secrets. Needs the `passthrough` scope besides `write`, and a method and path the connection's `passthrough.allow` list allows (GET on every path when it has none). Never repeated once it may have reached the vendor; no Idempotency-Key. Only the query string, a JSON body and Accept are forwarded.
+         */
+        post: operations["passthroughPost"];
+        /**
+         * DELETE a vendor path as it is
+         * @description Sends DELETE to the connection's vendor with its credentials, under the shared rate limit, and answers the vendor's status, body and paging headers as they are, scrubbed of the connection's secrets. Needs the `passthrough` scope besides `write`, and a method and path the connection's `passthrough.allow` list allows (GET on every path when it has none). Never repeated once it may have reached the vendor; no Idempotency-Key. Only the query string, a JSON body and Accept are forwarded.
+         */
+        delete: operations["passthroughDelete"];
+        options?: never;
+        head?: never;
+        /**
+         * PATCH a vendor path as it is
+         * @description Sends PATCH to the connection's vendor with its credentials, under the shared rate limit, and answers the vendor's status, body and paging headers as they are, scrubbed of the connection's secrets. Needs the `passthrough` scope besides `write`, and a method and path the connection's `passthrough.allow` list allows (GET on every path when it has none). Never repeated once it may have reached the vendor; no Idempotency-Key. Only the query string, a JSON body and Accept are forwarded.
+         */
+        patch: operations["passthroughPatch"];
+        trace?: never;
+    };
     "/v1/subscriptions": {
         parameters: {
             query?: never;
@@ -9052,6 +9088,1176 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    passthroughGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+                /** @description The vendor path below the connection's API base, as the vendor documents it: `finance/agreements` (ConnectWise), `Invoice` (HaloPSA), `invoices` (Syncro) */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:payload_too_large",
+                     *       "title": "The request body is too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "detail": "the request body is over the size limit",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_media_type",
+                     *       "title": "Unsupported content type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "detail": "send the body as application/json",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "detail": "the connectwise rate limit is reached; more calls are queued than can be served in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor failed, refused the connection's credentials, or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 502,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa rejected the connection's credentials",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 401
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 504,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "connectwise did not answer in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor's answer, its status and body as they are (a vendor 4xx or 5xx alike) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
+                };
+            };
+        };
+    };
+    passthroughPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+                /** @description The vendor path below the connection's API base, as the vendor documents it: `finance/agreements` (ConnectWise), `Invoice` (HaloPSA), `invoices` (Syncro) */
+                path: string;
+            };
+            cookie?: never;
+        };
+        /** @description Sent to the vendor as JSON */
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:payload_too_large",
+                     *       "title": "The request body is too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "detail": "the request body is over the size limit",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_media_type",
+                     *       "title": "Unsupported content type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "detail": "send the body as application/json",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "detail": "the connectwise rate limit is reached; more calls are queued than can be served in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor failed, refused the connection's credentials, or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 502,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa rejected the connection's credentials",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 401
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 504,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "connectwise did not answer in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor's answer, its status and body as they are (a vendor 4xx or 5xx alike) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
+                };
+            };
+        };
+    };
+    passthroughPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+                /** @description The vendor path below the connection's API base, as the vendor documents it: `finance/agreements` (ConnectWise), `Invoice` (HaloPSA), `invoices` (Syncro) */
+                path: string;
+            };
+            cookie?: never;
+        };
+        /** @description Sent to the vendor as JSON */
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:payload_too_large",
+                     *       "title": "The request body is too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "detail": "the request body is over the size limit",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_media_type",
+                     *       "title": "Unsupported content type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "detail": "send the body as application/json",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "detail": "the connectwise rate limit is reached; more calls are queued than can be served in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor failed, refused the connection's credentials, or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 502,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa rejected the connection's credentials",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 401
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 504,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "connectwise did not answer in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor's answer, its status and body as they are (a vendor 4xx or 5xx alike) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
+                };
+            };
+        };
+    };
+    passthroughDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+                /** @description The vendor path below the connection's API base, as the vendor documents it: `finance/agreements` (ConnectWise), `Invoice` (HaloPSA), `invoices` (Syncro) */
+                path: string;
+            };
+            cookie?: never;
+        };
+        /** @description Sent to the vendor as JSON */
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:payload_too_large",
+                     *       "title": "The request body is too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "detail": "the request body is over the size limit",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_media_type",
+                     *       "title": "Unsupported content type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "detail": "send the body as application/json",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "detail": "the connectwise rate limit is reached; more calls are queued than can be served in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor failed, refused the connection's credentials, or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 502,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa rejected the connection's credentials",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 401
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 504,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "connectwise did not answer in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor's answer, its status and body as they are (a vendor 4xx or 5xx alike) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
+                };
+            };
+        };
+    };
+    passthroughPatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                connection: string;
+                /** @description The vendor path below the connection's API base, as the vendor documents it: `finance/agreements` (ConnectWise), `Invoice` (HaloPSA), `invoices` (Syncro) */
+                path: string;
+            };
+            cookie?: never;
+        };
+        /** @description Sent to the vendor as JSON */
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Invalid input (validation_failed, invalid_cursor, unsupported_filter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_filter",
+                     *       "title": "The vendor cannot apply this filter",
+                     *       "status": 400,
+                     *       "code": "unsupported_filter",
+                     *       "detail": "syncro cannot filter tickets by 'priority'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "errors": [
+                     *         {
+                     *           "field": "priority",
+                     *           "message": "not supported by syncro"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "this API key may not use connection 'halopsa-main'",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown connection or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "syncro has no such record",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 404
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:payload_too_large",
+                     *       "title": "The request body is too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "detail": "the request body is over the size limit",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unsupported_media_type",
+                     *       "title": "Unsupported content type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "detail": "send the body as application/json",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "detail": "the connectwise rate limit is reached; more calls are queued than can be served in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor failed, refused the connection's credentials, or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 502,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa rejected the connection's credentials",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 401
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 503,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "halopsa is unavailable",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
+                     *       "vendor": {
+                     *         "status": 503
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:vendor_unavailable",
+                     *       "title": "The vendor is unavailable",
+                     *       "status": 504,
+                     *       "code": "vendor_unavailable",
+                     *       "detail": "connectwise did not answer in time",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vendor's answer, its status and body as they are (a vendor 4xx or 5xx alike) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
                 };
             };
         };

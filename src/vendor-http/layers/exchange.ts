@@ -45,6 +45,8 @@ export interface Answered {
   status: number
   headers: IncomingHttpHeaders
   body: unknown
+  /** The body as it came (a passthrough answers with it). */
+  bytes: Buffer
   /** JSON was promised and not delivered. */
   unreadable?: true
   /** The vendor's Retry-After, read once (limit signals layer). */

@@ -22,6 +22,7 @@ export const retryLayer =
     const decide = (attempt: number, outcome: AttemptOutcome, deadline: number) =>
       retryDecision({
         method: exchange.call.method,
+        idempotent: exchange.call.idempotent,
         attempt,
         maxAttempts: settings.maxAttempts,
         outcome,

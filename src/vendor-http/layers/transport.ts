@@ -34,7 +34,7 @@ export function transport(options: TransportOptions): Dispatch {
     signal: AbortSignal | undefined,
   ): Promise<Sent> {
     const headers: Record<string, string> = {
-      accept: 'application/json',
+      accept: call.accept ?? 'application/json',
       'user-agent': 'psa-gateway',
       ...options.headers,
       ...authHeaders,
@@ -68,6 +68,7 @@ export function transport(options: TransportOptions): Dispatch {
       kind: 'response',
       status: response.statusCode,
       headers: response.headers,
+      bytes,
       ...parseBody(response.headers, bytes),
     }
   }
@@ -106,11 +107,14 @@ function parseBody(headers: IncomingHttpHeaders, bytes: Buffer): { body: unknown
 /** As undici's `body.text()`: UTF-8, a byte order mark skipped. */
 const decodeText = (bytes: Buffer) => new TextDecoder().decode(bytes)
 
-function queryString(query: Record<string, QueryValue> | undefined): string {
+function queryString(query: Record<string, QueryValue> | URLSearchParams | undefined): string {
   if (!query) return ''
-  const params = new URLSearchParams()
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined) params.append(name, String(value))
+  let params = query
+  if (!(params instanceof URLSearchParams)) {
+    params = new URLSearchParams()
+    for (const [name, value] of Object.entries(query)) {
+      if (value !== undefined) params.append(name, String(value))
+    }
   }
   const text = params.toString()
   return text ? `?${text}` : ''

@@ -149,6 +149,8 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: a vendor that echoes the req
       { method: 'GET', url: `${vendor.base}/tickets/${ticketId}` },
       { method: 'POST', url: `${vendor.base}/tickets`, payload: { subject: 'Echo', customerId } },
       { method: 'PATCH', url: `${vendor.base}/customers/${customerId}`, payload: { name: 'Echo Co' } },
+      // The passthrough answers the vendor's body and headers as they are: scrubbed all the same.
+      { method: 'GET', url: `${vendor.base}/passthrough${vendor.paths.tickets.replace(/^\/api/, '')}` },
     ]
     // 401 last but one: it sends HaloPSA back to its token endpoint, which the statuses after it then answer.
     const statuses = [400, 403, 404, 409, 422, 429, 500, 503, 401, 400, 500]
