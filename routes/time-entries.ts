@@ -4,6 +4,8 @@ import { TimeEntry, TimeEntryCreate } from '../src/canonical/time-entry.js'
 import { timeSpanOf } from '../src/mapping/time-span.js'
 import { nestedResourceRoutes, resourceRoutes } from './resource-routes.js'
 
+const secondOf = (instant: string) => Math.floor(Date.parse(instant) / 1000)
+
 const common = {
   resource: 'time-entries',
   singular: 'timeEntry',
@@ -19,15 +21,17 @@ export const ticketTimeEntryRoutes = nestedResourceRoutes({
   create: TimeEntryCreate,
   operations: (adapter) => adapter.timeEntries?.ofTicket,
   checkWrite: (body) => void timeSpanOf(body as TimeEntryCreate),
-  // The entry an earlier attempt made: on that ticket, created since then, with that start, length and notes.
+  // The entry an earlier attempt made: on that ticket, created since then, with that start (to the second: vendors
+  // keep no milliseconds), length, notes (trimmed, as they are read), billing and agent where the create named them.
   duplicate: {
     filters: (_body: TimeEntryCreate, since) => ({ createdSince: since }),
     matches: (entry: TimeEntry, body) => {
       const span = timeSpanOf(body)
       return (
-        Date.parse(entry.startedAt) === Date.parse(span.startedAt) &&
+        secondOf(entry.startedAt) === secondOf(span.startedAt) &&
         entry.minutes === span.minutes &&
-        (entry.notes ?? '') === (body.notes ?? '') &&
+        (entry.notes ?? '').trim() === (body.notes ?? '').trim() &&
+        (body.billable === undefined || entry.billable === body.billable) &&
         (body.agentId === undefined || entry.agent?.id === body.agentId)
       )
     },

@@ -142,17 +142,19 @@ export function haloResources(context: HaloResourceContext) {
     },
     fieldNames: actionFieldNames,
     custom: {
-      // An action on a ticket Halo does not have is refused on `ticket_id`: a 404 for the ticket.
+      // An action on a ticket Halo does not have is refused on `ticket_id`: a 404 for the ticket. The agents that
+      // name its author are read first: once the action is written, nothing is left to fail.
       async create(ticketId, body, ctx) {
         const item = haloActionBody(pathId(ticketId), body, notifications)
         const missing = { field: 'ticketId', what: `ticket ${ticketId}` }
+        const known = await agents(ctx)
         const action = await api.write<HaloAction>(
           '/Actions',
           item,
           { fieldNames: actionFieldNames, missing },
           ctx,
         )
-        return (await comments.toCanonical([action], ctx))[0]!
+        return commentFromHalo(action, known)
       },
     },
   }
@@ -249,17 +251,18 @@ export function haloResources(context: HaloResourceContext) {
     },
     fieldNames: timeEntryFieldNames,
     custom: {
-      // As a comment's: an action on a ticket Halo does not have is refused on `ticket_id`, a 404 for the ticket.
+      // As a comment's: a 404 for a ticket Halo does not have, and the agents read before the write.
       async create(ticketId, body, ctx) {
         const item = haloTimeEntryBody(pathId(ticketId), body, timeSpanOf(body))
         const missing = { field: 'ticketId', what: `ticket ${ticketId}` }
+        const known = await agents(ctx)
         const action = await api.write<HaloAction>(
           '/Actions',
           item,
           { fieldNames: timeEntryFieldNames, missing },
           ctx,
         )
-        return timeEntryFromHalo(action, await agentsFor([action], ctx))
+        return timeEntryFromHalo(action, known)
       },
     },
   }

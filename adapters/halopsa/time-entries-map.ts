@@ -68,9 +68,11 @@ const after = (instant: string | null, since: string | undefined) =>
  * ticket's, whole (it does not page): the adapter applies these to that whole answer before paging it.
  */
 export function timeEntryMatches(filters: ListFilters): (action: HaloAction) => boolean {
-  const { agentId, createdSince, updatedSince, startedSince } = filters
+  const { createdSince, updatedSince, startedSince } = filters
+  // Checked as Halo's ids are (a whole number) before any call, as on the other vendors, rather than matching none.
+  const agentId = filters.agentId === undefined ? undefined : integerId('halopsa', filters.agentId, 'agentId')
   return (action) =>
-    (agentId === undefined || String(action.who_agentid ?? '') === agentId) &&
+    (agentId === undefined || action.who_agentid === agentId) &&
     after(haloInstant(action.actiondatecreated), createdSince) &&
     after(haloInstant(action.last_updated), updatedSince) &&
     after(workSpanOf(action).startedAt, startedSince)

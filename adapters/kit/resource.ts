@@ -1,6 +1,7 @@
 import type { FilterName, ListFilters } from '../../src/canonical/list-query.js'
 import type { QueryValue } from '../../src/vendor-http/client.js'
 import type { TimeEntry, TimeEntryCreate } from '../../src/canonical/time-entry.js'
+import { GatewayError } from '../../src/errors.js'
 import type {
   CallContext,
   ListRequest,
@@ -103,6 +104,30 @@ const one = async <R, T>(
   ctx: CallContext,
 ): Promise<T> => (await declaration.toCanonical([record], ctx))[0]!
 
+/**
+ * The record a write answered, as canonical. Mapping it may read reference data (the agents a time entry names);
+ * should that read fail, the write has happened all the same: the caller is told its outcome is unknown (kept for
+ * its idempotency key, so a keyed repeat looks for the record instead of writing again), never a plain error that
+ * invites a blind retry.
+ */
+async function written<R, T>(
+  declaration: { toCanonical: (records: R[], ctx: CallContext) => T[] | Promise<T[]> },
+  record: R,
+  ctx: CallContext,
+): Promise<T> {
+  try {
+    return await one(declaration, record, ctx)
+  } catch (error) {
+    if (!(error instanceof GatewayError) || error.extras.writeOutcomeUnknown) throw error
+    throw new GatewayError(
+      502,
+      'vendor_unavailable',
+      `the vendor took the write, but reading what its answer names failed (${error.detail}): check before writing again`,
+      { vendor: error.extras.vendor, writeOutcomeUnknown: true },
+    )
+  }
+}
+
 /** list, get, create and update of a resource, from its declaration and the vendor's API. */
 export function resourceOperations<Q, R, T, C, U>(
   api: VendorApi<Q>,
@@ -121,7 +146,7 @@ export function resourceOperations<Q, R, T, C, U>(
       ? async (body, ctx) => {
           const target = { path: createPathOf(declaration, ''), key: envelope?.one }
           const vendorBody = await createBody(body, ctx, '')
-          return one(declaration, await api.create<R>(target, vendorBody, { fieldNames }, ctx), ctx)
+          return written(declaration, await api.create<R>(target, vendorBody, { fieldNames }, ctx), ctx)
         }
       : undefined,
     update: updateBody
@@ -133,7 +158,7 @@ export function resourceOperations<Q, R, T, C, U>(
             key: envelope?.one,
           }
           const vendorBody = await updateBody(body, ctx, id)
-          return one(declaration, await api.update<R>(target, vendorBody, { fieldNames }, ctx), ctx)
+          return written(declaration, await api.update<R>(target, vendorBody, { fieldNames }, ctx), ctx)
         }
       : undefined,
   }
@@ -158,7 +183,7 @@ export function nestedOperations<Q, R, T, C>(
       ? async (parentId, body, ctx) => {
           const target = { path: createPathOf(declaration, parentId), key: envelope?.one }
           const vendorBody = await createBody(body, ctx, parentId)
-          return one(declaration, await api.create<R>(target, vendorBody, { fieldNames }, ctx), ctx)
+          return written(declaration, await api.create<R>(target, vendorBody, { fieldNames }, ctx), ctx)
         }
       : undefined,
   }
@@ -169,17 +194,14 @@ export function nestedOperations<Q, R, T, C>(
  * Time entries, declared once for a ticket's and every ticket's: `path` and `query` are given the ticket's id, or
  * '' for the list across tickets (which takes the same filters).
  */
-export type TimeEntryDeclaration<Q, R> = NestedDeclaration<Q, R, TimeEntry, TimeEntryCreate> & {
-  /** The list across tickets, where it is not the ticket's list asked without a ticket. */
-  listAcross?: TimeEntryOperations['list']
-}
+export type TimeEntryDeclaration<Q, R> = NestedDeclaration<Q, R, TimeEntry, TimeEntryCreate>
 
 export function timeEntryOperations<Q, R>(
   api: VendorApi<Q>,
   declaration: TimeEntryDeclaration<Q, R>,
 ): TimeEntryOperations {
   return {
-    list: declaration.listAcross ?? ((request, ctx) => listOf(api, declaration as never, '', request, ctx)),
+    list: (request, ctx) => listOf(api, declaration as never, '', request, ctx),
     ofTicket: nestedOperations(api, declaration),
   }
 }

@@ -84,6 +84,7 @@ describe('the filters the adapter applies to the whole answer', () => {
     expect(matches({ startedSince: '2025-10-30T08:59:59Z' })).toBe(true)
     expect(matches({ startedSince: '2025-10-30T09:00:00Z' })).toBe(false)
     expect(timeEntryMatches({ agentId: '4' })({ ...timed, who_agentid: null })).toBe(false)
+    expect(() => timeEntryMatches({ agentId: 'abc' })).toThrow(/must be a halopsa id/)
     expect(timeEntryMatches({ updatedSince: '2020-01-01T00:00:00Z' })({ ...timed, last_updated: null })).toBe(
       false,
     )

@@ -83,6 +83,27 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: creates under faults', (fixt
     expect(vendor.counts().comments(ticketId)).toBe(before + 1)
   })
 
+  it('a time entry whose answer was lost: the keyed repeat finds it by what the vendor kept of it', async () => {
+    const ticketId = vendor.sample().ticketId
+    const before = vendor.counts().timeEntries(ticketId)
+    // Notes read back trimmed, and a start the vendor keeps to the second: the same entry all the same.
+    const payload = { startedAt: '2027-06-01T09:00:00.500Z', minutes: 25, notes: 'Lost answer time.\n' }
+    const record = () =>
+      vendor.app.inject({
+        method: 'POST',
+        url: `${vendor.base}/tickets/${ticketId}/time-entries`,
+        payload,
+        headers: { 'idempotency-key': 'fault-time-entry' },
+      })
+    vendor.faults.dropAnswer({ method: 'POST' })
+    const first = await record()
+    expect([first.statusCode, json(first).writeOutcome]).toEqual([502, 'unknown'])
+    const repeat = await record()
+    expect([repeat.statusCode, repeat.body]).toEqual([201, expect.stringContaining('Lost answer time.')])
+    expect(json(repeat)).toMatchObject({ ticketId, minutes: 25 })
+    expect(vendor.counts().timeEntries(ticketId)).toBe(before + 1)
+  })
+
   it('a keyed repeat that finds no such ticket at the vendor keeps answering "outcome unknown", creating nothing', async () => {
     vendor.faults.drop(scope())
     const first = await create('never arrived', 'fault-never-arrived')
