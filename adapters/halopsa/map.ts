@@ -1,6 +1,6 @@
 import type { Asset, AssetCreate, AssetUpdate } from '../../src/canonical/asset.js'
 import type { Comment, CommentCreate } from '../../src/canonical/comment.js'
-import type { PriorityLevel, StatusCategory } from '../../src/canonical/common.js'
+import type { PriorityLevel, Ref, StatusCategory } from '../../src/canonical/common.js'
 import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
 import type { Board, Priority, Status, TicketType } from '../../src/canonical/reference.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
@@ -205,18 +205,22 @@ export function ticketFromHalo(
   }
 }
 
-/** An action's author: the agent `who_agentid` names (Halo's `Actions` carries no agent name), from GET /Agent. */
+/** The agent `who_agentid` names, named from GET /Agent (Halo's `Actions` carries no agent name). */
+export function actionAgentOf(action: HaloAction, agents: readonly HaloAgent[]): Ref | null {
+  if (!action.who_agentid) return null
+  const agent = agents.find((candidate) => candidate.id === action.who_agentid)
+  return { id: String(action.who_agentid), name: textOrNull(agent?.name) }
+}
+
+/** An action as a comment, its author the agent who wrote it. */
 export function commentFromHalo(action: HaloAction, agents: readonly HaloAgent[] = []): Comment {
-  const agent = action.who_agentid
-    ? agents.find((candidate) => candidate.id === action.who_agentid)
-    : undefined
   return {
     id: String(action.id),
     ticketId: String(action.ticket_id),
     body: action.note ?? action.outcome ?? '',
     // Only an explicit hiddenfromuser=false is public: an absent flag must not leak an internal note.
     visibility: action.hiddenfromuser === false ? 'public' : 'internal',
-    author: action.who_agentid ? { id: String(action.who_agentid), name: textOrNull(agent?.name) } : null,
+    author: actionAgentOf(action, agents),
     createdAt: isoOrEpoch(haloInstant(action.datetime) ?? haloInstant(action.actiondatecreated)),
     remote: action,
   }

@@ -130,6 +130,23 @@ export function haloResources(context: HaloResourceContext) {
   const agentsFor = async (actions: HaloAction[], ctx: CallContext) =>
     actions.some((action) => action.who_agentid) ? agents(ctx) : []
 
+  /**
+   * A new action on ticket `ticketId`, with the agents that name its author: read first, so that once the action is
+   * written nothing is left to fail. An action on a ticket Halo does not have is refused on `ticket_id`: a 404 for
+   * the ticket.
+   */
+  const writeAction = async (
+    ticketId: string,
+    item: Record<string, unknown>,
+    fieldNames: Record<string, string>,
+    ctx: CallContext,
+  ) => {
+    const known = await agents(ctx)
+    const missing = { field: 'ticketId', what: `ticket ${ticketId}` }
+    const action = await api.write<HaloAction>('/Actions', item, { fieldNames, missing }, ctx)
+    return { action, known }
+  }
+
   /** A ticket's actions, those with time taken (its time entries) among them, as Halo's timeline shows them. */
   const comments: NestedDeclaration<HaloListQuery, HaloAction, Comment, CommentCreate> = {
     path: '/Actions',
@@ -142,18 +159,9 @@ export function haloResources(context: HaloResourceContext) {
     },
     fieldNames: actionFieldNames,
     custom: {
-      // An action on a ticket Halo does not have is refused on `ticket_id`: a 404 for the ticket. The agents that
-      // name its author are read first: once the action is written, nothing is left to fail.
       async create(ticketId, body, ctx) {
         const item = haloActionBody(pathId(ticketId), body, notifications)
-        const missing = { field: 'ticketId', what: `ticket ${ticketId}` }
-        const known = await agents(ctx)
-        const action = await api.write<HaloAction>(
-          '/Actions',
-          item,
-          { fieldNames: actionFieldNames, missing },
-          ctx,
-        )
+        const { action, known } = await writeAction(ticketId, item, actionFieldNames, ctx)
         return commentFromHalo(action, known)
       },
     },
@@ -251,17 +259,9 @@ export function haloResources(context: HaloResourceContext) {
     },
     fieldNames: timeEntryFieldNames,
     custom: {
-      // As a comment's: a 404 for a ticket Halo does not have, and the agents read before the write.
       async create(ticketId, body, ctx) {
         const item = haloTimeEntryBody(pathId(ticketId), body, timeSpanOf(body))
-        const missing = { field: 'ticketId', what: `ticket ${ticketId}` }
-        const known = await agents(ctx)
-        const action = await api.write<HaloAction>(
-          '/Actions',
-          item,
-          { fieldNames: timeEntryFieldNames, missing },
-          ctx,
-        )
+        const { action, known } = await writeAction(ticketId, item, timeEntryFieldNames, ctx)
         return timeEntryFromHalo(action, known)
       },
     },

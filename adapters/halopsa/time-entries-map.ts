@@ -2,7 +2,7 @@ import type { ListFilters } from '../../src/canonical/list-query.js'
 import type { TimeEntry, TimeEntryCreate, TimeEntrySpan } from '../../src/canonical/time-entry.js'
 import { integerId, withoutUndefined } from '../../src/mapping/ids.js'
 import { isoOrEpoch, textOrNull } from '../../src/mapping/names.js'
-import { haloDateParam, haloInstant } from './map.js'
+import { actionAgentOf, haloDateParam, haloInstant } from './map.js'
 import type { HaloAction, HaloAgent } from './types.js'
 
 /**
@@ -42,13 +42,10 @@ const billableOf = (action: HaloAction) =>
 
 /** An action with time as a time entry; its agent named from GET /Agent (an action carries no agent name). */
 export function timeEntryFromHalo(action: HaloAction, agents: readonly HaloAgent[] = []): TimeEntry {
-  const agent = action.who_agentid
-    ? agents.find((candidate) => candidate.id === action.who_agentid)
-    : undefined
   return {
     id: String(action.id),
     ticketId: String(action.ticket_id),
-    agent: action.who_agentid ? { id: String(action.who_agentid), name: textOrNull(agent?.name) } : null,
+    agent: actionAgentOf(action, agents),
     ...workSpanOf(action),
     minutes: Math.round(hoursOf(action) * 60),
     notes: textOrNull(action.note),
