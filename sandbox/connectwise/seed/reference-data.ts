@@ -69,6 +69,8 @@ export function seedServiceSetup(): ServiceSetup {
         inactive: status.inactive ?? false,
         defaultFlag: status.default ?? false,
         escalationStatus: escalation(status),
+        // The seed's choice, not a vendor rule: each board's closed statuses take no new time, so that the flag
+        // (a status setting an administrator chooses) is exercised.
         timeEntryNotAllowed: status.closed ?? false,
       })
     })
