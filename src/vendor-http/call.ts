@@ -20,6 +20,12 @@ export interface VendorCall {
    * PATCH, DELETE are). A passthrough write says false: the gateway cannot know what a vendor path does.
    */
   idempotent?: boolean
+  /**
+   * Whether the vendor's answer, whatever its status, says how the connection is (the breaker); true when absent.
+   * A passthrough call says false: its caller picks the path, and must not be able to open the breaker for every
+   * caller of the connection. A call that gets no answer counts either way.
+   */
+  answerTellsHealth?: boolean
 }
 
 export interface VendorResponse<T> {

@@ -127,12 +127,16 @@ export class VendorClient {
 
   /**
    * A call whose answer comes back as the vendor gave it, a 4xx or 5xx included, scrubbed of the connection's
-   * secrets (the passthrough). It goes through the same layers, and counts for the breaker and the metrics alike;
-   * a write is repeated only when it provably never reached the vendor.
+   * secrets (the passthrough). It goes through the same layers: an open breaker refuses it, but only a call that got
+   * no answer counts against the breaker, never the vendor's answer to a path the caller picked; a write is repeated
+   * only when it provably never reached the vendor.
    */
   async sendRaw(call: VendorCall, context: VendorCallContext): Promise<RawVendorResponse> {
     vendorUrlOf(this.#baseUrl, call.path)
-    const exchange = exchangeFor({ ...call, idempotent: call.method === 'GET' }, context)
+    const exchange = exchangeFor(
+      { ...call, idempotent: call.method === 'GET', answerTellsHealth: false },
+      context,
+    )
     return rawAnswerOf(this.#answer, exchange, await this.#call(exchange))
   }
 }

@@ -32,6 +32,21 @@ describe('the breaker layer', () => {
     expect(health.report().status).toBe(status)
   })
 
+  it.each<[string, FinalAttempt, 'unknown' | 'failing']>([
+    ['a 500', answered(500), 'unknown'],
+    ['a 401', answered(401), 'unknown'],
+    ['an unreadable 2xx', answered(200, { unreadable: true }), 'unknown'],
+    ['a 200', answered(200), 'unknown'],
+    ['no answer', { kind: 'transport', failure: { reachedVendor: true, timedOut: true } }, 'failing'],
+  ])(
+    "records nothing of the vendor's answer to a call whose answers do not tell (the passthrough), %s: the connection is %s",
+    async (_, final, status) => {
+      const { send, health } = breaker(ending(final), 1)
+      expect(await send(exchangeOf({ answerTellsHealth: false }))).toBe(final)
+      expect(health.report().status).toBe(status)
+    },
+  )
+
   it('fails fast with 503 and Retry-After while open, without calling the layers below', async () => {
     let calls = 0
     const { send, time } = breaker(async () => {

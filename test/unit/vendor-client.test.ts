@@ -589,16 +589,24 @@ describe('VendorClient.sendRaw (the passthrough)', () => {
     expect(elsewhere.seen).toHaveLength(0)
   })
 
-  it("counts a vendor's 5xx for the breaker as every call does", async () => {
-    const server = await vendor(reply(500, { message: 'down' }))
+  it("never counts the vendor's answers against the breaker, only calls it did not answer; an open breaker refuses it", async () => {
+    const server = await vendor(
+      reply(500, { message: 'down' }),
+      reply(401, { message: 'who?' }),
+      reply(500, { message: 'down' }),
+      (request) => request.socket.destroy(),
+    )
     cleanup.push(server.close)
-    const settings = { ...DEFAULT_VENDOR_HTTP_SETTINGS, breakerFailureThreshold: 2 }
+    const settings = { ...DEFAULT_VENDOR_HTTP_SETTINGS, breakerFailureThreshold: 2, maxAttempts: 1 }
     const vendorClient = rawClient(server.url, { settings })
+    for (const status of [500, 401, 500])
+      expect((await vendorClient.sendRaw({ method: 'GET', path: '/x' }, log)).status).toBe(status)
+    expect(vendorClient.health.report().breaker).toBe('closed')
     for (let i = 0; i < 2; i++)
-      expect((await vendorClient.sendRaw({ method: 'GET', path: '/x' }, log)).status).toBe(500)
+      expect((await failure(vendorClient.sendRaw({ method: 'GET', path: '/x' }, log))).status).toBe(502)
     const refused = await failure(vendorClient.sendRaw({ method: 'GET', path: '/x' }, log))
-    expect(refused.status).toBe(503)
-    expect(server.seen).toHaveLength(2)
+    expect(refused).toMatchObject({ status: 503, code: 'vendor_unavailable' })
+    expect(server.seen).toHaveLength(5)
   })
 
   it("sends the caller's query and Accept where the connection pins none, and no path outside the base", async () => {

@@ -1,12 +1,16 @@
 import { GatewayError } from '../../errors.js'
 import type { ConnectionHealth } from '../health.js'
-import type { FinalAttempt, SendCall } from './exchange.js'
+import type { Exchange, FinalAttempt, SendCall } from './exchange.js'
 
-/** Whether a call's end says the connection works: 5xx, 401, no answer, no credentials say it does not. */
-function failed(final: FinalAttempt): boolean {
-  if (final.kind !== 'response') return true
-  if (final.status < 300) return final.unreadable === true
-  return final.status >= 500 || final.status === 401
+/**
+ * What a call's end says of the connection: it fails on a 5xx, a 401, an unreadable 2xx, no answer or no
+ * credentials; nothing at all when the call's answers do not tell (the passthrough) and it got one.
+ */
+function verdict(exchange: Exchange, final: FinalAttempt): 'works' | 'failed' | undefined {
+  if (final.kind !== 'response') return 'failed'
+  if (exchange.call.answerTellsHealth === false) return undefined
+  if (final.status < 300) return final.unreadable === true ? 'failed' : 'works'
+  return final.status >= 500 || final.status === 401 ? 'failed' : 'works'
 }
 
 /**
@@ -33,8 +37,9 @@ export const breakerLayer =
     exchange.probe = admission.probe
     try {
       const final = await next(exchange)
-      if (failed(final)) health.recordFailure(now())
-      else health.recordSuccess(now())
+      const outcome = verdict(exchange, final)
+      if (outcome === 'failed') health.recordFailure(now())
+      else if (outcome === 'works') health.recordSuccess(now())
       return final
     } finally {
       // A probe that ended without an answer either way must not keep the breaker half-open for good.

@@ -183,6 +183,25 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: passthrough', (fixture) => {
     expect(vendor.stats.requests - tokenRequests()).toBe(4)
   })
 
+  it("leaves the connection's canonical routes working however many vendor 5xx and 401 its passthrough gets", async () => {
+    for (const status of [500, 401]) {
+      vendor.faults.respond({
+        status,
+        body: { message: 'no' },
+        method: 'GET',
+        pathPrefix: unmodelled.faultPrefix,
+        times: Infinity,
+      })
+      for (let i = 0; i < 3; i++) {
+        const answer = await call(readOnly.key, { url: `${connectionOf('reads')}${unmodelled.url}` })
+        expect(answer.statusCode).toBe(status)
+      }
+      vendor.faults.clear()
+    }
+    const tickets = await call(readOnly.key, { url: '/v1/connections/reads/tickets?pageSize=1' })
+    expect(tickets.statusCode, tickets.body).toBe(200)
+  })
+
   it('refuses, before any vendor call, what the scope or the allow-list does not let through', async () => {
     const cases: Array<[string, InjectOptions, number, RegExp]> = [
       [
