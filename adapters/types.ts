@@ -147,4 +147,9 @@ export interface AdapterDeps {
   metrics?: GatewayMetrics
   /** Where vendor calls' spans start, when tracing is on. */
   tracer?: Tracer
+  /**
+   * The gateway's own secrets of the connection (its callback token): a vendor may hand them back (ConnectWise
+   * lists its callbacks' URLs), and no vendor answer passed on may carry them.
+   */
+  gatewaySecrets?: readonly string[]
 }

@@ -51,6 +51,8 @@ export interface VendorClientOptions {
   random?: () => number
   /** `timers/promises` setTimeout by default; tests pass a fake. */
   sleep?: Sleep
+  /** The gateway's own secrets of the connection (its callback token), scrubbed from vendor answers too. */
+  gatewaySecrets?: readonly string[]
 }
 
 /** What every adapter's client shares: the pools, the limiter and the HTTP settings of the gateway. */
@@ -60,6 +62,7 @@ export interface VendorTransport {
   vendorHttp: VendorHttpSettings
   metrics?: GatewayMetrics
   tracer?: Tracer
+  gatewaySecrets?: readonly string[]
 }
 
 /** A connection's client on the gateway's shared transport. */
@@ -74,6 +77,7 @@ export const vendorClientOn = (
     settings: transport.vendorHttp,
     metrics: transport.metrics,
     tracer: transport.tracer,
+    gatewaySecrets: transport.gatewaySecrets,
   })
 
 /**
@@ -115,7 +119,8 @@ export class VendorClient {
     )
     const { tracer } = options
     this.#call = tracer ? tracingLayer({ ...options, tracer })(call) : call
-    const scrubber = new SecretScrubber(() => options.auth.secrets())
+    const gatewaySecrets = options.gatewaySecrets ?? []
+    const scrubber = new SecretScrubber(() => [...options.auth.secrets(), ...gatewaySecrets])
     this.#answer = { vendor, describeError: options.describeError, scrubber }
     this.#baseUrl = options.baseUrl
   }

@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { callbackPath, callbackToken } from '../../../src/events/callback-token.js'
 import { newApiKey } from '../../../src/security/api-keys.js'
 import { startGateway, type Gateway } from '../../helpers/gateway.js'
 import { VENDOR_FIXTURES, type VendorUnderTest } from '../../helpers/vendors.js'
@@ -39,6 +40,8 @@ const UNMODELLED: Record<string, Unmodelled> = {
   },
 }
 
+const CALLBACK_SECRET = 'a-long-callback-secret-0123456789abcdef'
+
 describe.each(VENDOR_FIXTURES)('$vendor connection: passthrough', (fixture) => {
   const full = newApiKey()
   const readOnly = newApiKey()
@@ -68,6 +71,8 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: passthrough', (fixture) => {
         },
       ],
       {
+        eventCallbackSecret: CALLBACK_SECRET,
+        publicUrl: 'https://gw.example',
         apiKeys: [
           { name: 'full', keyHash: full.keyHash, scopes: ['read', 'write', 'passthrough'] },
           { name: 'read-only', keyHash: readOnly.keyHash, scopes: ['read', 'passthrough'] },
@@ -151,6 +156,27 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: passthrough', (fixture) => {
     for (const form of [secret!, encodeURIComponent(secret!)]) {
       expect(response.body).not.toContain(form)
       expect(JSON.stringify(response.headers)).not.toContain(form)
+    }
+  })
+
+  it("scrubs the connection's callback token, a gateway secret, from what the vendor answers", async () => {
+    const token = callbackToken(CALLBACK_SECRET, 'reads')
+    const callbackUrl = `https://gw.example${callbackPath('reads', token)}?recordId=`
+    const url = `${connectionOf('reads')}${unmodelled.url}`
+    for (const [contentType, body] of <Array<[string, string]>>[
+      ['application/json', JSON.stringify([{ id: 1, url: callbackUrl }])],
+      ['text/plain', `callback: ${callbackUrl}`],
+    ]) {
+      vendor.faults.respond({
+        status: 200,
+        body,
+        headers: { 'content-type': contentType },
+        pathPrefix: unmodelled.faultPrefix,
+      })
+      const answer = await call(readOnly.key, { url })
+      expect(answer.statusCode).toBe(200)
+      expect(answer.body).toContain('/callbacks/[redacted]?recordId=')
+      expect(answer.body).not.toContain(token)
     }
   })
 
