@@ -9,17 +9,41 @@ const REDACTED = '[redacted]'
 /** Deep enough for any error body worth reading; deeper levels are dropped, not passed on unchecked. */
 const MAX_DEPTH = 10
 
-/** The ways a secret can appear in an echoed request: as it is, URL- or form-encoded, or inside a JSON string. */
-function formsOf(secret: string): string[] {
-  const urlEncoded = encodeURIComponent(secret)
-  const formEncoded = new URLSearchParams({ s: secret }).toString().slice('s='.length)
-  const jsonEscaped = JSON.stringify(secret).slice(1, -1)
-  // Some JSON encoders (PHP's) escape slashes, which base64 secrets hold.
-  const slashesEscaped = jsonEscaped.replace(/\//g, '\\/')
-  return [secret, urlEncoded, formEncoded, jsonEscaped, slashesEscaped]
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+const ALPHANUMERIC = /^[a-z0-9]$/i
+
+/**
+ * The ways one character of a secret can be written in an answer, as a pattern: as it is, JSON-escaped (`\"`,
+ * `\/`, `\u002B`) and as an HTML or XML character reference (`&#x2B;`, `&#43;`). Letters and digits are taken as
+ * they are: an encoder that escapes those escapes the whole secret, which is out of reach.
+ */
+function characterPattern(character: string): string {
+  if (ALPHANUMERIC.test(character)) return escapeRegExp(character)
+  const code = character.codePointAt(0)!
+  // Each UTF-16 unit of the character, as a JSON string carries one outside the Basic Multilingual Plane.
+  const unicodeEscape = [...Array(character.length).keys()]
+    .map((index) => `\\u${character.charCodeAt(index).toString(16).padStart(4, '0')}`)
+    .join('')
+  const jsonEscaped = JSON.stringify(character).slice(1, -1)
+  const literals = new Set([character, jsonEscaped, unicodeEscape, ...(character === '/' ? ['\\/'] : [])])
+  const references = [`&#x0*${code.toString(16)};`, `&#0*${code};`]
+  return `(?:${[...[...literals].map(escapeRegExp), ...references].join('|')})`
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/**
+ * The ways a secret can appear in an echoed request or an answer, as patterns: URL- or form-encoded, or each of
+ * its characters as it is or escaped (inside a JSON string, by an encoder that escapes `+` or `/` as .NET's and
+ * PHP's do, or as HTML character references). Case-insensitive, as percent-encoding and hex digits may be either.
+ */
+function patternsOf(secret: string): string[] {
+  const urlEncoded = encodeURIComponent(secret)
+  const formEncoded = new URLSearchParams({ s: secret }).toString().slice('s='.length)
+  return [...new Set([urlEncoded, formEncoded])]
+    .filter((encoded) => encoded !== secret)
+    .map(escapeRegExp)
+    .concat([...secret].map(characterPattern).join(''))
+}
 
 export class SecretScrubber {
   #source = ''
@@ -76,10 +100,10 @@ export class SecretScrubber {
   }
 
   #patternNow(): RegExp | null {
-    const forms = [...new Set(this.secrets().filter(Boolean).flatMap(formsOf))]
+    const secrets = [...new Set(this.secrets().filter(Boolean))]
     // Longest first, so that a secret inside another (a key inside its Basic credentials) is matched whole.
-    forms.sort((a, b) => b.length - a.length)
-    const source = forms.map(escapeRegExp).join('|')
+    secrets.sort((a, b) => b.length - a.length)
+    const source = secrets.flatMap(patternsOf).join('|')
     if (source !== this.#source) {
       this.#source = source
       this.#pattern = source ? new RegExp(source, 'gi') : null

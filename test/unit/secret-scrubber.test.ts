@@ -18,6 +18,27 @@ describe('SecretScrubber', () => {
     expect(scrubbed.match(/\[redacted\]/g)).toHaveLength(5)
   })
 
+  it.each([
+    ['JSON \\u escapes, upper-case hex', 'ab\\u002Bc\\u002Fd\\u003D\\u003D'],
+    ['JSON \\u escapes, lower-case hex', 'ab\\u002bc\\u002fd\\u003d\\u003d'],
+    ['JSON escapes, mixed with plain characters', 'ab+c\\/d\\u003d='],
+    ['HTML hex character references', 'ab&#x2B;c&#x2f;d&#X3d;&#x003D;'],
+    ['HTML decimal character references', 'ab&#43;c&#47;d&#61;&#061;'],
+  ])('replaces a secret whose other characters than letters and digits come as %s', (_, written) => {
+    const scrubber = new SecretScrubber(() => ['ab+c/d=='])
+    expect(scrubber.scrub(`<p>key ${written}</p>`)).toBe('<p>key [redacted]</p>')
+    const bytes = Buffer.from(`<xml>${written}</xml>`)
+    expect(scrubber.scrubBytes(bytes).toString()).toBe('<xml>[redacted]</xml>')
+  })
+
+  it('replaces an escaped character outside the Basic Multilingual Plane, and leaves a near miss', () => {
+    const scrubber = new SecretScrubber(() => ['key🔑1'])
+    expect(scrubber.scrub('key\\ud83d\\udd111 key&#x1F511;1 key&#128273;1')).toBe(
+      '[redacted] [redacted] [redacted]',
+    )
+    expect(scrubber.scrub('key&#x1F512;1 key\\ud83d1')).toBe('key&#x1F512;1 key\\ud83d1')
+  })
+
   it('walks JSON values, keys included, and follows the secrets as they change', () => {
     let secrets = ['token-one']
     const scrubber = new SecretScrubber(() => secrets)
