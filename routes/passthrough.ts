@@ -47,6 +47,15 @@ const forbidden = (method: string, path: string, connection: string) =>
     `the passthrough of connection '${connection}' does not allow ${method} ${path} (its passthrough.allow list)`,
   )
 
+/**
+ * A vendor's body is served from the gateway's origin: a browser must neither guess it is HTML nor run what it
+ * holds (scripts, forms, plugins) in the gateway's name.
+ */
+const CONTAINED = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "sandbox; default-src 'none'",
+}
+
 const PROBLEMS = [400, 401, 403, 404, 413, 415, 429, 502, 503, 504]
 
 export const passthroughRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -81,6 +90,9 @@ export const passthroughRoutes: FastifyPluginAsyncTypebox = async (app) => {
           }),
           ...problemResponses(...PROBLEMS),
         },
+      },
+      onRequest: async (_request, reply) => {
+        reply.headers(CONTAINED)
       },
       preValidation: async (request) => {
         if (request.headers['idempotency-key'] !== undefined)

@@ -180,6 +180,22 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: passthrough', (fixture) => {
     }
   })
 
+  it('tells a browser to neither sniff nor run what any passthrough answer holds', async () => {
+    vendor.faults.respond({
+      status: 200,
+      body: '<html><script>alert(document.domain)</script></html>',
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      pathPrefix: unmodelled.faultPrefix,
+    })
+    const html = await call(readOnly.key, { url: `${connectionOf('reads')}${unmodelled.url}` })
+    const refused = await call(readOnly.key, { method: 'DELETE', url: `${connectionOf('reads')}/x` })
+    expect([html.statusCode, refused.statusCode]).toEqual([200, 403])
+    for (const answer of [html, refused]) {
+      expect(answer.headers['x-content-type-options']).toBe('nosniff')
+      expect(answer.headers['content-security-policy']).toBe("sandbox; default-src 'none'")
+    }
+  })
+
   it('passes a write the allow-list names, and never repeats it once it may have reached the vendor', async () => {
     const url = `${connectionOf('writes')}${unmodelled.url.split('?')[0]}`
     const pathPrefix = unmodelled.faultPrefix
