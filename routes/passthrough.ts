@@ -56,6 +56,9 @@ const CONTAINED = {
   'content-security-policy': "sandbox; default-src 'none'",
 }
 
+/** On every answer that is the vendor's, whatever its status: a 401 or 403 without it is the gateway's own. */
+const VENDOR_STATUS_HEADER = 'passthrough-vendor-status'
+
 const PROBLEMS = [400, 401, 403, 404, 413, 415, 429, 502, 503, 504]
 
 export const passthroughRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -78,7 +81,9 @@ export const passthroughRoutes: FastifyPluginAsyncTypebox = async (app) => {
           (reads
             ? 'Retried like every read.'
             : 'Never repeated once it may have reached the vendor; no Idempotency-Key.') +
-          ' Only the query string, a JSON body and Accept are forwarded.',
+          ' Only the query string, a JSON body and Accept are forwarded. Every answer that is the ' +
+          "vendor's, whatever its status, carries `Passthrough-Vendor-Status: <status>`; one without it (a 401, " +
+          "403, 429 or 5xx in problem+json) is the gateway's own.",
         params: PassthroughParams,
         ...(reads
           ? {}
@@ -86,6 +91,12 @@ export const passthroughRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           '2XX': Type.Unsafe({
             description: "The vendor's answer, its status and body as they are (a vendor 4xx or 5xx alike)",
+            headers: {
+              'Passthrough-Vendor-Status': {
+                type: 'integer',
+                description: "The vendor's status: the answer is the vendor's, not the gateway's",
+              },
+            },
             content: { '*/*': { schema: {} } },
           }),
           ...problemResponses(...PROBLEMS),
@@ -120,7 +131,10 @@ export const passthroughRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           callContext(request, reply),
         )
-        return reply.code(answer.status).headers(answer.headers).send(answer.body)
+        return reply
+          .code(answer.status)
+          .headers({ ...answer.headers, [VENDOR_STATUS_HEADER]: String(answer.status) })
+          .send(answer.body)
       },
     })
   }

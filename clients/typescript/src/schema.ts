@@ -533,29 +533,29 @@ export interface paths {
         };
         /**
          * GET a vendor path as it is
-         * @description Sends GET to the connection's vendor with its credentials, under the shared rate limit, and answers the vendor's status, body and paging headers as they are, scrubbed of the connection's secrets. Needs the `passthrough` scope besides `read`, and a method and path the connection's `passthrough.allow` list allows (GET on every path when it has none). Retried like every read. Only the query string, a JSON body and Accept are forwarded.
+         * @description Sends GET to the connection's vendor with its credentials, under the shared rate limit, and answers the vendor's status, body and paging headers as they are, scrubbed of the connection's secrets. Needs the `passthrough` scope besides `read`, and a method and path the connection's `passthrough.allow` list allows (GET on every path when it has none). Retried like every read. Only the query string, a JSON body and Accept are forwarded. Every answer that is the vendor's, whatever its status, carries `Passthrough-Vendor-Status: <status>`; one without it (a 401, 403, 429 or 5xx in problem+json) is the gateway's own.
          */
         get: operations["passthroughGet"];
         /**
          * PUT a vendor path as it is
-         * @description Sends PUT to the connection's vendor with its credentials, under the shared rate limit, and answers the vendor's status, body and paging headers as they are, scrubbed of the connection's secrets. Needs the `passthrough` scope besides `write`, and a method and path the connection's `passthrough.allow` list allows (GET on every path when it has none). Never repeated once it may have reached the vendor; no Idempotency-Key. Only the query string, a JSON body and Accept are forwarded.
+         * @description Sends PUT to the connection's vendor with its credentials, under the shared rate limit, and answers the vendor's status, body and paging headers as they are, scrubbed of the connection's secrets. Needs the `passthrough` scope besides `write`, and a method and path the connection's `passthrough.allow` list allows (GET on every path when it has none). Never repeated once it may have reached the vendor; no Idempotency-Key. Only the query string, a JSON body and Accept are forwarded. Every answer that is the vendor's, whatever its status, carries `Passthrough-Vendor-Status: <status>`; one without it (a 401, 403, 429 or 5xx in problem+json) is the gateway's own.
          */
         put: operations["passthroughPut"];
         /**
          * POST a vendor path as it is
-         * @description Sends POST to the connection's vendor with its credentials, under the shared rate limit, and answers the vendor's status, body and paging headers as they are, scrubbed of the connection's secrets. Needs the `passthrough` scope besides `write`, and a method and path the connection's `passthrough.allow` list allows (GET on every path when it has none). Never repeated once it may have reached the vendor; no Idempotency-Key. Only the query string, a JSON body and Accept are forwarded.
+         * @description Sends POST to the connection's vendor with its credentials, under the shared rate limit, and answers the vendor's status, body and paging headers as they are, scrubbed of the connection's secrets. Needs the `passthrough` scope besides `write`, and a method and path the connection's `passthrough.allow` list allows (GET on every path when it has none). Never repeated once it may have reached the vendor; no Idempotency-Key. Only the query string, a JSON body and Accept are forwarded. Every answer that is the vendor's, whatever its status, carries `Passthrough-Vendor-Status: <status>`; one without it (a 401, 403, 429 or 5xx in problem+json) is the gateway's own.
          */
         post: operations["passthroughPost"];
         /**
          * DELETE a vendor path as it is
-         * @description Sends DELETE to the connection's vendor with its credentials, under the shared rate limit, and answers the vendor's status, body and paging headers as they are, scrubbed of the connection's secrets. Needs the `passthrough` scope besides `write`, and a method and path the connection's `passthrough.allow` list allows (GET on every path when it has none). Never repeated once it may have reached the vendor; no Idempotency-Key. Only the query string, a JSON body and Accept are forwarded.
+         * @description Sends DELETE to the connection's vendor with its credentials, under the shared rate limit, and answers the vendor's status, body and paging headers as they are, scrubbed of the connection's secrets. Needs the `passthrough` scope besides `write`, and a method and path the connection's `passthrough.allow` list allows (GET on every path when it has none). Never repeated once it may have reached the vendor; no Idempotency-Key. Only the query string, a JSON body and Accept are forwarded. Every answer that is the vendor's, whatever its status, carries `Passthrough-Vendor-Status: <status>`; one without it (a 401, 403, 429 or 5xx in problem+json) is the gateway's own.
          */
         delete: operations["passthroughDelete"];
         options?: never;
         head?: never;
         /**
          * PATCH a vendor path as it is
-         * @description Sends PATCH to the connection's vendor with its credentials, under the shared rate limit, and answers the vendor's status, body and paging headers as they are, scrubbed of the connection's secrets. Needs the `passthrough` scope besides `write`, and a method and path the connection's `passthrough.allow` list allows (GET on every path when it has none). Never repeated once it may have reached the vendor; no Idempotency-Key. Only the query string, a JSON body and Accept are forwarded.
+         * @description Sends PATCH to the connection's vendor with its credentials, under the shared rate limit, and answers the vendor's status, body and paging headers as they are, scrubbed of the connection's secrets. Needs the `passthrough` scope besides `write`, and a method and path the connection's `passthrough.allow` list allows (GET on every path when it has none). Never repeated once it may have reached the vendor; no Idempotency-Key. Only the query string, a JSON body and Accept are forwarded. Every answer that is the vendor's, whatever its status, carries `Passthrough-Vendor-Status: <status>`; one without it (a 401, 403, 429 or 5xx in problem+json) is the gateway's own.
          */
         patch: operations["passthroughPatch"];
         trace?: never;
@@ -9314,6 +9314,8 @@ export interface operations {
             /** @description The vendor's answer, its status and body as they are (a vendor 4xx or 5xx alike) */
             "2XX": {
                 headers: {
+                    /** @description The vendor's status: the answer is the vendor's, not the gateway's */
+                    "Passthrough-Vendor-Status"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9549,6 +9551,8 @@ export interface operations {
             /** @description The vendor's answer, its status and body as they are (a vendor 4xx or 5xx alike) */
             "2XX": {
                 headers: {
+                    /** @description The vendor's status: the answer is the vendor's, not the gateway's */
+                    "Passthrough-Vendor-Status"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9784,6 +9788,8 @@ export interface operations {
             /** @description The vendor's answer, its status and body as they are (a vendor 4xx or 5xx alike) */
             "2XX": {
                 headers: {
+                    /** @description The vendor's status: the answer is the vendor's, not the gateway's */
+                    "Passthrough-Vendor-Status"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10019,6 +10025,8 @@ export interface operations {
             /** @description The vendor's answer, its status and body as they are (a vendor 4xx or 5xx alike) */
             "2XX": {
                 headers: {
+                    /** @description The vendor's status: the answer is the vendor's, not the gateway's */
+                    "Passthrough-Vendor-Status"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10254,6 +10262,8 @@ export interface operations {
             /** @description The vendor's answer, its status and body as they are (a vendor 4xx or 5xx alike) */
             "2XX": {
                 headers: {
+                    /** @description The vendor's status: the answer is the vendor's, not the gateway's */
+                    "Passthrough-Vendor-Status"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -196,6 +196,20 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: passthrough', (fixture) => {
     }
   })
 
+  it("marks every answer that is the vendor's with its status, and none of the gateway's own", async () => {
+    const url = `${connectionOf('reads')}${unmodelled.url}`
+    vendor.faults.respond({ status: 403, body: { message: 'no' }, pathPrefix: unmodelled.faultPrefix })
+    const vendorRefusal = await call(readOnly.key, { url })
+    const vendorAnswer = await call(readOnly.key, { url })
+    const gatewayRefusal = await call(noPassthrough.key, { url })
+    expect([vendorRefusal, vendorAnswer, gatewayRefusal].map((answer) => answer.statusCode)).toEqual([
+      403, 200, 403,
+    ])
+    expect(vendorRefusal.headers['passthrough-vendor-status']).toBe('403')
+    expect(vendorAnswer.headers['passthrough-vendor-status']).toBe('200')
+    expect(gatewayRefusal.headers['passthrough-vendor-status']).toBeUndefined()
+  })
+
   it('passes a write the allow-list names, and never repeats it once it may have reached the vendor', async () => {
     const url = `${connectionOf('writes')}${unmodelled.url.split('?')[0]}`
     const pathPrefix = unmodelled.faultPrefix
