@@ -26,6 +26,13 @@ export interface VendorCall {
    * caller of the connection. A call that gets no answer counts either way.
    */
   answerTellsHealth?: boolean
+  /**
+   * Whether a 401 renews the connection's credentials (shared by every call and replica) and sends again; true when
+   * absent. A passthrough call says false: a vendor path its caller picked may answer 401 whatever the token, and
+   * must not make every such call cost three requests and a new token. Tokens are renewed before they expire, and a
+   * connection's own calls still renew one the vendor revoked.
+   */
+  renewOnUnauthorized?: boolean
 }
 
 export interface VendorResponse<T> {

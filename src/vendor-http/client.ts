@@ -133,13 +133,18 @@ export class VendorClient {
   /**
    * A call whose answer comes back as the vendor gave it, a 4xx or 5xx included, scrubbed of the connection's
    * secrets (the passthrough). It goes through the same layers: an open breaker refuses it, but only a call that got
-   * no answer counts against the breaker, never the vendor's answer to a path the caller picked; a write is repeated
-   * only when it provably never reached the vendor.
+   * no answer counts against the breaker, never the vendor's answer to a path the caller picked; a vendor 401 is
+   * answered as it is, renewing no credentials; a write is repeated only when it provably never reached the vendor.
    */
   async sendRaw(call: VendorCall, context: VendorCallContext): Promise<RawVendorResponse> {
     vendorUrlOf(this.#baseUrl, call.path)
     const exchange = exchangeFor(
-      { ...call, idempotent: call.method === 'GET', answerTellsHealth: false },
+      {
+        ...call,
+        idempotent: call.method === 'GET',
+        answerTellsHealth: false,
+        renewOnUnauthorized: false,
+      },
       context,
     )
     return rawAnswerOf(this.#answer, exchange, await this.#call(exchange))

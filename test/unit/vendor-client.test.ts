@@ -512,6 +512,23 @@ describe('VendorClient.sendRaw (the passthrough)', () => {
   const rawClient = (url: string, overrides: Partial<VendorClientOptions> = {}) =>
     client(url, { auth: staticAuth({ authorization: `Bearer ${secret}` }, [secret]), ...overrides })
 
+  it('answers a vendor 401 as it is, renewing no token and sending nothing again', async () => {
+    const server = await vendor(reply(401, { message: 'not for this path' }))
+    cleanup.push(server.close)
+    let issued = 0
+    const auth = bearerTokenAuth(
+      new MemoryTokenCache(),
+      'test',
+      async () => ({ value: `token-${++issued}`, expiresAt: Date.now() + 3_600_000 }),
+      [],
+    )
+    const vendorClient = client(server.url, { auth })
+    for (let call = 0; call < 3; call++) {
+      expect((await vendorClient.sendRaw({ method: 'GET', path: '/reports/x' }, log)).status).toBe(401)
+    }
+    expect([issued, server.seen.length]).toEqual([1, 3])
+  })
+
   it('answers a vendor 4xx as it is, with the headers a caller may see and none other', async () => {
     const server = await vendor(
       reply(

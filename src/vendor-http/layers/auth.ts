@@ -3,7 +3,8 @@ import type { Exchange, Layer } from './exchange.js'
 
 /**
  * Each attempt carries the connection's credentials, fetched once it holds its turn. A 401 renews them once per
- * call: the attempt goes again with the new ones, and that does not count as an attempt.
+ * call (unless the call says not to: the passthrough): the attempt goes again with the new ones, and that does not
+ * count as an attempt.
  */
 export const authLayer =
   (auth: VendorAuth): Layer =>
@@ -23,6 +24,7 @@ export const authLayer =
         if (
           result.kind === 'response' &&
           result.status === 401 &&
+          exchange.call.renewOnUnauthorized !== false &&
           !renewed.has(exchange) &&
           (await auth.renewAfterUnauthorized(exchange.authHeaders))
         ) {
