@@ -126,9 +126,13 @@ export function haloResources(context: HaloResourceContext) {
     fieldNames: ticketFieldNames,
   }
 
-  /** Agents name each action's author: the list (cached) is read when a page has one. */
-  const agentsFor = async (actions: HaloAction[], ctx: CallContext) =>
-    actions.some((action) => action.who_agentid) ? agents(ctx) : []
+  /** Actions mapped with the agents that name their authors: the list (cached) is read when a page has one. */
+  const namedByAgents =
+    <T>(map: (action: HaloAction, agents: HaloAgent[]) => T) =>
+    async (actions: HaloAction[], ctx: CallContext) => {
+      const known = actions.some((action) => action.who_agentid) ? await agents(ctx) : []
+      return actions.map((action) => map(action, known))
+    }
 
   /**
    * A new action on ticket `ticketId`, with the agents that name its author: read first, so that once the action is
@@ -153,10 +157,7 @@ export function haloResources(context: HaloResourceContext) {
     envelope: { many: 'actions' },
     filters: HALO_FILTERS.comments,
     query: (filters, _ctx, ticketId) => ({ params: actionQuery(pathId(ticketId), filters), pages: false }),
-    toCanonical: async (actions, ctx) => {
-      const known = await agentsFor(actions, ctx)
-      return actions.map((action) => commentFromHalo(action, known))
-    },
+    toCanonical: namedByAgents(commentFromHalo),
     fieldNames: actionFieldNames,
     custom: {
       async create(ticketId, body, ctx) {
@@ -253,10 +254,7 @@ export function haloResources(context: HaloResourceContext) {
       pages: false,
       keep: timeEntryMatches(filters),
     }),
-    toCanonical: async (actions, ctx) => {
-      const known = await agentsFor(actions, ctx)
-      return actions.map((action) => timeEntryFromHalo(action, known))
-    },
+    toCanonical: namedByAgents(timeEntryFromHalo),
     fieldNames: timeEntryFieldNames,
     custom: {
       async create(ticketId, body, ctx) {
