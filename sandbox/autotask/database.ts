@@ -1,0 +1,2 @@
+/** The emulator's live records (filled in by the seed; see entities/). */
+export class AutotaskDatabase {}
