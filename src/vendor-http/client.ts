@@ -28,10 +28,16 @@ import type { VendorErrorDescriber } from './vendor-errors.js'
 
 export type { QueryValue, RawVendorResponse, VendorCall, VendorCallContext, VendorResponse } from './call.js'
 
+/**
+ * Where a connection's API is: a URL, or a lookup made when each call starts (Autotask's zone), which keeps its
+ * answer itself (a cache); a failed lookup fails the call with the lookup's error.
+ */
+export type BaseUrlSource = string | ((context: VendorCallContext) => Promise<string>)
+
 export interface VendorClientOptions {
   connectionId: string
   vendor: string
-  baseUrl: string
+  baseUrl: BaseUrlSource
   pools: PoolRegistry
   limiter: RateLimiter
   bucket: BucketSpec
@@ -91,7 +97,7 @@ export class VendorClient {
   readonly health: ConnectionHealth
   readonly #call: SendCall
   readonly #answer: AnswerOptions
-  readonly #baseUrl: string
+  readonly #baseUrl: BaseUrlSource
 
   constructor(options: VendorClientOptions) {
     const { vendor, limiter, bucket, settings } = options
@@ -114,7 +120,9 @@ export class VendorClient {
       bucketTurns({ vendor, limiter, bucket, now, observer }),
     )
     const onTurn = limiterLayer({ limiter, bucket, turns, settings, now, pause, observer })(attempt)
-    const call = breakerLayer({ health: this.health, vendor, now })(
+    // An error answer's description may say it stands for another status (a vendor's business rule answered 500).
+    const statusOf = (status: number, body: unknown) => options.describeError(status, body).status ?? status
+    const call = breakerLayer({ health: this.health, vendor, now, statusOf })(
       retryLayer({ settings, now, pause, random: options.random })(onTurn),
     )
     const { tracer } = options
@@ -126,7 +134,7 @@ export class VendorClient {
   }
 
   async send<T = unknown>(call: VendorCall, context: VendorCallContext): Promise<VendorResponse<T>> {
-    const exchange = exchangeFor(call, context)
+    const exchange = exchangeFor(call, context, await this.#baseUrlFor(context))
     return answerOf<T>(this.#answer, exchange, await this.#call(exchange))
   }
 
@@ -137,7 +145,8 @@ export class VendorClient {
    * answered as it is, renewing no credentials; a write is repeated only when it provably never reached the vendor.
    */
   async sendRaw(call: VendorCall, context: VendorCallContext): Promise<RawVendorResponse> {
-    vendorUrlOf(this.#baseUrl, call.path)
+    const baseUrl = await this.#baseUrlFor(context)
+    vendorUrlOf(baseUrl, call.path)
     const exchange = exchangeFor(
       {
         ...call,
@@ -146,7 +155,13 @@ export class VendorClient {
         renewOnUnauthorized: false,
       },
       context,
+      baseUrl,
     )
     return rawAnswerOf(this.#answer, exchange, await this.#call(exchange))
+  }
+
+  #baseUrlFor(context: VendorCallContext): Promise<string> | string {
+    const source = this.#baseUrl
+    return typeof source === 'string' ? source : source(context)
   }
 }

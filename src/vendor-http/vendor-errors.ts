@@ -10,6 +10,11 @@ import {
 
 /** What an adapter reads out of a vendor error body (each vendor has its own shapes). */
 export interface VendorErrorDescription {
+  /**
+   * The status the answer stands for, where the vendor's own misleads (Autotask refuses a business rule with a
+   * 500): it decides the caller's error, and whether the answer says the connection is failing.
+   */
+  status?: number
   code?: string
   message?: string
   /** `field` in the vendor's own naming; translated through the call's `fieldNames`. */
@@ -45,6 +50,7 @@ export function gatewayErrorFromVendor(
   if (description.code) info.code = clip(description.code)
   if (description.message) info.message = clip(description.message)
   const said = description.message ? `: ${clip(description.message)}` : ''
+  status = description.status ?? status
   switch (true) {
     case status === 400 || status === 422:
       return validationFailed(

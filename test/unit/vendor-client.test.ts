@@ -644,3 +644,68 @@ describe('VendorClient.sendRaw (the passthrough)', () => {
     expect(server.seen).toHaveLength(2)
   })
 })
+
+describe('a base URL found when each call starts (a vendor zone)', () => {
+  it('sends each call, the passthrough too, below what the lookup answered then', async () => {
+    const server = await vendor(reply(200, { ok: true }))
+    cleanup.push(server.close)
+    const bases = [`${server.url}/zone-a`, `${server.url}/zone-b`]
+    let lookups = 0
+    const vendorClient = client('unused', { baseUrl: async () => bases[lookups++ % 2]! })
+    await vendorClient.send({ method: 'GET', path: '/things' }, log)
+    await vendorClient.sendRaw({ method: 'GET', path: '/things' }, log)
+    expect(server.seen.map((request) => request.url)).toEqual(['/api/zone-a/things', '/api/zone-b/things'])
+  })
+
+  it('fails a call whose lookup failed with its error, and sends nothing', async () => {
+    const server = await vendor(reply(200, { ok: true }))
+    cleanup.push(server.close)
+    const lost = new GatewayError(502, 'vendor_unavailable', 'no zone')
+    const vendorClient = client(server.url, {
+      baseUrl: async () => {
+        throw lost
+      },
+    })
+    expect(await failure(vendorClient.send({ method: 'GET', path: '/x' }, log))).toBe(lost)
+    expect(await failure(vendorClient.sendRaw({ method: 'GET', path: '/x' }, log))).toBe(lost)
+    expect(server.seen).toHaveLength(0)
+  })
+})
+
+describe('an error answer that stands for another status', () => {
+  /** Reads `{"rule": "…"}` bodies as the caller's fault, whatever the vendor's status says. */
+  const describeError = (_status: number, body: unknown) => {
+    const rule = (body as { rule?: string })?.rule
+    return rule ? { status: 400, message: rule, errors: [{ field: 'title', message: rule }] } : { errors: [] }
+  }
+
+  it("is the caller's error, neither repeated nor counted against the breaker", async () => {
+    const server = await vendor(reply(500, { rule: 'title is required' }))
+    cleanup.push(server.close)
+    const settings = { ...DEFAULT_VENDOR_HTTP_SETTINGS, breakerFailureThreshold: 1 }
+    const vendorClient = client(server.url, { describeError, settings })
+    for (let i = 0; i < 2; i++) {
+      const error = await failure(
+        vendorClient.send({ method: 'PATCH', path: '/x', body: {}, fieldNames: { title: 'subject' } }, log),
+      )
+      expect(error).toMatchObject({ status: 422, code: 'validation_failed' })
+      expect(error.extras).toMatchObject({
+        vendor: { status: 500 },
+        errors: [{ field: 'subject', message: 'title is required' }],
+      })
+    }
+    expect(server.seen).toHaveLength(2)
+    expect(vendorClient.health.report().breaker).toBe('closed')
+  })
+
+  it('leaves an answer its description says nothing of as the vendor gave it: a 500 opens the breaker', async () => {
+    const server = await vendor(reply(500, { message: 'down' }))
+    cleanup.push(server.close)
+    const settings = { ...DEFAULT_VENDOR_HTTP_SETTINGS, breakerFailureThreshold: 1 }
+    const vendorClient = client(server.url, { describeError, settings })
+    expect(await failure(vendorClient.send({ method: 'GET', path: '/x' }, log))).toMatchObject({
+      status: 502,
+    })
+    expect(vendorClient.health.report().breaker).toBe('open')
+  })
+})

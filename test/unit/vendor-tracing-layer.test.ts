@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { rateLimited } from '../../src/errors.js'
 import type { Exchange, FinalAttempt } from '../../src/vendor-http/layers/exchange.js'
 import { tracingLayer } from '../../src/vendor-http/layers/tracing.js'
-import { answered, exchangeOf } from '../helpers/vendor-layers.js'
+import { answered, exchangeOf as exchangeWithoutBase } from '../helpers/vendor-layers.js'
+
+/** The exchange of a call below the connection's API base, which the client finds when the call starts. */
+const exchangeOf = (...args: Parameters<typeof exchangeWithoutBase>) =>
+  Object.assign(exchangeWithoutBase(...args), { baseUrl: 'https://psa.example:8443/api/v1/' })
 
 /** The layer over `below`, which plays the layers under it (setting what they set on the exchange). */
 function traced(below: (exchange: Exchange) => Promise<FinalAttempt>) {
@@ -14,7 +18,6 @@ function traced(below: (exchange: Exchange) => Promise<FinalAttempt>) {
     tracer: provider.getTracer('test'),
     vendor: 'testvendor',
     connectionId: 'conn',
-    baseUrl: 'https://psa.example:8443/api/v1/',
   })(below)
   return { send, spans: () => exporter.getFinishedSpans() }
 }

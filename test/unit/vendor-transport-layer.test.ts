@@ -3,7 +3,11 @@ import type { CallCancellation } from '../../src/vendor-http/cancellation.js'
 import type { Exchange } from '../../src/vendor-http/layers/exchange.js'
 import { transport } from '../../src/vendor-http/layers/transport.js'
 import type { PoolRegistry } from '../../src/vendor-http/pools.js'
-import { exchangeOf, fakeTime, recordingObserver } from '../helpers/vendor-layers.js'
+import { exchangeOf as exchangeWithoutBase, fakeTime, recordingObserver } from '../helpers/vendor-layers.js'
+
+/** The exchange of a call below the connection's API base, which the client finds when the call starts. */
+const exchangeOf = (...args: Parameters<typeof exchangeWithoutBase>) =>
+  Object.assign(exchangeWithoutBase(...args), { baseUrl: 'https://vendor.example/api/v1/' })
 
 interface Sent {
   origin: string
@@ -40,7 +44,6 @@ function fakeUndici(answer: {
   const { observer, events } = recordingObserver()
   const layer = transport({
     vendor: 'testvendor',
-    baseUrl: 'https://vendor.example/api/v1/',
     pools,
     headers: { clientId: 'pinned' },
     settings: { requestTimeoutMs: 60_000 },

@@ -6,12 +6,20 @@ import type { Exchange, FinalAttempt, SendCall } from './exchange.js'
  * What a call's end says of the connection: it fails on a 5xx, a 401, an unreadable 2xx, no answer or no
  * credentials; nothing at all when the call's answers do not tell (the passthrough) and it got one.
  */
-function verdict(exchange: Exchange, final: FinalAttempt): 'works' | 'failed' | undefined {
+function verdict(
+  exchange: Exchange,
+  final: FinalAttempt,
+  statusOf: AnswerStatus,
+): 'works' | 'failed' | undefined {
   if (final.kind !== 'response') return 'failed'
   if (exchange.call.answerTellsHealth === false) return undefined
   if (final.status < 300) return final.unreadable === true ? 'failed' : 'works'
-  return final.status >= 500 || final.status === 401 ? 'failed' : 'works'
+  const status = statusOf(final.status, final.body)
+  return status >= 500 || status === 401 ? 'failed' : 'works'
 }
+
+/** The status an error answer stands for (the vendor's, unless its description says otherwise). */
+export type AnswerStatus = (status: number, body: unknown) => number
 
 /**
  * The connection's circuit breaker. It admits a call once, for all its attempts: a probe's retries stay the
@@ -19,10 +27,10 @@ function verdict(exchange: Exchange, final: FinalAttempt): 'works' | 'failed' | 
  * left, the rate limit refused it) records nothing.
  */
 export const breakerLayer =
-  (options: { health: ConnectionHealth; vendor: string; now: () => number }) =>
+  (options: { health: ConnectionHealth; vendor: string; now: () => number; statusOf?: AnswerStatus }) =>
   (next: SendCall): SendCall =>
   async (exchange) => {
-    const { health, vendor, now } = options
+    const { health, vendor, now, statusOf = (status) => status } = options
     const admission = health.admit(now())
     if (!admission.admitted) {
       throw new GatewayError(
@@ -37,7 +45,7 @@ export const breakerLayer =
     exchange.probe = admission.probe
     try {
       const final = await next(exchange)
-      const outcome = verdict(exchange, final)
+      const outcome = verdict(exchange, final, statusOf)
       if (outcome === 'failed') health.recordFailure(now())
       else if (outcome === 'works') health.recordSuccess(now())
       return final

@@ -9,6 +9,8 @@ import type { TransportFailure } from '../vendor-errors.js'
 export interface Exchange {
   readonly call: VendorCall
   readonly context: VendorCallContext
+  /** The API base the call goes below, found when the call starts (client: it may be looked up on first use). */
+  readonly baseUrl: string
   /** Whether the breaker let this call through as its probe (breaker layer). */
   probe: boolean
   /** The attempt on its way, from 1; a repeat with renewed credentials keeps its number (retry layer). */
@@ -28,9 +30,10 @@ export interface Exchange {
   retryReasons: string[]
 }
 
-export const exchangeFor = (call: VendorCall, context: VendorCallContext): Exchange => ({
+export const exchangeFor = (call: VendorCall, context: VendorCallContext, baseUrl = ''): Exchange => ({
   call,
   context,
+  baseUrl,
   probe: false,
   attempt: 1,
   retryWaitMs: undefined,

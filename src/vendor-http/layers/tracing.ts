@@ -6,7 +6,6 @@ interface TracingOptions {
   tracer: Tracer
   vendor: string
   connectionId: string
-  baseUrl: string
 }
 
 /**
@@ -19,11 +18,11 @@ export const tracingLayer =
   (options: TracingOptions) =>
   (next: SendCall): SendCall => {
     const { tracer, vendor, connectionId } = options
-    const url = new URL(options.baseUrl)
-    const basePath = url.pathname.replace(/\/+$/, '')
-    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80))
     return (exchange) => {
       const { method, path } = exchange.call
+      const url = new URL(exchange.baseUrl)
+      const basePath = url.pathname.replace(/\/+$/, '')
+      const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80))
       const attributes: Attributes = {
         'psa.vendor': vendor,
         'psa.connection': connectionId,

@@ -11,7 +11,6 @@ import { callerGone } from './pause.js'
 
 interface TransportOptions {
   vendor: string
-  baseUrl: string
   pools: Pick<PoolRegistry, 'get'>
   tls?: VendorTls
   /** Headers every call carries besides auth (API version pins and the like). */
@@ -24,11 +23,9 @@ interface TransportOptions {
 /** One attempt over undici: the request, its deadline, the body read and parsed. Reported to the observer. */
 export function transport(options: TransportOptions): Dispatch {
   const { vendor, pools, tls, settings, now, observer } = options
-  const url = new URL(options.baseUrl)
-  const origin = url.origin
-  const basePath = url.pathname.replace(/\/+$/, '')
 
   async function request(
+    baseUrl: string,
     call: VendorCall,
     authHeaders: Record<string, string>,
     signal: AbortSignal | undefined,
@@ -47,6 +44,7 @@ export function transport(options: TransportOptions): Dispatch {
     // A caller hanging up cancels a read, never a write already on its way: the vendor may act on it, and
     // its answer decides what an Idempotency-Key repeat gets.
     const cancel = new CallCancellation(settings.requestTimeoutMs, call.method === 'GET' ? signal : undefined)
+    const { origin, basePath } = apiBaseOf(baseUrl)
     let response
     let bytes: Buffer
     try {
@@ -79,13 +77,19 @@ export function transport(options: TransportOptions): Dispatch {
       const { call, context } = exchange
       const sentAt = now()
       exchange.sentAt = sentAt
-      const result = await request(call, exchange.authHeaders, context.signal)
+      const result = await request(exchange.baseUrl, call, exchange.authHeaders, context.signal)
       observer.attempted(exchange, result, now() - sentAt)
       if (result.kind === 'transport' && context.signal?.aborted && call.method === 'GET')
         throw callerGone(vendor)
       return result
     },
   }
+}
+
+/** The origin calls go to, and the path they go below (no trailing slash). */
+export function apiBaseOf(baseUrl: string): { origin: string; basePath: string } {
+  const url = new URL(baseUrl)
+  return { origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') }
 }
 
 /**
