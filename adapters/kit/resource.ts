@@ -105,18 +105,15 @@ const one = async <R, T>(
 ): Promise<T> => (await declaration.toCanonical([record], ctx))[0]!
 
 /**
- * The record a write answered, as canonical. Mapping it may read reference data (the agents a time entry names);
- * should that read fail, the write has happened all the same: the caller is told its outcome is unknown (kept for
- * its idempotency key, so a keyed repeat looks for the record instead of writing again), never a plain error that
+ * What is read once a write is done: the record the write answered, as canonical (mapping it may read reference
+ * data: the agents a time entry names), or the record read again where the vendor answers only its id. Should that
+ * read fail, the write has happened all the same: the caller is told its outcome is unknown (kept for its
+ * idempotency key, so a keyed repeat looks for the record instead of writing again), never a plain error that
  * invites a blind retry.
  */
-async function written<R, T>(
-  declaration: { toCanonical: (records: R[], ctx: CallContext) => T[] | Promise<T[]> },
-  record: R,
-  ctx: CallContext,
-): Promise<T> {
+export async function readAfterWrite<T>(read: () => Promise<T>): Promise<T> {
   try {
-    return await one(declaration, record, ctx)
+    return await read()
   } catch (error) {
     if (!(error instanceof GatewayError) || error.extras.writeOutcomeUnknown) throw error
     throw new GatewayError(
@@ -127,6 +124,12 @@ async function written<R, T>(
     )
   }
 }
+
+const written = <R, T>(
+  declaration: { toCanonical: (records: R[], ctx: CallContext) => T[] | Promise<T[]> },
+  record: R,
+  ctx: CallContext,
+): Promise<T> => readAfterWrite(() => one(declaration, record, ctx))
 
 /** list, get, create and update of a resource, from its declaration and the vendor's API. */
 export function resourceOperations<Q, R, T, C, U>(

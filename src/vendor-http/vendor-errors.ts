@@ -31,8 +31,13 @@ function translateFieldErrors(
   errors: VendorErrorDescription['errors'],
   fieldNames: Record<string, string>,
 ): FieldError[] {
+  // Some vendors name fields in any case (Autotask's `companyId` is its `companyID`).
+  const lowerCased = new Map(
+    Object.entries(fieldNames).map(([name, canonical]) => [name.toLowerCase(), canonical]),
+  )
   return errors.map(({ field, message }) => {
-    const canonical = field === undefined ? undefined : fieldNames[field]
+    const canonical =
+      field === undefined ? undefined : (fieldNames[field] ?? lowerCased.get(field.toLowerCase()))
     if (canonical) return { field: canonical, message: clip(message) }
     return { message: clip(field ? `${field} ${message}` : message) }
   })

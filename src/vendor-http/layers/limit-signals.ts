@@ -4,8 +4,16 @@ import type { VendorCallContext } from '../call.js'
 import { parseRetryAfter } from '../retry.js'
 import type { Layer } from './exchange.js'
 
-/** Reads a vendor's rate-limit headers; returns when the quota is back if it is spent, else undefined. */
-export type RateLimitHint = (headers: IncomingHttpHeaders, now: number) => number | undefined
+/**
+ * Reads a vendor's rate-limit headers (and how long it took to answer: a vendor may slow down calls as its quota
+ * runs low); returns when the quota is back if it is spent, else undefined. `context` is the call's, for a hint that
+ * asks the vendor more (its own calls must not take the call's turns or signal).
+ */
+export type RateLimitHint = (
+  headers: IncomingHttpHeaders,
+  now: number,
+  answer: { answeredInMs: number; context: VendorCallContext },
+) => number | undefined
 
 /**
  * What a vendor answer says about its rate limit. A spent quota (the vendor's hint) or a 429 blocks the bucket
@@ -31,7 +39,8 @@ export const limitSignalsLayer =
       async send(exchange) {
         const result = await next.send(exchange)
         if (result.kind !== 'response') return result
-        const until = rateLimitHint?.(result.headers, now())
+        const answeredInMs = exchange.sentAt === undefined ? 0 : now() - exchange.sentAt
+        const until = rateLimitHint?.(result.headers, now(), { answeredInMs, context: exchange.context })
         if (until !== undefined) await block(exchange.context, until)
         if (result.status < 300) return result
         const retryAfterMs = parseRetryAfter(result.headers['retry-after'], now())

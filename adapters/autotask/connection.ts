@@ -1,0 +1,46 @@
+import { staticAuth } from '../../src/vendor-http/auth.js'
+import { vendorClientOn, type VendorClient } from '../../src/vendor-http/client.js'
+import type { AdapterDeps } from '../types.js'
+import { autotaskAuth } from './auth.js'
+import { autotaskBucket, DEFAULT_ZONE_INFORMATION_URL, type AutotaskConnectionConfig } from './config.js'
+import { describeAutotaskError } from './errors.js'
+import { thresholdWatch } from './rate-limit.js'
+import { zoneBaseUrl, zoneEndpointOf } from './zone.js'
+
+/**
+ * The connection's client: below the configured base URL, or the one its user's zone names (looked up before the
+ * first call, kept in the reference cache for every replica); its calls carry the three credential headers, draw
+ * from the database's bucket, and watch Autotask's threshold when answers slow down.
+ */
+export function autotaskClient(config: AutotaskConnectionConfig, deps: AdapterDeps): VendorClient {
+  const bucket = autotaskBucket(config)
+  const common = { connectionId: config.id, vendor: 'autotask', bucket, describeError: describeAutotaskError }
+  const baseUrl = config.baseUrl?.replace(/\/+$/, '') ?? zoneLookupOf(config, deps, common)
+  const client: VendorClient = vendorClientOn(deps, {
+    ...common,
+    baseUrl,
+    auth: autotaskAuth(config),
+    rateLimitHint: thresholdWatch({
+      read: async (ctx) => (await client.send({ method: 'GET', path: '/ThresholdInformation' }, ctx)).body,
+      hold: (untilMs) => deps.limiter.block(bucket, untilMs),
+      now: Date.now,
+    }),
+  })
+  return client
+}
+
+/** zoneInformation takes no credentials (the facts, §1); its call draws from the database's bucket all the same. */
+function zoneLookupOf(
+  config: AutotaskConnectionConfig,
+  deps: AdapterDeps,
+  common: Pick<Parameters<typeof vendorClientOn>[1], 'connectionId' | 'vendor' | 'bucket' | 'describeError'>,
+) {
+  const endpoint = zoneEndpointOf(config.zoneInformationUrl ?? DEFAULT_ZONE_INFORMATION_URL)
+  const client = vendorClientOn(deps, { ...common, baseUrl: endpoint.baseUrl, auth: staticAuth({}, []) })
+  return zoneBaseUrl({
+    client,
+    path: endpoint.path,
+    userName: config.userName,
+    cached: (name, load) => deps.referenceCache.get(config.id, name, load),
+  })
+}

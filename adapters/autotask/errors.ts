@@ -1,0 +1,69 @@
+import { isRecord } from '../../src/vendor-http/answer.js'
+import type { VendorErrorDescription } from '../../src/vendor-http/vendor-errors.js'
+
+/**
+ * Autotask answers `{"errors": ["…"]}`, strings (objects `{message, field}` tolerated), and refuses a business
+ * rule, a missing or wrong reference or picklist value with a 500 (the facts, §4: "Value does not reference an
+ * existing entity for taskType . ", "When assigning a Resource, you must assign both …"); ASP.NET itself answers
+ * `{"Message": "…"}` (a 405). A 500 whose messages are such a refusal is the caller's: it stands for a 400.
+ */
+
+/** Messages of a 500 that is Autotask failing, not a refusal (apigrate/autotask-restapi#19: "Something went wrong"). */
+const SERVER_FAILURE = /^(something went wrong|an error has occurred|internal server error)\b/i
+
+/**
+ * Messages that say the API user's credentials are wrong: an unknown user or integration code answers 500
+ * (apigrate/autotask-restapi#19). (Unsourced wording: chosen to catch any message naming them.)
+ */
+const CREDENTIALS = /\b(user ?name|integration ?code|tracking identifier|credentials?|authenticat\w*)\b/i
+
+/** The thread limit: "Thread Threshold Exceeded" (n8n-nodes-autotask PR #107), with a status that may not be 429. */
+const THREAD_LIMIT = /thread threshold/i
+
+/** The field a message names, in the vendor's naming, where its wording is known. */
+const FIELD_PATTERNS = [
+  // "Value does not reference an existing entity for taskType . " (WYRE-AI/autotask-mcp#46)
+  /does not reference an existing entity for (\w+)/i,
+  // "Unable to find projectID in the TimeEntry Entity" (WYRE-AI/autotask-mcp PR #282)
+  /unable to find (\w+) in the \w+ entity/i,
+]
+
+export function fieldOfMessage(message: string): string | undefined {
+  for (const pattern of FIELD_PATTERNS) {
+    const field = pattern.exec(message)?.[1]
+    if (field) return field
+  }
+  return undefined
+}
+
+function messagesIn(body: unknown): string[] | undefined {
+  if (typeof body === 'string') return body.trim() ? [body.slice(0, 200)] : undefined
+  if (!isRecord(body)) return undefined
+  if (Array.isArray(body.errors))
+    return body.errors.flatMap((error) => {
+      if (typeof error === 'string') return [error]
+      return isRecord(error) && typeof error.message === 'string' ? [error.message] : []
+    })
+  if (typeof body.Message === 'string') return [body.Message]
+  return typeof body.message === 'string' ? [body.message] : undefined
+}
+
+/** The status a 500 stands for: a refusal (400), a spent thread limit (429), wrong credentials (401), or itself. */
+function statusOf500(messages: string[]): number | undefined {
+  if (messages.length === 0 || messages.some((message) => SERVER_FAILURE.test(message.trim())))
+    return undefined
+  if (messages.some((message) => THREAD_LIMIT.test(message))) return 429
+  if (messages.some((message) => CREDENTIALS.test(message) && !fieldOfMessage(message))) return 401
+  return 400
+}
+
+export function describeAutotaskError(status: number, body: unknown): VendorErrorDescription {
+  const messages = messagesIn(body)
+  if (messages === undefined) return { errors: [] }
+  const standsFor = status === 500 ? statusOf500(messages) : undefined
+  return {
+    ...(standsFor === undefined ? {} : { status: standsFor }),
+    message: messages.join('; ') || undefined,
+    errors: messages.map((message) => ({ field: fieldOfMessage(message), message })),
+  }
+}
