@@ -60,7 +60,9 @@ function statusOf500(messages: string[]): number | undefined {
 export function describeAutotaskError(status: number, body: unknown): VendorErrorDescription {
   const messages = messagesIn(body)
   if (messages === undefined) return { errors: [] }
-  const standsFor = status === 500 ? statusOf500(messages) : undefined
+  // Only Autotask's own `errors` can be a refusal: a page from a proxy or the web server is a failure.
+  const fromAutotask = isRecord(body) && Array.isArray(body.errors)
+  const standsFor = status === 500 && fromAutotask ? statusOf500(messages) : undefined
   return {
     ...(standsFor === undefined ? {} : { status: standsFor }),
     message: messages.join('; ') || undefined,

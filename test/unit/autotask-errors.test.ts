@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { gatewayErrorFromVendor } from '../../src/vendor-http/vendor-errors.js'
+import { describeAutotaskError } from '../../adapters/autotask/errors.js'
+
+const gatewayError = (status: number, body: unknown, fieldNames: Record<string, string> = {}) =>
+  gatewayErrorFromVendor('autotask', status, describeAutotaskError(status, body), fieldNames)
+
+describe('autotask errors', () => {
+  it('makes a 500 refusing a business rule a validation failure, naming the canonical field where it can', () => {
+    const error = gatewayError(
+      500,
+      { errors: ['Value does not reference an existing entity for companyID . '] },
+      { companyId: 'customerId' },
+    )
+    expect(error).toMatchObject({ status: 422, code: 'validation_failed' })
+    expect(error.extras).toMatchObject({
+      vendor: { status: 500 },
+      errors: [
+        { field: 'customerId', message: 'Value does not reference an existing entity for companyID . ' },
+      ],
+    })
+    const rule =
+      'When assigning a Resource, you must assign both a assignedResourceID and assignedResourceRoleID.'
+    expect(gatewayError(500, { errors: [rule] })).toMatchObject({
+      status: 422,
+      extras: { errors: [{ message: rule }] },
+    })
+  })
+
+  it("leaves Autotask's own failures a 500, so they count against the connection", () => {
+    expect(describeAutotaskError(500, { errors: ['Something went wrong'] }).status).toBeUndefined()
+    expect(describeAutotaskError(500, undefined).status).toBeUndefined()
+    expect(describeAutotaskError(500, '<html>oops</html>').status).toBeUndefined()
+    expect(gatewayError(500, { errors: ['Something went wrong'] })).toMatchObject({ status: 502 })
+  })
+
+  it('reads the thread limit as a rate limit, and credentials named in a 500 as refused credentials', () => {
+    const thread =
+      'Thread Threshold Exceeded — The Autotask API thread threshold of 3 threads has been exceeded.'
+    expect(gatewayError(500, { errors: [thread] })).toMatchObject({ status: 429, code: 'rate_limited' })
+    expect(gatewayError(500, { errors: ['Invalid integration code'] })).toMatchObject({
+      status: 502,
+      detail: "autotask rejected the connection's credentials",
+    })
+  })
+
+  it('reads ASP.NET bodies, error objects, and keeps other statuses as they are', () => {
+    const notAllowed = { Message: "The requested resource does not support http method 'GET'." }
+    expect(describeAutotaskError(405, notAllowed)).toEqual({
+      message: notAllowed.Message,
+      errors: [{ field: undefined, message: notAllowed.Message }],
+    })
+    expect(describeAutotaskError(404, { errors: [{ message: 'gone', field: 'id' }] }).status).toBeUndefined()
+    expect(gatewayError(401, '')).toMatchObject({ status: 502 })
+  })
+
+  it('names the field of a query on an unknown field', () => {
+    const error = gatewayError(500, { errors: ['Unable to find projectID in the TimeEntry Entity'] })
+    expect(error.extras.errors).toEqual([
+      { message: 'projectID Unable to find projectID in the TimeEntry Entity' },
+    ])
+  })
+})
