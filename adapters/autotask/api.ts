@@ -112,7 +112,10 @@ export function autotaskApi(client: VendorClient): AutotaskApi {
         body: {
           filter: conditions,
           MaxRecords: asked,
-          ...(includeFields ? { IncludeFields: includeFields } : {}),
+          // Paging by id needs the id (and Autotask's help says so past 500 records: the facts, §2).
+          ...(includeFields
+            ? { IncludeFields: includeFields.includes('id') ? includeFields : ['id', ...includeFields] }
+            : {}),
         },
       },
       ctx,
@@ -149,7 +152,9 @@ export function autotaskApi(client: VendorClient): AutotaskApi {
     },
 
     async create(target, body, { fieldNames }, ctx) {
-      const answer = await send({ method: 'POST', path: target.path, body, fieldNames }, ctx)
+      // A create leaves out what it does not set: explicit nulls made Autotask answer 500 (KelvinTegelaar/AutotaskAPI#26).
+      const sent = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null))
+      const answer = await send({ method: 'POST', path: target.path, body: sent, fieldNames }, ctx)
       return readAfterWrite(() => item(`${target.key ?? target.path}/${itemIdIn(answer, target.path)}`, ctx))
     },
 

@@ -47,7 +47,7 @@ describe('autotask lists', () => {
   it('POSTs the conditions to /query with the page size, and always sends one condition', async () => {
     const { api, calls } = fakeClient(() => page([1, 2]))
     await api.list({ path: '/Companies' }, { filter: [] }, { pageSize: 2, position: null, filters: {} }, ctx)
-    const query = listQuery([eq('companyID', 7), textContains('title', '"}] or {"op')], ['id', 'title'])!
+    const query = listQuery([eq('companyID', 7), textContains('title', '"}] or {"op')], ['title'])!
     await api.list({ path: '/Tickets' }, query, { pageSize: 50, position: null, filters: {} }, ctx)
     expect(calls.map(({ method, path, body, idempotent }) => ({ method, path, body, idempotent }))).toEqual([
       {
@@ -152,14 +152,14 @@ describe('autotask records', () => {
     })
   })
 
-  it('creates, then reads the record the answer names, from the collection the target names', async () => {
+  it('creates without the nulls, then reads the record the answer names, from the collection the target names', async () => {
     const { api, calls } = fakeClient(
       () => ({ itemId: 41 }),
       () => ({ item: { id: 41 } }),
     )
     const note = await api.create(
       { path: '/Tickets/7/Notes', key: '/TicketNotes' },
-      { title: 't', description: 'd' },
+      { title: 't', description: 'd', noteType: null },
       { fieldNames: { description: 'body' } },
       ctx,
     )
