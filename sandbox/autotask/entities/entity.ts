@@ -1,20 +1,14 @@
 import type { AutotaskDatabase } from '../database.js'
 
+// Changes since the first commit (emu-data): `userDefinedFields?(db)` added to EntityDefinition.
+
 /**
  * What the emulator knows of one Autotask entity: the field definitions `/{Entity}/entityInformation/fields`
  * answers (which the query language and the writes check against), where its records live, and its writes with
  * the vendor's validation. The engine (routes, query, paging) is generic over these.
  */
 export type DataType =
-  | 'integer'
-  | 'long'
-  | 'short'
-  | 'string'
-  | 'datetime'
-  | 'date'
-  | 'boolean'
-  | 'decimal'
-  | 'double'
+  'integer' | 'long' | 'short' | 'string' | 'datetime' | 'date' | 'boolean' | 'decimal' | 'double'
 
 export interface PicklistValue {
   value: string
@@ -78,4 +72,6 @@ export interface EntityDefinition {
   create?(db: AutotaskDatabase, body: Record<string, unknown>, parentId: number | undefined, now: Date): Row
   /** The body carries the record's `id`; only the fields it names change. Throws EntityError. */
   update?(db: AutotaskDatabase, body: Record<string, unknown>, parentId: number | undefined, now: Date): Row
+  /** What `/{Entity}/entityInformation/userDefinedFields` answers (entities with `hasUserDefinedFields`). */
+  userDefinedFields?(db: AutotaskDatabase): FieldDefinition[]
 }
