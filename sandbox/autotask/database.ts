@@ -135,6 +135,21 @@ export class AutotaskDatabase {
     return record
   }
 
+  remove<K extends AutotaskTableName>(name: K, record: AutotaskTables[K]): void {
+    this.table(name).delete(record.id)
+    if (name === 'timeEntries') {
+      const entry = record as TimeEntryRecord
+      if (entry.ticketID !== null) {
+        const filed = this.#timeByTicket.get(entry.ticketID) ?? []
+        this.#timeByTicket.set(
+          entry.ticketID,
+          filed.filter((other) => other !== entry),
+        )
+      }
+    }
+    this.changes.announce({ table: name, action: 'deleted', record: record as Row })
+  }
+
   /** A ticket's notes, oldest first. */
   notesOf(ticketId: number): readonly TicketNoteRecord[] {
     return this.#notesByTicket.get(ticketId) ?? []

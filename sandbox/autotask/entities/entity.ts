@@ -1,6 +1,7 @@
 import type { AutotaskDatabase } from '../database.js'
 
-// Changes since the first commit (emu-data): `userDefinedFields?(db)` added to EntityDefinition.
+// Changes since the first commit (emu-data): `userDefinedFields?(db)` and `delete?(db, id, parentId)` added to
+// EntityDefinition.
 
 /**
  * What the emulator knows of one Autotask entity: the field definitions `/{Entity}/entityInformation/fields`
@@ -72,6 +73,8 @@ export interface EntityDefinition {
   create?(db: AutotaskDatabase, body: Record<string, unknown>, parentId: number | undefined, now: Date): Row
   /** The body carries the record's `id`; only the fields it names change. Throws EntityError. */
   update?(db: AutotaskDatabase, body: Record<string, unknown>, parentId: number | undefined, now: Date): Row
+  /** `DELETE /{Entity}/{id}` for entities whose `info.canDelete`. Throws EntityError (404 when there is none). */
+  delete?(db: AutotaskDatabase, id: number, parentId: number | undefined): void
   /** What `/{Entity}/entityInformation/userDefinedFields` answers (entities with `hasUserDefinedFields`). */
   userDefinedFields?(db: AutotaskDatabase): FieldDefinition[]
 }

@@ -1,0 +1,107 @@
+import { toTimestamp } from '../../shared/dates.js'
+import type { AutotaskDatabase } from '../database.js'
+import type { CompanyRecord } from '../records.js'
+import type { EntityDefinition, FieldDefinition, Row } from './entity.js'
+import {
+  boolean,
+  dateTime,
+  idField,
+  integer,
+  picklist,
+  readOnly,
+  reference,
+  required,
+  text,
+} from './fields.js'
+import { userDefinedValues } from './user-defined-fields.js'
+import { acceptedValues, recordToUpdate } from './writes.js'
+
+// Required: companyName (≤ 100), companyType, ownerResourceID, phone (≤ 25); other lengths from the same source
+// (ecitsolutions/Autotask:Autotask/Functions/New-AtwsAccount.ps1, the SOAP Account the REST Companies entity
+// renamed). Company 0 is the Autotask account's own company (a live sandbox's "companyID = 0", verification
+// log found by code search).
+
+function companyFields(db: AutotaskDatabase): FieldDefinition[] {
+  return [
+    idField(),
+    text('companyName', 100, required),
+    text('companyNumber', 50),
+    picklist('companyType', db.picklist('Companies', 'companyType'), required),
+    integer('classification'),
+    text('phone', 25, required),
+    text('fax', 25),
+    text('address1', 128),
+    text('address2', 128),
+    text('city', 30),
+    text('state', 40),
+    text('postalCode', 10),
+    integer('countryID'),
+    text('webAddress', 255),
+    boolean('isActive'),
+    reference('ownerResourceID', 'Resource', required),
+    reference('parentCompanyID', 'Company'),
+    dateTime('createDate', readOnly),
+    dateTime('lastActivityDate', readOnly),
+    dateTime('lastTrackedModifiedDateTime', readOnly),
+  ]
+}
+
+export const COMPANIES: EntityDefinition = {
+  name: 'Companies',
+  info: {
+    name: 'Companies',
+    canCreate: true,
+    canUpdate: true,
+    canDelete: false,
+    canQuery: true,
+    hasUserDefinedFields: true,
+    supportsWebhookCallouts: true,
+  },
+  fields: companyFields,
+  rows: (db) => db.companies as Map<number, Row>,
+  userDefinedFields: (db) => db.userDefinedFields.Companies ?? [],
+  create(db, body, _parentId, now) {
+    const values = acceptedValues(companyFields(db), db, body, 'create')
+    const at = toTimestamp(now.getTime())
+    return db.insert('companies', {
+      companyNumber: null,
+      classification: null,
+      fax: null,
+      address1: null,
+      address2: null,
+      city: null,
+      state: null,
+      postalCode: null,
+      countryID: null,
+      webAddress: null,
+      // (unsourced: chosen: a new company is active unless the body says otherwise)
+      isActive: true,
+      parentCompanyID: null,
+      ...(values as Pick<CompanyRecord, 'companyName' | 'companyType' | 'phone' | 'ownerResourceID'>),
+      createDate: at,
+      lastActivityDate: at,
+      lastTrackedModifiedDateTime: at,
+      userDefinedFields: userDefinedValues(db, 'Companies', body.userDefinedFields, []),
+    }) as Row
+  },
+  update(db, body, _parentId, now) {
+    const company = recordToUpdate(db.companies, body, 'Companies')
+    const values = acceptedValues(companyFields(db), db, body, 'update', company)
+    const at = toTimestamp(now.getTime())
+    return db.update('companies', company, {
+      ...(values as Partial<CompanyRecord>),
+      ...(body.userDefinedFields === undefined
+        ? {}
+        : {
+            userDefinedFields: userDefinedValues(
+              db,
+              'Companies',
+              body.userDefinedFields,
+              company.userDefinedFields,
+            ),
+          }),
+      lastActivityDate: at,
+      lastTrackedModifiedDateTime: at,
+    }) as Row
+  },
+}

@@ -1,0 +1,83 @@
+import { toTimestamp } from '../../shared/dates.js'
+import type { AutotaskDatabase } from '../database.js'
+import type { TicketNoteRecord } from '../records.js'
+import { EntityError, type EntityDefinition, type FieldDefinition, type Row } from './entity.js'
+import { dateTime, idField, picklist, readOnly, reference, required, text } from './fields.js'
+import { acceptedValues, recordToUpdate, refused } from './writes.js'
+
+// Required: ticketID, description (≤ 32000), noteType, publish; title optional (≤ 250); createDateTime and
+// creatorResourceID read only (a practitioner's verification log of a live sandbox, "V1" TicketNotes, 2026-06,
+// found by code search; ecitsolutions/Autotask:Autotask/Functions/New-AtwsTicketNote.ps1 Mandatory parameters).
+// Written only under the ticket: `POST /Tickets/{id}/Notes`; `/TicketNotes` as a top-level write answers 404
+// and a note cannot be deleted (405) (practitioner's notes "Autotask API — Lessons Learned", Notes).
+
+function noteFields(db: AutotaskDatabase): FieldDefinition[] {
+  return [
+    idField(),
+    reference('ticketID', 'Ticket', { ...required, isReadOnly: false }),
+    text('title', 250),
+    text('description', 32000, required),
+    picklist('noteType', db.picklist('TicketNotes', 'noteType'), required),
+    picklist('publish', db.picklist('TicketNotes', 'publish'), required),
+    reference('creatorResourceID', 'Resource', readOnly),
+    dateTime('createDateTime', readOnly),
+    dateTime('lastActivityDate', readOnly),
+  ]
+}
+
+function parentTicket(db: AutotaskDatabase, parentId: number | undefined) {
+  // (unsourced: the 404 text chosen; the status is the notes' above)
+  if (parentId === undefined) throw new EntityError(404, ['TicketNotes are written under their ticket.'])
+  const ticket = db.tickets.get(parentId)
+  if (!ticket) throw refused('Value does not reference an existing entity for ticketID . ')
+  return ticket
+}
+
+export const TICKET_NOTES: EntityDefinition = {
+  name: 'TicketNotes',
+  info: {
+    name: 'TicketNotes',
+    canCreate: true,
+    canUpdate: true,
+    canDelete: false,
+    canQuery: true,
+    hasUserDefinedFields: false,
+    supportsWebhookCallouts: true,
+  },
+  parent: { entity: 'Tickets', idField: 'ticketID', childPath: 'Notes' },
+  fields: noteFields,
+  rows: (db) => db.ticketNotes as Map<number, Row>,
+  create(db, body, parentId, now) {
+    const ticket = parentTicket(db, parentId)
+    const values = acceptedValues(noteFields(db), db, { ...body, ticketID: ticket.id }, 'create')
+    const at = toTimestamp(now.getTime())
+    const note = db.insert('ticketNotes', {
+      title: null,
+      ...(values as Pick<TicketNoteRecord, 'description' | 'noteType' | 'publish'>),
+      ticketID: ticket.id,
+      creatorResourceID: db.apiResourceID,
+      createDateTime: at,
+      lastActivityDate: at,
+    })
+    // A note is activity on its ticket. (unsourced: chosen because `lastActivityDate` says so by its name)
+    db.update('tickets', ticket, { lastActivityDate: at, lastActivityResourceID: db.apiResourceID })
+    return note as Row
+  },
+  update(db, body, parentId, now) {
+    const ticket = parentTicket(db, parentId)
+    const note = recordToUpdate(db.ticketNotes, body, 'TicketNotes')
+    if (note.ticketID !== ticket.id)
+      throw new EntityError(404, [`TicketNotes with id ${note.id} was not found.`])
+    // An update must name noteType and publish again, or it answers 500 (practitioner's notes above, Notes).
+    const missing = ['noteType', 'publish'].filter(
+      (field) => body[field] === undefined || body[field] === null,
+    )
+    if (missing.length > 0)
+      throw refused(...missing.map((field) => `Value does not exist for the required field ${field}`))
+    const { ticketID: _ticketID, ...values } = acceptedValues(noteFields(db), db, body, 'update', note)
+    return db.update('ticketNotes', note, {
+      ...(values as Partial<TicketNoteRecord>),
+      lastActivityDate: toTimestamp(now.getTime()),
+    }) as Row
+  },
+}

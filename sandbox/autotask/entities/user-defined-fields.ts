@@ -1,0 +1,28 @@
+import type { AutotaskDatabase } from '../database.js'
+import type { UserDefinedFieldValue } from '../records.js'
+import { refused } from './writes.js'
+
+/**
+ * A record's `userDefinedFields` after a write that gave `given` (`[{ name, value }]`, the shape records carry:
+ * KerkhoffTechnologies/django-autotask fixtures, apigrate/autotask-restapi README): every field the entity
+ * defines, the named ones set, the others as they were. Values are text, as Autotask answers them.
+ */
+export function userDefinedValues(
+  db: AutotaskDatabase,
+  entity: string,
+  given: unknown,
+  current: readonly UserDefinedFieldValue[],
+): UserDefinedFieldValue[] {
+  const defined = db.userDefinedFields[entity] ?? []
+  const values = new Map(defined.map((field) => [field.name, null as string | null]))
+  for (const { name, value } of current) if (values.has(name)) values.set(name, value)
+  if (given === undefined) return [...values].map(([name, value]) => ({ name, value }))
+  if (!Array.isArray(given)) throw refused('Invalid value for field userDefinedFields')
+  for (const item of given) {
+    const { name, value } = (item ?? {}) as { name?: unknown; value?: unknown }
+    // (unsourced: chosen because no source quotes the answer to a UDF the entity does not define)
+    if (typeof name !== 'string' || !values.has(name)) throw refused(`Unable to find UDF ${String(name)}`)
+    values.set(name, value === null || value === undefined ? null : String(value))
+  }
+  return [...values].map(([name, value]) => ({ name, value }))
+}
