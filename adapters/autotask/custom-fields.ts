@@ -5,7 +5,8 @@ import type {
   CustomFieldValue,
   CustomFieldWrite,
 } from '../../src/canonical/custom-field.js'
-import type { AutotaskFieldInfo, AutotaskUdfValue } from './types.js'
+import type { AutotaskFieldInfo } from './api.js'
+import type { AutotaskUdfValue } from './types.js'
 
 /**
  * Autotask's user-defined fields (UDFs) as canonical custom fields, both ways. Pure functions. A UDF is known by its
@@ -42,7 +43,7 @@ function canonicalType(field: AutotaskFieldInfo): CustomFieldType {
 }
 
 /** A UDF definition in canonical form; only active picklist values can be chosen. */
-export function udfOf(field: AutotaskFieldInfo): AutotaskUdf {
+export function udfOf(field: AutotaskFieldInfo & { label?: string }): AutotaskUdf {
   const type = canonicalType(field)
   const values = [...(field.picklistValues ?? [])]
     .filter((value) => value.isActive !== false)
@@ -103,7 +104,7 @@ export function udfValueToAutotask(udf: AutotaskUdf | undefined, value: CustomFi
   return Array.isArray(value) ? value.join(',') : String(value)
 }
 
-/** The `userDefinedFields` a write sends: the written ones only (Autotask leaves the UDFs not named alone). */
+/** The `userDefinedFields` a write sends: the written ones only (a PATCH changes what it names: vendors.md). */
 export function userDefinedFieldsOf(
   writes: readonly CustomFieldWrite[] | undefined,
   udfs: readonly AutotaskUdf[],

@@ -6,14 +6,15 @@ import type { Contact, ContactCreate, ContactUpdate } from '../../src/canonical/
 import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
 import type { Board, Priority, Status, TicketType } from '../../src/canonical/reference.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
-import { integerId, integerPathId, nullableIntegerId, withoutUndefined } from '../../src/mapping/ids.js'
+import { integerPathId, nullableIntegerId, withoutUndefined } from '../../src/mapping/ids.js'
 import { categoryFromName, isoOrEpoch, isoOrNull, matchLevel, textOrNull } from '../../src/mapping/names.js'
+import type { AutotaskPicklistValue } from './api.js'
+import { autotaskId } from './query.js'
 import { customFieldsFromAutotask, type AutotaskUdf } from './custom-fields.js'
 import type {
   AutotaskCompany,
   AutotaskConfigurationItem,
   AutotaskContact,
-  AutotaskPicklistValue,
   AutotaskResource,
   AutotaskTicket,
   AutotaskTicketNote,
@@ -261,7 +262,6 @@ export function agentFromAutotask(resource: AutotaskResource): Agent {
   }
 }
 
-export const autotaskId = (value: string, field: string): number => integerId('autotask', value, field)
 export const autotaskPathId = (value: string): number => integerPathId('autotask', value)
 const nullableAutotaskId = (value: string | null | undefined, field: string) =>
   nullableIntegerId('autotask', value, field)

@@ -11,34 +11,6 @@ export interface AutotaskUdfValue {
   value?: string | null
 }
 
-/** One value of a picklist field (`/{Entity}/entityInformation/fields` -> `picklistValues`). */
-export interface AutotaskPicklistValue {
-  value: string
-  label: string
-  isDefaultValue?: boolean
-  sortOrder?: number
-  parentValue?: string | null
-  isActive?: boolean
-  isSystem?: boolean
-}
-
-/** One field of `/{Entity}/entityInformation/fields`, or of `.../userDefinedFields`. */
-export interface AutotaskFieldInfo {
-  name: string
-  label?: string
-  dataType?: string
-  length?: number
-  isRequired?: boolean
-  isReadOnly?: boolean
-  isQueryable?: boolean
-  isPickList?: boolean
-  picklistValues?: AutotaskPicklistValue[] | null
-}
-
-export interface AutotaskFieldsAnswer {
-  fields?: AutotaskFieldInfo[]
-}
-
 interface WithUdfs {
   userDefinedFields?: AutotaskUdfValue[] | null
 }
