@@ -111,5 +111,8 @@ export function userDefinedFieldsOf(
 ): AutotaskUdfValue[] | undefined {
   if (writes === undefined || writes.length === 0) return undefined
   const byId = new Map(udfs.map((udf) => [udf.definition.id, udf]))
-  return writes.map((write) => ({ name: write.id, value: udfValueToAutotask(byId.get(write.id), write.value) }))
+  return writes.map((write) => ({
+    name: write.id,
+    value: udfValueToAutotask(byId.get(write.id), write.value),
+  }))
 }

@@ -62,7 +62,10 @@ export const statusCategory = (value: string, label: string, options: AutotaskMa
  * states no level is medium.
  */
 export const priorityLevel = (value: string, label: string, options: AutotaskMapOptions): PriorityLevel =>
-  options.priorityMap[label] ?? options.priorityMap[value] ?? matchLevel(label.replace(/\d+/g, '')) ?? 'medium'
+  options.priorityMap[label] ??
+  options.priorityMap[value] ??
+  matchLevel(label.replace(/\d+/g, '')) ??
+  'medium'
 
 export const statusFromAutotask = (value: AutotaskPicklistValue, options: AutotaskMapOptions): Status => ({
   id: String(value.value),
@@ -71,7 +74,10 @@ export const statusFromAutotask = (value: AutotaskPicklistValue, options: Autota
   boardId: null,
 })
 
-export const priorityFromAutotask = (value: AutotaskPicklistValue, options: AutotaskMapOptions): Priority => ({
+export const priorityFromAutotask = (
+  value: AutotaskPicklistValue,
+  options: AutotaskMapOptions,
+): Priority => ({
   id: String(value.value),
   name: value.label,
   level: priorityLevel(String(value.value), value.label, options),
@@ -127,7 +133,11 @@ export function ticketFromAutotask(
     number: textOrNull(ticket.ticketNumber) ?? String(ticket.id),
     subject: ticket.title ?? '',
     description: textOrNull(ticket.description),
-    status: { id: statusValue, name: statusLabel, category: statusCategory(statusValue, statusLabel, options) },
+    status: {
+      id: statusValue,
+      name: statusLabel,
+      category: statusCategory(statusValue, statusLabel, options),
+    },
     priority:
       priorityLabel === undefined
         ? null
@@ -199,7 +209,9 @@ export function customerFromAutotask(company: AutotaskCompany, udfs: readonly Au
     address: Object.values(address).some((part) => part !== null) ? address : null,
     active: company.isActive !== false,
     createdAt: utcIsoOrEpoch(company.createDate),
-    updatedAt: utcIsoOrEpoch(company.lastTrackedModifiedDateTime ?? company.lastActivityDate ?? company.createDate),
+    updatedAt: utcIsoOrEpoch(
+      company.lastTrackedModifiedDateTime ?? company.lastActivityDate ?? company.createDate,
+    ),
     customFields: customFieldsFromAutotask(company.userDefinedFields, udfs),
     remote: company,
   }
@@ -274,14 +286,14 @@ export interface ResolvedTicketWrite {
   queueID?: number
   /** The assignee's role: Autotask assigns a resource in a role (assignedResourceRoleID); null unassigns. */
   assignedResourceRoleID?: number | null
-  /** Required picklists the create left out, at their picklist's default value. */
-  defaults?: Record<string, number>
   userDefinedFields?: AutotaskUdfValue[]
 }
 
-function ticketFields(body: TicketCreate | TicketUpdate, resolved: ResolvedTicketWrite): Record<string, unknown> {
+function ticketFields(
+  body: TicketCreate | TicketUpdate,
+  resolved: ResolvedTicketWrite,
+): Record<string, unknown> {
   return {
-    ...resolved.defaults,
     title: body.subject,
     description: body.description,
     companyID: body.customerId === undefined ? undefined : autotaskId(body.customerId, 'customerId'),

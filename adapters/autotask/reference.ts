@@ -77,7 +77,8 @@ export function publishFor(visibility: 'public' | 'internal', publish: readonly 
 /** The resource the connection's API user is (its `userName`), for the writes that need one. */
 export const ownResourceOf = (agents: readonly Agent[], userName: string) =>
   agents.find(
-    (agent) => (agent.remote as AutotaskResource | undefined)?.userName?.toLowerCase() === userName.toLowerCase(),
+    (agent) =>
+      (agent.remote as AutotaskResource | undefined)?.userName?.toLowerCase() === userName.toLowerCase(),
   )
 
 export interface AutotaskReferenceSource {
@@ -101,7 +102,12 @@ export class AutotaskReference {
   async ticketPicklists(ctx: CallContext): Promise<TicketPicklists> {
     const fields = await this.source.fields('Tickets', ctx)
     const of = (name: string) => picklistOf(picklistValues(fields, name))
-    return { status: of('status'), priority: of('priority'), ticketType: of('ticketType'), queueID: of('queueID') }
+    return {
+      status: of('status'),
+      priority: of('priority'),
+      ticketType: of('ticketType'),
+      queueID: of('queueID'),
+    }
   }
 
   /** Every status, inactive ones too: tickets may still be in one, and a filter by category finds them. */
@@ -157,7 +163,8 @@ export class AutotaskReference {
   async noteWrite(body: CommentCreate, ctx: CallContext): Promise<{ noteType: number; publish: number }> {
     const fields = await this.source.fields('TicketNotes', ctx)
     const publish = publishFor(body.visibility ?? 'internal', picklistValues(fields, 'publish'))
-    if (publish === undefined) throw noMatch('autotask', 'visibility', body.visibility ?? 'internal', 'visibility')
+    if (publish === undefined)
+      throw noMatch('autotask', 'visibility', body.visibility ?? 'internal', 'visibility')
     const noteTypes = active(picklistValues(fields, 'noteType'))
     const noteType = noteTypes.find((value) => value.isDefaultValue) ?? noteTypes[0]
     if (noteType === undefined) throw noMatch('autotask', 'body', 'noteType', 'note types')
@@ -165,7 +172,9 @@ export class AutotaskReference {
   }
 
   async configurationItemTypes(ctx: CallContext): Promise<Picklist> {
-    return picklistOf(picklistValues(await this.source.fields('ConfigurationItems', ctx), 'configurationItemType'))
+    return picklistOf(
+      picklistValues(await this.source.fields('ConfigurationItems', ctx), 'configurationItemType'),
+    )
   }
 
   /** The user-defined fields of a resource's entity. */
@@ -173,7 +182,10 @@ export class AutotaskReference {
     return (await this.source.userDefinedFields(UDF_ENTITIES[resource], ctx)).map(udfOf)
   }
 
-  async customFieldDefinitions(resource: CustomFieldResource, ctx: CallContext): Promise<CustomFieldDefinition[]> {
+  async customFieldDefinitions(
+    resource: CustomFieldResource,
+    ctx: CallContext,
+  ): Promise<CustomFieldDefinition[]> {
     return (await this.customFields(resource, ctx)).map((udf) => udf.definition)
   }
 
@@ -183,11 +195,16 @@ export class AutotaskReference {
   }
 
   /** A category or status id, a level or priority id, a type and a board, as Autotask's picklist values. */
-  async resolveTicketWrite(body: TicketCreate | TicketUpdate, ctx: CallContext): Promise<ResolvedTicketWrite> {
+  async resolveTicketWrite(
+    body: TicketCreate | TicketUpdate,
+    ctx: CallContext,
+  ): Promise<ResolvedTicketWrite> {
     const needsStatus = body.status !== undefined || body.statusId !== undefined
     const status = needsStatus ? statusForWrite('autotask', await this.statuses(ctx), body) : undefined
     const needsPriority = body.priority !== undefined || body.priorityId !== undefined
-    const priority = needsPriority ? priorityForWrite('autotask', await this.priorities(ctx), body) : undefined
+    const priority = needsPriority
+      ? priorityForWrite('autotask', await this.priorities(ctx), body)
+      : undefined
     const type = await this.valueOf(body.typeId, 'typeId', 'ticket-types', () => this.ticketTypes(ctx))
     const queue = await this.valueOf(body.boardId, 'boardId', 'boards', async () =>
       (await this.boards(ctx)).filter((board) => board.active),

@@ -70,49 +70,64 @@ export const agentNamesOf = (agents: readonly Agent[]): ReadonlyMap<string, stri
  * Autotask's tickets, notes, companies, configuration items and contacts, declared. Every list is a query of the
  * entity (`POST /{Entity}/query`); a create or update answers `{itemId}` and the record is read again (api.ts).
  */
-export function autotaskResources({ api, reference, mapOptions, agents, ownResource }: AutotaskResourceContext) {
+export function autotaskResources({
+  api,
+  reference,
+  mapOptions,
+  agents,
+  ownResource,
+}: AutotaskResourceContext) {
   const udfsOf = (resource: CustomFieldResource, ctx: CallContext) => reference.customFields(resource, ctx)
-  const udfWrites = async (resource: CustomFieldResource, writes: CustomFieldWrite[] | undefined, ctx: CallContext) =>
-    writes === undefined || writes.length === 0 ? undefined : userDefinedFieldsOf(writes, await udfsOf(resource, ctx))
+  const udfWrites = async (
+    resource: CustomFieldResource,
+    writes: CustomFieldWrite[] | undefined,
+    ctx: CallContext,
+  ) =>
+    writes === undefined || writes.length === 0
+      ? undefined
+      : userDefinedFieldsOf(writes, await udfsOf(resource, ctx))
   const customFieldOf = async (resource: CustomFieldResource, filters: ListFilters, ctx: CallContext) =>
-    filters.customField === undefined ? undefined : customFieldCondition(filters.customField, await udfsOf(resource, ctx))
+    filters.customField === undefined
+      ? undefined
+      : customFieldCondition(filters.customField, await udfsOf(resource, ctx))
 
-  const tickets: ResourceDeclaration<AutotaskListQuery, AutotaskTicket, Ticket, TicketCreate, TicketUpdate> = {
-    path: '/Tickets',
-    itemPath: ticketPath,
-    filters: AUTOTASK_FILTERS.tickets,
-    query: async (filters, ctx) =>
-      listQuery(
-        ticketConditions(filters, {
-          statuses: await reference.statusValuesFor(filters, ctx),
-          priorities: await reference.priorityValuesFor(filters, ctx),
-          customField: await customFieldOf('tickets', filters, ctx),
+  const tickets: ResourceDeclaration<AutotaskListQuery, AutotaskTicket, Ticket, TicketCreate, TicketUpdate> =
+    {
+      path: '/Tickets',
+      itemPath: ticketPath,
+      filters: AUTOTASK_FILTERS.tickets,
+      query: async (filters, ctx) =>
+        listQuery(
+          ticketConditions(filters, {
+            statuses: await reference.statusValuesFor(filters, ctx),
+            priorities: await reference.priorityValuesFor(filters, ctx),
+            customField: await customFieldOf('tickets', filters, ctx),
+          }),
+        ),
+      toCanonical: async (records, ctx) => {
+        const [picklists, udfs, people] = await Promise.all([
+          reference.ticketPicklists(ctx),
+          udfsOf('tickets', ctx),
+          agents(ctx),
+        ])
+        const names = agentNamesOf(people)
+        return records.map((ticket) => ticketFromAutotask(ticket, picklists, mapOptions, udfs, names))
+      },
+      createBody: async (body, ctx) => {
+        const resolved = {
+          ...(await reference.resolveTicketWrite(body, ctx)),
+          userDefinedFields: await udfWrites('tickets', body.customFields, ctx),
+        }
+        const vendorBody = autotaskTicketCreateBody(body, resolved)
+        return { ...(await reference.defaultsFor('Tickets', vendorBody, ctx)), ...vendorBody }
+      },
+      updateBody: async (body, ctx, id) =>
+        autotaskTicketUpdateBody(id, body, {
+          ...(await reference.resolveTicketWrite(body, ctx)),
+          userDefinedFields: await udfWrites('tickets', body.customFields, ctx),
         }),
-      ),
-    toCanonical: async (records, ctx) => {
-      const [picklists, udfs, people] = await Promise.all([
-        reference.ticketPicklists(ctx),
-        udfsOf('tickets', ctx),
-        agents(ctx),
-      ])
-      const names = agentNamesOf(people)
-      return records.map((ticket) => ticketFromAutotask(ticket, picklists, mapOptions, udfs, names))
-    },
-    createBody: async (body, ctx) => {
-      const resolved = {
-        ...(await reference.resolveTicketWrite(body, ctx)),
-        userDefinedFields: await udfWrites('tickets', body.customFields, ctx),
-      }
-      const vendorBody = autotaskTicketCreateBody(body, resolved)
-      return { ...(await reference.defaultsFor('Tickets', vendorBody, ctx)), ...vendorBody }
-    },
-    updateBody: async (body, ctx, id) =>
-      autotaskTicketUpdateBody(id, body, {
-        ...(await reference.resolveTicketWrite(body, ctx)),
-        userDefinedFields: await udfWrites('tickets', body.customFields, ctx),
-      }),
-    fieldNames: ticketFieldNames,
-  }
+      fieldNames: ticketFieldNames,
+    }
 
   /**
    * Notes are listed as TicketNotes of the ticket, and created under the ticket (`POST /Tickets/{id}/Notes`: a child
@@ -222,9 +237,16 @@ export function autotaskResources({ api, reference, mapOptions, agents, ownResou
       // The UDFs are read before the write: nothing that can fail may come between a write and its answer.
       async create(body, ctx) {
         const udfs = await udfsOf('contacts', ctx)
-        const vendorBody = autotaskContactBody(body, { userDefinedFields: userDefinedFieldsOf(body.customFields, udfs) })
+        const vendorBody = autotaskContactBody(body, {
+          userDefinedFields: userDefinedFieldsOf(body.customFields, udfs),
+        })
         const target = { path: companyContacts(autotaskId(body.customerId, 'customerId')), key: '/Contacts' }
-        const created = await api.create<AutotaskContact>(target, vendorBody, { fieldNames: contactFieldNames }, ctx)
+        const created = await api.create<AutotaskContact>(
+          target,
+          vendorBody,
+          { fieldNames: contactFieldNames },
+          ctx,
+        )
         return contactFromAutotask(created, udfs)
       },
       async update(id, body, ctx) {
@@ -238,7 +260,12 @@ export function autotaskResources({ api, reference, mapOptions, agents, ownResou
         })
         const companyId = current.companyID ?? autotaskId(body.customerId ?? '', 'customerId')
         const target = { path: companyContacts(companyId), itemPath: contactPath(id), id, key: '/Contacts' }
-        const updated = await api.update<AutotaskContact>(target, vendorBody, { fieldNames: contactFieldNames }, ctx)
+        const updated = await api.update<AutotaskContact>(
+          target,
+          vendorBody,
+          { fieldNames: contactFieldNames },
+          ctx,
+        )
         return contactFromAutotask(updated, udfs)
       },
     },
