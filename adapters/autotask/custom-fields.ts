@@ -22,9 +22,15 @@ export interface AutotaskUdf {
   valuesByLabel: ReadonlyMap<string, string>
 }
 
-function canonicalType(field: AutotaskFieldInfo): CustomFieldType {
+/**
+ * A UDF definition names its type `type` where the entity's fields say `dataType` (the facts' §5, Autotask's swagger
+ * `Field` model): either is read.
+ */
+type UdfInfo = Partial<AutotaskFieldInfo> & Pick<AutotaskFieldInfo, 'name'> & { label?: string; type?: string }
+
+function canonicalType(field: UdfInfo): CustomFieldType {
   if (field.isPickList) return 'select'
-  switch ((field.dataType ?? '').toLowerCase()) {
+  switch ((field.dataType ?? field.type ?? '').toLowerCase()) {
     case 'integer':
     case 'long':
     case 'short':
@@ -43,7 +49,7 @@ function canonicalType(field: AutotaskFieldInfo): CustomFieldType {
 }
 
 /** A UDF definition in canonical form; only active picklist values can be chosen. */
-export function udfOf(field: AutotaskFieldInfo & { label?: string }): AutotaskUdf {
+export function udfOf(field: UdfInfo): AutotaskUdf {
   const type = canonicalType(field)
   const values = [...(field.picklistValues ?? [])]
     .filter((value) => value.isActive !== false)

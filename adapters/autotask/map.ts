@@ -49,12 +49,17 @@ export function utcIsoOrNull(value: string | null | undefined): string | null {
 }
 const utcIsoOrEpoch = (value: string | null | undefined) => utcIsoOrNull(value) ?? isoOrEpoch(null)
 
+/** The system status Complete: Datto's Postman collection queries open tickets as `status noteq 5`. */
+const COMPLETE = '5'
+
 /**
- * A status's category: the connection's statusMap (by label, then value) first, then the label by the generic
- * name rules ("New", "In Progress", "Waiting Customer", "Complete" are Autotask's stock labels).
+ * A status's category: the connection's statusMap (by label, then value) first, then Complete, then the label by
+ * the generic name rules (values other than 1 New and 5 Complete differ between databases).
  */
 export const statusCategory = (value: string, label: string, options: AutotaskMapOptions): StatusCategory =>
-  options.statusMap[label] ?? options.statusMap[value] ?? categoryFromName(label)
+  options.statusMap[label] ??
+  options.statusMap[value] ??
+  (value === COMPLETE ? 'closed' : categoryFromName(label))
 
 /**
  * A priority's level: the connection's priorityMap (by label, then value), then the words of the label. Autotask's

@@ -189,6 +189,16 @@ export class AutotaskReference {
     return (await this.customFields(resource, ctx)).map((udf) => udf.definition)
   }
 
+  /**
+   * A new company's `companyType`: the gateway's customers are of type Customer (Datto's Postman collection:
+   * companyType 1 Customer, 3 Prospect, 7 Vendor); found by label, as values may differ between databases.
+   */
+  async customerCompanyType(ctx: CallContext): Promise<number | undefined> {
+    const types = active(picklistValues(await this.source.fields('Companies', ctx), 'companyType'))
+    const customer = types.find((type) => type.label.trim().toLowerCase() === 'customer')
+    return customer && Number(customer.value)
+  }
+
   /** An entity's required picklists a create leaves out, at their defaults. */
   async defaultsFor(entity: string, body: Record<string, unknown>, ctx: CallContext) {
     return requiredPicklistDefaults(await this.source.fields(entity, ctx), body)

@@ -147,11 +147,15 @@ export function autotaskResources({
     fieldNames: commentFieldNames,
   }
 
-  /** A new company needs an owner (ownerResourceID): the API user's resource, where the connection finds it. */
+  /**
+   * A new company needs a type and an owner (companyName, companyType, ownerResourceID and phone are what Datto's
+   * Postman collection creates one with): Customer, and the API user's resource where the connection finds it.
+   */
   const companyDefaults = async (body: Record<string, unknown>, ctx: CallContext) => {
-    const owner = await ownResource(ctx)
+    const [owner, companyType] = await Promise.all([ownResource(ctx), reference.customerCompanyType(ctx)])
     return {
       ...(await reference.defaultsFor('Companies', body, ctx)),
+      ...(companyType === undefined ? {} : { companyType }),
       ...(owner ? { ownerResourceID: Number(owner.id) } : {}),
     }
   }
