@@ -10,16 +10,7 @@ import {
 import { validationFailed } from '../../src/errors.js'
 import type { VendorListedResource } from '../types.js'
 import { udfValueToAutotask, type AutotaskUdf } from './custom-fields.js'
-import {
-  anyOf,
-  autotaskId,
-  eq,
-  EVERY_RECORD,
-  since,
-  textInAny,
-  udfEquals,
-  type AutotaskCondition,
-} from './query.js'
+import { anyOf, autotaskId, eq, since, textInAny, udfEquals, type AutotaskCondition } from './query.js'
 
 /**
  * The canonical filters Autotask applies itself: each is one condition of its query language on the entity's own
@@ -74,7 +65,6 @@ export interface ResolvedTicketFilters {
 }
 
 export const ticketConditions = (filters: ListFilters, resolved: ResolvedTicketFilters): Conditions => [
-  EVERY_RECORD,
   resolved.statuses && anyOf('status', resolved.statuses),
   resolved.priorities && anyOf('priority', resolved.priorities),
   idOf(filters.customerId, 'customerId', 'companyID'),
@@ -86,7 +76,6 @@ export const ticketConditions = (filters: ListFilters, resolved: ResolvedTicketF
 ]
 
 export const customerConditions = (filters: ListFilters, customField?: AutotaskCondition): Conditions => [
-  EVERY_RECORD,
   after(filters.updatedSince, 'lastTrackedModifiedDateTime'),
   after(filters.createdSince, 'createDate'),
   search(filters.q, ['companyName']),
@@ -94,7 +83,6 @@ export const customerConditions = (filters: ListFilters, customField?: AutotaskC
 ]
 
 export const assetConditions = (filters: ListFilters, customField?: AutotaskCondition): Conditions => [
-  EVERY_RECORD,
   idOf(filters.customerId, 'customerId', 'companyID'),
   after(filters.updatedSince, 'lastModifiedTime'),
   after(filters.createdSince, 'createDate'),
@@ -103,7 +91,6 @@ export const assetConditions = (filters: ListFilters, customField?: AutotaskCond
 ]
 
 export const contactConditions = (filters: ListFilters, customField?: AutotaskCondition): Conditions => [
-  EVERY_RECORD,
   idOf(filters.customerId, 'customerId', 'companyID'),
   after(filters.updatedSince, 'lastModifiedDate'),
   after(filters.createdSince, 'createDate'),

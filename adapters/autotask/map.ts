@@ -317,9 +317,9 @@ function ticketFields(
 export const autotaskTicketCreateBody = (body: TicketCreate, resolved: ResolvedTicketWrite) =>
   withoutUndefined(ticketFields(body, resolved))
 
-/** An update: PATCH with the ticket's `id` in the body (vendors.md, Autotask row). */
-export const autotaskTicketUpdateBody = (id: string, body: TicketUpdate, resolved: ResolvedTicketWrite) =>
-  withoutUndefined({ id: autotaskPathId(id), ...ticketFields(body, resolved) })
+/** An update's fields (api.ts adds the `id` Autotask's PATCH takes in the body). */
+export const autotaskTicketUpdateBody = (body: TicketUpdate, resolved: ResolvedTicketWrite) =>
+  withoutUndefined(ticketFields(body, resolved))
 
 /** Autotask's note title holds 250 characters (unsourced: chosen as the TicketNotes field length commonly seen). */
 const NOTE_TITLE_LENGTH = 250
@@ -340,13 +340,11 @@ export const autotaskNoteBody = (
 
 export function autotaskCompanyBody(
   body: CustomerCreate | CustomerUpdate,
-  extra: { id?: number; userDefinedFields?: AutotaskUdfValue[]; defaults?: Record<string, unknown> } = {},
+  extra: { userDefinedFields?: AutotaskUdfValue[] } = {},
 ): Record<string, unknown> {
   const address = body.address
   const part = (value: string | null | undefined) => (address === null ? null : value)
   return withoutUndefined({
-    ...extra.defaults,
-    id: extra.id,
     companyName: body.name,
     phone: body.phone,
     webAddress: body.website,
@@ -361,10 +359,9 @@ export function autotaskCompanyBody(
 
 export function autotaskContactBody(
   body: ContactCreate | ContactUpdate,
-  extra: { id?: number; userDefinedFields?: AutotaskUdfValue[] } = {},
+  extra: { userDefinedFields?: AutotaskUdfValue[] } = {},
 ): Record<string, unknown> {
   return withoutUndefined({
-    id: extra.id,
     companyID: body.customerId === undefined ? undefined : autotaskId(body.customerId, 'customerId'),
     firstName: body.firstName,
     lastName: body.lastName,
@@ -380,11 +377,9 @@ export function autotaskContactBody(
 
 export function autotaskConfigurationItemBody(
   body: AssetCreate | AssetUpdate,
-  extra: { id?: number; userDefinedFields?: AutotaskUdfValue[]; defaults?: Record<string, unknown> } = {},
+  extra: { userDefinedFields?: AutotaskUdfValue[] } = {},
 ): Record<string, unknown> {
   return withoutUndefined({
-    ...extra.defaults,
-    id: extra.id,
     referenceTitle: body.name,
     companyID: body.customerId === undefined ? undefined : autotaskId(body.customerId, 'customerId'),
     configurationItemType: body.typeId === undefined ? undefined : autotaskId(body.typeId, 'typeId'),

@@ -121,8 +121,8 @@ export function autotaskResources({
         const vendorBody = autotaskTicketCreateBody(body, resolved)
         return { ...(await reference.defaultsFor('Tickets', vendorBody, ctx)), ...vendorBody }
       },
-      updateBody: async (body, ctx, id) =>
-        autotaskTicketUpdateBody(id, body, {
+      updateBody: async (body, ctx) =>
+        autotaskTicketUpdateBody(body, {
           ...(await reference.resolveTicketWrite(body, ctx)),
           userDefinedFields: await udfWrites('tickets', body.customFields, ctx),
         }),
@@ -181,9 +181,8 @@ export function autotaskResources({
       const vendorBody = autotaskCompanyBody(body, { userDefinedFields })
       return { ...(await companyDefaults(vendorBody, ctx)), ...vendorBody }
     },
-    updateBody: async (body, ctx, id) =>
+    updateBody: async (body, ctx) =>
       autotaskCompanyBody(body, {
-        id: autotaskPathId(id),
         userDefinedFields: await udfWrites('customers', body.customFields, ctx),
       }),
     fieldNames: customerFieldNames,
@@ -210,9 +209,8 @@ export function autotaskResources({
       const vendorBody = autotaskConfigurationItemBody(body, { userDefinedFields })
       return { ...(await reference.defaultsFor('ConfigurationItems', vendorBody, ctx)), ...vendorBody }
     },
-    updateBody: async (body, ctx, id) =>
+    updateBody: async (body, ctx) =>
       autotaskConfigurationItemBody(body, {
-        id: autotaskPathId(id),
         userDefinedFields: await udfWrites('assets', body.customFields, ctx),
       }),
     fieldNames: assetFieldNames,
@@ -259,7 +257,6 @@ export function autotaskResources({
           api.read<AutotaskContact>({ path: contactPath(id) }, ctx),
         ])
         const vendorBody = autotaskContactBody(body, {
-          id: autotaskPathId(id),
           userDefinedFields: userDefinedFieldsOf(body.customFields, udfs),
         })
         const companyId = current.companyID ?? autotaskId(body.customerId ?? '', 'customerId')

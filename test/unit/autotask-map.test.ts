@@ -135,8 +135,7 @@ describe('Autotask tickets', () => {
       assignedResourceRoleID: 8,
       dueDateTime: '2025-04-01T00:00:00.000Z',
     })
-    expect(autotaskTicketUpdateBody('7', { assigneeId: null }, { assignedResourceRoleID: null })).toEqual({
-      id: 7,
+    expect(autotaskTicketUpdateBody({ assigneeId: null }, { assignedResourceRoleID: null })).toEqual({
       assignedResourceID: null,
       assignedResourceRoleID: null,
     })
@@ -208,8 +207,7 @@ describe('Autotask companies, contacts, configuration items and time entries', (
       postalCode: null,
       country: null,
     })
-    expect(autotaskCompanyBody({ address: null }, { id: 12 })).toEqual({
-      id: 12,
+    expect(autotaskCompanyBody({ address: null })).toEqual({
       address1: null,
       address2: null,
       city: null,
