@@ -328,10 +328,13 @@ const NOTE_TITLE_LENGTH = 250
 export const noteTitleOf = (body: string) =>
   (body.split(/\r?\n/).find((line) => line.trim() !== '') ?? 'Note').trim().slice(0, NOTE_TITLE_LENGTH)
 
+/** A note of ticket `ticketId` (Datto's Postman collection and live creates send its ticketID too). */
 export const autotaskNoteBody = (
+  ticketId: number,
   body: CommentCreate,
   resolved: { noteType: number; publish: number },
 ): Record<string, unknown> => ({
+  ticketID: ticketId,
   title: noteTitleOf(body.body),
   description: body.body,
   noteType: resolved.noteType,

@@ -143,7 +143,8 @@ export function autotaskResources({
       const publish = await reference.notePublish(ctx)
       return records.map((note) => commentFromAutotask(note, publish))
     },
-    createBody: async (body, ctx) => autotaskNoteBody(body, await reference.noteWrite(body, ctx)),
+    createBody: async (body, ctx, ticketId) =>
+      autotaskNoteBody(autotaskPathId(ticketId), body, await reference.noteWrite(body, ctx)),
     fieldNames: commentFieldNames,
   }
 

@@ -183,7 +183,8 @@ describe('Autotask ticket notes', () => {
       author: { id: '29682885', name: null },
       createdAt: '2025-03-14T10:00:00.000Z',
     })
-    expect(autotaskNoteBody({ body: '\nFirst line\nsecond' }, { noteType: 1, publish: 2 })).toEqual({
+    expect(autotaskNoteBody(7, { body: '\nFirst line\nsecond' }, { noteType: 1, publish: 2 })).toEqual({
+      ticketID: 7,
       title: 'First line',
       description: '\nFirst line\nsecond',
       noteType: 1,
