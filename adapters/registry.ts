@@ -3,18 +3,24 @@ import { Value } from '@sinclair/typebox/value'
 import { notFound } from '../src/errors.js'
 import type { BucketSpec } from '../src/state/limiter/types.js'
 import type { Adapter, AdapterDeps } from './types.js'
+import { autotask } from './autotask/index.js'
 import { connectWise } from './connectwise/index.js'
 import { haloPsa } from './halopsa/index.js'
 import type { VendorModule } from './kit/vendor-module.js'
 import { syncro } from './syncro/index.js'
 
 /** The one place that knows every vendor. */
-const vendorModules = { connectwise: connectWise, halopsa: haloPsa, syncro }
+const vendorModules = { connectwise: connectWise, halopsa: haloPsa, syncro, autotask }
 
 export type VendorName = keyof typeof vendorModules
 export const VENDORS = Object.keys(vendorModules) as VendorName[]
 
-export const ConnectionConfig = Type.Union([connectWise.schema, haloPsa.schema, syncro.schema])
+export const ConnectionConfig = Type.Union([
+  connectWise.schema,
+  haloPsa.schema,
+  syncro.schema,
+  autotask.schema,
+])
 export type ConnectionConfig = Static<typeof ConnectionConfig>
 
 /**

@@ -1,0 +1,94 @@
+import { categoryMapsOf } from '../../src/connection-config.js'
+import { passthroughOf } from '../../src/passthrough/connection-passthrough.js'
+import { adapterFrom } from '../kit/adapter.js'
+import { vendorModule } from '../kit/vendor-module.js'
+import type { AdapterDeps, CallContext, WritableResource, WriteRules } from '../types.js'
+import { autotaskApi } from './api.js'
+import {
+  AutotaskConnectionConfig,
+  autotaskBucket,
+  autotaskConnectionFromEnv,
+  type AutotaskConnectionConfig as AutotaskConfig,
+} from './config.js'
+import { autotaskClient } from './connection.js'
+import { agentFromAutotask } from './map.js'
+import { AutotaskReference, ownResourceOf } from './reference.js'
+import { autotaskResources } from './resources.js'
+import { autotaskTimeEntries } from './time-entries.js'
+import type { AutotaskResource } from './types.js'
+
+function connectAutotask(config: AutotaskConfig, deps: AdapterDeps) {
+  const client = autotaskClient(config, deps)
+  const api = autotaskApi(client)
+  const cached = <T>(name: string, load: () => Promise<T>) => deps.referenceCache.get(config.id, name, load)
+  // Ticket links need the zone's web address, which a configured baseUrl does not tell: tickets' url is null.
+  const mapOptions = { ...categoryMapsOf(config), webUrl: null }
+
+  /** Every resource, one query walked to its end (`POST /Resources/query`). */
+  const agents = (ctx: CallContext) =>
+    cached('agents', async () =>
+      (await api.all<AutotaskResource>('/Resources', { filter: [] }, ctx)).map(agentFromAutotask),
+    )
+  const ownResource = async (ctx: CallContext) => ownResourceOf(await agents(ctx), config.userName)
+
+  const reference = new AutotaskReference({
+    // The picklists (statuses, priorities, queues, note visibilities, item types) and the UDFs, per entity.
+    fields: (entity, ctx) => cached(`fields:${entity}`, () => api.fields(entity, ctx)),
+    userDefinedFields: (entity, ctx) => cached(`udfs:${entity}`, () => api.userDefinedFields(entity, ctx)),
+    agents,
+    mapOptions,
+  })
+
+  return adapterFrom({
+    connectionId: config.id,
+    vendor: 'autotask',
+    api,
+    health: () => client.health.report(),
+    ...autotaskResources({ api, reference, mapOptions, agents, ownResource }),
+    agents,
+    timeEntries: autotaskTimeEntries({ agents, ownResource }),
+    boards: (ctx) => reference.boards(ctx),
+    customFields: (resource, ctx) => reference.customFieldDefinitions(resource, ctx),
+    writeRules: AUTOTASK_WRITE_RULES,
+    // Autotask's webhooks (TicketWebhooks, …) are not registered by the gateway yet: its events come from polling.
+    callbacks: { hintsOf: () => [] },
+    passthrough: passthroughOf(config, client),
+    reference: {
+      statuses: (ctx) => reference.statuses(ctx),
+      priorities: (ctx) => reference.priorities(ctx),
+      ticketTypes: (ctx) => reference.ticketTypes(ctx),
+    },
+    warmUp: [
+      (ctx) => reference.ticketPicklists(ctx),
+      (ctx) => reference.notePublish(ctx),
+      (ctx) => reference.configurationItemTypes(ctx),
+      agents,
+    ],
+  })
+}
+
+/** The canonical write fields Autotask has no place for, and those it requires. */
+const AUTOTASK_WRITE_RULES: Partial<Record<WritableResource, WriteRules>> = {
+  customers: {
+    unwritable: {
+      email: 'Autotask companies have no e-mail field',
+      'address.country': 'Autotask keeps a country as an id of its Countries list',
+    },
+    // Datto's Postman collection creates a company with companyName, companyType, ownerResourceID and phone.
+    requiredOnCreate: ['phone'],
+  },
+  assets: {
+    unwritable: {
+      manufacturer: "Autotask keeps it on the configuration item's product",
+      model: "Autotask keeps it on the configuration item's product",
+    },
+  },
+}
+
+export const autotask = vendorModule({
+  schema: AutotaskConnectionConfig,
+  problems: () => [],
+  fromEnv: autotaskConnectionFromEnv,
+  bucket: autotaskBucket,
+  connect: connectAutotask,
+})

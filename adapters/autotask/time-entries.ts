@@ -1,0 +1,73 @@
+import type { Agent } from '../../src/canonical/agent.js'
+import { noMatch } from '../../src/mapping/reference-match.js'
+import { validationFailed } from '../../src/errors.js'
+import { timeSpanOf } from '../../src/mapping/time-span.js'
+import type { TimeEntryDeclaration } from '../kit/resource.js'
+import type { CallContext } from '../types.js'
+import { AUTOTASK_FILTERS, timeEntryConditions } from './filters.js'
+import { autotaskPathId } from './map.js'
+import { listQuery, type AutotaskListQuery } from './query.js'
+import { agentNamesOf } from './resources.js'
+import {
+  autotaskTimeEntryBody,
+  timeEntryFieldNames,
+  timeEntryFromAutotask,
+  type ResolvedTimeEntryWrite,
+} from './time-entries-map.js'
+import type { AutotaskResource, AutotaskTimeEntry } from './types.js'
+
+export interface AutotaskTimeEntryContext {
+  /** Every resource, through the reference cache. */
+  agents: (ctx: CallContext) => Promise<Agent[]>
+  /** The resource the API user is: the agent of an entry that names none. */
+  ownResource: (ctx: CallContext) => Promise<Agent | undefined>
+}
+
+/**
+ * Who an entry is of, and the role it is worked in: the agent named, else the API user's resource; its default
+ * Service Desk role (an entry's roleID is required, and sets what it bills: Autotask's TimeEntries page).
+ */
+async function whoWorked(
+  agentId: string | undefined,
+  { agents, ownResource }: AutotaskTimeEntryContext,
+  ctx: CallContext,
+): Promise<ResolvedTimeEntryWrite> {
+  const agent =
+    agentId === undefined ? await ownResource(ctx) : (await agents(ctx)).find((one) => one.id === agentId)
+  if (agent === undefined) {
+    if (agentId !== undefined) throw noMatch('autotask', 'agentId', agentId, 'agents')
+    throw validationFailed("this connection's API user is no resource it can list: name the agent", [
+      { field: 'agentId', message: 'required at this connection' },
+    ])
+  }
+  const role = (agent.remote as AutotaskResource | undefined)?.defaultServiceDeskRoleID
+  return { resourceID: Number(agent.id), roleID: role ?? undefined }
+}
+
+/**
+ * Autotask's TimeEntries of tickets: one entity for a ticket's (`ticketID eq`) and every ticket's (`ticketID
+ * exist`), created at `/TimeEntries` (it has no parent) with the ticket's id in the body.
+ */
+export function autotaskTimeEntries(
+  context: AutotaskTimeEntryContext,
+): TimeEntryDeclaration<AutotaskListQuery, AutotaskTimeEntry> {
+  return {
+    path: '/TimeEntries',
+    createPath: () => '/TimeEntries',
+    filters: AUTOTASK_FILTERS['time-entries'],
+    query: (filters, _ctx, ticketId) =>
+      listQuery(timeEntryConditions(filters, ticketId === '' ? undefined : autotaskPathId(ticketId))),
+    toCanonical: async (entries, ctx) => {
+      const names = agentNamesOf(await context.agents(ctx))
+      return entries.map((entry) => timeEntryFromAutotask(entry, names))
+    },
+    createBody: async (body, ctx, ticketId) =>
+      autotaskTimeEntryBody(
+        autotaskPathId(ticketId),
+        body,
+        timeSpanOf(body),
+        await whoWorked(body.agentId, context, ctx),
+      ),
+    fieldNames: timeEntryFieldNames,
+  }
+}

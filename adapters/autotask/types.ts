@@ -1,0 +1,125 @@
+/**
+ * Autotask REST v1.0 records as the adapter reads them: Autotask's own field names (vendors.md, Autotask row; the
+ * entity pages of Autotask's developer help, e.g. .../APIs/REST/Entities/TicketsEntity.htm). Ids are integers,
+ * picklist fields hold a picklist value (an integer), dates are UTC. Every field may be absent: a query with
+ * IncludeFields answers only those.
+ */
+
+/** A user-defined field's value on a record (`userDefinedFields: [{name, value}]`). */
+export interface AutotaskUdfValue {
+  name: string
+  value?: string | null
+}
+
+interface WithUdfs {
+  userDefinedFields?: AutotaskUdfValue[] | null
+}
+
+export interface AutotaskTicket extends WithUdfs {
+  id: number
+  ticketNumber?: string | null
+  title?: string | null
+  description?: string | null
+  status?: number | null
+  priority?: number | null
+  ticketType?: number | null
+  issueType?: number | null
+  queueID?: number | null
+  companyID?: number | null
+  contactID?: number | null
+  assignedResourceID?: number | null
+  assignedResourceRoleID?: number | null
+  createDate?: string | null
+  lastActivityDate?: string | null
+  lastTrackedModificationDateTime?: string | null
+  dueDateTime?: string | null
+  completedDate?: string | null
+}
+
+export interface AutotaskTicketNote {
+  id: number
+  ticketID: number
+  title?: string | null
+  description?: string | null
+  noteType?: number | null
+  publish?: number | null
+  createDateTime?: string | null
+  lastActivityDate?: string | null
+  creatorResourceID?: number | null
+  createdByContactID?: number | null
+}
+
+export interface AutotaskCompany extends WithUdfs {
+  id: number
+  companyName?: string | null
+  companyType?: number | null
+  phone?: string | null
+  webAddress?: string | null
+  address1?: string | null
+  address2?: string | null
+  city?: string | null
+  state?: string | null
+  postalCode?: string | null
+  countryID?: number | null
+  isActive?: boolean | null
+  createDate?: string | null
+  lastActivityDate?: string | null
+  lastTrackedModifiedDateTime?: string | null
+}
+
+export interface AutotaskContact extends WithUdfs {
+  id: number
+  companyID?: number | null
+  firstName?: string | null
+  lastName?: string | null
+  emailAddress?: string | null
+  phone?: string | null
+  mobilePhone?: string | null
+  title?: string | null
+  /** 1 or 0 (an integer, unlike the other entities' booleans); a boolean is read alike. */
+  isActive?: number | boolean | null
+  createDate?: string | null
+  lastActivityDate?: string | null
+  lastModifiedDate?: string | null
+}
+
+export interface AutotaskConfigurationItem extends WithUdfs {
+  id: number
+  companyID?: number | null
+  productID?: number | null
+  referenceTitle?: string | null
+  serialNumber?: string | null
+  configurationItemType?: number | null
+  isActive?: boolean | null
+  createDate?: string | null
+  lastModifiedTime?: string | null
+}
+
+export interface AutotaskResource {
+  id: number
+  firstName?: string | null
+  lastName?: string | null
+  email?: string | null
+  userName?: string | null
+  isActive?: boolean | null
+  resourceType?: string | null
+  /** The role a ticket assigned to this resource, and its time, are worked in unless another is named. */
+  defaultServiceDeskRoleID?: number | null
+}
+
+export interface AutotaskTimeEntry {
+  id: number
+  ticketID?: number | null
+  resourceID?: number | null
+  roleID?: number | null
+  billingCodeID?: number | null
+  dateWorked?: string | null
+  startDateTime?: string | null
+  endDateTime?: string | null
+  hoursWorked?: number | null
+  summaryNotes?: string | null
+  internalNotes?: string | null
+  isNonBillable?: boolean | null
+  createDateTime?: string | null
+  lastModifiedDateTime?: string | null
+}
