@@ -1,0 +1,90 @@
+import { EntityError, type Row } from './entities/entity.js'
+
+/**
+ * Where a page starts, as `nextPageUrl`'s `paging` parameter carries it:
+ * `{"pageSize":500,"previousIds":[…],"nextIds":[…]}` (PSMOD Get-AutotaskAPIResource.ps1's comment on the next
+ * page's URL). The cursor is keyed on ids, so it never goes stale (facts §3): `nextIds[0]` is the last id before
+ * the page, `previousIds` where the earlier pages started, the latest 50 only (N8N "Supports tracking up to 50
+ * pages"; unverified, facts §3).
+ */
+export interface PagingToken {
+  pageSize: number
+  previousIds: number[]
+  nextIds: number[]
+}
+
+const TRACKED_PAGES = 50
+
+export function firstPageToken(pageSize: number): PagingToken {
+  return { pageSize, previousIds: [], nextIds: [0] }
+}
+
+/** A token from a URL; one we did not make is refused (unsourced text and status: chosen). */
+export function readPagingToken(text: string | null): PagingToken {
+  const refuse = () => new EntityError(500, ['The paging parameter is not valid.'])
+  if (text === null) throw refuse()
+  let token: unknown
+  try {
+    token = JSON.parse(text)
+  } catch {
+    throw refuse()
+  }
+  const { pageSize, previousIds, nextIds } = (token ?? {}) as Partial<PagingToken>
+  const ids = (list: unknown): list is number[] =>
+    Array.isArray(list) && list.every((id) => Number.isInteger(id) && id >= 0)
+  if (
+    !Number.isInteger(pageSize) ||
+    (pageSize as number) < 1 ||
+    !ids(previousIds) ||
+    !ids(nextIds) ||
+    nextIds.length !== 1
+  )
+    throw refuse()
+  return { pageSize: pageSize as number, previousIds, nextIds }
+}
+
+export interface Page {
+  rows: Row[]
+  next: PagingToken | null
+  previous: PagingToken | null
+}
+
+/** The page of `matching` (ascending by id, facts §2 "Count and ordering") that the token points at. */
+export function pageAt(matching: readonly Row[], token: PagingToken): Page {
+  const after = token.nextIds[0] as number
+  const start = matching.findIndex((row) => row.id > after)
+  const rows = start < 0 ? [] : matching.slice(start, start + token.pageSize)
+  const last = rows.at(-1)
+  const hasMore = start >= 0 && start + token.pageSize < matching.length
+  const earlier = token.previousIds.at(-1)
+  return {
+    rows,
+    next:
+      hasMore && last
+        ? {
+            pageSize: token.pageSize,
+            previousIds: [...token.previousIds, after].slice(-TRACKED_PAGES),
+            nextIds: [last.id],
+          }
+        : null,
+    previous:
+      earlier === undefined
+        ? null
+        : { pageSize: token.pageSize, previousIds: token.previousIds.slice(0, -1), nextIds: [earlier] },
+  }
+}
+
+/**
+ * `pageDetails` exactly as Autotask answers it (APIGRATE README live sample; URLs null, not absent). The URLs are
+ * absolute on the zone host and name `query/next`; after a `GET ?search=` they carry the search too, so they can
+ * be followed with GET, while after a POST they are followed by POSTing the same body again (PSMOD; WYRE-AI/
+ * autotask-mcp PR #170, facts §3).
+ */
+export function pageDetails(page: Page, requestCount: number, nextUrl: (token: PagingToken) => string) {
+  return {
+    count: page.rows.length,
+    requestCount,
+    prevPageUrl: page.previous ? nextUrl(page.previous) : null,
+    nextPageUrl: page.next ? nextUrl(page.next) : null,
+  }
+}
