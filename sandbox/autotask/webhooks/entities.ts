@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto'
+import { isHttpUrl } from '../../shared/urls.js'
+import type { AutotaskDatabase } from '../database.js'
+import {
+  EntityError,
+  type EntityDefinition,
+  type FieldDefinition,
+  type PicklistValue,
+} from '../entities/entity.js'
+import {
+  boolean,
+  idField,
+  integer,
+  picklist,
+  readOnly,
+  reference,
+  required,
+  text,
+} from '../entities/fields.js'
+import { acceptedValues, recordToUpdate } from '../entities/writes.js'
+import type { WebhookFieldRecord, WebhookRecord, WebhookRegistry } from './registry.js'
+
+// `{Kind}Webhooks` and their `Fields` children, registered through the API (HELP REST_WebhooksEntity.htm,
+// REST_WebhookFieldsEntity.htm; Datto's Postman collection "Webhooks - Step 1/2"). Lengths and required fields
+// are HELP's: webhookUrl and deactivationUrl required ("Both fields are required", Webhooks_Creating.htm).
+
+function webhookFields(): FieldDefinition[] {
+  return [
+    idField(),
+    text('name', 50),
+    text('webhookUrl', 500, required),
+    text('deactivationUrl', 500, required),
+    text('secretKey', 64),
+    boolean('isActive'),
+    boolean('isReady', readOnly),
+    boolean('isSubscribedToCreateEvents'),
+    boolean('isSubscribedToUpdateEvents'),
+    boolean('isSubscribedToDeleteEvents'),
+    text('notificationEmailAddress', 150),
+    reference('ownerResourceID', 'Resource'),
+    boolean('sendThresholdExceededNotification'),
+    text('webhookGUID', 100, readOnly),
+  ]
+}
+
+/**
+ * The entity fields a callout may name: those with `isSupportedWebhookField` (HELP Webhooks_Creating.htm). Their
+ * `fieldID` is the field's place in the entity's field list (unsourced: chosen; Autotask's own ids are internal,
+ * e.g. Company Name = 7 in Postman's sample, and are read from this picklist as here).
+ */
+export function webhookFieldIds(fields: readonly FieldDefinition[]): Map<number, FieldDefinition> {
+  const ids = new Map<number, FieldDefinition>()
+  fields.forEach((field, index) => {
+    if (field.isSupportedWebhookField) ids.set(index + 1, field)
+  })
+  return ids
+}
+
+function calloutFieldFields(db: AutotaskDatabase, watched: EntityDefinition): FieldDefinition[] {
+  const values: PicklistValue[] = [...webhookFieldIds(watched.fields(db))].map(([id, field], index) => ({
+    value: String(id),
+    label: field.name,
+    isDefaultValue: false,
+    sortOrder: index + 1,
+    parentValue: '',
+    isActive: true,
+    isSystem: true,
+  }))
+  return [
+    idField(),
+    integer('webhookID', readOnly),
+    picklist('fieldID', values, required),
+    boolean('isSubscribedField'),
+    boolean('isDisplayAlwaysField'),
+  ]
+}
+
+const info = (name: string) => ({
+  name,
+  canCreate: true,
+  canUpdate: true,
+  canDelete: false,
+  canQuery: true,
+  hasUserDefinedFields: false,
+  supportsWebhookCallouts: false,
+})
+
+/** The registration entities of one kind: `{Kind}Webhooks` and `{Kind}WebhookFields` under `/{Kind}Webhooks/{id}/Fields`. */
+export function webhookEntities(registry: WebhookRegistry, watched: EntityDefinition): EntityDefinition[] {
+  const hooksName = `${registry.kind.kind}Webhooks`
+  const hooks: EntityDefinition = {
+    name: hooksName,
+    info: info(hooksName),
+    fields: webhookFields,
+    rows: () => registry.hooks,
+    create(db, body) {
+      const values = acceptedValues(webhookFields(), db, body, 'create')
+      checkUrls(values)
+      const id = Math.max(0, ...registry.hooks.keys()) + 1
+      const hook = {
+        name: null,
+        secretKey: null,
+        isActive: false,
+        isSubscribedToCreateEvents: false,
+        isSubscribedToUpdateEvents: false,
+        isSubscribedToDeleteEvents: false,
+        notificationEmailAddress: null,
+        ownerResourceID: db.apiResourceID,
+        sendThresholdExceededNotification: false,
+        ...values,
+        id,
+        isReady: false,
+        webhookGUID: randomUUID(),
+      } as WebhookRecord
+      registry.hooks.set(id, hook)
+      return hook
+    },
+    update(db, body) {
+      const hook = recordToUpdate(registry.hooks, body, hooksName)
+      const values = acceptedValues(webhookFields(), db, body, 'update', hook)
+      checkUrls(values)
+      return Object.assign(hook, values)
+    },
+  }
+  const fieldsName = `${registry.kind.kind}WebhookFields`
+  const fields: EntityDefinition = {
+    name: fieldsName,
+    info: info(fieldsName),
+    fields: (db) => calloutFieldFields(db, watched),
+    rows: () => registry.fields,
+    parent: { entity: hooksName, idField: 'webhookID', childPath: 'Fields' },
+    create(db, body, parentId) {
+      const hook = parentId === undefined ? undefined : registry.hooks.get(parentId)
+      if (!hook) throw new EntityError(500, ['Value does not reference an existing entity for webhookID . '])
+      const values = acceptedValues(calloutFieldFields(db, watched), db, body, 'create')
+      const id = Math.max(0, ...registry.fields.keys()) + 1
+      const field = {
+        isSubscribedField: false,
+        isDisplayAlwaysField: false,
+        ...values,
+        id,
+        webhookID: hook.id,
+      } as WebhookFieldRecord
+      registry.fields.set(id, field)
+      // A callout is ready once it has a field (HELP REST_WebhooksEntity.htm isReady).
+      hook.isReady = true
+      return field
+    },
+    update(db, body) {
+      const field = recordToUpdate(registry.fields, body, fieldsName)
+      return Object.assign(field, acceptedValues(calloutFieldFields(db, watched), db, body, 'update', field))
+    },
+  }
+  return [hooks, fields]
+}
+
+/** (unsourced text: chosen; a callout can only be made to a web address.) */
+function checkUrls(values: Record<string, unknown>): void {
+  for (const name of ['webhookUrl', 'deactivationUrl'])
+    if (typeof values[name] === 'string' && !isHttpUrl(values[name]))
+      throw new EntityError(500, [`${name} must be an http or https URL.`])
+}
