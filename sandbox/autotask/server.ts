@@ -58,7 +58,7 @@ export function createRequestListener(pipeline: RequestPipeline) {
 
 async function handle(
   pipeline: RequestPipeline,
-  literals: ReadonlyMap<string, string>,
+  literals: Literals,
   request: IncomingMessage,
   response: ServerResponse,
 ) {
@@ -145,19 +145,27 @@ function pathAfter(pathname: string, prefix: string): string | undefined {
  * `atservicesrest/v1.0`, `zoneInformation` and `ZoneInformation`): each segment that spells a route's literal
  * in another case is rewritten to the route's spelling, so routing and the stats use one name.
  */
-function canonicalPath(path: string, literals: ReadonlyMap<string, string>): string {
+function canonicalPath(path: string, literals: Literals): string {
   return path
     .split('/')
-    .map((segment) => literals.get(segment.toLowerCase()) ?? segment)
+    .map((segment) =>
+      literals.exact.has(segment) ? segment : (literals.byLowerCase.get(segment.toLowerCase()) ?? segment),
+    )
     .join('/')
 }
 
-function literalSegments(routes: readonly Route<RouteHandler>[]): Map<string, string> {
-  const literals = new Map<string, string>()
+/** The routes' literal segments; a segment spelled as one of them is kept (`fields` and `Fields` both exist). */
+interface Literals {
+  exact: ReadonlySet<string>
+  byLowerCase: ReadonlyMap<string, string>
+}
+
+function literalSegments(routes: readonly Route<RouteHandler>[]): Literals {
+  const exact = new Set<string>()
   for (const route of routes)
     for (const segment of route.pattern.split('/'))
-      if (segment !== '' && !segment.startsWith(':')) literals.set(segment.toLowerCase(), segment)
-  return literals
+      if (segment !== '' && !segment.startsWith(':')) exact.add(segment)
+  return { exact, byLowerCase: new Map([...exact].map((segment) => [segment.toLowerCase(), segment])) }
 }
 
 /** A 429 fault without its own body looks like the vendor's own refusal. */

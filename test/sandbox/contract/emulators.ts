@@ -1,5 +1,6 @@
 import { request } from 'undici'
 import { expect } from 'vitest'
+import { startAutotaskEmulator } from '../../../sandbox/autotask/index.js'
 import { startConnectWiseEmulator } from '../../../sandbox/connectwise/index.js'
 import { startHaloEmulator } from '../../../sandbox/halopsa/index.js'
 import type { FaultControls } from '../../../sandbox/shared/faults.js'
@@ -47,6 +48,8 @@ export interface EmulatorUnderTest {
   readonly faultPrefix: string
   /** The ticket list, and a small list any test may read. */
   readonly paths: { tickets: string; customers: string; small: string }
+  /** Where tickets and customers are created, when not at their list paths (Autotask lists by a query). */
+  readonly createPaths?: { tickets: string; customers: string }
   /** Credentials the vendor refuses: none at all, then wrong or malformed ones. */
   readonly refusedCredentials: Credentials[]
   /** The vendor's 401: its body, and headers it carries (undefined: one it never sends with a 401). */
@@ -321,4 +324,83 @@ export const syncro: EmulatorDescription = {
   },
 }
 
-export const EMULATORS: EmulatorDescription[] = [connectWise, halo, syncro]
+export const autotask: EmulatorDescription = {
+  vendor: 'autotask',
+  async start(options = {}): Promise<EmulatorUnderTest> {
+    const autotask = await startAutotaskEmulator({
+      rateLimit: options.rateLimit ?? { limit: 100_000, windowMs: 60_000 },
+      thresholdLatencyMs: { half: 0, threeQuarters: 0 },
+    })
+    const user = autotask.apiUsers[0]!
+    const valid = { UserName: user.userName, Secret: user.secret, ApiIntegrationCode: user.integrationCode }
+    const everyTicket = {
+      filter: [{ op: 'gte', field: 'id', value: 0 }],
+      MaxRecords: 100,
+      IncludeFields: ['id'],
+    }
+    const idOf = (answer: Answer) => ({ id: answer.json.itemId ?? answer.json.item.id })
+    const customer = [...autotask.db.companies.values()].find((company) => company.id !== 0 && company.isActive)!
+    return {
+      faults: autotask.faults,
+      stats: autotask.stats,
+      close: () => autotask.close(),
+      send: (path, { method = 'GET', body, credentials } = {}) =>
+        send(
+          `${autotask.baseUrl}${withQuery(path, credentials?.query)}`,
+          method,
+          credentials ? (credentials.headers ?? {}) : valid,
+          body,
+        ),
+      faultPrefix: '',
+      // Autotask lists by a query; it creates at the entity's root.
+      paths: {
+        tickets: `/Tickets/query?search=${encodeURIComponent(JSON.stringify(everyTicket))}`,
+        customers: `/Companies/query?search=${encodeURIComponent(JSON.stringify({ ...everyTicket, MaxRecords: 5 }))}`,
+        small: '/Companies/entityInformation',
+      },
+      createPaths: { tickets: '/Tickets', customers: '/Companies' },
+      // Only a known user's wrong secret is a 401; an unknown user or integration code is a 500 (apigrate#19).
+      refusedCredentials: [
+        { headers: { ...valid, Secret: 'wrong-secret' } },
+        { headers: { UserName: valid.UserName, ApiIntegrationCode: valid.ApiIntegrationCode } },
+      ],
+      unauthorized: { body: undefined, headers: { 'retry-after': undefined } },
+      // An id it does not hold answers 200 {"item": null}; only a malformed one or an unknown path is a 404.
+      missingRecords: () => [
+        '/Tickets/abc',
+        '/Tickets/1.5',
+        '/Companies/-1',
+        '/TicketNotes/x',
+        '/Tickets/1/Notes/abc',
+        '/Widgets/1',
+      ],
+      notFound: { Message: expect.stringContaining('No HTTP resource') },
+      rateLimited: {
+        retryAfter: retryAfterInWholeSeconds,
+        body: { errors: [expect.stringContaining('threshold')] },
+      },
+      injected429: { headers: {}, body: { errors: [expect.stringContaining('threshold')] } },
+      ownHeaders: [],
+      invalidCreate: { body: {}, status: 500 },
+      ticketCreate: {
+        body: { companyID: customer.id, title: 'Contract ticket', status: 1, priority: 2 },
+        status: 200,
+        ticketOf: idOf,
+      },
+      ticketPath: (id) => `/Tickets/${id}`,
+      ticketIds: () => sortedIds(autotask.db.tickets.keys()),
+      async walkTickets() {
+        const ids: number[] = []
+        let next: string | null = `${autotask.baseUrl}/Tickets/query`
+        while (next) {
+          const page: Answer = await send(next, 'POST', valid, everyTicket)
+          ids.push(...page.json.items.map((ticket: { id: number }) => ticket.id))
+          next = page.json.pageDetails.nextPageUrl
+        }
+        return ids
+      },
+    }
+  },
+}
+
+export const EMULATORS: EmulatorDescription[] = [connectWise, halo, syncro, autotask]

@@ -43,7 +43,10 @@ export function emulatorContract(description: EmulatorDescription): void {
 
     it('reads a created ticket back as the create answered it', async () => {
       const { ticketCreate } = emulator
-      const created = await emulator.send(emulator.paths.tickets, { method: 'POST', body: ticketCreate.body })
+      const created = await emulator.send(creates(emulator).tickets, {
+        method: 'POST',
+        body: ticketCreate.body,
+      })
       expect(created.status, JSON.stringify(created.json)).toBe(ticketCreate.status)
       const ticket = ticketCreate.ticketOf(created)
       expect(emulator.ticketIds()).toContain(ticket.id)
@@ -82,11 +85,12 @@ export function emulatorContract(description: EmulatorDescription): void {
 
       it('applies a fault only to its method and path prefix', async () => {
         const { body, status } = emulator.invalidCreate
-        emulator.faults.respond({ status: 502, method: 'post', pathPrefix: prefixed(emulator.paths.tickets) })
+        const at = creates(emulator)
+        emulator.faults.respond({ status: 502, method: 'post', pathPrefix: prefixed(at.tickets) })
         expect((await emulator.send(emulator.paths.tickets)).status).toBe(200)
-        expect((await emulator.send(emulator.paths.customers, { method: 'POST', body })).status).toBe(status)
-        expect((await emulator.send(emulator.paths.tickets, { method: 'POST', body })).status).toBe(502)
-        expect((await emulator.send(emulator.paths.tickets, { method: 'POST', body })).status).toBe(status)
+        expect((await emulator.send(at.customers, { method: 'POST', body })).status).toBe(status)
+        expect((await emulator.send(at.tickets, { method: 'POST', body })).status).toBe(502)
+        expect((await emulator.send(at.tickets, { method: 'POST', body })).status).toBe(status)
       })
 
       it('delays a request, then processes it; the next one takes the next fault', async () => {
@@ -125,11 +129,11 @@ export function emulatorContract(description: EmulatorDescription): void {
 
       it('processes a create whose answer it drops, or replaces: the ticket exists all the same', async () => {
         const { ticketCreate } = emulator
-        const pathPrefix = prefixed(emulator.paths.tickets)
+        const pathPrefix = prefixed(creates(emulator).tickets)
         const before = emulator.ticketIds().length
         emulator.faults.dropAnswer({ method: 'POST', pathPrefix })
         await expect(
-          emulator.send(emulator.paths.tickets, { method: 'POST', body: ticketCreate.body }),
+          emulator.send(creates(emulator).tickets, { method: 'POST', body: ticketCreate.body }),
         ).rejects.toThrow()
         expect(emulator.ticketIds()).toHaveLength(before + 1)
         emulator.faults.replaceAnswer({
@@ -138,7 +142,7 @@ export function emulatorContract(description: EmulatorDescription): void {
           method: 'POST',
           pathPrefix,
         })
-        const replaced = await emulator.send(emulator.paths.tickets, {
+        const replaced = await emulator.send(creates(emulator).tickets, {
           method: 'POST',
           body: ticketCreate.body,
         })
@@ -181,5 +185,8 @@ export function emulatorContract(description: EmulatorDescription): void {
     })
   })
 }
+
+/** Where the vendor creates tickets and customers: its list paths, unless it creates elsewhere (Autotask). */
+const creates = (emulator: EmulatorUnderTest) => emulator.createPaths ?? emulator.paths
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

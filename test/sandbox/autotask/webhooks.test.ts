@@ -1,0 +1,97 @@
+import { createHmac } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startAutotaskEmulator, type AutotaskEmulator } from '../../../sandbox/autotask/index.js'
+import { autotaskJson } from '../../../sandbox/autotask/webhooks/deliveries.js'
+import { startReceiver, type Receiver } from '../../helpers/event-receiver.js'
+import { callJson } from '../http.js'
+
+let autotask: AutotaskEmulator
+let receiver: Receiver
+beforeAll(async () => {
+  autotask = await startAutotaskEmulator({ thresholdLatencyMs: { half: 0, threeQuarters: 0 } })
+  receiver = await startReceiver()
+})
+afterAll(async () => {
+  await autotask.close()
+  await receiver.close()
+})
+
+function api(path: string, method = 'GET', body?: unknown) {
+  const user = autotask.apiUsers[0]!
+  const headers = { UserName: user.userName, Secret: user.secret, ApiIntegrationCode: user.integrationCode }
+  return callJson(`${autotask.baseUrl}${path}`, { method, headers, body })
+}
+
+const SECRET = 'callout-secret'
+
+describe('TicketWebhooks registered through the API', () => {
+  let webhookId: number
+  let statusFieldId: number
+
+  it('registers a callout, refusing one without its URLs, and offers the fields it may watch', async () => {
+    expect((await api('/TicketWebhooks', 'POST', { name: 'gateway' })).status).toBe(500)
+    const created = await api('/TicketWebhooks', 'POST', {
+      name: 'gateway',
+      webhookUrl: receiver.url,
+      deactivationUrl: `${receiver.url}/off`,
+      secretKey: SECRET,
+      isActive: true,
+      isSubscribedToCreateEvents: true,
+      isSubscribedToUpdateEvents: true,
+    })
+    expect(created).toMatchObject({ status: 200, json: { itemId: expect.any(Number) } })
+    webhookId = created.json.itemId
+    const hook = (await api(`/TicketWebhooks/${webhookId}`)).json.item
+    expect(hook).toMatchObject({ isReady: false, webhookGUID: expect.any(String) })
+    const fields = (await api('/TicketWebhookFields/entityInformation/fields')).json.fields
+    const fieldId = fields.find((field: { name: string }) => field.name === 'fieldID')
+    const status = fieldId.picklistValues.find((value: { label: string }) => value.label === 'status')
+    statusFieldId = Number(status.value)
+    const subscribed = await api(`/TicketWebhooks/${webhookId}/Fields`, 'POST', {
+      fieldID: statusFieldId,
+      isSubscribedField: true,
+    })
+    expect(subscribed.status).toBe(200)
+    expect((await api(`/TicketWebhooks/${webhookId}`)).json.item.isReady).toBe(true)
+    expect((await api(`/TicketWebhooks/${webhookId}/Fields`, 'POST', { fieldID: 99999 })).status).toBe(500)
+  })
+
+  it("calls out an update of a watched field, signed with the callout's secret", async () => {
+    const ticket = [...autotask.db.tickets.values()].find((candidate) => candidate.status !== 5)!
+    const before = receiver.received.length
+    expect((await api('/Tickets', 'PATCH', { id: ticket.id, title: 'unwatched change' })).status).toBe(200)
+    expect((await api('/Tickets', 'PATCH', { id: ticket.id, status: 5 })).status).toBe(200)
+    await autotask.webhooks.settled()
+    const received = receiver.received.slice(before)
+    expect(received).toHaveLength(1)
+    const { body, headers } = received[0]!
+    expect(JSON.parse(body)).toEqual({
+      Action: 'Update',
+      Guid: expect.any(String),
+      EntityType: 'Ticket',
+      Id: ticket.id,
+      Fields: { status: 5 },
+      EventTime: expect.any(String),
+      SequenceNumber: expect.any(Number),
+      PersonID: autotask.db.apiResourceID,
+    })
+    expect(headers['x-hook-signature']).toBe(
+      `sha1=${createHmac('sha1', SECRET).update(body).digest('base64')}`,
+    )
+  })
+
+  it("writes JSON as Autotask's serializer does, so signatures over the raw body match", () => {
+    expect(autotaskJson({ text: `a&b <c> 'd' +e é` })).toBe(
+      '{"text":"a\\u0026b \\u003cc\\u003e \\u0027d\\u0027 \\u002be \\u00e9"}',
+    )
+  })
+
+  it('calls nothing out for a callout that is not active', async () => {
+    await api('/TicketWebhooks', 'PATCH', { id: webhookId, isActive: false })
+    const ticket = [...autotask.db.tickets.values()].find((candidate) => candidate.status === 5)!
+    const before = receiver.received.length
+    await api('/Tickets', 'PATCH', { id: ticket.id, status: 1 })
+    await autotask.webhooks.settled()
+    expect(receiver.received.length).toBe(before)
+  })
+})
