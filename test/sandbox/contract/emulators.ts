@@ -339,7 +339,9 @@ export const autotask: EmulatorDescription = {
       IncludeFields: ['id'],
     }
     const idOf = (answer: Answer) => ({ id: answer.json.itemId ?? answer.json.item.id })
-    const customer = [...autotask.db.companies.values()].find((company) => company.id !== 0 && company.isActive)!
+    const customer = [...autotask.db.companies.values()].find(
+      (company) => company.id !== 0 && company.isActive,
+    )!
     return {
       faults: autotask.faults,
       stats: autotask.stats,
