@@ -72,7 +72,24 @@ const TEXT_OPS = new Set<CompareOp>(['beginsWith', 'endsWith', 'contains'])
  */
 export function readFilter(raw: unknown, target: FilterTarget): Condition[] {
   if (!Array.isArray(raw)) throw refusal('The filter is missing or is not an array of conditions.')
-  return raw.flatMap((node) => readNode(node, target))
+  const conditions = raw.flatMap((node) => readNode(node, target))
+  // HELP SOAP_Thresholds_Limits.htm, believed the same for REST (facts §2 "Limits").
+  if (orConditions(conditions) > MAX_OR_CONDITIONS)
+    throw refusal("Invalid query syntax. Queries are limited to 500 or fewer 'OR' conditions.")
+  return conditions
+}
+
+const MAX_OR_CONDITIONS = 500
+
+/** The conditions joined by OR, at any depth. */
+function orConditions(conditions: readonly Condition[]): number {
+  return conditions.reduce(
+    (sum, condition) =>
+      condition.kind === 'group'
+        ? sum + (condition.op === 'or' ? condition.items.length : 0) + orConditions(condition.items)
+        : sum,
+    0,
+  )
 }
 
 function readNode(node: unknown, target: FilterTarget): Condition[] {

@@ -118,6 +118,17 @@ describe('the filter language', () => {
       expect(await refusal([condition]), JSON.stringify(condition)).toHaveLength(1)
   })
 
+  it("allows at most 500 OR'ed conditions", async () => {
+    const or = (count: number) => ({
+      op: 'or',
+      items: Array.from({ length: count }, (_, id) => ({ op: 'eq', field: 'id', value: id })),
+    })
+    expect(await ids([or(500)])).toHaveLength(12)
+    expect(await refusal([or(501)])).toEqual([
+      "Invalid query syntax. Queries are limited to 500 or fewer 'OR' conditions.",
+    ])
+  })
+
   it('keeps MaxRecords within 1..500', async () => {
     for (const MaxRecords of [0, 501, 2.5, '10'])
       expect(await refusal([{ op: 'gt', field: 'id', value: 0 }], { MaxRecords })).toEqual([
