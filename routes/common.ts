@@ -41,7 +41,7 @@ export const ConnectionParams = Type.Object(
       ...ConnectionId,
       description:
         'A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, ' +
-        'halopsa-sandbox, syncro-sandbox)',
+        'halopsa-sandbox, syncro-sandbox, autotask-sandbox)',
     },
   },
   { additionalProperties: false },

@@ -32,6 +32,11 @@ function describe(connection: SandboxConnection): string[] {
         `  syncro  base URL ${connection.baseUrl}  API key ${connection.apiKey}`,
         `    try: curl -H 'Authorization: Bearer ${connection.apiKey}' ${connection.baseUrl}/tickets`,
       ]
+    case 'autotask':
+      return [
+        `  autotask  zone information ${connection.zoneInformationUrl}  user name ${connection.userName}  integration code ${connection.integrationCode}  secret ${connection.secret}`,
+        `    try: curl '${connection.zoneInformationUrl}?user=${encodeURIComponent(connection.userName)}'`,
+      ]
   }
 }
 

@@ -1,4 +1,9 @@
 import {
+  startAutotaskEmulator,
+  type AutotaskEmulator,
+  type AutotaskEmulatorOptions,
+} from './autotask/index.js'
+import {
   startConnectWiseEmulator,
   type ConnectWiseEmulator,
   type ConnectWiseEmulatorOptions,
@@ -33,6 +38,15 @@ export type SandboxConnection = (
       clientSecret: string
     }
   | { id: 'syncro-sandbox'; vendor: 'syncro'; baseUrl: string; apiKey: string }
+  | {
+      id: 'autotask-sandbox'
+      vendor: 'autotask'
+      userName: string
+      integrationCode: string
+      secret: string
+      /** No base URL: the connection finds its zone here, as a real one asks Autotask's. */
+      zoneInformationUrl: string
+    }
 ) & { rateLimit?: SandboxRateLimit }
 
 export interface SandboxOptions {
@@ -43,12 +57,14 @@ export interface SandboxOptions {
   connectwise?: Omit<ConnectWiseEmulatorOptions, 'host'>
   halopsa?: Omit<HaloEmulatorOptions, 'host'>
   syncro?: Omit<SyncroEmulatorOptions, 'host'>
+  autotask?: Omit<AutotaskEmulatorOptions, 'host'>
 }
 
 export interface Sandbox {
   connectwise: ConnectWiseEmulator
   halopsa: HaloEmulator
   syncro: SyncroEmulator
+  autotask: AutotaskEmulator
   /** One per running emulator, ready to register as gateway connections. */
   connections: SandboxConnection[]
   close(): Promise<void>
@@ -57,14 +73,16 @@ export interface Sandbox {
 const paced = (rateLimit: SandboxRateLimit | undefined) =>
   rateLimit ? { rateLimit: { limit: rateLimit.limit, windowMs: rateLimit.windowMs } } : {}
 
-/** Starts every vendor emulator: ConnectWise, HaloPSA and Syncro. */
+/** Starts every vendor emulator: ConnectWise, HaloPSA, Syncro and Autotask. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1'
-  const [connectwise, halopsa, syncro] = await Promise.all([
+  const [connectwise, halopsa, syncro, autotask] = await Promise.all([
     startConnectWiseEmulator({ activity: options.activity, ...options.connectwise, host }),
     startHaloEmulator({ activity: options.activity, ...options.halopsa, host }),
     startSyncroEmulator({ activity: options.activity, ...options.syncro, host }),
+    startAutotaskEmulator({ activity: options.activity, ...options.autotask, host }),
   ])
+  const autotaskUser = autotask.apiUsers[0]!
   const haloClient = halopsa.clients[0]!
   const member = connectwise.members[0]!
   const defaultBoard = [...connectwise.db.boards.values()]
@@ -74,6 +92,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     connectwise,
     halopsa,
     syncro,
+    autotask,
     connections: [
       {
         id: 'connectwise-sandbox',
@@ -102,9 +121,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         apiKey: syncro.apiKeys[0]!,
         ...paced(options.syncro?.rateLimit),
       },
+      {
+        id: 'autotask-sandbox',
+        vendor: 'autotask',
+        userName: autotaskUser.userName,
+        integrationCode: autotaskUser.integrationCode,
+        secret: autotaskUser.secret,
+        zoneInformationUrl: autotask.zoneInformationUrl,
+        ...paced(options.autotask?.rateLimit),
+      },
     ],
     close: async () => {
-      await Promise.all([connectwise.close(), halopsa.close(), syncro.close()])
+      await Promise.all([connectwise.close(), halopsa.close(), syncro.close(), autotask.close()])
     },
   }
 }
@@ -112,6 +140,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 export type { ConnectWiseEmulator, ConnectWiseEmulatorOptions } from './connectwise/index.js'
 export type { HaloEmulator, HaloEmulatorOptions } from './halopsa/index.js'
 export type { SyncroEmulator, SyncroEmulatorOptions } from './syncro/index.js'
+export type { AutotaskEmulator, AutotaskEmulatorOptions } from './autotask/index.js'
 export type { ActivityChange, ActivityOptions, EmulatorActivity } from './shared/activity.js'
 export { sandboxActivityFromEnv } from './activity-env.js'
 export { sandboxRateLimitsFromEnv, type SandboxRateLimit, type SandboxRateLimits } from './rate-limit-env.js'

@@ -43,6 +43,20 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv, problems: string[]
       apiKeys: env.SANDBOX_SYNCRO_API_KEY ? [env.SANDBOX_SYNCRO_API_KEY] : undefined,
       webhookUrl: syncroWebhookUrl(env.SANDBOX_SYNCRO_WEBHOOK_URL, problems),
     },
+    autotask: {
+      port: port(env.SANDBOX_AUTOTASK_PORT),
+      rateLimit: rateLimits.autotask,
+      apiUsers:
+        env.SANDBOX_AUTOTASK_USERNAME && env.SANDBOX_AUTOTASK_SECRET && env.SANDBOX_AUTOTASK_INTEGRATION_CODE
+          ? [
+              {
+                userName: env.SANDBOX_AUTOTASK_USERNAME,
+                secret: env.SANDBOX_AUTOTASK_SECRET,
+                integrationCode: env.SANDBOX_AUTOTASK_INTEGRATION_CODE,
+              },
+            ]
+          : undefined,
+    },
   }
 }
 

@@ -1,5 +1,5 @@
 /** The emulators whose rate limit a developer may change (each defaults to its vendor's own figure). */
-export const SANDBOX_VENDORS = ['connectwise', 'halopsa', 'syncro'] as const
+export const SANDBOX_VENDORS = ['connectwise', 'halopsa', 'syncro', 'autotask'] as const
 export type SandboxVendor = (typeof SANDBOX_VENDORS)[number]
 
 export interface SandboxRateLimit {

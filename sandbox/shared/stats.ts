@@ -5,6 +5,8 @@ export interface AcceptedRequest {
   path: string
   /** The raw query string, the part after `?` (`''` when there is none). */
   query?: string
+  /** The raw body, where the vendor takes a list's query in it (Autotask's `POST /{Entity}/query`). */
+  body?: string
 }
 
 /** The accepted log keeps the latest entries only, so a long-running sandbox does not grow without bound. */

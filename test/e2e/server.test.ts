@@ -24,6 +24,7 @@ describe('npm start with no configuration (sandbox mode)', () => {
       'connectwise-sandbox',
       'halopsa-sandbox',
       'syncro-sandbox',
+      'autotask-sandbox',
     ])
   })
 

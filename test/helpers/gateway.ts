@@ -1,8 +1,14 @@
 import { Writable } from 'node:stream'
+import type { AutotaskConnectionConfig } from '../../adapters/autotask/config.js'
 import type { ConnectWiseConnectionConfig } from '../../adapters/connectwise/config.js'
 import type { HaloConnectionConfig } from '../../adapters/halopsa/config.js'
 import type { ConnectionConfig } from '../../adapters/registry.js'
 import type { SyncroConnectionConfig } from '../../adapters/syncro/config.js'
+import {
+  startAutotaskEmulator,
+  type AutotaskEmulator,
+  type AutotaskEmulatorOptions,
+} from '../../sandbox/autotask/index.js'
 import {
   startConnectWiseEmulator,
   type ConnectWiseEmulator,
@@ -112,6 +118,43 @@ export async function startSyncroGateway(options: SyncroGatewayOptions = {}): Pr
     state: options.state,
     tracing: options.tracing,
   })
+}
+
+export interface AutotaskGateway extends Gateway {
+  emulator: AutotaskEmulator
+  connection: AutotaskConnectionConfig
+}
+
+export interface AutotaskGatewayOptions {
+  emulator?: AutotaskEmulatorOptions
+  connection?: Partial<AutotaskConnectionConfig>
+  config?: Partial<Config>
+  tracing?: Tracing
+}
+
+/**
+ * An Autotask emulator on a free port and a gateway (not listening) in front of it; close() stops both. The
+ * connection finds its zone as a real one does (the emulator's zoneInformation), and the emulator adds none of the
+ * latency Autotask adds near its limit unless a test asks.
+ */
+export async function startAutotaskGateway(options: AutotaskGatewayOptions = {}): Promise<AutotaskGateway> {
+  const emulator = await startAutotaskEmulator({
+    rateLimit: GENEROUS_LIMIT,
+    thresholdLatencyMs: { half: 0, threeQuarters: 0 },
+    ...options.emulator,
+  })
+  const user = emulator.apiUsers[0]!
+  const connection: AutotaskConnectionConfig = {
+    id: 'autotask-test',
+    vendor: 'autotask',
+    userName: user.userName,
+    integrationCode: user.integrationCode,
+    secret: user.secret,
+    zoneInformationUrl: emulator.zoneInformationUrl,
+    rateLimit: { ...GENEROUS_LIMIT, ...options.emulator?.rateLimit, scope: 'connection' },
+    ...options.connection,
+  }
+  return inFrontOf(emulator, [connection], options.config, { tracing: options.tracing })
 }
 
 export interface ConnectWiseGateway extends Gateway {

@@ -1,11 +1,16 @@
 import { parseConditions, type ConditionNode } from '../../sandbox/connectwise/index.js'
 import type { FaultControls } from '../../sandbox/shared/faults.js'
-import type { EmulatorStats } from '../../sandbox/shared/stats.js'
+import type { AcceptedRequest, EmulatorStats } from '../../sandbox/shared/stats.js'
 import type { App } from '../../app/build-app.js'
 import type { Config } from '../../app/config.js'
 import type { Tracing } from '../../app/tracing.js'
 import type { ConnectionConfig } from '../../adapters/registry.js'
-import { startConnectWiseGateway, startHaloGateway, startSyncroGateway } from './gateway.js'
+import {
+  startAutotaskGateway,
+  startConnectWiseGateway,
+  startHaloGateway,
+  startSyncroGateway,
+} from './gateway.js'
 
 /**
  * One vendor's emulator with a gateway in front of it, seen the same way whatever the vendor: the shared
@@ -32,8 +37,10 @@ export interface VendorUnderTest {
   readonly secrets: string[]
   /** Fields that make the connection's credentials wrong (the vendor refuses them). */
   readonly wrongCredentials: Record<string, string>
-  /** The search texts a ticket list call carried to the vendor, read from its query string. */
-  searchesIn(query: URLSearchParams): string[]
+  /** The emulator's stats key of a ticket list call (`GET /tickets`, `POST /Tickets/query`). */
+  readonly ticketListRoute: string
+  /** The search texts a ticket list call carried to the vendor, read from its query string (or body). */
+  searchesIn(call: AcceptedRequest): string[]
   /** Records the vendor holds, for tests to name. */
   sample(): {
     ticketId: string
@@ -129,7 +136,8 @@ export const syncroFixture: VendorFixture = {
       connection: gateway.connection,
       secrets: [gateway.connection.apiKey],
       wrongCredentials: { apiKey: 'revoked-syncro-key-0123456789' },
-      searchesIn: (query) => query.getAll('query'),
+      ticketListRoute: 'GET /tickets',
+      searchesIn: (call) => new URLSearchParams(call.query ?? '').getAll('query'),
       paths: {
         tickets: '/tickets',
         customers: '/customers',
@@ -188,8 +196,9 @@ export const connectWiseFixture: VendorFixture = {
       connection: gateway.connection,
       secrets: [gateway.connection.privateKey, gateway.connection.clientId],
       wrongCredentials: { privateKey: 'revoked-private-key-0123456789' },
-      searchesIn: (query) => {
-        const conditions = query.get('conditions')
+      ticketListRoute: 'GET /service/tickets',
+      searchesIn: (call) => {
+        const conditions = new URLSearchParams(call.query ?? '').get('conditions')
         return conditions === null ? [] : comparisonsOf(parseConditions(conditions)).flatMap(searchValue)
       },
       paths: {
@@ -258,7 +267,8 @@ export const haloFixture: VendorFixture = {
       connection: gateway.connection,
       secrets: [gateway.connection.clientSecret],
       wrongCredentials: { clientSecret: 'revoked-client-secret-0123456789' },
-      searchesIn: (query) => query.getAll('search'),
+      ticketListRoute: 'GET /api/Tickets',
+      searchesIn: (call) => new URLSearchParams(call.query ?? '').getAll('search'),
       paths: {
         tickets: '/api/Tickets',
         customers: '/api/Client',
@@ -303,4 +313,80 @@ export const haloFixture: VendorFixture = {
   },
 }
 
-export const VENDOR_FIXTURES: VendorFixture[] = [connectWiseFixture, haloFixture, syncroFixture]
+/** The texts of the `contains` conditions in an Autotask query body, at any depth of its groups. */
+const autotaskSearches = (body: string | undefined): string[] => {
+  interface Condition {
+    op: string
+    value?: unknown
+    items?: Condition[]
+  }
+  const walk = (conditions: Condition[]): string[] =>
+    conditions.flatMap((condition) =>
+      condition.items
+        ? walk(condition.items)
+        : condition.op === 'contains' && typeof condition.value === 'string'
+          ? [condition.value]
+          : [],
+    )
+  return body ? walk((JSON.parse(body) as { filter?: Condition[] }).filter ?? []) : []
+}
+
+export const autotaskFixture: VendorFixture = {
+  vendor: 'autotask',
+  async start(options = {}) {
+    const gateway = await startAutotaskGateway({
+      emulator: emulatorOptions(options),
+      config: options.config,
+      tracing: options.tracing,
+    })
+    const { db } = gateway.emulator
+    return underTest(gateway, {
+      connection: gateway.connection,
+      secrets: [gateway.connection.secret, gateway.connection.integrationCode],
+      wrongCredentials: { secret: 'revoked-autotask-secret-0123456789' },
+      ticketListRoute: 'POST /Tickets/query',
+      searchesIn: (call) => autotaskSearches(call.body),
+      paths: {
+        tickets: '/Tickets',
+        customers: '/Companies',
+        assets: '/ConfigurationItems',
+        contacts: '/Contacts',
+      },
+      ticketGetRoute: 'GET /Tickets/:id',
+      customerFields: {
+        create: { phone: '+1 555 0100', address: { line1: '1 Pier Road', city: 'Portland' } },
+        update: { phone: '+1 555 0199' },
+      },
+      sample: () => ({
+        ticketId: ids(db.tickets)[0]!,
+        customerId: String([...db.companies.values()].find((company) => company.isActive)!.id),
+        assetTypeId: String([...db.configurationItems.values()][0]!.configurationItemType),
+        ticketWithComments: String([...db.tickets.keys()].find((id) => db.notesOf(id).length >= 3)),
+        contactId: ids(db.contacts)[0]!,
+        agentId: String([...db.resources.values()].find((resource) => resource.isActive)!.id),
+        ticketWithTimeEntries: String([...db.tickets.keys()].find((id) => db.timeEntriesOf(id).length >= 2)),
+      }),
+      counts: () => ({
+        tickets: db.tickets.size,
+        customers: db.companies.size,
+        assets: db.configurationItems.size,
+        contacts: db.contacts.size,
+        agents: db.resources.size,
+        comments: (ticketId) => db.notesOf(Number(ticketId)).length,
+        timeEntries: (ticketId) =>
+          ticketId === undefined ? db.timeEntries.size : db.timeEntriesOf(Number(ticketId)).length,
+      }),
+      snapshot: () =>
+        JSON.stringify([
+          [...db.tickets.values()],
+          [...db.ticketNotes.values()],
+          [...db.companies.values()],
+          [...db.configurationItems.values()],
+          [...db.contacts.values()],
+          [...db.timeEntries.values()],
+        ]),
+    })
+  },
+}
+
+export const VENDOR_FIXTURES: VendorFixture[] = [connectWiseFixture, haloFixture, syncroFixture, autotaskFixture]
