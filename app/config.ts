@@ -348,13 +348,17 @@ export function loadConfig(
   }
   problems.push(...sharedBucketProblems(connections))
   // Vendor credentials travel with every call: over TLS only, but to this machine (an emulator, a local proxy)
-  // or where ALLOW_HTTP_VENDORS=true says the network is trusted (the compose file's private network).
+  // or where ALLOW_HTTP_VENDORS=true says the network is trusted (the compose file's private network). An Autotask
+  // zone lookup carries none, but its answer says where they go: the same rule.
   if (env.ALLOW_HTTP_VENDORS !== 'true') {
     for (const connection of connections) {
-      if ('baseUrl' in connection && connection.baseUrl && !secureOrLocal(connection.baseUrl))
-        problems.push(
-          `connection '${connection.id}': baseUrl: https is required (or a loopback host, or ALLOW_HTTP_VENDORS=true)`,
-        )
+      for (const field of ['baseUrl', 'zoneInformationUrl'] as const) {
+        const url = field in connection ? (connection as Partial<Record<typeof field, string>>)[field] : undefined
+        if (url && !secureOrLocal(url))
+          problems.push(
+            `connection '${connection.id}': ${field}: https is required (or a loopback host, or ALLOW_HTTP_VENDORS=true)`,
+          )
+      }
     }
   }
 

@@ -154,6 +154,27 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...env, SYNCRO_BASE_URL: 'https://syncro.internal/api/v1' })).toEqual([])
   })
 
+  it('holds an Autotask zone lookup to the same rule: its answer says where the credentials go', () => {
+    const connection = {
+      id: 'at',
+      vendor: 'autotask',
+      userName: 'api@example.com',
+      integrationCode: 'CODE',
+      secret: 'secret',
+      zoneInformationUrl: 'http://zones.internal/atservicesrest/v1.0/zoneInformation',
+    }
+    const problems = (url: string, env: Record<string, string> = {}) =>
+      problemsOf(
+        { GATEWAY_CONFIG: 'x.json', ...env },
+        () => JSON.stringify({ connections: [{ ...connection, zoneInformationUrl: url }] }),
+      )
+    expect(problems(connection.zoneInformationUrl)).toEqual([
+      "connection 'at': zoneInformationUrl: https is required (or a loopback host, or ALLOW_HTTP_VENDORS=true)",
+    ])
+    expect(problems(connection.zoneInformationUrl, { ALLOW_HTTP_VENDORS: 'true' })).toEqual([])
+    expect(problems('http://127.0.0.1:4040/atservicesrest/v1.0/zoneInformation')).toEqual([])
+  })
+
   it('allows private webhook URLs in sandbox mode only, unless WEBHOOK_ALLOW_PRIVATE_URLS says otherwise', () => {
     const syncro = { SYNCRO_API_KEY: 'k', SYNCRO_SUBDOMAIN: 'acme' }
     expect(loadConfig({}, noFile).webhookAllowPrivateUrls).toBe(true)
