@@ -353,7 +353,8 @@ export function loadConfig(
   if (env.ALLOW_HTTP_VENDORS !== 'true') {
     for (const connection of connections) {
       for (const field of ['baseUrl', 'zoneInformationUrl'] as const) {
-        const url = field in connection ? (connection as Partial<Record<typeof field, string>>)[field] : undefined
+        const url =
+          field in connection ? (connection as Partial<Record<typeof field, string>>)[field] : undefined
         if (url && !secureOrLocal(url))
           problems.push(
             `connection '${connection.id}': ${field}: https is required (or a loopback host, or ALLOW_HTTP_VENDORS=true)`,

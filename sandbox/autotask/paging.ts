@@ -15,8 +15,11 @@ export interface PagingToken {
 
 const TRACKED_PAGES = 50
 
+/** Before every id: -1, since Autotask's ids start at 0 (the account's own company is company 0). */
+const BEFORE_ALL = -1
+
 export function firstPageToken(pageSize: number): PagingToken {
-  return { pageSize, previousIds: [], nextIds: [0] }
+  return { pageSize, previousIds: [], nextIds: [BEFORE_ALL] }
 }
 
 /** A token from a URL; one we did not make is refused (unsourced text and status: chosen). */
@@ -31,7 +34,7 @@ export function readPagingToken(text: string | null): PagingToken {
   }
   const { pageSize, previousIds, nextIds } = (token ?? {}) as Partial<PagingToken>
   const ids = (list: unknown): list is number[] =>
-    Array.isArray(list) && list.every((id) => Number.isInteger(id) && id >= 0)
+    Array.isArray(list) && list.every((id) => Number.isInteger(id) && id >= BEFORE_ALL)
   if (
     !Number.isInteger(pageSize) ||
     (pageSize as number) < 1 ||

@@ -109,11 +109,12 @@ async function handle(
     })
   }
   if (admitted.latencyMs > 0) await pipeline.sleep(admitted.latencyMs)
-  recordAccepted(pipeline.stats, { at: Date.now(), method, path, query: search })
-
   const body = BODY_METHODS.has(method)
     ? await readJsonBody(request)
     : ({ ok: true, body: undefined } as const)
+  // The body is kept with the request: a list's query travels in it, not in the URL.
+  const text = body.ok && body.body !== undefined ? JSON.stringify(body.body) : undefined
+  recordAccepted(pipeline.stats, { at: Date.now(), method, path, query: search, body: text })
   if (!body.ok) return send(pipeline, response, body.reply)
   const context = { ...pipeline.context, threshold: admitted.state }
   send(

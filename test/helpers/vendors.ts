@@ -313,7 +313,10 @@ export const haloFixture: VendorFixture = {
   },
 }
 
-/** The texts of the `contains` conditions in an Autotask query body, at any depth of its groups. */
+/**
+ * The distinct texts of the `contains` conditions in an Autotask query body, at any depth of its groups (one text
+ * searched in several fields is one search).
+ */
 const autotaskSearches = (body: string | undefined): string[] => {
   interface Condition {
     op: string
@@ -328,7 +331,7 @@ const autotaskSearches = (body: string | undefined): string[] => {
           ? [condition.value]
           : [],
     )
-  return body ? walk((JSON.parse(body) as { filter?: Condition[] }).filter ?? []) : []
+  return body ? [...new Set(walk((JSON.parse(body) as { filter?: Condition[] }).filter ?? []))] : []
 }
 
 export const autotaskFixture: VendorFixture = {
@@ -389,4 +392,9 @@ export const autotaskFixture: VendorFixture = {
   },
 }
 
-export const VENDOR_FIXTURES: VendorFixture[] = [connectWiseFixture, haloFixture, syncroFixture, autotaskFixture]
+export const VENDOR_FIXTURES: VendorFixture[] = [
+  connectWiseFixture,
+  haloFixture,
+  syncroFixture,
+  autotaskFixture,
+]

@@ -19,7 +19,9 @@ describe('the adapter kit size goal', () => {
   })
 
   it.each(vendorFolders)('%s: index.ts wires the connection in at most 150 lines', (vendor) => {
-    const lines = readFileSync(join(ADAPTERS, vendor, 'index.ts'), 'utf8').trimEnd().split('\n').length
+    const lines = readFileSync(join(ADAPTERS, vendor, 'index.ts'), 'utf8')
+      .trimEnd()
+      .split('\n').length
     expect(lines).toBeLessThanOrEqual(INDEX_LINES_GOAL)
   })
 })

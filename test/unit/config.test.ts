@@ -164,9 +164,8 @@ describe('loadConfig', () => {
       zoneInformationUrl: 'http://zones.internal/atservicesrest/v1.0/zoneInformation',
     }
     const problems = (url: string, env: Record<string, string> = {}) =>
-      problemsOf(
-        { GATEWAY_CONFIG: 'x.json', ...env },
-        () => JSON.stringify({ connections: [{ ...connection, zoneInformationUrl: url }] }),
+      problemsOf({ GATEWAY_CONFIG: 'x.json', ...env }, () =>
+        JSON.stringify({ connections: [{ ...connection, zoneInformationUrl: url }] }),
       )
     expect(problems(connection.zoneInformationUrl)).toEqual([
       "connection 'at': zoneInformationUrl: https is required (or a loopback host, or ALLOW_HTTP_VENDORS=true)",

@@ -146,8 +146,10 @@ export function seedTickets(random: Random, context: TicketSeedContext): SeededT
 
     // Every fourth ticket gets three or more notes, mixing what the customer may see (publish 1) and not.
     const noteCount = index % 4 === 0 ? random.int(3, 5) : random.int(0, 2)
+    let noteMs = createdMs
     for (let n = 0; n < noteCount; n++) {
-      const at = toTimestamp(createdMs + (n + 1) * random.int(10, 90) * MINUTE_MS)
+      noteMs += random.int(10, 90) * MINUTE_MS
+      const at = toTimestamp(noteMs)
       ticketNotes.push({
         id: FIRST_NOTE_ID + ticketNotes.length,
         ticketID: ticket.id,
@@ -195,5 +197,22 @@ export function seedTickets(random: Random, context: TicketSeedContext): SeededT
       })
     }
   })
-  return { tickets, ticketNotes, timeEntries }
+  return {
+    tickets,
+    ticketNotes: numberedInOrder(ticketNotes, FIRST_NOTE_ID),
+    timeEntries: numberedInOrder(timeEntries, FIRST_TIME_ENTRY_ID),
+  }
+}
+
+/**
+ * Autotask numbers records as they are created (ids ascend with creation), so a list in id order is in creation
+ * order: the seed's notes and time entries, written ticket by ticket, are renumbered by when each was created.
+ */
+function numberedInOrder<R extends { id: number; createDateTime: string }>(
+  records: R[],
+  firstId: number,
+): R[] {
+  return [...records]
+    .sort((a, b) => Date.parse(a.createDateTime) - Date.parse(b.createDateTime) || a.id - b.id)
+    .map((record, index) => ({ ...record, id: firstId + index }))
 }

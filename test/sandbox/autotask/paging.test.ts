@@ -16,7 +16,7 @@ describe('paging', () => {
     })
     expect(JSON.parse(new URL(first.json.pageDetails.nextPageUrl).searchParams.get('paging')!)).toEqual({
       pageSize: 10,
-      previousIds: [0],
+      previousIds: [-1],
       nextIds: [10],
     })
     const seen: number[] = first.json.items.map((item: { id: number }) => item.id)
