@@ -17,6 +17,8 @@ import type { AutotaskUdfValue } from './types.js'
  */
 
 export interface AutotaskUdf {
+  /** The UDF's name at Autotask, which records and queries use. */
+  name: string
   definition: CustomFieldDefinition
   /** Picklist label -> stored value, for a list UDF. */
   valuesByLabel: ReadonlyMap<string, string>
@@ -26,7 +28,8 @@ export interface AutotaskUdf {
  * A UDF definition names its type `type` where the entity's fields say `dataType` (the facts' §5, Autotask's swagger
  * `Field` model): either is read.
  */
-type UdfInfo = Partial<AutotaskFieldInfo> & Pick<AutotaskFieldInfo, 'name'> & { label?: string; type?: string }
+type UdfInfo = Partial<AutotaskFieldInfo> &
+  Pick<AutotaskFieldInfo, 'name'> & { label?: string; type?: string }
 
 function canonicalType(field: UdfInfo): CustomFieldType {
   if (field.isPickList) return 'select'
@@ -48,15 +51,38 @@ function canonicalType(field: UdfInfo): CustomFieldType {
   }
 }
 
+/**
+ * A UDF's canonical id: its name, which may hold spaces ("Customer Reference"), with every run of characters a
+ * custom field id cannot hold made one `_` ("Customer_Reference"); a later UDF whose id an earlier one took gets a
+ * `.2`, `.3`… suffix, so each id names one UDF.
+ */
+function udfIds(names: readonly string[]): string[] {
+  const taken = new Set<string>()
+  return names.map((name) => {
+    const base = name.replace(/[^A-Za-z0-9._:-]+/g, '_').replace(/^[^A-Za-z0-9]+/, '') || 'udf'
+    let id = base
+    for (let n = 2; taken.has(id); n++) id = `${base}.${n}`
+    taken.add(id)
+    return id
+  })
+}
+
+/** An entity's UDF definitions in canonical form. */
+export function udfsOf(fields: readonly UdfInfo[]): AutotaskUdf[] {
+  const ids = udfIds(fields.map((field) => field.name))
+  return fields.map((field, index) => udfOf(field, ids[index]!))
+}
+
 /** A UDF definition in canonical form; only active picklist values can be chosen. */
-export function udfOf(field: UdfInfo): AutotaskUdf {
+function udfOf(field: UdfInfo, id: string): AutotaskUdf {
   const type = canonicalType(field)
   const values = [...(field.picklistValues ?? [])]
     .filter((value) => value.isActive !== false)
     .sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0))
   return {
+    name: field.name,
     definition: {
-      id: field.name,
+      id,
       name: field.label ?? field.name,
       type,
       required: field.isRequired === true,
@@ -98,7 +124,7 @@ export function customFieldsFromAutotask(
     id: udf.definition.id,
     name: udf.definition.name,
     type: udf.definition.type,
-    value: valueFromAutotask(udf, byName.get(udf.definition.id)),
+    value: valueFromAutotask(udf, byName.get(udf.name)),
   }))
 }
 
@@ -117,8 +143,8 @@ export function userDefinedFieldsOf(
 ): AutotaskUdfValue[] | undefined {
   if (writes === undefined || writes.length === 0) return undefined
   const byId = new Map(udfs.map((udf) => [udf.definition.id, udf]))
-  return writes.map((write) => ({
-    name: write.id,
-    value: udfValueToAutotask(byId.get(write.id), write.value),
-  }))
+  return writes.map((write) => {
+    const udf = byId.get(write.id)
+    return { name: udf?.name ?? write.id, value: udfValueToAutotask(udf, write.value) }
+  })
 }

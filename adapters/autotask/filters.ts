@@ -54,7 +54,7 @@ export function customFieldCondition(
     type === 'text' ||
     type === 'datetime'
   if (!valid) throw badCustomField(`'${name}' takes a ${type} value`)
-  return udfEquals(filter.id, udfValueToAutotask(udf, filter.value))
+  return udfEquals(udf.name, udfValueToAutotask(udf, filter.value))
 }
 
 /** Status and priority filters arrive as picklist values (reference.ts looks the categories and levels up). */

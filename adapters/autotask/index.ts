@@ -15,7 +15,7 @@ import { agentFromAutotask } from './map.js'
 import { AutotaskReference, ownResourceOf } from './reference.js'
 import { autotaskResources } from './resources.js'
 import { autotaskTimeEntries } from './time-entries.js'
-import type { AutotaskResource } from './types.js'
+import type { AutotaskProduct, AutotaskResource } from './types.js'
 
 function connectAutotask(config: AutotaskConfig, deps: AdapterDeps) {
   const client = autotaskClient(config, deps)
@@ -36,6 +36,10 @@ function connectAutotask(config: AutotaskConfig, deps: AdapterDeps) {
     fields: (entity, ctx) => cached(`fields:${entity}`, () => api.fields(entity, ctx)),
     userDefinedFields: (entity, ctx) => cached(`udfs:${entity}`, () => api.userDefinedFields(entity, ctx)),
     agents,
+    products: (ctx) =>
+      cached('products', () =>
+        api.all<AutotaskProduct>('/Products', { filter: [], includeFields: PRODUCT_FIELDS }, ctx),
+      ),
     mapOptions,
   })
 
@@ -67,6 +71,8 @@ function connectAutotask(config: AutotaskConfig, deps: AdapterDeps) {
   })
 }
 
+const PRODUCT_FIELDS = ['name', 'manufacturerName', 'manufacturerProductName', 'isActive']
+
 /** The canonical write fields Autotask has no place for, and those it requires. */
 const AUTOTASK_WRITE_RULES: Partial<Record<WritableResource, WriteRules>> = {
   customers: {
@@ -77,12 +83,13 @@ const AUTOTASK_WRITE_RULES: Partial<Record<WritableResource, WriteRules>> = {
     // Datto's Postman collection creates a company with companyName, companyType, ownerResourceID and phone.
     requiredOnCreate: ['phone'],
   },
+  // A configuration item is an instance of a product (productID, required), which carries the make and model: the
+  // model written names the product (reference.ts, productFor).
   assets: {
-    unwritable: {
-      manufacturer: "Autotask keeps it on the configuration item's product",
-      model: "Autotask keeps it on the configuration item's product",
-    },
+    unwritable: { manufacturer: 'Autotask keeps it on the product, which the model names' },
+    requiredOnCreate: ['model'],
   },
+  contacts: { requiredOnCreate: ['lastName'] },
 }
 
 export const autotask = vendorModule({

@@ -14,6 +14,7 @@ import { customFieldsFromAutotask, type AutotaskUdf } from './custom-fields.js'
 import type {
   AutotaskCompany,
   AutotaskConfigurationItem,
+  AutotaskProduct,
   AutotaskContact,
   AutotaskResource,
   AutotaskTicket,
@@ -244,22 +245,24 @@ export function contactFromAutotask(contact: AutotaskContact, udfs: readonly Aut
 }
 
 /**
- * A configuration item as an asset; its type is the `configurationItemType` picklist. Manufacturer and model belong
- * to its product (Products), not to the item, so they are null.
+ * A configuration item as an asset; its type is the `configurationItemType` picklist. Manufacturer and model are its
+ * product's (Products: `manufacturerName`, `manufacturerProductName`, else the product's name).
  */
 export function assetFromAutotask(
   item: AutotaskConfigurationItem,
   types: Picklist,
   udfs: readonly AutotaskUdf[],
+  products: ReadonlyMap<number, AutotaskProduct>,
 ): Asset {
+  const product = item.productID == null ? undefined : products.get(item.productID)
   return {
     id: String(item.id),
     name: item.referenceTitle ?? '',
     customer: ref(item.companyID),
     type: ref(item.configurationItemType, labelIn(types, item.configurationItemType)),
     serialNumber: textOrNull(item.serialNumber),
-    manufacturer: null,
-    model: null,
+    manufacturer: textOrNull(product?.manufacturerName),
+    model: textOrNull(product?.manufacturerProductName) ?? textOrNull(product?.name),
     status: item.isActive === false ? 'Inactive' : 'Active',
     createdAt: utcIsoOrEpoch(item.createDate),
     updatedAt: utcIsoOrEpoch(item.lastModifiedTime ?? item.createDate),
@@ -279,9 +282,9 @@ export function agentFromAutotask(resource: AutotaskResource): Agent {
   }
 }
 
-export const autotaskPathId = (value: string): number => integerPathId('autotask', value)
+export const autotaskPathId = (value: string): number => integerPathId('autotask', value, 0)
 const nullableAutotaskId = (value: string | null | undefined, field: string) =>
-  nullableIntegerId('autotask', value, field)
+  nullableIntegerId('autotask', value, field, 0)
 
 /** A ticket write with its picklist values, role and defaults resolved (reference.ts). */
 export interface ResolvedTicketWrite {
@@ -380,9 +383,10 @@ export function autotaskContactBody(
 
 export function autotaskConfigurationItemBody(
   body: AssetCreate | AssetUpdate,
-  extra: { userDefinedFields?: AutotaskUdfValue[] } = {},
+  extra: { userDefinedFields?: AutotaskUdfValue[]; productID?: number } = {},
 ): Record<string, unknown> {
   return withoutUndefined({
+    productID: extra.productID,
     referenceTitle: body.name,
     companyID: body.customerId === undefined ? undefined : autotaskId(body.customerId, 'customerId'),
     configurationItemType: body.typeId === undefined ? undefined : autotaskId(body.typeId, 'typeId'),
@@ -439,4 +443,5 @@ export const assetFieldNames: Record<string, string> = {
   companyID: 'customerId',
   configurationItemType: 'typeId',
   serialNumber: 'serialNumber',
+  productID: 'model',
 }

@@ -34,7 +34,7 @@ export interface AutotaskListQuery {
 }
 
 /** A canonical id as Autotask's integer id (a 400 naming `field` when it is not one). */
-export const autotaskId = (value: string, field: string): number => integerId('autotask', value, field)
+export const autotaskId = (value: string, field: string): number => integerId('autotask', value, field, 0)
 
 export const eq = (field: string, value: unknown): AutotaskCondition => ({ op: 'eq', field, value })
 

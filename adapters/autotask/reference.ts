@@ -10,9 +10,10 @@ import {
   statusesForFilters,
   statusForWrite,
 } from '../../src/mapping/reference-match.js'
+import { validationFailed } from '../../src/errors.js'
 import type { CallContext } from '../types.js'
 import type { AutotaskFieldInfo, AutotaskPicklistValue } from './api.js'
-import { udfOf, type AutotaskUdf } from './custom-fields.js'
+import { udfsOf, type AutotaskUdf } from './custom-fields.js'
 import {
   boardFromAutotask,
   picklistOf,
@@ -25,7 +26,7 @@ import {
   type ResolvedTicketWrite,
   type TicketPicklists,
 } from './map.js'
-import type { AutotaskResource } from './types.js'
+import type { AutotaskProduct, AutotaskResource } from './types.js'
 
 /** The Autotask entity each canonical resource with custom fields is. */
 export const UDF_ENTITIES: Record<CustomFieldResource, string> = {
@@ -88,6 +89,8 @@ export interface AutotaskReferenceSource {
   userDefinedFields(entity: string, ctx: CallContext): Promise<AutotaskFieldInfo[]>
   /** Every resource, through the reference cache. */
   agents(ctx: CallContext): Promise<Agent[]>
+  /** Every product, through the reference cache. */
+  products(ctx: CallContext): Promise<AutotaskProduct[]>
   mapOptions: AutotaskMapOptions
 }
 
@@ -177,9 +180,36 @@ export class AutotaskReference {
     )
   }
 
+  async products(ctx: CallContext): Promise<AutotaskProduct[]> {
+    return this.source.products(ctx)
+  }
+
+  /**
+   * The product an asset's model names: the active product whose model (`manufacturerProductName`) or name is that
+   * text, compared without case.
+   */
+  async productFor(model: string | null | undefined, ctx: CallContext): Promise<number | undefined> {
+    if (model === undefined) return undefined
+    if (model === null)
+      throw validationFailed('an autotask configuration item always has a product, which its model names', [
+        { field: 'model', message: 'cannot be cleared' },
+      ])
+    const wanted = model.trim().toLowerCase()
+    const product = (await this.products(ctx)).find(
+      (one) =>
+        one.isActive !== false &&
+        [one.manufacturerProductName, one.name].some((text) => text?.trim().toLowerCase() === wanted),
+    )
+    if (!product)
+      throw validationFailed(`autotask has no product of model '${model}'`, [
+        { field: 'model', message: "an asset's model names one of the Autotask account's products" },
+      ])
+    return product.id
+  }
+
   /** The user-defined fields of a resource's entity. */
   async customFields(resource: CustomFieldResource, ctx: CallContext): Promise<AutotaskUdf[]> {
-    return (await this.source.userDefinedFields(UDF_ENTITIES[resource], ctx)).map(udfOf)
+    return udfsOf(await this.source.userDefinedFields(UDF_ENTITIES[resource], ctx))
   }
 
   async customFieldDefinitions(

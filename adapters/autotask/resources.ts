@@ -202,17 +202,30 @@ export function autotaskResources({
     query: async (filters, ctx) =>
       listQuery(assetConditions(filters, await customFieldOf('assets', filters, ctx))),
     toCanonical: async (records, ctx) => {
-      const [types, udfs] = await Promise.all([reference.configurationItemTypes(ctx), udfsOf('assets', ctx)])
-      return records.map((item) => assetFromAutotask(item, types, udfs))
+      const [types, udfs, products] = await Promise.all([
+        reference.configurationItemTypes(ctx),
+        udfsOf('assets', ctx),
+        reference.products(ctx),
+      ])
+      const byId = new Map(products.map((product) => [product.id, product]))
+      return records.map((item) => assetFromAutotask(item, types, udfs, byId))
     },
+    // A new item is active, as Autotask's own form makes it (isActive is required: ecitsolutions/Autotask).
     createBody: async (body, ctx) => {
-      const userDefinedFields = await udfWrites('assets', body.customFields, ctx)
-      const vendorBody = autotaskConfigurationItemBody(body, { userDefinedFields })
-      return { ...(await reference.defaultsFor('ConfigurationItems', vendorBody, ctx)), ...vendorBody }
+      const vendorBody = autotaskConfigurationItemBody(body, {
+        userDefinedFields: await udfWrites('assets', body.customFields, ctx),
+        productID: await reference.productFor(body.model, ctx),
+      })
+      return {
+        ...(await reference.defaultsFor('ConfigurationItems', vendorBody, ctx)),
+        isActive: true,
+        ...vendorBody,
+      }
     },
     updateBody: async (body, ctx) =>
       autotaskConfigurationItemBody(body, {
         userDefinedFields: await udfWrites('assets', body.customFields, ctx),
+        productID: await reference.productFor(body.model, ctx),
       }),
     fieldNames: assetFieldNames,
   }
@@ -240,9 +253,11 @@ export function autotaskResources({
       // The UDFs are read before the write: nothing that can fail may come between a write and its answer.
       async create(body, ctx) {
         const udfs = await udfsOf('contacts', ctx)
-        const vendorBody = autotaskContactBody(body, {
-          userDefinedFields: userDefinedFieldsOf(body.customFields, udfs),
-        })
+        // A new contact is active unless the write says otherwise (isActive is required: ecitsolutions/Autotask).
+        const vendorBody = {
+          isActive: 1,
+          ...autotaskContactBody(body, { userDefinedFields: userDefinedFieldsOf(body.customFields, udfs) }),
+        }
         const target = { path: companyContacts(autotaskId(body.customerId, 'customerId')), key: '/Contacts' }
         const created = await api.create<AutotaskContact>(
           target,

@@ -95,6 +95,15 @@ export interface AutotaskConfigurationItem extends WithUdfs {
   lastModifiedTime?: string | null
 }
 
+/** The product a configuration item is an instance of: it carries the make and model. */
+export interface AutotaskProduct {
+  id: number
+  name?: string | null
+  manufacturerName?: string | null
+  manufacturerProductName?: string | null
+  isActive?: boolean | null
+}
+
 export interface AutotaskResource {
   id: number
   firstName?: string | null

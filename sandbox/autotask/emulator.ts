@@ -43,6 +43,11 @@ export interface AutotaskEmulator {
 export async function startAutotaskEmulator(options?: AutotaskEmulatorOptions): Promise<AutotaskEmulator> {
   const settings = resolveAutotaskOptions(options)
   const db = new AutotaskDatabase(seedAutotaskData(settings.seed))
+  // An API user is a resource of its database, of security level "API User (API-only)" (HELP
+  // General/Define_API_User.htm, facts §1): the seeded API resource is the first API user.
+  const apiResource = db.resources.get(db.apiResourceID)!
+  const apiUser = settings.apiUsers[0]!
+  db.resources.set(apiResource.id, { ...apiResource, userName: apiUser.userName, email: apiUser.userName })
   const now = () => new Date()
   const registries = WEBHOOK_KINDS.map((kind) => new WebhookRegistry(kind))
   const records = Object.values(ENTITIES)

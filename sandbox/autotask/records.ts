@@ -97,6 +97,7 @@ export type ContactRecord = {
   createDate: string
   lastActivityDate: string
   lastModifiedDate: string
+  userDefinedFields: UserDefinedFieldValue[]
 }
 
 export type ConfigurationItemRecord = {
@@ -197,5 +198,7 @@ export type ProductRecord = {
   name: string
   description: string | null
   sku: string | null
+  manufacturerName: string | null
+  manufacturerProductName: string | null
   isActive: boolean
 }

@@ -29,6 +29,10 @@ export interface VendorUnderTest {
   readonly paths: { tickets: string; customers: string; assets: string; contacts: string }
   /** The emulator's stats key of GET one ticket. */
   readonly ticketGetRoute: string
+  /** The statuses the vendor answers a write it refuses by a business rule with (Autotask's are 500s). */
+  readonly refusalStatuses: readonly number[]
+  /** Two asset models this vendor stores: free text, or (Autotask) the models of two of its products. */
+  readonly assetModels: readonly [string, string]
   /** Customer fields besides the name that this vendor stores: what a create sends, and an update. */
   readonly customerFields: { create: Record<string, unknown>; update: Record<string, unknown> }
   /** The connection under test, as configured. */
@@ -79,6 +83,8 @@ export interface FixtureOptions {
 
 export interface VendorFixture {
   vendor: string
+  /** The vendor's ids start at 0, not 1 (Autotask: company 0 is the account's own). */
+  idsFromZero?: boolean
   start(options?: FixtureOptions): Promise<VendorUnderTest>
 }
 
@@ -121,6 +127,8 @@ const searchValue = (node: ConditionNode): string[] =>
 
 const ids = (map: Map<number, unknown>) => [...map.keys()].map(String)
 
+const FREE_TEXT_MODELS = ['EliteDesk 800', 'EliteDesk 805'] as const
+
 export const syncroFixture: VendorFixture = {
   vendor: 'syncro',
   async start(options = {}) {
@@ -145,6 +153,8 @@ export const syncroFixture: VendorFixture = {
         contacts: '/contacts',
       },
       ticketGetRoute: 'GET /tickets/:id',
+      assetModels: FREE_TEXT_MODELS,
+      refusalStatuses: [400, 422],
       customerFields: {
         create: { phone: '+1 555 0100', address: { line1: '1 Pier Road', city: 'Portland' } },
         update: { phone: '+1 555 0199' },
@@ -208,6 +218,8 @@ export const connectWiseFixture: VendorFixture = {
         contacts: '/company/contacts',
       },
       ticketGetRoute: 'GET /service/tickets/:id',
+      assetModels: FREE_TEXT_MODELS,
+      refusalStatuses: [400, 422],
       customerFields: {
         create: { phone: '+1 555 0100', address: { line1: '1 Pier Road', city: 'Portland' } },
         update: { phone: '+1 555 0199' },
@@ -276,6 +288,8 @@ export const haloFixture: VendorFixture = {
         contacts: '/api/Users',
       },
       ticketGetRoute: 'GET /api/Tickets/:id',
+      assetModels: FREE_TEXT_MODELS,
+      refusalStatuses: [400, 422],
       customerFields: {
         create: { website: 'https://harbor.example' },
         update: { website: 'https://harbor-dental.example' },
@@ -334,8 +348,14 @@ const autotaskSearches = (body: string | undefined): string[] => {
   return body ? [...new Set(walk((JSON.parse(body) as { filter?: Condition[] }).filter ?? []))] : []
 }
 
+const modelsOf = (products: Array<{ manufacturerProductName: string | null }>) => {
+  const [first, second] = products.flatMap((product) => product.manufacturerProductName ?? [])
+  return [first!, second!] as const
+}
+
 export const autotaskFixture: VendorFixture = {
   vendor: 'autotask',
+  idsFromZero: true,
   async start(options = {}) {
     const gateway = await startAutotaskGateway({
       emulator: emulatorOptions(options),
@@ -356,13 +376,20 @@ export const autotaskFixture: VendorFixture = {
         contacts: '/Contacts',
       },
       ticketGetRoute: 'GET /Tickets/:id',
+      // Business rules are refused with 500 and Autotask's `errors` (facts §4).
+      refusalStatuses: [500],
+      // An Autotask asset's model is its product's.
+      assetModels: modelsOf([...db.products.values()]),
       customerFields: {
         create: { phone: '+1 555 0100', address: { line1: '1 Pier Road', city: 'Portland' } },
         update: { phone: '+1 555 0199' },
       },
       sample: () => ({
         ticketId: ids(db.tickets)[0]!,
-        customerId: String([...db.companies.values()].find((company) => company.isActive)!.id),
+        // A customer, not the account's own company 0.
+        customerId: String(
+          [...db.companies.values()].find((company) => company.isActive && company.id > 0)!.id,
+        ),
         assetTypeId: String([...db.configurationItems.values()][0]!.configurationItemType),
         ticketWithComments: String([...db.tickets.keys()].find((id) => db.notesOf(id).length >= 3)),
         contactId: ids(db.contacts)[0]!,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   customFieldsFromAutotask,
-  udfOf,
+  udfsOf,
   userDefinedFieldsOf,
 } from '../../adapters/autotask/custom-fields.js'
 import { customFieldCondition, ticketConditions } from '../../adapters/autotask/filters.js'
@@ -37,16 +37,16 @@ const picklists: TicketPicklists = {
   queueID: picklistOf([value('29682833', 'Client Portal')]),
 }
 
-const udfs = [
-  udfOf({ name: 'Site', label: 'Site', dataType: 'string', isPickList: false }),
-  udfOf({
+const udfs = udfsOf([
+  { name: 'Site', label: 'Site', dataType: 'string', isPickList: false },
+  {
     name: 'Tier',
     dataType: 'string',
     isPickList: true,
     picklistValues: [value('10', 'Gold', { isActive: true }), value('11', 'Old', { isActive: false })],
-  }),
-  udfOf({ name: 'Seats', dataType: 'integer' }),
-]
+  },
+  { name: 'Seats', dataType: 'integer' },
+])
 
 const ticket: AutotaskTicket = {
   id: 7,
@@ -228,17 +228,26 @@ describe('Autotask companies, contacts, configuration items and time entries', (
     })
   })
 
-  it('maps a configuration item with its type label', () => {
+  it("maps a configuration item with its type label, and its product's make and model", () => {
     const asset = assetFromAutotask(
-      { id: 4, referenceTitle: 'NW-01', companyID: 12, configurationItemType: 2, serialNumber: 'CZC1' },
+      {
+        id: 4,
+        referenceTitle: 'NW-01',
+        companyID: 12,
+        configurationItemType: 2,
+        serialNumber: 'CZC1',
+        productID: 30,
+      },
       picklistOf([value('2', 'Workstation')]),
       [],
+      new Map([[30, { id: 30, name: 'Laptop', manufacturerName: 'Lenovo', manufacturerProductName: 'T14' }]]),
     )
     expect(asset).toMatchObject({
       name: 'NW-01',
       type: { id: '2', name: 'Workstation' },
+      manufacturer: 'Lenovo',
+      model: 'T14',
       serialNumber: 'CZC1',
-      manufacturer: null,
       status: 'Active',
     })
   })
@@ -332,5 +341,23 @@ describe('Autotask UDFs and filters', () => {
       ],
     })
     expect(ticketConditions({}, { statuses: [] })).toContain(null)
+  })
+})
+
+describe('UDF ids', () => {
+  it('makes a name with spaces a custom field id, and keeps each id to one UDF', () => {
+    const ids = udfsOf([
+      { name: 'Customer Reference' },
+      { name: 'Customer  Reference' },
+      { name: '#Tag' },
+      { name: 'Plain' },
+    ]).map((udf) => [udf.name, udf.definition.id])
+    expect(ids).toEqual([
+      ['Customer Reference', 'Customer_Reference'],
+      ['Customer  Reference', 'Customer_Reference.2'],
+      ['#Tag', 'Tag'],
+      ['Plain', 'Plain'],
+    ])
+    for (const [, id] of ids) expect(id).toMatch(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/)
   })
 })

@@ -91,6 +91,11 @@ const agents: Agent[] = [
   { id: '6', name: 'API', email: null, active: true, remote: { id: 6, userName: 'API@Example.com' } },
 ]
 
+const products = [
+  { id: 30, name: 'Business Laptop', manufacturerName: 'Lenovo', manufacturerProductName: 'ThinkPad T14' },
+  { id: 31, name: 'Old Laptop', manufacturerProductName: 'ThinkPad T480', isActive: false },
+]
+
 const ctx = {} as CallContext
 const reference = (statusMap = {}) =>
   new AutotaskReference({
@@ -98,6 +103,7 @@ const reference = (statusMap = {}) =>
       entity === 'Tickets' ? ticketFields : entity === 'TicketNotes' ? noteFields : [],
     userDefinedFields: async () => [],
     agents: async () => agents,
+    products: async () => products,
     mapOptions: { statusMap, priorityMap: {}, webUrl: null },
   })
 
@@ -167,5 +173,19 @@ describe('Autotask reference data', () => {
   it("finds the API user's own resource by user name", () => {
     expect(ownResourceOf(agents, 'api@example.com')?.id).toBe('6')
     expect(ownResourceOf(agents, 'nobody')).toBeUndefined()
+  })
+})
+
+describe('products', () => {
+  it("finds an asset's product by its model or its name, without case; refuses an unknown or inactive one", async () => {
+    const find = (model: string | null | undefined) => reference().productFor(model, ctx)
+    expect(await find('thinkpad t14')).toBe(30)
+    expect(await find('Business Laptop')).toBe(30)
+    expect(await find(undefined)).toBeUndefined()
+    for (const model of ['ThinkPad T480', 'Toaster', null])
+      await expect(find(model)).rejects.toMatchObject({
+        status: 400,
+        extras: { errors: [{ field: 'model' }] },
+      })
   })
 })

@@ -2,6 +2,7 @@ import { toTimestamp } from '../../shared/dates.js'
 import type { ContactRecord } from '../records.js'
 import type { EntityDefinition, FieldDefinition, Row } from './entity.js'
 import { boolean, dateTime, idField, integer, readOnly, reference, required, text } from './fields.js'
+import { userDefinedValues } from './user-defined-fields.js'
 import { acceptedValues, recordToUpdate, refused } from './writes.js'
 
 // Required: companyID, firstName (≤ 50), lastName (≤ 50), isActive; other lengths likewise
@@ -41,11 +42,13 @@ export const CONTACTS: EntityDefinition = {
     canUpdate: true,
     canDelete: false,
     canQuery: true,
-    hasUserDefinedFields: false,
+    // SWAGGER ContactModel carries UserDefinedFields (KelvinTegelaar/AutotaskAPI:v1.json).
+    hasUserDefinedFields: true,
     supportsWebhookCallouts: true,
   },
   parent: { entity: 'Companies', idField: 'companyID', childPath: 'Contacts' },
   fields: contactFields,
+  userDefinedFields: (db) => db.userDefinedFields.Contacts ?? [],
   rows: (db) => db.contacts as Map<number, Row>,
   create(db, body, parentId, now) {
     const values = acceptedValues(
@@ -66,6 +69,7 @@ export const CONTACTS: EntityDefinition = {
       createDate: at,
       lastActivityDate: at,
       lastModifiedDate: at,
+      userDefinedFields: userDefinedValues(db, 'Contacts', body.userDefinedFields, []),
     }) as Row
   },
   update(db, body, _parentId, now) {
@@ -75,6 +79,16 @@ export const CONTACTS: EntityDefinition = {
     const at = toTimestamp(now.getTime())
     return db.update('contacts', contact, {
       ...(values as Partial<ContactRecord>),
+      ...(body.userDefinedFields === undefined
+        ? {}
+        : {
+            userDefinedFields: userDefinedValues(
+              db,
+              'Contacts',
+              body.userDefinedFields,
+              contact.userDefinedFields,
+            ),
+          }),
       lastActivityDate: at,
       lastModifiedDate: at,
     }) as Row

@@ -91,6 +91,9 @@ export const PRODUCTS: EntityDefinition = {
     text('name', 100),
     text('description', 2000),
     text('sku', 50),
+    // SWAGGER ProductModel (KelvinTegelaar/AutotaskAPI:v1.json): ManufacturerName, ManufacturerProductName.
+    text('manufacturerName', 100),
+    text('manufacturerProductName', 100),
     boolean('isActive'),
   ]),
   rows: (db) => db.products as Map<number, Row>,

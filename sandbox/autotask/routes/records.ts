@@ -41,7 +41,7 @@ export function updateRecord(entity: EntityDefinition) {
     const parentId = parentIdOf(entity, params, context)
     const fields = writeBody(entity, body, context)
     const id = typeof fields.id === 'string' && /^\d+$/.test(fields.id) ? Number(fields.id) : fields.id
-    if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0)
+    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0)
       throw new EntityError(500, [
         `An update of a ${singularName(entity.name)} needs the id of the record in its body.`,
       ])

@@ -112,6 +112,9 @@ export function seedCompanies(
         createDate: at,
         lastActivityDate: at,
         lastModifiedDate: at,
+        userDefinedFields: [
+          { name: 'Preferred Channel', value: random.pick(['Phone', 'E-mail', 'Portal', null]) },
+        ],
       })
     }
     if (customer.companyType !== CUSTOMER_COMPANY_TYPE) continue

@@ -123,17 +123,19 @@ export function seedBillingCodes(): BillingCodeRecord[] {
 
 export function seedProducts(): ProductRecord[] {
   const products = [
-    'Business Laptop 14"',
-    'Tower Server',
-    'Managed Switch 24-port',
-    'Laser Printer',
-    'Firewall',
-  ]
-  return products.map((name, index) => ({
+    ['Business Laptop 14"', 'Lenovo', 'ThinkPad T14'],
+    ['Tower Server', 'Dell', 'PowerEdge T350'],
+    ['Managed Switch 24-port', 'Ubiquiti', 'USW-Pro-24'],
+    ['Laser Printer', 'HP', 'LaserJet Pro 4001'],
+    ['Firewall', 'Fortinet', 'FortiGate 60F'],
+  ] as const
+  return products.map(([name, manufacturerName, manufacturerProductName], index) => ({
     id: FIRST_PRODUCT_ID + index,
     name,
     description: null,
     sku: `SKU-${1000 + index}`,
+    manufacturerName,
+    manufacturerProductName,
     isActive: true,
   }))
 }
@@ -158,6 +160,7 @@ export function seedUserDefinedFields(): Record<string, FieldDefinition[]> {
     Tickets: [udf('Customer Reference', 'string', 100), udf('Affected Users', 'integer', 0)],
     Companies: [udf('Contract Tier', 'string', 50)],
     ConfigurationItems: [udf('Asset Tag', 'string', 50)],
+    Contacts: [udf('Preferred Channel', 'string', 50)],
   }
 }
 

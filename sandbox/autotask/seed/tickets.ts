@@ -30,7 +30,7 @@ const FIRST_NOTE_ID = 29926200
 const FIRST_TIME_ENTRY_ID = 30500
 const FIRST_TICKET_MS = utc('2025-01-06T08:00:00.000Z')
 const LAST_TICKET_MS = utc('2025-10-31T17:00:00.000Z')
-const RECENT_SINCE_MS = LAST_TICKET_MS - 45 * DAY_MS
+const RECENT_SINCE_MS = LAST_TICKET_MS - 90 * DAY_MS
 /** Note types a technician writes by hand (Task Summary, Task Detail, Task Notes). */
 const WRITTEN_NOTE_TYPES = [1, 2, 3]
 
@@ -96,7 +96,7 @@ export function seedTickets(random: Random, context: TicketSeedContext): SeededT
     const contacts = context.contacts.filter((contact) => contact.companyID === company.id)
     const items = context.configurationItems.filter((item) => item.companyID === company.id)
     const status =
-      !company.isActive || random.chance(recent ? 0.2 : 0.85) ? COMPLETE_STATUS : random.pick(openStatuses)
+      !company.isActive || random.chance(recent ? 0.2 : 0.7) ? COMPLETE_STATUS : random.pick(openStatuses)
     const technician = random.pick(technicians)
     const roles = context.resourceRoles.filter((link) => link.resourceID === technician.id)
     const assigned = random.chance(0.8) && technician.isActive

@@ -128,8 +128,7 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: lists', (fixture) => {
           (request) => `${request.method} ${request.path}` === vendor.ticketListRoute,
         )
         expect(calls.length).toBeGreaterThan(0)
-        for (const call of calls)
-          expect(vendor.searchesIn(call)).toEqual([q])
+        for (const call of calls) expect(vendor.searchesIn(call)).toEqual([q])
       }),
       { numRuns: 40 },
     )

@@ -38,6 +38,12 @@ const UNMODELLED: Record<string, Unmodelled> = {
     faultPrefix: '/invoices',
     paging: ({ body }) => (body as { meta?: unknown }).meta,
   },
+  // Autotask's GET form of a query: the search in the URL (facts §2).
+  autotask: {
+    url: `/Roles/query?search=${encodeURIComponent(JSON.stringify({ filter: [{ op: 'exist', field: 'id' }], MaxRecords: 2 }))}`,
+    faultPrefix: '/Roles',
+    paging: ({ body }) => (body as { pageDetails?: { nextPageUrl?: unknown } }).pageDetails?.nextPageUrl,
+  },
 }
 
 const CALLBACK_SECRET = 'a-long-callback-secret-0123456789abcdef'
@@ -94,9 +100,10 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: passthrough', (fixture) => {
   })
 
   /** HaloPSA's token requests, which the first call of a connection makes. */
+  /** What a connection asks before its first call: a HaloPSA token, the Autotask zone. */
   const tokenRequests = () =>
     Object.entries(vendor.stats.byRoute)
-      .filter(([route]) => route.endsWith('/auth/token'))
+      .filter(([route]) => route.endsWith('/auth/token') || route.endsWith('/zoneInformation'))
       .reduce((sum, [, count]) => sum + count, 0)
 
   const call = (key: string, options: InjectOptions) =>

@@ -51,7 +51,11 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: secrets', (fixture) => {
       },
       { method: 'PATCH', url: `${base}/customers/${customerId}`, payload: { name: 'Renamed Co' } },
       { method: 'GET', url: `${base}/assets?pageSize=3` },
-      { method: 'POST', url: `${base}/assets`, payload: { name: 'PC', customerId, typeId: assetTypeId } },
+      {
+        method: 'POST',
+        url: `${base}/assets`,
+        payload: { name: 'PC', customerId, typeId: assetTypeId, model: vendor.assetModels[0] },
+      },
       { method: 'GET', url: `${base}/statuses` },
       { method: 'GET', url: `${base}/priorities` },
       { method: 'GET', url: `${base}/ticket-types` },
