@@ -32,6 +32,7 @@ export async function startSandboxMode(options: SandboxModeOptions = {}): Promis
     connectwise: { rateLimit: rateLimits.connectwise },
     halopsa: { rateLimit: rateLimits.halopsa },
     syncro: { rateLimit: rateLimits.syncro, webhookUrl: callbackUrlOf?.('syncro-sandbox') },
+    autotask: { rateLimit: rateLimits.autotask },
   })
   if (callbackUrlOf) {
     const id = randomUUID()

@@ -251,7 +251,9 @@ function sentCredentials() {
   const values = new Set<string>()
   const listener = (message: unknown) => {
     const { headers } = message as { headers: string }
-    for (const [, name, value] of headers.matchAll(/^(authorization|clientid): *(.+?)\r?$/gim)) {
+    // Autotask's credentials are headers of their own: Secret and ApiIntegrationCode (its UserName is no secret).
+    const credential = /^(authorization|clientid|secret|apiintegrationcode): *(.+?)\r?$/gim
+    for (const [, name, value] of headers.matchAll(credential)) {
       values.add(value!)
       if (name!.toLowerCase() === 'authorization') values.add(value!.replace(/^\S+ /, ''))
     }

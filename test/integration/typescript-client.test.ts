@@ -46,7 +46,12 @@ describe('lists', () => {
     const { data } = await client.GET('/v1/connections')
     expectTypeOf(data).toEqualTypeOf<Schema<'ConnectionList'> | undefined>()
     expect(data?.data.map((each) => each.id)).toEqual(
-      expect.arrayContaining(['connectwise-sandbox', 'halopsa-sandbox', 'syncro-sandbox', 'autotask-sandbox']),
+      expect.arrayContaining([
+        'connectwise-sandbox',
+        'halopsa-sandbox',
+        'syncro-sandbox',
+        'autotask-sandbox',
+      ]),
     )
   })
 

@@ -38,18 +38,24 @@ describe('sandbox rate limits', () => {
       undefined,
       undefined,
       undefined,
+      undefined,
     ])
     expect(await acceptedUntilLimited(sandbox, 200)).toBe(180)
   })
 
   it('takes each limit from SANDBOX_<VENDOR>_RATE_LIMIT, for the emulator and its gateway connection alike', async () => {
     const config = loadConfig(
-      { SANDBOX_SYNCRO_RATE_LIMIT: '5/60', SANDBOX_CONNECTWISE_RATE_LIMIT: '600/60s' },
+      {
+        SANDBOX_SYNCRO_RATE_LIMIT: '5/60',
+        SANDBOX_CONNECTWISE_RATE_LIMIT: '600/60s',
+        SANDBOX_AUTOTASK_RATE_LIMIT: '1000/3600',
+      },
       noFile,
     )
     expect(config.sandboxRateLimits).toEqual({
       syncro: { limit: 5, windowMs: 60_000 },
       connectwise: { limit: 600, windowMs: 60_000 },
+      autotask: { limit: 1000, windowMs: 3_600_000 },
     })
     sandbox = await startSandboxMode({ rateLimits: config.sandboxRateLimits })
     const limits = Object.fromEntries(sandbox.connections.map((c) => [c.vendor, c.rateLimit]))
@@ -57,6 +63,7 @@ describe('sandbox rate limits', () => {
       connectwise: { limit: 600, windowMs: 60_000 },
       halopsa: undefined,
       syncro: { limit: 5, windowMs: 60_000 },
+      autotask: { limit: 1000, windowMs: 3_600_000 },
     })
     expect(await acceptedUntilLimited(sandbox, 200)).toBe(5)
   })

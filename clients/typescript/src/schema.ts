@@ -2210,7 +2210,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
             };
             cookie?: never;
@@ -2318,7 +2318,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
             };
             cookie?: never;
@@ -2511,7 +2511,7 @@ export interface operations {
                 "idempotency-key"?: string;
             };
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
             };
             cookie?: never;
@@ -2813,7 +2813,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /**
                  * @description The vendor's record id, as text
@@ -3011,7 +3011,7 @@ export interface operations {
                 "idempotency-key"?: string;
             };
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /**
                  * @description The vendor's record id, as text
@@ -3324,7 +3324,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /**
                  * @description The vendor's record id, as text
@@ -3522,7 +3522,7 @@ export interface operations {
                 "idempotency-key"?: string;
             };
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /**
                  * @description The vendor's record id, as text
@@ -3841,7 +3841,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
             };
             cookie?: never;
@@ -4034,7 +4034,7 @@ export interface operations {
                 "idempotency-key"?: string;
             };
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
             };
             cookie?: never;
@@ -4336,7 +4336,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /**
                  * @description The vendor's record id, as text
@@ -4534,7 +4534,7 @@ export interface operations {
                 "idempotency-key"?: string;
             };
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /**
                  * @description The vendor's record id, as text
@@ -4855,7 +4855,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
             };
             cookie?: never;
@@ -5048,7 +5048,7 @@ export interface operations {
                 "idempotency-key"?: string;
             };
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
             };
             cookie?: never;
@@ -5350,7 +5350,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /**
                  * @description The vendor's record id, as text
@@ -5548,7 +5548,7 @@ export interface operations {
                 "idempotency-key"?: string;
             };
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /**
                  * @description The vendor's record id, as text
@@ -5869,7 +5869,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
             };
             cookie?: never;
@@ -6062,7 +6062,7 @@ export interface operations {
                 "idempotency-key"?: string;
             };
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
             };
             cookie?: never;
@@ -6364,7 +6364,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /**
                  * @description The vendor's record id, as text
@@ -6562,7 +6562,7 @@ export interface operations {
                 "idempotency-key"?: string;
             };
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /**
                  * @description The vendor's record id, as text
@@ -6875,7 +6875,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
             };
             cookie?: never;
@@ -7068,7 +7068,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /**
                  * @description The vendor's record id, as text
@@ -7280,7 +7280,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /**
                  * @description The vendor's record id, as text
@@ -7478,7 +7478,7 @@ export interface operations {
                 "idempotency-key"?: string;
             };
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /**
                  * @description The vendor's record id, as text
@@ -7799,7 +7799,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
             };
             cookie?: never;
@@ -7989,7 +7989,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
             };
             cookie?: never;
@@ -8179,7 +8179,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
             };
             cookie?: never;
@@ -8369,7 +8369,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
             };
             cookie?: never;
@@ -8559,7 +8559,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
             };
             cookie?: never;
@@ -8749,7 +8749,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /** @description The resource whose writes are described */
                 resource: "tickets" | "comments" | "customers" | "assets" | "contacts" | "time-entries";
@@ -8948,7 +8948,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
             };
             cookie?: never;
@@ -9097,7 +9097,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /** @description The vendor path below the connection's API base, as the vendor documents it: `finance/agreements` (ConnectWise), `Invoice` (HaloPSA), `invoices` (Syncro) */
                 path: string;
@@ -9329,7 +9329,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /** @description The vendor path below the connection's API base, as the vendor documents it: `finance/agreements` (ConnectWise), `Invoice` (HaloPSA), `invoices` (Syncro) */
                 path: string;
@@ -9566,7 +9566,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /** @description The vendor path below the connection's API base, as the vendor documents it: `finance/agreements` (ConnectWise), `Invoice` (HaloPSA), `invoices` (Syncro) */
                 path: string;
@@ -9803,7 +9803,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /** @description The vendor path below the connection's API base, as the vendor documents it: `finance/agreements` (ConnectWise), `Invoice` (HaloPSA), `invoices` (Syncro) */
                 path: string;
@@ -10040,7 +10040,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /** @description The vendor path below the connection's API base, as the vendor documents it: `finance/agreements` (ConnectWise), `Invoice` (HaloPSA), `invoices` (Syncro) */
                 path: string;
@@ -11076,7 +11076,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox) */
+                /** @description A connection id, as GET /v1/connections lists them (sandbox mode: connectwise-sandbox, halopsa-sandbox, syncro-sandbox, autotask-sandbox) */
                 connection: string;
                 /** @description The connection's callback token (src/events/callback-token.ts) */
                 token: string;

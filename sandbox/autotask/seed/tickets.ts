@@ -25,7 +25,9 @@ import {
 } from './picklists.js'
 
 const TICKET_COUNT = 48
-const FIRST_TICKET_ID = 7000
+// A live database's ticket ids are larger; the sandbox's start at 1, the id the API document's examples name, so
+// Swagger UI's "Try it out" shows a ticket's notes and time with nothing typed (the other emulators' ids do too).
+const FIRST_TICKET_ID = 1
 const FIRST_NOTE_ID = 29926200
 const FIRST_TIME_ENTRY_ID = 30500
 const FIRST_TICKET_MS = utc('2025-01-06T08:00:00.000Z')

@@ -104,7 +104,7 @@ describe('Tickets writes', () => {
     const updated = write('Tickets', { id: created.id, status: 5 })
     expect(updated).toMatchObject({ title: ticket.title, status: 5, completedDate: NOW.toISOString() })
     expect(write('Tickets', { id: created.id, status: 8 })).toMatchObject({ completedDate: null })
-    expect(refusal('Tickets', { id: 1, title: 'x' }).status).toBe(404)
+    expect(refusal('Tickets', { id: 999_999, title: 'x' }).status).toBe(404)
   })
 })
 
