@@ -2,7 +2,7 @@ import { bareRecord, isRecord, recordsIn } from '../../src/vendor-http/answer.js
 import type { VendorCall, VendorClient } from '../../src/vendor-http/client.js'
 import { notFound, vendorUnavailable } from '../../src/errors.js'
 import { keysetPage } from '../kit/paging.js'
-import { readAfterWrite, type Target, type VendorApi } from '../kit/resource.js'
+import { missingRecordOr, readAfterWrite, type Target, type VendorApi } from '../kit/resource.js'
 import type { CallContext, ListRequest } from '../types.js'
 import { afterId, EVERY_RECORD, type AutotaskCondition, type AutotaskListQuery } from './query.js'
 
@@ -151,10 +151,14 @@ export function autotaskApi(client: VendorClient): AutotaskApi {
       return { data: records, nextPosition: next }
     },
 
-    async create(target, body, { fieldNames }, ctx) {
+    async create(target, body, { fieldNames, missing }, ctx) {
       // A create leaves out what it does not set: explicit nulls made Autotask answer 500 (KelvinTegelaar/AutotaskAPI#26).
       const sent = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null))
-      const answer = await send({ method: 'POST', path: target.path, body: sent, fieldNames }, ctx)
+      const answer = await send({ method: 'POST', path: target.path, body: sent, fieldNames }, ctx).catch(
+        (error: unknown) => {
+          throw missingRecordOr(error, 'autotask', missing)
+        },
+      )
       return readAfterWrite(() => item(`${target.key ?? target.path}/${itemIdIn(answer, target.path)}`, ctx))
     },
 

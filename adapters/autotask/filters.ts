@@ -69,7 +69,9 @@ export const ticketConditions = (filters: ListFilters, resolved: ResolvedTicketF
   resolved.priorities && anyOf('priority', resolved.priorities),
   idOf(filters.customerId, 'customerId', 'companyID'),
   idOf(filters.assigneeId, 'assigneeId', 'assignedResourceID'),
-  after(filters.updatedSince, 'lastTrackedModificationDateTime'),
+  // lastActivityDate moves on a new note too (lastTrackedModificationDateTime on the ticket's own fields only), so
+  // a ticket polled by it shows its new comments (event-sources/read-changes.ts, commentChanges).
+  after(filters.updatedSince, 'lastActivityDate'),
   after(filters.createdSince, 'createDate'),
   search(filters.q, ['title', 'ticketNumber']),
   resolved.customField,

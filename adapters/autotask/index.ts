@@ -87,6 +87,11 @@ const AUTOTASK_WRITE_RULES: Partial<Record<WritableResource, WriteRules>> = {
   // model written names the product (reference.ts, productFor).
   assets: {
     unwritable: { manufacturer: 'Autotask keeps it on the product, which the model names' },
+    // "companyID cannot be updated. Any companyID value provided on update is ignored." (Autotask's
+    // ConfigurationItems entity page)
+    unwritableOnUpdate: {
+      customerId: 'Autotask keeps a configuration item with the company it was made for',
+    },
     requiredOnCreate: ['model'],
   },
   contacts: { requiredOnCreate: ['lastName'] },

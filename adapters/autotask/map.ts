@@ -159,7 +159,7 @@ export function ticketFromAutotask(
     assignee: ref(assignee, assignee ? (agentNames.get(String(assignee)) ?? null) : null),
     createdAt: utcIsoOrEpoch(ticket.createDate),
     updatedAt: utcIsoOrEpoch(
-      ticket.lastTrackedModificationDateTime ?? ticket.lastActivityDate ?? ticket.createDate,
+      ticket.lastActivityDate ?? ticket.lastTrackedModificationDateTime ?? ticket.createDate,
     ),
     dueAt: utcIsoOrNull(ticket.dueDateTime),
     closedAt: utcIsoOrNull(ticket.completedDate),
@@ -410,7 +410,14 @@ export const ticketFieldNames: Record<string, string> = {
   dueDateTime: 'dueAt',
 }
 
+/**
+ * The ticket a note or a time entry is written on: Autotask refuses one of a missing ticket by naming its
+ * `ticketID` ("Value does not reference an existing entity for ticketID", the facts §4), which is a 404.
+ */
+export const ticketNamed = (ticketId: string) => ({ field: 'ticketId', what: `ticket ${ticketId}` })
+
 export const commentFieldNames: Record<string, string> = {
+  ticketID: 'ticketId',
   description: 'body',
   title: 'body',
   publish: 'visibility',

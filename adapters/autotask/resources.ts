@@ -38,6 +38,7 @@ import {
   ticketFieldNames,
   ticketFromAutotask,
   type AutotaskMapOptions,
+  ticketNamed,
 } from './map.js'
 import { autotaskId, listQuery, type AutotaskListQuery } from './query.js'
 import type { AutotaskReference } from './reference.js'
@@ -146,6 +147,7 @@ export function autotaskResources({
     createBody: async (body, ctx, ticketId) =>
       autotaskNoteBody(autotaskPathId(ticketId), body, await reference.noteWrite(body, ctx)),
     fieldNames: commentFieldNames,
+    missingParent: ticketNamed,
   }
 
   /**

@@ -62,6 +62,7 @@ export function autotaskTimeEntryBody(
 
 /** Autotask's time entry fields -> canonical ones, for its validation errors. */
 export const timeEntryFieldNames: Record<string, string> = {
+  ticketID: 'ticketId',
   resourceID: 'agentId',
   roleID: 'agentId',
   startDateTime: 'startedAt',

@@ -5,7 +5,7 @@ import { timeSpanOf } from '../../src/mapping/time-span.js'
 import type { TimeEntryDeclaration } from '../kit/resource.js'
 import type { CallContext } from '../types.js'
 import { AUTOTASK_FILTERS, timeEntryConditions } from './filters.js'
-import { autotaskPathId } from './map.js'
+import { autotaskPathId, ticketNamed } from './map.js'
 import { listQuery, type AutotaskListQuery } from './query.js'
 import { agentNamesOf } from './resources.js'
 import {
@@ -69,5 +69,6 @@ export function autotaskTimeEntries(
         await whoWorked(body.agentId, context, ctx),
       ),
     fieldNames: timeEntryFieldNames,
+    missingParent: ticketNamed,
   }
 }

@@ -1,10 +1,9 @@
-import { GatewayError, notFound } from '../../src/errors.js'
 import { integerPathId } from '../../src/mapping/ids.js'
 import { bareRecord, isRecord, recordsIn } from '../../src/vendor-http/answer.js'
 import type { VendorCall, VendorClient } from '../../src/vendor-http/client.js'
 import { numberedPages } from '../kit/paging.js'
 import type { RemainderShelf } from '../kit/fill-page.js'
-import type { Target, VendorApi, WriteOptions } from '../kit/resource.js'
+import { missingRecordOr, type Target, type VendorApi, type WriteOptions } from '../kit/resource.js'
 import type { CallContext } from '../types.js'
 import type { HaloQuery } from './query.js'
 
@@ -19,19 +18,9 @@ export interface HaloListQuery {
   keep?: (record: never) => boolean
 }
 
-/** A write that names another record (an action's ticket): Halo refusing that field means the record is absent. */
-export interface HaloWriteOptions extends WriteOptions {
-  missing?: { field: string; what: string }
-}
-
 export interface HaloApi extends VendorApi<HaloListQuery> {
   /** POSTs one item to the collection: without an id it creates, with one it updates. */
-  write<R>(
-    path: string,
-    item: Record<string, unknown>,
-    options: HaloWriteOptions,
-    ctx: CallContext,
-  ): Promise<R>
+  write<R>(path: string, item: Record<string, unknown>, options: WriteOptions, ctx: CallContext): Promise<R>
 }
 
 /** The largest `page_size` HaloPSA's spec states; the adapter always asks for it, so positions stay aligned. */
@@ -60,7 +49,7 @@ export function haloApi(client: VendorClient, shelf: RemainderShelf): HaloApi {
   async function write<R>(
     path: string,
     item: Record<string, unknown>,
-    { fieldNames, missing }: HaloWriteOptions,
+    { fieldNames, missing }: WriteOptions,
     ctx: CallContext,
   ): Promise<R> {
     try {
@@ -70,15 +59,8 @@ export function haloApi(client: VendorClient, shelf: RemainderShelf): HaloApi {
       )
       return bareRecord<R>(Array.isArray(body) ? body[0] : body, 'halopsa', path)
     } catch (error) {
-      const field = missing?.field ?? 'id'
-      if (
-        error instanceof GatewayError &&
-        error.status === 422 &&
-        error.extras.errors?.some((e) => e.field === field)
-      ) {
-        throw notFound(`halopsa has no ${missing?.what ?? 'such record'}`, error.extras.vendor)
-      }
-      throw error
+      // Halo refusing the record's own id (an update of a record it lacks) or the record the write names.
+      throw missingRecordOr(error, 'halopsa', missing ?? { field: 'id', what: 'such record' })
     }
   }
 

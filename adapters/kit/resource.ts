@@ -1,7 +1,7 @@
 import type { FilterName, ListFilters } from '../../src/canonical/list-query.js'
 import type { QueryValue } from '../../src/vendor-http/client.js'
 import type { TimeEntry, TimeEntryCreate } from '../../src/canonical/time-entry.js'
-import { GatewayError } from '../../src/errors.js'
+import { GatewayError, notFound } from '../../src/errors.js'
 import type {
   CallContext,
   ListRequest,
@@ -38,6 +38,28 @@ export interface VendorApi<Q> {
 export interface WriteOptions {
   /** Vendor field name -> canonical field name, to translate the vendor's validation errors. */
   fieldNames: Record<string, string>
+  /** The record the write names (a comment's ticket) where the vendor refuses it by a field when it is absent. */
+  missing?: MissingRecord
+}
+
+/** A record a write names, by the canonical field the vendor's refusal names when it does not exist. */
+export interface MissingRecord {
+  field: string
+  /** For the 404's detail: "ticket 42". */
+  what: string
+}
+
+/**
+ * The write's error as the caller should see it: a refusal naming the field of the record the write names is that
+ * record being absent (404), not a bad value (HaloPSA refuses an action of a missing ticket so, Autotask a note).
+ */
+export function missingRecordOr(error: unknown, vendor: string, missing: MissingRecord | undefined): unknown {
+  const refusesIt =
+    missing !== undefined &&
+    error instanceof GatewayError &&
+    (error.status === 400 || error.status === 422) &&
+    error.extras.errors?.some((each) => each.field === missing.field) === true
+  return refusesIt ? notFound(`${vendor} has no ${missing.what}`, error.extras.vendor) : error
 }
 
 /**
@@ -172,21 +194,30 @@ export function resourceOperations<Q, R, T, C, U>(
 export type NestedDeclaration<Q, R, T, C> = Omit<
   ResourceDeclaration<Q, R, T, C>,
   'itemPath' | 'updateBody' | 'custom'
-> & { custom?: Partial<NestedOperations<T, C>> }
+> & {
+  custom?: Partial<NestedOperations<T, C>>
+  /** The parent a create names, where the vendor refuses a create under a missing parent by naming a field. */
+  missingParent?: (parentId: string) => MissingRecord
+}
 
 /** list and create of a resource under a parent record. */
 export function nestedOperations<Q, R, T, C>(
   api: VendorApi<Q>,
   declaration: NestedDeclaration<Q, R, T, C>,
 ): NestedOperations<T, C> {
-  const { envelope, createBody, fieldNames = {}, custom = {} } = declaration
+  const { envelope, createBody, fieldNames = {}, custom = {}, missingParent } = declaration
   const generic: NestedOperations<T, C> = {
     list: (parentId, request, ctx) => listOf(api, declaration as never, parentId, request, ctx),
     create: createBody
       ? async (parentId, body, ctx) => {
           const target = { path: createPathOf(declaration, parentId), key: envelope?.one }
           const vendorBody = await createBody(body, ctx, parentId)
-          return written(declaration, await api.create<R>(target, vendorBody, { fieldNames }, ctx), ctx)
+          const missing = missingParent?.(parentId)
+          return written(
+            declaration,
+            await api.create<R>(target, vendorBody, { fieldNames, missing }, ctx),
+            ctx,
+          )
         }
       : undefined,
   }

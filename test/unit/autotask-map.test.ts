@@ -330,7 +330,7 @@ describe('Autotask UDFs and filters', () => {
     expect(conditions).toContainEqual({ op: 'eq', field: 'companyID', value: 12 })
     expect(conditions).toContainEqual({
       op: 'gt',
-      field: 'lastTrackedModificationDateTime',
+      field: 'lastActivityDate',
       value: '2025-01-01T00:00:00.000Z',
     })
     expect(conditions).toContainEqual({

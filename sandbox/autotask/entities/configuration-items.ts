@@ -80,9 +80,17 @@ export const CONFIGURATION_ITEMS: EntityDefinition = {
   },
   update(db, body, _parentId, now) {
     const item = recordToUpdate(db.configurationItems, body, 'ConfigurationItems')
-    const values = acceptedValues(configurationItemFields(db), db, body, 'update', item)
+    // "companyID cannot be updated. Any companyID value provided on update is ignored." (HELP REST
+    // Entities/ConfigurationItemsEntity.htm)
+    const { companyID: _ignored, ...values } = acceptedValues(
+      configurationItemFields(db),
+      db,
+      body,
+      'update',
+      item,
+    ) as Partial<ConfigurationItemRecord>
     return db.update('configurationItems', item, {
-      ...(values as Partial<ConfigurationItemRecord>),
+      ...values,
       ...(body.userDefinedFields === undefined
         ? {}
         : {

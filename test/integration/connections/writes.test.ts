@@ -330,6 +330,16 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: writes', (fixture) => {
       expect(vendor.snapshot()).toBe(before)
     })
 
+    it.each([
+      ['a comment', '/comments', { body: 'ghost' }],
+      ['a time entry', '/time-entries', { startedAt: '2025-03-03T09:00:00Z', minutes: 15, notes: 'ghost' }],
+    ])('answers 404 for %s on a ticket the vendor does not have, creating nothing', async (_, path, body) => {
+      const before = vendor.snapshot()
+      const response = await send('POST', `/tickets/999999${path}`, body)
+      expect([response.statusCode, json(response).code]).toEqual([404, 'not_found'])
+      expect(vendor.snapshot()).toBe(before)
+    })
+
     // Company 0 is an Autotask account's own company: there, a customer id past the others is missing.
     it.each(['/tickets/999999', '/tickets/0', fixture.idsFromZero ? '/customers/99999999' : '/customers/0'])(
       'answers 404 for a record the vendor does not have (%s), creating nothing',
