@@ -1,6 +1,6 @@
 import type { MachineLoad } from './machine.js'
 import { EVENTS_SHARE, EVENTS_VENDOR_LIMIT, type EventsResult } from './sections/events.js'
-import type { FullSyncResult } from './sections/full-sync.js'
+import { VENDOR_PAGE_MAX, type FullSyncResult } from './sections/full-sync.js'
 import type { LimiterResult } from './sections/limiter.js'
 import type { MemoryResult } from './sections/memory.js'
 import type { OutageResult } from './sections/outage.js'
@@ -206,13 +206,22 @@ function utilisation(results: UtilisationResult[]): string[] {
   ]
 }
 
+const VENDOR_NAMES: Record<FullSyncResult['vendor'], string> = {
+  connectwise: 'ConnectWise',
+  autotask: 'Autotask',
+}
+
 function fullSync(results: FullSyncResult[]): string[] {
   return [
-    '## 4. Full sync of a ConnectWise connection (gateway and emulator in one process)',
+    '## 4. Full sync of a ConnectWise and an Autotask connection (gateway and emulator in one process)',
+    '',
+    `Minimum: the tickets over the smaller of the page size and the most one vendor call answers (ConnectWise ${VENDOR_PAGE_MAX.connectwise},`,
+    `Autotask ${VENDOR_PAGE_MAX.autotask}), rounded up.`,
     '',
     ...table(
-      ['tickets', 'page size', 'seconds', 'vendor calls', 'minimum', 'ratio (goal 1.0)'],
+      ['vendor', 'tickets', 'page size', 'seconds', 'vendor calls', 'minimum', 'ratio (goal 1.0)'],
       results.map((r) => [
+        VENDOR_NAMES[r.vendor],
         r.tickets,
         r.pageSize,
         r.seconds,
@@ -394,7 +403,9 @@ export function failures(results: BenchResults, expectedTickets: number): string
   }
   for (const r of results.fullSync ?? []) {
     if (r.tickets !== expectedTickets)
-      found.push(`full sync at ${r.pageSize}: ${r.tickets} of ${expectedTickets} tickets`)
+      found.push(
+        `full sync, ${VENDOR_NAMES[r.vendor]} at ${r.pageSize}: ${r.tickets} of ${expectedTickets} tickets`,
+      )
   }
   for (const r of results.utilisation ?? []) {
     if (r.setup.startsWith('gateway, one bucket') && unexplained429s(r)) {

@@ -9,7 +9,7 @@ import type { ResolvedAutotaskOptions } from './options.js'
 import { autotaskRoutes } from './routes/index.js'
 import { createRequestListener, type AutotaskPaths } from './server.js'
 import { DatabaseThreshold } from './threshold.js'
-import { zoneInformationReply } from './zones.js'
+import { zoneInformationReply, type ZoneInformation } from './zones.js'
 
 /**
  * The global discovery root (real: `https://webservices.autotask.net/atservicesrest/v1.0`) and the zone's own
@@ -18,6 +18,21 @@ import { zoneInformationReply } from './zones.js'
  */
 const PATHS: AutotaskPaths = { discovery: '/atservicesrest/v1.0', zone: '/zone5/ATServicesRest/V1.0' }
 const ZONE_ROOT = '/zone5/ATServicesRest/'
+
+/**
+ * The zone as the discovery names it to a caller that reached the emulator at `origin`. Autotask names a zone host
+ * every client can reach (`webservices5.autotask.net`); the emulator's listening address may not be one (in docker
+ * compose it listens on 0.0.0.0 and the gateways reach it as `sandbox:4040`), so the zone is named on the host the
+ * caller reached the discovery on: its Host header, or a proxy's X-Forwarded-Host (unsourced: chosen because the
+ * zone and the discovery share one server here, so wherever the discovery was reached, the zone can be too). The
+ * paging URLs follow it (server.ts).
+ */
+const zoneAt = (origin: string): ZoneInformation => ({
+  zoneName: 'Sandbox Zone 5',
+  url: `${origin}${ZONE_ROOT}`,
+  webUrl: `${origin}/zone5/`,
+  ci: 1,
+})
 
 /** The emulator's HTTP side: what `startAutotaskEmulator` builds on, over any database and entities. */
 export interface AutotaskEngine {
@@ -40,19 +55,18 @@ export async function startAutotaskEngine(
   const { stats, faults, sleep, resetStats, close } = createEmulatorRuntime(server)
   const origin = await listen(server, settings.host, settings.port)
   const baseUrl = `${origin}${PATHS.zone}`
-  const zone = { zoneName: 'Sandbox Zone 5', url: `${origin}${ZONE_ROOT}`, webUrl: `${origin}/zone5/`, ci: 1 }
   server.on(
     'request',
     createRequestListener({
       paths: PATHS,
+      origin,
       routes: autotaskRoutes(entities),
       context: {
         db,
         entities: new Map(entities.map((entity) => [entity.name, entity])),
-        baseUrl,
         now: () => new Date(),
       },
-      zoneInformation: (query) => zoneInformationReply(settings.apiUsers, query, zone),
+      zoneInformation: (query, at) => zoneInformationReply(settings.apiUsers, query, zoneAt(at)),
       authenticate: createCredentialCheck(settings.apiUsers),
       threshold: new DatabaseThreshold({ ...settings.rateLimit, latencyMs: settings.thresholdLatencyMs }),
       faults,

@@ -17,7 +17,7 @@ export interface HandlerContext {
   db: AutotaskDatabase
   /** Every emulated entity by its URL name ('Tickets', 'TicketNotes'…). */
   entities: ReadonlyMap<string, EntityDefinition>
-  /** The zone's API base, `…/ATServicesRest/V1.0`, which paging URLs start with. */
+  /** The zone's API base on the host the caller reached, `…/ATServicesRest/V1.0`, which paging URLs start with. */
   baseUrl: string
   now(): Date
   /** The database's use of its hourly request threshold, this request counted. */

@@ -4,6 +4,7 @@ import type { FaultAction, FaultInjector } from '../shared/faults.js'
 import { delayAnswerOf, dropAnswerOf, replaceAnswerOf, sendReply } from '../shared/http-io.js'
 import type { EmulatorReply } from '../shared/reply.js'
 import { ReplyError } from '../shared/reply.js'
+import { requestOrigin } from '../shared/request-origin.js'
 import { matchRoute, type Route } from '../shared/router.js'
 import { countRequest, recordAccepted, type EmulatorStats } from '../shared/stats.js'
 import type { AuthOutcome } from './auth.js'
@@ -23,9 +24,12 @@ export interface AutotaskPaths {
 
 export interface RequestPipeline {
   paths: AutotaskPaths
+  /** The emulator's own origin, for the URLs of a request without a Host header. */
+  origin: string
   routes: readonly Route<RouteHandler>[]
-  context: Omit<HandlerContext, 'threshold'>
-  zoneInformation(query: URLSearchParams): EmulatorReply
+  context: Omit<HandlerContext, 'threshold' | 'baseUrl'>
+  /** The discovery's answer, naming the zone on `origin`. */
+  zoneInformation(query: URLSearchParams, origin: string): EmulatorReply
   authenticate(headers: IncomingHttpHeaders): AuthOutcome
   threshold: DatabaseThreshold
   faults: FaultInjector
@@ -86,7 +90,9 @@ async function handle(
   if (fault?.kind === 'replace-answer')
     replaceAnswerOf(response, { status: fault.status, body: fault.body, headers: fault.headers })
 
-  if (isZoneLookup) return send(pipeline, response, pipeline.zoneInformation(query))
+  // The zone, and the paging URLs in it, are named on the origin the caller reached: see engine.ts.
+  const origin = requestOrigin(request) ?? pipeline.origin
+  if (isZoneLookup) return send(pipeline, response, pipeline.zoneInformation(query, origin))
   // An API call on the discovery host reaches a zone that does not hold the user's database: Autotask answers a
   // stale zone with a 401 (WYRE-AI/autotask-mcp src/services/autotask-http.ts retries a 401 after zone discovery).
   if (discoveryPath !== undefined) return send(pipeline, response, unauthorized())
@@ -116,7 +122,11 @@ async function handle(
   const text = body.ok && body.body !== undefined ? JSON.stringify(body.body) : undefined
   recordAccepted(pipeline.stats, { at: Date.now(), method, path, query: search, body: text })
   if (!body.ok) return send(pipeline, response, body.reply)
-  const context = { ...pipeline.context, threshold: admitted.state }
+  const context = {
+    ...pipeline.context,
+    baseUrl: `${origin}${pipeline.paths.zone}`,
+    threshold: admitted.state,
+  }
   send(
     pipeline,
     response,

@@ -3,6 +3,7 @@ import type { FaultInjector } from '../shared/faults.js'
 import { echoReply } from '../shared/echo.js'
 import { delayAnswerOf, dropAnswerOf, replaceAnswerOf, sendReply } from '../shared/http-io.js'
 import { ReplyError } from '../shared/reply.js'
+import { requestOrigin } from '../shared/request-origin.js'
 import { matchRoute, type Route, type RouteMatch } from '../shared/router.js'
 import { countRequest, recordAccepted, type EmulatorStats } from '../shared/stats.js'
 import type { AuthOutcome } from './auth.js'
@@ -116,7 +117,8 @@ async function answer(
         params: match.params,
         query: new URLSearchParams(search),
         headers: request.headers,
-        url: `${originOf(request) ?? pipeline.origin()}${pathname}`,
+        // ConnectWise's Link URLs are absolute URLs on the host and scheme the request came in by.
+        url: `${requestOrigin(request) ?? pipeline.origin()}${pathname}`,
         body: body.body,
       },
       pipeline.context,
@@ -125,24 +127,6 @@ async function answer(
     if (error instanceof ReplyError) return error.reply
     throw error
   }
-}
-
-/**
- * The origin the client used, for `Link` URLs: the scheme of the connection (https behind TLS), or the one a
- * proxy in front reports in `X-Forwarded-Proto` (with `X-Forwarded-Host`); undefined without any host.
- * ConnectWise's Link URLs are absolute URLs on the host and scheme the request came in by.
- */
-function originOf(request: IncomingMessage): string | undefined {
-  const forwarded = (name: string) => {
-    const value = request.headers[name]
-    const first = (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim()
-    return first === '' ? undefined : first
-  }
-  const proto = forwarded('x-forwarded-proto')?.toLowerCase()
-  const encrypted = (request.socket as { encrypted?: boolean }).encrypted === true
-  const scheme = proto === 'https' || proto === 'http' ? proto : encrypted ? 'https' : 'http'
-  const host = forwarded('x-forwarded-host') ?? request.headers.host
-  return host ? `${scheme}://${host}` : undefined
 }
 
 /** `/login/companyinfo/{company}`, outside the API prefix. */
@@ -166,7 +150,7 @@ function companyInfo(pipeline: RequestPipeline, request: IncomingMessage, compan
     // a malformed escape names no company
   }
   if (name.toLowerCase() !== companyId.toLowerCase()) return notFound(`/login/companyinfo/${company}`)
-  const siteUrl = (originOf(request) ?? pipeline.origin()).replace(/^https?:\/\//, '')
+  const siteUrl = (requestOrigin(request) ?? pipeline.origin()).replace(/^https?:\/\//, '')
   return {
     status: 200,
     body: {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
+import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { buildApp, type App } from '../../app/build-app.js'
@@ -111,6 +112,7 @@ describe("the README's Try it against the compose file's gateway-1 and sandbox",
       [sandboxEnv.SANDBOX_CONNECTWISE_PORT!]: new URL(sandbox.connectwise.baseUrl).port,
       [sandboxEnv.SANDBOX_HALOPSA_PORT!]: new URL(sandbox.halopsa.origin).port,
       [sandboxEnv.SANDBOX_SYNCRO_PORT!]: new URL(sandbox.syncro.baseUrl).port,
+      [sandboxEnv.SANDBOX_AUTOTASK_PORT!]: new URL(sandbox.autotask.origin).port,
     }
     const gateway = services['gateway-1']!
     // The mounted files, by the path the container sees them at.
@@ -142,7 +144,38 @@ describe("the README's Try it against the compose file's gateway-1 and sandbox",
   it('serves the connections the README names', async () => {
     const answer = await app.inject({ method: 'GET', url: '/v1/connections' })
     const ids = (answer.json() as { data: Array<{ id: string }> }).data.map((connection) => connection.id)
-    expect(ids.sort()).toEqual(['connectwise-sandbox', 'halopsa-sandbox', 'syncro-sandbox'])
+    expect(ids.sort()).toEqual([
+      'autotask-sandbox',
+      'connectwise-sandbox',
+      'halopsa-sandbox',
+      'syncro-sandbox',
+    ])
+  })
+
+  it("names the Autotask zone on the compose network's sandbox host, where the gateways can reach it", async () => {
+    const file = JSON.parse(readFileSync(new URL('deploy/compose/gateway.json', ROOT), 'utf8')) as {
+      connections: Array<{ vendor: string; zoneInformationUrl?: string; userName?: string }>
+    }
+    const autotask = file.connections.find((connection) => connection.vendor === 'autotask')!
+    // The compose file gives the gateways the keys it gives the sandbox.
+    const sandboxEnv = interpolated(services.sandbox!.environment)
+    const userName = autotask.userName!.replace(/\$\{(\w+)\}/g, (_, name: string) => sandboxEnv[name] ?? '')
+    const lookup = new URL(autotask.zoneInformationUrl!)
+    lookup.searchParams.set('user', userName)
+    // Asked as a gateway container asks it: the sandbox's compose host in the Host header.
+    const answer = await request(
+      `http://127.0.0.1:${new URL(sandbox.autotask.origin).port}${lookup.pathname}${lookup.search}`,
+      { headers: { host: lookup.host } },
+    )
+    expect(answer.statusCode).toBe(200)
+    const zone = (await answer.body.json()) as { url: string }
+    expect(new URL(zone.url).host).toBe(lookup.host)
+
+    const tickets = await app.inject({
+      method: 'GET',
+      url: '/v1/connections/autotask-sandbox/tickets?pageSize=2',
+    })
+    expect(tickets.statusCode, tickets.body).toBe(200)
   })
 
   it('answers every command as the README says', async () => {

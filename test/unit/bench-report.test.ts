@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { failures, summary, type BenchResults } from '../../bench/report.js'
+import { minimumCalls, VENDOR_PAGE_MAX, type FullSyncResult } from '../../bench/sections/full-sync.js'
 import type { OverheadCase, SetupFigures, SetupName } from '../../bench/sections/overhead.js'
 import type { UtilisationResult } from '../../bench/sections/utilisation.js'
 
@@ -108,5 +109,55 @@ describe('the summary marks goal 2 of issue 16', () => {
   it('missed: a page size above 1.2 ×, and a cost per record that grows with the page', () => {
     expect(marks([11, 11, 12, 13], "1.2 × the parse proxy's")).toEqual(['missed', 'missed'])
     expect(marks([11, 11, 12, 13], 'flat from 25')).toEqual(['missed', 'missed'])
+  })
+})
+
+describe('the full sync, per vendor', () => {
+  const sync = (vendor: FullSyncResult['vendor'], pageSize: number, vendorCalls: number, tickets = 5000) => {
+    const minimum = minimumCalls(5000, pageSize, VENDOR_PAGE_MAX[vendor])
+    return {
+      vendor,
+      tickets,
+      pageSize,
+      seconds: 0.5,
+      vendorCalls,
+      minimumCalls: minimum,
+      callRatio: vendorCalls / minimum,
+    }
+  }
+
+  it('counts the fewest calls by the smaller of the page asked and the most a vendor call answers', () => {
+    expect(minimumCalls(5000, 1000, VENDOR_PAGE_MAX.connectwise)).toBe(5)
+    expect(minimumCalls(5000, 1000, VENDOR_PAGE_MAX.autotask)).toBe(10)
+    expect(minimumCalls(5001, 1000, VENDOR_PAGE_MAX.autotask)).toBe(11)
+    expect(minimumCalls(5000, 25, VENDOR_PAGE_MAX.autotask)).toBe(200)
+    expect(minimumCalls(0, 25, VENDOR_PAGE_MAX.connectwise)).toBe(1)
+  })
+
+  it('reports a row per vendor and page size, each marked against the minimum', () => {
+    const rows = summary(
+      run({
+        fullSync: [
+          sync('connectwise', 1000, 5),
+          sync('connectwise', 25, 200),
+          sync('autotask', 1000, 11),
+          sync('autotask', 25, 200),
+        ],
+      }),
+    )
+      .split('\n')
+      .filter((line) => /^\| (ConnectWise|Autotask) \|/.test(line))
+    expect(rows).toEqual([
+      '| ConnectWise | 5000 | 1000 | 0.5 | 5 | 5 | 1 (met) |',
+      '| ConnectWise | 5000 | 25 | 0.5 | 200 | 200 | 1 (met) |',
+      '| Autotask | 5000 | 1000 | 0.5 | 11 | 10 | 1.1 (missed) |',
+      '| Autotask | 5000 | 25 | 0.5 | 200 | 200 | 1 (met) |',
+    ])
+  })
+
+  it('fails a walk that lost tickets, naming the vendor and the page size', () => {
+    expect(
+      failures(run({ fullSync: [sync('connectwise', 1000, 5), sync('autotask', 1000, 10, 4999)] }), 5000),
+    ).toEqual(['full sync, Autotask at 1000: 4999 of 5000 tickets'])
   })
 })

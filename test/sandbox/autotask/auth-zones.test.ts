@@ -22,6 +22,22 @@ describe('zone discovery', () => {
     expect(engine.zoneInformationUrl).not.toContain(new URL(engine.baseUrl).pathname)
   })
 
+  it('names the zone on the host the discovery was reached at, as a compose network or a proxy names it', async () => {
+    const { engine } = fixture.current
+    const ask = (headers: Record<string, string>) =>
+      callJson(`${engine.zoneInformationUrl}?user=${encodeURIComponent(engine.apiUsers[0]!.userName)}`, {
+        headers,
+      })
+    const byName = await ask({ host: 'sandbox:4040' })
+    expect(byName.status).toBe(200)
+    expect(byName.json).toMatchObject({
+      url: 'http://sandbox:4040/zone5/ATServicesRest/',
+      webUrl: 'http://sandbox:4040/zone5/',
+    })
+    const proxied = await ask({ 'x-forwarded-proto': 'https', 'x-forwarded-host': 'sandbox.example.com' })
+    expect(proxied.json).toMatchObject({ url: 'https://sandbox.example.com/zone5/ATServicesRest/' })
+  })
+
   it('reads the path and the user name without case', async () => {
     const { engine } = fixture.current
     const url = engine.zoneInformationUrl.replace(

@@ -36,6 +36,18 @@ describe('paging', () => {
     })
   })
 
+  it('names the next page on the host the query was sent to', async () => {
+    const { call, credentials } = fixture.current
+    const first = await call('/Widgets/query', {
+      method: 'POST',
+      body: everything,
+      headers: { ...credentials(), host: 'sandbox:4040' },
+    })
+    expect(first.json.pageDetails.nextPageUrl).toMatch(
+      /^http:\/\/sandbox:4040\/zone5\/ATServicesRest\/V1\.0\/Widgets\/query\/next\?paging=/,
+    )
+  })
+
   it('refuses to follow a POST query page with GET: the search is not in its URL', async () => {
     const { call } = fixture.current
     const first = await call('/Widgets/query', { method: 'POST', body: everything })

@@ -32,8 +32,9 @@ describe('the database threshold', () => {
       'request',
       createRequestListener({
         paths: { discovery: '/atservicesrest/v1.0', zone: '/z/atservicesrest/v1.0' },
+        origin: '',
         routes: autotaskRoutes([]),
-        context: { db: undefined as never, entities: new Map(), baseUrl: '', now: () => new Date() },
+        context: { db: undefined as never, entities: new Map(), now: () => new Date() },
         zoneInformation: () => ({ status: 500 }),
         authenticate: createCredentialCheck([user]),
         threshold: new DatabaseThreshold({
