@@ -107,8 +107,9 @@ export function autotaskApi(client: VendorClient): AutotaskApi {
       {
         method: 'POST',
         path: `${path}/query`,
-        // A query is a read: repeating it is safe.
+        // A query is a read: repeating it is safe, and it writes nothing (no idempotency hooks).
         idempotent: true,
+        read: true,
         body: {
           filter: conditions,
           MaxRecords: asked,

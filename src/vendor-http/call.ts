@@ -20,6 +20,8 @@ export interface VendorCall {
    * PATCH, DELETE are). A passthrough write says false: the gateway cannot know what a vendor path does.
    */
   idempotent?: boolean
+  /** A call that changes nothing at the vendor whatever its method (Autotask's `POST /{Entity}/query`). */
+  read?: boolean
   /**
    * Whether the vendor's answer, whatever its status, says how the connection is (the breaker); true when absent.
    * A passthrough call says false: its caller picks the path, and must not be able to open the breaker for every

@@ -3,11 +3,11 @@ import type { Attempt } from '../../src/vendor-http/layers/exchange.js'
 import { writeHooksLayer } from '../../src/vendor-http/layers/write-hooks.js'
 import { answered, below, exchangeOf } from '../helpers/vendor-layers.js'
 
-function hooked(method: 'GET' | 'POST', result: Attempt) {
+function hooked(method: 'GET' | 'POST', result: Attempt, read?: boolean) {
   const events: string[] = []
   const layer = writeHooksLayer(below(result).dispatch)
   const exchange = exchangeOf(
-    { method },
+    { method, read },
     {
       beforeWrite: async () => void events.push('before'),
       afterWrite: ({ refused }) => void events.push(refused ? 'refused' : 'not refused'),
@@ -41,10 +41,15 @@ describe('the write hooks layer', () => {
     expect(events).toEqual(['before'])
   })
 
-  it('leaves reads alone', async () => {
-    const { events, attempt } = hooked('GET', answered(404))
-    await attempt()
-    expect(events).toEqual([])
+  it('leaves reads alone, a query sent by POST among them', async () => {
+    for (const [method, read] of [
+      ['GET', undefined],
+      ['POST', true],
+    ] as const) {
+      const { events, attempt } = hooked(method, answered(404), read)
+      await attempt()
+      expect(events).toEqual([])
+    }
   })
 
   it('sends nothing when the check before the write throws', async () => {
