@@ -96,15 +96,32 @@ export interface CallbackHint {
   id: string
 }
 
+/** Where a connection's vendor calls back (the URL carries its token), and the key it signs with if it signs. */
+export interface CallbackEndpoint {
+  url: string
+  signingKey: string
+}
+
+/** A callback as it arrived: the exact bytes a vendor's signature covers, and the headers. */
+export interface CallbackDelivery {
+  rawBody: Buffer
+  headers: Readonly<Record<string, string | string[] | undefined>>
+}
+
 /** How a vendor calls back on changes (docs/events.md). */
 export interface VendorCallbacks {
   /** The records a callback's body names; none when the body is not one the vendor sends. */
   hintsOf(body: unknown): CallbackHint[]
   /**
-   * Registers `url` for the vendor's callbacks on tickets, customers and assets, and removes the gateway's
+   * Registers the endpoint for the vendor's callbacks on tickets, customers and assets, and removes the gateway's
    * registrations of other URLs; absent where an administrator sets webhooks up in the vendor's own UI.
    */
-  register?(url: string, ctx: CallContext): Promise<void>
+  register?(endpoint: CallbackEndpoint, ctx: CallContext): Promise<void>
+  /**
+   * Whether a callback carries the signature the vendor makes with the endpoint's `signingKey`; absent where the
+   * vendor signs with nothing the gateway gave it (the URL's token alone authenticates).
+   */
+  isSigned?(delivery: CallbackDelivery, signingKey: string): boolean
 }
 
 export interface Adapter {
@@ -148,8 +165,9 @@ export interface AdapterDeps {
   /** Where vendor calls' spans start, when tracing is on. */
   tracer?: Tracer
   /**
-   * The gateway's own secrets of the connection (its callback token): a vendor may hand them back (ConnectWise
-   * lists its callbacks' URLs), and no vendor answer passed on may carry them.
+   * The gateway's own secrets of the connection (its callback token and signing key): a vendor may hand them back
+   * (ConnectWise lists its callbacks' URLs, Autotask its webhooks' secretKey), and no vendor answer passed on may
+   * carry them.
    */
   gatewaySecrets?: readonly string[]
 }

@@ -5,7 +5,7 @@ import { registerRoutes } from '../routes/index.js'
 import { SHARED_SCHEMAS } from '../src/canonical/shared-schemas.js'
 import { usesRedis, type Config } from './config.js'
 import type { Tracing } from './tracing.js'
-import { callbackToken } from '../src/events/callback-token.js'
+import { callbackSigningKey, callbackToken } from '../src/events/callback-token.js'
 import { AccessLog } from '../src/http/access-log.js'
 import { handleClientError, handleFrameworkError } from '../src/http/client-errors.js'
 import { registerJsonBody } from '../src/http/json-body.js'
@@ -102,7 +102,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       metrics,
       tracer: options.tracing?.tracer,
       gatewaySecrets: config.eventCallbackSecret
-        ? [callbackToken(config.eventCallbackSecret, connection.id)]
+        ? [
+            callbackToken(config.eventCallbackSecret, connection.id),
+            callbackSigningKey(config.eventCallbackSecret, connection.id),
+          ]
         : [],
     })
   app.decorate('config', config)

@@ -1,9 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { AdapterRegistry } from '../adapters/registry.js'
+import type { CallbackEndpoint } from '../adapters/types.js'
 import { EventSources } from '../event-sources/event-sources.js'
 import { InProcessWatchSchedule } from '../event-sources/schedule/in-process-schedule.js'
 import type { WatchSchedule } from '../event-sources/schedule/types.js'
-import { callbackPath, callbackToken } from '../src/events/callback-token.js'
+import { callbackPath, callbackSigningKey, callbackToken } from '../src/events/callback-token.js'
 import { ChangeRecorder } from '../src/events/change-recorder.js'
 import { InProcessEventDelivery } from '../src/events/delivery/memory-delivery.js'
 import { deliveryAgent } from '../src/events/delivery/send.js'
@@ -23,8 +24,8 @@ export interface EventMachinery {
   sources: EventSources
   /** Started by the server (a test may start it); none when EVENT_POLL_SECONDS is 0. */
   schedule?: WatchSchedule
-  /** Each connection's callback URL, when the gateway takes callbacks (EVENT_CALLBACK_SECRET and PUBLIC_URL). */
-  callbackUrlOf?: (connection: string) => string
+  /** Each connection's callback endpoint, when the gateway takes callbacks (EVENT_CALLBACK_SECRET and PUBLIC_URL). */
+  callbackEndpointOf?: (connection: string) => CallbackEndpoint
   close(force?: boolean): Promise<void>
 }
 
@@ -99,7 +100,7 @@ export async function assembleEvents(
     delivery,
     sources,
     schedule,
-    callbackUrlOf: callbackUrlsOf(config),
+    callbackEndpointOf: callbackEndpointsOf(config),
     async close(force = false) {
       // The vendor calls of looks and callback re-reads in flight stop: what they found is found again later.
       sources.stop()
@@ -111,11 +112,23 @@ export async function assembleEvents(
   }
 }
 
-/** Each connection's callback URL, when the gateway takes callbacks (EVENT_CALLBACK_SECRET) and knows its address. */
-export function callbackUrlsOf(config: Pick<Config, 'eventCallbackSecret' | 'publicUrl'>) {
+/**
+ * Each connection's callback endpoint (its URL, and the key a vendor that signs is given), when the gateway takes
+ * callbacks (EVENT_CALLBACK_SECRET) and knows its address.
+ */
+export function callbackEndpointsOf(config: Pick<Config, 'eventCallbackSecret' | 'publicUrl'>) {
   const { eventCallbackSecret: secret, publicUrl } = config
   if (!secret || !publicUrl) return undefined
-  return (connection: string) => `${publicUrl}${callbackPath(connection, callbackToken(secret, connection))}`
+  return (connection: string): CallbackEndpoint => ({
+    url: `${publicUrl}${callbackPath(connection, callbackToken(secret, connection))}`,
+    signingKey: callbackSigningKey(secret, connection),
+  })
+}
+
+/** Each connection's callback URL alone (the emulators that stand for an administrator's setup in a vendor's UI). */
+export function callbackUrlsOf(config: Pick<Config, 'eventCallbackSecret' | 'publicUrl'>) {
+  const endpointOf = callbackEndpointsOf(config)
+  return endpointOf && ((connection: string) => endpointOf(connection).url)
 }
 
 /** BullMQ is loaded only with Redis: a process on the memory store never carries it. */

@@ -102,8 +102,8 @@ async function main(): Promise<void> {
   logger.flush() // the startup lines now, not at the next buffered write
   void warmConnections(app, warming.signal)
   await app.events.schedule?.start()
-  const callbackUrlOf = app.events.callbackUrlOf
-  if (callbackUrlOf) void app.events.sources.registerCallbacks(callbackUrlOf)
+  const callbackEndpointOf = app.events.callbackEndpointOf
+  if (callbackEndpointOf) void app.events.sources.registerCallbacks(callbackEndpointOf)
 }
 
 await main()

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyBaseLogger } from 'fastify'
-import type { Adapter, CallContext } from '../adapters/types.js'
+import type { Adapter, CallbackEndpoint, CallContext } from '../adapters/types.js'
 import { GatewayError } from '../src/errors.js'
 import type { ChangeRecorder } from '../src/events/change-recorder.js'
 import type { EventWatchStore } from '../src/state/event-watch/event-watch-store.js'
@@ -171,10 +171,10 @@ export class EventSources {
   }
 
   /**
-   * Registers each connection's callback URL at vendors that take registrations by API (ConnectWise); a vendor
-   * that refuses is logged and left to its pollers.
+   * Registers each connection's callback endpoint at vendors that take registrations by API (ConnectWise,
+   * Autotask); a vendor that refuses is logged and left to its pollers.
    */
-  async registerCallbacks(urlOf: (connection: string) => string): Promise<void> {
+  async registerCallbacks(endpointOf: (connection: string) => CallbackEndpoint): Promise<void> {
     await Promise.all(
       this.options.adapters().map(async (adapter) => {
         const { register } = adapter.callbacks
@@ -182,7 +182,7 @@ export class EventSources {
         const connection = adapter.connectionId
         const ctx = this.#context(connection, 'ticket')
         try {
-          await register(urlOf(connection), ctx)
+          await register(endpointOf(connection), ctx)
           ctx.log.info('vendor callbacks registered')
         } catch (error) {
           ctx.log.warn(

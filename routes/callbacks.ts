@@ -1,7 +1,9 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { notFound } from '../src/errors.js'
-import { isCallbackToken } from '../src/events/callback-token.js'
+import type { FastifyRequest } from 'fastify'
+import { GatewayError, notFound } from '../src/errors.js'
+import { callbackSigningKey, isCallbackToken } from '../src/events/callback-token.js'
+import { parseJsonBody } from '../src/http/json-body.js'
 import { ConnectionParams, problemResponses } from './common.js'
 
 /** A vendor's callback body: a record or two, or Halo's batch; more is not a callback. */
@@ -19,11 +21,25 @@ const CallbackParams = Type.Object(
   { additionalProperties: false },
 )
 
+/** Each callback's body as it came, for the vendors whose signature covers it. */
+const rawBodies = new WeakMap<FastifyRequest, Buffer>()
+
 /**
- * Where vendors call back on changes (docs/events.md): no API key, the URL's token is the authentication. The
- * body only names records, which the event sources read again; the vendor is answered at once.
+ * Where vendors call back on changes (docs/events.md): no API key, the URL's token is the authentication, and where a
+ * vendor signs with the key the gateway gave it (Autotask), the signature too. The body only names records, which
+ * the event sources read again; the vendor is answered at once.
  */
 export const callbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // JSON as on every route (src/http/json-body.ts), its bytes kept here alone.
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    rawBodies.set(request, body as Buffer)
+    try {
+      done(null, parseJsonBody((body as Buffer).toString('utf8')))
+    } catch (error) {
+      done(error as Error, undefined)
+    }
+  })
   app.post(
     '/connections/:connection/callbacks/:token',
     {
@@ -33,14 +49,15 @@ export const callbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'receiveVendorCallback',
         summary: "Take a vendor's change callback",
         description:
-          'For the vendors, not for apps: ConnectWise callbacks (registered by the gateway when PUBLIC_URL is set), ' +
-          "HaloPSA webhooks and Syncro notifications (set up in the vendor's UI with this URL). The records the body " +
+          'For the vendors, not for apps: ConnectWise callbacks and Autotask webhooks (registered by the gateway when ' +
+          "PUBLIC_URL is set), HaloPSA webhooks and Syncro notifications (set up in the vendor's UI with this URL). " +
+          "Autotask's must carry the X-Hook-Signature made with the key the gateway registered. The records the body " +
           'names are read again and logged as events with source callback; the body is never trusted for content.',
         params: CallbackParams,
         body: Type.Unknown({ description: "The vendor's callback body, as it sends it" }),
         response: {
           204: Type.Null({ description: 'Taken: the records it names are being read again' }),
-          ...problemResponses(400, 404, 413, 415),
+          ...problemResponses(400, 401, 404, 413, 415),
         },
       },
     },
@@ -52,6 +69,14 @@ export const callbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // One answer for every refusal: a caller learns nothing about which connections exist.
       if (!secret || !adapter || !isCallbackToken(secret, connection, token))
         throw notFound('no callback is taken at this URL')
+      const { isSigned } = adapter.callbacks
+      const delivery = { rawBody: rawBodies.get(request) ?? Buffer.alloc(0), headers: request.headers }
+      if (isSigned && !isSigned(delivery, callbackSigningKey(secret, connection)))
+        throw new GatewayError(
+          401,
+          'unauthorized',
+          'the callback is not signed with the key the gateway registered',
+        )
       for (const hint of adapter.callbacks.hintsOf(request.body))
         void sources
           .hint(connection, hint.resource, hint.id)

@@ -63,7 +63,7 @@ function itemIn<R>(body: unknown, path: string): R {
 }
 
 /** `{"itemId": N}`: what a create and an update answer (the facts, §4). */
-function itemIdIn(body: unknown, path: string): number {
+export function itemIdIn(body: unknown, path: string): number {
   const id = isRecord(body) ? body.itemId : undefined
   if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw unexpected(`'itemId' of ${path}`)
   return id

@@ -4,6 +4,7 @@ import { adapterFrom } from '../kit/adapter.js'
 import { vendorModule } from '../kit/vendor-module.js'
 import type { AdapterDeps, CallContext, WritableResource, WriteRules } from '../types.js'
 import { autotaskApi } from './api.js'
+import { autotaskCallbacks } from './callbacks.js'
 import {
   AutotaskConnectionConfig,
   autotaskBucket,
@@ -54,8 +55,7 @@ function connectAutotask(config: AutotaskConfig, deps: AdapterDeps) {
     boards: (ctx) => reference.boards(ctx),
     customFields: (resource, ctx) => reference.customFieldDefinitions(resource, ctx),
     writeRules: AUTOTASK_WRITE_RULES,
-    // Autotask's webhooks (TicketWebhooks, …) are not registered by the gateway yet: its events come from polling.
-    callbacks: { hintsOf: () => [] },
+    callbacks: autotaskCallbacks(client, api),
     passthrough: passthroughOf(config, client),
     reference: {
       statuses: (ctx) => reference.statuses(ctx),

@@ -132,3 +132,24 @@ export interface AutotaskTimeEntry {
   createDateTime?: string | null
   lastModifiedDateTime?: string | null
 }
+
+/** One `{Kind}Webhooks` callout (the facts, §8: HELP REST_WebhooksEntity.htm; SWAGGER CompanyWebhookModel). */
+export interface AutotaskWebhook {
+  id: number
+  name?: string | null
+  webhookUrl?: string | null
+  deactivationUrl?: string | null
+  secretKey?: string | null
+  isActive?: boolean | null
+  isSubscribedToCreateEvents?: boolean | null
+  isSubscribedToUpdateEvents?: boolean | null
+  isSubscribedToDeleteEvents?: boolean | null
+}
+
+/** One field of a callout, `/{Kind}Webhooks/{id}/Fields` (the facts, §8: Datto's Postman collection, step 2). */
+export interface AutotaskWebhookField {
+  id: number
+  fieldID: number
+  isSubscribedField?: boolean | null
+  isDisplayAlwaysField?: boolean | null
+}

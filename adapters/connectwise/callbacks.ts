@@ -1,5 +1,6 @@
 import type { VendorClient } from '../../src/vendor-http/client.js'
 import { fieldOf, recordIdOf } from '../kit/callback-body.js'
+import { GATEWAY_CALLBACK_NAME, isAnotherTokenOf } from '../kit/callback-registration.js'
 import type { CallbackHint, VendorCallbacks } from '../types.js'
 import type { ConnectWiseApi } from './api.js'
 
@@ -13,9 +14,6 @@ const RESOURCE_OF_TYPE: Record<string, CallbackHint['resource']> = {
   company: 'customer',
   configuration: 'asset',
 }
-
-/** Marks the registrations the gateway made, so that it removes its own stale ones and nobody else's. */
-export const CALLBACK_DESCRIPTION = 'psa-gateway change events'
 
 interface CwCallbackEntry {
   id: number
@@ -39,11 +37,9 @@ export function connectWiseCallbacks(
 ): VendorCallbacks {
   return {
     hintsOf: hintsOfConnectWiseCallback,
-    async register(gatewayUrl, ctx) {
+    async register({ url: gatewayUrl }, ctx) {
       // CW appends the record id to the URL as it is (amp-labs registers `?recordId=`, Kerkhoff `?id=`).
       const url = `${gatewayUrl}?recordId=`
-      // The same connection's URL under another token (a rotated secret): the gateway's own, stale.
-      const ourPath = gatewayUrl.slice(0, gatewayUrl.lastIndexOf('/') + 1)
       const entries = await api.all<CwCallbackEntry>('/system/callbacks', ctx)
       for (const type of Object.keys(RESOURCE_OF_TYPE)) {
         const entry = entries.find(
@@ -70,7 +66,7 @@ export function connectWiseCallbacks(
                 objectId: 1,
                 type,
                 level: 'owner',
-                description: CALLBACK_DESCRIPTION,
+                description: GATEWAY_CALLBACK_NAME,
                 inactiveFlag: false,
               },
             },
@@ -78,8 +74,7 @@ export function connectWiseCallbacks(
           )
       }
       const stale = entries.filter(
-        (entry) =>
-          entry.description === CALLBACK_DESCRIPTION && entry.url !== url && entry.url.startsWith(ourPath),
+        (entry) => entry.description === GATEWAY_CALLBACK_NAME && isAnotherTokenOf(gatewayUrl, entry.url),
       )
       for (const entry of stale)
         await client.send({ method: 'DELETE', path: `/system/callbacks/${entry.id}` }, ctx)

@@ -5,8 +5,12 @@ export const fieldOf = (body: unknown, name: string): unknown =>
     ? (body as Record<string, unknown>)[name]
     : undefined
 
-/** A positive integer id, as a number or digits; undefined otherwise. */
-export function recordIdOf(value: unknown): string | undefined {
+/**
+ * A record id, as a number or digits, at least `lowest` (1, or 0 where a vendor's ids start at 0); undefined
+ * otherwise.
+ */
+export function recordIdOf(value: unknown, lowest: 0 | 1 = 1): string | undefined {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : ''
-  return /^[1-9]\d{0,15}$/.test(text) ? text : undefined
+  const id = lowest === 0 ? /^(0|[1-9]\d{0,15})$/ : /^[1-9]\d{0,15}$/
+  return id.test(text) ? text : undefined
 }

@@ -1,4 +1,4 @@
-import { callbackPath, callbackToken } from '../../src/events/callback-token.js'
+import { callbackPath, callbackSigningKey, callbackToken } from '../../src/events/callback-token.js'
 import type { ChangeEvent } from '../../src/canonical/event.js'
 import { startReceiver } from '../../test/helpers/event-receiver.js'
 import { startConnectWiseGateway } from '../../test/helpers/gateway.js'
@@ -81,10 +81,10 @@ async function eventsRun(source: 'poll' | 'callback', options: EventsOptions): P
     })
     const events = gateway.app.events!
     if (source === 'callback')
-      await events.sources.registerCallbacks(
-        (connection) =>
-          `http://127.0.0.1:${port}${callbackPath(connection, callbackToken(CALLBACK_SECRET, connection))}`,
-      )
+      await events.sources.registerCallbacks((connection) => ({
+        url: `http://127.0.0.1:${port}${callbackPath(connection, callbackToken(CALLBACK_SECRET, connection))}`,
+        signingKey: callbackSigningKey(CALLBACK_SECRET, connection),
+      }))
     await events.schedule!.start()
     const { eventWatch } = gateway.app.sharedState
     while ((await eventWatch.mark('connectwise-test', 'ticket')).startedAt === undefined)

@@ -7,6 +7,14 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 export const callbackToken = (secret: string, connection: string): string =>
   createHmac('sha256', secret).update(`callback\n${connection}`).digest('base64url')
 
+/**
+ * The key a vendor that signs its callbacks is given to sign them with (Autotask's webhook `secretKey`): derived
+ * like the token but never part of the URL, so that a callback URL seen in a log or a proxy lets nobody sign.
+ * 43 characters (Autotask takes up to 64).
+ */
+export const callbackSigningKey = (secret: string, connection: string): string =>
+  createHmac('sha256', secret).update(`callback signing\n${connection}`).digest('base64url')
+
 /** Compared as digests in constant time: the answer's timing says nothing about how much of a token matched. */
 export function isCallbackToken(secret: string, connection: string, presented: string): boolean {
   const digest = (text: string) => createHash('sha256').update(text).digest()

@@ -17,7 +17,7 @@ const invalidBody = (detail: string, message: string) =>
   })
 
 /** A JSON body, or the reason it is not one, said plainly (not "not valid JSON" for every case). */
-function parseJsonBody(text: string): unknown {
+export function parseJsonBody(text: string): unknown {
   if (text.trim() === '') throw invalidBody('it is empty; send a JSON object', 'is empty')
   try {
     return JSON.parse(text, refusePrototypeKeys)

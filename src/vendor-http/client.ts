@@ -57,7 +57,7 @@ export interface VendorClientOptions {
   random?: () => number
   /** `timers/promises` setTimeout by default; tests pass a fake. */
   sleep?: Sleep
-  /** The gateway's own secrets of the connection (its callback token), scrubbed from vendor answers too. */
+  /** The gateway's own secrets of the connection (callback token, signing key), scrubbed from vendor answers too. */
   gatewaySecrets?: readonly string[]
 }
 

@@ -1,17 +1,22 @@
+import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { callbackPath, callbackToken } from '../../src/events/callback-token.js'
+import type { CallbackEndpoint } from '../../adapters/types.js'
+import { callbackPath, callbackSigningKey, callbackToken } from '../../src/events/callback-token.js'
 import { newApiKey } from '../../src/security/api-keys.js'
 import type { ChangeEvent } from '../../src/canonical/event.js'
 import { startReceiver, type Receiver } from '../helpers/event-receiver.js'
 import {
   json,
+  startAutotaskGateway,
   startConnectWiseGateway,
   startHaloGateway,
   startSyncroGateway,
+  type AutotaskGateway,
   type Gateway,
 } from '../helpers/gateway.js'
 import { call as connectWiseCall } from '../sandbox/connectwise/helpers.js'
 import { call as haloCall, tokenFor } from '../sandbox/halopsa/helpers.js'
+import { callJson } from '../sandbox/http.js'
 
 /**
  * Vendor callbacks end to end: the emulators call the gateway back as the vendors do, the gateway reads the record
@@ -32,7 +37,11 @@ async function listening(gateway: Gateway, connection: string) {
   })
   expect(created.statusCode).toBe(201)
   const urlOf = (id: string) => `http://127.0.0.1:${port}${callbackPath(id, callbackToken(SECRET, id))}`
-  return { receiver, urlOf }
+  const endpointOf = (id: string): CallbackEndpoint => ({
+    url: urlOf(id),
+    signingKey: callbackSigningKey(SECRET, id),
+  })
+  return { receiver, urlOf, endpointOf }
 }
 
 const deliveredEvent = (receiver: Receiver, index: number) =>
@@ -42,11 +51,12 @@ describe('ConnectWise callbacks', () => {
   let gateway: Awaited<ReturnType<typeof startConnectWiseGateway>>
   let receiver: Receiver
   let urlOf: (connection: string) => string
+  let endpointOf: (connection: string) => CallbackEndpoint
   const CONNECTION = 'connectwise-test'
 
   beforeAll(async () => {
     gateway = await startConnectWiseGateway({ config: { eventCallbackSecret: SECRET } })
-    ;({ receiver, urlOf } = await listening(gateway, CONNECTION))
+    ;({ receiver, urlOf, endpointOf } = await listening(gateway, CONNECTION))
   })
   afterAll(async () => {
     await gateway?.close()
@@ -77,8 +87,8 @@ describe('ConnectWise callbacks', () => {
       expect((await register(url, type, inactive)).status).toBe(201)
 
     const sources = gateway.app.events.sources
-    await sources.registerCallbacks(urlOf)
-    await sources.registerCallbacks(urlOf)
+    await sources.registerCallbacks(endpointOf)
+    await sources.registerCallbacks(endpointOf)
     const entries = (await connectWiseCall(gateway.emulator, '/system/callbacks')).json as Array<{
       url: string
       type: string
@@ -178,6 +188,134 @@ describe('HaloPSA webhooks', () => {
       await gateway.close()
       await receiver.close()
     }
+  })
+})
+
+describe('Autotask webhooks', () => {
+  let gateway: AutotaskGateway
+  let receiver: Receiver
+  let urlOf: (connection: string) => string
+  let endpointOf: (connection: string) => CallbackEndpoint
+  const CONNECTION = 'autotask-test'
+  const NAME = 'psa-gateway change events'
+
+  /** The emulator's API as the vendor's own clients call it. */
+  function autotaskCall(path: string, method = 'GET', body?: unknown) {
+    const user = gateway.emulator.apiUsers[0]!
+    const headers = { UserName: user.userName, Secret: user.secret, ApiIntegrationCode: user.integrationCode }
+    return callJson(`${gateway.emulator.baseUrl}${path}`, { method, headers, body })
+  }
+  const calloutsOf = async (kind: string) =>
+    (await autotaskCall(`/${kind}Webhooks/query`, 'POST', { filter: [{ op: 'gte', field: 'id', value: 0 }] }))
+      .json.items as Array<Record<string, unknown> & { id: number }>
+
+  beforeAll(async () => {
+    gateway = await startAutotaskGateway({ config: { eventCallbackSecret: SECRET } })
+    ;({ receiver, urlOf, endpointOf } = await listening(gateway, CONNECTION))
+  })
+  afterAll(async () => {
+    await gateway?.close()
+    await receiver?.close()
+  })
+
+  it('registers a signed callout watching the fields the gateway reads, once; switches its own on again, deletes its stale ones', async () => {
+    const ours = urlOf(CONNECTION)
+    const rotated = ours.replace(/callbacks\/.+$/, 'callbacks/an-old-token')
+    const anotherGateway = 'https://staging.example.com/v1/connections/autotask-test/callbacks/x'
+    const callout = (webhookUrl: string, isActive: boolean) => ({
+      name: NAME,
+      webhookUrl,
+      deactivationUrl: webhookUrl,
+      isActive,
+      isSubscribedToUpdateEvents: true,
+    })
+    // Ours, switched off (as Autotask leaves one after 25 failed deliveries), on tickets; a stale one on companies.
+    for (const [kind, url, active] of [
+      ['Ticket', ours, false],
+      ['Ticket', anotherGateway, true],
+      ['Company', rotated, true],
+    ] as const)
+      expect((await autotaskCall(`/${kind}Webhooks`, 'POST', callout(url, active))).status).toBe(200)
+
+    const sources = gateway.app.events.sources
+    await sources.registerCallbacks(endpointOf)
+    await sources.registerCallbacks(endpointOf)
+
+    const tickets = await calloutsOf('Ticket')
+    expect(tickets.map(({ webhookUrl }) => webhookUrl).sort()).toEqual([ours, anotherGateway].sort())
+    const ticketCallout = tickets.find(({ webhookUrl }) => webhookUrl === ours)!
+    expect(ticketCallout).toMatchObject({
+      name: NAME,
+      deactivationUrl: ours,
+      secretKey: callbackSigningKey(SECRET, CONNECTION),
+      isActive: true,
+      isReady: true,
+      isSubscribedToCreateEvents: true,
+      isSubscribedToUpdateEvents: true,
+      isSubscribedToDeleteEvents: true,
+    })
+    // The emulator offers callouts on a ticket's status, priority, queue and assignee: each watched, once.
+    const offered = (await autotaskCall('/TicketWebhookFields/entityInformation/fields')).json.fields.find(
+      (field: { name: string }) => field.name === 'fieldID',
+    ).picklistValues as Array<{ value: string; label: string }>
+    const fields = (await autotaskCall(`/TicketWebhooks/${ticketCallout.id}/Fields`)).json.items as Array<{
+      fieldID: number
+      isSubscribedField: boolean
+    }>
+    expect(
+      fields.map(({ fieldID, isSubscribedField }) => ({
+        label: offered.find(({ value }) => Number(value) === fieldID)?.label,
+        isSubscribedField,
+      })),
+    ).toEqual(
+      ['status', 'priority', 'queueID', 'assignedResourceID'].map((label) => ({
+        label,
+        isSubscribedField: true,
+      })),
+    )
+    // Companies and configuration items offer the emulator's callouts no field: none is made, the stale one goes.
+    expect(await calloutsOf('Company')).toEqual([])
+    expect(await calloutsOf('ConfigurationItem')).toEqual([])
+    expect(gateway.logs.join('\n')).toContain('found by polling alone')
+  })
+
+  it('logs a ticket changed at the vendor from its signed callout, read again, and delivers it', async () => {
+    const sources = gateway.app.events.sources
+    expect(await sources.look(CONNECTION, 'ticket')).toBe('poll')
+    const ticket = [...gateway.emulator.db.tickets.values()].find((candidate) => candidate.status !== 5)!
+    expect((await autotaskCall('/Tickets', 'PATCH', { id: ticket.id, status: 5 })).status).toBe(200)
+    await receiver.waitFor(1)
+    expect(deliveredEvent(receiver, 0)).toMatchObject({
+      type: 'ticket.updated',
+      source: 'callback',
+      resource: { type: 'ticket', id: String(ticket.id) },
+      data: { status: { id: '5' } },
+    })
+    // The poller finds the same version: one change, one event.
+    expect(await sources.look(CONNECTION, 'ticket')).toBe('poll')
+    const feed = await gateway.app.inject({ method: 'GET', url: `/v1/connections/${CONNECTION}/events` })
+    expect(json<{ data: ChangeEvent[] }>(feed).data).toHaveLength(1)
+  })
+
+  it('refuses a callout not signed with the key the gateway registered, 401, and reads nothing', async () => {
+    const body = JSON.stringify({ Action: 'Update', EntityType: 'Ticket', Id: 1, Fields: { status: 5 } })
+    const sign = (key: string) => `sha1=${createHmac('sha1', key).update(body).digest('base64')}`
+    const post = (headers: Record<string, string>) =>
+      gateway.app.inject({
+        method: 'POST',
+        url: callbackPath(CONNECTION, callbackToken(SECRET, CONNECTION)),
+        headers: { 'content-type': 'application/json', ...headers },
+        payload: body,
+      })
+    const unsigned: Record<string, string> = {}
+    for (const headers of [unsigned, { 'x-hook-signature': sign('another key') }]) {
+      const refused = await post(headers)
+      expect(refused.statusCode).toBe(401)
+      expect(json<{ code: string }>(refused).code).toBe('unauthorized')
+    }
+    expect(
+      (await post({ 'x-hook-signature': sign(callbackSigningKey(SECRET, CONNECTION)) })).statusCode,
+    ).toBe(204)
   })
 })
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { hintsOfAutotaskCallout } from '../../adapters/autotask/callbacks.js'
 import { hintsOfConnectWiseCallback } from '../../adapters/connectwise/callbacks.js'
 import { haloCallbacks } from '../../adapters/halopsa/callbacks.js'
 import { syncroCallbacks } from '../../adapters/syncro/callbacks.js'
@@ -82,5 +83,54 @@ describe('Syncro webhook bodies', () => {
       [],
     )
     expect(syncroCallbacks.hintsOf({ attributes: { id: 8 } })).toEqual([])
+  })
+})
+
+describe('Autotask callouts', () => {
+  // The payload of N8N's IAutotaskRawWebhookPayload and nango.dev's guide (facts §8).
+  const callout = {
+    Action: 'Update',
+    Guid: '0f8a7c1e-0000-4000-8000-000000000000',
+    EntityType: 'Ticket',
+    Id: 8812,
+    Fields: { status: 5 },
+    EventTime: '2026-03-01T10:00:00.000Z',
+    SequenceNumber: 4,
+    PersonID: 29682885,
+  }
+
+  it('name the ticket, company (customer) or configuration item (asset) by EntityType and Id, legacy names too', () => {
+    expect(hintsOfAutotaskCallout(callout)).toEqual([{ resource: 'ticket', id: '8812' }])
+    for (const [EntityType, resource] of [
+      ['Company', 'customer'],
+      ['Account', 'customer'],
+      ['ConfigurationItem', 'asset'],
+      ['InstalledProduct', 'asset'],
+    ])
+      expect(hintsOfAutotaskCallout({ ...callout, EntityType, Action: 'Create' })).toEqual([
+        { resource, id: '8812' },
+      ])
+    expect(hintsOfAutotaskCallout({ ...callout, Action: 'Delete', Fields: {} })).toEqual([
+      { resource: 'ticket', id: '8812' },
+    ])
+    // Autotask's ids start at 0: company 0 is the account's own.
+    expect(hintsOfAutotaskCallout({ ...callout, EntityType: 'Company', Id: 0 })).toEqual([
+      { resource: 'customer', id: '0' },
+    ])
+  })
+
+  it('name nothing for a deactivation notice, another entity, or an id that is no record id', () => {
+    for (const body of [
+      { ...callout, Action: 'Deactivated' },
+      { ...callout, EntityType: 'TicketNote' },
+      { ...callout, EntityType: 'Contact' },
+      { ...callout, Id: -1 },
+      { ...callout, Id: '7 or 1=1' },
+      { ...callout, Id: undefined },
+      { ...callout, Action: undefined },
+      [callout],
+      null,
+    ])
+      expect(hintsOfAutotaskCallout(body)).toEqual([])
   })
 })

@@ -659,7 +659,7 @@ export interface paths {
         put?: never;
         /**
          * Take a vendor's change callback
-         * @description For the vendors, not for apps: ConnectWise callbacks (registered by the gateway when PUBLIC_URL is set), HaloPSA webhooks and Syncro notifications (set up in the vendor's UI with this URL). The records the body names are read again and logged as events with source callback; the body is never trusted for content.
+         * @description For the vendors, not for apps: ConnectWise callbacks and Autotask webhooks (registered by the gateway when PUBLIC_URL is set), HaloPSA webhooks and Syncro notifications (set up in the vendor's UI with this URL). Autotask's must carry the X-Hook-Signature made with the key the gateway registered. The records the body names are read again and logged as events with source callback; the body is never trusted for content.
          */
         post: operations["receiveVendorCallback"];
         delete?: never;
@@ -11117,6 +11117,25 @@ export interface operations {
                      *           "message": "not supported by syncro"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong gateway API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:psa-gateway:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "detail": "send a gateway API key as Authorization: Bearer <key>",
+                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -4,6 +4,7 @@ import type { RouteHandler } from '../http-types.js'
 import { queryHandlers } from './queries.js'
 import {
   createRecord,
+  deleteRecord,
   entityFields,
   entityInformation,
   getById,
@@ -18,8 +19,9 @@ import { thresholdInformation } from './threshold-information.js'
  * The emulated part of the REST API, paths after the zone's `…/V1.0`, for the entities given. Per SWAGGER: every
  * entity has `/{id}`, `/query` (GET and POST), `/query/count`, `/query/next` and its entity information; a root
  * entity is written at `/{Entity}` (POST creates, PATCH updates); a child entity (TicketNotes, Contacts) is written
- * only under its parent, `/Tickets/{parentId}/Notes` (facts §4: `POST /TicketNotes` is a 404). PUT and DELETE are
- * not emulated. Literal paths come before `:id` ones: the first match wins.
+ * only under its parent, `/Tickets/{parentId}/Notes` (facts §4: `POST /TicketNotes` is a 404); a root entity that
+ * can delete is deleted at `DELETE /{Entity}/{id}` (SWAGGER: TimeEntries, `{Kind}Webhooks`). PUT, and deletes under
+ * a parent, are not emulated. Literal paths come before `:id` ones: the first match wins.
  */
 export function autotaskRoutes(entities: Iterable<EntityDefinition>): Route<RouteHandler>[] {
   const routes: Route<RouteHandler>[] = [
@@ -40,6 +42,8 @@ export function autotaskRoutes(entities: Iterable<EntityDefinition>): Route<Rout
       routes.push({ method: 'POST', pattern: writesAt, handler: createRecord(entity) })
     if (entity.info.canUpdate && entity.update)
       routes.push({ method: 'PATCH', pattern: writesAt, handler: updateRecord(entity) })
+    if (entity.info.canDelete && entity.delete && !entity.parent)
+      routes.push({ method: 'DELETE', pattern: `/${entity.name}/:id`, handler: deleteRecord(entity) })
   }
   return routes
 }

@@ -51,6 +51,21 @@ export function updateRecord(entity: EntityDefinition) {
 }
 
 /**
+ * `DELETE /{Entity}/{id}` (an entity whose `info.canDelete`) → 200 `{"itemId": N}` (facts §4: SWAGGER
+ * OperationResultModel; the body on the wire is unverified).
+ */
+export function deleteRecord(entity: EntityDefinition) {
+  const remove = entity.delete
+  if (!remove) throw new Error(`${entity.name} has no delete`)
+  return ({ params, path }: AutotaskRequest, context: HandlerContext): EmulatorReply => {
+    const id = pathId(params.id)
+    if (id === undefined) return noRoute(path)
+    remove(context.db, id, undefined)
+    return { status: 200, body: { itemId: id } }
+  }
+}
+
+/**
  * `GET /{Parent}/{parentId}/{Child}`: the parent's children, shaped as a query's answer (SWAGGER `…Child_Query`;
  * facts §4 "Reads"). How Autotask pages a long child list is not known: one page of up to 500 (unsourced: chosen as
  * the query's page size). A parent that does not exist has no children (unsourced: chosen because the child URL

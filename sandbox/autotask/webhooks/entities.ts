@@ -75,11 +75,11 @@ function calloutFieldFields(db: AutotaskDatabase, watched: EntityDefinition): Fi
   ]
 }
 
-const info = (name: string) => ({
+const info = (name: string, canDelete: boolean) => ({
   name,
   canCreate: true,
   canUpdate: true,
-  canDelete: false,
+  canDelete,
   canQuery: true,
   hasUserDefinedFields: false,
   supportsWebhookCallouts: false,
@@ -90,7 +90,8 @@ export function webhookEntities(registry: WebhookRegistry, watched: EntityDefini
   const hooksName = `${registry.kind.kind}Webhooks`
   const hooks: EntityDefinition = {
     name: hooksName,
-    info: info(hooksName),
+    // SWAGGER (ATREST-CSharp-Client's generated CompanyWebhooksApi): `DELETE /CompanyWebhooks/{id}`.
+    info: info(hooksName, true),
     fields: webhookFields,
     rows: () => registry.hooks,
     create(db, body) {
@@ -115,6 +116,10 @@ export function webhookEntities(registry: WebhookRegistry, watched: EntityDefini
       registry.hooks.set(id, hook)
       return hook
     },
+    delete(_db, id) {
+      const hook = recordToUpdate(registry.hooks, { id }, hooksName)
+      registry.remove(hook.id)
+    },
     update(db, body) {
       const hook = recordToUpdate(registry.hooks, body, hooksName)
       const values = acceptedValues(webhookFields(), db, body, 'update', hook)
@@ -125,7 +130,7 @@ export function webhookEntities(registry: WebhookRegistry, watched: EntityDefini
   const fieldsName = `${registry.kind.kind}WebhookFields`
   const fields: EntityDefinition = {
     name: fieldsName,
-    info: info(fieldsName),
+    info: info(fieldsName, false),
     fields: (db) => calloutFieldFields(db, watched),
     rows: () => registry.fields,
     parent: { entity: hooksName, idField: 'webhookID', childPath: 'Fields' },

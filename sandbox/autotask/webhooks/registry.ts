@@ -53,6 +53,13 @@ export class WebhookRegistry {
     return [...this.fields.values()].filter((field) => field.webhookID === webhookId)
   }
 
+  /** A callout deleted, and its fields with it (unsourced: chosen; fields are children of their callout). */
+  remove(webhookId: number): void {
+    this.hooks.delete(webhookId)
+    this.sequence.delete(webhookId)
+    for (const field of this.fieldsOf(webhookId)) this.fields.delete(field.id)
+  }
+
   nextSequence(webhookId: number): number {
     const next = (this.sequence.get(webhookId) ?? 0) + 1
     this.sequence.set(webhookId, next)

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { callbackPath, callbackToken } from '../../../src/events/callback-token.js'
+import { callbackPath, callbackSigningKey, callbackToken } from '../../../src/events/callback-token.js'
 import { newApiKey } from '../../../src/security/api-keys.js'
 import { startGateway, type Gateway } from '../../helpers/gateway.js'
 import { VENDOR_FIXTURES, type VendorUnderTest } from '../../helpers/vendors.js'
@@ -166,13 +166,15 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: passthrough', (fixture) => {
     }
   })
 
-  it("scrubs the connection's callback token, a gateway secret, from what the vendor answers", async () => {
+  it("scrubs the connection's callback token and signing key, gateway secrets, from what the vendor answers", async () => {
     const token = callbackToken(CALLBACK_SECRET, 'reads')
+    // Autotask shows a webhook's secretKey, which is the connection's signing key.
+    const signingKey = callbackSigningKey(CALLBACK_SECRET, 'reads')
     const callbackUrl = `https://gw.example${callbackPath('reads', token)}?recordId=`
     const url = `${connectionOf('reads')}${unmodelled.url}`
     for (const [contentType, body] of <Array<[string, string]>>[
-      ['application/json', JSON.stringify([{ id: 1, url: callbackUrl }])],
-      ['text/plain', `callback: ${callbackUrl}`],
+      ['application/json', JSON.stringify([{ id: 1, url: callbackUrl, secretKey: signingKey }])],
+      ['text/plain', `callback: ${callbackUrl} signed with ${signingKey}`],
     ]) {
       vendor.faults.respond({
         status: 200,
@@ -184,6 +186,7 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: passthrough', (fixture) => {
       expect(answer.statusCode).toBe(200)
       expect(answer.body).toContain('/callbacks/[redacted]?recordId=')
       expect(answer.body).not.toContain(token)
+      expect(answer.body).not.toContain(signingKey)
     }
   })
 
