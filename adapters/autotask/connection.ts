@@ -5,7 +5,7 @@ import { autotaskAuth } from './auth.js'
 import { autotaskBucket, DEFAULT_ZONE_INFORMATION_URL, type AutotaskConnectionConfig } from './config.js'
 import { describeAutotaskError } from './errors.js'
 import { thresholdWatch } from './rate-limit.js'
-import { zoneBaseUrl, zoneEndpointOf } from './zone.js'
+import { apiBaseOfZone, zoneBaseUrl, zoneEndpointOf } from './zone.js'
 
 /**
  * The connection's client: below the configured base URL, or the one its user's zone names (looked up before the
@@ -15,7 +15,8 @@ import { zoneBaseUrl, zoneEndpointOf } from './zone.js'
 export function autotaskClient(config: AutotaskConnectionConfig, deps: AdapterDeps): VendorClient {
   const bucket = autotaskBucket(config)
   const common = { connectionId: config.id, vendor: 'autotask', bucket, describeError: describeAutotaskError }
-  const baseUrl = config.baseUrl?.replace(/\/+$/, '') ?? zoneLookupOf(config, deps, common)
+  // A configured base may be the zone's root (`…/ATServicesRest/`) or its API base (`…/V1.0`).
+  const baseUrl = config.baseUrl ? apiBaseOfZone(config.baseUrl) : zoneLookupOf(config, deps, common)
   const client: VendorClient = vendorClientOn(deps, {
     ...common,
     baseUrl,
@@ -35,12 +36,14 @@ function zoneLookupOf(
   deps: AdapterDeps,
   common: Pick<Parameters<typeof vendorClientOn>[1], 'connectionId' | 'vendor' | 'bucket' | 'describeError'>,
 ) {
-  const endpoint = zoneEndpointOf(config.zoneInformationUrl ?? DEFAULT_ZONE_INFORMATION_URL)
+  const lookupUrl = config.zoneInformationUrl ?? DEFAULT_ZONE_INFORMATION_URL
+  const endpoint = zoneEndpointOf(lookupUrl)
   const client = vendorClientOn(deps, { ...common, baseUrl: endpoint.baseUrl, auth: staticAuth({}, []) })
   return zoneBaseUrl({
     client,
     path: endpoint.path,
     userName: config.userName,
     cached: (name, load) => deps.referenceCache.get(config.id, name, load),
+    secure: lookupUrl.startsWith('https://'),
   })
 }

@@ -8,8 +8,13 @@ import type { VendorErrorDescription } from '../../src/vendor-http/vendor-errors
  * `{"Message": "…"}` (a 405). A 500 whose messages are such a refusal is the caller's: it stands for a 400.
  */
 
-/** Messages of a 500 that is Autotask failing, not a refusal (apigrate/autotask-restapi#19: "Something went wrong"). */
-const SERVER_FAILURE = /^(something went wrong|an error has occurred|internal server error)\b/i
+/**
+ * Messages of a 500 that is Autotask failing, not a refusal: "Something went wrong" (apigrate/autotask-restapi#19),
+ * and the .NET and SQL Server failures an ASP.NET API passes on (unsourced wording: chosen so that a timeout, a
+ * deadlock or a null reference is never told to the caller as bad input).
+ */
+const SERVER_FAILURE =
+  /^(something went wrong|an error has occurred|internal server error)\b|object reference not set|timeout expired|deadlock|transaction \(process id|a transport-level error|the operation has timed out/i
 
 /**
  * Messages that say the API user's credentials are wrong: an unknown user or integration code answers 500

@@ -22,8 +22,7 @@ function connectAutotask(config: AutotaskConfig, deps: AdapterDeps) {
   const client = autotaskClient(config, deps)
   const api = autotaskApi(client)
   const cached = <T>(name: string, load: () => Promise<T>) => deps.referenceCache.get(config.id, name, load)
-  // Ticket links need the zone's web address, which a configured baseUrl does not tell: tickets' url is null.
-  const mapOptions = { ...categoryMapsOf(config), webUrl: null }
+  const mapOptions = categoryMapsOf(config)
 
   /** Every resource, one query walked to its end (`POST /Resources/query`). */
   const agents = (ctx: CallContext) =>

@@ -27,8 +27,6 @@ import type {
 export interface AutotaskMapOptions {
   statusMap: Record<string, StatusCategory>
   priorityMap: Record<string, PriorityLevel>
-  /** The zone's web app (zoneInformation's `webUrl`), for ticket links; null when unknown. */
-  webUrl: string | null
 }
 
 /** A picklist field's values by value (`picklistValues`, the value as text). */
@@ -113,12 +111,6 @@ export interface TicketPicklists {
 const ref = (id: number | null | undefined, name: string | null = null) =>
   id === null || id === undefined ? null : { id: String(id), name }
 
-/** Autotask's link to a ticket in its web app (Autotask's "ExecuteCommand" URLs, OpenTicketDetail). */
-const ticketUrl = (webUrl: string | null, id: number) =>
-  webUrl === null
-    ? null
-    : `${webUrl.replace(/\/?$/, '/')}Autotask/AutotaskExtend/ExecuteCommand.aspx?Code=OpenTicketDetail&TicketID=${id}`
-
 /**
  * `agentNames`: the resources' names by id, for the assignee. A ticket names its company and contact by id only,
  * so their names are null (reading them would cost a call per page).
@@ -133,7 +125,7 @@ export function ticketFromAutotask(
   const statusValue = String(ticket.status ?? '')
   const statusLabel = labelIn(picklists.status, ticket.status) ?? ''
   const priorityLabel = labelIn(picklists.priority, ticket.priority)
-  const assignee = ticket.assignedResourceID
+  const assignee = ticket.assignedResourceID ?? null
   return {
     id: String(ticket.id),
     number: textOrNull(ticket.ticketNumber) ?? String(ticket.id),
@@ -156,14 +148,15 @@ export function ticketFromAutotask(
     board: ref(ticket.queueID, labelIn(picklists.queueID, ticket.queueID)),
     customer: ref(ticket.companyID),
     contact: ref(ticket.contactID),
-    assignee: ref(assignee, assignee ? (agentNames.get(String(assignee)) ?? null) : null),
+    assignee: ref(assignee, assignee === null ? null : (agentNames.get(String(assignee)) ?? null)),
     createdAt: utcIsoOrEpoch(ticket.createDate),
     updatedAt: utcIsoOrEpoch(
       ticket.lastActivityDate ?? ticket.lastTrackedModificationDateTime ?? ticket.createDate,
     ),
     dueAt: utcIsoOrNull(ticket.dueDateTime),
     closedAt: utcIsoOrNull(ticket.completedDate),
-    url: ticketUrl(options.webUrl, ticket.id),
+    // No link: the web app's address is the zone's (zoneInformation's webUrl), unknown where a baseUrl is configured.
+    url: null,
     customFields: customFieldsFromAutotask(ticket.userDefinedFields, udfs),
     remote: ticket,
   }
@@ -189,7 +182,7 @@ export function commentFromAutotask(note: AutotaskTicketNote, publish: Picklist)
     ticketId: String(note.ticketID),
     body: note.description ?? '',
     visibility: isPublicNote(note, publish) ? 'public' : 'internal',
-    author: authorId ? { id: String(authorId), name: null } : null,
+    author: authorId === null || authorId === undefined ? null : { id: String(authorId), name: null },
     createdAt: utcIsoOrEpoch(note.createDateTime),
     remote: note,
   }

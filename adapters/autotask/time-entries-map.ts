@@ -14,7 +14,8 @@ export function timeEntryFromAutotask(
   entry: AutotaskTimeEntry,
   agentNames: ReadonlyMap<string, string>,
 ): TimeEntry {
-  const agentId = entry.resourceID ? String(entry.resourceID) : null
+  const agentId =
+    entry.resourceID === null || entry.resourceID === undefined ? null : String(entry.resourceID)
   const startedAt = utcIsoOrNull(entry.startDateTime ?? entry.dateWorked)
   return {
     id: String(entry.id),

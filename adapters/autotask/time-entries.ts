@@ -48,6 +48,8 @@ async function whoWorked(
  * Autotask's TimeEntries of tickets: one entity for a ticket's (`ticketID eq`) and every ticket's (`ticketID
  * exist`), created at `/TimeEntries` (it has no parent) with the ticket's id in the body.
  */
+const AUTOTASK_MINUTES_LIMIT = 24 * 60
+
 export function autotaskTimeEntries(
   context: AutotaskTimeEntryContext,
 ): TimeEntryDeclaration<AutotaskListQuery, AutotaskTimeEntry> {
@@ -61,13 +63,20 @@ export function autotaskTimeEntries(
       const names = agentNamesOf(await context.agents(ctx))
       return entries.map((entry) => timeEntryFromAutotask(entry, names))
     },
-    createBody: async (body, ctx, ticketId) =>
-      autotaskTimeEntryBody(
+    createBody: async (body, ctx, ticketId) => {
+      const span = timeSpanOf(body)
+      // "You cannot create time entries that are equal to or greater than 24 hours" (Autotask's TimeEntries page).
+      if (span.minutes >= AUTOTASK_MINUTES_LIMIT)
+        throw validationFailed('autotask takes less than 24 hours in one time entry', [
+          { field: 'minutes', message: `must be under ${AUTOTASK_MINUTES_LIMIT}` },
+        ])
+      return autotaskTimeEntryBody(
         autotaskPathId(ticketId),
         body,
-        timeSpanOf(body),
+        span,
         await whoWorked(body.agentId, context, ctx),
-      ),
+      )
+    },
     fieldNames: timeEntryFieldNames,
     missingParent: ticketNamed,
   }

@@ -33,6 +33,8 @@ export interface ZoneLookup {
   userName: string
   /** Keeps the answer for every replica (the connection's reference cache). */
   cached: (name: string, load: () => Promise<string>) => Promise<string>
+  /** Whether the lookup went over https: then the API base it names must too (the credentials go there). */
+  secure: boolean
 }
 
 /**
@@ -41,7 +43,7 @@ export interface ZoneLookup {
  * connection's configuration is wrong, said as such.
  */
 export const zoneBaseUrl =
-  ({ client, path, userName, cached }: ZoneLookup) =>
+  ({ client, path, userName, cached, secure }: ZoneLookup) =>
   (ctx: CallContext): Promise<string> =>
     cached('zone-api-base', async () => {
       let body: unknown
@@ -58,5 +60,10 @@ export const zoneBaseUrl =
       const url = isRecord(body) ? body.url : undefined
       if (typeof url !== 'string' || !/^https?:\/\//.test(url))
         throw vendorUnavailable(502, 'autotask answered zoneInformation without the url it documents')
+      if (secure && !url.startsWith('https://'))
+        throw vendorUnavailable(
+          502,
+          'autotask named a zone not served over https: no credentials are sent there',
+        )
       return apiBaseOfZone(url)
     })

@@ -108,10 +108,12 @@ export class VendorClient {
       failureThreshold: settings.breakerFailureThreshold,
       cooldownMs: settings.breakerCooldownMs,
     })
+    // An error answer's description may say it stands for another status (a vendor's business rule answered 500).
+    const statusOf = (status: number, body: unknown) => options.describeError(status, body).status ?? status
     const attempt = stack(
       [
         authLayer(options.auth),
-        limitSignalsLayer({ limiter, bucket, rateLimitHint: options.rateLimitHint, now }),
+        limitSignalsLayer({ limiter, bucket, rateLimitHint: options.rateLimitHint, now, statusOf }),
         writeHooksLayer,
       ],
       transport({ ...options, now, observer }),
@@ -120,10 +122,8 @@ export class VendorClient {
       bucketTurns({ vendor, limiter, bucket, now, observer }),
     )
     const onTurn = limiterLayer({ limiter, bucket, turns, settings, now, pause, observer })(attempt)
-    // An error answer's description may say it stands for another status (a vendor's business rule answered 500).
-    const statusOf = (status: number, body: unknown) => options.describeError(status, body).status ?? status
     const call = breakerLayer({ health: this.health, vendor, now, statusOf })(
-      retryLayer({ settings, now, pause, random: options.random })(onTurn),
+      retryLayer({ settings, now, pause, random: options.random, statusOf })(onTurn),
     )
     const { tracer } = options
     this.#call = tracer ? tracingLayer({ ...options, tracer })(call) : call

@@ -32,6 +32,12 @@ describe('autotask errors', () => {
     expect(describeAutotaskError(500, undefined).status).toBeUndefined()
     expect(describeAutotaskError(500, '<html>oops</html>').status).toBeUndefined()
     expect(gatewayError(500, { errors: ['Something went wrong'] })).toMatchObject({ status: 502 })
+    for (const failure of [
+      'Object reference not set to an instance of an object.',
+      'Timeout expired.  The timeout period elapsed prior to completion of the operation.',
+      'Transaction (Process ID 61) was deadlocked on lock resources with another process.',
+    ])
+      expect(describeAutotaskError(500, { errors: [failure] }).status).toBeUndefined()
   })
 
   it('reads the thread limit as a rate limit, and credentials named in a 500 as refused credentials', () => {

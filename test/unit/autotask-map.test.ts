@@ -27,7 +27,7 @@ import { autotaskTimeEntryBody, timeEntryFromAutotask } from '../../adapters/aut
 import type { AutotaskTicket, AutotaskTicketNote } from '../../adapters/autotask/types.js'
 import { GatewayError } from '../../src/errors.js'
 
-const options: AutotaskMapOptions = { statusMap: {}, priorityMap: {}, webUrl: 'https://ww5.autotask.net/' }
+const options: AutotaskMapOptions = { statusMap: {}, priorityMap: {} }
 const value = (value: string, label: string, extra: object = {}) => ({ value, label, ...extra })
 
 const picklists: TicketPicklists = {
@@ -87,7 +87,7 @@ describe('Autotask tickets', () => {
       assignee: { id: '29682885', name: 'Dana Reyes' },
       createdAt: '2025-03-14T09:26:53.123Z',
       updatedAt: '2025-03-14T11:02:10.000Z',
-      url: 'https://ww5.autotask.net/Autotask/AutotaskExtend/ExecuteCommand.aspx?Code=OpenTicketDetail&TicketID=7',
+      url: null,
     })
     expect(mapped.customFields).toEqual([
       { id: 'Site', name: 'Site', type: 'text', value: null },

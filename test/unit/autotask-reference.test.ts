@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { autotaskTimeEntries } from '../../adapters/autotask/time-entries.js'
 import type { AutotaskFieldInfo } from '../../adapters/autotask/api.js'
 import {
   AutotaskReference,
@@ -104,7 +105,7 @@ const reference = (statusMap = {}) =>
     userDefinedFields: async () => [],
     agents: async () => agents,
     products: async () => products,
-    mapOptions: { statusMap, priorityMap: {}, webUrl: null },
+    mapOptions: { statusMap, priorityMap: {} },
   })
 
 describe('Autotask reference data', () => {
@@ -187,5 +188,25 @@ describe('products', () => {
         status: 400,
         extras: { errors: [{ field: 'model' }] },
       })
+  })
+})
+
+describe('time entries', () => {
+  it('refuses a day or more in one entry before any call, as Autotask would', async () => {
+    const agent = {
+      id: '5',
+      name: 'Dana',
+      email: null,
+      active: true,
+      remote: { id: 5, defaultServiceDeskRoleID: 77 },
+    }
+    const declaration = autotaskTimeEntries({ agents: async () => [agent], ownResource: async () => agent })
+    const write = (minutes: number) =>
+      declaration.createBody!({ startedAt: '2025-03-03T08:00:00Z', minutes, agentId: '5' }, ctx, '7')
+    await expect(write(1440)).rejects.toMatchObject({
+      status: 400,
+      extras: { errors: [{ field: 'minutes' }] },
+    })
+    expect(await write(1439)).toMatchObject({ ticketID: 7, resourceID: 5, hoursWorked: 23.9833 })
   })
 })

@@ -7,7 +7,7 @@ import { apiBaseOfZone, zoneBaseUrl, zoneEndpointOf } from '../../adapters/autot
 
 const ctx = { log: pino({ level: 'silent' }) }
 
-function lookup(answer: () => unknown) {
+function lookup(answer: () => unknown, secure = true) {
   const calls: VendorCall[] = []
   const client = {
     send: async (call: VendorCall) => {
@@ -23,6 +23,7 @@ function lookup(answer: () => unknown) {
     path: '/zoneInformation',
     userName: 'api@example.com',
     cached: (name, load) => cache.get('at', name, load),
+    secure,
   })
   return { find, calls }
 }
@@ -69,5 +70,15 @@ describe('autotask zones', () => {
     await expect(lookup(() => ({ url: 'javascript:alert(1)' })).find(ctx)).rejects.toMatchObject({
       status: 502,
     })
+  })
+
+  it('sends no credentials to a zone a lookup over https names on plain http', async () => {
+    const plain = () => ({ url: 'http://webservices5.autotask.net/ATServicesRest/' })
+    await expect(lookup(plain).find(ctx)).rejects.toMatchObject({
+      status: 502,
+      detail: expect.stringContaining('https'),
+    })
+    // A lookup that is itself plain http (an emulator on loopback) may name a plain-http zone.
+    expect(await lookup(plain, false).find(ctx)).toBe('http://webservices5.autotask.net/ATServicesRest/V1.0')
   })
 })

@@ -9,10 +9,10 @@ import { scriptedLimiter } from '../helpers/scripted-limiter.js'
 const bucket = { key: 'vendor', limit: 20, windowMs: 1_000, burst: 1 }
 const spent: RateLimitHint = (headers, now) => (headers['x-remaining'] === '0' ? now + 5_000 : undefined)
 
-function signals(result: Attempt) {
+function signals(result: Attempt, statusOf?: (status: number, body: unknown) => number) {
   const time = fakeTime()
   const { limiter, blocked } = scriptedLimiter()
-  const layer = limitSignalsLayer({ limiter, bucket, rateLimitHint: spent, now: time.now })(
+  const layer = limitSignalsLayer({ limiter, bucket, rateLimitHint: spent, now: time.now, statusOf })(
     below(result).dispatch,
   )
   return { time, blocked, layer }
@@ -32,6 +32,16 @@ describe('the rate-limit signals layer', () => {
     const silent = signals(answered(429))
     expect(await silent.layer.send(exchangeOf())).toMatchObject({ status: 429, retryAfterMs: undefined })
     expect(silent.blocked).toEqual([{ key: 'vendor', untilMs: silent.time.now() + 1_000 }])
+  })
+
+  it('blocks the bucket after an answer that stands for a 429 (a vendor limit answered 500)', async () => {
+    const threadLimit = (status: number, body: unknown) => (body === 'thread limit' ? 429 : status)
+    const told = signals(answered(500, { body: 'thread limit' }), threadLimit)
+    await told.layer.send(exchangeOf())
+    expect(told.blocked).toEqual([{ key: 'vendor', untilMs: told.time.now() + 1_000 }])
+    const other = signals(answered(500, { body: 'failed' }), threadLimit)
+    await other.layer.send(exchangeOf())
+    expect(other.blocked).toEqual([])
   })
 
   it("voids the request's reserved turns before the block's end", async () => {

@@ -7,10 +7,10 @@ const settings = { maxAttempts: 3, retryBudgetMs: 2_000, rateLimitMaxWaitMs: 1_0
 const dropped: Attempt = { kind: 'transport', failure: { reachedVendor: true, timedOut: false } }
 
 /** Attempts answered with `results` in turn, each queued `queueMs` on the fake clock before it leaves. */
-function retrying(results: Attempt[], queueMs = 0) {
+function retrying(results: Attempt[], queueMs = 0, statusOf?: (status: number, body: unknown) => number) {
   const time = fakeTime()
   const seen: Array<Pick<Exchange, 'attempt' | 'retryWaitMs'>> = []
-  const send = retryLayer({ settings, now: time.now, pause: time.pause, random: () => 0.5 })(async (
+  const send = retryLayer({ settings, now: time.now, pause: time.pause, random: () => 0.5, statusOf })(async (
     exchange,
   ) => {
     seen.push({ attempt: exchange.attempt, retryWaitMs: exchange.retryWaitMs })
@@ -22,6 +22,15 @@ function retrying(results: Attempt[], queueMs = 0) {
 }
 
 describe('the retry layer', () => {
+  it('decides by the status an answer stands for: a refusal answered 503 is not repeated', async () => {
+    const refusal = (status: number, body: unknown) => (body === 'refused' ? 400 : status)
+    const { send, seen } = retrying([answered(503, { body: 'refused' }), answered(200)], 0, refusal)
+    expect(await send(exchangeOf({ method: 'PATCH' }))).toMatchObject({ status: 503 })
+    expect(seen).toHaveLength(1)
+    const failing = retrying([answered(503, { body: 'failed' }), answered(200)], 0, refusal)
+    expect(await failing.send(exchangeOf({ method: 'PATCH' }))).toMatchObject({ status: 200 })
+  })
+
   it('retries a GET after a 503 and a dropped connection, backing off in between', async () => {
     const { send, seen, time } = retrying([answered(503), dropped, answered(200)])
     const exchange = exchangeOf()

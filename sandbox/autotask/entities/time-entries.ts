@@ -82,10 +82,14 @@ function checkedWork(
   if (start === null || end === null)
     throw refused('TimeEntries for Service tickets require a start and stop time.')
   const spanHours = (Date.parse(end) - Date.parse(start)) / HOUR_MS
-  // (unsourced: the texts of these two chosen; Autotask takes a day's time at most per entry)
+  // (unsourced: this text chosen)
   if (spanHours <= 0) throw refused('endDateTime must be later than startDateTime')
   const hoursWorked = entry.hoursWorked ?? Math.round(spanHours * 100) / 100
-  if (hoursWorked <= 0 || hoursWorked > 24) throw refused('hoursWorked must be greater than 0 and at most 24')
+  // "You cannot create time entries that are equal to or greater than 24 hours" (HELP TimeEntryEntity.htm, SOAP;
+  // the REST page is believed the same: facts §7).
+  if (hoursWorked <= 0) throw refused('hoursWorked must be greater than 0')
+  if (hoursWorked >= 24)
+    throw refused('You cannot create time entries that are equal to or greater than 24 hours')
   // "Autotask derives it from hoursWorked − offsetHours" (the verification log above).
   const hoursToBill = Math.max(0, Math.round((hoursWorked - entry.offsetHours) * 100) / 100)
   return { roleID: entry.roleID, hoursWorked, hoursToBill }

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 import type { BucketSpec, RateLimiter } from '../../state/limiter/types.js'
 import type { VendorCallContext } from '../call.js'
 import { parseRetryAfter } from '../retry.js'
+import type { AnswerStatus } from './breaker.js'
 import type { Layer } from './exchange.js'
 
 /**
@@ -26,9 +27,11 @@ export const limitSignalsLayer =
     bucket: BucketSpec
     rateLimitHint?: RateLimitHint
     now: () => number
+    /** The status an answer stands for (a vendor's own limit answered 500: Autotask's thread limit). */
+    statusOf?: AnswerStatus
   }): Layer =>
   (next) => {
-    const { limiter, bucket, rateLimitHint, now } = options
+    const { limiter, bucket, rateLimitHint, now, statusOf = (status) => status } = options
     /** No call leaves before `untilMs`, and this request's turns before then are void. */
     const block = async (context: VendorCallContext, untilMs: number) => {
       await limiter.block(bucket, untilMs)
@@ -44,7 +47,8 @@ export const limitSignalsLayer =
         if (until !== undefined) await block(exchange.context, until)
         if (result.status < 300) return result
         const retryAfterMs = parseRetryAfter(result.headers['retry-after'], now())
-        if (result.status === 429) await block(exchange.context, now() + (retryAfterMs ?? 1000))
+        if (statusOf(result.status, result.body) === 429)
+          await block(exchange.context, now() + (retryAfterMs ?? 1000))
         return { ...result, retryAfterMs }
       },
     }

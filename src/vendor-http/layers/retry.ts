@@ -2,12 +2,15 @@ import { retryDecision, type AttemptOutcome } from '../retry.js'
 import type { VendorHttpSettings } from '../settings.js'
 import type { SendAttempt, SendCall } from './exchange.js'
 import type { Pause } from './pause.js'
+import type { AnswerStatus } from './breaker.js'
 
 interface RetryOptions {
   settings: Pick<VendorHttpSettings, 'maxAttempts' | 'retryBudgetMs' | 'rateLimitMaxWaitMs'>
   now: () => number
   pause: Pause
   random?: () => number
+  /** The status an answer stands for (the vendor's description of it may say another: breaker.ts). */
+  statusOf?: AnswerStatus
 }
 
 /**
@@ -18,7 +21,7 @@ export const retryLayer =
   (options: RetryOptions) =>
   (next: SendAttempt): SendCall =>
   async (exchange) => {
-    const { settings, now, pause } = options
+    const { settings, now, pause, statusOf = (status) => status } = options
     const decide = (attempt: number, outcome: AttemptOutcome, deadline: number) =>
       retryDecision({
         method: exchange.call.method,
@@ -62,8 +65,9 @@ export const retryLayer =
         }
         case 'response': {
           if (result.status < 300) return result
-          if (result.status === 429) vendorSaid429 = true
-          const { status, retryAfterMs } = result
+          const status = statusOf(result.status, result.body)
+          if (status === 429) vendorSaid429 = true
+          const { retryAfterMs } = result
           const decision = decide(attempt, { kind: 'response', status, retryAfterMs }, deadline)
           if (!decision.retry) return result
           exchange.retryReasons.push(decision.reason)
