@@ -1,6 +1,6 @@
 import { bareRecord, isRecord, recordsIn } from '../../src/vendor-http/answer.js'
 import type { VendorCall, VendorClient } from '../../src/vendor-http/client.js'
-import { notFound, vendorUnavailable } from '../../src/errors.js'
+import { GatewayError, notFound, vendorUnavailable } from '../../src/errors.js'
 import { keysetPage } from '../kit/paging.js'
 import { missingRecordOr, readAfterWrite, type Target, type VendorApi } from '../kit/resource.js'
 import type { CallContext, ListRequest } from '../types.js'
@@ -167,7 +167,15 @@ export function autotaskApi(client: VendorClient): AutotaskApi {
     async update(target, body, { fieldNames }, ctx) {
       if (Object.values(body).every((value) => value === undefined)) return item(target.itemPath, ctx)
       const sent = { ...body, id: Number(target.id) }
-      await send({ method: 'PATCH', path: target.path, body: sent, fieldNames }, ctx)
+      await send({ method: 'PATCH', path: target.path, body: sent, fieldNames }, ctx).catch(
+        async (error: unknown) => {
+          // No source says how Autotask refuses an update of an id it lacks: a refusal is checked by a read, whose
+          // `item: null` is the 404.
+          if (error instanceof GatewayError && (error.status === 400 || error.status === 422))
+            await item(target.itemPath, ctx)
+          throw error
+        },
+      )
       return readAfterWrite(() => item(target.itemPath, ctx))
     },
 

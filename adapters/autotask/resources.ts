@@ -1,3 +1,4 @@
+import { agentNamesOf } from '../../src/mapping/agents.js'
 import type { Agent } from '../../src/canonical/agent.js'
 import type { Asset, AssetCreate, AssetUpdate } from '../../src/canonical/asset.js'
 import type { Comment, CommentCreate } from '../../src/canonical/comment.js'
@@ -63,9 +64,6 @@ export interface AutotaskResourceContext {
   /** The resource the API user is, for the required owner of a new company; undefined when not found. */
   ownResource: (ctx: CallContext) => Promise<Agent | undefined>
 }
-
-export const agentNamesOf = (agents: readonly Agent[]): ReadonlyMap<string, string> =>
-  new Map(agents.map((agent) => [agent.id, agent.name]))
 
 /**
  * Autotask's tickets, notes, companies, configuration items and contacts, declared. Every list is a query of the

@@ -7,7 +7,7 @@ import type { CallContext } from '../types.js'
 import { AUTOTASK_FILTERS, timeEntryConditions } from './filters.js'
 import { autotaskPathId, ticketNamed } from './map.js'
 import { listQuery, type AutotaskListQuery } from './query.js'
-import { agentNamesOf } from './resources.js'
+import { agentNamesOf } from '../../src/mapping/agents.js'
 import {
   autotaskTimeEntryBody,
   timeEntryFieldNames,

@@ -1,4 +1,3 @@
-import type { Agent } from '../../src/canonical/agent.js'
 import type { ListFilters } from '../../src/canonical/list-query.js'
 import type { TimeEntry, TimeEntryCreate, TimeEntrySpan } from '../../src/canonical/time-entry.js'
 import { withoutUndefined } from '../../src/mapping/ids.js'
@@ -14,10 +13,6 @@ import type { SyncroTicketTimer } from './types.js'
  * becoming a comment; the gateway's comments list is Syncro's comments, and shows an entry's notes only if Syncro
  * itself made a comment of them.
  */
-
-/** The agents' names by id, for the entries' `user_id`. */
-export const agentNamesOf = (agents: readonly Agent[]): ReadonlyMap<string, string> =>
-  new Map(agents.map((agent) => [agent.id, agent.name]))
 
 /**
  * The time recorded: `active_duration` (seconds; a paused timer's is less than its span), else the span from start to

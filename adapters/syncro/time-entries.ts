@@ -1,3 +1,4 @@
+import { agentNamesOf } from '../../src/mapping/agents.js'
 import { Type } from '@sinclair/typebox'
 import type { Agent } from '../../src/canonical/agent.js'
 import { validationFailed } from '../../src/errors.js'
@@ -9,7 +10,6 @@ import type { SyncroListQuery } from './api.js'
 import { SYNCRO_FILTERS, timerQuery } from './query.js'
 import { ticketPath } from './resources.js'
 import {
-  agentNamesOf,
   syncroTimerEntryBody,
   ticketTimersMatching,
   timeEntryFromSyncro,

@@ -140,6 +140,25 @@ describe('autotask lists', () => {
 })
 
 describe('autotask records', () => {
+  it('answers 404 for an update Autotask refuses of a record it does not have, and the refusal for one it has', async () => {
+    const refusal = new GatewayError(422, 'validation_failed', 'autotask rejected the request: …')
+    const missing = fakeClient(
+      () => refusal,
+      () => ({ item: null }),
+    )
+    const target = { path: '/Tickets', itemPath: '/Tickets/42', id: '42' }
+    const write = { fieldNames: {} }
+    expect(await failure(missing.api.update(target, { title: 'x' }, write, ctx))).toMatchObject({
+      status: 404,
+    })
+    expect(missing.calls.map((call) => call.method)).toEqual(['PATCH', 'GET'])
+    const present = fakeClient(
+      () => refusal,
+      () => ({ item: { id: 42 } }),
+    )
+    expect(await failure(present.api.update(target, { title: 'x' }, write, ctx))).toBe(refusal)
+  })
+
   it('reads {item}; {"item": null} is a missing record', async () => {
     const { api } = fakeClient(
       () => ({ item: { id: 7, title: 'x' } }),

@@ -3,8 +3,8 @@ import type { VendorApi } from '../../adapters/kit/resource.js'
 import type { SyncroListQuery } from '../../adapters/syncro/api.js'
 import { timerQuery } from '../../adapters/syncro/query.js'
 import { syncroTimeEntries } from '../../adapters/syncro/time-entries.js'
+import { agentNamesOf } from '../../src/mapping/agents.js'
 import {
-  agentNamesOf,
   syncroTimerEntryBody,
   ticketTimersMatching,
   timeEntryFromSyncro,
