@@ -16,11 +16,8 @@ import type { VendorErrorDescription } from '../../src/vendor-http/vendor-errors
 const SERVER_FAILURE =
   /^(something went wrong|an error has occurred|internal server error)\b|object reference not set|timeout expired|deadlock|transaction \(process id|a transport-level error|the operation has timed out/i
 
-/**
- * Messages that say the API user's credentials are wrong: an unknown user or integration code answers 500
- * (apigrate/autotask-restapi#19). (Unsourced wording: chosen to catch any message naming them.)
- */
-const CREDENTIALS = /\b(user ?name|integration ?code|tracking identifier|credentials?|authenticat\w*)\b/i
+// An unknown user or integration code answers 500 "Something went wrong" (apigrate/autotask-restapi#19): a failure
+// like any other, which no wording tells apart; only a wrong secret is a 401.
 
 /** The thread limit: "Thread Threshold Exceeded" (n8n-nodes-autotask PR #107), with a status that may not be 429. */
 const THREAD_LIMIT = /thread threshold/i
@@ -53,12 +50,11 @@ function messagesIn(body: unknown): string[] | undefined {
   return typeof body.message === 'string' ? [body.message] : undefined
 }
 
-/** The status a 500 stands for: a refusal (400), a spent thread limit (429), wrong credentials (401), or itself. */
+/** The status a 500 stands for: a refusal (400), a spent thread limit (429), or itself. */
 function statusOf500(messages: string[]): number | undefined {
   if (messages.length === 0 || messages.some((message) => SERVER_FAILURE.test(message.trim())))
     return undefined
   if (messages.some((message) => THREAD_LIMIT.test(message))) return 429
-  if (messages.some((message) => CREDENTIALS.test(message) && !fieldOfMessage(message))) return 401
   return 400
 }
 

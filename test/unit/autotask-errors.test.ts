@@ -40,14 +40,10 @@ describe('autotask errors', () => {
       expect(describeAutotaskError(500, { errors: [failure] }).status).toBeUndefined()
   })
 
-  it('reads the thread limit as a rate limit, and credentials named in a 500 as refused credentials', () => {
+  it('reads the thread limit as a rate limit', () => {
     const thread =
       'Thread Threshold Exceeded — The Autotask API thread threshold of 3 threads has been exceeded.'
     expect(gatewayError(500, { errors: [thread] })).toMatchObject({ status: 429, code: 'rate_limited' })
-    expect(gatewayError(500, { errors: ['Invalid integration code'] })).toMatchObject({
-      status: 502,
-      detail: "autotask rejected the connection's credentials",
-    })
   })
 
   it('reads ASP.NET bodies, error objects, and keeps other statuses as they are', () => {
