@@ -38,6 +38,8 @@ export interface HaloEmulator {
   readonly tokens: {
     /** How many tokens were issued (successful POST /auth/token) since start or resetStats. */
     readonly issued: number
+    /** When each of those was issued, on the emulator's clock. */
+    readonly issuedAt: readonly number[]
     /** Changes the lifetime of tokens issued from now on (the switch that makes expiry testable in seconds). */
     setLifetimeSeconds(seconds: number): void
     /** Revokes every token issued so far: the API answers 401 to them. */
@@ -119,6 +121,9 @@ export async function startHaloEmulator(options?: HaloEmulatorOptions): Promise<
     tokens: {
       get issued() {
         return tokens.issued
+      },
+      get issuedAt() {
+        return tokens.issuedAt
       },
       setLifetimeSeconds: (seconds) => tokens.setLifetimeSeconds(seconds),
       revokeAll: () => tokens.revokeAll(),

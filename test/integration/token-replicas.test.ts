@@ -54,17 +54,32 @@ async function callEverywhere(): Promise<number[]> {
   return (await Promise.all(answers)).map((answer) => answer.status)
 }
 
-it('4 processes x 50 first calls fetch one token; after expiry one more; a revoked token is replaced once', async () => {
+const HALF_LIFETIME_MS = (TOKEN_LIFETIME_S * 1000) / 2
+
+/**
+ * A batch of calls everywhere, and when the vendor issued the tokens it fetched. A cached token is refreshed in the
+ * background once half its lifetime is past (src/state/tokens/token-cache.ts, refreshAt): on a busy machine a batch
+ * may outlast that, and one refresh more is right then. A herd (replicas or callers fetching their own) is tokens
+ * issued close together: each token after the batch's first must come a good part of a half-lifetime after the one
+ * before (less the time its fetch took, hence half of it).
+ */
+async function expectOneTokenAtATime(issuedBefore: number) {
   expect(await callEverywhere()).toEqual(Array(200).fill(200))
-  expect(emulator.tokens.issued).toBe(1)
+  const times = emulator.tokens.issuedAt.slice(issuedBefore)
+  expect(times.length).toBeGreaterThanOrEqual(1)
+  for (let i = 1; i < times.length; i++)
+    expect(times[i]! - times[i - 1]!).toBeGreaterThan(HALF_LIFETIME_MS / 2)
+}
+
+it('4 processes x 50 first calls fetch one token; after expiry one more; a revoked token is replaced once', async () => {
+  // The token the replicas fetched as they started counts as this batch's.
+  await expectOneTokenAtATime(0)
 
   // Past the token's lifetime: the next calls need a new one, fetched by one replica for all.
   await new Promise((resolve) => setTimeout(resolve, TOKEN_LIFETIME_S * 1000 + 100))
-  expect(await callEverywhere()).toEqual(Array(200).fill(200))
-  expect(emulator.tokens.issued).toBe(2)
+  await expectOneTokenAtATime(emulator.tokens.issued)
 
   // Every replica meets the 401; the token is dropped once, replaced once, and no caller sees the 401.
   emulator.tokens.revokeAll()
-  expect(await callEverywhere()).toEqual(Array(200).fill(200))
-  expect(emulator.tokens.issued).toBe(3)
+  await expectOneTokenAtATime(emulator.tokens.issued)
 }, 60_000)

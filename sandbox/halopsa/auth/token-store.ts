@@ -18,6 +18,7 @@ interface TokenEntry {
 export class TokenStore {
   private readonly entries = new Map<string, TokenEntry>()
   private issuedCount = 0
+  private readonly issuedTimes: number[] = []
 
   constructor(
     private lifetimeSeconds: number,
@@ -28,12 +29,18 @@ export class TokenStore {
     return this.issuedCount
   }
 
+  /** When each token counted in `issued` was issued, on the emulator's clock. */
+  get issuedAt(): readonly number[] {
+    return this.issuedTimes
+  }
+
   issue(scopes: string[]): IssuedToken {
     const now = this.clock()
     this.forgetExpired(now)
     const accessToken = randomBytes(32).toString('base64url')
     this.entries.set(digest(accessToken), { expiresAt: now + this.lifetimeSeconds * 1000, scopes })
     this.issuedCount++
+    this.issuedTimes.push(now)
     return { accessToken, expiresIn: this.lifetimeSeconds, scopes }
   }
 
@@ -55,6 +62,7 @@ export class TokenStore {
 
   resetCount(): void {
     this.issuedCount = 0
+    this.issuedTimes.length = 0
   }
 
   private forgetExpired(now: number): void {
