@@ -5,12 +5,14 @@ import { autotaskAuth } from './auth.js'
 import { autotaskBucket, DEFAULT_ZONE_INFORMATION_URL, type AutotaskConnectionConfig } from './config.js'
 import { describeAutotaskError } from './errors.js'
 import { thresholdWatch } from './rate-limit.js'
+import { autotaskThreads } from './threads.js'
 import { apiBaseOfZone, zoneBaseUrl, zoneEndpointOf } from './zone.js'
 
 /**
  * The connection's client: below the configured base URL, or the one its user's zone names (looked up before the
  * first call, kept in the reference cache for every replica); its calls carry the three credential headers, draw
- * from the database's bucket, and watch Autotask's threshold when answers slow down.
+ * from the database's bucket, go no more than 3 at once to an entity (threads.ts), and watch Autotask's threshold
+ * when answers slow down.
  */
 export function autotaskClient(config: AutotaskConnectionConfig, deps: AdapterDeps): VendorClient {
   const bucket = autotaskBucket(config)
@@ -21,6 +23,7 @@ export function autotaskClient(config: AutotaskConnectionConfig, deps: AdapterDe
     ...common,
     baseUrl,
     auth: autotaskAuth(config),
+    concurrency: autotaskThreads,
     rateLimitHint: thresholdWatch({
       read: async (ctx) => (await client.send({ method: 'GET', path: '/ThresholdInformation' }, ctx)).body,
       hold: (untilMs) => deps.limiter.block(bucket, untilMs),
@@ -30,7 +33,10 @@ export function autotaskClient(config: AutotaskConnectionConfig, deps: AdapterDe
   return client
 }
 
-/** zoneInformation takes no credentials (the facts, §1); its call draws from the database's bucket all the same. */
+/**
+ * zoneInformation takes no credentials (the facts, §1) and no part of the thread limit (the help's ThreadLimiting
+ * page, the facts, §6); its call draws from the database's bucket all the same.
+ */
 function zoneLookupOf(
   config: AutotaskConnectionConfig,
   deps: AdapterDeps,

@@ -10,6 +10,7 @@ import { answerOf, type AnswerOptions } from './layers/answer.js'
 import { authLayer } from './layers/auth.js'
 import { breakerLayer } from './layers/breaker.js'
 import { callerShareLayer } from './layers/caller-share.js'
+import { concurrencyLayer, type ConcurrencyLimit } from './layers/concurrency.js'
 import { exchangeFor, stack, type SendCall } from './layers/exchange.js'
 import { limitSignalsLayer, type RateLimitHint } from './layers/limit-signals.js'
 import { limiterLayer } from './layers/limiter.js'
@@ -53,6 +54,8 @@ export interface VendorClientOptions {
   headers?: Record<string, string>
   /** Reads a vendor's rate-limit headers; returns when the quota is back if it is spent, else undefined. */
   rateLimitHint?: RateLimitHint
+  /** The vendor's limit on calls at once, where it has one: each attempt holds a slot of its key. */
+  concurrency?: ConcurrencyLimit
   now?: () => number
   random?: () => number
   /** `timers/promises` setTimeout by default; tests pass a fake. */
@@ -88,10 +91,10 @@ export const vendorClientOn = (
 
 /**
  * Every vendor call goes through here, down the layers in `src/vendor-http/layers/`: the connection's circuit
- * breaker, the retries, a turn at the shared rate limit (through the caller's share), then for each attempt its
- * credentials, the vendor's rate-limit signals, the write hooks and undici. Metrics and logs watch through an
- * observer; with tracing on, a span covers the whole call. Adapters see either a parsed 2xx body or a GatewayError;
- * the passthrough sees the vendor's answer as it is (`sendRaw`).
+ * breaker, the retries, a slot where the vendor limits calls at once, a turn at the shared rate limit (through the
+ * caller's share), then for each attempt its credentials, the vendor's rate-limit signals, the write hooks and
+ * undici. Metrics and logs watch through an observer; with tracing on, a span covers the whole call. Adapters see
+ * either a parsed 2xx body or a GatewayError; the passthrough sees the vendor's answer as it is (`sendRaw`).
  */
 export class VendorClient {
   readonly health: ConnectionHealth
@@ -102,7 +105,8 @@ export class VendorClient {
   constructor(options: VendorClientOptions) {
     const { vendor, limiter, bucket, settings } = options
     const now = options.now ?? Date.now
-    const pause = pauseWith(options.sleep ?? sleep, vendor)
+    const sleepFor = options.sleep ?? sleep
+    const pause = pauseWith(sleepFor, vendor)
     const observer = metricsAndLogs(options.metrics, options.connectionId, vendor)
     this.health = new ConnectionHealth({
       failureThreshold: settings.breakerFailureThreshold,
@@ -122,8 +126,12 @@ export class VendorClient {
       bucketTurns({ vendor, limiter, bucket, now, observer }),
     )
     const onTurn = limiterLayer({ limiter, bucket, turns, settings, now, pause, observer })(attempt)
+    const { concurrency } = options
+    const inSlot = concurrency
+      ? concurrencyLayer({ concurrency, vendor, settings, now, sleep: sleepFor })(onTurn)
+      : onTurn
     const call = breakerLayer({ health: this.health, vendor, now, statusOf })(
-      retryLayer({ settings, now, pause, random: options.random, statusOf })(onTurn),
+      retryLayer({ settings, now, pause, random: options.random, statusOf })(inSlot),
     )
     const { tracer } = options
     this.#call = tracer ? tracingLayer({ ...options, tracer })(call) : call

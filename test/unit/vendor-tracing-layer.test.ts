@@ -49,11 +49,12 @@ describe('the tracing layer', () => {
     })
   })
 
-  it('tells the attempts, why each was repeated, and the status the call ended with', async () => {
+  it('tells the attempts, why each was repeated, the wait for a slot, and the status the call ended with', async () => {
     const { send, spans } = traced(async (exchange) => {
       exchange.attempt = 3
       exchange.retryReasons.push('status 503', 'transport error')
       exchange.probe = true
+      exchange.slotWaitMs = 40
       return answered(503)
     })
     await send(exchangeOf())
@@ -62,6 +63,7 @@ describe('the tracing layer', () => {
       'psa.attempts': 3,
       'psa.retry.reasons': ['status 503', 'transport error'],
       'psa.breaker.probe': true,
+      'psa.concurrency.wait_ms': 40,
       'http.response.status_code': 503,
       'error.type': '503',
     })

@@ -26,6 +26,8 @@ export interface Exchange {
   sentAt: number | undefined
   /** How long the call has waited for its turns at the rate limits, every attempt so far (limiter layer). */
   limiterWaitMs: number
+  /** How long the call has waited for a slot where the vendor limits calls at once, every attempt so far (concurrency layer). */
+  slotWaitMs: number
   /** Why each attempt before this one was repeated, in order (retry layer). */
   retryReasons: string[]
 }
@@ -40,6 +42,7 @@ export const exchangeFor = (call: VendorCall, context: VendorCallContext, baseUr
   authHeaders: {},
   sentAt: undefined,
   limiterWaitMs: 0,
+  slotWaitMs: 0,
   retryReasons: [],
 })
 

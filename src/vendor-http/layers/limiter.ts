@@ -31,7 +31,7 @@ export const limiterLayer =
   async (exchange) => {
     const { bucket, settings, now, observer } = options
     const tolerance = lateTurnToleranceMs(bucket)
-    let maxWaitMs = exchange.retryWaitMs ?? firstTurnMaxWait(exchange, settings.rateLimitMaxWaitMs)
+    let maxWaitMs = queueMaxWaitMs(exchange, settings)
     for (let retakes = 0; ; retakes++) {
       const queuedAt = now()
       const turn = await takeTurn(options, exchange, maxWaitMs)
@@ -45,13 +45,18 @@ export const limiterLayer =
   }
 
 /**
- * How long a call may queue for its first turn. Newcomers up to rateLimitMaxWaitMs; twice that for a request
+ * How long an attempt may queue (for its turn, and for a slot where the vendor limits calls at once): a retry as
+ * long as the retry layer says. A first attempt: newcomers up to rateLimitMaxWaitMs; twice that for a request
  * already under way (its earlier calls are spent: losing its later ones to newcomers wastes them), for the
  * breaker's probe (the connection's way back), and for a caller held to a share of the limit (it takes no
  * more than its share, and under a flood from others it still gets that).
  */
-function firstTurnMaxWait({ probe, context }: Exchange, queueMs: number): number {
-  return probe || context.admission?.started || context.share ? 2 * queueMs : queueMs
+export function queueMaxWaitMs(
+  { retryWaitMs, probe, context }: Exchange,
+  { rateLimitMaxWaitMs }: Pick<VendorHttpSettings, 'rateLimitMaxWaitMs'>,
+): number {
+  if (retryWaitMs !== undefined) return retryWaitMs
+  return probe || context.admission?.started || context.share ? 2 * rateLimitMaxWaitMs : rateLimitMaxWaitMs
 }
 
 /** A turn its request reserved ahead, else a new one (reserving the further turns the request expects); waited for. */

@@ -57,6 +57,7 @@ function whatTheLayersDid(exchange: Exchange): Attributes {
   return {
     'psa.attempts': exchange.attempt,
     'psa.limiter.wait_ms': exchange.limiterWaitMs,
+    ...(exchange.slotWaitMs > 0 ? { 'psa.concurrency.wait_ms': exchange.slotWaitMs } : {}),
     ...(exchange.retryReasons.length > 0 ? { 'psa.retry.reasons': exchange.retryReasons } : {}),
     ...(exchange.probe ? { 'psa.breaker.probe': true } : {}),
   }
