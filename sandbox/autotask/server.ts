@@ -49,9 +49,8 @@ const THRESHOLD_EXCEEDED =
  * added latency; the body; the handler. `zoneInformation` needs no credentials and is not counted.
  */
 export function createRequestListener(pipeline: RequestPipeline) {
-  const literals = literalSegments(pipeline.routes)
   return (request: IncomingMessage, response: ServerResponse): void => {
-    handle(pipeline, literals, request, response).catch((error: unknown) => {
+    handle(pipeline, request, response).catch((error: unknown) => {
       sendReply(
         response,
         error instanceof ReplyError ? error.reply : refused('An unexpected error occurred.'),
@@ -60,20 +59,15 @@ export function createRequestListener(pipeline: RequestPipeline) {
   }
 }
 
-async function handle(
-  pipeline: RequestPipeline,
-  literals: Literals,
-  request: IncomingMessage,
-  response: ServerResponse,
-) {
+async function handle(pipeline: RequestPipeline, request: IncomingMessage, response: ServerResponse) {
   const method = request.method ?? 'GET'
   const [pathname = '/', search = ''] = (request.url ?? '/').split(/\?(.*)/s)
   const query = new URLSearchParams(search)
   const discoveryPath = pathAfter(pathname, pipeline.paths.discovery)
   const apiPath = pathAfter(pathname, pipeline.paths.zone)
   const isZoneLookup = discoveryPath?.toLowerCase() === '/zoneinformation' && method === 'GET'
-  const path = apiPath === undefined ? undefined : canonicalPath(apiPath, literals)
-  const match = path === undefined ? undefined : matchRoute(pipeline.routes, method, path)
+  const match = apiPath === undefined ? undefined : routeOf(pipeline.routes, method, apiPath)
+  const path = match && apiPath !== undefined ? spelledAsRoute(match.route.pattern, apiPath) : apiPath
   const routeKey = isZoneLookup ? '/zoneInformation' : (match?.route.pattern ?? '(no route)')
   countRequest(pipeline.stats, `${method} ${routeKey}`)
 
@@ -98,7 +92,7 @@ async function handle(
   if (discoveryPath !== undefined) return send(pipeline, response, unauthorized())
   if (path === undefined) return send(pipeline, response, noRoute(pathname))
   if (!match) {
-    const otherVerb = pipeline.routes.some((route) => matchRoute([route], route.method, path))
+    const otherVerb = pipeline.routes.some((route) => routeOf([route], route.method, path))
     return send(pipeline, response, otherVerb ? methodNotAllowed(method) : noRoute(pathname))
   }
   const auth = pipeline.authenticate(request.headers)
@@ -152,31 +146,21 @@ function pathAfter(pathname: string, prefix: string): string | undefined {
 }
 
 /**
- * Paths are read without case, as ASP.NET routes them (facts §1: clients write `ATServicesRest/V1.0` and
- * `atservicesrest/v1.0`, `zoneInformation` and `ZoneInformation`): each segment that spells a route's literal
- * in another case is rewritten to the route's spelling, so routing and the stats use one name.
+ * Paths are routed without case, as ASP.NET routes them (facts §1: clients write `ATServicesRest/V1.0` and
+ * `atservicesrest/v1.0`, `zoneInformation` and `ZoneInformation`).
  */
-function canonicalPath(path: string, literals: Literals): string {
-  return path
+function routeOf(routes: readonly Route<RouteHandler>[], method: string, path: string) {
+  return matchRoute(routes, method, path, { ignoreCase: true })
+}
+
+/** The path with the route's own spelling of its literal segments, so faults and the stats see one name. */
+function spelledAsRoute(pattern: string, path: string): string {
+  const sent = path.split('/').filter((segment) => segment !== '')
+  const spelled = pattern
     .split('/')
-    .map((segment) =>
-      literals.exact.has(segment) ? segment : (literals.byLowerCase.get(segment.toLowerCase()) ?? segment),
-    )
-    .join('/')
-}
-
-/** The routes' literal segments; a segment spelled as one of them is kept (`fields` and `Fields` both exist). */
-interface Literals {
-  exact: ReadonlySet<string>
-  byLowerCase: ReadonlyMap<string, string>
-}
-
-function literalSegments(routes: readonly Route<RouteHandler>[]): Literals {
-  const exact = new Set<string>()
-  for (const route of routes)
-    for (const segment of route.pattern.split('/'))
-      if (segment !== '' && !segment.startsWith(':')) exact.add(segment)
-  return { exact, byLowerCase: new Map([...exact].map((segment) => [segment.toLowerCase(), segment])) }
+    .filter((segment) => segment !== '')
+    .map((segment, index) => (segment.startsWith(':') ? sent[index] : segment))
+  return `/${spelled.join('/')}`
 }
 
 /** A 429 fault without its own body looks like the vendor's own refusal. */

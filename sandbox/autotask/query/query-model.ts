@@ -46,9 +46,16 @@ function readIncludeFields(value: unknown): string[] | undefined {
   return value.length === 0 ? undefined : (value as string[])
 }
 
-/** The `search` parameter's JSON; unreadable JSON is refused like a bad query (unsourced: chosen). */
-export function parseSearch(search: string | null): unknown {
+/** The `search` parameter of a query's URL, which GET queries and every page after the first carry. */
+export function searchParameter(request: { query: URLSearchParams }): string {
+  const search = request.query.get('search')
+  // (unsourced text: chosen)
   if (search === null) throw new EntityError(500, ['The search parameter is required.'])
+  return search
+}
+
+/** A query's JSON as text; unreadable JSON is refused like a bad query (unsourced: chosen). */
+export function parseSearch(search: string): unknown {
   try {
     return JSON.parse(search) as unknown
   } catch {
