@@ -98,3 +98,18 @@ export function pageDetails(page: Page, requestCount: number, nextUrl: (token: P
     nextPageUrl: page.next ? nextUrl(page.next) : null,
   }
 }
+
+/** Where a page is read: `query/next` for a POST query's pages, `query` for a GET query's (see pageDetails). */
+export type PageRoute = 'query' | 'query/next'
+
+/** The absolute URL of the page `token` names, of the query `search` on `entityName`. */
+export function pageUrl(
+  baseUrl: string,
+  entityName: string,
+  route: PageRoute,
+  search: string,
+): (token: PagingToken) => string {
+  return (token) =>
+    `${baseUrl}/${entityName}/${route}?paging=${encodeURIComponent(JSON.stringify(token))}` +
+    `&search=${encodeURIComponent(search)}`
+}

@@ -72,8 +72,8 @@ export const CONTACTS: EntityDefinition = {
       userDefinedFields: userDefinedValues(db, 'Contacts', body.userDefinedFields, []),
     }) as Row
   },
-  update(db, body, _parentId, now) {
-    const contact = recordToUpdate(db.contacts, body, 'Contacts')
+  update(db, body, parentId, now) {
+    const contact = recordToUpdate(db.contacts, body, 'Contacts', { idField: 'companyID', parentId })
     const values = acceptedValues(contactFields(), db, body, 'update', contact)
     checkIsActive(values)
     const at = toTimestamp(now.getTime())

@@ -65,9 +65,10 @@ export const TICKET_NOTES: EntityDefinition = {
   },
   update(db, body, parentId, now) {
     const ticket = parentTicket(db, parentId)
-    const note = recordToUpdate(db.ticketNotes, body, 'TicketNotes')
-    if (note.ticketID !== ticket.id)
-      throw new EntityError(404, [`TicketNotes with id ${note.id} was not found.`])
+    const note = recordToUpdate(db.ticketNotes, body, 'TicketNotes', {
+      idField: 'ticketID',
+      parentId: ticket.id,
+    })
     // An update must name noteType and publish again, or it answers 500 (practitioner's notes above, Notes).
     const missing = ['noteType', 'publish'].filter(
       (field) => body[field] === undefined || body[field] === null,

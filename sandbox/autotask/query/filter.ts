@@ -154,6 +154,10 @@ export function comparable(value: unknown, field: FieldRef): Comparable {
     case 'short':
     case 'decimal':
     case 'double': {
+      // An integer flag takes true/false as 1/0: Datto's Postman collection filters Contacts `IsActive eq true`,
+      // an int32 field (facts §9).
+      if (typeof value === 'boolean' && field.dataType !== 'decimal' && field.dataType !== 'double')
+        return value ? 1 : 0
       const number =
         typeof value === 'number'
           ? value

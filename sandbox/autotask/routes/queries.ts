@@ -2,7 +2,15 @@ import type { EmulatorReply } from '../../shared/reply.js'
 import type { EntityDefinition, FieldDefinition, Row } from '../entities/entity.js'
 import { singularName } from '../entity-names.js'
 import type { AutotaskRequest, HandlerContext } from '../http-types.js'
-import { firstPageToken, pageAt, pageDetails, readPagingToken, type PagingToken } from '../paging.js'
+import {
+  firstPageToken,
+  pageAt,
+  pageDetails,
+  pageUrl,
+  readPagingToken,
+  type PageRoute,
+  type PagingToken,
+} from '../paging.js'
 import { matchesAll } from '../query/evaluate.js'
 import { parseSearch, readQueryModel, searchParameter, type QueryModel } from '../query/query-model.js'
 import { methodNotAllowed } from '../vendor-errors.js'
@@ -21,13 +29,11 @@ export function queryHandlers(entity: EntityDefinition) {
     context: HandlerContext,
     search: string,
     token: PagingToken | undefined,
-    nextAt: 'query' | 'query/next',
+    nextAt: PageRoute,
   ): EmulatorReply => {
     const { model, fields, matching } = run(context, parseSearch(search))
     const at = pageAt(matching, token ?? firstPageToken(model.maxRecords))
-    const nextUrl = (next: PagingToken) =>
-      `${context.baseUrl}/${entity.name}/${nextAt}?paging=${encodeURIComponent(JSON.stringify(next))}` +
-      `&search=${encodeURIComponent(search)}`
+    const nextUrl = pageUrl(context.baseUrl, entity.name, nextAt, search)
     return {
       status: 200,
       body: {

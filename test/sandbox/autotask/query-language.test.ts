@@ -39,6 +39,11 @@ describe('the filter language', () => {
     ).toEqual([2, 4])
   })
 
+  it('reads true and false as 1 and 0 on an integer field (Contacts `IsActive eq true`)', async () => {
+    expect(await ids([{ op: 'eq', field: 'status', value: true }])).toEqual([1, 4, 7, 10])
+    expect(await ids([{ op: 'in', field: 'status', value: [false] }])).toEqual([3, 6, 9, 12])
+  })
+
   it('compares text without case, and reads field names without case', async () => {
     expect(await ids([{ op: 'eq', field: 'NAME', value: 'widget 3' }])).toEqual([3])
     expect(await ids([{ op: 'beginsWith', field: 'name', value: 'WIDGET 1' }])).toEqual([1, 10, 11, 12])
@@ -129,8 +134,11 @@ describe('the filter language', () => {
     ])
   })
 
-  it('keeps MaxRecords within 1..500', async () => {
-    for (const MaxRecords of [0, 501, 2.5, '10'])
+  it('keeps MaxRecords within 1..500, converting it as ASP.NET binds an int32', async () => {
+    const all = [{ op: 'gt', field: 'id', value: 0 }]
+    expect(await ids(all, { MaxRecords: '3' })).toEqual([1, 2, 3])
+    expect(await ids(all, { MaxRecords: 2.5 })).toEqual([1, 2])
+    for (const MaxRecords of [0, 501, '501', 'ten', true])
       expect(await refusal([{ op: 'gt', field: 'id', value: 0 }], { MaxRecords })).toEqual([
         'maxCountOfRecordsToReturn must be between 1 and 500',
       ])

@@ -10,10 +10,12 @@ beforeAll(async () => {
 })
 afterAll(() => autotask.close())
 
+/** A call with the API user's credentials; `path` after the zone's API base, or a whole URL. */
 function api(path: string, method = 'GET', body?: unknown) {
   const user = autotask.apiUsers[0]!
   const headers = { UserName: user.userName, Secret: user.secret, ApiIntegrationCode: user.integrationCode }
-  return callJson(`${autotask.baseUrl}${path}`, { method, headers, body })
+  const url = path.startsWith('http') ? path : `${autotask.baseUrl}${path}`
+  return callJson(url, { method, headers, body })
 }
 
 describe('routing without case', () => {
@@ -36,5 +38,29 @@ describe('routing without case', () => {
     ])
       expect(await api(path), path).toMatchObject({ status: 200, json: { items: [] } })
     await api(`/TicketWebhooks/${hook.json.itemId}`, 'DELETE')
+  })
+})
+
+describe('child lists', () => {
+  it('pages a list of more than 500 children on to the child entity query', async () => {
+    const ticket = [...autotask.db.tickets.values()].at(-1)!
+    const had = autotask.db.notesOf(ticket.id).length
+    for (let n = had; n < 503; n++)
+      autotask.db.insert('ticketNotes', {
+        ticketID: ticket.id,
+        title: null,
+        description: `note ${n}`,
+        noteType: 1,
+        publish: 1,
+        creatorResourceID: null,
+        createDateTime: '2026-01-01T00:00:00.000Z',
+        lastActivityDate: '2026-01-01T00:00:00.000Z',
+      })
+    const first = await api(`/Tickets/${ticket.id}/Notes`)
+    expect(first.json.pageDetails).toMatchObject({ count: 500, nextPageUrl: expect.any(String) })
+    const rest = await api(first.json.pageDetails.nextPageUrl, 'POST')
+    expect(rest.json.pageDetails).toMatchObject({ count: 3, nextPageUrl: null })
+    const ids = [...first.json.items, ...rest.json.items].map((note: { id: number }) => note.id)
+    expect(ids).toEqual(autotask.db.notesOf(ticket.id).map((note) => note.id))
   })
 })
