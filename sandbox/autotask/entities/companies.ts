@@ -12,6 +12,7 @@ import {
   reference,
   required,
   text,
+  watchable,
 } from './fields.js'
 import { userDefinedValues } from './user-defined-fields.js'
 import { acceptedValues, recordToUpdate } from './writes.js'
@@ -24,11 +25,11 @@ import { acceptedValues, recordToUpdate } from './writes.js'
 function companyFields(db: AutotaskDatabase): FieldDefinition[] {
   return [
     idField(),
-    text('companyName', 100, required),
+    text('companyName', 100, { ...required, ...watchable }),
     text('companyNumber', 50),
-    picklist('companyType', db.picklist('Companies', 'companyType'), required),
+    picklist('companyType', db.picklist('Companies', 'companyType'), { ...required, ...watchable }),
     integer('classification'),
-    text('phone', 25, required),
+    text('phone', 25, { ...required, ...watchable }),
     text('fax', 25),
     text('address1', 128),
     text('address2', 128),
@@ -37,8 +38,8 @@ function companyFields(db: AutotaskDatabase): FieldDefinition[] {
     text('postalCode', 10),
     integer('countryID'),
     text('webAddress', 255),
-    boolean('isActive'),
-    reference('ownerResourceID', 'Resource', required),
+    boolean('isActive', watchable),
+    reference('ownerResourceID', 'Resource', { ...required, ...watchable }),
     reference('parentCompanyID', 'Company'),
     dateTime('createDate', readOnly),
     dateTime('lastActivityDate', readOnly),
@@ -58,6 +59,8 @@ export const COMPANIES: EntityDefinition = {
     supportsWebhookCallouts: true,
   },
   fields: companyFields,
+  // Company Name = 7, Company Type = 24 (Datto's Postman collection "Webhooks - Step 2", facts §8).
+  webhookFieldIDs: { companyName: 7, companyType: 24 },
   rows: (db) => db.companies as Map<number, Row>,
   userDefinedFields: (db) => db.userDefinedFields.Companies ?? [],
   create(db, body, _parentId, now) {

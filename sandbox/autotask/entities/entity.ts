@@ -75,6 +75,11 @@ export interface EntityDefinition {
   update?(db: AutotaskDatabase, body: Record<string, unknown>, parentId: number | undefined, now: Date): Row
   /** `DELETE /{Entity}/{id}` for entities whose `info.canDelete`. Throws EntityError (404 when there is none). */
   delete?(db: AutotaskDatabase, id: number, parentId: number | undefined): void
+  /**
+   * Autotask's own callout field ids (`{Kind}WebhookFields.fieldID`) of the fields a source names; the other
+   * fields with `isSupportedWebhookField` get ids of the emulator's.
+   */
+  webhookFieldIDs?: Readonly<Record<string, number>>
   /** What `/{Entity}/entityInformation/userDefinedFields` answers (entities with `hasUserDefinedFields`). */
   userDefinedFields?(db: AutotaskDatabase): FieldDefinition[]
 }

@@ -2,7 +2,7 @@ import { toTimestamp } from '../../shared/dates.js'
 import type { AutotaskDatabase } from '../database.js'
 import type { TicketNoteRecord } from '../records.js'
 import { EntityError, type EntityDefinition, type FieldDefinition, type Row } from './entity.js'
-import { dateTime, idField, picklist, readOnly, reference, required, text } from './fields.js'
+import { dateTime, idField, picklist, readOnly, reference, required, text, watchable } from './fields.js'
 import { acceptedValues, recordToUpdate, refused } from './writes.js'
 
 // Required: ticketID, description (≤ 32000), noteType, publish; title optional (≤ 250); createDateTime and
@@ -15,10 +15,10 @@ function noteFields(db: AutotaskDatabase): FieldDefinition[] {
   return [
     idField(),
     reference('ticketID', 'Ticket', { ...required, isReadOnly: false }),
-    text('title', 250),
-    text('description', 32000, required),
-    picklist('noteType', db.picklist('TicketNotes', 'noteType'), required),
-    picklist('publish', db.picklist('TicketNotes', 'publish'), required),
+    text('title', 250, watchable),
+    text('description', 32000, { ...required, ...watchable }),
+    picklist('noteType', db.picklist('TicketNotes', 'noteType'), { ...required, ...watchable }),
+    picklist('publish', db.picklist('TicketNotes', 'publish'), { ...required, ...watchable }),
     reference('creatorResourceID', 'Resource', readOnly),
     dateTime('createDateTime', readOnly),
     dateTime('lastActivityDate', readOnly),
@@ -58,6 +58,7 @@ export const TICKET_NOTES: EntityDefinition = {
       creatorResourceID: db.apiResourceID,
       createDateTime: at,
       lastActivityDate: at,
+      userDefinedFields: [],
     })
     // A note is activity on its ticket. (unsourced: chosen because `lastActivityDate` says so by its name)
     db.update('tickets', ticket, { lastActivityDate: at, lastActivityResourceID: db.apiResourceID })

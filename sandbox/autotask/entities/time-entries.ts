@@ -143,6 +143,7 @@ export const TIME_ENTRIES: EntityDefinition = {
       createDateTime: at,
       lastModifiedUserID: db.apiResourceID,
       lastModifiedDateTime: at,
+      userDefinedFields: [],
     })
     const ticket = db.tickets.get(entry.ticketID as number)
     // (unsourced: chosen, as for notes: time on a ticket is activity on it)

@@ -1,5 +1,6 @@
 import type { EmulatorReply } from '../../shared/reply.js'
 import { EntityError, type EntityDefinition, type FieldDefinition, type Row } from '../entities/entity.js'
+import { udfInformation } from '../entities/user-defined-fields.js'
 import { pathId, singularName } from '../entity-names.js'
 import type { AutotaskRequest, HandlerContext } from '../http-types.js'
 import { firstPageToken, pageAt, pageDetails, pageUrl } from '../paging.js'
@@ -118,7 +119,7 @@ export function entityFields(entity: EntityDefinition) {
 export function userDefinedFields(entity: EntityDefinition) {
   return (_request: AutotaskRequest, { db }: HandlerContext): EmulatorReply => ({
     status: 200,
-    body: { fields: entity.userDefinedFields?.(db) ?? [] },
+    body: { fields: (entity.userDefinedFields?.(db) ?? []).map(udfInformation) },
   })
 }
 

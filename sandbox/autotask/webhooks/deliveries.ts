@@ -62,7 +62,7 @@ function calloutFields(
     deleted: hook.isSubscribedToDeleteEvents,
   }
   if (!subscribedTo[change.action]) return undefined
-  const byId = webhookFieldIds(watched.fields(db))
+  const byId = webhookFieldIds(watched, db)
   const named = registry.fieldsOf(hook.id).flatMap((field) => {
     const definition = byId.get(field.fieldID)
     return definition ? [{ name: definition.name, ...field }] : []

@@ -102,9 +102,17 @@ describe('entity information and the threshold', () => {
     })
     const fields = (await call('/Widgets/entityInformation/fields')).json.fields
     expect(fields.map((field: { name: string }) => field.name)).toContain('status')
-    expect((await call('/Widgets/entityInformation/userDefinedFields')).json.fields).toEqual([
-      expect.objectContaining({ name: 'Colour' }),
-    ])
+    const [udf, ...more] = (await call('/Widgets/entityInformation/userDefinedFields')).json.fields
+    expect(more).toEqual([])
+    expect(udf).toMatchObject({
+      name: 'Colour',
+      label: 'Colour',
+      type: 'string',
+      length: 100,
+      defaultValue: null,
+    })
+    expect(udf).toHaveProperty('description')
+    expect(udf).not.toHaveProperty('dataType')
     expect((await call('/WidgetNotes/entityInformation/userDefinedFields')).json.fields).toEqual([])
     expect((await call('/Widgets/1/Notes/entityInformation')).json.info.name).toBe('WidgetNotes')
   })

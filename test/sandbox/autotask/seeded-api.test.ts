@@ -55,6 +55,7 @@ describe('child lists', () => {
         creatorResourceID: null,
         createDateTime: '2026-01-01T00:00:00.000Z',
         lastActivityDate: '2026-01-01T00:00:00.000Z',
+        userDefinedFields: [],
       })
     const first = await api(`/Tickets/${ticket.id}/Notes`)
     expect(first.json.pageDetails).toMatchObject({ count: 500, nextPageUrl: expect.any(String) })
@@ -62,5 +63,17 @@ describe('child lists', () => {
     expect(rest.json.pageDetails).toMatchObject({ count: 3, nextPageUrl: null })
     const ids = [...first.json.items, ...rest.json.items].map((note: { id: number }) => note.id)
     expect(ids).toEqual(autotask.db.notesOf(ticket.id).map((note) => note.id))
+  })
+})
+
+describe('records', () => {
+  it('carries userDefinedFields on notes and time entries, as their swagger models do', async () => {
+    for (const entity of ['TicketNotes', 'TimeEntries']) {
+      const { json } = await api(`/${entity}/query`, 'POST', {
+        filter: [{ op: 'gte', field: 'id', value: 0 }],
+      })
+      expect(json.items.length, entity).toBeGreaterThan(0)
+      for (const item of json.items) expect(item.userDefinedFields, entity).toEqual([])
+    }
   })
 })
