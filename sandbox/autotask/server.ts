@@ -87,8 +87,9 @@ async function handle(pipeline: RequestPipeline, request: IncomingMessage, respo
   // The zone, and the paging URLs in it, are named on the origin the caller reached: see engine.ts.
   const origin = requestOrigin(request) ?? pipeline.origin
   if (isZoneLookup) return send(pipeline, response, pipeline.zoneInformation(query, origin))
-  // An API call on the discovery host reaches a zone that does not hold the user's database: Autotask answers a
-  // stale zone with a 401 (WYRE-AI/autotask-mcp src/services/autotask-http.ts retries a 401 after zone discovery).
+  // An API call on the discovery host reaches a zone that does not hold the user's database: a 401 (unsourced:
+  // chosen; WYRE-AI/autotask-mcp src/services/autotask-http.ts retrying a 401 after zone discovery shows a client
+  // expecting one, not what Autotask answers).
   if (discoveryPath !== undefined) return send(pipeline, response, unauthorized())
   if (path === undefined) return send(pipeline, response, noRoute(pathname))
   if (!match) {

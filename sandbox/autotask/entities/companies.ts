@@ -19,8 +19,8 @@ import { acceptedValues, recordToUpdate } from './writes.js'
 
 // Required: companyName (≤ 100), companyType, ownerResourceID, phone (≤ 25); other lengths from the same source
 // (ecitsolutions/Autotask:Autotask/Functions/New-AtwsAccount.ps1, the SOAP Account the REST Companies entity
-// renamed). Company 0 is the Autotask account's own company (a live sandbox's "companyID = 0", verification
-// log found by code search).
+// renamed). Company 0 is the Autotask account's own company (APIGRATE README "Get the root company"; Datto's
+// Postman collection, facts §9).
 
 function companyFields(db: AutotaskDatabase): FieldDefinition[] {
   return [
@@ -88,7 +88,7 @@ export const COMPANIES: EntityDefinition = {
     }) as Row
   },
   update(db, body, _parentId, now) {
-    const company = recordToUpdate(db.companies, body, 'Companies')
+    const company = recordToUpdate(db.companies, body)
     const values = acceptedValues(companyFields(db), db, body, 'update', company)
     const at = toTimestamp(now.getTime())
     return db.update('companies', company, {

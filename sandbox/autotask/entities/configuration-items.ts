@@ -80,7 +80,7 @@ export const CONFIGURATION_ITEMS: EntityDefinition = {
     }) as Row
   },
   update(db, body, _parentId, now) {
-    const item = recordToUpdate(db.configurationItems, body, 'ConfigurationItems')
+    const item = recordToUpdate(db.configurationItems, body)
     // "companyID cannot be updated. Any companyID value provided on update is ignored." (HELP REST
     // Entities/ConfigurationItemsEntity.htm)
     const { companyID: _ignored, ...values } = acceptedValues(

@@ -83,7 +83,7 @@ export const CONTACTS: EntityDefinition = {
     }) as Row
   },
   update(db, body, parentId, now) {
-    const contact = recordToUpdate(db.contacts, body, 'Contacts', { idField: 'companyID', parentId })
+    const contact = recordToUpdate(db.contacts, body, { idField: 'companyID', parentId })
     const values = acceptedValues(contactFields(), db, body, 'update', contact)
     checkIsActive(values)
     const at = toTimestamp(now.getTime())

@@ -5,11 +5,12 @@ import { EntityError, type EntityDefinition, type FieldDefinition, type Row } fr
 import { dateTime, idField, picklist, readOnly, reference, required, text, watchable } from './fields.js'
 import { acceptedValues, recordToUpdate, refused } from './writes.js'
 
-// Required: ticketID, description (≤ 32000), noteType, publish; title optional (≤ 250); createDateTime and
-// creatorResourceID read only (a practitioner's verification log of a live sandbox, "V1" TicketNotes, 2026-06,
-// found by code search; ecitsolutions/Autotask:Autotask/Functions/New-AtwsTicketNote.ps1 Mandatory parameters).
-// Written only under the ticket: `POST /Tickets/{id}/Notes`; `/TicketNotes` as a top-level write answers 404
-// and a note cannot be deleted (405) (practitioner's notes "Autotask API — Lessons Learned", Notes).
+// Required: ticketID, description (≤ 32000), noteType, publish; title optional (≤ 250)
+// (ecitsolutions/Autotask:Autotask/Functions/New-AtwsTicketNote.ps1 Mandatory parameters; noteType isRequired in
+// django-autotask's fixture, facts §7); createDateTime and creatorResourceID read only (facts §5 "Read-only system
+// stamps"). Written only under the ticket: `POST /Tickets/{id}/Notes`; `/TicketNotes` as a top-level write answers
+// 404 (WYRE-AI/autotask-mcp#24, facts §4) and a note cannot be deleted (no DELETE in SWAGGER; 405 in
+// a practitioner's notes "Autotask API — Lessons Learned" (zone 19; repository not identified: weak)).
 
 function noteFields(db: AutotaskDatabase): FieldDefinition[] {
   return [
@@ -66,11 +67,11 @@ export const TICKET_NOTES: EntityDefinition = {
   },
   update(db, body, parentId, now) {
     const ticket = parentTicket(db, parentId)
-    const note = recordToUpdate(db.ticketNotes, body, 'TicketNotes', {
+    const note = recordToUpdate(db.ticketNotes, body, {
       idField: 'ticketID',
       parentId: ticket.id,
     })
-    // An update must name noteType and publish again, or it answers 500 (practitioner's notes above, Notes).
+    // An update must name noteType and publish again, or it answers 500 (the notes above, Notes; weak).
     const missing = ['noteType', 'publish'].filter(
       (field) => body[field] === undefined || body[field] === null,
     )

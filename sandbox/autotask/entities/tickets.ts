@@ -150,7 +150,7 @@ export const TICKETS: EntityDefinition = {
     return db.insert('tickets', { ...record, ...completion(db, record.status, false, now) }) as Row
   },
   update(db, body, _parentId, now) {
-    const ticket = recordToUpdate(db.tickets, body, 'Tickets')
+    const ticket = recordToUpdate(db.tickets, body)
     const values = acceptedValues(ticketFields(db), db, body, 'update', ticket) as Partial<TicketRecord>
     checkAssignment(db, { ...ticket, ...values })
     const at = toTimestamp(now.getTime())

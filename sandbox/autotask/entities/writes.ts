@@ -6,8 +6,8 @@ import { bind } from './json-binding.js'
 // What every create and update checks against the entity's field definitions, with Autotask's answers.
 // Validation refusals are HTTP 500 with the message in `errors`: a missing required field answers 500
 // "Value does not exist for the required field resourceID", a bad picklist value 500 "Picklist value [3] does not
-// exist for priority" (practitioner's notes "Autotask API — Lessons Learned", TimeEntries and Tickets sections,
-// found by code search; WYRE-AI/msp-claude-plugins#32 shows a business rule's text in the same shape).
+// exist for priority" (a practitioner's notes "Autotask API — Lessons Learned" (zone 19; repository not identified: weak), TimeEntries
+// and Tickets sections; WYRE-AI/msp-claude-plugins#32 shows a business rule's text in the same shape).
 
 /** The tables a `referenceEntityType` names. */
 const REFERENCED_TABLES: Record<string, AutotaskTableName> = {
@@ -31,8 +31,8 @@ export function refused(...errors: string[]): EntityError {
 /**
  * The values of `body` the write stores, bound as ASP.NET binds them (json-binding.ts), checked and normalized
  * (date-times to UTC ISO 8601). Fields the entity does not have are ignored (a body's `workType` on a ticket "does
- * nothing": the notes above); so are read-only ones ("TimeEntries.hoursToBill is read-only … silently ignores a
- * supplied value": a practitioner's log of entityInformation answers, found by code search). A create must name
+ * nothing": the notes above); so are read-only ones (unsourced: chosen; HELP says of some read-only values that
+ * "the API will ignore the call's values", ServicesEntity.htm, facts §4). A create must name
  * every required writable field, and may not send a field as null: explicit nulls on a create are refused with a
  * 500 (KelvinTegelaar/AutotaskAPI#26, where stripping the nulls cured "Internal Server Error 500"; the text is ours,
  * unsourced). An update checks what it names (a sub-picklist against its parent's new or `current` value).
@@ -148,13 +148,14 @@ function checkReference(
 }
 
 /**
- * The record an update names by its `id`; written under a parent's URL (`/Companies/{id}/Contacts`), a record of
- * another parent is none of this one's.
+ * The record an update (or a delete) names by its `id`; written under a parent's URL (`/Companies/{id}/Contacts`),
+ * a record of another parent is none of this one's. An id that names none is refused like any value that
+ * references nothing, a 500 (unsourced: no source quotes this answer; chosen as every observed business refusal is
+ * a 500 and this is Autotask's text for a reference to nothing, WYRE-AI/autotask-mcp#46, facts §4).
  */
 export function recordToUpdate<T extends Row>(
   rows: ReadonlyMap<number, T>,
   body: Record<string, unknown>,
-  entityName: string,
   under?: { idField: string; parentId: number | undefined },
 ): T {
   const id = body.id
@@ -162,7 +163,6 @@ export function recordToUpdate<T extends Row>(
     throw refused(`Value does not exist for the required field id`)
   const record = rows.get(id)
   const ofParent = !under || under.parentId === undefined || record?.[under.idField] === under.parentId
-  // (unsourced: chosen because no source quotes the answer to an update of an id that does not exist)
-  if (!record || !ofParent) throw new EntityError(404, [`${entityName} with id ${id} was not found.`])
+  if (!record || !ofParent) throw refused('Value does not reference an existing entity for id . ')
   return record
 }

@@ -122,11 +122,11 @@ export function webhookEntities(registry: WebhookRegistry, watched: EntityDefini
       return hook
     },
     delete(_db, id) {
-      const hook = recordToUpdate(registry.hooks, { id }, hooksName)
+      const hook = recordToUpdate(registry.hooks, { id })
       registry.remove(hook.id)
     },
     update(db, body) {
-      const hook = recordToUpdate(registry.hooks, body, hooksName)
+      const hook = recordToUpdate(registry.hooks, body)
       const values = acceptedValues(webhookFields(), db, body, 'update', hook)
       checkUrls(values)
       refuseDuplicate(registry, { ...hook, ...values })
@@ -158,7 +158,7 @@ export function webhookEntities(registry: WebhookRegistry, watched: EntityDefini
       return field
     },
     update(db, body) {
-      const field = recordToUpdate(registry.fields, body, fieldsName)
+      const field = recordToUpdate(registry.fields, body)
       return Object.assign(field, acceptedValues(calloutFieldFields(db, watched), db, body, 'update', field))
     },
   }

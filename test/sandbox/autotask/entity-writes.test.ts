@@ -159,12 +159,15 @@ describe('Tickets writes', () => {
     ).toEqual(['The specified AssignedResourceID and AssignedRoleID combination is not currently defined'])
   })
 
-  it('updates only the named fields, stamps completion, and answers 404 for an unknown id', () => {
+  it('updates only the named fields, stamps completion, and refuses an unknown id with a 500', () => {
     const created = write('Tickets', ticket)
     const updated = write('Tickets', { id: created.id, status: 5 })
     expect(updated).toMatchObject({ title: ticket.title, status: 5, completedDate: NOW.toISOString() })
     expect(write('Tickets', { id: created.id, status: 8 })).toMatchObject({ completedDate: null })
-    expect(refusal('Tickets', { id: 999_999, title: 'x' }).status).toBe(404)
+    expect(refusal('Tickets', { id: 999_999, title: 'x' })).toMatchObject({
+      status: 500,
+      errors: ['Value does not reference an existing entity for id . '],
+    })
   })
 })
 
@@ -264,7 +267,7 @@ describe('Contacts and the activity', () => {
     const contact = write('Contacts', { firstName: 'Ada', lastName: 'Byron', isActive: 1 }, 174)
     const other = [...db.companies.keys()].find((id) => id !== 174)!
     expect(refusal('Contacts', { id: contact.id, firstName: 'Eve', companyID: other }, other)).toMatchObject({
-      errors: [`Contacts with id ${contact.id} was not found.`],
+      errors: ['Value does not reference an existing entity for id . '],
     })
     expect(db.contacts.get(contact.id)).toMatchObject({ firstName: 'Ada', companyID: 174 })
     expect(write('Contacts', { id: contact.id, firstName: 'Eve' }, 174)).toMatchObject({ firstName: 'Eve' })

@@ -86,6 +86,29 @@ describe('the filter language', () => {
     expect(await ids([{ op: 'ne', field: 'status', value: 0 }])).toHaveLength(12)
   })
 
+  it('knows operators only as HELP spells them', async () => {
+    expect(await ids([{ op: 'EQ', field: 'status', value: 0 }])).toHaveLength(12)
+    expect(await ids([{ op: 'NotExist', field: 'serial' }])).toHaveLength(12)
+    expect(await ids([{ op: 'OR', items: [{ op: 'eq', field: 'id', value: 1 }] }])).toHaveLength(12)
+  })
+
+  it('tells empty text from no value', async () => {
+    const { widgets } = fixture.current
+    const widget = widgets.get(3)!
+    widget.serial = ''
+    try {
+      expect(await ids([{ op: 'eq', field: 'serial', value: '' }])).toEqual([3])
+      expect(
+        await ids([
+          { op: 'exist', field: 'serial' },
+          { op: 'lt', field: 'id', value: 5 },
+        ]),
+      ).toEqual([2, 3, 4])
+    } finally {
+      widget.serial = null
+    }
+  })
+
   it('matches nothing for an empty filter, and refuses a missing one', async () => {
     expect(await ids([])).toEqual([])
     const { status } = await fixture.current.call('/Widgets/query', {

