@@ -81,8 +81,8 @@ describe('TicketWebhooks registered through the API', () => {
   })
 
   it("writes JSON as Autotask's serializer does, so signatures over the raw body match", () => {
-    expect(autotaskJson({ text: `a&b <c> 'd' +e é` })).toBe(
-      '{"text":"a\\u0026b \\u003cc\\u003e \\u0027d\\u0027 \\u002be \\u00e9"}',
+    expect(autotaskJson({ text: `a&b <c> 'd' +e é \`f\` "g" \\ \u007f`, n: 1e21 })).toBe(
+      '{"text":"a\\u0026b \\u003Cc\\u003E \\u0027d\\u0027 \\u002Be \\u00E9 \\u0060f\\u0060 \\u0022g\\u0022 \\\\ \u007f","n":1e+21}',
     )
   })
 
