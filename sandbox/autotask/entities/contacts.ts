@@ -50,7 +50,8 @@ export const CONTACTS: EntityDefinition = {
     name: 'Contacts',
     canCreate: true,
     canUpdate: true,
-    canDelete: false,
+    // DELETE /Companies/{parentId}/Contacts/{id} (SWAGGER, facts §4); not emulated (routes/index.ts).
+    canDelete: true,
     canQuery: true,
     // SWAGGER ContactModel carries UserDefinedFields (KelvinTegelaar/AutotaskAPI:v1.json).
     hasUserDefinedFields: true,

@@ -102,6 +102,14 @@ export function getChild(entity: EntityDefinition, parent: NonNullable<EntityDef
   }
 }
 
+/**
+ * A call the vendor serves that the emulator does not: 501, in Web API's `{"Message"}` shape (unsourced: chosen so
+ * it reads as the sandbox's limit, never as an Autotask answer).
+ */
+export function notEmulated({ method, path }: AutotaskRequest): EmulatorReply {
+  return { status: 501, body: { Message: `${method} ${path} is not emulated by the Autotask sandbox.` } }
+}
+
 /** `/{Entity}/entityInformation` → `{"info": {…}}` (SWAGGER EntityInformationResultModel, camelCase on the wire). */
 export function entityInformation(entity: EntityDefinition) {
   return (): EmulatorReply => ({ status: 200, body: { info: entity.info } })

@@ -77,3 +77,26 @@ describe('records', () => {
     }
   })
 })
+
+describe('what Autotask serves and the sandbox does not', () => {
+  it('answers 501 for PUT, a contact delete under its company, and a resource update', async () => {
+    const contact = [...autotask.db.contacts.values()][0]!
+    for (const [method, path] of [
+      ['PUT', '/Tickets'],
+      ['PUT', '/Companies/0/Contacts'],
+      ['DELETE', `/Companies/${contact.companyID}/Contacts/${contact.id}`],
+      ['PATCH', '/Resources'],
+      ['PUT', '/Resources'],
+    ] as const) {
+      const answer = await api(path, method, { id: 1 })
+      expect(answer.status, `${method} ${path}`).toBe(501)
+      expect(answer.json.Message, `${method} ${path}`).toContain('not emulated')
+    }
+    expect(autotask.db.contacts.has(contact.id)).toBe(true)
+    expect((await api('/Resources/entityInformation')).json.info).toMatchObject({
+      canUpdate: true,
+      canCreate: false,
+    })
+    expect((await api('/Resources', 'POST', { firstName: 'x' })).status).toBe(405)
+  })
+})
