@@ -11,6 +11,7 @@ import type { AuthOutcome } from './auth.js'
 import { EntityError } from './entities/entity.js'
 import type { HandlerContext, RouteHandler } from './http-types.js'
 import { readJsonBody } from './http-io.js'
+import { threadThresholdText, type ThreadLimit } from './thread-limit.js'
 import type { DatabaseThreshold } from './threshold.js'
 import { methodNotAllowed, noRoute, refused, unauthorized, vendorError } from './vendor-errors.js'
 
@@ -32,6 +33,7 @@ export interface RequestPipeline {
   zoneInformation(query: URLSearchParams, origin: string): EmulatorReply
   authenticate(headers: IncomingHttpHeaders): AuthOutcome
   threshold: DatabaseThreshold
+  threads: ThreadLimit
   faults: FaultInjector
   stats: EmulatorStats
   /** Resolves after `ms`, or at once when the emulator closes. */
@@ -45,7 +47,8 @@ const THRESHOLD_EXCEEDED =
 /**
  * One request's way through the emulator: counted; an injected fault, if any (before anything else, like a proxy
  * in front of the vendor, so it uses no quota); routing (ASP.NET routes before its filters run, so an unknown path
- * is a 404 and a wrong verb a 405 whatever the credentials); the credentials; the database's threshold, with its
+ * is a 404 and a wrong verb a 405 whatever the credentials); the credentials; the thread limit (a thread is held
+ * until the answer is sent or the connection closes); the database's threshold, with its
  * added latency; the body; the handler. `zoneInformation` needs no credentials and is not counted.
  */
 export function createRequestListener(pipeline: RequestPipeline) {
@@ -98,6 +101,9 @@ async function handle(pipeline: RequestPipeline, request: IncomingMessage, respo
   }
   const auth = pipeline.authenticate(request.headers)
   if (!auth.ok) return send(pipeline, response, auth.reply)
+  const thread = pipeline.threads.take(auth.user.integrationCode, path)
+  if (!thread) return send(pipeline, response, refused(threadThresholdText(pipeline.threads.limit)))
+  response.once('close', thread.release)
 
   const admitted = pipeline.threshold.admit()
   if (!admitted.accepted) {
