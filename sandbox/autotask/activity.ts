@@ -7,7 +7,7 @@ import { ENTITIES } from './entities/index.js'
 /**
  * Changes the database as people at the MSP would, through the entities' own writes (so each change is
  * validated and stamped exactly as an API write is). `now` is the runtime's clock. Tickets cannot be deleted
- * in Autotask (a DELETE answers 405: practitioner's notes "Autotask API — Lessons Learned"), so that move never
+ * in Autotask (no DELETE in SWAGGER; a DELETE answers 405 in a practitioner's notes "Autotask API — Lessons Learned" (zone 19; repository not identified: weak)), so that move never
  * happens here and another is made instead.
  */
 export function createAutotaskActivity(

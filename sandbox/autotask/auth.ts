@@ -9,6 +9,8 @@ export interface ApiUser {
   integrationCode: string
 }
 
+const SOMETHING_WENT_WRONG = 'Something went wrong'
+
 export type AuthOutcome = { ok: true; user: ApiUser } | { ok: false; reply: EmulatorReply }
 
 /**
@@ -26,10 +28,10 @@ export function createCredentialCheck(
   const byName = new Map(users.map((user) => [user.userName.toLowerCase(), user]))
   return (headers) => {
     const user = byName.get(headerText(headers, 'username').toLowerCase())
-    if (!user) return { ok: false, reply: refused('Invalid user name, or the user is not an API user.') }
+    if (!user) return { ok: false, reply: refused(SOMETHING_WENT_WRONG) }
     if (!sameText(headerText(headers, 'secret'), user.secret)) return { ok: false, reply: unauthorized() }
     if (!sameText(headerText(headers, 'apiintegrationcode'), user.integrationCode))
-      return { ok: false, reply: refused('Invalid API integration code (tracking identifier).') }
+      return { ok: false, reply: refused(SOMETHING_WENT_WRONG) }
     return { ok: true, user }
   }
 }

@@ -8,6 +8,7 @@ import type { EntityDefinition } from './entities/entity.js'
 import type { ResolvedAutotaskOptions } from './options.js'
 import { autotaskRoutes } from './routes/index.js'
 import { createRequestListener, type AutotaskPaths } from './server.js'
+import { ThreadLimit } from './thread-limit.js'
 import { DatabaseThreshold } from './threshold.js'
 import { zoneInformationReply, type ZoneInformation } from './zones.js'
 
@@ -69,6 +70,7 @@ export async function startAutotaskEngine(
       zoneInformation: (query, at) => zoneInformationReply(settings.apiUsers, query, zoneAt(at)),
       authenticate: createCredentialCheck(settings.apiUsers),
       threshold: new DatabaseThreshold({ ...settings.rateLimit, latencyMs: settings.thresholdLatencyMs }),
+      threads: new ThreadLimit(settings.threadLimit),
       faults,
       stats,
       sleep,

@@ -19,6 +19,8 @@ export interface AutotaskEmulatorOptions {
   activity?: ActivityOptions
   /** How long one webhook POST may take; default 10 000 ms. */
   webhookTimeoutMs?: number
+  /** Requests in flight at once per integration code and endpoint; default 3 (the vendor's, facts §6). */
+  threadLimit?: number
 }
 
 export interface ResolvedAutotaskOptions {
@@ -30,6 +32,7 @@ export interface ResolvedAutotaskOptions {
   seed: number
   activity: ActivityOptions | undefined
   webhookTimeoutMs: number
+  threadLimit: number
 }
 
 export function resolveAutotaskOptions(options: AutotaskEmulatorOptions = {}): ResolvedAutotaskOptions {
@@ -63,12 +66,15 @@ export function resolveAutotaskOptions(options: AutotaskEmulatorOptions = {}): R
     seed: options.seed ?? 1,
     activity: checkActivityOptions(options.activity),
     webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
+    // 3 threads per tracking identifier and object endpoint (HELP General/ThreadLimiting.htm; facts §6).
+    threadLimit: options.threadLimit ?? 3,
   }
   requireInteger('rateLimit.limit', resolved.rateLimit.limit, 1)
   requireInteger('rateLimit.windowMs', resolved.rateLimit.windowMs, 1)
   requireInteger('thresholdLatencyMs.half', resolved.thresholdLatencyMs.half, 0)
   requireInteger('thresholdLatencyMs.threeQuarters', resolved.thresholdLatencyMs.threeQuarters, 0)
   requireInteger('webhookTimeoutMs', resolved.webhookTimeoutMs, 1)
+  requireInteger('threadLimit', resolved.threadLimit, 1)
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535)
     throw new RangeError(`Autotask emulator port must be 0-65535, got ${resolved.port}`)
   if (!Number.isInteger(resolved.seed)) throw new RangeError('Autotask emulator seed must be an integer')

@@ -1,4 +1,5 @@
 import { EntityError, type Row } from './entities/entity.js'
+import { MAX_RECORDS } from './query/query-model.js'
 
 /**
  * Where a page starts, as `nextPageUrl`'s `paging` parameter carries it:
@@ -22,7 +23,10 @@ export function firstPageToken(pageSize: number): PagingToken {
   return { pageSize, previousIds: [], nextIds: [BEFORE_ALL] }
 }
 
-/** A token from a URL; one we did not make is refused (unsourced text and status: chosen). */
+/**
+ * A token from a URL; one we did not make is refused (unsourced text and status: chosen), and so is a page larger
+ * than a query may ask for (MaxRecords 1..500, HELP REST_Advanced_Query_Features.htm; facts §3).
+ */
 export function readPagingToken(text: string | null): PagingToken {
   const refuse = () => new EntityError(500, ['The paging parameter is not valid.'])
   if (text === null) throw refuse()
@@ -38,6 +42,7 @@ export function readPagingToken(text: string | null): PagingToken {
   if (
     !Number.isInteger(pageSize) ||
     (pageSize as number) < 1 ||
+    (pageSize as number) > MAX_RECORDS ||
     !ids(previousIds) ||
     !ids(nextIds) ||
     nextIds.length !== 1
@@ -79,9 +84,11 @@ export function pageAt(matching: readonly Row[], token: PagingToken): Page {
 
 /**
  * `pageDetails` exactly as Autotask answers it (APIGRATE README live sample; URLs null, not absent). The URLs are
- * absolute on the zone host and name `query/next`; after a `GET ?search=` they carry the search too, so they can
- * be followed with GET, while after a POST they are followed by POSTing the same body again (PSMOD; WYRE-AI/
- * autotask-mcp PR #170, facts §3).
+ * absolute on the zone host and carry `paging` and `search` (PSMOD's comment on the next page's URL, facts §3).
+ * After a POST they name `query/next`, followed by POST (WYRE-AI/autotask-mcp PR #170); after a `GET ?search=`
+ * they are followed by GET (PSMOD does), so they name `query` itself (unsourced: chosen because `query/next`
+ * refuses a GET, PR #170, and IIS's 404 for an overlong GET URL, KelvinTegelaar/AutotaskAPI#66, shows the GET
+ * reaching a route).
  */
 export function pageDetails(page: Page, requestCount: number, nextUrl: (token: PagingToken) => string) {
   return {
@@ -90,4 +97,19 @@ export function pageDetails(page: Page, requestCount: number, nextUrl: (token: P
     prevPageUrl: page.previous ? nextUrl(page.previous) : null,
     nextPageUrl: page.next ? nextUrl(page.next) : null,
   }
+}
+
+/** Where a page is read: `query/next` for a POST query's pages, `query` for a GET query's (see pageDetails). */
+export type PageRoute = 'query' | 'query/next'
+
+/** The absolute URL of the page `token` names, of the query `search` on `entityName`. */
+export function pageUrl(
+  baseUrl: string,
+  entityName: string,
+  route: PageRoute,
+  search: string,
+): (token: PagingToken) => string {
+  return (token) =>
+    `${baseUrl}/${entityName}/${route}?paging=${encodeURIComponent(JSON.stringify(token))}` +
+    `&search=${encodeURIComponent(search)}`
 }

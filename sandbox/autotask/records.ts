@@ -56,6 +56,8 @@ export type TicketNoteRecord = {
   creatorResourceID: number | null
   createDateTime: string
   lastActivityDate: string
+  /** Always empty: the entity has no UDFs, but its swagger model (TicketNoteModel) carries the list. */
+  userDefinedFields: UserDefinedFieldValue[]
 }
 
 export type CompanyRecord = {
@@ -162,6 +164,8 @@ export type TimeEntryRecord = {
   createDateTime: string
   lastModifiedUserID: number | null
   lastModifiedDateTime: string
+  /** Always empty: the entity has no UDFs, but its swagger model (TimeEntryModel) carries the list. */
+  userDefinedFields: UserDefinedFieldValue[]
 }
 
 export type RoleRecord = {

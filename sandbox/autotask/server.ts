@@ -11,6 +11,7 @@ import type { AuthOutcome } from './auth.js'
 import { EntityError } from './entities/entity.js'
 import type { HandlerContext, RouteHandler } from './http-types.js'
 import { readJsonBody } from './http-io.js'
+import { threadThresholdText, type ThreadLimit } from './thread-limit.js'
 import type { DatabaseThreshold } from './threshold.js'
 import { methodNotAllowed, noRoute, refused, unauthorized, vendorError } from './vendor-errors.js'
 
@@ -32,6 +33,7 @@ export interface RequestPipeline {
   zoneInformation(query: URLSearchParams, origin: string): EmulatorReply
   authenticate(headers: IncomingHttpHeaders): AuthOutcome
   threshold: DatabaseThreshold
+  threads: ThreadLimit
   faults: FaultInjector
   stats: EmulatorStats
   /** Resolves after `ms`, or at once when the emulator closes. */
@@ -45,13 +47,13 @@ const THRESHOLD_EXCEEDED =
 /**
  * One request's way through the emulator: counted; an injected fault, if any (before anything else, like a proxy
  * in front of the vendor, so it uses no quota); routing (ASP.NET routes before its filters run, so an unknown path
- * is a 404 and a wrong verb a 405 whatever the credentials); the credentials; the database's threshold, with its
+ * is a 404 and a wrong verb a 405 whatever the credentials); the credentials; the thread limit (a thread is held
+ * until the answer is sent or the connection closes); the database's threshold, with its
  * added latency; the body; the handler. `zoneInformation` needs no credentials and is not counted.
  */
 export function createRequestListener(pipeline: RequestPipeline) {
-  const literals = literalSegments(pipeline.routes)
   return (request: IncomingMessage, response: ServerResponse): void => {
-    handle(pipeline, literals, request, response).catch((error: unknown) => {
+    handle(pipeline, request, response).catch((error: unknown) => {
       sendReply(
         response,
         error instanceof ReplyError ? error.reply : refused('An unexpected error occurred.'),
@@ -60,20 +62,15 @@ export function createRequestListener(pipeline: RequestPipeline) {
   }
 }
 
-async function handle(
-  pipeline: RequestPipeline,
-  literals: Literals,
-  request: IncomingMessage,
-  response: ServerResponse,
-) {
+async function handle(pipeline: RequestPipeline, request: IncomingMessage, response: ServerResponse) {
   const method = request.method ?? 'GET'
   const [pathname = '/', search = ''] = (request.url ?? '/').split(/\?(.*)/s)
   const query = new URLSearchParams(search)
   const discoveryPath = pathAfter(pathname, pipeline.paths.discovery)
   const apiPath = pathAfter(pathname, pipeline.paths.zone)
   const isZoneLookup = discoveryPath?.toLowerCase() === '/zoneinformation' && method === 'GET'
-  const path = apiPath === undefined ? undefined : canonicalPath(apiPath, literals)
-  const match = path === undefined ? undefined : matchRoute(pipeline.routes, method, path)
+  const match = apiPath === undefined ? undefined : routeOf(pipeline.routes, method, apiPath)
+  const path = match && apiPath !== undefined ? spelledAsRoute(match.route.pattern, apiPath) : apiPath
   const routeKey = isZoneLookup ? '/zoneInformation' : (match?.route.pattern ?? '(no route)')
   countRequest(pipeline.stats, `${method} ${routeKey}`)
 
@@ -93,16 +90,20 @@ async function handle(
   // The zone, and the paging URLs in it, are named on the origin the caller reached: see engine.ts.
   const origin = requestOrigin(request) ?? pipeline.origin
   if (isZoneLookup) return send(pipeline, response, pipeline.zoneInformation(query, origin))
-  // An API call on the discovery host reaches a zone that does not hold the user's database: Autotask answers a
-  // stale zone with a 401 (WYRE-AI/autotask-mcp src/services/autotask-http.ts retries a 401 after zone discovery).
+  // An API call on the discovery host reaches a zone that does not hold the user's database: a 401 (unsourced:
+  // chosen; WYRE-AI/autotask-mcp src/services/autotask-http.ts retrying a 401 after zone discovery shows a client
+  // expecting one, not what Autotask answers).
   if (discoveryPath !== undefined) return send(pipeline, response, unauthorized())
   if (path === undefined) return send(pipeline, response, noRoute(pathname))
   if (!match) {
-    const otherVerb = pipeline.routes.some((route) => matchRoute([route], route.method, path))
+    const otherVerb = pipeline.routes.some((route) => routeOf([route], route.method, path))
     return send(pipeline, response, otherVerb ? methodNotAllowed(method) : noRoute(pathname))
   }
   const auth = pipeline.authenticate(request.headers)
   if (!auth.ok) return send(pipeline, response, auth.reply)
+  const thread = pipeline.threads.take(auth.user.integrationCode, path)
+  if (!thread) return send(pipeline, response, refused(threadThresholdText(pipeline.threads.limit)))
+  response.once('close', thread.release)
 
   const admitted = pipeline.threshold.admit()
   if (!admitted.accepted) {
@@ -152,31 +153,21 @@ function pathAfter(pathname: string, prefix: string): string | undefined {
 }
 
 /**
- * Paths are read without case, as ASP.NET routes them (facts §1: clients write `ATServicesRest/V1.0` and
- * `atservicesrest/v1.0`, `zoneInformation` and `ZoneInformation`): each segment that spells a route's literal
- * in another case is rewritten to the route's spelling, so routing and the stats use one name.
+ * Paths are routed without case, as ASP.NET routes them (facts §1: clients write `ATServicesRest/V1.0` and
+ * `atservicesrest/v1.0`, `zoneInformation` and `ZoneInformation`).
  */
-function canonicalPath(path: string, literals: Literals): string {
-  return path
+function routeOf(routes: readonly Route<RouteHandler>[], method: string, path: string) {
+  return matchRoute(routes, method, path, { ignoreCase: true })
+}
+
+/** The path with the route's own spelling of its literal segments, so faults and the stats see one name. */
+function spelledAsRoute(pattern: string, path: string): string {
+  const sent = path.split('/').filter((segment) => segment !== '')
+  const spelled = pattern
     .split('/')
-    .map((segment) =>
-      literals.exact.has(segment) ? segment : (literals.byLowerCase.get(segment.toLowerCase()) ?? segment),
-    )
-    .join('/')
-}
-
-/** The routes' literal segments; a segment spelled as one of them is kept (`fields` and `Fields` both exist). */
-interface Literals {
-  exact: ReadonlySet<string>
-  byLowerCase: ReadonlyMap<string, string>
-}
-
-function literalSegments(routes: readonly Route<RouteHandler>[]): Literals {
-  const exact = new Set<string>()
-  for (const route of routes)
-    for (const segment of route.pattern.split('/'))
-      if (segment !== '' && !segment.startsWith(':')) exact.add(segment)
-  return { exact, byLowerCase: new Map([...exact].map((segment) => [segment.toLowerCase(), segment])) }
+    .filter((segment) => segment !== '')
+    .map((segment, index) => (segment.startsWith(':') ? sent[index] : segment))
+  return `/${spelled.join('/')}`
 }
 
 /** A 429 fault without its own body looks like the vendor's own refusal. */

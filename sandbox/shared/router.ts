@@ -10,17 +10,22 @@ export interface RouteMatch<Handler> {
   params: Record<string, string>
 }
 
-/** First route whose method and pattern fit; a trailing slash is ignored (Rails and IIS both ignore it). */
+/**
+ * First route whose method and pattern fit; a trailing slash is ignored (Rails and IIS both ignore it). With
+ * `ignoreCase`, literal segments match in any case (for vendors whose servers route so).
+ */
 export function matchRoute<Handler>(
   routes: readonly Route<Handler>[],
   method: string,
   path: string,
+  { ignoreCase = false }: { ignoreCase?: boolean } = {},
 ): RouteMatch<Handler> | undefined {
   const segments = splitPath(path)
   if (!segments) return undefined
+  const fold = ignoreCase ? (text: string) => text.toLowerCase() : (text: string) => text
   for (const route of routes) {
     if (route.method !== method) continue
-    const params = matchSegments(splitPath(route.pattern) ?? [], segments)
+    const params = matchSegments(splitPath(route.pattern) ?? [], segments, fold)
     if (params) return { route, params }
   }
   return undefined
@@ -37,13 +42,17 @@ function splitPath(path: string): string[] | undefined {
   }
 }
 
-function matchSegments(pattern: string[], segments: string[]): Record<string, string> | undefined {
+function matchSegments(
+  pattern: string[],
+  segments: string[],
+  fold: (text: string) => string,
+): Record<string, string> | undefined {
   if (pattern.length !== segments.length) return undefined
   const params: Record<string, string> = {}
   for (const [index, part] of pattern.entries()) {
     const segment = segments[index] as string
     if (part.startsWith(':')) params[part.slice(1)] = segment
-    else if (part !== segment) return undefined
+    else if (fold(part) !== fold(segment)) return undefined
   }
   return params
 }

@@ -12,23 +12,24 @@ import {
   reference,
   required,
   text,
+  watchable,
 } from './fields.js'
 import { userDefinedValues } from './user-defined-fields.js'
 import { acceptedValues, recordToUpdate } from './writes.js'
 
 // Required: companyName (≤ 100), companyType, ownerResourceID, phone (≤ 25); other lengths from the same source
 // (ecitsolutions/Autotask:Autotask/Functions/New-AtwsAccount.ps1, the SOAP Account the REST Companies entity
-// renamed). Company 0 is the Autotask account's own company (a live sandbox's "companyID = 0", verification
-// log found by code search).
+// renamed). Company 0 is the Autotask account's own company (APIGRATE README "Get the root company"; Datto's
+// Postman collection, facts §9).
 
 function companyFields(db: AutotaskDatabase): FieldDefinition[] {
   return [
     idField(),
-    text('companyName', 100, required),
+    text('companyName', 100, { ...required, ...watchable }),
     text('companyNumber', 50),
-    picklist('companyType', db.picklist('Companies', 'companyType'), required),
+    picklist('companyType', db.picklist('Companies', 'companyType'), { ...required, ...watchable }),
     integer('classification'),
-    text('phone', 25, required),
+    text('phone', 25, { ...required, ...watchable }),
     text('fax', 25),
     text('address1', 128),
     text('address2', 128),
@@ -37,8 +38,8 @@ function companyFields(db: AutotaskDatabase): FieldDefinition[] {
     text('postalCode', 10),
     integer('countryID'),
     text('webAddress', 255),
-    boolean('isActive'),
-    reference('ownerResourceID', 'Resource', required),
+    boolean('isActive', watchable),
+    reference('ownerResourceID', 'Resource', { ...required, ...watchable }),
     reference('parentCompanyID', 'Company'),
     dateTime('createDate', readOnly),
     dateTime('lastActivityDate', readOnly),
@@ -58,6 +59,8 @@ export const COMPANIES: EntityDefinition = {
     supportsWebhookCallouts: true,
   },
   fields: companyFields,
+  // Company Name = 7, Company Type = 24 (Datto's Postman collection "Webhooks - Step 2", facts §8).
+  webhookFieldIDs: { companyName: 7, companyType: 24 },
   rows: (db) => db.companies as Map<number, Row>,
   userDefinedFields: (db) => db.userDefinedFields.Companies ?? [],
   create(db, body, _parentId, now) {
@@ -85,7 +88,7 @@ export const COMPANIES: EntityDefinition = {
     }) as Row
   },
   update(db, body, _parentId, now) {
-    const company = recordToUpdate(db.companies, body, 'Companies')
+    const company = recordToUpdate(db.companies, body)
     const values = acceptedValues(companyFields(db), db, body, 'update', company)
     const at = toTimestamp(now.getTime())
     return db.update('companies', company, {

@@ -12,6 +12,7 @@ import {
   reference,
   required,
   text,
+  watchable,
 } from './fields.js'
 import { userDefinedValues } from './user-defined-fields.js'
 import { acceptedValues, recordToUpdate } from './writes.js'
@@ -24,17 +25,17 @@ function configurationItemFields(db: AutotaskDatabase): FieldDefinition[] {
   return [
     idField(),
     reference('companyID', 'Company', required),
-    reference('contactID', 'Contact'),
+    reference('contactID', 'Contact', watchable),
     reference('productID', 'Product', required),
     picklist('configurationItemType', db.picklist('ConfigurationItems', 'configurationItemType')),
     integer('configurationItemCategoryID'),
-    text('referenceTitle', 200),
+    text('referenceTitle', 200, watchable),
     text('referenceNumber', 100),
-    text('serialNumber', 100),
+    text('serialNumber', 100, watchable),
     text('rmmDeviceAuditHostname', 255, readOnly),
     text('location', 100),
     text('notes', 5000),
-    boolean('isActive', required),
+    boolean('isActive', { ...required, ...watchable }),
     dateTime('installDate'),
     dateTime('warrantyExpirationDate'),
     dateTime('createDate', readOnly),
@@ -79,7 +80,7 @@ export const CONFIGURATION_ITEMS: EntityDefinition = {
     }) as Row
   },
   update(db, body, _parentId, now) {
-    const item = recordToUpdate(db.configurationItems, body, 'ConfigurationItems')
+    const item = recordToUpdate(db.configurationItems, body)
     // "companyID cannot be updated. Any companyID value provided on update is ignored." (HELP REST
     // Entities/ConfigurationItemsEntity.htm)
     const { companyID: _ignored, ...values } = acceptedValues(

@@ -1,7 +1,17 @@
 import { toTimestamp } from '../../shared/dates.js'
 import type { ContactRecord } from '../records.js'
 import type { EntityDefinition, FieldDefinition, Row } from './entity.js'
-import { boolean, dateTime, idField, integer, readOnly, reference, required, text } from './fields.js'
+import {
+  boolean,
+  dateTime,
+  idField,
+  integer,
+  readOnly,
+  reference,
+  required,
+  text,
+  watchable,
+} from './fields.js'
 import { userDefinedValues } from './user-defined-fields.js'
 import { acceptedValues, recordToUpdate, refused } from './writes.js'
 
@@ -14,13 +24,13 @@ function contactFields(): FieldDefinition[] {
   return [
     idField(),
     reference('companyID', 'Company', required),
-    text('firstName', 50, required),
-    text('lastName', 50, required),
+    text('firstName', 50, { ...required, ...watchable }),
+    text('lastName', 50, { ...required, ...watchable }),
     text('title', 50),
-    text('emailAddress', 254),
-    text('phone', 25),
+    text('emailAddress', 254, watchable),
+    text('phone', 25, watchable),
     text('mobilePhone', 25),
-    integer('isActive', required),
+    integer('isActive', { ...required, ...watchable }),
     boolean('primaryContact'),
     dateTime('createDate', readOnly),
     dateTime('lastActivityDate', readOnly),
@@ -40,7 +50,8 @@ export const CONTACTS: EntityDefinition = {
     name: 'Contacts',
     canCreate: true,
     canUpdate: true,
-    canDelete: false,
+    // DELETE /Companies/{parentId}/Contacts/{id} (SWAGGER, facts §4); not emulated (routes/index.ts).
+    canDelete: true,
     canQuery: true,
     // SWAGGER ContactModel carries UserDefinedFields (KelvinTegelaar/AutotaskAPI:v1.json).
     hasUserDefinedFields: true,
@@ -72,8 +83,8 @@ export const CONTACTS: EntityDefinition = {
       userDefinedFields: userDefinedValues(db, 'Contacts', body.userDefinedFields, []),
     }) as Row
   },
-  update(db, body, _parentId, now) {
-    const contact = recordToUpdate(db.contacts, body, 'Contacts')
+  update(db, body, parentId, now) {
+    const contact = recordToUpdate(db.contacts, body, { idField: 'companyID', parentId })
     const values = acceptedValues(contactFields(), db, body, 'update', contact)
     checkIsActive(values)
     const at = toTimestamp(now.getTime())

@@ -73,8 +73,13 @@ export interface EntityDefinition {
   create?(db: AutotaskDatabase, body: Record<string, unknown>, parentId: number | undefined, now: Date): Row
   /** The body carries the record's `id`; only the fields it names change. Throws EntityError. */
   update?(db: AutotaskDatabase, body: Record<string, unknown>, parentId: number | undefined, now: Date): Row
-  /** `DELETE /{Entity}/{id}` for entities whose `info.canDelete`. Throws EntityError (404 when there is none). */
+  /** `DELETE /{Entity}/{id}` for entities whose `info.canDelete`. Throws EntityError (a 500 when there is none). */
   delete?(db: AutotaskDatabase, id: number, parentId: number | undefined): void
+  /**
+   * Autotask's own callout field ids (`{Kind}WebhookFields.fieldID`) of the fields a source names; the other
+   * fields with `isSupportedWebhookField` get ids of the emulator's.
+   */
+  webhookFieldIDs?: Readonly<Record<string, number>>
   /** What `/{Entity}/entityInformation/userDefinedFields` answers (entities with `hasUserDefinedFields`). */
   userDefinedFields?(db: AutotaskDatabase): FieldDefinition[]
 }

@@ -30,6 +30,12 @@ function field(name: string, dataType: DataType, flags: FieldFlags, extra: Parti
 
 export const required: FieldFlags = { isRequired: true }
 export const readOnly: FieldFlags = { isReadOnly: true }
+/**
+ * A field a webhook callout may watch or show (`isSupportedWebhookField`, HELP Webhooks_Creating.htm). Which fields
+ * each entity marks is the emulator's choice, the fields a callout's receiver acts on (unsourced: HELP lists none),
+ * except Company Name and Company Type (Datto's Postman collection subscribes to them, facts §8).
+ */
+export const watchable: FieldFlags = { isSupportedWebhookField: true }
 
 /** Every entity's `id`: a read-only long. */
 export function idField(): FieldDefinition {

@@ -1,9 +1,10 @@
 import type { EntityDefinition, EntityInformation, FieldDefinition, Row } from './entity.js'
 import { boolean, decimal, idField, integer, readOnly, reference, text } from './fields.js'
 
-// The entities the sandbox serves for reading only: the people and the catalogues tickets and time entries
-// name. (unsourced: chosen read only because nothing the gateway does writes them; Autotask lets an API user
-// write some of them)
+// The people and the catalogues tickets and time entries name, served for reading. Resources can be updated at
+// Autotask (HELP Entities/ResourcesEntity.htm: Can Update true, Supports webhooks true; facts §9): their update is
+// declared and answers "not emulated" (routes/index.ts). The catalogues are read only here (unsourced: chosen; their
+// HELP pages are not in the facts).
 
 function readOnlyInfo(name: string): EntityInformation {
   return {
@@ -23,7 +24,7 @@ function readOnlyFields(fields: FieldDefinition[]): () => FieldDefinition[] {
 
 export const RESOURCES: EntityDefinition = {
   name: 'Resources',
-  info: readOnlyInfo('Resources'),
+  info: { ...readOnlyInfo('Resources'), canUpdate: true, supportsWebhookCallouts: true },
   fields: readOnlyFields([
     idField(),
     text('firstName', 50),

@@ -2,23 +2,24 @@ import { toTimestamp } from '../../shared/dates.js'
 import type { AutotaskDatabase } from '../database.js'
 import type { TicketNoteRecord } from '../records.js'
 import { EntityError, type EntityDefinition, type FieldDefinition, type Row } from './entity.js'
-import { dateTime, idField, picklist, readOnly, reference, required, text } from './fields.js'
+import { dateTime, idField, picklist, readOnly, reference, required, text, watchable } from './fields.js'
 import { acceptedValues, recordToUpdate, refused } from './writes.js'
 
-// Required: ticketID, description (≤ 32000), noteType, publish; title optional (≤ 250); createDateTime and
-// creatorResourceID read only (a practitioner's verification log of a live sandbox, "V1" TicketNotes, 2026-06,
-// found by code search; ecitsolutions/Autotask:Autotask/Functions/New-AtwsTicketNote.ps1 Mandatory parameters).
-// Written only under the ticket: `POST /Tickets/{id}/Notes`; `/TicketNotes` as a top-level write answers 404
-// and a note cannot be deleted (405) (practitioner's notes "Autotask API — Lessons Learned", Notes).
+// Required: ticketID, description (≤ 32000), noteType, publish; title optional (≤ 250)
+// (ecitsolutions/Autotask:Autotask/Functions/New-AtwsTicketNote.ps1 Mandatory parameters; noteType isRequired in
+// django-autotask's fixture, facts §7); createDateTime and creatorResourceID read only (facts §5 "Read-only system
+// stamps"). Written only under the ticket: `POST /Tickets/{id}/Notes`; `/TicketNotes` as a top-level write answers
+// 404 (WYRE-AI/autotask-mcp#24, facts §4) and a note cannot be deleted (no DELETE in SWAGGER; 405 in
+// a practitioner's notes "Autotask API — Lessons Learned" (zone 19; repository not identified: weak)).
 
 function noteFields(db: AutotaskDatabase): FieldDefinition[] {
   return [
     idField(),
     reference('ticketID', 'Ticket', { ...required, isReadOnly: false }),
-    text('title', 250),
-    text('description', 32000, required),
-    picklist('noteType', db.picklist('TicketNotes', 'noteType'), required),
-    picklist('publish', db.picklist('TicketNotes', 'publish'), required),
+    text('title', 250, watchable),
+    text('description', 32000, { ...required, ...watchable }),
+    picklist('noteType', db.picklist('TicketNotes', 'noteType'), { ...required, ...watchable }),
+    picklist('publish', db.picklist('TicketNotes', 'publish'), { ...required, ...watchable }),
     reference('creatorResourceID', 'Resource', readOnly),
     dateTime('createDateTime', readOnly),
     dateTime('lastActivityDate', readOnly),
@@ -58,6 +59,7 @@ export const TICKET_NOTES: EntityDefinition = {
       creatorResourceID: db.apiResourceID,
       createDateTime: at,
       lastActivityDate: at,
+      userDefinedFields: [],
     })
     // A note is activity on its ticket. (unsourced: chosen because `lastActivityDate` says so by its name)
     db.update('tickets', ticket, { lastActivityDate: at, lastActivityResourceID: db.apiResourceID })
@@ -65,10 +67,11 @@ export const TICKET_NOTES: EntityDefinition = {
   },
   update(db, body, parentId, now) {
     const ticket = parentTicket(db, parentId)
-    const note = recordToUpdate(db.ticketNotes, body, 'TicketNotes')
-    if (note.ticketID !== ticket.id)
-      throw new EntityError(404, [`TicketNotes with id ${note.id} was not found.`])
-    // An update must name noteType and publish again, or it answers 500 (practitioner's notes above, Notes).
+    const note = recordToUpdate(db.ticketNotes, body, {
+      idField: 'ticketID',
+      parentId: ticket.id,
+    })
+    // An update must name noteType and publish again, or it answers 500 (the notes above, Notes; weak).
     const missing = ['noteType', 'publish'].filter(
       (field) => body[field] === undefined || body[field] === null,
     )

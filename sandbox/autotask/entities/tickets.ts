@@ -13,6 +13,7 @@ import {
   reference,
   required,
   text,
+  watchable,
 } from './fields.js'
 import { userDefinedValues } from './user-defined-fields.js'
 import { acceptedValues, recordToUpdate, refused } from './writes.js'
@@ -30,20 +31,20 @@ function ticketFields(db: AutotaskDatabase): FieldDefinition[] {
   return [
     idField(),
     text('ticketNumber', 50, readOnly),
-    text('title', 255, required),
-    text('description', 8000),
+    text('title', 255, { ...required, ...watchable }),
+    text('description', 8000, watchable),
     reference('companyID', 'Company', required),
     reference('contactID', 'Contact'),
     reference('configurationItemID', 'ConfigurationItem'),
-    picklist('status', picklistOf(db, 'status'), { ...required, isSupportedWebhookField: true }),
-    picklist('priority', picklistOf(db, 'priority'), { ...required, isSupportedWebhookField: true }),
-    picklist('queueID', picklistOf(db, 'queueID'), { isSupportedWebhookField: true }),
+    picklist('status', picklistOf(db, 'status'), { ...required, ...watchable }),
+    picklist('priority', picklistOf(db, 'priority'), { ...required, ...watchable }),
+    picklist('queueID', picklistOf(db, 'queueID'), watchable),
     picklist('issueType', picklistOf(db, 'issueType')),
     picklist('subIssueType', picklistOf(db, 'subIssueType'), {}, 'issueType'),
     picklist('ticketType', picklistOf(db, 'ticketType')),
     picklist('source', picklistOf(db, 'source')),
     picklist('ticketCategory', picklistOf(db, 'ticketCategory')),
-    reference('assignedResourceID', 'Resource', { isSupportedWebhookField: true }),
+    reference('assignedResourceID', 'Resource', watchable),
     reference('assignedResourceRoleID', 'Role'),
     reference('billingCodeID', 'BillingCode'),
     reference('creatorResourceID', 'Resource', readOnly),
@@ -149,7 +150,7 @@ export const TICKETS: EntityDefinition = {
     return db.insert('tickets', { ...record, ...completion(db, record.status, false, now) }) as Row
   },
   update(db, body, _parentId, now) {
-    const ticket = recordToUpdate(db.tickets, body, 'Tickets')
+    const ticket = recordToUpdate(db.tickets, body)
     const values = acceptedValues(ticketFields(db), db, body, 'update', ticket) as Partial<TicketRecord>
     checkAssignment(db, { ...ticket, ...values })
     const at = toTimestamp(now.getTime())

@@ -15,13 +15,12 @@ import {
 } from './fields.js'
 import { acceptedValues, recordToUpdate, refused } from './writes.js'
 
-// Time on tickets. Sources for the rules below: a practitioner's notes "Autotask API — Lessons Learned"
+// Time on tickets. Sources for the rules below: a practitioner's notes "Autotask API — Lessons Learned" (zone 19; repository not identified: weak)
 // (TimeEntries: every refusal a 500 — resourceID required, "TimeEntries for Tickets must have a roleID",
 // "Must have at least one of hoursWorked or startDateTime/endDateTime", "TimeEntries for Service tickets require a
-// start and stop time.", billing codes must be active general allocation codes) and a practitioner's
-// verification log of a live sandbox ("V3 – TimeEntries", 2026-06: the role must be one the resource holds, else
-// "There is no row at position 0."; hoursToBill read only). The notes quote another text for a wrong
-// resource + role pair ("…combination is not currently defined"); the log's, tied to time entries, is used.
+// start and stop time.", billing codes must be active general allocation codes) . A role the resource does not
+// hold answers "There is no row at position 0.", and hoursToBill is read only (unsourced: both from an unverified
+// practitioner's log; the notes above quote "…combination is not currently defined" for a wrong pair on tickets).
 // summaryNotes/internalNotes ≤ 32000 (ecitsolutions/Autotask:Autotask/Functions/New-AtwsTimeEntry.ps1).
 
 /** Ticket time; Autotask derives the type from what the entry is on. (unsourced: the number chosen) */
@@ -90,7 +89,7 @@ function checkedWork(
   if (hoursWorked <= 0) throw refused('hoursWorked must be greater than 0')
   if (hoursWorked >= 24)
     throw refused('You cannot create time entries that are equal to or greater than 24 hours')
-  // "Autotask derives it from hoursWorked − offsetHours" (the verification log above).
+  // hoursToBill = hoursWorked − offsetHours (unsourced: chosen, as the unverified log above says).
   const hoursToBill = Math.max(0, Math.round((hoursWorked - entry.offsetHours) * 100) / 100)
   return { roleID: entry.roleID, hoursWorked, hoursToBill }
 }
@@ -106,7 +105,7 @@ export const TIME_ENTRIES: EntityDefinition = {
     name: 'TimeEntries',
     canCreate: true,
     canUpdate: true,
-    // canCreate/canUpdate/canDelete all true (the verification log above, "V3").
+    // Deleted at `DELETE /TimeEntries/{id}` (SWAGGER; HELP "TimeEntries/{id} (GET, DELETE)", facts §7).
     canDelete: true,
     canQuery: true,
     hasUserDefinedFields: false,
@@ -143,6 +142,7 @@ export const TIME_ENTRIES: EntityDefinition = {
       createDateTime: at,
       lastModifiedUserID: db.apiResourceID,
       lastModifiedDateTime: at,
+      userDefinedFields: [],
     })
     const ticket = db.tickets.get(entry.ticketID as number)
     // (unsourced: chosen, as for notes: time on a ticket is activity on it)
@@ -151,11 +151,11 @@ export const TIME_ENTRIES: EntityDefinition = {
     return entry as Row
   },
   delete(db, id) {
-    const entry = recordToUpdate(db.timeEntries, { id }, 'TimeEntries')
+    const entry = recordToUpdate(db.timeEntries, { id })
     db.remove('timeEntries', entry)
   },
   update(db, body, _parentId, now) {
-    const entry = recordToUpdate(db.timeEntries, body, 'TimeEntries')
+    const entry = recordToUpdate(db.timeEntries, body)
     // (unsourced: chosen; an entry does not move to another ticket)
     const { ticketID: _ticketID, ...values } = acceptedValues(timeEntryFields(), db, body, 'update', entry)
     const after = { ...entry, ...(values as Partial<TimeEntryRecord>) }

@@ -1,5 +1,6 @@
 import type { AutotaskDatabase } from '../database.js'
 import type { UserDefinedFieldValue } from '../records.js'
+import type { FieldDefinition } from './entity.js'
 import { refused } from './writes.js'
 
 /**
@@ -25,4 +26,15 @@ export function userDefinedValues(
     values.set(name, value === null || value === undefined ? null : String(value))
   }
   return [...values].map(([name, value]) => ({ name, value }))
+}
+
+/**
+ * A UDF as `/{Entity}/entityInformation/userDefinedFields` answers it: SWAGGER's `Field` model, which names the type
+ * `type` (not `dataType`) and adds `label`, `description` and `defaultValue` (facts §5; django-autotask fixture
+ * API_UDF `{name, label, type, length, isPickList, picklistValues}`). The sandbox's UDFs are labelled by their name
+ * and have no description or default (unsourced: chosen, the account defines those).
+ */
+export function udfInformation(field: FieldDefinition) {
+  const { dataType, ...rest } = field
+  return { ...rest, label: field.name, type: dataType, description: null, defaultValue: null }
 }

@@ -48,10 +48,13 @@ function matches(row: Row, condition: Condition): boolean {
   }
 }
 
-/** The record's value read as the field's type; undefined when it has none (null, absent, or empty text). */
+/**
+ * The record's value read as the field's type; undefined when it has none: null or absent. Empty text is a value
+ * (unsourced: chosen because SQL Server, under the API, tells '' from NULL).
+ */
 function fieldValue(row: Row, field: FieldRef): Comparable | undefined {
   const raw = field.udf ? udfValue(row, field.name) : row[field.name]
-  if (raw === null || raw === undefined || raw === '') return undefined
+  if (raw === null || raw === undefined) return undefined
   switch (field.dataType) {
     case 'string':
       return String(raw).toLowerCase()

@@ -96,17 +96,20 @@ function readNode(node: unknown, target: FilterTarget): Condition[] {
   if (typeof node !== 'object' || node === null || Array.isArray(node))
     throw refusal('Each filter condition must be a JSON object.')
   const { op, field, value, udf, items } = lowerCaseKeys(node as Record<string, unknown>)
-  const operator = typeof op === 'string' ? op.toLowerCase() : ''
-  if (operator === 'and' || operator === 'or') {
+  // Operators are read as HELP spells them; another spelling (`EQ`, `NotExist`) is an operator Autotask does not
+  // know, dropped as above (unsourced: chosen because no source shows another spelling accepted).
+  if (op === 'and' || op === 'or') {
+    // (unsourced: the refusal and its text chosen; no source shows an empty group)
     if (!Array.isArray(items) || items.length === 0)
-      throw refusal(`The '${operator}' condition needs a non-empty 'items' array.`)
-    return [{ kind: 'group', op: operator, items: items.flatMap((item) => readNode(item, target)) }]
+      throw refusal(`The '${op}' condition needs a non-empty 'items' array.`)
+    return [{ kind: 'group', op, items: items.flatMap((item) => readNode(item, target)) }]
   }
-  const compare = COMPARE_OPS.find((known) => known.toLowerCase() === operator)
+  const compare = COMPARE_OPS.find((known) => known === op)
   if (!compare) return []
   const ref = fieldRef(field, udf === true, target)
   if (compare === 'exist' || compare === 'notExist') return [{ kind: 'compare', op: compare, field: ref }]
   if (compare === 'in' || compare === 'notIn') {
+    // (unsourced: the refusal of an empty list, and its text, chosen; HELP asks for a list of values)
     if (!Array.isArray(value) || value.length === 0)
       throw refusal(`The '${compare}' operator needs a non-empty array of values for field ${ref.name}.`)
     return [{ kind: 'compare', op: compare, field: ref, values: value.map((item) => comparable(item, ref)) }]
@@ -154,6 +157,10 @@ export function comparable(value: unknown, field: FieldRef): Comparable {
     case 'short':
     case 'decimal':
     case 'double': {
+      // An integer flag takes true/false as 1/0: Datto's Postman collection filters Contacts `IsActive eq true`,
+      // an int32 field (facts §9).
+      if (typeof value === 'boolean' && field.dataType !== 'decimal' && field.dataType !== 'double')
+        return value ? 1 : 0
       const number =
         typeof value === 'number'
           ? value

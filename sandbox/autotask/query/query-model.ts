@@ -1,4 +1,5 @@
 import { EntityError } from '../entities/entity.js'
+import { bind } from '../entities/json-binding.js'
 import { readFilter, type Condition, type FilterTarget } from './filter.js'
 
 /** Autotask's page size limit and default (HELP REST_Advanced_Query_Features.htm "maximum records to return"). */
@@ -31,12 +32,17 @@ export function readQueryModel(raw: unknown, target: FilterTarget): QueryModel {
   }
 }
 
-/** The text is what a live tenant answered (WYRE-AI/autotask-mcp src/services/autotask-http.ts; weak, facts §2). */
+/**
+ * `MaxRecords` is an int32 bound as ASP.NET binds one ("10" is 10: entities/json-binding.ts). The text is what a
+ * live tenant answered (WYRE-AI/autotask-mcp src/services/autotask-http.ts; weak, facts §2).
+ */
 function readMaxRecords(value: unknown): number {
-  if (value === undefined || value === null) return MAX_RECORDS
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_RECORDS)
+  const bound = value === undefined ? { value: null } : bind('integer', value)
+  if (bound?.value === null) return MAX_RECORDS
+  const records = bound?.value as number | undefined
+  if (records === undefined || records < 1 || records > MAX_RECORDS)
     throw new EntityError(500, [`maxCountOfRecordsToReturn must be between 1 and ${MAX_RECORDS}`])
-  return value
+  return records
 }
 
 function readIncludeFields(value: unknown): string[] | undefined {
@@ -46,9 +52,16 @@ function readIncludeFields(value: unknown): string[] | undefined {
   return value.length === 0 ? undefined : (value as string[])
 }
 
-/** The `search` parameter's JSON; unreadable JSON is refused like a bad query (unsourced: chosen). */
-export function parseSearch(search: string | null): unknown {
+/** The `search` parameter of a query's URL, which GET queries and every page after the first carry. */
+export function searchParameter(request: { query: URLSearchParams }): string {
+  const search = request.query.get('search')
+  // (unsourced text: chosen)
   if (search === null) throw new EntityError(500, ['The search parameter is required.'])
+  return search
+}
+
+/** A query's JSON as text; unreadable JSON is refused like a bad query (unsourced: chosen). */
+export function parseSearch(search: string): unknown {
   try {
     return JSON.parse(search) as unknown
   } catch {

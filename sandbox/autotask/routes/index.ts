@@ -10,6 +10,7 @@ import {
   getById,
   getChild,
   listChildren,
+  notEmulated,
   updateRecord,
   userDefinedFields,
 } from './records.js'
@@ -20,8 +21,11 @@ import { thresholdInformation } from './threshold-information.js'
  * entity has `/{id}`, `/query` (GET and POST), `/query/count`, `/query/next` and its entity information; a root
  * entity is written at `/{Entity}` (POST creates, PATCH updates); a child entity (TicketNotes, Contacts) is written
  * only under its parent, `/Tickets/{parentId}/Notes` (facts §4: `POST /TicketNotes` is a 404); a root entity that
- * can delete is deleted at `DELETE /{Entity}/{id}` (SWAGGER: TimeEntries, `{Kind}Webhooks`). PUT, and deletes under
- * a parent, are not emulated. Literal paths come before `:id` ones: the first match wins.
+ * can delete is deleted at `DELETE /{Entity}/{id}` (SWAGGER: TimeEntries, `{Kind}Webhooks`), a child under its
+ * parent (`DELETE /Companies/{parentId}/Contacts/{id}`). What the vendor offers and the emulator does not do — PUT
+ * (a full replace, APIGRATE index.js), a child's delete, an update the entity does not implement (Resources) —
+ * answers 501 (notEmulated), so no caller mistakes it for the vendor's own refusal. Literal paths come before `:id`
+ * ones: the first match wins.
  */
 export function autotaskRoutes(entities: Iterable<EntityDefinition>): Route<RouteHandler>[] {
   const routes: Route<RouteHandler>[] = [
@@ -40,10 +44,19 @@ export function autotaskRoutes(entities: Iterable<EntityDefinition>): Route<Rout
     }
     if (entity.info.canCreate && entity.create)
       routes.push({ method: 'POST', pattern: writesAt, handler: createRecord(entity) })
-    if (entity.info.canUpdate && entity.update)
-      routes.push({ method: 'PATCH', pattern: writesAt, handler: updateRecord(entity) })
-    if (entity.info.canDelete && entity.delete && !entity.parent)
-      routes.push({ method: 'DELETE', pattern: `/${entity.name}/:id`, handler: deleteRecord(entity) })
+    if (entity.info.canUpdate) {
+      const patch = entity.update ? updateRecord(entity) : notEmulated
+      routes.push({ method: 'PATCH', pattern: writesAt, handler: patch })
+      routes.push({ method: 'PUT', pattern: writesAt, handler: notEmulated })
+    }
+    if (entity.info.canDelete) {
+      const remove = entity.delete && !entity.parent ? deleteRecord(entity) : notEmulated
+      routes.push({
+        method: 'DELETE',
+        pattern: `${entity.parent ? writesAt : `/${entity.name}`}/:id`,
+        handler: remove,
+      })
+    }
   }
   return routes
 }

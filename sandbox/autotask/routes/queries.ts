@@ -2,9 +2,17 @@ import type { EmulatorReply } from '../../shared/reply.js'
 import type { EntityDefinition, FieldDefinition, Row } from '../entities/entity.js'
 import { singularName } from '../entity-names.js'
 import type { AutotaskRequest, HandlerContext } from '../http-types.js'
-import { firstPageToken, pageAt, pageDetails, readPagingToken, type PagingToken } from '../paging.js'
+import {
+  firstPageToken,
+  pageAt,
+  pageDetails,
+  pageUrl,
+  readPagingToken,
+  type PageRoute,
+  type PagingToken,
+} from '../paging.js'
 import { matchesAll } from '../query/evaluate.js'
-import { parseSearch, readQueryModel, type QueryModel } from '../query/query-model.js'
+import { parseSearch, readQueryModel, searchParameter, type QueryModel } from '../query/query-model.js'
 import { methodNotAllowed } from '../vendor-errors.js'
 
 /** `/{Entity}/query`, `/query/next` and `/query/count`, by GET `?search=` or by POST body (SWAGGER). */
@@ -16,17 +24,16 @@ export function queryHandlers(entity: EntityDefinition) {
     return { model, fields, matching: model.emptyFilter ? [] : matchingRows(entity, context, model) }
   }
 
+  /** `nextAt` is where the page's neighbours are read: `query/next` after a POST, `query` after a GET. */
   const page = (
     context: HandlerContext,
-    raw: unknown,
+    search: string,
     token: PagingToken | undefined,
-    search: string | undefined,
+    nextAt: PageRoute,
   ): EmulatorReply => {
-    const { model, fields, matching } = run(context, raw)
+    const { model, fields, matching } = run(context, parseSearch(search))
     const at = pageAt(matching, token ?? firstPageToken(model.maxRecords))
-    const nextUrl = (next: PagingToken) =>
-      `${context.baseUrl}/${entity.name}/query/next?paging=${encodeURIComponent(JSON.stringify(next))}` +
-      (search === undefined ? '' : `&search=${encodeURIComponent(search)}`)
+    const nextUrl = pageUrl(context.baseUrl, entity.name, nextAt, search)
     return {
       status: 200,
       body: {
@@ -36,28 +43,28 @@ export function queryHandlers(entity: EntityDefinition) {
     }
   }
 
-  const searchOf = (request: AutotaskRequest) => request.query.get('search') ?? undefined
+  const pagingOf = (request: AutotaskRequest) => {
+    const paging = request.query.get('paging')
+    return paging === null ? undefined : readPagingToken(paging)
+  }
 
   return {
     getQuery: (request: AutotaskRequest, context: HandlerContext) =>
-      page(context, parseSearch(request.query.get('search')), undefined, searchOf(request)),
+      page(context, searchParameter(request), pagingOf(request), 'query'),
     postQuery: (request: AutotaskRequest, context: HandlerContext) =>
-      page(context, request.body, undefined, undefined),
-    /** GET follows a page only when its URL carries the search: a POST query's next page must be POSTed. */
-    getNext: (request: AutotaskRequest, context: HandlerContext) => {
-      const search = searchOf(request)
-      if (search === undefined) return methodNotAllowed('GET')
-      return page(context, parseSearch(search), readPagingToken(request.query.get('paging')), search)
-    },
-    postNext: (request: AutotaskRequest, context: HandlerContext) => {
-      const search = searchOf(request)
-      const raw = search === undefined ? request.body : parseSearch(search)
-      return page(context, raw, readPagingToken(request.query.get('paging')), search)
-    },
+      page(context, JSON.stringify(request.body ?? null), undefined, 'query/next'),
+    /**
+     * `query/next` answers POST only: a GET is a 405 (WYRE-AI/autotask-mcp PR #170, live). Its URL carries the
+     * paging and the search, so a POST needs no body (tphakala/go-autotask iter.go POSTs none; facts §3); a body
+     * sent with it is not read (unsourced: chosen because the URL already says what the page is).
+     */
+    getNext: () => methodNotAllowed('GET'),
+    postNext: (request: AutotaskRequest, context: HandlerContext) =>
+      page(context, searchParameter(request), readPagingToken(request.query.get('paging')), 'query/next'),
     /** `{"queryCount": N}` (APIGRATE README; SWAGGER QueryCountResultModel). */
     getCount: (request: AutotaskRequest, context: HandlerContext): EmulatorReply => ({
       status: 200,
-      body: { queryCount: run(context, parseSearch(request.query.get('search'))).matching.length },
+      body: { queryCount: run(context, parseSearch(searchParameter(request))).matching.length },
     }),
     postCount: (request: AutotaskRequest, context: HandlerContext): EmulatorReply => ({
       status: 200,

@@ -1,7 +1,9 @@
 import type { EmulatorReply } from '../../shared/reply.js'
 import { EntityError, type EntityDefinition, type FieldDefinition, type Row } from '../entities/entity.js'
+import { udfInformation } from '../entities/user-defined-fields.js'
 import { pathId, singularName } from '../entity-names.js'
 import type { AutotaskRequest, HandlerContext } from '../http-types.js'
+import { firstPageToken, pageAt, pageDetails, pageUrl } from '../paging.js'
 import { MAX_RECORDS } from '../query/query-model.js'
 import { noRoute } from '../vendor-errors.js'
 
@@ -67,26 +69,25 @@ export function deleteRecord(entity: EntityDefinition) {
 
 /**
  * `GET /{Parent}/{parentId}/{Child}`: the parent's children, shaped as a query's answer (SWAGGER `…Child_Query`;
- * facts §4 "Reads"). How Autotask pages a long child list is not known: one page of up to 500 (unsourced: chosen as
- * the query's page size). A parent that does not exist has no children (unsourced: chosen because the child URL
- * reads as a query on the parent id).
+ * facts §4 "Reads"), 500 to a page. How Autotask pages a long child list is not known: the next page is the child
+ * entity's own query on the parent id, `…/{Child}/query/next` (unsourced: chosen so no child goes missing, and
+ * because child lists are read at the root entity's query, PSMOD). A parent that does not exist has no children
+ * (unsourced: chosen because the child URL reads as a query on the parent id).
  */
 export function listChildren(entity: EntityDefinition, parent: NonNullable<EntityDefinition['parent']>) {
   return ({ params, path }: AutotaskRequest, context: HandlerContext): EmulatorReply => {
     const parentId = pathId(params.parentId)
     if (parentId === undefined) return noRoute(path)
-    const items = [...entity.rows(context.db).values()]
+    const children = [...entity.rows(context.db).values()]
       .filter((row) => row[parent.idField] === parentId)
       .sort((a, b) => a.id - b.id)
-      .slice(0, MAX_RECORDS)
-      .map(copyOf)
-    const pageDetails = {
-      count: items.length,
-      requestCount: MAX_RECORDS,
-      prevPageUrl: null,
-      nextPageUrl: null,
+    const page = pageAt(children, firstPageToken(MAX_RECORDS))
+    const search = JSON.stringify({ filter: [{ op: 'eq', field: parent.idField, value: parentId }] })
+    const nextUrl = pageUrl(context.baseUrl, entity.name, 'query/next', search)
+    return {
+      status: 200,
+      body: { items: page.rows.map(copyOf), pageDetails: pageDetails(page, MAX_RECORDS, nextUrl) },
     }
-    return { status: 200, body: { items, pageDetails } }
   }
 }
 
@@ -99,6 +100,14 @@ export function getChild(entity: EntityDefinition, parent: NonNullable<EntityDef
     const row = entity.rows(db).get(id)
     return { status: 200, body: { item: row && row[parent.idField] === parentId ? copyOf(row) : null } }
   }
+}
+
+/**
+ * A call the vendor serves that the emulator does not: 501, in Web API's `{"Message"}` shape (unsourced: chosen so
+ * it reads as the sandbox's limit, never as an Autotask answer).
+ */
+export function notEmulated({ method, path }: AutotaskRequest): EmulatorReply {
+  return { status: 501, body: { Message: `${method} ${path} is not emulated by the Autotask sandbox.` } }
 }
 
 /** `/{Entity}/entityInformation` → `{"info": {…}}` (SWAGGER EntityInformationResultModel, camelCase on the wire). */
@@ -118,7 +127,7 @@ export function entityFields(entity: EntityDefinition) {
 export function userDefinedFields(entity: EntityDefinition) {
   return (_request: AutotaskRequest, { db }: HandlerContext): EmulatorReply => ({
     status: 200,
-    body: { fields: entity.userDefinedFields?.(db) ?? [] },
+    body: { fields: (entity.userDefinedFields?.(db) ?? []).map(udfInformation) },
   })
 }
 

@@ -6,7 +6,7 @@ import { accountDay, MSP_DOMAIN } from './people.js'
 import { CONFIGURATION_ITEM_TYPES, CUSTOMER_COMPANY_TYPE } from './picklists.js'
 
 // The MSP's customers with their contacts and configuration items. Company 0 is the account's own company
-// (a live sandbox's "companyID = 0": verification log found by code search).
+// (APIGRATE README "Get the root company": `api.Companies.get(0)`; Datto's Postman collection, facts §9).
 
 const FIRST_COMPANY_ID = 174
 const FIRST_CONTACT_ID = 30684600

@@ -11,9 +11,9 @@ import type {
 
 // The MSP's own side of the sandbox database: its resources (technicians, one inactive, and the API user, a
 // resource of the "API User (API-only)" kind: HELP REST_Security_Auth.htm as cited in the facts file), the roles
-// they work as, work types (billing codes) and products. Ids are of the size Autotask gives (a live sandbox's
-// resources are 4 and 29682886…, its queues 29682833…: a verification log found by code search); each entity's
-// ids start elsewhere, so an id of one kind names nothing of another. (unsourced: the ranges chosen)
+// they work as, work types (billing codes) and products. Ids are of the size Autotask gives (queues such as
+// 29682833 in WYRE-AI/msp-claude-plugins#31's live create); each entity's ids start elsewhere, so an id of one
+// kind names nothing of another. (unsourced: the ranges chosen)
 
 const ACCOUNT_CREATED_MS = utc('2023-02-01T09:00:00.000Z')
 export const MSP_DOMAIN = 'northwind-it.example'

@@ -2,10 +2,11 @@ import type { Picklists } from '../database.js'
 import type { PicklistValue } from '../entities/entity.js'
 
 // The sandbox database's picklists. Most are the account's own in Autotask (values and labels differ per
-// database: "Priority-picklist in zone 19 is custom", practitioner's notes "Autotask API — Lessons Learned"), so
-// these follow the system defaults a fresh database shows, as recorded in a practitioner's verification log of a
-// live Autotask sandbox (German project notes "V5 – Tickets: Felder, Picklists, Filter", 2026-06, found by code
-// search; labels given here in English) and prasadnarwadkar/AutotaskWebAPI:docs/index.md (ticket statuses).
+// database: "Priority-picklist in zone 19 is custom", a practitioner's notes "Autotask API — Lessons Learned" (zone 19; repository not identified: weak)). Sourced
+// values are named at each list: status 5 Complete and 1 New (Datto's Postman collection; facts §5), 9 Waiting
+// Materials, 10 Scheduled, 11 Escalate, 12 Waiting Vendor and priority 1 High (KerkhoffTechnologies/django-autotask
+// djautotask/tests/fixtures.py), queue 5 Client Portal (the same fixtures); the rest are unsourced, chosen after
+// the defaults commonly cited (facts §5) and prasadnarwadkar/AutotaskWebAPI:docs/index.md (ticket statuses).
 
 type Options = Partial<Pick<PicklistValue, 'isDefaultValue' | 'parentValue' | 'isActive' | 'isSystem'>>
 
@@ -28,7 +29,7 @@ export const COMPLETE_STATUS = 5
 export const TICKET_STATUSES: PicklistValue[] = [
   value(1, 'New', 1, { isDefaultValue: true, isSystem: true }),
   value(8, 'In Progress', 2),
-  value(10, 'Dispatched', 3),
+  value(10, 'Scheduled', 3),
   value(7, 'Waiting Customer', 4),
   value(11, 'Escalate', 5),
   value(9, 'Waiting Materials', 6),
@@ -93,14 +94,15 @@ export const TICKET_TYPES: PicklistValue[] = [
   value(5, 'Alert', 5, { isSystem: true }),
 ]
 
-/** The default category "Standard" is 3 (practitioner's notes above: "default category Standard (3)"). */
+/** The default category "Standard" is 3 (the notes above: "default category Standard (3)"; weak). */
 export const STANDARD_TICKET_CATEGORY = 3
 export const TICKET_CATEGORIES: PicklistValue[] = [
   value(STANDARD_TICKET_CATEGORY, 'Standard', 1, { isDefaultValue: true, isSystem: true }),
   value(4, 'AEM Alert', 2, { isSystem: true }),
 ]
 
-// TicketNotes: noteType and publish as the verification log above lists them (a subset of noteType).
+// TicketNotes: noteType 2 Task Detail (django-autotask fixture API_NOTE_TYPE_FIELD); the other note types are
+// unsourced (chosen: tenant-configurable, facts §7).
 export const NOTE_TYPES: PicklistValue[] = [
   value(1, 'Task Summary', 1, { isSystem: true }),
   value(2, 'Task Detail', 2, { isSystem: true }),
@@ -111,11 +113,15 @@ export const NOTE_TYPES: PicklistValue[] = [
   value(101, 'Email Note', 7, { isSystem: true }),
 ]
 
-/** 1 is the one a customer may see (Client Portal); 2 and 4 stay internal. */
+/**
+ * 1 All Autotask Users, the one customers see (HELP NOTES_MAIN.htm; Datto's Postman `"Publish": 1`, facts §7); 2
+ * internal (the notes above: "2 = intern"), labelled "Internal Only" as the UI names it (kb.geekgirlsit.com, facts
+ * §7); 4 "Internal & Co-managing" (HELP NotificationPanel.htm's name; the number unsourced: chosen).
+ */
 export const NOTE_PUBLISH: PicklistValue[] = [
   value(1, 'All Autotask Users', 1, { isSystem: true }),
-  value(2, 'Internal Project Team', 2, { isDefaultValue: true, isSystem: true }),
-  value(4, 'Internal & Co-Managed', 3, { isSystem: true }),
+  value(2, 'Internal Only', 2, { isDefaultValue: true, isSystem: true }),
+  value(4, 'Internal & Co-managing', 3, { isSystem: true }),
 ]
 
 // (unsourced: Autotask's company types; numbering chosen)

@@ -162,6 +162,7 @@ export function seedTickets(random: Random, context: TicketSeedContext): SeededT
         creatorResourceID: technician.id,
         createDateTime: at,
         lastActivityDate: at,
+        userDefinedFields: [],
       })
     }
 
@@ -196,6 +197,7 @@ export function seedTickets(random: Random, context: TicketSeedContext): SeededT
         createDateTime: at,
         lastModifiedUserID: technician.id,
         lastModifiedDateTime: at,
+        userDefinedFields: [],
       })
     }
   })

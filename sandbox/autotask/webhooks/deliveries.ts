@@ -62,7 +62,7 @@ function calloutFields(
     deleted: hook.isSubscribedToDeleteEvents,
   }
   if (!subscribedTo[change.action]) return undefined
-  const byId = webhookFieldIds(watched.fields(db))
+  const byId = webhookFieldIds(watched, db)
   const named = registry.fieldsOf(hook.id).flatMap((field) => {
     const definition = byId.get(field.fieldID)
     return definition ? [{ name: definition.name, ...field }] : []
@@ -85,13 +85,24 @@ function signedCallout(hook: WebhookRecord, payload: unknown) {
 }
 
 /**
- * JSON as Autotask's serializer writes it: `& < > ' +` and non-ASCII characters escaped as `\uXXXX` (N8N
- * helpers/webhook/signature.ts re-escapes them so its HMAC matches Autotask's). Those characters occur only inside
- * JSON strings, so escaping them in the text is safe.
+ * JSON as Autotask's serializer writes it, after the table msoukhomlinov/n8n-nodes-autotask
+ * helpers/webhook/signature.ts re-creates to match Autotask's signatures: inside JSON strings, `& < > ' \` +` and an
+ * escaped `"` become `\u0026 \u003C \u003E \u0027 \u0060 \u002B \u0022`, and every character above 127 `\uXXXX`,
+ * hex digits in upper case; other escapes (`\\`, `\n`) and everything outside strings stay as they are.
+ *
+ * Disputed: n8n computes the HMAC over the body it received escaped this way, falling back to the raw body, so
+ * whether Autotask sends these bytes or sends plain JSON and signs the escaped form is unknown (facts §8). The
+ * emulator sends the escaped bytes and signs exactly what it sends (unsourced: chosen, so a receiver hashing the raw
+ * body, as HELP SecretKeyPayloadVerification.htm says to, and one escaping first, as n8n does, both verify).
  */
 export function autotaskJson(value: unknown): string {
-  return JSON.stringify(value).replace(
-    /[&<>'+\u007f-\uffff]/g,
-    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  return JSON.stringify(value).replace(/"(?:[^"\\]|\\.)*"/g, (text) =>
+    text.replace(/\\.|[&<>'`+]|[\u0080-\uffff]/g, escapedCharacter),
   )
+}
+
+function escapedCharacter(match: string): string {
+  if (match === '\\"') return '\\u0022'
+  if (match.startsWith('\\')) return match
+  return `\\u${match.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
 }

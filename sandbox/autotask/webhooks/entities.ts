@@ -44,20 +44,24 @@ function webhookFields(): FieldDefinition[] {
 }
 
 /**
- * The entity fields a callout may name: those with `isSupportedWebhookField` (HELP Webhooks_Creating.htm). Their
- * `fieldID` is the field's place in the entity's field list (unsourced: chosen; Autotask's own ids are internal,
- * e.g. Company Name = 7 in Postman's sample, and are read from this picklist as here).
+ * The entity fields a callout may name: those with `isSupportedWebhookField` (HELP Webhooks_Creating.htm), by
+ * `fieldID`: Autotask's own where the entity declares it (Company Name = 7, Company Type = 24 in Datto's Postman
+ * collection, facts §8), else 100 and the field's place in the entity's field list (unsourced: chosen; Autotask's
+ * ids are internal and are read from the `fieldID` picklist, as here).
  */
-export function webhookFieldIds(fields: readonly FieldDefinition[]): Map<number, FieldDefinition> {
+export function webhookFieldIds(
+  watched: EntityDefinition,
+  db: AutotaskDatabase,
+): Map<number, FieldDefinition> {
   const ids = new Map<number, FieldDefinition>()
-  fields.forEach((field, index) => {
-    if (field.isSupportedWebhookField) ids.set(index + 1, field)
+  watched.fields(db).forEach((field, index) => {
+    if (field.isSupportedWebhookField) ids.set(watched.webhookFieldIDs?.[field.name] ?? 100 + index, field)
   })
   return ids
 }
 
 function calloutFieldFields(db: AutotaskDatabase, watched: EntityDefinition): FieldDefinition[] {
-  const values: PicklistValue[] = [...webhookFieldIds(watched.fields(db))].map(([id, field], index) => ({
+  const values: PicklistValue[] = [...webhookFieldIds(watched, db)].map(([id, field], index) => ({
     value: String(id),
     label: field.name,
     isDefaultValue: false,
@@ -113,17 +117,19 @@ export function webhookEntities(registry: WebhookRegistry, watched: EntityDefini
         isReady: false,
         webhookGUID: randomUUID(),
       } as WebhookRecord
+      refuseDuplicate(registry, hook)
       registry.hooks.set(id, hook)
       return hook
     },
     delete(_db, id) {
-      const hook = recordToUpdate(registry.hooks, { id }, hooksName)
+      const hook = recordToUpdate(registry.hooks, { id })
       registry.remove(hook.id)
     },
     update(db, body) {
-      const hook = recordToUpdate(registry.hooks, body, hooksName)
+      const hook = recordToUpdate(registry.hooks, body)
       const values = acceptedValues(webhookFields(), db, body, 'update', hook)
       checkUrls(values)
+      refuseDuplicate(registry, { ...hook, ...values })
       return Object.assign(hook, values)
     },
   }
@@ -152,7 +158,7 @@ export function webhookEntities(registry: WebhookRegistry, watched: EntityDefini
       return field
     },
     update(db, body) {
-      const field = recordToUpdate(registry.fields, body, fieldsName)
+      const field = recordToUpdate(registry.fields, body)
       return Object.assign(field, acceptedValues(calloutFieldFields(db, watched), db, body, 'update', field))
     },
   }
@@ -164,4 +170,25 @@ function checkUrls(values: Record<string, unknown>): void {
   for (const name of ['webhookUrl', 'deactivationUrl'])
     if (typeof values[name] === 'string' && !isHttpUrl(values[name]))
       throw new EntityError(500, [`${name} must be an http or https URL.`])
+}
+
+/**
+ * "Duplicate callouts (same entity + URL + type) are not allowed" (HELP Webhooks_Creating.htm, facts §8): a
+ * callout of this entity to the same URL subscribed to the same events is refused with Autotask's 500 (unsourced
+ * text and status: chosen as every business refusal is a 500, facts §4; "type" read as the events).
+ */
+function refuseDuplicate(registry: WebhookRegistry, hook: WebhookRecord): void {
+  const events = (candidate: WebhookRecord) =>
+    [
+      candidate.isSubscribedToCreateEvents,
+      candidate.isSubscribedToUpdateEvents,
+      candidate.isSubscribedToDeleteEvents,
+    ].join()
+  const duplicate = [...registry.hooks.values()].some(
+    (other) => other.id !== hook.id && other.webhookUrl === hook.webhookUrl && events(other) === events(hook),
+  )
+  if (duplicate)
+    throw new EntityError(500, [
+      `A ${registry.kind.kind} callout to ${hook.webhookUrl} for the same events already exists.`,
+    ])
 }

@@ -62,7 +62,9 @@ describe('Tickets writes', () => {
     expect(refusal('Tickets', { ...ticket, companyID: 424242 }).errors).toEqual([
       'Value does not reference an existing entity for companyID . ',
     ])
-    expect(refusal('Tickets', { ...ticket, title: 7 }).errors).toEqual(['Invalid value for field title: 7'])
+    expect(refusal('Tickets', { ...ticket, title: ['x'] }).errors).toEqual([
+      'Invalid value for field title: ["x"]',
+    ])
     expect(refusal('Tickets', { ...ticket, title: 'x'.repeat(256) }).errors).toEqual([
       'title exceeds the maximum length of 255',
     ])
@@ -75,6 +77,64 @@ describe('Tickets writes', () => {
     expect(refusal('Tickets', { ...ticket, issueType: 3, subIssueType: 201 }).errors).toEqual([
       'Picklist value [201] does not exist for subIssueType',
     ])
+  })
+
+  it('sub-issue type is checked again when its issue type changes', () => {
+    const created = write('Tickets', { ...ticket, issueType: 2, subIssueType: 201 })
+    expect(refusal('Tickets', { id: created.id, issueType: 3 }).errors).toEqual([
+      'Picklist value [201] does not exist for subIssueType',
+    ])
+    expect(write('Tickets', { id: created.id, issueType: 3, subIssueType: 301 })).toMatchObject({
+      issueType: 3,
+      subIssueType: 301,
+    })
+    expect(write('Tickets', { id: created.id, issueType: 4, subIssueType: null })).toMatchObject({
+      subIssueType: null,
+    })
+  })
+
+  it('converts values as ASP.NET binds them, refusing what cannot be converted', () => {
+    const created = write('Tickets', {
+      companyID: '174',
+      title: 42,
+      status: ' 1 ',
+      priority: 2.5,
+      estimatedHours: '1,250.5',
+      description: true,
+    })
+    expect(created).toMatchObject({
+      companyID: 174,
+      title: '42',
+      status: 1,
+      priority: 2,
+      estimatedHours: 1250.5,
+      description: 'True',
+    })
+    expect(
+      refusal('Tickets', { ...ticket, status: 'New', priority: true, estimatedHours: 'x' }).errors,
+    ).toEqual([
+      'Invalid value for field status: "New"',
+      'Invalid value for field priority: true',
+      'Invalid value for field estimatedHours: "x"',
+    ])
+    const company = [...db.companies.values()][1]!
+    expect(write('Companies', { id: company.id, isActive: 'False' })).toMatchObject({ isActive: false })
+    expect(write('Companies', { id: company.id, isActive: 1 })).toMatchObject({ isActive: true })
+    expect(refusal('Companies', { id: company.id, isActive: 'yes' }).errors).toEqual([
+      'Invalid value for field isActive: "yes"',
+    ])
+  })
+
+  it('refuses an explicit null on a create, and takes one on an update', () => {
+    expect(refusal('Tickets', { ...ticket, description: null, dueDateTime: '' }).errors).toEqual([
+      'A new record may not set description to null.',
+      'A new record may not set dueDateTime to null.',
+    ])
+    expect(refusal('Tickets', { ...ticket, title: null }).errors).toEqual([
+      'Value does not exist for the required field title',
+    ])
+    const created = write('Tickets', { ...ticket, description: 'Paper jam' })
+    expect(write('Tickets', { id: created.id, description: null })).toMatchObject({ description: null })
   })
 
   it('ignores read-only and unknown fields', () => {
@@ -99,12 +159,15 @@ describe('Tickets writes', () => {
     ).toEqual(['The specified AssignedResourceID and AssignedRoleID combination is not currently defined'])
   })
 
-  it('updates only the named fields, stamps completion, and answers 404 for an unknown id', () => {
+  it('updates only the named fields, stamps completion, and refuses an unknown id with a 500', () => {
     const created = write('Tickets', ticket)
     const updated = write('Tickets', { id: created.id, status: 5 })
     expect(updated).toMatchObject({ title: ticket.title, status: 5, completedDate: NOW.toISOString() })
     expect(write('Tickets', { id: created.id, status: 8 })).toMatchObject({ completedDate: null })
-    expect(refusal('Tickets', { id: 999_999, title: 'x' }).status).toBe(404)
+    expect(refusal('Tickets', { id: 999_999, title: 'x' })).toMatchObject({
+      status: 500,
+      errors: ['Value does not reference an existing entity for id . '],
+    })
   })
 })
 
@@ -198,6 +261,16 @@ describe('Contacts and the activity', () => {
     expect(refusal('Contacts', { firstName: 'Ada', lastName: 'Byron', isActive: true }, 174).errors).toEqual([
       'Invalid value for field isActive: true',
     ])
+  })
+
+  it("updates a contact only under its own company's URL", () => {
+    const contact = write('Contacts', { firstName: 'Ada', lastName: 'Byron', isActive: 1 }, 174)
+    const other = [...db.companies.keys()].find((id) => id !== 174)!
+    expect(refusal('Contacts', { id: contact.id, firstName: 'Eve', companyID: other }, other)).toMatchObject({
+      errors: ['Value does not reference an existing entity for id . '],
+    })
+    expect(db.contacts.get(contact.id)).toMatchObject({ firstName: 'Ada', companyID: 174 })
+    expect(write('Contacts', { id: contact.id, firstName: 'Eve' }, 174)).toMatchObject({ firstName: 'Eve' })
   })
 
   it('changes records through the validated writes, and announces each change', () => {

@@ -14,6 +14,8 @@ describe('paging', () => {
       prevPageUrl: null,
       nextPageUrl: expect.stringMatching(new RegExp(`^${engine.baseUrl}/Widgets/query/next\\?paging=`)),
     })
+    const firstNext = new URL(first.json.pageDetails.nextPageUrl)
+    expect(JSON.parse(firstNext.searchParams.get('search')!)).toEqual(everything)
     expect(JSON.parse(new URL(first.json.pageDetails.nextPageUrl).searchParams.get('paging')!)).toEqual({
       pageSize: 10,
       previousIds: [-1],
@@ -48,7 +50,17 @@ describe('paging', () => {
     )
   })
 
-  it('refuses to follow a POST query page with GET: the search is not in its URL', async () => {
+  it('follows a POST query page POSTed with no body: its URL carries the search', async () => {
+    const { call } = fixture.current
+    const first = await call('/Widgets/query', { method: 'POST', body: everything })
+    const second = await call(first.json.pageDetails.nextPageUrl, { method: 'POST' })
+    expect(second.status).toBe(200)
+    expect(second.json.items.map((item: { id: number }) => item.id)).toEqual([
+      11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+    ])
+  })
+
+  it('refuses to follow a POST query page with GET', async () => {
     const { call } = fixture.current
     const first = await call('/Widgets/query', { method: 'POST', body: everything })
     const { status, json } = await call(first.json.pageDetails.nextPageUrl)
@@ -86,9 +98,15 @@ describe('paging', () => {
       'abc',
       '{"pageSize":0,"previousIds":[],"nextIds":[1]}',
       '{"pageSize":5,"previousIds":[],"nextIds":[]}',
+      '{"pageSize":501,"previousIds":[],"nextIds":[-1]}',
+      '{"pageSize":100000,"previousIds":[],"nextIds":[-1]}',
     ]) {
-      const url = `${engine.baseUrl}/Widgets/query/next?paging=${encodeURIComponent(paging)}`
-      expect((await call(url, { method: 'POST', body: everything })).status, paging).toBe(500)
+      const search = encodeURIComponent(JSON.stringify(everything))
+      const url = `${engine.baseUrl}/Widgets/query/next?paging=${encodeURIComponent(paging)}&search=${search}`
+      expect(await call(url, { method: 'POST' }), paging).toMatchObject({
+        status: 500,
+        json: { errors: ['The paging parameter is not valid.'] },
+      })
     }
   })
 })

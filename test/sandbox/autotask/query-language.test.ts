@@ -39,6 +39,11 @@ describe('the filter language', () => {
     ).toEqual([2, 4])
   })
 
+  it('reads true and false as 1 and 0 on an integer field (Contacts `IsActive eq true`)', async () => {
+    expect(await ids([{ op: 'eq', field: 'status', value: true }])).toEqual([1, 4, 7, 10])
+    expect(await ids([{ op: 'in', field: 'status', value: [false] }])).toEqual([3, 6, 9, 12])
+  })
+
   it('compares text without case, and reads field names without case', async () => {
     expect(await ids([{ op: 'eq', field: 'NAME', value: 'widget 3' }])).toEqual([3])
     expect(await ids([{ op: 'beginsWith', field: 'name', value: 'WIDGET 1' }])).toEqual([1, 10, 11, 12])
@@ -79,6 +84,29 @@ describe('the filter language', () => {
 
   it('drops a condition whose operator it does not know, as the live API does', async () => {
     expect(await ids([{ op: 'ne', field: 'status', value: 0 }])).toHaveLength(12)
+  })
+
+  it('knows operators only as HELP spells them', async () => {
+    expect(await ids([{ op: 'EQ', field: 'status', value: 0 }])).toHaveLength(12)
+    expect(await ids([{ op: 'NotExist', field: 'serial' }])).toHaveLength(12)
+    expect(await ids([{ op: 'OR', items: [{ op: 'eq', field: 'id', value: 1 }] }])).toHaveLength(12)
+  })
+
+  it('tells empty text from no value', async () => {
+    const { widgets } = fixture.current
+    const widget = widgets.get(3)!
+    widget.serial = ''
+    try {
+      expect(await ids([{ op: 'eq', field: 'serial', value: '' }])).toEqual([3])
+      expect(
+        await ids([
+          { op: 'exist', field: 'serial' },
+          { op: 'lt', field: 'id', value: 5 },
+        ]),
+      ).toEqual([2, 3, 4])
+    } finally {
+      widget.serial = null
+    }
   })
 
   it('matches nothing for an empty filter, and refuses a missing one', async () => {
@@ -129,8 +157,11 @@ describe('the filter language', () => {
     ])
   })
 
-  it('keeps MaxRecords within 1..500', async () => {
-    for (const MaxRecords of [0, 501, 2.5, '10'])
+  it('keeps MaxRecords within 1..500, converting it as ASP.NET binds an int32', async () => {
+    const all = [{ op: 'gt', field: 'id', value: 0 }]
+    expect(await ids(all, { MaxRecords: '3' })).toEqual([1, 2, 3])
+    expect(await ids(all, { MaxRecords: 2.5 })).toEqual([1, 2])
+    for (const MaxRecords of [0, 501, '501', 'ten', true])
       expect(await refusal([{ op: 'gt', field: 'id', value: 0 }], { MaxRecords })).toEqual([
         'maxCountOfRecordsToReturn must be between 1 and 500',
       ])

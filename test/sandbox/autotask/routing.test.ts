@@ -52,10 +52,14 @@ describe('records', () => {
     expect((await call('/Widgets', { method: 'PATCH', body: { id: 999 } })).status).toBe(404)
   })
 
-  it('knows no PATCH /{Entity}/{id}, and no PUT or DELETE', async () => {
+  it('knows no PATCH /{Entity}/{id} nor a DELETE the entity lacks; PUT is served by Autotask but not emulated', async () => {
     const { call } = fixture.current
     expect((await call('/Widgets/1', { method: 'PATCH', body: { name: 'x' } })).status).toBe(405)
-    expect((await call('/Widgets', { method: 'PUT', body: { id: 1 } })).status).toBe(405)
+    expect((await call('/Widgets/1', { method: 'DELETE' })).status).toBe(405)
+    expect(await call('/Widgets', { method: 'PUT', body: { id: 1 } })).toMatchObject({
+      status: 501,
+      json: { Message: 'PUT /Widgets is not emulated by the Autotask sandbox.' },
+    })
   })
 })
 
@@ -102,9 +106,17 @@ describe('entity information and the threshold', () => {
     })
     const fields = (await call('/Widgets/entityInformation/fields')).json.fields
     expect(fields.map((field: { name: string }) => field.name)).toContain('status')
-    expect((await call('/Widgets/entityInformation/userDefinedFields')).json.fields).toEqual([
-      expect.objectContaining({ name: 'Colour' }),
-    ])
+    const [udf, ...more] = (await call('/Widgets/entityInformation/userDefinedFields')).json.fields
+    expect(more).toEqual([])
+    expect(udf).toMatchObject({
+      name: 'Colour',
+      label: 'Colour',
+      type: 'string',
+      length: 100,
+      defaultValue: null,
+    })
+    expect(udf).toHaveProperty('description')
+    expect(udf).not.toHaveProperty('dataType')
     expect((await call('/WidgetNotes/entityInformation/userDefinedFields')).json.fields).toEqual([])
     expect((await call('/Widgets/1/Notes/entityInformation')).json.info.name).toBe('WidgetNotes')
   })

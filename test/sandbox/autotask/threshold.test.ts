@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest'
 import { createCredentialCheck } from '../../../sandbox/autotask/auth.js'
 import { autotaskRoutes } from '../../../sandbox/autotask/routes/index.js'
 import { createRequestListener } from '../../../sandbox/autotask/server.js'
+import { ThreadLimit } from '../../../sandbox/autotask/thread-limit.js'
 import { DatabaseThreshold } from '../../../sandbox/autotask/threshold.js'
 import { FaultInjector } from '../../../sandbox/shared/faults.js'
 import { listen } from '../../../sandbox/shared/lifecycle.js'
@@ -42,6 +43,7 @@ describe('the database threshold', () => {
           windowMs: 60_000,
           latencyMs: { half: 500, threeQuarters: 1_000 },
         }),
+        threads: new ThreadLimit(3),
         faults: new FaultInjector(),
         stats: createStats(),
         sleep: async (ms) => {

@@ -81,8 +81,8 @@ describe('TicketWebhooks registered through the API', () => {
   })
 
   it("writes JSON as Autotask's serializer does, so signatures over the raw body match", () => {
-    expect(autotaskJson({ text: `a&b <c> 'd' +e é` })).toBe(
-      '{"text":"a\\u0026b \\u003cc\\u003e \\u0027d\\u0027 \\u002be \\u00e9"}',
+    expect(autotaskJson({ text: `a&b <c> 'd' +e é \`f\` "g" \\ \u007f`, n: 1e21 })).toBe(
+      '{"text":"a\\u0026b \\u003Cc\\u003E \\u0027d\\u0027 \\u002Be \\u00E9 \\u0060f\\u0060 \\u0022g\\u0022 \\\\ \u007f","n":1e+21}',
     )
   })
 
@@ -95,13 +95,68 @@ describe('TicketWebhooks registered through the API', () => {
     expect(receiver.received.length).toBe(before)
   })
 
-  it('deletes a callout and its fields (SWAGGER DELETE /{Kind}Webhooks/{id}); one it does not have is a 404', async () => {
+  it('deletes a callout and its fields (SWAGGER DELETE /{Kind}Webhooks/{id}); one it does not have is a 500', async () => {
     expect(await api(`/TicketWebhooks/${webhookId}`, 'DELETE')).toMatchObject({
       status: 200,
       json: { itemId: webhookId },
     })
     expect((await api(`/TicketWebhooks/${webhookId}`)).json.item).toBeNull()
     expect((await api(`/TicketWebhooks/${webhookId}/Fields`)).json.items).toEqual([])
-    expect((await api(`/TicketWebhooks/${webhookId}`, 'DELETE')).status).toBe(404)
+    expect((await api(`/TicketWebhooks/${webhookId}`, 'DELETE')).status).toBe(500)
+  })
+})
+
+describe('callouts of the other watched entities', () => {
+  it("offers Company Name and Company Type as fields 7 and 24, and calls out a company's watched change", async () => {
+    const fields = (await api('/CompanyWebhookFields/entityInformation/fields')).json.fields
+    const fieldId = fields.find((field: { name: string }) => field.name === 'fieldID')
+    const labels = Object.fromEntries(
+      fieldId.picklistValues.map((value: { value: string; label: string }) => [value.value, value.label]),
+    )
+    expect(labels).toMatchObject({ 7: 'companyName', 24: 'companyType' })
+    for (const kind of ['Contact', 'ConfigurationItem', 'TicketNote']) {
+      const offered = (await api(`/${kind}WebhookFields/entityInformation/fields`)).json.fields
+      const values = offered.find((field: { name: string }) => field.name === 'fieldID').picklistValues
+      expect(values.length, kind).toBeGreaterThan(0)
+    }
+    const hook = await api('/CompanyWebhooks', 'POST', {
+      webhookUrl: receiver.url,
+      deactivationUrl: `${receiver.url}/off`,
+      isActive: true,
+      isSubscribedToUpdateEvents: true,
+    })
+    await api(`/CompanyWebhooks/${hook.json.itemId}/Fields`, 'POST', { fieldID: 7, isSubscribedField: true })
+    const company = [...autotask.db.companies.values()][1]!
+    const before = receiver.received.length
+    await api('/Companies', 'PATCH', { id: company.id, companyName: 'Renamed Ltd' })
+    await autotask.webhooks.settled()
+    const [callout] = receiver.received.slice(before)
+    expect(JSON.parse(callout!.body)).toMatchObject({
+      EntityType: 'Company',
+      Id: company.id,
+      Fields: { companyName: 'Renamed Ltd' },
+    })
+    await api(`/CompanyWebhooks/${hook.json.itemId}`, 'DELETE')
+  })
+
+  it('refuses a duplicate callout: the same entity, URL and events', async () => {
+    const callout = {
+      webhookUrl: `${receiver.url}/dup`,
+      deactivationUrl: `${receiver.url}/off`,
+      isSubscribedToCreateEvents: true,
+    }
+    const first = await api('/ContactWebhooks', 'POST', callout)
+    expect(first.status).toBe(200)
+    expect(await api('/ContactWebhooks', 'POST', callout)).toMatchObject({
+      status: 500,
+      json: { errors: [expect.stringContaining('already exists')] },
+    })
+    const other = await api('/ContactWebhooks', 'POST', { ...callout, isSubscribedToCreateEvents: false })
+    expect(other.status).toBe(200)
+    expect(
+      (await api('/ContactWebhooks', 'PATCH', { id: other.json.itemId, isSubscribedToCreateEvents: true }))
+        .status,
+    ).toBe(500)
+    expect((await api('/CompanyWebhooks', 'POST', callout)).status).toBe(200)
   })
 })
