@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WEBHOOK_KINDS } from '../../adapters/autotask/webhook-kinds.js'
 import type { CallbackEndpoint } from '../../adapters/types.js'
 import { callbackPath, callbackSigningKey, callbackToken } from '../../src/events/callback-token.js'
 import { newApiKey } from '../../src/security/api-keys.js'
@@ -254,29 +255,32 @@ describe('Autotask webhooks', () => {
       isSubscribedToUpdateEvents: true,
       isSubscribedToDeleteEvents: true,
     })
-    // The emulator offers callouts on a ticket's status, priority, queue and assignee: each watched, once.
-    const offered = (await autotaskCall('/TicketWebhookFields/entityInformation/fields')).json.fields.find(
-      (field: { name: string }) => field.name === 'fieldID',
-    ).picklistValues as Array<{ value: string; label: string }>
-    const fields = (await autotaskCall(`/TicketWebhooks/${ticketCallout.id}/Fields`)).json.items as Array<{
-      fieldID: number
-      isSubscribedField: boolean
-    }>
-    expect(
-      fields.map(({ fieldID, isSubscribedField }) => ({
+    // Each kind's callout watches, once each, the fields the gateway reads that the emulator offers to call out on;
+    // the stale company callout (an old token of ours) is gone.
+    for (const kind of WEBHOOK_KINDS) {
+      const offered = (
+        await autotaskCall(`/${kind.name}WebhookFields/entityInformation/fields`)
+      ).json.fields.find((field: { name: string }) => field.name === 'fieldID').picklistValues as Array<{
+        value: string
+        label: string
+      }>
+      const wanted = kind.watched.filter((name) => offered.some(({ label }) => label === name))
+      const mine = (await calloutsOf(kind.name)).filter(({ webhookUrl }) => webhookUrl === ours)
+      expect(mine, kind.name).toHaveLength(wanted.length > 0 ? 1 : 0)
+      if (wanted.length === 0) continue
+      const fields = (await autotaskCall(`/${kind.name}Webhooks/${mine[0]!.id}/Fields`)).json.items as Array<{
+        fieldID: number
+        isSubscribedField: boolean
+      }>
+      const watched = fields.map(({ fieldID, isSubscribedField }) => ({
         label: offered.find(({ value }) => Number(value) === fieldID)?.label,
         isSubscribedField,
-      })),
-    ).toEqual(
-      ['status', 'priority', 'queueID', 'assignedResourceID'].map((label) => ({
-        label,
-        isSubscribedField: true,
-      })),
-    )
-    // Companies and configuration items offer the emulator's callouts no field: none is made, the stale one goes.
-    expect(await calloutsOf('Company')).toEqual([])
-    expect(await calloutsOf('ConfigurationItem')).toEqual([])
-    expect(gateway.logs.join('\n')).toContain('found by polling alone')
+      }))
+      expect(watched.sort((a, b) => String(a.label).localeCompare(String(b.label)))).toEqual(
+        wanted.sort().map((label) => ({ label, isSubscribedField: true })),
+      )
+    }
+    expect((await calloutsOf('Company')).map(({ webhookUrl }) => webhookUrl)).not.toContain(rotated)
   })
 
   it('logs a ticket changed at the vendor from its signed callout, read again, and delivers it', async () => {
