@@ -28,8 +28,7 @@ import {
   autotaskContactBody,
   autotaskNoteBody,
   autotaskPathId,
-  autotaskTicketCreateBody,
-  autotaskTicketUpdateBody,
+  autotaskTicketBody,
   commentFieldNames,
   commentFromAutotask,
   contactFieldNames,
@@ -117,11 +116,11 @@ export function autotaskResources({
           ...(await reference.resolveTicketWrite(body, ctx)),
           userDefinedFields: await udfWrites('tickets', body.customFields, ctx),
         }
-        const vendorBody = autotaskTicketCreateBody(body, resolved)
+        const vendorBody = autotaskTicketBody(body, resolved)
         return { ...(await reference.defaultsFor('Tickets', vendorBody, ctx)), ...vendorBody }
       },
       updateBody: async (body, ctx) =>
-        autotaskTicketUpdateBody(body, {
+        autotaskTicketBody(body, {
           ...(await reference.resolveTicketWrite(body, ctx)),
           userDefinedFields: await udfWrites('tickets', body.customFields, ctx),
         }),

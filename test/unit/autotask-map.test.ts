@@ -10,8 +10,7 @@ import {
   autotaskContactBody,
   autotaskCompanyBody,
   autotaskNoteBody,
-  autotaskTicketCreateBody,
-  autotaskTicketUpdateBody,
+  autotaskTicketBody,
   commentFromAutotask,
   contactFromAutotask,
   customerFromAutotask,
@@ -122,7 +121,7 @@ describe('Autotask tickets', () => {
 
   it('writes a ticket with resolved values, unassigning with null', () => {
     expect(
-      autotaskTicketCreateBody(
+      autotaskTicketBody(
         { subject: 'New one', customerId: '12', assigneeId: '5', dueAt: '2025-04-01T00:00:00.000Z' },
         { status: 1, priority: 2, assignedResourceRoleID: 8 },
       ),
@@ -135,14 +134,14 @@ describe('Autotask tickets', () => {
       assignedResourceRoleID: 8,
       dueDateTime: '2025-04-01T00:00:00.000Z',
     })
-    expect(autotaskTicketUpdateBody({ assigneeId: null }, { assignedResourceRoleID: null })).toEqual({
+    expect(autotaskTicketBody({ assigneeId: null }, { assignedResourceRoleID: null })).toEqual({
       assignedResourceID: null,
       assignedResourceRoleID: null,
     })
   })
 
   it('refuses an id that is no Autotask id, naming the canonical field', () => {
-    expect(() => autotaskTicketCreateBody({ subject: 'x', customerId: 'abc' }, {})).toThrow(GatewayError)
+    expect(() => autotaskTicketBody({ subject: 'x', customerId: 'abc' }, {})).toThrow(GatewayError)
   })
 })
 
