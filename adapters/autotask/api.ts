@@ -11,12 +11,8 @@ export interface AutotaskFieldInfo {
   name: string
   dataType: string
   isRequired?: boolean
-  isReadOnly?: boolean
   isPickList?: boolean
   picklistValues?: AutotaskPicklistValue[] | null
-  picklistParentValueField?: string | null
-  isReference?: boolean
-  referenceEntityType?: string | null
 }
 
 export interface AutotaskPicklistValue {
@@ -24,9 +20,7 @@ export interface AutotaskPicklistValue {
   label: string
   isActive?: boolean
   isDefaultValue?: boolean
-  isSystem?: boolean
   sortOrder?: number
-  parentValue?: string | null
 }
 
 /**

@@ -194,10 +194,15 @@ describe('Autotask ticket notes', () => {
 
 describe('Autotask companies, contacts, configuration items and time entries', () => {
   it('maps a company without an e-mail or a country name, and writes its address', () => {
-    const customer = customerFromAutotask(
-      { id: 12, companyName: 'Northwind', phone: '555', city: 'Portland', isActive: false, countryID: 237 },
-      [],
-    )
+    const company = {
+      id: 12,
+      companyName: 'Northwind',
+      phone: '555',
+      city: 'Portland',
+      isActive: false,
+      countryID: 237,
+    }
+    const customer = customerFromAutotask(company, [])
     expect(customer).toMatchObject({ name: 'Northwind', email: null, phone: '555', active: false })
     expect(customer.address).toEqual({
       line1: null,
