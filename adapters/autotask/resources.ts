@@ -46,6 +46,7 @@ import type {
   AutotaskCompany,
   AutotaskConfigurationItem,
   AutotaskContact,
+  AutotaskProduct,
   AutotaskTicket,
   AutotaskTicketNote,
 } from './types.js'
@@ -62,6 +63,8 @@ export interface AutotaskResourceContext {
   agents: (ctx: CallContext) => Promise<Agent[]>
   /** The resource the API user is, for the required owner of a new company; undefined when not found. */
   ownResource: (ctx: CallContext) => Promise<Agent | undefined>
+  /** Every product, through the reference cache (assets' make and model). */
+  products: (ctx: CallContext) => Promise<AutotaskProduct[]>
 }
 
 /**
@@ -74,6 +77,7 @@ export function autotaskResources({
   mapOptions,
   agents,
   ownResource,
+  products,
 }: AutotaskResourceContext) {
   const udfsOf = (resource: CustomFieldResource, ctx: CallContext) => reference.customFields(resource, ctx)
   const udfWrites = async (
@@ -201,12 +205,12 @@ export function autotaskResources({
     query: async (filters, ctx) =>
       listQuery(assetConditions(filters, await customFieldOf('assets', filters, ctx))),
     toCanonical: async (records, ctx) => {
-      const [types, udfs, products] = await Promise.all([
+      const [types, udfs, all] = await Promise.all([
         reference.configurationItemTypes(ctx),
         udfsOf('assets', ctx),
-        reference.products(ctx),
+        products(ctx),
       ])
-      const byId = new Map(products.map((product) => [product.id, product]))
+      const byId = new Map(all.map((product) => [product.id, product]))
       return records.map((item) => assetFromAutotask(item, types, udfs, byId))
     },
     // A new item is active, as Autotask's own form makes it (isActive is required: ecitsolutions/Autotask).
