@@ -278,8 +278,10 @@ export function autotaskResources({
         const vendorBody = autotaskContactBody(body, {
           userDefinedFields: userDefinedFieldsOf(body.customFields, udfs),
         })
-        const companyId = current.companyID ?? autotaskId(body.customerId ?? '', 'customerId')
-        const target = { path: companyContacts(companyId), itemPath: contactPath(id), id, key: '/Contacts' }
+        if (Object.keys(vendorBody).length === 0) return contactFromAutotask(current, udfs)
+        // A contact is only ever made under its company (the facts, §9), so a full read names it.
+        const path = companyContacts(current.companyID!)
+        const target = { path, itemPath: contactPath(id), id, key: '/Contacts' }
         const updated = await api.update<AutotaskContact>(
           target,
           vendorBody,
