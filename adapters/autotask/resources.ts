@@ -92,7 +92,19 @@ export function autotaskResources({
     filters.customField === undefined
       ? undefined
       : customFieldCondition(filters.customField, await udfsOf(resource, ctx))
+  /** A create's body: the update's, over `extra` and over the required picklists it leaves out, at their defaults. */
+  const withDefaults = async (
+    entity: string,
+    vendorBody: Record<string, unknown>,
+    ctx: CallContext,
+    extra: Record<string, unknown> = {},
+  ) => ({ ...(await reference.defaultsFor(entity, vendorBody, ctx)), ...extra, ...vendorBody })
 
+  const ticketBody = async (body: TicketCreate | TicketUpdate, ctx: CallContext) =>
+    autotaskTicketBody(body, {
+      ...(await reference.resolveTicketWrite(body, ctx)),
+      userDefinedFields: await udfWrites('tickets', body.customFields, ctx),
+    })
   const tickets: ResourceDeclaration<AutotaskListQuery, AutotaskTicket, Ticket, TicketCreate, TicketUpdate> =
     {
       path: '/Tickets',
@@ -115,19 +127,8 @@ export function autotaskResources({
         const names = agentNamesOf(people)
         return records.map((ticket) => ticketFromAutotask(ticket, picklists, mapOptions, udfs, names))
       },
-      createBody: async (body, ctx) => {
-        const resolved = {
-          ...(await reference.resolveTicketWrite(body, ctx)),
-          userDefinedFields: await udfWrites('tickets', body.customFields, ctx),
-        }
-        const vendorBody = autotaskTicketBody(body, resolved)
-        return { ...(await reference.defaultsFor('Tickets', vendorBody, ctx)), ...vendorBody }
-      },
-      updateBody: async (body, ctx) =>
-        autotaskTicketBody(body, {
-          ...(await reference.resolveTicketWrite(body, ctx)),
-          userDefinedFields: await udfWrites('tickets', body.customFields, ctx),
-        }),
+      createBody: async (body, ctx) => withDefaults('Tickets', await ticketBody(body, ctx), ctx),
+      updateBody: ticketBody,
       fieldNames: ticketFieldNames,
     }
 
@@ -155,14 +156,15 @@ export function autotaskResources({
    * A new company needs a type and an owner (companyName, companyType, ownerResourceID and phone are what Datto's
    * Postman collection creates one with): Customer, and the API user's resource where the connection finds it.
    */
-  const companyDefaults = async (body: Record<string, unknown>, ctx: CallContext) => {
+  const companyTypeAndOwner = async (ctx: CallContext) => {
     const [owner, companyType] = await Promise.all([ownResource(ctx), reference.customerCompanyType(ctx)])
     return {
-      ...(await reference.defaultsFor('Companies', body, ctx)),
       ...(companyType === undefined ? {} : { companyType }),
       ...(owner ? { ownerResourceID: Number(owner.id) } : {}),
     }
   }
+  const companyBody = async (body: CustomerCreate | CustomerUpdate, ctx: CallContext) =>
+    autotaskCompanyBody(body, { userDefinedFields: await udfWrites('customers', body.customFields, ctx) })
 
   const customers: ResourceDeclaration<
     AutotaskListQuery,
@@ -180,18 +182,17 @@ export function autotaskResources({
       const udfs = await udfsOf('customers', ctx)
       return records.map((company) => customerFromAutotask(company, udfs))
     },
-    createBody: async (body, ctx) => {
-      const userDefinedFields = await udfWrites('customers', body.customFields, ctx)
-      const vendorBody = autotaskCompanyBody(body, { userDefinedFields })
-      return { ...(await companyDefaults(vendorBody, ctx)), ...vendorBody }
-    },
-    updateBody: async (body, ctx) =>
-      autotaskCompanyBody(body, {
-        userDefinedFields: await udfWrites('customers', body.customFields, ctx),
-      }),
+    createBody: async (body, ctx) =>
+      withDefaults('Companies', await companyBody(body, ctx), ctx, await companyTypeAndOwner(ctx)),
+    updateBody: companyBody,
     fieldNames: customerFieldNames,
   }
 
+  const configurationItemBody = async (body: AssetCreate | AssetUpdate, ctx: CallContext) =>
+    autotaskConfigurationItemBody(body, {
+      userDefinedFields: await udfWrites('assets', body.customFields, ctx),
+      productID: await reference.productFor(body.model, ctx),
+    })
   const assets: ResourceDeclaration<
     AutotaskListQuery,
     AutotaskConfigurationItem,
@@ -214,22 +215,9 @@ export function autotaskResources({
       return records.map((item) => assetFromAutotask(item, types, udfs, byId))
     },
     // A new item is active, as Autotask's own form makes it (isActive is required: ecitsolutions/Autotask).
-    createBody: async (body, ctx) => {
-      const vendorBody = autotaskConfigurationItemBody(body, {
-        userDefinedFields: await udfWrites('assets', body.customFields, ctx),
-        productID: await reference.productFor(body.model, ctx),
-      })
-      return {
-        ...(await reference.defaultsFor('ConfigurationItems', vendorBody, ctx)),
-        isActive: true,
-        ...vendorBody,
-      }
-    },
-    updateBody: async (body, ctx) =>
-      autotaskConfigurationItemBody(body, {
-        userDefinedFields: await udfWrites('assets', body.customFields, ctx),
-        productID: await reference.productFor(body.model, ctx),
-      }),
+    createBody: async (body, ctx) =>
+      withDefaults('ConfigurationItems', await configurationItemBody(body, ctx), ctx, { isActive: true }),
+    updateBody: configurationItemBody,
     fieldNames: assetFieldNames,
   }
 
