@@ -11,12 +11,8 @@ export interface AutotaskFieldInfo {
   name: string
   dataType: string
   isRequired?: boolean
-  isReadOnly?: boolean
   isPickList?: boolean
   picklistValues?: AutotaskPicklistValue[] | null
-  picklistParentValueField?: string | null
-  isReference?: boolean
-  referenceEntityType?: string | null
 }
 
 export interface AutotaskPicklistValue {
@@ -24,9 +20,7 @@ export interface AutotaskPicklistValue {
   label: string
   isActive?: boolean
   isDefaultValue?: boolean
-  isSystem?: boolean
   sortOrder?: number
-  parentValue?: string | null
 }
 
 /**
@@ -91,6 +85,8 @@ export function autotaskApi(client: VendorClient): AutotaskApi {
   const send = async (call: VendorCall, ctx: CallContext) => (await client.send(call, ctx)).body
   const item = async <R>(path: string, ctx: CallContext) =>
     itemIn<R>(await send({ method: 'GET', path }, ctx), path)
+  const fieldsAt = async (path: string, ctx: CallContext) =>
+    fieldsIn(await send({ method: 'GET', path }, ctx), path)
 
   /** Up to `wanted` (at most 500) records after id `after`, by id; whether more follow. */
   async function batch<R>(
@@ -181,14 +177,7 @@ export function autotaskApi(client: VendorClient): AutotaskApi {
 
     all,
 
-    fields: async (entity, ctx) => {
-      const path = `/${entity}/entityInformation/fields`
-      return fieldsIn(await send({ method: 'GET', path }, ctx), path)
-    },
-
-    userDefinedFields: async (entity, ctx) => {
-      const path = `/${entity}/entityInformation/userDefinedFields`
-      return fieldsIn(await send({ method: 'GET', path }, ctx), path)
-    },
+    fields: (entity, ctx) => fieldsAt(`/${entity}/entityInformation/fields`, ctx),
+    userDefinedFields: (entity, ctx) => fieldsAt(`/${entity}/entityInformation/userDefinedFields`, ctx),
   }
 }

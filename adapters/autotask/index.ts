@@ -30,16 +30,17 @@ function connectAutotask(config: AutotaskConfig, deps: AdapterDeps) {
       (await api.all<AutotaskResource>('/Resources', { filter: [] }, ctx)).map(agentFromAutotask),
     )
   const ownResource = async (ctx: CallContext) => ownResourceOf(await agents(ctx), config.userName)
+  const products = (ctx: CallContext) =>
+    cached('products', () =>
+      api.all<AutotaskProduct>('/Products', { filter: [], includeFields: PRODUCT_FIELDS }, ctx),
+    )
 
   const reference = new AutotaskReference({
     // The picklists (statuses, priorities, queues, note visibilities, item types) and the UDFs, per entity.
     fields: (entity, ctx) => cached(`fields:${entity}`, () => api.fields(entity, ctx)),
     userDefinedFields: (entity, ctx) => cached(`udfs:${entity}`, () => api.userDefinedFields(entity, ctx)),
     agents,
-    products: (ctx) =>
-      cached('products', () =>
-        api.all<AutotaskProduct>('/Products', { filter: [], includeFields: PRODUCT_FIELDS }, ctx),
-      ),
+    products,
     mapOptions,
   })
 
@@ -48,7 +49,7 @@ function connectAutotask(config: AutotaskConfig, deps: AdapterDeps) {
     vendor: 'autotask',
     api,
     health: () => client.health.report(),
-    ...autotaskResources({ api, reference, mapOptions, agents, ownResource }),
+    ...autotaskResources({ api, reference, mapOptions, agents, ownResource, products }),
     agents,
     timeEntries: autotaskTimeEntries({ agents, ownResource }),
     boards: (ctx) => reference.boards(ctx),

@@ -290,11 +290,12 @@ export interface ResolvedTicketWrite {
   userDefinedFields?: AutotaskUdfValue[]
 }
 
-function ticketFields(
+/** A ticket create's or update's fields (api.ts adds the `id` Autotask's PATCH takes in the body). */
+export function autotaskTicketBody(
   body: TicketCreate | TicketUpdate,
   resolved: ResolvedTicketWrite,
 ): Record<string, unknown> {
-  return {
+  return withoutUndefined({
     title: body.subject,
     description: body.description,
     companyID: body.customerId === undefined ? undefined : autotaskId(body.customerId, 'customerId'),
@@ -307,15 +308,8 @@ function ticketFields(
     assignedResourceRoleID: resolved.assignedResourceRoleID,
     dueDateTime: body.dueAt,
     userDefinedFields: resolved.userDefinedFields,
-  }
+  })
 }
-
-export const autotaskTicketCreateBody = (body: TicketCreate, resolved: ResolvedTicketWrite) =>
-  withoutUndefined(ticketFields(body, resolved))
-
-/** An update's fields (api.ts adds the `id` Autotask's PATCH takes in the body). */
-export const autotaskTicketUpdateBody = (body: TicketUpdate, resolved: ResolvedTicketWrite) =>
-  withoutUndefined(ticketFields(body, resolved))
 
 /** Autotask's note title holds 250 characters (unsourced: chosen as the TicketNotes field length commonly seen). */
 const NOTE_TITLE_LENGTH = 250

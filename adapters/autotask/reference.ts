@@ -113,23 +113,22 @@ export class AutotaskReference {
     }
   }
 
+  private readonly toStatus = (value: AutotaskPicklistValue) =>
+    statusFromAutotask(value, this.source.mapOptions)
+  private readonly toPriority = (value: AutotaskPicklistValue) =>
+    priorityFromAutotask(value, this.source.mapOptions)
+
   /** Every status, inactive ones too: tickets may still be in one, and a filter by category finds them. */
   private async allStatuses(ctx: CallContext): Promise<Status[]> {
-    return (await this.ticketValues('status', ctx)).map((value) =>
-      statusFromAutotask(value, this.source.mapOptions),
-    )
+    return (await this.ticketValues('status', ctx)).map(this.toStatus)
   }
 
   async statuses(ctx: CallContext): Promise<Status[]> {
-    return active(await this.ticketValues('status', ctx)).map((value) =>
-      statusFromAutotask(value, this.source.mapOptions),
-    )
+    return active(await this.ticketValues('status', ctx)).map(this.toStatus)
   }
 
   async priorities(ctx: CallContext): Promise<Priority[]> {
-    return active(await this.ticketValues('priority', ctx)).map((value) =>
-      priorityFromAutotask(value, this.source.mapOptions),
-    )
+    return active(await this.ticketValues('priority', ctx)).map(this.toPriority)
   }
 
   /** The `ticketType` picklist (Service Request, Incident, Problem, …); issueType is a category, not a type. */
@@ -153,7 +152,7 @@ export class AutotaskReference {
   async priorityValuesFor(filters: ListFilters, ctx: CallContext): Promise<number[] | undefined> {
     if (filters.priority === undefined) return undefined
     return (await this.ticketValues('priority', ctx))
-      .map((value) => priorityFromAutotask(value, this.source.mapOptions))
+      .map(this.toPriority)
       .filter((priority) => filters.priority!.includes(priority.level))
       .map((priority) => Number(priority.id))
   }
@@ -180,10 +179,6 @@ export class AutotaskReference {
     )
   }
 
-  async products(ctx: CallContext): Promise<AutotaskProduct[]> {
-    return this.source.products(ctx)
-  }
-
   /**
    * The product an asset's model names: the active product whose model (`manufacturerProductName`) or name is that
    * text, compared without case.
@@ -195,7 +190,7 @@ export class AutotaskReference {
         { field: 'model', message: 'cannot be cleared' },
       ])
     const wanted = model.trim().toLowerCase()
-    const product = (await this.products(ctx)).find(
+    const product = (await this.source.products(ctx)).find(
       (one) =>
         one.isActive !== false &&
         [one.manufacturerProductName, one.name].some((text) => text?.trim().toLowerCase() === wanted),

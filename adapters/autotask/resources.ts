@@ -28,8 +28,7 @@ import {
   autotaskContactBody,
   autotaskNoteBody,
   autotaskPathId,
-  autotaskTicketCreateBody,
-  autotaskTicketUpdateBody,
+  autotaskTicketBody,
   commentFieldNames,
   commentFromAutotask,
   contactFieldNames,
@@ -47,6 +46,7 @@ import type {
   AutotaskCompany,
   AutotaskConfigurationItem,
   AutotaskContact,
+  AutotaskProduct,
   AutotaskTicket,
   AutotaskTicketNote,
 } from './types.js'
@@ -63,6 +63,8 @@ export interface AutotaskResourceContext {
   agents: (ctx: CallContext) => Promise<Agent[]>
   /** The resource the API user is, for the required owner of a new company; undefined when not found. */
   ownResource: (ctx: CallContext) => Promise<Agent | undefined>
+  /** Every product, through the reference cache (assets' make and model). */
+  products: (ctx: CallContext) => Promise<AutotaskProduct[]>
 }
 
 /**
@@ -75,6 +77,7 @@ export function autotaskResources({
   mapOptions,
   agents,
   ownResource,
+  products,
 }: AutotaskResourceContext) {
   const udfsOf = (resource: CustomFieldResource, ctx: CallContext) => reference.customFields(resource, ctx)
   const udfWrites = async (
@@ -89,7 +92,19 @@ export function autotaskResources({
     filters.customField === undefined
       ? undefined
       : customFieldCondition(filters.customField, await udfsOf(resource, ctx))
+  /** A create's body: the update's, over `extra` and over the required picklists it leaves out, at their defaults. */
+  const withDefaults = async (
+    entity: string,
+    vendorBody: Record<string, unknown>,
+    ctx: CallContext,
+    extra: Record<string, unknown> = {},
+  ) => ({ ...(await reference.defaultsFor(entity, vendorBody, ctx)), ...extra, ...vendorBody })
 
+  const ticketBody = async (body: TicketCreate | TicketUpdate, ctx: CallContext) =>
+    autotaskTicketBody(body, {
+      ...(await reference.resolveTicketWrite(body, ctx)),
+      userDefinedFields: await udfWrites('tickets', body.customFields, ctx),
+    })
   const tickets: ResourceDeclaration<AutotaskListQuery, AutotaskTicket, Ticket, TicketCreate, TicketUpdate> =
     {
       path: '/Tickets',
@@ -112,19 +127,8 @@ export function autotaskResources({
         const names = agentNamesOf(people)
         return records.map((ticket) => ticketFromAutotask(ticket, picklists, mapOptions, udfs, names))
       },
-      createBody: async (body, ctx) => {
-        const resolved = {
-          ...(await reference.resolveTicketWrite(body, ctx)),
-          userDefinedFields: await udfWrites('tickets', body.customFields, ctx),
-        }
-        const vendorBody = autotaskTicketCreateBody(body, resolved)
-        return { ...(await reference.defaultsFor('Tickets', vendorBody, ctx)), ...vendorBody }
-      },
-      updateBody: async (body, ctx) =>
-        autotaskTicketUpdateBody(body, {
-          ...(await reference.resolveTicketWrite(body, ctx)),
-          userDefinedFields: await udfWrites('tickets', body.customFields, ctx),
-        }),
+      createBody: async (body, ctx) => withDefaults('Tickets', await ticketBody(body, ctx), ctx),
+      updateBody: ticketBody,
       fieldNames: ticketFieldNames,
     }
 
@@ -152,14 +156,15 @@ export function autotaskResources({
    * A new company needs a type and an owner (companyName, companyType, ownerResourceID and phone are what Datto's
    * Postman collection creates one with): Customer, and the API user's resource where the connection finds it.
    */
-  const companyDefaults = async (body: Record<string, unknown>, ctx: CallContext) => {
+  const companyTypeAndOwner = async (ctx: CallContext) => {
     const [owner, companyType] = await Promise.all([ownResource(ctx), reference.customerCompanyType(ctx)])
     return {
-      ...(await reference.defaultsFor('Companies', body, ctx)),
       ...(companyType === undefined ? {} : { companyType }),
       ...(owner ? { ownerResourceID: Number(owner.id) } : {}),
     }
   }
+  const companyBody = async (body: CustomerCreate | CustomerUpdate, ctx: CallContext) =>
+    autotaskCompanyBody(body, { userDefinedFields: await udfWrites('customers', body.customFields, ctx) })
 
   const customers: ResourceDeclaration<
     AutotaskListQuery,
@@ -177,18 +182,17 @@ export function autotaskResources({
       const udfs = await udfsOf('customers', ctx)
       return records.map((company) => customerFromAutotask(company, udfs))
     },
-    createBody: async (body, ctx) => {
-      const userDefinedFields = await udfWrites('customers', body.customFields, ctx)
-      const vendorBody = autotaskCompanyBody(body, { userDefinedFields })
-      return { ...(await companyDefaults(vendorBody, ctx)), ...vendorBody }
-    },
-    updateBody: async (body, ctx) =>
-      autotaskCompanyBody(body, {
-        userDefinedFields: await udfWrites('customers', body.customFields, ctx),
-      }),
+    createBody: async (body, ctx) =>
+      withDefaults('Companies', await companyBody(body, ctx), ctx, await companyTypeAndOwner(ctx)),
+    updateBody: companyBody,
     fieldNames: customerFieldNames,
   }
 
+  const configurationItemBody = async (body: AssetCreate | AssetUpdate, ctx: CallContext) =>
+    autotaskConfigurationItemBody(body, {
+      userDefinedFields: await udfWrites('assets', body.customFields, ctx),
+      productID: await reference.productFor(body.model, ctx),
+    })
   const assets: ResourceDeclaration<
     AutotaskListQuery,
     AutotaskConfigurationItem,
@@ -202,31 +206,18 @@ export function autotaskResources({
     query: async (filters, ctx) =>
       listQuery(assetConditions(filters, await customFieldOf('assets', filters, ctx))),
     toCanonical: async (records, ctx) => {
-      const [types, udfs, products] = await Promise.all([
+      const [types, udfs, all] = await Promise.all([
         reference.configurationItemTypes(ctx),
         udfsOf('assets', ctx),
-        reference.products(ctx),
+        products(ctx),
       ])
-      const byId = new Map(products.map((product) => [product.id, product]))
+      const byId = new Map(all.map((product) => [product.id, product]))
       return records.map((item) => assetFromAutotask(item, types, udfs, byId))
     },
     // A new item is active, as Autotask's own form makes it (isActive is required: ecitsolutions/Autotask).
-    createBody: async (body, ctx) => {
-      const vendorBody = autotaskConfigurationItemBody(body, {
-        userDefinedFields: await udfWrites('assets', body.customFields, ctx),
-        productID: await reference.productFor(body.model, ctx),
-      })
-      return {
-        ...(await reference.defaultsFor('ConfigurationItems', vendorBody, ctx)),
-        isActive: true,
-        ...vendorBody,
-      }
-    },
-    updateBody: async (body, ctx) =>
-      autotaskConfigurationItemBody(body, {
-        userDefinedFields: await udfWrites('assets', body.customFields, ctx),
-        productID: await reference.productFor(body.model, ctx),
-      }),
+    createBody: async (body, ctx) =>
+      withDefaults('ConfigurationItems', await configurationItemBody(body, ctx), ctx, { isActive: true }),
+    updateBody: configurationItemBody,
     fieldNames: assetFieldNames,
   }
 
@@ -275,8 +266,10 @@ export function autotaskResources({
         const vendorBody = autotaskContactBody(body, {
           userDefinedFields: userDefinedFieldsOf(body.customFields, udfs),
         })
-        const companyId = current.companyID ?? autotaskId(body.customerId ?? '', 'customerId')
-        const target = { path: companyContacts(companyId), itemPath: contactPath(id), id, key: '/Contacts' }
+        if (Object.keys(vendorBody).length === 0) return contactFromAutotask(current, udfs)
+        // A contact is only ever made under its company (the facts, §9), so a full read names it.
+        const path = companyContacts(current.companyID!)
+        const target = { path, itemPath: contactPath(id), id, key: '/Contacts' }
         const updated = await api.update<AutotaskContact>(
           target,
           vendorBody,

@@ -23,12 +23,10 @@ export interface AutotaskTicket extends WithUdfs {
   status?: number | null
   priority?: number | null
   ticketType?: number | null
-  issueType?: number | null
   queueID?: number | null
   companyID?: number | null
   contactID?: number | null
   assignedResourceID?: number | null
-  assignedResourceRoleID?: number | null
   createDate?: string | null
   lastActivityDate?: string | null
   lastTrackedModificationDateTime?: string | null
@@ -39,12 +37,9 @@ export interface AutotaskTicket extends WithUdfs {
 export interface AutotaskTicketNote {
   id: number
   ticketID: number
-  title?: string | null
   description?: string | null
-  noteType?: number | null
   publish?: number | null
   createDateTime?: string | null
-  lastActivityDate?: string | null
   creatorResourceID?: number | null
   createdByContactID?: number | null
 }
@@ -52,7 +47,6 @@ export interface AutotaskTicketNote {
 export interface AutotaskCompany extends WithUdfs {
   id: number
   companyName?: string | null
-  companyType?: number | null
   phone?: string | null
   webAddress?: string | null
   address1?: string | null
@@ -60,7 +54,6 @@ export interface AutotaskCompany extends WithUdfs {
   city?: string | null
   state?: string | null
   postalCode?: string | null
-  countryID?: number | null
   isActive?: boolean | null
   createDate?: string | null
   lastActivityDate?: string | null
@@ -111,7 +104,6 @@ export interface AutotaskResource {
   email?: string | null
   userName?: string | null
   isActive?: boolean | null
-  resourceType?: string | null
   /** The role a ticket assigned to this resource, and its time, are worked in unless another is named. */
   defaultServiceDeskRoleID?: number | null
 }
@@ -120,14 +112,11 @@ export interface AutotaskTimeEntry {
   id: number
   ticketID?: number | null
   resourceID?: number | null
-  roleID?: number | null
-  billingCodeID?: number | null
   dateWorked?: string | null
   startDateTime?: string | null
   endDateTime?: string | null
   hoursWorked?: number | null
   summaryNotes?: string | null
-  internalNotes?: string | null
   isNonBillable?: boolean | null
   createDateTime?: string | null
   lastModifiedDateTime?: string | null
@@ -151,5 +140,4 @@ export interface AutotaskWebhookField {
   id: number
   fieldID: number
   isSubscribedField?: boolean | null
-  isDisplayAlwaysField?: boolean | null
 }

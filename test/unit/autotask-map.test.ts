@@ -10,8 +10,7 @@ import {
   autotaskContactBody,
   autotaskCompanyBody,
   autotaskNoteBody,
-  autotaskTicketCreateBody,
-  autotaskTicketUpdateBody,
+  autotaskTicketBody,
   commentFromAutotask,
   contactFromAutotask,
   customerFromAutotask,
@@ -122,7 +121,7 @@ describe('Autotask tickets', () => {
 
   it('writes a ticket with resolved values, unassigning with null', () => {
     expect(
-      autotaskTicketCreateBody(
+      autotaskTicketBody(
         { subject: 'New one', customerId: '12', assigneeId: '5', dueAt: '2025-04-01T00:00:00.000Z' },
         { status: 1, priority: 2, assignedResourceRoleID: 8 },
       ),
@@ -135,14 +134,14 @@ describe('Autotask tickets', () => {
       assignedResourceRoleID: 8,
       dueDateTime: '2025-04-01T00:00:00.000Z',
     })
-    expect(autotaskTicketUpdateBody({ assigneeId: null }, { assignedResourceRoleID: null })).toEqual({
+    expect(autotaskTicketBody({ assigneeId: null }, { assignedResourceRoleID: null })).toEqual({
       assignedResourceID: null,
       assignedResourceRoleID: null,
     })
   })
 
   it('refuses an id that is no Autotask id, naming the canonical field', () => {
-    expect(() => autotaskTicketCreateBody({ subject: 'x', customerId: 'abc' }, {})).toThrow(GatewayError)
+    expect(() => autotaskTicketBody({ subject: 'x', customerId: 'abc' }, {})).toThrow(GatewayError)
   })
 })
 
@@ -195,10 +194,15 @@ describe('Autotask ticket notes', () => {
 
 describe('Autotask companies, contacts, configuration items and time entries', () => {
   it('maps a company without an e-mail or a country name, and writes its address', () => {
-    const customer = customerFromAutotask(
-      { id: 12, companyName: 'Northwind', phone: '555', city: 'Portland', isActive: false, countryID: 237 },
-      [],
-    )
+    const company = {
+      id: 12,
+      companyName: 'Northwind',
+      phone: '555',
+      city: 'Portland',
+      isActive: false,
+      countryID: 237,
+    }
+    const customer = customerFromAutotask(company, [])
     expect(customer).toMatchObject({ name: 'Northwind', email: null, phone: '555', active: false })
     expect(customer.address).toEqual({
       line1: null,
