@@ -14,7 +14,7 @@ import {
   text,
   watchable,
 } from './fields.js'
-import { userDefinedValues } from './user-defined-fields.js'
+import { userDefinedUpdate, userDefinedValues } from './user-defined-fields.js'
 import { acceptedValues, recordToUpdate } from './writes.js'
 
 // Required: companyName (≤ 100), companyType, ownerResourceID, phone (≤ 25); other lengths from the same source
@@ -93,16 +93,7 @@ export const COMPANIES: EntityDefinition = {
     const at = toTimestamp(now.getTime())
     return db.update('companies', company, {
       ...(values as Partial<CompanyRecord>),
-      ...(body.userDefinedFields === undefined
-        ? {}
-        : {
-            userDefinedFields: userDefinedValues(
-              db,
-              'Companies',
-              body.userDefinedFields,
-              company.userDefinedFields,
-            ),
-          }),
+      ...userDefinedUpdate(db, 'Companies', body, company.userDefinedFields),
       lastActivityDate: at,
       lastTrackedModifiedDateTime: at,
     }) as Row

@@ -14,7 +14,7 @@ import {
   text,
   watchable,
 } from './fields.js'
-import { userDefinedValues } from './user-defined-fields.js'
+import { userDefinedUpdate, userDefinedValues } from './user-defined-fields.js'
 import { acceptedValues, recordToUpdate } from './writes.js'
 
 // Required: companyID, productID, isActive; lengths (referenceTitle 200, serialNumber 100, notes 5000…)
@@ -92,16 +92,7 @@ export const CONFIGURATION_ITEMS: EntityDefinition = {
     ) as Partial<ConfigurationItemRecord>
     return db.update('configurationItems', item, {
       ...values,
-      ...(body.userDefinedFields === undefined
-        ? {}
-        : {
-            userDefinedFields: userDefinedValues(
-              db,
-              'ConfigurationItems',
-              body.userDefinedFields,
-              item.userDefinedFields,
-            ),
-          }),
+      ...userDefinedUpdate(db, 'ConfigurationItems', body, item.userDefinedFields),
       lastModifiedTime: toTimestamp(now.getTime()),
     }) as Row
   },

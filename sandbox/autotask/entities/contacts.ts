@@ -12,7 +12,7 @@ import {
   text,
   watchable,
 } from './fields.js'
-import { userDefinedValues } from './user-defined-fields.js'
+import { userDefinedUpdate, userDefinedValues } from './user-defined-fields.js'
 import { acceptedValues, recordToUpdate, refused } from './writes.js'
 
 // Required: companyID, firstName (≤ 50), lastName (≤ 50), isActive; other lengths likewise
@@ -90,16 +90,7 @@ export const CONTACTS: EntityDefinition = {
     const at = toTimestamp(now.getTime())
     return db.update('contacts', contact, {
       ...(values as Partial<ContactRecord>),
-      ...(body.userDefinedFields === undefined
-        ? {}
-        : {
-            userDefinedFields: userDefinedValues(
-              db,
-              'Contacts',
-              body.userDefinedFields,
-              contact.userDefinedFields,
-            ),
-          }),
+      ...userDefinedUpdate(db, 'Contacts', body, contact.userDefinedFields),
       lastActivityDate: at,
       lastModifiedDate: at,
     }) as Row

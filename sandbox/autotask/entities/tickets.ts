@@ -15,7 +15,7 @@ import {
   text,
   watchable,
 } from './fields.js'
-import { userDefinedValues } from './user-defined-fields.js'
+import { userDefinedUpdate, userDefinedValues } from './user-defined-fields.js'
 import { acceptedValues, recordToUpdate, refused } from './writes.js'
 
 // Required fields: companyID, priority, status, title (ecitsolutions/Autotask:Autotask/Functions/New-AtwsTicket.ps1,
@@ -158,16 +158,7 @@ export const TICKETS: EntityDefinition = {
     return db.update('tickets', ticket, {
       ...values,
       ...completion(db, values.status ?? ticket.status, wasComplete, now),
-      ...(body.userDefinedFields === undefined
-        ? {}
-        : {
-            userDefinedFields: userDefinedValues(
-              db,
-              'Tickets',
-              body.userDefinedFields,
-              ticket.userDefinedFields,
-            ),
-          }),
+      ...userDefinedUpdate(db, 'Tickets', body, ticket.userDefinedFields),
       lastActivityDate: at,
       lastActivityResourceID: db.apiResourceID,
       lastTrackedModificationDateTime: at,

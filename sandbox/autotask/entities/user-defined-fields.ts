@@ -28,6 +28,17 @@ export function userDefinedValues(
   return [...values].map(([name, value]) => ({ name, value }))
 }
 
+/** What an update changes of a record's UDFs: nothing when its body names none (a PATCH changes what it names). */
+export const userDefinedUpdate = (
+  db: AutotaskDatabase,
+  entity: string,
+  body: Record<string, unknown>,
+  current: readonly UserDefinedFieldValue[],
+): { userDefinedFields?: UserDefinedFieldValue[] } =>
+  body.userDefinedFields === undefined
+    ? {}
+    : { userDefinedFields: userDefinedValues(db, entity, body.userDefinedFields, current) }
+
 /**
  * A UDF as `/{Entity}/entityInformation/userDefinedFields` answers it: SWAGGER's `Field` model, which names the type
  * `type` (not `dataType`) and adds `label`, `description` and `defaultValue` (facts §5; django-autotask fixture
