@@ -57,11 +57,7 @@ function connectAutotask(config: AutotaskConfig, deps: AdapterDeps) {
     writeRules: AUTOTASK_WRITE_RULES,
     callbacks: autotaskCallbacks(client, api),
     passthrough: passthroughOf(config, client),
-    reference: {
-      statuses: (ctx) => reference.statuses(ctx),
-      priorities: (ctx) => reference.priorities(ctx),
-      ticketTypes: (ctx) => reference.ticketTypes(ctx),
-    },
+    reference,
     warmUp: [
       (ctx) => reference.ticketPicklists(ctx),
       (ctx) => reference.notePublish(ctx),

@@ -108,11 +108,7 @@ function connectConnectWise(config: ConnectWiseConnectionConfig, deps: AdapterDe
     },
     callbacks: connectWiseCallbacks(client, api),
     passthrough: passthroughOf(config, client),
-    reference: {
-      statuses: (ctx) => reference.statuses(ctx),
-      priorities: (ctx) => reference.priorities(ctx),
-      ticketTypes: (ctx) => reference.ticketTypes(ctx),
-    },
+    reference,
     // Boards with their statuses and types, and the priorities: what ticket lists, filters and writes map by.
     warmUp: [
       (ctx) => reference.statuses(ctx),

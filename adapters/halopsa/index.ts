@@ -108,11 +108,7 @@ function connectHalo(config: HaloConnectionConfig, deps: AdapterDeps) {
     writeRules: HALO_WRITE_RULES,
     callbacks: haloCallbacks,
     passthrough: passthroughOf(config, client),
-    reference: {
-      statuses: (ctx) => reference.statuses(ctx),
-      priorities: (ctx) => reference.priorities(ctx),
-      ticketTypes: (ctx) => reference.ticketTypes(ctx),
-    },
+    reference,
     // Statuses and teams map every ticket, agents every action; priorities and types every write.
     warmUp: [
       (ctx) => reference.statuses(ctx),

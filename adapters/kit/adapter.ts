@@ -91,7 +91,10 @@ export function adapterFrom<Q>(declaration: AdapterDeclaration<Q>): Adapter {
     hasBoards: boards !== undefined,
     writeRules: declaration.writeRules ?? {},
     reference: {
-      ...declaration.reference,
+      // Bound here: an adapter hands its reference object (a class instance) as it is.
+      statuses: (ctx) => declaration.reference.statuses(ctx),
+      priorities: (ctx) => declaration.reference.priorities(ctx),
+      ticketTypes: (ctx) => declaration.reference.ticketTypes(ctx),
       boards: boards ?? none,
       customFields: declaration.customFields ?? none,
     },

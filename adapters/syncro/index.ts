@@ -75,11 +75,7 @@ function connectSyncro(config: SyncroConnectionConfig, deps: AdapterDeps) {
     writeRules: SYNCRO_WRITE_RULES,
     callbacks: syncroCallbacks,
     passthrough: passthroughOf(config, client),
-    reference: {
-      statuses: (ctx) => reference.statuses(ctx),
-      priorities: (ctx) => reference.priorities(ctx),
-      ticketTypes: (ctx) => reference.ticketTypes(ctx),
-    },
+    reference,
     // The ticket settings (statuses) and the account settings (priorities, Issue Types).
     warmUp: [(ctx) => reference.statuses(ctx), (ctx) => reference.priorities(ctx)],
   })
