@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { api, ISO_MS, syncro, useSyncroEmulator } from './helpers.js'
+import { api, ISO_MS, syncro, useSyncroEmulator, withTickingDate } from './helpers.js'
 
 useSyncroEmulator()
 
@@ -166,9 +166,12 @@ describe('contacts', () => {
     const stop = syncro.db.changes.listen((change) => {
       if (change.resource === 'contact') seen.push(`${change.action} ${change.changed?.join(',') ?? ''}`)
     })
-    const contact = await createContact({ customer_id: businessId(), name: 'Fed Change' })
-    await api(`/contacts/${contact.id}`, { method: 'PUT', body: { name: 'Fed Change', phone: '555-0111' } })
-    await api(`/contacts/${contact.id}`, { method: 'DELETE' })
+    await withTickingDate(async (tick) => {
+      const contact = await createContact({ customer_id: businessId(), name: 'Fed Change' })
+      tick()
+      await api(`/contacts/${contact.id}`, { method: 'PUT', body: { name: 'Fed Change', phone: '555-0111' } })
+      await api(`/contacts/${contact.id}`, { method: 'DELETE' })
+    })
     stop()
     expect(seen).toEqual(['created ', 'updated phone,updated_at', 'deleted '])
   })

@@ -1,5 +1,5 @@
 import type { Agent } from 'undici'
-import { afterAll, afterEach, beforeAll, expect } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest'
 import { callJson, type CallResult } from '../http.js'
 import { startSyncroEmulator, type SyncroEmulator, type TicketRecord } from '../../../sandbox/syncro/index.js'
 
@@ -65,3 +65,17 @@ export function expectedTicketIds(predicate: (ticket: TicketRecord) => boolean):
 
 export const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Runs `writes` with only `Date` faked, moved on a second by each `tick()`: two writes in the same
+ * millisecond would stamp the same `updated_at`, and an update would then not name it among its changes.
+ */
+export async function withTickingDate(writes: (tick: () => void) => Promise<void>): Promise<void> {
+  let moment = Date.parse('2026-06-01T10:00:00.000Z')
+  vi.useFakeTimers({ toFake: ['Date'], now: moment })
+  try {
+    await writes(() => vi.setSystemTime((moment += 1000)))
+  } finally {
+    vi.useRealTimers()
+  }
+}

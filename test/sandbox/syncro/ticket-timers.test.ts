@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SyncroChange } from '../../../sandbox/syncro/database.js'
-import { api, ISO_MS, syncro, useSyncroEmulator } from './helpers.js'
+import { api, ISO_MS, syncro, useSyncroEmulator, withTickingDate } from './helpers.js'
 
 useSyncroEmulator()
 
@@ -223,14 +223,17 @@ describe('writing an existing entry', () => {
     const stop = syncro.db.changes.listen((change: SyncroChange) => {
       if (change.resource === 'ticket_timer') seen.push(`${change.action} ${change.changed?.join(',') ?? ''}`)
     })
-    const { ticketId, timerId } = await create()
-    await api(`/tickets/${ticketId}/update_timer_entry`, {
-      method: 'PUT',
-      body: { timer_entry_id: timerId, notes: 'n' },
-    })
-    await api(`/tickets/${ticketId}/delete_timer_entry`, {
-      method: 'POST',
-      body: { timer_entry_id: timerId },
+    await withTickingDate(async (tick) => {
+      const { ticketId, timerId } = await create()
+      tick()
+      await api(`/tickets/${ticketId}/update_timer_entry`, {
+        method: 'PUT',
+        body: { timer_entry_id: timerId, notes: 'n' },
+      })
+      await api(`/tickets/${ticketId}/delete_timer_entry`, {
+        method: 'POST',
+        body: { timer_entry_id: timerId },
+      })
     })
     stop()
     expect(seen).toEqual(['created ', 'updated notes,updated_at', 'deleted '])
