@@ -32,7 +32,7 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const cleanEnv = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([name]) => !/^(SYNCRO|HALOPSA|CONNECTWISE|GATEWAY)_|^(REDIS_URL|NODE_ENV)$/.test(name),
+      ([name]) => !/^(SYNCRO|HALOPSA|CONNECTWISE|AUTOTASK|GATEWAY)_|^(REDIS_URL|NODE_ENV)$/.test(name),
     ),
   )
   const entry = options.built ? ['dist/app/server.js'] : ['--import', 'tsx', 'app/server.ts']
