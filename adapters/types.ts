@@ -63,6 +63,8 @@ export type ReadOperations<T> = Pick<ResourceOperations<T, never, never>, 'list'
 
 export interface ReferenceOperations {
   statuses(ctx: CallContext): Promise<Status[]>
+  /** The statuses a ticket can be set to, what `/meta/tickets` offers: the listed ones but those a write refuses. */
+  writableStatuses(ctx: CallContext): Promise<Status[]>
   priorities(ctx: CallContext): Promise<Priority[]>
   ticketTypes(ctx: CallContext): Promise<TicketType[]>
   /** The connection's boards; empty where the vendor has none (then `hasBoards` is false). */
@@ -86,7 +88,10 @@ export interface WriteRules {
   unwritable?: Readonly<Record<string, string>>
   /** Fields a create takes and an update cannot change, each with why: refused like the unwritable ones. */
   unwritableOnUpdate?: Readonly<Record<string, string>>
-  /** Fields optional in the canonical create that it requires: their absence is a 400 before any call. */
+  /**
+   * Fields optional in the canonical create that it requires, so it keeps them: absent or null on a create, or null
+   * on an update, is a 400 before any call (`/meta` says required on a create, and never clearable).
+   */
   requiredOnCreate?: readonly string[]
 }
 

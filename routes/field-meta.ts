@@ -69,15 +69,15 @@ export function describeFields(
     const unwritable = { ...rules.unwritable, ...(operation === 'update' ? rules.unwritableOnUpdate : {}) }
     if (name === 'customFields' || unwritable[name] !== undefined) continue
     const { schema, nullable } = unwrapped(property)
-    const required =
-      parentRequired.includes(key) ||
-      (operation === 'create' && (rules.requiredOnCreate ?? []).includes(name))
+    const vendorRequires = (rules.requiredOnCreate ?? []).includes(name)
+    const required = parentRequired.includes(key) || (operation === 'create' && vendorRequires)
     const type = typeOf(schema)
     fields.push({
       name,
       type,
       required,
-      clearable: nullable,
+      // What the vendor requires, it keeps: null is refused on an update too (routes/write-checks.ts).
+      clearable: nullable && !vendorRequires,
       maxLength: typeof schema.maxLength === 'number' ? schema.maxLength : null,
       values: values[name] ?? enumValues(schema),
       lookup: LOOKUPS[name] ?? null,

@@ -32,7 +32,7 @@ const SHAPES: Record<WritableResource, WriteShape> = {
     operations: (adapter) => adapter.tickets,
     values: async (adapter, ctx) => {
       const [statuses, priorities, types, boards] = await Promise.all([
-        adapter.reference.statuses(ctx),
+        adapter.reference.writableStatuses(ctx),
         adapter.reference.priorities(ctx),
         adapter.reference.ticketTypes(ctx),
         adapter.reference.boards(ctx),

@@ -15,7 +15,7 @@ const valueAt = (body: Record<string, unknown>, path: string): unknown =>
 
 /**
  * What the connection's vendor makes of a write, checked before any call: a field it has no place for, a field
- * it requires, and the custom fields sent against its definitions (read only when some are sent).
+ * it requires (left out of a create, or null), and the custom fields sent against its definitions (read only when some are sent).
  */
 export async function checkVendorWrite(
   adapter: Adapter,
@@ -30,13 +30,12 @@ export async function checkVendorWrite(
     const value = valueAt(body, field)
     if (value !== undefined && value !== null) throw unsupportedField(adapter.vendor, field, why)
   }
-  if (operation === 'create') {
-    for (const field of rules.requiredOnCreate ?? []) {
-      if (valueAt(body, field) === undefined) {
-        throw validationFailed(`${adapter.vendor} requires '${field}'`, [
-          { field, message: `required by ${adapter.vendor}` },
-        ])
-      }
+  for (const field of rules.requiredOnCreate ?? []) {
+    const value = valueAt(body, field)
+    if (value === null || (value === undefined && operation === 'create')) {
+      throw validationFailed(`${adapter.vendor} requires '${field}'`, [
+        { field, message: `required by ${adapter.vendor}: it cannot be left out of a create, nor cleared` },
+      ])
     }
   }
   const writes = body.customFields as CustomFieldWrite[] | undefined

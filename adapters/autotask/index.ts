@@ -69,14 +69,19 @@ function connectAutotask(config: AutotaskConfig, deps: AdapterDeps) {
 
 const PRODUCT_FIELDS = ['name', 'manufacturerName', 'manufacturerProductName', 'isActive']
 
-/** The canonical write fields Autotask has no place for, and those it requires. */
+/**
+ * The canonical write fields Autotask has no place for, and those it requires (so a create must send them and no
+ * write may clear them). Required: a company's `phone`, a contact's `lastName`, a configuration item's `productID`
+ * (which an asset's model names): each a mandatory parameter of ecitsolutions/Autotask's New-AtwsAccount,
+ * New-AtwsContact and New-AtwsInstalledProduct, generated from the API's field information.
+ */
 const AUTOTASK_WRITE_RULES: Partial<Record<WritableResource, WriteRules>> = {
   customers: {
     unwritable: {
       email: 'Autotask companies have no e-mail field',
       'address.country': 'Autotask keeps a country as an id of its Countries list',
     },
-    // Datto's Postman collection creates a company with companyName, companyType, ownerResourceID and phone.
+    // Datto's Postman collection creates a company with companyName, companyType, ownerResourceID and phone too.
     requiredOnCreate: ['phone'],
   },
   // A configuration item is an instance of a product (productID, required), which carries the make and model: the

@@ -51,6 +51,9 @@ const utcIsoOrEpoch = (value: string | null | undefined) => utcIsoOrNull(value) 
 /** The system status Complete: Datto's Postman collection queries open tickets as `status noteq 5`. */
 const COMPLETE = '5'
 
+/** Autotask's own finished status, Complete: what a ticket is resolved or closed with where no other is. */
+export const isComplete = (status: Status) => status.id === COMPLETE
+
 /**
  * A status's category: the connection's statusMap (by label, then value) first, then Complete, then the label by
  * the generic name rules (values other than 1 New and 5 Complete differ between databases).

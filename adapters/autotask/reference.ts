@@ -16,6 +16,7 @@ import type { AutotaskFieldInfo, AutotaskPicklistValue } from './api.js'
 import { udfsOf, type AutotaskUdf } from './custom-fields.js'
 import {
   boardFromAutotask,
+  isComplete,
   picklistOf,
   priorityFromAutotask,
   PUBLIC_PUBLISH_LABEL,
@@ -235,7 +236,10 @@ export class AutotaskReference {
     ctx: CallContext,
   ): Promise<ResolvedTicketWrite> {
     const needsStatus = body.status !== undefined || body.statusId !== undefined
-    const status = needsStatus ? statusForWrite('autotask', await this.statuses(ctx), body) : undefined
+    // Autotask's statuses have no category of their own: with no status named for `resolved`, it is Complete.
+    const status = needsStatus
+      ? statusForWrite('autotask', await this.statuses(ctx), body, isComplete)
+      : undefined
     const needsPriority = body.priority !== undefined || body.priorityId !== undefined
     const priority = needsPriority
       ? priorityForWrite('autotask', await this.priorities(ctx), body)

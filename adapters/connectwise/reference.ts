@@ -2,7 +2,7 @@ import type { PriorityLevel, StatusCategory } from '../../src/canonical/common.j
 import type { ListFilters } from '../../src/canonical/list-query.js'
 import type { Priority, Status, TicketType } from '../../src/canonical/reference.js'
 import { categoryFromName } from '../../src/mapping/names.js'
-import { noMatch as sharedNoMatch } from '../../src/mapping/reference-match.js'
+import { noMatch as sharedNoMatch, statusOfCategory } from '../../src/mapping/reference-match.js'
 import type { CallContext } from '../types.js'
 import {
   priorityFromConnectWise,
@@ -57,6 +57,13 @@ export class ConnectWiseReference {
     return (await this.#allStatuses(ctx)).map((status) =>
       statusFromConnectWise(status, status.board, this.source.mapOptions),
     )
+  }
+
+  /** The statuses a ticket can be set to: ConnectWise refuses an inactive status, and a board that is inactive. */
+  async writableStatuses(ctx: CallContext): Promise<Status[]> {
+    return (await this.#allStatuses(ctx))
+      .filter((status) => status.inactive !== true && status.board.inactiveFlag !== true)
+      .map((status) => statusFromConnectWise(status, status.board, this.source.mapOptions))
   }
 
   async priorities(ctx: CallContext): Promise<Priority[]> {
@@ -120,21 +127,20 @@ export class ConnectWiseReference {
    * ConnectWise marks a finished status only with `closedStatus` (vendors.md), so a board may have no status of
    * category `resolved` (or, with a statusMap, none of `closed`): then both `resolved` and `closed` take one
    * of the board's closed statuses in the same order ("Resolved" for resolved, "Closed" or "Completed" for
-   * closed, never "Cancelled" while another is there). The ticket then reads as that status's category.
+   * closed, never "Cancelled" while another is there: statusOfCategory). The ticket then reads as that status's
+   * category.
    */
   async statusOnBoard(category: StatusCategory, boardId: number, ctx: CallContext): Promise<number> {
     const active = (await this.source.statusesOf(boardId, ctx)).filter((status) => status.inactive !== true)
     const rank = (status: CwBoardStatus) =>
       ABANDONED.test(status.name) ? 2 : categoryFromName(status.name) === category ? 0 : 1
-    const best = (statuses: CwBoardStatus[]) =>
-      statuses.sort((a, b) => rank(a) - rank(b) || statusOrder(a, b))[0]
-    const match = best(active.filter((status) => this.#category(status) === category))
-    if (match) return match.id
-    if (category === 'resolved' || category === 'closed') {
-      const closed = best(active.filter((status) => status.closedStatus === true))
-      if (closed) return closed.id
-    }
-    throw noMatch('status', category, `statuses of board ${boardId}`)
+    const match = statusOfCategory(
+      active.sort((a, b) => rank(a) - rank(b) || statusOrder(a, b)),
+      category,
+      { category: (status) => this.#category(status), finished: (status) => status.closedStatus === true },
+    )
+    if (!match) throw noMatch('status', category, `statuses of board ${boardId}`)
+    return match.id
   }
 
   /** A priority id the tenant has, or the priority of a level: the default one first, then by sort order. */

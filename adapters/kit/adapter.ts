@@ -51,7 +51,9 @@ export interface AdapterDeclaration<Q> {
   customFields?: (resource: CustomFieldResource, ctx: CallContext) => Promise<CustomFieldDefinition[]>
   /** The canonical write fields the vendor cannot store, and those it requires (checked before any call). */
   writeRules?: Partial<Record<WritableResource, WriteRules>>
-  reference: Pick<ReferenceOperations, 'statuses' | 'priorities' | 'ticketTypes'>
+  /** `writableStatuses` where a vendor lists statuses a ticket cannot be set to; else the listed ones. */
+  reference: Pick<ReferenceOperations, 'statuses' | 'priorities' | 'ticketTypes'> &
+    Partial<Pick<ReferenceOperations, 'writableStatuses'>>
   callbacks: VendorCallbacks
   /** The vendor's own API through the connection's client (`passthroughOf`). */
   passthrough: ConnectionPassthrough
@@ -93,6 +95,8 @@ export function adapterFrom<Q>(declaration: AdapterDeclaration<Q>): Adapter {
     reference: {
       // Bound here: an adapter hands its reference object (a class instance) as it is.
       statuses: (ctx) => declaration.reference.statuses(ctx),
+      writableStatuses: (ctx) =>
+        declaration.reference.writableStatuses?.(ctx) ?? declaration.reference.statuses(ctx),
       priorities: (ctx) => declaration.reference.priorities(ctx),
       ticketTypes: (ctx) => declaration.reference.ticketTypes(ctx),
       boards: boards ?? none,

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StatusCategory } from '../../src/canonical/common.js'
 import {
   json,
+  type AutotaskGateway,
+  startAutotaskGateway,
   startConnectWiseGateway,
   startHaloGateway,
   startSyncroGateway,
@@ -14,7 +16,8 @@ import {
 // An app resolves and closes tickets on every connection with the same call, PATCH {"status": "resolved"} and
 // {"status": "closed"}: it must succeed on every seeded board of every vendor, from every status a ticket can
 // be in. Where a board has no status of category resolved (ConnectWise marks finished statuses only with
-// closedStatus), resolved takes the board's closed status and the ticket reads as closed (docs/vendors.md).
+// closedStatus; Autotask has its system status Complete), resolved takes the board's closed status and the ticket
+// reads as closed (docs/vendors.md).
 
 interface Status {
   id: string
@@ -38,7 +41,8 @@ beforeAll(async () => {
   const cw: ConnectWiseGateway = await startConnectWiseGateway()
   const halo: HaloGateway = await startHaloGateway()
   const syncro: SyncroGateway = await startSyncroGateway()
-  gateways.push(cw, halo, syncro)
+  const autotask: AutotaskGateway = await startAutotaskGateway()
+  gateways.push(cw, halo, syncro, autotask)
   const cwDb = cw.emulator.db
   walks.connectwise = {
     gateway: cw,
@@ -68,13 +72,22 @@ beforeAll(async () => {
     customerId: String([...syncro.emulator.db.customers.values()].find((customer) => !customer.disabled)!.id),
     boards: (statuses) => [{ boardId: null, statuses }],
   }
+  walks.autotask = {
+    gateway: autotask,
+    base: `/v1/connections/${autotask.connection.id}`,
+    customerId: String(
+      [...autotask.emulator.db.companies.values()].find((company) => company.isActive && company.id > 0)!.id,
+    ),
+    // Autotask's statuses are the database's, not a queue's.
+    boards: (statuses) => [{ boardId: null, statuses }],
+  }
 })
 
 afterAll(async () => {
   await Promise.all(gateways.map((gateway) => gateway.close()))
 })
 
-describe.each(['connectwise', 'halopsa', 'syncro'])('resolving and closing on %s', (vendor) => {
+describe.each(['connectwise', 'halopsa', 'syncro', 'autotask'])('resolving and closing on %s', (vendor) => {
   it('succeeds on every board, from every status', async () => {
     const { gateway, base, customerId, boards } = walks[vendor]!
     const inject = async (

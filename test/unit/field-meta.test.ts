@@ -44,11 +44,15 @@ describe('the fields a write takes at one connection', () => {
       'address.region',
       'address.postalCode',
     ])
-    expect(fields.find((field) => field.name === 'phone')).toMatchObject({ required: true, clearable: true })
+    expect(fields.find((field) => field.name === 'phone')).toMatchObject({ required: true, clearable: false })
   })
 
-  it('requires nothing of an update, whatever a create needs', () => {
+  it('requires nothing of an update, whatever a create needs, but what the vendor requires cannot be cleared', () => {
     const fields = describeFields(CustomerUpdate, 'update', { requiredOnCreate: ['phone'] }, {})
     expect(fields.filter((field) => field.required)).toEqual([])
+    expect(fields.filter((field) => field.name === 'phone' || field.name === 'email')).toMatchObject([
+      { name: 'email', clearable: true },
+      { name: 'phone', clearable: false },
+    ])
   })
 })

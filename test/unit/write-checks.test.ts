@@ -65,4 +65,14 @@ describe("a write held to the vendor's rules before any call", () => {
       await problemOf(checkVendorWrite(adapter, 'tickets', 'update', { subject: 'x' }, ctx)),
     ).toBeUndefined()
   })
+
+  it('refuses null for a field the vendor requires, on a create and on an update', async () => {
+    const adapter = adapterWith(() => undefined)
+    for (const operation of ['create', 'update'] as const) {
+      const cleared = await problemOf(
+        checkVendorWrite(adapter, 'tickets', operation, { subject: 'x', typeId: null }, ctx),
+      )
+      expect([cleared?.status, cleared?.extras.errors?.[0]?.field]).toEqual([400, 'typeId'])
+    }
+  })
 })
