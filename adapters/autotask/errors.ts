@@ -22,12 +22,32 @@ const SERVER_FAILURE =
 /** The thread limit: "Thread Threshold Exceeded" (n8n-nodes-autotask PR #107), with a status that may not be 429. */
 const THREAD_LIMIT = /thread threshold/i
 
-/** The field a message names, in the vendor's naming, where its wording is known. */
+/**
+ * The field a message names, in the vendor's naming, where its wording is known. Autotask answers a create of many
+ * records one message each, suffixed ". ; on record number [1]." (SOAP and REST alike, below), so the name ends at
+ * the first character no field name has.
+ */
 const FIELD_PATTERNS = [
   // "Value does not reference an existing entity for taskType . " (WYRE-AI/autotask-mcp#46)
   /does not reference an existing entity for (\w+)/i,
   // "Unable to find projectID in the TimeEntry Entity" (WYRE-AI/autotask-mcp PR #282)
   /unable to find (\w+) in the \w+ entity/i,
+  // "Picklist value [3] does not exist for priority" (a practitioner's notes "Autotask API — Lessons Learned", zone
+  // 19); "Picklist value [3] does not exist for noteType. ; on record number [1]." (a third-party client's resilience
+  // module quoting Autotask's answers; repository not identified: weak)
+  /picklist value \[[^\]]*\] does not exist for (\w+)/i,
+  // "Value does not exist for the required field resourceID" (the same notes, TimeEntries); "… for the required
+  // field AccountID. ; on record number [1]." (SOAP, quoted by a PHP client of it)
+  /value does not exist for the required field (\w+)/i,
+  // "When assigning a Resource, you must assign both a assignedResourceID and assignedResourceRoleID."
+  // (WYRE-AI/msp-claude-plugins#31, #32): the resource is the field the caller set.
+  /you must assign both an? (\w+) and/i,
+  // "The specified AssignedResourceID and AssignedRoleID combination is not currently defined" (the same notes)
+  /the specified (\w+)/i,
+  // "Must have at least one of hoursWorked or startDateTime/endDateTime" (the same notes, TimeEntries)
+  /must have at least one of (\w+)/i,
+  // "TimeEntries for Tickets must have a roleID" (the same notes; WYRE-AI/autotask-mcp PR #298)
+  /must have an? (\w+)\W*$/i,
 ]
 
 export function fieldOfMessage(message: string): string | undefined {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { gatewayErrorFromVendor } from '../../src/vendor-http/vendor-errors.js'
 import { describeAutotaskError } from '../../adapters/autotask/errors.js'
+import { assetFieldNames, customerFieldNames, ticketFieldNames } from '../../adapters/autotask/map.js'
+import { timeEntryFieldNames } from '../../adapters/autotask/time-entries-map.js'
 
 const gatewayError = (status: number, body: unknown, fieldNames: Record<string, string> = {}) =>
   gatewayErrorFromVendor('autotask', status, describeAutotaskError(status, body), fieldNames)
@@ -21,9 +23,9 @@ describe('autotask errors', () => {
     })
     const rule =
       'When assigning a Resource, you must assign both a assignedResourceID and assignedResourceRoleID.'
-    expect(gatewayError(500, { errors: [rule] })).toMatchObject({
+    expect(gatewayError(500, { errors: [rule] }, ticketFieldNames)).toMatchObject({
       status: 422,
-      extras: { errors: [{ message: rule }] },
+      extras: { errors: [{ field: 'assigneeId', message: rule }] },
     })
   })
 
@@ -54,6 +56,36 @@ describe('autotask errors', () => {
     })
     expect(describeAutotaskError(404, { errors: [{ message: 'gone', field: 'id' }] }).status).toBeUndefined()
     expect(gatewayError(401, '')).toMatchObject({ status: 502 })
+  })
+
+  it.each([
+    ['Picklist value [999] does not exist for configurationItemType', assetFieldNames, 'typeId'],
+    ['Picklist value [3] does not exist for priority', ticketFieldNames, 'priorityId'],
+    ['Picklist value [3] does not exist for noteType. ; on record number [1].', {}, undefined],
+    ['Value does not exist for the required field phone', customerFieldNames, 'phone'],
+    [
+      'Value does not exist for the required field companyName. ; on record number [1].',
+      customerFieldNames,
+      'name',
+    ],
+    [
+      'When assigning a Resource, you must assign both a assignedResourceID and assignedResourceRoleID.',
+      ticketFieldNames,
+      'assigneeId',
+    ],
+    [
+      'The specified AssignedResourceID and AssignedRoleID combination is not currently defined',
+      ticketFieldNames,
+      'assigneeId',
+    ],
+    ['TimeEntries for Tickets must have a roleID.', timeEntryFieldNames, 'agentId'],
+    ['Must have at least one of hoursWorked or startDateTime/endDateTime', timeEntryFieldNames, 'minutes'],
+  ])('names the canonical field of the refusal %s', (message, fieldNames, field) => {
+    const error = gatewayError(500, { errors: [message] }, fieldNames)
+    expect(error).toMatchObject({ status: 422, code: 'validation_failed' })
+    const [named] = error.extras.errors!
+    if (field === undefined) expect(named!.message).toMatch(/^noteType /)
+    else expect(named).toEqual({ field, message })
   })
 
   it('names the field of a query on an unknown field', () => {

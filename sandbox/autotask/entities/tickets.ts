@@ -1,6 +1,7 @@
 import { toTimestamp } from '../../shared/dates.js'
 import type { AutotaskDatabase } from '../database.js'
 import type { TicketRecord } from '../records.js'
+import { API_ONLY_RESOURCE_TYPE } from '../seed/people.js'
 import { COMPLETE_STATUS, STANDARD_TICKET_CATEGORY } from '../seed/picklists.js'
 import type { EntityDefinition, FieldDefinition, Row } from './entity.js'
 import {
@@ -82,6 +83,13 @@ function checkAssignment(
     // WYRE-AI/msp-claude-plugins#32, quoted as Autotask answered it.
     throw refused(
       'When assigning a Resource, you must assign both a assignedResourceID and assignedResourceRoleID.',
+    )
+  // API-only resources "cannot be assigned to tickets or tasks" (HELP General/Define_API_User.htm), refused as a
+  // business rule, a 500 with `errors` (facts §4). (unsourced: the text chosen in the form of Autotask's refusal of a
+  // resource and role below, naming the field as Autotask's refusals do)
+  if (resource !== null && db.resources.get(resource)?.resourceType === API_ONLY_RESOURCE_TYPE)
+    throw refused(
+      `The specified AssignedResourceID (${resource}) is an API-only resource, which cannot be assigned to tickets.`,
     )
   if (resource !== null && !db.rolesOf(resource).some((held) => held.id === role))
     // Practitioner's notes "Autotask API — Lessons Learned" (wrong resource + role combination, 500).

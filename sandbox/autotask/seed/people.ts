@@ -18,6 +18,9 @@ import type {
 const ACCOUNT_CREATED_MS = utc('2023-02-01T09:00:00.000Z')
 export const MSP_DOMAIN = 'northwind-it.example'
 
+/** The `resourceType` of an API user's resource. (unsourced: the text chosen) */
+export const API_ONLY_RESOURCE_TYPE = 'API Only'
+
 const FIRST_RESOURCE_ID = 29682885
 const FIRST_ROLE_ID = 29683450
 const FIRST_RESOURCE_ROLE_ID = 29683500
@@ -83,7 +86,7 @@ export function seedPeople(): SeededPeople {
     officePhone: null,
     mobilePhone: null,
     isActive: true,
-    resourceType: 'API Only',
+    resourceType: API_ONLY_RESOURCE_TYPE,
     licenseType: 7,
     userType: 17,
     defaultServiceDeskRoleID: (roles[0] as RoleRecord).id,

@@ -159,6 +159,20 @@ describe('Tickets writes', () => {
     ).toEqual(['The specified AssignedResourceID and AssignedRoleID combination is not currently defined'])
   })
 
+  it('never assigns a ticket to an API-only resource, on a create or an update', () => {
+    const api = db.resources.get(db.apiResourceID)!
+    const role = db.rolesOf(api.id)[0]?.id ?? [...db.roles.values()][0]!.id
+    const assignment = { assignedResourceID: api.id, assignedResourceRoleID: role }
+    const text = `The specified AssignedResourceID (${api.id}) is an API-only resource, which cannot be assigned to tickets.`
+    expect(refusal('Tickets', { ...ticket, ...assignment })).toMatchObject({ status: 500, errors: [text] })
+    const created = write('Tickets', ticket)
+    expect(refusal('Tickets', { id: created.id, ...assignment })).toMatchObject({
+      status: 500,
+      errors: [text],
+    })
+    expect(db.tickets.get(created.id)!.assignedResourceID).toBeNull()
+  })
+
   it('updates only the named fields, stamps completion, and refuses an unknown id with a 500', () => {
     const created = write('Tickets', ticket)
     const updated = write('Tickets', { id: created.id, status: 5 })
