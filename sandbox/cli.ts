@@ -34,7 +34,7 @@ function describe(connection: SandboxConnection): string[] {
       ]
     case 'autotask':
       return [
-        `  autotask  zone information ${connection.zoneInformationUrl}  user name ${connection.userName}  integration code ${connection.integrationCode}  secret ${connection.secret}`,
+        `  autotask  zone information ${connection.zoneInformationUrl}  user name ${connection.userName}  integration code ${connection.integrationCode}  secret ${connection.secret}  default resource ${connection.defaultResourceId}`,
         `    try: curl '${connection.zoneInformationUrl}?user=${encodeURIComponent(connection.userName)}'`,
       ]
   }

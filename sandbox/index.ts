@@ -1,4 +1,5 @@
 import {
+  firstTechnician,
   startAutotaskEmulator,
   type AutotaskEmulator,
   type AutotaskEmulatorOptions,
@@ -46,6 +47,7 @@ export type SandboxConnection = (
       secret: string
       /** No base URL: the connection finds its zone here, as a real one asks Autotask's. */
       zoneInformationUrl: string
+      defaultResourceId: string
     }
 ) & { rateLimit?: SandboxRateLimit }
 
@@ -128,6 +130,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         integrationCode: autotaskUser.integrationCode,
         secret: autotaskUser.secret,
         zoneInformationUrl: autotask.zoneInformationUrl,
+        defaultResourceId: String(firstTechnician(autotask.db.resources.values()).id),
         ...paced(options.autotask?.rateLimit),
       },
     ],

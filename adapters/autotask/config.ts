@@ -29,6 +29,11 @@ export const AutotaskConnectionConfig = Type.Object(
      * the database draw from the same hour, and Autotask slows every call down past half of it.
      */
     rateLimitShare: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
+    /**
+     * The resource (a person, not the API user) that owns the companies the gateway creates and holds the time
+     * entries that name no agent: Autotask's API-only user "cannot be a ResourceID or OwnerResourceID".
+     */
+    defaultResourceId: Type.Optional(Type.String({ pattern: '^\\d{1,15}$' })),
   },
   { additionalProperties: false },
 )
@@ -63,7 +68,8 @@ export function autotaskBucket(config: AutotaskConnectionConfig): BucketSpec {
 
 /**
  * AUTOTASK_USERNAME, AUTOTASK_INTEGRATION_CODE and AUTOTASK_SECRET configure connection `autotask`;
- * AUTOTASK_BASE_URL may name the zone's API base (else the zone is looked up).
+ * AUTOTASK_BASE_URL may name the zone's API base (else the zone is looked up), AUTOTASK_DEFAULT_RESOURCE_ID the
+ * default resource.
  */
 export function autotaskConnectionFromEnv(
   env: NodeJS.ProcessEnv,
@@ -73,6 +79,7 @@ export function autotaskConnectionFromEnv(
     AUTOTASK_INTEGRATION_CODE: integrationCode,
     AUTOTASK_SECRET: secret,
     AUTOTASK_BASE_URL: baseUrl,
+    AUTOTASK_DEFAULT_RESOURCE_ID: defaultResourceId,
   } = env
   if (!userName && !integrationCode && !secret) return []
   const connection = {
@@ -82,11 +89,12 @@ export function autotaskConnectionFromEnv(
     integrationCode,
     secret,
     baseUrl: baseUrl || undefined,
+    defaultResourceId: defaultResourceId || undefined,
   }
   return [
     {
       source:
-        'environment variables AUTOTASK_USERNAME, AUTOTASK_INTEGRATION_CODE and AUTOTASK_SECRET (and AUTOTASK_BASE_URL)',
+        'environment variables AUTOTASK_USERNAME, AUTOTASK_INTEGRATION_CODE and AUTOTASK_SECRET (and AUTOTASK_BASE_URL, AUTOTASK_DEFAULT_RESOURCE_ID)',
       connection,
     },
   ]

@@ -13,7 +13,7 @@ import {
 } from './config.js'
 import { autotaskClient } from './connection.js'
 import { agentFromAutotask } from './map.js'
-import { AutotaskReference, ownResourceOf } from './reference.js'
+import { AutotaskReference } from './reference.js'
 import { autotaskResources } from './resources.js'
 import { autotaskTimeEntries } from './time-entries.js'
 import type { AutotaskProduct, AutotaskResource } from './types.js'
@@ -29,7 +29,11 @@ function connectAutotask(config: AutotaskConfig, deps: AdapterDeps) {
     cached('agents', async () =>
       (await api.all<AutotaskResource>('/Resources', { filter: [] }, ctx)).map(agentFromAutotask),
     )
-  const ownResource = async (ctx: CallContext) => ownResourceOf(await agents(ctx), config.userName)
+  /** `defaultResourceId`'s resource: the owner and the worker a write takes where it names none. */
+  const defaultResource = async (ctx: CallContext) =>
+    config.defaultResourceId === undefined
+      ? undefined
+      : (await agents(ctx)).find((agent) => agent.id === config.defaultResourceId)
   const products = (ctx: CallContext) =>
     cached('products', () =>
       api.all<AutotaskProduct>('/Products', { filter: [], includeFields: PRODUCT_FIELDS }, ctx),
@@ -49,9 +53,9 @@ function connectAutotask(config: AutotaskConfig, deps: AdapterDeps) {
     vendor: 'autotask',
     api,
     health: () => client.health.report(),
-    ...autotaskResources({ api, reference, mapOptions, agents, ownResource, products }),
+    ...autotaskResources({ api, reference, mapOptions, agents, defaultResource, products }),
     agents,
-    timeEntries: autotaskTimeEntries({ agents, ownResource }),
+    timeEntries: autotaskTimeEntries({ agents, defaultResource }),
     boards: (ctx) => reference.boards(ctx),
     customFields: (resource, ctx) => reference.customFieldDefinitions(resource, ctx),
     writeRules: AUTOTASK_WRITE_RULES,

@@ -76,13 +76,6 @@ export function publishFor(visibility: 'public' | 'internal', publish: readonly 
   return match === undefined ? undefined : Number(match.value)
 }
 
-/** The resource the connection's API user is (its `userName`), for the writes that need one. */
-export const ownResourceOf = (agents: readonly Agent[], userName: string) =>
-  agents.find(
-    (agent) =>
-      (agent.remote as AutotaskResource | undefined)?.userName?.toLowerCase() === userName.toLowerCase(),
-  )
-
 export interface AutotaskReferenceSource {
   /** `/{Entity}/entityInformation/fields`, through the reference cache. */
   fields(entity: string, ctx: CallContext): Promise<AutotaskFieldInfo[]>

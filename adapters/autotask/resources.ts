@@ -1,3 +1,4 @@
+import { unsupportedOperation } from '../../src/errors.js'
 import { agentNamesOf } from '../../src/mapping/agents.js'
 import type { Agent } from '../../src/canonical/agent.js'
 import type { Asset, AssetCreate, AssetUpdate } from '../../src/canonical/asset.js'
@@ -61,8 +62,8 @@ export interface AutotaskResourceContext {
   mapOptions: AutotaskMapOptions
   /** Every resource, through the reference cache (assignees' names). */
   agents: (ctx: CallContext) => Promise<Agent[]>
-  /** The resource the API user is, for the required owner of a new company; undefined when not found. */
-  ownResource: (ctx: CallContext) => Promise<Agent | undefined>
+  /** The connection's default resource, the required owner of a new company; undefined when none is set. */
+  defaultResource: (ctx: CallContext) => Promise<Agent | undefined>
   /** Every product, through the reference cache (assets' make and model). */
   products: (ctx: CallContext) => Promise<AutotaskProduct[]>
 }
@@ -76,7 +77,7 @@ export function autotaskResources({
   reference,
   mapOptions,
   agents,
-  ownResource,
+  defaultResource,
   products,
 }: AutotaskResourceContext) {
   const udfsOf = (resource: CustomFieldResource, ctx: CallContext) => reference.customFields(resource, ctx)
@@ -154,14 +155,18 @@ export function autotaskResources({
 
   /**
    * A new company needs a type and an owner (companyName, companyType, ownerResourceID and phone are what Datto's
-   * Postman collection creates one with): Customer, and the API user's resource where the connection finds it.
+   * Postman collection creates one with): Customer, and the connection's default resource, as the API user cannot
+   * own one ("cannot be a ResourceID or OwnerResourceID": HELP General/Define_API_User.htm).
    */
   const companyTypeAndOwner = async (ctx: CallContext) => {
-    const [owner, companyType] = await Promise.all([ownResource(ctx), reference.customerCompanyType(ctx)])
-    return {
-      ...(companyType === undefined ? {} : { companyType }),
-      ...(owner ? { ownerResourceID: Number(owner.id) } : {}),
-    }
+    const [owner, companyType] = await Promise.all([defaultResource(ctx), reference.customerCompanyType(ctx)])
+    if (owner === undefined)
+      throw unsupportedOperation(
+        'autotask',
+        "create a customer at this connection: a company needs an owner, which Autotask's API-only user cannot be; " +
+          "set the connection's defaultResourceId to a resource that can own one",
+      )
+    return { ...(companyType === undefined ? {} : { companyType }), ownerResourceID: Number(owner.id) }
   }
   const companyBody = async (body: CustomerCreate | CustomerUpdate, ctx: CallContext) =>
     autotaskCompanyBody(body, { userDefinedFields: await udfWrites('customers', body.customFields, ctx) })

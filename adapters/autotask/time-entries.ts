@@ -19,26 +19,28 @@ import type { AutotaskResource, AutotaskTimeEntry } from './types.js'
 export interface AutotaskTimeEntryContext {
   /** Every resource, through the reference cache. */
   agents: (ctx: CallContext) => Promise<Agent[]>
-  /** The resource the API user is: the agent of an entry that names none. */
-  ownResource: (ctx: CallContext) => Promise<Agent | undefined>
+  /** The connection's default resource: the agent of an entry that names none (the API user cannot hold time). */
+  defaultResource: (ctx: CallContext) => Promise<Agent | undefined>
 }
 
 /**
- * Who an entry is of, and the role it is worked in: the agent named, else the API user's resource; its default
- * Service Desk role (an entry's roleID is required, and sets what it bills: Autotask's TimeEntries page).
+ * Who an entry is of, and the role it is worked in: the agent named, else the connection's default resource (an
+ * API-only user "cannot be a ResourceID": HELP General/Define_API_User.htm); its default Service Desk role (an
+ * entry's roleID is required, and sets what it bills: Autotask's TimeEntries page).
  */
 async function whoWorked(
   agentId: string | undefined,
-  { agents, ownResource }: AutotaskTimeEntryContext,
+  { agents, defaultResource }: AutotaskTimeEntryContext,
   ctx: CallContext,
 ): Promise<ResolvedTimeEntryWrite> {
   const agent =
-    agentId === undefined ? await ownResource(ctx) : (await agents(ctx)).find((one) => one.id === agentId)
+    agentId === undefined ? await defaultResource(ctx) : (await agents(ctx)).find((one) => one.id === agentId)
   if (agent === undefined) {
     if (agentId !== undefined) throw noMatch('autotask', 'agentId', agentId, 'agents')
-    throw validationFailed("this connection's API user is no resource it can list: name the agent", [
-      { field: 'agentId', message: 'required at this connection' },
-    ])
+    throw validationFailed(
+      "this connection has no default resource (defaultResourceId), and Autotask's API-only user cannot hold time: name the agent",
+      [{ field: 'agentId', message: 'required at this connection' }],
+    )
   }
   const role = (agent.remote as AutotaskResource | undefined)?.defaultServiceDeskRoleID
   return { resourceID: Number(agent.id), roleID: role ?? undefined }

@@ -37,7 +37,8 @@ afterEach(() => {
 async function npmStart(): Promise<NpmStart> {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([name]) => !/^(SYNCRO|HALOPSA|CONNECTWISE|AUTOTASK|GATEWAY|SANDBOX)_|^(REDIS_URL|NODE_ENV)$/.test(name),
+      ([name]) =>
+        !/^(SYNCRO|HALOPSA|CONNECTWISE|AUTOTASK|GATEWAY|SANDBOX)_|^(REDIS_URL|NODE_ENV)$/.test(name),
     ),
   )
   const npm = spawn('npm', ['start'], {

@@ -5,6 +5,7 @@ import type { HaloConnectionConfig } from '../../adapters/halopsa/config.js'
 import type { ConnectionConfig } from '../../adapters/registry.js'
 import type { SyncroConnectionConfig } from '../../adapters/syncro/config.js'
 import {
+  firstTechnician,
   startAutotaskEmulator,
   type AutotaskEmulator,
   type AutotaskEmulatorOptions,
@@ -151,6 +152,7 @@ export async function startAutotaskGateway(options: AutotaskGatewayOptions = {})
     integrationCode: user.integrationCode,
     secret: user.secret,
     zoneInformationUrl: emulator.zoneInformationUrl,
+    defaultResourceId: String(firstTechnician(emulator.db.resources.values()).id),
     rateLimit: { ...GENEROUS_LIMIT, ...options.emulator?.rateLimit, scope: 'connection' },
     ...options.connection,
   }

@@ -48,7 +48,7 @@ describe('an Autotask refusal naming a field', () => {
     const agents = json<{ data: Array<{ id: string; active: boolean }> }>(
       await gateway.app.inject(`${base}/agents?pageSize=100`),
     ).data
-    // Listed, as ConnectWise's API member is: the notes, time entries and companies it makes name it.
+    // Listed, as ConnectWise's API member is: the notes the gateway writes name it.
     expect(agents.map((agent) => agent.id)).toContain(apiUser)
     const before = gateway.emulator.db.tickets.size
     const created = await send('POST', '/tickets', {
@@ -67,5 +67,58 @@ describe('an Autotask refusal naming a field', () => {
     expect(updated.statusCode, updated.body).toBe(422)
     expect(json<Problem>(updated).errors?.map((error) => error.field)).toEqual(['assigneeId'])
     expect(gateway.emulator.db.tickets.get(Number(ticket.id))!.assignedResourceID).toBeNull()
+  })
+})
+
+describe("the connection's default resource, where the API user may not be one", () => {
+  it('owns the companies the gateway creates; without one, a customer create is refused before any call', async () => {
+    const created = json<{ id: string }>(
+      await send('POST', '/customers', { name: 'Owned Ltd', phone: '555-0100' }),
+    )
+    expect(gateway.emulator.db.companies.get(Number(created.id))!.ownerResourceID).toBe(
+      Number(gateway.connection.defaultResourceId),
+    )
+
+    const without = await startAutotaskGateway({ connection: { defaultResourceId: undefined } })
+    try {
+      const before = without.emulator.db.companies.size
+      const refused = await without.app.inject({
+        method: 'POST',
+        url: '/v1/connections/autotask-test/customers',
+        payload: { name: 'Unowned Ltd', phone: '555-0100' },
+      })
+      expect(refused.statusCode, refused.body).toBe(501)
+      expect(json<{ detail: string }>(refused).detail).toMatch(/defaultResourceId/)
+      expect(without.emulator.db.companies.size).toBe(before)
+
+      const ticket = [...without.emulator.db.tickets.values()][0]!
+      const entries = without.emulator.db.timeEntries.size
+      const unnamed = await without.app.inject({
+        method: 'POST',
+        url: `/v1/connections/autotask-test/tickets/${ticket.id}/time-entries`,
+        payload: { startedAt: '2025-03-03T08:00:00Z', minutes: 30 },
+      })
+      expect(unnamed.statusCode, unnamed.body).toBe(400)
+      expect(json<Problem>(unnamed).errors).toEqual([
+        { field: 'agentId', message: 'required at this connection' },
+      ])
+      expect(without.emulator.db.timeEntries.size).toBe(entries)
+    } finally {
+      await without.close()
+    }
+  })
+
+  it("holds time that names no agent; time named as the API user's is refused, naming the agent", async () => {
+    const ticket = [...gateway.emulator.db.tickets.values()][0]!
+    const path = `/tickets/${ticket.id}/time-entries`
+    const entry = { startedAt: '2025-03-03T08:00:00Z', minutes: 30 }
+    const created = json<{ id: string; agent: { id: string } }>(await send('POST', path, entry))
+    expect(created.agent.id).toBe(gateway.connection.defaultResourceId)
+
+    const entries = gateway.emulator.db.timeEntries.size
+    const refused = await send('POST', path, { ...entry, agentId: String(gateway.emulator.db.apiResourceID) })
+    expect(refused.statusCode, refused.body).toBe(422)
+    expect(json<Problem>(refused).errors?.map((error) => error.field)).toEqual(['agentId'])
+    expect(gateway.emulator.db.timeEntries.size).toBe(entries)
   })
 })

@@ -154,9 +154,19 @@ describe("the README's Try it against the compose file's gateway-1 and sandbox",
 
   it("names the Autotask zone on the compose network's sandbox host, where the gateways can reach it", async () => {
     const file = JSON.parse(readFileSync(new URL('deploy/compose/gateway.json', ROOT), 'utf8')) as {
-      connections: Array<{ vendor: string; zoneInformationUrl?: string; userName?: string }>
+      connections: Array<{
+        vendor: string
+        zoneInformationUrl?: string
+        userName?: string
+        defaultResourceId?: string
+      }>
     }
     const autotask = file.connections.find((connection) => connection.vendor === 'autotask')!
+    // Its default resource is the one the sandbox gives its own connection: a technician, not the API user.
+    const sandboxConnection = sandbox.connections.find((connection) => connection.vendor === 'autotask')!
+    expect(autotask.defaultResourceId).toBe(
+      'defaultResourceId' in sandboxConnection ? sandboxConnection.defaultResourceId : undefined,
+    )
     // The compose file gives the gateways the keys it gives the sandbox.
     const sandboxEnv = interpolated(services.sandbox!.environment)
     const userName = autotask.userName!.replace(/\$\{(\w+)\}/g, (_, name: string) => sandboxEnv[name] ?? '')

@@ -105,6 +105,14 @@ describe('autotask connection config', () => {
       integrationCode: 'c',
       secret: 's',
       baseUrl: undefined,
+      defaultResourceId: undefined,
     })
+    const [withDefault] = autotaskConnectionFromEnv({
+      AUTOTASK_USERNAME: 'u',
+      AUTOTASK_INTEGRATION_CODE: 'c',
+      AUTOTASK_SECRET: 's',
+      AUTOTASK_DEFAULT_RESOURCE_ID: '29682885',
+    })
+    expect(withDefault!.connection).toMatchObject({ defaultResourceId: '29682885' })
   })
 })

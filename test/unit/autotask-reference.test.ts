@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { autotaskTimeEntries } from '../../adapters/autotask/time-entries.js'
 import type { AutotaskFieldInfo } from '../../adapters/autotask/api.js'
-import {
-  AutotaskReference,
-  ownResourceOf,
-  publishFor,
-  requiredPicklistDefaults,
-} from '../../adapters/autotask/reference.js'
+import { AutotaskReference, publishFor, requiredPicklistDefaults } from '../../adapters/autotask/reference.js'
 import type { CallContext } from '../../adapters/types.js'
 import type { Agent } from '../../src/canonical/agent.js'
 import { GatewayError } from '../../src/errors.js'
@@ -170,11 +165,6 @@ describe('Autotask reference data', () => {
     expect(await reference().noteWrite({ body: 'x' }, ctx)).toEqual({ noteType: 3, publish: 2 })
     expect(publishFor('internal', [value('1', 'All Autotask Users')])).toBeUndefined()
   })
-
-  it("finds the API user's own resource by user name", () => {
-    expect(ownResourceOf(agents, 'api@example.com')?.id).toBe('6')
-    expect(ownResourceOf(agents, 'nobody')).toBeUndefined()
-  })
 })
 
 describe('products', () => {
@@ -200,7 +190,10 @@ describe('time entries', () => {
       active: true,
       remote: { id: 5, defaultServiceDeskRoleID: 77 },
     }
-    const declaration = autotaskTimeEntries({ agents: async () => [agent], ownResource: async () => agent })
+    const declaration = autotaskTimeEntries({
+      agents: async () => [agent],
+      defaultResource: async () => agent,
+    })
     const write = (minutes: number) =>
       declaration.createBody!({ startedAt: '2025-03-03T08:00:00Z', minutes, agentId: '5' }, ctx, '7')
     await expect(write(1440)).rejects.toMatchObject({
@@ -208,5 +201,29 @@ describe('time entries', () => {
       extras: { errors: [{ field: 'minutes' }] },
     })
     expect(await write(1439)).toMatchObject({ ticketID: 7, resourceID: 5, hoursWorked: 23.9833 })
+  })
+
+  it("is the default resource's where it names no agent, and names one where the connection has none", async () => {
+    const agent = {
+      id: '5',
+      name: 'Dana',
+      email: null,
+      active: true,
+      remote: { id: 5, defaultServiceDeskRoleID: 77 },
+    }
+    const entry = { startedAt: '2025-03-03T08:00:00Z', minutes: 30 }
+    const withDefault = autotaskTimeEntries({
+      agents: async () => [agent],
+      defaultResource: async () => agent,
+    })
+    expect(await withDefault.createBody!(entry, ctx, '7')).toMatchObject({ resourceID: 5, roleID: 77 })
+    const without = autotaskTimeEntries({
+      agents: async () => [agent],
+      defaultResource: async () => undefined,
+    })
+    await expect(without.createBody!(entry, ctx, '7')).rejects.toMatchObject({
+      status: 400,
+      extras: { errors: [{ field: 'agentId', message: 'required at this connection' }] },
+    })
   })
 })

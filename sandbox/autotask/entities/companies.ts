@@ -15,7 +15,7 @@ import {
   watchable,
 } from './fields.js'
 import { userDefinedUpdate, userDefinedValues } from './user-defined-fields.js'
-import { acceptedValues, recordToUpdate } from './writes.js'
+import { acceptedValues, recordToUpdate, refuseApiOnlyResource } from './writes.js'
 
 // Required: companyName (≤ 100), companyType, ownerResourceID, phone (≤ 25); other lengths from the same source
 // (ecitsolutions/Autotask:Autotask/Functions/New-AtwsAccount.ps1, the SOAP Account the REST Companies entity
@@ -65,6 +65,7 @@ export const COMPANIES: EntityDefinition = {
   userDefinedFields: (db) => db.userDefinedFields.Companies ?? [],
   create(db, body, _parentId, now) {
     const values = acceptedValues(companyFields(db), db, body, 'create')
+    refuseApiOnlyResource(db, 'ownerResourceID', values.ownerResourceID)
     const at = toTimestamp(now.getTime())
     return db.insert('companies', {
       companyNumber: null,
@@ -90,6 +91,7 @@ export const COMPANIES: EntityDefinition = {
   update(db, body, _parentId, now) {
     const company = recordToUpdate(db.companies, body)
     const values = acceptedValues(companyFields(db), db, body, 'update', company)
+    refuseApiOnlyResource(db, 'ownerResourceID', values.ownerResourceID)
     const at = toTimestamp(now.getTime())
     return db.update('companies', company, {
       ...(values as Partial<CompanyRecord>),

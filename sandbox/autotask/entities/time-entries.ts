@@ -13,7 +13,7 @@ import {
   required,
   text,
 } from './fields.js'
-import { acceptedValues, recordToUpdate, refused } from './writes.js'
+import { acceptedValues, recordToUpdate, refuseApiOnlyResource, refused } from './writes.js'
 
 // Time on tickets. Sources for the rules below: a practitioner's notes "Autotask API — Lessons Learned" (zone 19; repository not identified: weak)
 // (TimeEntries: every refusal a 500 — resourceID required, "TimeEntries for Tickets must have a roleID",
@@ -67,6 +67,7 @@ function checkedWork(
     roleID: number | null
   },
 ) {
+  refuseApiOnlyResource(db, 'resourceID', entry.resourceID)
   if (entry.roleID === null) throw refused('TimeEntries for Tickets must have a roleID.')
   if (!db.rolesOf(entry.resourceID).some((role) => role.id === entry.roleID))
     throw refused('There is no row at position 0.')

@@ -2,6 +2,7 @@ import { parseIsoDate, toTimestamp } from '../../shared/dates.js'
 import type { AutotaskDatabase, AutotaskTableName } from '../database.js'
 import { EntityError, type FieldDefinition, type Row } from './entity.js'
 import { bind } from './json-binding.js'
+import { API_ONLY_RESOURCE_TYPE } from '../seed/people.js'
 
 // What every create and update checks against the entity's field definitions, with Autotask's answers.
 // Validation refusals are HTTP 500 with the message in `errors`: a missing required field answers 500
@@ -26,6 +27,18 @@ export type WriteMode = 'create' | 'update'
 /** A refusal of the kind the checks below make. */
 export function refused(...errors: string[]): EntityError {
   return new EntityError(500, errors)
+}
+
+/**
+ * An API-only user "can be a CreatorResourceID, but cannot be a ResourceID or OwnerResourceID" (HELP
+ * General/Define_API_User.htm), refused as a business rule is, a 500 with `errors` (facts §4). (unsourced: the
+ * text, in the form of Autotask's "The specified AssignedResourceID …" refusals, naming the field)
+ */
+export function refuseApiOnlyResource(db: AutotaskDatabase, field: string, id: unknown): void {
+  if (typeof id === 'number' && db.resources.get(id)?.resourceType === API_ONLY_RESOURCE_TYPE)
+    throw refused(
+      `The specified ${field} (${id}) is an API-only resource, which cannot be a ResourceID or OwnerResourceID.`,
+    )
 }
 
 /**

@@ -21,6 +21,13 @@ export const MSP_DOMAIN = 'northwind-it.example'
 /** The `resourceType` of an API user's resource. (unsourced: the text chosen) */
 export const API_ONLY_RESOURCE_TYPE = 'API Only'
 
+/** The first active technician: what a sandbox connection names as its default resource (an owner, a worker). */
+export function firstTechnician(resources: Iterable<ResourceRecord>): ResourceRecord {
+  return [...resources]
+    .filter((resource) => resource.isActive && resource.resourceType !== API_ONLY_RESOURCE_TYPE)
+    .sort((a, b) => a.id - b.id)[0]!
+}
+
 const FIRST_RESOURCE_ID = 29682885
 const FIRST_ROLE_ID = 29683450
 const FIRST_RESOURCE_ROLE_ID = 29683500

@@ -258,11 +258,36 @@ describe('TimeEntries writes', () => {
     ])
   })
 
+  it('never makes an API-only resource the worker, on a create or an update', () => {
+    const text = `The specified resourceID (${db.apiResourceID}) is an API-only resource, which cannot be a ResourceID or OwnerResourceID.`
+    const role = db.rolesOf(db.apiResourceID)[0]!.id
+    expect(refusal('TimeEntries', { ...entry(), resourceID: db.apiResourceID, roleID: role }).errors).toEqual(
+      [text],
+    )
+    const created = write('TimeEntries', entry())
+    expect(
+      refusal('TimeEntries', { id: created.id, resourceID: db.apiResourceID, roleID: role }).errors,
+    ).toEqual([text])
+    expect(db.timeEntries.get(created.id)!.resourceID).toBe(entry().resourceID)
+  })
+
   it('deletes, unfiling the entry from its ticket', () => {
     const created = write('TimeEntries', entry())
     ENTITIES.TimeEntries!.delete!(db, created.id, undefined)
     expect(db.timeEntries.has(created.id)).toBe(false)
     expect(db.timeEntriesOf(target().id)).not.toContain(created)
+  })
+})
+
+describe('Companies writes', () => {
+  it('never makes an API-only resource the owner, on a create or an update', () => {
+    const owner = [...db.resources.values()].find((resource) => resource.id !== db.apiResourceID)!
+    const company = { companyName: 'Owned Ltd', companyType: 1, phone: '555-0100' }
+    const text = `The specified ownerResourceID (${db.apiResourceID}) is an API-only resource, which cannot be a ResourceID or OwnerResourceID.`
+    expect(refusal('Companies', { ...company, ownerResourceID: db.apiResourceID }).errors).toEqual([text])
+    const created = write('Companies', { ...company, ownerResourceID: owner.id })
+    expect(refusal('Companies', { id: created.id, ownerResourceID: db.apiResourceID }).errors).toEqual([text])
+    expect(db.companies.get(created.id)!.ownerResourceID).toBe(owner.id)
   })
 })
 
