@@ -38,6 +38,10 @@ function connectSyncro(config: SyncroConnectionConfig, deps: AdapterDeps) {
     (await client.send(call, ctx)).body
   const cached = <T>(name: string, load: () => Promise<T>) => deps.referenceCache.get(config.id, name, load)
 
+  /** The users, one call: `GET /users` lists `[id, name]` pairs (see agentsFromUserList). */
+  const agents = (ctx: CallContext) =>
+    cached('agents', async () => agentsFromUserList(await send({ method: 'GET', path: '/users' }, ctx)))
+
   const reference = new SyncroReference({
     mapOptions,
     priorityNames: config.priorities,
@@ -58,16 +62,12 @@ function connectSyncro(config: SyncroConnectionConfig, deps: AdapterDeps) {
       }),
   })
 
-  /** The users, one call: `GET /users` lists `[id, name]` pairs (see agentsFromUserList). */
-  const agents = (ctx: CallContext) =>
-    cached('agents', async () => agentsFromUserList(await send({ method: 'GET', path: '/users' }, ctx)))
-
   return adapterFrom({
     connectionId: config.id,
     vendor: 'syncro',
     api,
     health: () => client.health.report(),
-    ...syncroResources({ api, reference, mapOptions, notifications: notificationsAllowed(config) }),
+    ...syncroResources({ api, reference, mapOptions, notifications: notificationsAllowed(config), agents }),
     agents,
     timeEntries: syncroTimeEntries({ api, agents }),
     // No boards: the declaration has none, so the list is empty and capabilities say so.

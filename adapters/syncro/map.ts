@@ -155,7 +155,28 @@ export function ticketFromSyncro(
   }
 }
 
-export function commentFromSyncro(comment: SyncroComment): Comment {
+/**
+ * The name a comment shows: its `tech` (the spec's comment examples: "Test Tech", "Joe"; null on one the write gave
+ * no tech), else its listed `user` (GET /tickets/{id}/comments adds it), else the user its `user_id` names in
+ * `agentNames` (GET /users, for the create's answer, which carries neither).
+ */
+function commentAuthorName(comment: SyncroComment, agentNames: ReadonlyMap<string, string>): string | null {
+  const userId = idOrNull(comment.user_id)
+  return (
+    textOrNull(comment.tech) ??
+    textOrNull(comment.user?.full_name) ??
+    (userId === null ? null : (agentNames.get(userId) ?? null))
+  )
+}
+
+/** Whether a comment names its author by `user_id` alone: its name is then looked up in the users. */
+export const commentNeedsAuthorName = (comment: SyncroComment): boolean =>
+  Boolean(comment.user_id) && !textOrNull(comment.tech) && !textOrNull(comment.user?.full_name)
+
+export function commentFromSyncro(
+  comment: SyncroComment,
+  agentNames: ReadonlyMap<string, string> = new Map(),
+): Comment {
   return {
     id: String(comment.id),
     ticketId: String(comment.ticket_id),
@@ -164,7 +185,7 @@ export function commentFromSyncro(comment: SyncroComment): Comment {
     visibility: comment.hidden === false ? 'public' : 'internal',
     author:
       comment.user_id || comment.tech
-        ? { id: idOrNull(comment.user_id), name: textOrNull(comment.tech) }
+        ? { id: idOrNull(comment.user_id), name: commentAuthorName(comment, agentNames) }
         : null,
     createdAt: isoOrEpoch(comment.created_at),
     remote: comment,

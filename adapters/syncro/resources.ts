@@ -4,6 +4,8 @@ import type { Contact, ContactCreate, ContactUpdate } from '../../src/canonical/
 import type { CustomFieldWrite } from '../../src/canonical/custom-field.js'
 import type { Customer, CustomerCreate, CustomerUpdate } from '../../src/canonical/customer.js'
 import type { Ticket, TicketCreate, TicketUpdate } from '../../src/canonical/ticket.js'
+import type { Agent } from '../../src/canonical/agent.js'
+import { agentNamesOf } from '../../src/mapping/agents.js'
 import type { NestedDeclaration, ResourceDeclaration, VendorApi } from '../kit/resource.js'
 import type { CallContext } from '../types.js'
 import type { SyncroListQuery } from './api.js'
@@ -14,6 +16,7 @@ import {
   assetFromSyncro,
   commentFieldNames,
   commentFromSyncro,
+  commentNeedsAuthorName,
   customerFieldNames,
   customerFromSyncro,
   syncroAssetBody,
@@ -56,6 +59,8 @@ export interface SyncroResourceContext {
   mapOptions: SyncroMapOptions
   /** Whether Syncro may mail the customer about the gateway's writes (the connection's setting). */
   notifications: boolean
+  /** The users (cached), which name a comment's author where the comment gives its user_id alone. */
+  agents: (ctx: CallContext) => Promise<Agent[]>
 }
 
 /**
@@ -63,7 +68,13 @@ export interface SyncroResourceContext {
  * which Syncro replaces whole: an update that writes some reads the record's others first and sends them back (two
  * concurrent updates of one record's custom fields: the last one wins).
  */
-export function syncroResources({ api, reference, mapOptions, notifications }: SyncroResourceContext) {
+export function syncroResources({
+  api,
+  reference,
+  mapOptions,
+  notifications,
+  agents,
+}: SyncroResourceContext) {
   /**
    * A ticket's custom fields belong to its ticket type: a create takes the type of the fields written, an update of
    * a ticket without one too; fields of another type than the ticket's are a 400.
@@ -152,7 +163,10 @@ export function syncroResources({ api, reference, mapOptions, notifications }: S
     envelope: { one: 'comment', many: 'comments' },
     filters: SYNCRO_FILTERS.comments,
     query: (filters) => ({ queries: [commentQuery(filters)], perPage: COMMENTS_PER_PAGE }),
-    toCanonical: (records) => records.map(commentFromSyncro),
+    toCanonical: async (records, ctx) => {
+      const agentNames = records.some(commentNeedsAuthorName) ? agentNamesOf(await agents(ctx)) : undefined
+      return records.map((comment) => commentFromSyncro(comment, agentNames))
+    },
     createBody: (body) => syncroCommentBody(body, notifications),
     fieldNames: commentFieldNames,
   }

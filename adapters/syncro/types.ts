@@ -22,6 +22,8 @@ export interface SyncroComment {
   hidden?: boolean | null
   tech?: string | null
   user_id?: number | null
+  /** Only as GET /tickets/{id}/comments lists it (the spec's example: `"user": {}`). */
+  user?: Partial<SyncroUser> | null
   created_at: string
 }
 

@@ -58,6 +58,12 @@ describe('a ticket written through the canonical API', () => {
     })
     expect([internal.statusCode, publicNote.statusCode, defaulted.statusCode]).toEqual([201, 201, 201])
     expect(json(defaulted).visibility).toBe('internal')
+    // Syncro's answer names its author by user_id alone (tech is null when the write sent none): the name is the
+    // user's, as GET /users gives it.
+    const keyOwner = gateway.emulator.db.users.get(
+      Number(json<{ author: { id: string } }>(defaulted).author.id),
+    )!
+    expect(json(defaulted).author).toEqual({ id: String(keyOwner.id), name: keyOwner.full_name })
 
     const updated = await send('PATCH', `${base}/tickets/${ticket.id}`, { status: 'resolved' })
     expect(updated.statusCode).toBe(200)
@@ -85,10 +91,11 @@ describe('a ticket written through the canonical API', () => {
     )
     expect(readBack.status).toMatchObject({ name: 'Resolved', category: 'resolved' })
     expect(readBack.description).toBe('Since 9am the printer shows offline.')
-    const listed = json<{ data: Array<{ body: string; visibility: string }> }>(
+    const listed = json<{ data: Array<{ body: string; visibility: string; author: unknown }> }>(
       await gateway.app.inject(`${base}/tickets/${ticket.id}/comments`),
     ).data
     expect(listed.map((c) => c.visibility)).toEqual(['public', 'internal', 'public', 'internal'])
+    expect(listed.at(-1)!.author).toEqual({ id: String(keyOwner.id), name: keyOwner.full_name })
   })
 
   it('sets status and priority by id, and unassigns with null', async () => {

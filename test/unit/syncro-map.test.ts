@@ -3,6 +3,7 @@ import { describeSyncroError, attributeOfMessage } from '../../adapters/syncro/e
 import {
   assetFromSyncro,
   commentFromSyncro,
+  commentNeedsAuthorName,
   customerFromSyncro,
   syncroAssetBody,
   syncroCommentBody,
@@ -204,6 +205,33 @@ describe('commentFromSyncro', () => {
       created_at: '2025-01-01T00:00:00Z',
     })
     expect(comment.visibility).toBe(visibility)
+  })
+})
+
+describe("a comment's author", () => {
+  const base = { id: 1, ticket_id: 2, body: 'x', created_at: '2025-01-01T00:00:00Z' }
+  const agentNames = new Map([['7', 'Alex Morgan']])
+
+  it('is named by its tech, else its listed user, else the users its user_id names', () => {
+    expect(commentFromSyncro({ ...base, user_id: 7, tech: 'Joe' }, agentNames).author).toEqual({
+      id: '7',
+      name: 'Joe',
+    })
+    expect(
+      commentFromSyncro({ ...base, user_id: 7, user: { full_name: 'Sam Lee' } }, agentNames).author,
+    ).toEqual({ id: '7', name: 'Sam Lee' })
+    expect(commentFromSyncro({ ...base, user_id: 7, tech: null, user: {} }, agentNames).author).toEqual({
+      id: '7',
+      name: 'Alex Morgan',
+    })
+    expect(commentFromSyncro({ ...base, user_id: 8 }, agentNames).author).toEqual({ id: '8', name: null })
+    expect(commentFromSyncro({ ...base, user_id: null, tech: null }).author).toBeNull()
+  })
+
+  it('is looked up only where the comment gives a user_id alone', () => {
+    expect(commentNeedsAuthorName({ ...base, user_id: 7, tech: null, user: {} })).toBe(true)
+    expect(commentNeedsAuthorName({ ...base, user_id: 7, tech: 'Joe' })).toBe(false)
+    expect(commentNeedsAuthorName({ ...base, user_id: null })).toBe(false)
   })
 })
 

@@ -31,7 +31,11 @@ export const listComments: RouteHandler = ({ params, query }, { db }) => {
   return { status: 200, body: { comments: records.map((comment) => listedCommentView(db, comment)), meta } }
 }
 
-/** The comment is the API key owner's; `hidden` defaults to false; the ticket counts as updated. */
+/**
+ * The comment is the API key owner's (`user_id`; the spec's answer example carries user_id 1); `hidden` defaults to
+ * false; the ticket counts as updated. Its `tech` is the one the body gave, else null (unsourced: the spec's answer
+ * example shows "Joe" beside no request; null chosen so that a client never relies on a name Syncro may not fill in).
+ */
 export const createComment: RouteHandler = ({ params, body }, context) => {
   const { db } = context
   const ticket = db.tickets.get(recordId(params.id))

@@ -17,7 +17,11 @@ export function commentView(comment: CommentRecord) {
   }
 }
 
-/** `GET /tickets/{id}/comments` adds the rich-text flag and the author. */
+/**
+ * `GET /tickets/{id}/comments` adds the rich-text flag and the author (`is_rich_text`, `user`: the spec's example of
+ * that list; its `user` is `{}` there, so its fields are unsourced: chosen to be the user as GET /users/{id}
+ * shows it, and null for a comment with no user_id).
+ */
 export function listedCommentView(db: SyncroDatabase, comment: CommentRecord) {
   const user = comment.user_id === null ? undefined : db.users.get(comment.user_id)
   // Object.assign, not a spread followed by fields: see ticketCore in tickets.ts.
