@@ -34,9 +34,6 @@ function describe(adapter: Adapter): Static<typeof Connection> {
 }
 
 export const connectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addSchema(Connection)
-  app.addSchema(ConnectionList)
-
   app.get(
     '/connections',
     {

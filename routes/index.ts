@@ -22,6 +22,7 @@ import { subscriptionRoutes } from './subscriptions.js'
 import { commentRoutes, ticketRoutes } from './tickets.js'
 import { ticketTimeEntryRoutes, timeEntryRoutes } from './time-entries.js'
 import { callbackRoutes } from './callbacks.js'
+import { NoQuery } from './common.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -56,6 +57,11 @@ const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
     const connection = (request.params as { connection?: string }).connection
     const scope = request.routeOptions.config.scope ?? (READ_METHODS.has(request.method) ? 'read' : 'write')
     authorize(request.caller, scope, connection)
+  })
+  // A route takes the query parameters its schema declares and no others (docs/behaviour.md: an unknown one is a
+  // 400), including a route that declares none: `?foo=1` or `?pageSize=abc` on a route without paging is a mistake.
+  app.addHook('onRoute', (route) => {
+    if (route.schema && !route.schema.querystring) route.schema = { ...route.schema, querystring: NoQuery }
   })
   registerIdempotency(app, app.sharedState.idempotency, app.config.idempotencyLeaseMs)
   await app.register(connectionRoutes)

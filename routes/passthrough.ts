@@ -25,6 +25,12 @@ const PassthroughParams = Type.Object({
   }),
 })
 
+/** Any query parameters: they are the vendor's, forwarded as they came (read from the target, vendorTargetOf). */
+const ForwardedQuery = Type.Object(
+  {},
+  { additionalProperties: true, description: "The vendor's query parameters, forwarded as they are" },
+)
+
 /** The vendor path (checked) and the query, read from the request target as the caller sent it. */
 function vendorTargetOf(request: FastifyRequest) {
   const target = request.url
@@ -85,6 +91,7 @@ export const passthroughRoutes: FastifyPluginAsyncTypebox = async (app) => {
           "vendor's, whatever its status, carries `Passthrough-Vendor-Status: <status>`; one without it (a 401, " +
           "403, 429 or 5xx in problem+json) is the gateway's own.",
         params: PassthroughParams,
+        querystring: ForwardedQuery,
         ...(reads
           ? {}
           : { body: Type.Optional(Type.Unknown({ description: 'Sent to the vendor as JSON' })) }),

@@ -1,6 +1,7 @@
 import { Agent } from './agent.js'
 import { Asset, AssetCreate, AssetUpdate } from './asset.js'
 import { Comment, CommentCreate } from './comment.js'
+import { Connection, ConnectionList } from './connection.js'
 import { Contact, ContactCreate, ContactUpdate } from './contact.js'
 import { CustomFieldDefinition } from './custom-field.js'
 import { Customer, CustomerCreate, CustomerUpdate } from './customer.js'
@@ -21,7 +22,11 @@ import { Ticket, TicketCreate, TicketUpdate } from './ticket.js'
 import { TimeEntry, TimeEntryCreate } from './time-entry.js'
 import { Type } from '@sinclair/typebox'
 
-/** Schemas with an $id: registered once, referenced by routes, named components in OpenAPI. */
+/**
+ * Schemas with an $id: registered once, referenced by routes, named components in OpenAPI. Only here: a route plugin
+ * that adds a schema of its own gets Fastify's default validator (it strips unknown query parameters instead of
+ * refusing them) in place of src/http/validation.ts.
+ */
 
 export const TicketPage = PageOf(Type.Ref(Ticket), 'TicketPage')
 export const CommentPage = PageOf(Type.Ref(Comment), 'CommentPage')
@@ -80,4 +85,6 @@ export const SHARED_SCHEMAS = [
   SubscriptionList,
   DeliveryAttempt,
   DeliveryAttemptList,
+  Connection,
+  ConnectionList,
 ]
