@@ -15,6 +15,7 @@ import type { ConnectionPassthrough } from '../../src/passthrough/connection-pas
 import type {
   Adapter,
   CallContext,
+  NestedOperations,
   ReferenceOperations,
   VendorCallbacks,
   WritableResource,
@@ -67,9 +68,31 @@ export interface AdapterDeclaration<Q> {
 
 const none = async () => []
 
+/**
+ * A ticket's comments or time entries, where a first page that comes back empty reads the ticket (one call, and only
+ * then): some vendors list the records of a ticket they lack as none at all, and a missing ticket is a 404 whatever
+ * the vendor.
+ */
+function ofExistingTicket<T, C>(
+  operations: NestedOperations<T, C>,
+  readTicket: (id: string, ctx: CallContext) => Promise<unknown>,
+): NestedOperations<T, C> {
+  return {
+    ...operations,
+    list: async (ticketId, request, ctx) => {
+      const page = await operations.list(ticketId, request, ctx)
+      if (page.data.length === 0 && request.position === null) await readTicket(ticketId, ctx)
+      return page
+    },
+  }
+}
+
 /** A connection's adapter from its vendor's API and one declaration per resource. */
 export function adapterFrom<Q>(declaration: AdapterDeclaration<Q>): Adapter {
   const { api, tickets, comments, customers, assets, contacts, agents, timeEntries, boards } = declaration
+  const readTicket = (id: string, ctx: CallContext) =>
+    api.read({ path: tickets.itemPath(id), key: tickets.envelope?.one }, ctx)
+  const ticketTimeEntries = timeEntries && timeEntryOperations(api, timeEntries)
   return {
     connectionId: declaration.connectionId,
     vendor: declaration.vendor,
@@ -84,12 +107,15 @@ export function adapterFrom<Q>(declaration: AdapterDeclaration<Q>): Adapter {
     },
     health: declaration.health,
     tickets: resourceOperations(api, tickets),
-    comments: nestedOperations(api, comments),
+    comments: ofExistingTicket(nestedOperations(api, comments), readTicket),
     customers: resourceOperations(api, customers),
     assets: resourceOperations(api, assets),
     contacts: contacts && resourceOperations(api, contacts),
     agents: agents && wholeListOperations('agent', agents),
-    timeEntries: timeEntries && timeEntryOperations(api, timeEntries),
+    timeEntries: ticketTimeEntries && {
+      ...ticketTimeEntries,
+      ofTicket: ofExistingTicket(ticketTimeEntries.ofTicket, readTicket),
+    },
     hasBoards: boards !== undefined,
     writeRules: declaration.writeRules ?? {},
     reference: {

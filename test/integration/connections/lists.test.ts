@@ -246,6 +246,9 @@ describe.each(VENDOR_FIXTURES)('$vendor connection: lists', (fixture) => {
       ['/tickets?customerId=abc', 400, 'validation_failed'],
       ['/tickets/abc', 404, 'not_found'],
       ['/tickets/999999', 404, 'not_found'],
+      // A missing ticket has no comments or time entries to list: a 404, not an empty page, whatever the vendor.
+      ['/tickets/999999/comments', 404, 'not_found'],
+      ['/tickets/999999/time-entries', 404, 'not_found'],
       ['/tickets/0', 404, 'not_found'],
       ['/customers/007', 404, 'not_found'],
     ])('%s -> %i %s', async (path, status, code) => {
