@@ -43,8 +43,9 @@ const mayUse = (request: FastifyRequest, subscription: StoredSubscription) =>
 
 const notFoundProblem = (id: string) => notFound(`no subscription '${id}'`)
 
+/** A connection the body names that does not exist is a wrong field (400), not a missing route (404). */
 const invalidConnections = (message: string) =>
-  new GatewayError(422, 'validation_failed', `connections: ${message}`, {
+  new GatewayError(400, 'validation_failed', `connections: ${message}`, {
     errors: [{ field: 'connections', message }],
   })
 
@@ -59,12 +60,13 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   function connectionsOf(request: FastifyRequest, asked: string[] | undefined): string[] | null {
-    const known = new Set(app.registry.list().map((adapter) => adapter.connectionId))
-    const unknown = asked?.filter((connection) => !known.has(connection)) ?? []
-    if (unknown.length) throw invalidConnections(`no such connection: ${unknown.join(', ')}`)
+    // A key limited to some connections is refused any other, known or not, as on the connection routes.
     const forbidden = asked?.filter((connection) => !mayUseConnection(request.caller, connection)) ?? []
     if (forbidden.length)
       throw new GatewayError(403, 'forbidden', `this API key may not use connection '${forbidden[0]}'`)
+    const known = new Set(app.registry.list().map((adapter) => adapter.connectionId))
+    const unknown = asked?.filter((connection) => !known.has(connection)) ?? []
+    if (unknown.length) throw invalidConnections(`no such connection: ${unknown.join(', ')}`)
     return asked ?? (request.caller?.connections ? [...request.caller.connections] : null)
   }
 
@@ -83,7 +85,7 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Ref(SubscriptionCreate),
         response: {
           201: Type.Ref(CreatedSubscription, { description: 'The subscription, with its signing secret' }),
-          ...problemResponses(400, 401, 403, 409, 415, 422, 503),
+          ...problemResponses(400, 401, 403, 409, 415, 503),
         },
       },
     },

@@ -33,13 +33,14 @@ export function isPublicAddress(address: string): boolean {
   return ipaddr.isValid(address) && ipaddr.process(address).range() === 'unicast'
 }
 
+/** Invalid input: a 400, as every bad field (docs/behaviour.md keeps 422 for what a vendor refused). */
 const refused = (message: string) =>
-  new GatewayError(422, 'validation_failed', `url: ${message}`, { errors: [{ field: 'url', message }] })
+  new GatewayError(400, 'validation_failed', `url: ${message}`, { errors: [{ field: 'url', message }] })
 
 /** The URL's host as an address or a name: WHATWG URL keeps IPv6 literals in brackets. */
 const hostOf = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1')
 
-/** Throws a 422 naming the reason when `text` may not receive events; answers the parsed URL otherwise. */
+/** Throws a 400 naming the reason when `text` may not receive events; answers the parsed URL otherwise. */
 export async function checkTargetUrl(
   text: string,
   policy: TargetPolicy,

@@ -88,7 +88,7 @@ describe('checkTargetUrl', () => {
     'https://[64:ff9b::a9fe:a9fe]/',
   ])('refuses the private literal %s', async (url) => {
     const error = await refusal(url)
-    expect(error.status).toBe(422)
+    expect(error.status).toBe(400)
     expect(error.extras.errors).toEqual([{ field: 'url', message: 'the address is not a public one' }])
   })
 
