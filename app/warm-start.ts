@@ -1,3 +1,4 @@
+import { GatewayError } from '../src/errors.js'
 import type { App } from './build-app.js'
 
 /**
@@ -13,8 +14,15 @@ export async function warmConnections(app: App, signal: AbortSignal): Promise<vo
         await adapter.warmUp({ log, signal })
         log.debug('reference data loaded at start')
       } catch (error) {
-        if (!signal.aborted)
-          log.warn({ err: error }, 'reference data not loaded at start; the first call that needs it will')
+        if (signal.aborted) return
+        if (error instanceof GatewayError && error.code === 'rate_limited')
+          // Expected where a vendor's limit cannot serve every load in time (ConnectWise's sandbox, docs/behaviour.md):
+          // what happened is the whole story, a stack would say nothing more.
+          log.warn(
+            { code: error.code, detail: error.detail, retryAfterSeconds: error.extras.retryAfterSeconds },
+            'reference data not loaded at start (the vendor rate limit); the first call that needs it will',
+          )
+        else log.warn({ err: error }, 'reference data not loaded at start; the first call that needs it will')
       }
     }),
   )

@@ -72,18 +72,18 @@ function fieldErrorOf(error: AjvError): FieldError {
 }
 
 const PART_NAMES: Record<string, string> = {
-  body: 'body',
-  querystring: 'query string',
-  params: 'path',
-  headers: 'headers',
+  body: 'the body is',
+  querystring: 'the query string is',
+  params: 'the path is',
+  headers: 'the headers are',
 }
 
 function fromValidation(error: FastifyError): GatewayError {
   const errors = (error.validation as AjvError[]).map(fieldErrorOf)
-  const part = PART_NAMES[error.validationContext ?? 'body'] ?? 'request'
+  const part = PART_NAMES[error.validationContext ?? 'body'] ?? 'the request is'
   const first = errors[0]
   const summary = first ? `${first.field ? `${first.field} ` : ''}${first.message}` : 'is not valid'
-  return new GatewayError(400, 'validation_failed', `the ${part} is not valid: ${summary}`, { errors })
+  return new GatewayError(400, 'validation_failed', `${part} not valid: ${summary}`, { errors })
 }
 
 const FRAMEWORK_CODES: Record<number, ProblemCode> = {

@@ -15,9 +15,10 @@ const numberText = (base: IdBase) => (base === 0 ? 'whole number' : 'positive wh
 /** A canonical field that refers to a record by anything but a positive number is invalid input here. */
 export function integerId(vendor: string, value: string, field: string, base: IdBase = 1): number {
   if (!idPattern(base).test(value)) {
-    throw validationFailed(`'${field}' must be a ${vendor} id (digits)`, [
-      { field, message: `must be a ${numberText(base)}` },
-    ])
+    throw validationFailed(
+      `'${field}' must be ${/^[aeiou]/i.test(vendor) ? 'an' : 'a'} ${vendor} id (digits)`,
+      [{ field, message: `must be a ${numberText(base)}` }],
+    )
   }
   return Number(value)
 }

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import { onAbort } from './abort-watch.js'
 
 /**
  * What cancels one vendor call: its deadline, and for a read the caller hanging up. It is the `signal` undici
@@ -10,24 +11,22 @@ export class CallCancellation extends EventEmitter {
   aborted = false
   reason: unknown = undefined
   readonly #timer: NodeJS.Timeout
-  readonly #caller: AbortSignal | undefined
-  readonly #callerGone = () => this.#abort(this.#caller?.reason)
+  readonly #stopWatching: (() => void) | undefined
 
   constructor(timeoutMs: number, caller: AbortSignal | undefined) {
     super()
-    this.#caller = caller
     this.#timer = setTimeout(
       () => this.#abort(new DOMException('the vendor did not answer in time', 'TimeoutError')),
       timeoutMs,
     ).unref()
     if (caller?.aborted) this.#abort(caller.reason)
-    else caller?.addEventListener('abort', this.#callerGone, { once: true })
+    else if (caller) this.#stopWatching = onAbort(caller, () => this.#abort(caller.reason))
   }
 
-  /** Once the call is over (answered or failed): the timer and the listener go. */
+  /** Once the call is over (answered or failed): the timer and the watch of the caller go. */
   dispose(): void {
     clearTimeout(this.#timer)
-    this.#caller?.removeEventListener('abort', this.#callerGone)
+    this.#stopWatching?.()
   }
 
   #abort(reason: unknown): void {

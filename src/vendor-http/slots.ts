@@ -1,3 +1,4 @@
+import { onAbort } from './abort-watch.js'
 import type { Sleep } from './layers/pause.js'
 
 /** How a wait for a slot ended. */
@@ -37,9 +38,10 @@ export class KeyedSlots {
     const { waiters } = state
     return new Promise<SlotWait>((resolve) => {
       const timer = new AbortController()
+      let stopWatching: (() => void) | undefined
       const end = (outcome: SlotWait) => {
         timer.abort()
-        signal?.removeEventListener('abort', abandon)
+        stopWatching?.()
         if (outcome !== 'taken') {
           const at = waiters.indexOf(handOver)
           if (at >= 0) waiters.splice(at, 1)
@@ -51,7 +53,7 @@ export class KeyedSlots {
       const handOver = () => end('taken')
       const abandon = () => end('abandoned')
       waiters.push(handOver)
-      signal?.addEventListener('abort', abandon, { once: true })
+      if (signal) stopWatching = onAbort(signal, abandon)
       this.sleep(maxWaitMs, undefined, { signal: timer.signal }).then(
         () => {
           if (waiters.includes(handOver)) end('timed-out')

@@ -48,3 +48,14 @@ it('answers pageSize that is not a number on the reference lists with 400', asyn
     expect([list, response.statusCode]).toEqual([list, 400])
   }
 })
+
+it('says which part of the request is not valid in good English', async () => {
+  const response = await gateway.app.inject({
+    method: 'POST',
+    url: '/v1/connections/syncro-test/customers',
+    headers: { 'idempotency-key': 'two words' },
+    payload: { name: 'Acme' },
+  })
+  expect(response.statusCode).toBe(400)
+  expect(json<{ detail: string }>(response).detail).toMatch(/^the headers are not valid: idempotency-key /)
+})

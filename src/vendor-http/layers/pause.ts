@@ -1,4 +1,5 @@
 import { vendorUnavailable } from '../../errors.js'
+import { onAbort } from '../abort-watch.js'
 
 /** `timers/promises` setTimeout, or a fake in tests. */
 export type Sleep = (ms: number, value: undefined, options: { signal?: AbortSignal }) => Promise<unknown>
@@ -15,10 +16,15 @@ export const pauseWith =
   async (ms, signal) => {
     if (signal?.aborted) throw callerGone(vendor)
     if (ms <= 0) return
+    // The pause stops on a signal of its own, which the caller's aborts through its one listener (abort-watch.ts).
+    const own = new AbortController()
+    const stopWatching = signal && onAbort(signal, () => own.abort())
     try {
-      await sleep(ms, undefined, { signal })
+      await sleep(ms, undefined, { signal: own.signal })
     } catch (error) {
       if (signal?.aborted) throw callerGone(vendor)
       throw error
+    } finally {
+      stopWatching?.()
     }
   }
