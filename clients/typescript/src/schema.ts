@@ -10500,35 +10500,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The vendor rejected the input; field names are canonical */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:psa-gateway:problem:validation_failed",
-                     *       "title": "The request is not valid",
-                     *       "status": 422,
-                     *       "code": "validation_failed",
-                     *       "detail": "connectwise rejected the ticket",
-                     *       "requestId": "6f1c2a9e-1f0b-4c1e-9d51-1b7d1c0c9a11",
-                     *       "errors": [
-                     *         {
-                     *           "field": "status",
-                     *           "message": "is not valid"
-                     *         }
-                     *       ],
-                     *       "vendor": {
-                     *         "status": 400,
-                     *         "code": "InvalidObject"
-                     *       }
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description The vendor is unavailable */
             503: {
                 headers: {
