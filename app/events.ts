@@ -62,7 +62,7 @@ export async function assembleEvents(
   const sources = new EventSources({
     adapters: () => deps.registry().list(),
     store: state.eventWatch,
-    recorder: new ChangeRecorder({ log: state.events, delivery, metrics }),
+    recorder: new ChangeRecorder({ log: state.events, watch: state.eventWatch, delivery, metrics }),
     settings: {
       overlapMs: POLL_OVERLAP_MS,
       maxDeleteChecks: MAX_DELETE_CHECKS,

@@ -63,6 +63,81 @@ export function eventWatchContract(name: string, make: () => WatchStoreUnderTest
       expect([...(await store.known(at, 'asset')).keys()].sort()).toEqual(ids.slice(2_400).sort())
     })
 
+    it("admits each record's changes in the order of its versions: one created, then updated; an older one not at all", async () => {
+      const { store, otherReplica } = make()
+      const at = connection()
+      const change = (id: string, version: string, kind: 'created' | 'updated' | 'deleted') => ({
+        id,
+        version,
+        kind,
+      })
+      expect(
+        await store.admit(at, 'ticket', [
+          change('1', '2026-12-04T01:52:37.000Z', 'created'),
+          change('2', '2026-12-04T01:52:37.000Z', 'updated'),
+        ]),
+      ).toEqual(['created', 'updated'])
+      // Another source (a callback's re-read) also took record 1 for new: its newer version is an update.
+      expect(
+        await otherReplica.admit(at, 'ticket', [change('1', '2026-12-04T01:52:41.000Z', 'created')]),
+      ).toEqual(['updated'])
+      // A read that ended after the newer version was admitted: not admitted, now or later.
+      expect(await store.admit(at, 'ticket', [change('1', '2026-12-04T01:52:37.000Z', 'updated')])).toEqual([
+        null,
+      ])
+      // The same version again (a look that failed after logging): what it was admitted as, whatever is offered.
+      expect(
+        await otherReplica.admit(at, 'ticket', [
+          change('1', '2026-12-04T01:52:41.000Z', 'created'),
+          change('2', '2026-12-04T01:52:37.000Z', 'created'),
+        ]),
+      ).toEqual(['updated', 'updated'])
+      // Other resources and connections keep their own order.
+      expect(await store.admit(at, 'customer', [change('1', '2026-12-04T01:00:00.000Z', 'created')])).toEqual(
+        ['created'],
+      )
+      expect(
+        await store.admit(connection(), 'ticket', [change('1', '2026-12-04T01:00:00.000Z', 'created')]),
+      ).toEqual(['created'])
+    })
+
+    it('admits a delete after the versions read before it was found, and a record made again after it', async () => {
+      const { store, otherReplica } = make()
+      const at = connection()
+      const offer = (version: string, kind: 'created' | 'updated' | 'deleted') =>
+        store.admit(at, 'asset', [{ id: '7', version, kind }])
+      expect(await offer('2026-12-04T01:52:37.000Z', 'updated')).toEqual(['updated'])
+      // Found gone in the same second it was last stamped: the delete comes after that version.
+      expect(await offer('2026-12-04T01:52:37.000Z', 'deleted')).toEqual(['deleted'])
+      expect(await offer('2026-12-04T01:52:37.000Z', 'updated')).toEqual([null])
+      expect(
+        await otherReplica.admit(at, 'asset', [
+          { id: '7', version: '2026-12-04T01:53:00.000Z', kind: 'deleted' },
+        ]),
+      ).toEqual(['deleted'])
+      expect(await offer('2026-12-04T02:00:00.000Z', 'created')).toEqual(['created'])
+    })
+
+    it('admits one created per record and no older version after a newer one, however replicas race', async () => {
+      const { store, otherReplica } = make()
+      const at = connection()
+      const records = Array.from({ length: 50 }, (_, index) => String(index))
+      const raced = await Promise.all(
+        records.map((id) =>
+          Promise.all([
+            store.admit(at, 'ticket', [{ id, version: '2026-12-04T01:52:37.000Z', kind: 'created' }]),
+            otherReplica.admit(at, 'ticket', [{ id, version: '2026-12-04T01:52:41.000Z', kind: 'created' }]),
+          ]),
+        ),
+      )
+      for (const [[older], [newer]] of raced)
+        // Older first: created then updated; newer first: the older one is not admitted.
+        expect([
+          ['created', 'updated'],
+          [null, 'created'],
+        ]).toContainEqual([older, newer])
+    })
+
     it('gives a look lease to one owner at a time, renews it for that owner, and frees it on release', async () => {
       const { store, otherReplica } = make()
       const at = connection()

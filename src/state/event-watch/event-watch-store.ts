@@ -1,4 +1,5 @@
 import type { EventResource } from '../../canonical/event.js'
+import { admittedKind, keptAs, type ChangeKind, type OfferedChange } from './version-order.js'
 
 /** Where a connection's watch of one resource is (docs/events.md, "Where events come from"). */
 export interface WatchMark {
@@ -13,8 +14,9 @@ export interface WatchMark {
 }
 
 /**
- * What the event sources remember per connection and resource, shared by the replicas: the mark, and the version
- * (`updatedAt`) of each record known to exist, which is how a walk tells created, updated and gone records apart.
+ * What the event sources remember per connection and resource, shared by the replicas: the mark, the version
+ * (`updatedAt`) of each record known to exist, which is how a walk tells created, updated and gone records apart,
+ * and the last change logged of each record, which keeps each record's events in the order of its versions.
  */
 export interface EventWatchStore {
   mark(connection: string, resource: EventResource): Promise<WatchMark>
@@ -27,6 +29,16 @@ export interface EventWatchStore {
   /** Records `versions` (id -> version) as known, replacing the versions known before for those ids. */
   remember(connection: string, resource: EventResource, versions: ReadonlyMap<string, string>): Promise<void>
   forget(connection: string, resource: EventResource, ids: readonly string[]): Promise<void>
+  /**
+   * Admits changes to the log in each record's version order (version-order.ts), atomically per record whichever
+   * replica offers them: answers the kind to log each as, or null for one older than a change admitted before (a
+   * read that ended after a newer version was logged). The change is noted as the record's last.
+   */
+  admit(
+    connection: string,
+    resource: EventResource,
+    offered: readonly OfferedChange[],
+  ): Promise<Array<ChangeKind | null>>
   /** Every mark kept, for the pollers' lag metric. */
   marks(): Promise<Array<{ connection: string; resource: EventResource; mark: WatchMark }>>
   /**
@@ -44,6 +56,8 @@ const slot = (connection: string, resource: EventResource) => `${connection}\n${
 export class MemoryEventWatchStore implements EventWatchStore {
   readonly #marks = new Map<string, { connection: string; resource: EventResource; mark: WatchMark }>()
   readonly #known = new Map<string, Map<string, string>>()
+  /** Per slot, each record's last change admitted (`<ms>:<kind>`). */
+  readonly #admitted = new Map<string, Map<string, string>>()
   readonly #leases = new Map<string, { owner: string; until: number }>()
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -84,6 +98,16 @@ export class MemoryEventWatchStore implements EventWatchStore {
   async forget(connection: string, resource: EventResource, ids: readonly string[]): Promise<void> {
     const known = this.#known.get(slot(connection, resource))
     for (const id of ids) known?.delete(id)
+  }
+
+  async admit(connection: string, resource: EventResource, offered: readonly OfferedChange[]) {
+    const kept = this.#admitted.get(slot(connection, resource)) ?? new Map<string, string>()
+    this.#admitted.set(slot(connection, resource), kept)
+    return offered.map((change) => {
+      const kind = admittedKind(kept.get(change.id), change)
+      if (kind !== null) kept.set(change.id, keptAs(change, kind))
+      return kind
+    })
   }
 
   async marks() {

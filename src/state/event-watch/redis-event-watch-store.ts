@@ -1,13 +1,16 @@
 import { EVENT_RESOURCES, type EventResource } from '../../canonical/event.js'
 import type { RedisConnection } from '../redis/connection.js'
 import type { EventWatchStore, WatchMark } from './event-watch-store.js'
+import type { ChangeKind, OfferedChange } from './version-order.js'
 
 /** HSET and HDEL take this many fields at a time: a walk of a large list writes in slices. */
 const SLICE = 1_000
 
 /**
- * The watch shared by the replicas: per connection and resource a hash for the mark and a hash of known versions.
- * Its writes come from one poller at a time (one BullMQ job per connection and resource), so plain hash commands do.
+ * The watch shared by the replicas: per connection and resource a hash for the mark, a hash of known versions and a
+ * hash of the last change admitted to the log per record. The mark and the known versions are written by one poller
+ * at a time (one BullMQ job per connection and resource), so plain hash commands do; changes are admitted by pollers
+ * and callbacks' re-reads on any replica at once, so by a script (EVENTS_ADMIT_SCRIPT).
  */
 export class RedisEventWatchStore implements EventWatchStore {
   constructor(private readonly redis: RedisConnection) {}
@@ -59,6 +62,24 @@ export class RedisEventWatchStore implements EventWatchStore {
     const key = this.redis.keys.eventWatchKnown(connection, resource)
     for (let start = 0; start < ids.length; start += SLICE)
       await this.redis.client.hdel(key, ...ids.slice(start, start + SLICE))
+  }
+
+  async admit(
+    connection: string,
+    resource: EventResource,
+    offered: readonly OfferedChange[],
+  ): Promise<Array<ChangeKind | null>> {
+    const key = this.redis.keys.eventWatchAdmitted(connection, resource)
+    const kinds: Array<ChangeKind | null> = []
+    for (let start = 0; start < offered.length; start += SLICE) {
+      const slice = offered.slice(start, start + SLICE)
+      const answers = await this.redis.client.psagwEventsAdmit(
+        key,
+        ...slice.flatMap((change) => [change.id, Date.parse(change.version), change.kind]),
+      )
+      kinds.push(...answers.map((answer) => (answer === '' ? null : (answer as ChangeKind))))
+    }
+    return kinds
   }
 
   async marks() {

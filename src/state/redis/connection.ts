@@ -6,6 +6,7 @@ import {
   DELETE_IF_EQUALS_SCRIPT,
   DELETE_TOKEN_IF_SCRIPT,
   EXPIRE_IF_EQUALS_SCRIPT,
+  EVENTS_ADMIT_SCRIPT,
   EVENTS_APPEND_SCRIPT,
   EVENTS_READ_SCRIPT,
   IDEMPOTENCY_ABANDON_SCRIPT,
@@ -63,6 +64,8 @@ export interface ScriptCommands {
   psagwIdempotencyAbandon(key: string, owner: string, mayHaveWritten: '1' | '0'): Promise<number>
   /** Its keys are counted first: the stream, its trimmed mark and one de-duplication key per change. */
   psagwEventsAppend(keyCount: number, ...keysThenArgs: (string | number)[]): Promise<string[]>
+  /** ARGV: each change's id, version ms and kind. */
+  psagwEventsAdmit(admitted: string, ...idMsKind: (string | number)[]): Promise<string[]>
   psagwEventsRead(
     stream: string,
     trimmedMark: string,
@@ -100,6 +103,7 @@ const SCRIPTS: Record<keyof ScriptCommands, string> = {
   psagwIdempotencyComplete: IDEMPOTENCY_COMPLETE_SCRIPT,
   psagwIdempotencyAbandon: IDEMPOTENCY_ABANDON_SCRIPT,
   psagwEventsAppend: EVENTS_APPEND_SCRIPT,
+  psagwEventsAdmit: EVENTS_ADMIT_SCRIPT,
   psagwEventsRead: EVENTS_READ_SCRIPT,
 }
 

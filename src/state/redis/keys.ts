@@ -75,6 +75,11 @@ export class StoreKeys {
     return `${this.prefix}{${connection}}:watch:${resource}:known`
   }
 
+  /** The last change logged of each record of a resource at a connection (a hash: id -> `<ms>:<kind>`). */
+  eventWatchAdmitted(connection: string, resource: string): string {
+    return `${this.prefix}{${connection}}:watch:${resource}:admitted`
+  }
+
   /** Held by the replica looking at a connection's resource (its owner id). */
   eventWatchLease(connection: string, resource: string): string {
     return `${this.prefix}{${connection}}:watch:${resource}:lease`
