@@ -22,15 +22,16 @@ const MAX_DELETE_CHECKS = 200
 export interface EventMachinery {
   delivery: EventDelivery
   sources: EventSources
-  /** Started by the server (a test may start it); none when EVENT_POLL_SECONDS is 0. */
+  /**
+   * The pollers' looks and the callback registrations, started by the server (a test may start it); none when
+   * EVENT_POLL_SECONDS is 0 and the gateway registers no callbacks.
+   */
   schedule?: WatchSchedule
-  /** Each connection's callback endpoint, when the gateway takes callbacks (EVENT_CALLBACK_SECRET and PUBLIC_URL). */
-  callbackEndpointOf?: (connection: string) => CallbackEndpoint
   close(force?: boolean): Promise<void>
 }
 
 /**
- * BullMQ (delivery jobs, job schedulers for the pollers) on Redis, a single one or a Cluster; timers in this
+ * BullMQ (delivery jobs, job schedulers for the pollers, registration jobs) on Redis, a single one or a Cluster; timers in this
  * process without.
  */
 export async function assembleEvents(
@@ -77,13 +78,15 @@ export async function assembleEvents(
     log,
   })
   const pollMs = config.eventPollSeconds * 1000
-  const onLookError = (error: unknown) => log.warn({ err: error }, 'an event poller look failed')
+  const onError = (error: unknown) => log.warn({ err: error }, 'an event poller look failed')
+  const callbackEndpointOf = callbackEndpointsOf(config)
+  const scheduled = { pollMs, onError, callbackEndpointOf }
   const schedule =
-    pollMs === 0
+    pollMs === 0 && !callbackEndpointOf
       ? undefined
       : queues
-        ? new queues.BullMqWatchSchedule(sources, { ...queues.options, pollMs, onError: onLookError })
-        : new InProcessWatchSchedule(sources, pollMs, onLookError)
+        ? new queues.BullMqWatchSchedule(sources, { ...queues.options, ...scheduled })
+        : new InProcessWatchSchedule(sources, scheduled)
   metrics.watchPollerLag(async () => {
     const now = Date.now()
     // A store that does not answer leaves the gauge empty rather than failing the whole scrape.
@@ -100,7 +103,6 @@ export async function assembleEvents(
     delivery,
     sources,
     schedule,
-    callbackEndpointOf: callbackEndpointsOf(config),
     async close(force = false) {
       // The vendor calls of looks and callback re-reads in flight stop: what they found is found again later.
       sources.stop()

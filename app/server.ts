@@ -101,9 +101,8 @@ async function main(): Promise<void> {
   logger.info(`Swagger UI: ${browsable}/docs`)
   logger.flush() // the startup lines now, not at the next buffered write
   void warmConnections(app, warming.signal)
+  // The pollers' looks, and the vendor callbacks' registration (retried until it succeeds).
   await app.events.schedule?.start()
-  const callbackEndpointOf = app.events.callbackEndpointOf
-  if (callbackEndpointOf) void app.events.sources.registerCallbacks(callbackEndpointOf)
 }
 
 await main()

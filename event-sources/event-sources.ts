@@ -170,28 +170,33 @@ export class EventSources {
     return entry.done
   }
 
+  /** The connections whose vendor takes callback registrations by API (ConnectWise, Autotask). */
+  registrations(): string[] {
+    return this.options
+      .adapters()
+      .filter((adapter) => adapter.callbacks.register !== undefined)
+      .map((adapter) => adapter.connectionId)
+  }
+
   /**
-   * Registers each connection's callback endpoint at vendors that take registrations by API (ConnectWise,
-   * Autotask); a vendor that refuses is logged and left to its pollers.
+   * Registers a connection's callback endpoint at its vendor, idempotently: a registration cut short is completed
+   * by the next. Throws when the vendor (or the share of its limit) refuses, for the schedule to try again later.
+   * Its calls take the callbacks' half of the share, idle until callbacks are registered (docs/events.md).
    */
-  async registerCallbacks(endpointOf: (connection: string) => CallbackEndpoint): Promise<void> {
-    await Promise.all(
-      this.options.adapters().map(async (adapter) => {
-        const { register } = adapter.callbacks
-        if (!register) return
-        const connection = adapter.connectionId
-        const ctx = this.#context(connection, 'ticket')
-        try {
-          await register(endpointOf(connection), ctx)
-          ctx.log.info('vendor callbacks registered')
-        } catch (error) {
-          ctx.log.warn(
-            { err: error },
-            'vendor callbacks could not be registered: polling alone finds changes',
-          )
-        }
-      }),
-    )
+  async registerCallbacks(connection: string, endpoint: CallbackEndpoint): Promise<void> {
+    const register = this.#adapter(connection)?.callbacks.register
+    if (!register) return
+    const ctx = this.#context(connection, 'ticket', 'callback')
+    try {
+      await register(endpoint, ctx)
+    } catch (error) {
+      ctx.log.warn(
+        { err: error },
+        'vendor callbacks not registered yet: tried again later, and polling finds the changes meanwhile',
+      )
+      throw error
+    }
+    ctx.log.info('vendor callbacks registered')
   }
 
   /** Stops the vendor calls in flight (the process is closing). */

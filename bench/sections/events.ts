@@ -81,10 +81,11 @@ async function eventsRun(source: 'poll' | 'callback', options: EventsOptions): P
     })
     const events = gateway.app.events!
     if (source === 'callback')
-      await events.sources.registerCallbacks((connection) => ({
-        url: `http://127.0.0.1:${port}${callbackPath(connection, callbackToken(CALLBACK_SECRET, connection))}`,
-        signingKey: callbackSigningKey(CALLBACK_SECRET, connection),
-      }))
+      for (const connection of events.sources.registrations())
+        await events.sources.registerCallbacks(connection, {
+          url: `http://127.0.0.1:${port}${callbackPath(connection, callbackToken(CALLBACK_SECRET, connection))}`,
+          signingKey: callbackSigningKey(CALLBACK_SECRET, connection),
+        })
     await events.schedule!.start()
     const { eventWatch } = gateway.app.sharedState
     while ((await eventWatch.mark('connectwise-test', 'ticket')).startedAt === undefined)

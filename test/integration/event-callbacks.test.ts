@@ -88,8 +88,8 @@ describe('ConnectWise callbacks', () => {
       expect((await register(url, type, inactive)).status).toBe(201)
 
     const sources = gateway.app.events.sources
-    await sources.registerCallbacks(endpointOf)
-    await sources.registerCallbacks(endpointOf)
+    await sources.registerCallbacks(CONNECTION, endpointOf(CONNECTION))
+    await sources.registerCallbacks(CONNECTION, endpointOf(CONNECTION))
     const entries = (await connectWiseCall(gateway.emulator, '/system/callbacks')).json as Array<{
       url: string
       type: string
@@ -239,8 +239,8 @@ describe('Autotask webhooks', () => {
       expect((await autotaskCall(`/${kind}Webhooks`, 'POST', callout(url, active))).status).toBe(200)
 
     const sources = gateway.app.events.sources
-    await sources.registerCallbacks(endpointOf)
-    await sources.registerCallbacks(endpointOf)
+    await sources.registerCallbacks(CONNECTION, endpointOf(CONNECTION))
+    await sources.registerCallbacks(CONNECTION, endpointOf(CONNECTION))
 
     const tickets = await calloutsOf('Ticket')
     expect(tickets.map(({ webhookUrl }) => webhookUrl).sort()).toEqual([ours, anotherGateway].sort())

@@ -100,7 +100,7 @@ describe.each(STORES)('each record in order, on the %s store', (store) => {
         url: `http://127.0.0.1:${port}${callbackPath(id, callbackToken(SECRET, id))}`,
         signingKey: callbackSigningKey(SECRET, id),
       })
-      await sources().registerCallbacks(endpointOf)
+      await sources().registerCallbacks(connection, endpointOf(connection))
       const customers = await gateway.app.inject({
         method: 'GET',
         url: `/v1/connections/${connection}/customers?pageSize=1`,

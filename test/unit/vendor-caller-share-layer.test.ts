@@ -68,6 +68,15 @@ describe('the caller share layer', () => {
     expect(asked).toEqual([])
   })
 
+  it("says the change events' share is used up when their calls find it so, no API key being involved", async () => {
+    const { turns } = sharing(refused(2_500))
+    const events = { share: { caller: 'gateway-event-sources', fraction: 0.05 }, purpose: 'events' as const }
+    await expect(turns.reserve(exchangeOf({}, events).context, 2_000, 1)).rejects.toMatchObject({
+      status: 429,
+      detail: "the change events' share of the testvendor rate limit is used up for now",
+    })
+  })
+
   it("gives back the share's turns still ahead when the vendor bucket refuses", async () => {
     const { turns, released } = sharing(spaced(0, 10_000), { refuse: true })
     const reservation = await turns.reserve(exchangeOf({}, { share }).context, 2_000, 3)

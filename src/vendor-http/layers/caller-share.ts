@@ -52,9 +52,11 @@ export const callerShareLayer =
           Math.min(count, turnsWithin(shareBucket, shareWaitMs)),
         )
         if (!granted.granted) {
+          // The event sources are the one caller with a share that is not an API key.
+          const whose = context.purpose === 'events' ? "the change events'" : "this API key's"
           throw rateLimited(
             Math.ceil(granted.retryAfterMs / 1000),
-            `this API key's share of the ${vendor} rate limit is used up for now`,
+            `${whose} share of the ${vendor} rate limit is used up for now`,
           )
         }
         const [first, ...later] = turnsOf(granted, now())
