@@ -14,6 +14,8 @@ import { loadConfig } from '../../app/config.js'
 import { eventLogContract } from '../contracts/event-log.js'
 import { RedisEventLog } from '../../src/events/redis-event-log.js'
 import { replicatedEventsContract } from '../contracts/replicated-events.js'
+import { eventWatchContract } from '../contracts/event-watch.js'
+import { RedisEventWatchStore } from '../../src/state/event-watch/redis-event-watch-store.js'
 
 /** REDIS_CLUSTER_NODES: the same contracts against a three-master cluster (keys spread over its slots). */
 
@@ -67,5 +69,9 @@ idempotencyContract('redis cluster', (lease) => ({
 eventLogContract('redis cluster', (retentionMs) => {
   const log = new RedisEventLog(connection, retentionMs)
   return { log, otherReplica: log }
+})
+eventWatchContract('redis cluster', () => {
+  const store = new RedisEventWatchStore(connection)
+  return { store, otherReplica: store, pass: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }
 })
 replicatedEventsContract('redis cluster', () => ({ clusterNodes: cluster.nodes }))
