@@ -1,5 +1,5 @@
 import type { EventResource } from '../../canonical/event.js'
-import { admittedKind, keptAs, type ChangeKind, type OfferedChange } from './version-order.js'
+import { admitted, type ChangeKind, type OfferedChange } from './version-order.js'
 
 /** Where a connection's watch of one resource is (docs/events.md, "Where events come from"). */
 export interface WatchMark {
@@ -104,9 +104,9 @@ export class MemoryEventWatchStore implements EventWatchStore {
     const kept = this.#admitted.get(slot(connection, resource)) ?? new Map<string, string>()
     this.#admitted.set(slot(connection, resource), kept)
     return offered.map((change) => {
-      const kind = admittedKind(kept.get(change.id), change)
-      if (kind !== null) kept.set(change.id, keptAs(change, kind))
-      return kind
+      const admission = admitted(kept.get(change.id), change)
+      if (admission) kept.set(change.id, admission.keep)
+      return admission?.kind ?? null
     })
   }
 

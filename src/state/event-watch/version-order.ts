@@ -9,26 +9,29 @@ export interface OfferedChange {
   kind: ChangeKind
 }
 
-/**
- * Where a record's version stands in its order: its time, and for the same time a delete after a version (the
- * record was read before it was found gone). Kept per record as `<ms>:<kind>`, the last change admitted.
- */
-const rank = (ms: number, kind: ChangeKind) => ({ ms, deleted: kind === 'deleted' ? 1 : 0 })
-export const keptAs = (change: OfferedChange, kind: ChangeKind) => `${Date.parse(change.version)}:${kind}`
+/** A record's last change admitted, kept as `<ms>:<kind>`. */
+const kept = (ms: number, kind: ChangeKind) => `${ms}:${kind}`
 
 /**
- * The kind to log `offered` as, after the record's last change admitted (`kept`, `<ms>:<kind>`), or null when it
- * is older (a stale read: logged, it would come after the newer one). The same version again is what it was
- * admitted as (a look that failed after logging offers its changes again; the log keeps one). A `created` after
- * another version is `updated`: one `created` per record, whichever source saw it first. The Redis store's
- * EVENTS_ADMIT_SCRIPT (src/state/redis/scripts.ts) does the same.
+ * Whether to log `offered` after the record's last change admitted (`last`, `<ms>:<kind>`), as what, and what to
+ * keep then; null when it is older (a stale read: logged, it would come after the newer one). The same version again
+ * is what it was admitted as (a look that failed after logging offers its changes again; the log keeps one). A
+ * `created` after another version is `updated`: one `created` per record, whichever source saw it first. A delete
+ * comes after any version (its time is the gateway's, when it was found gone: a vendor clock ahead must not put it
+ * before the last version), kept at the later of the two times; a version after a delete only if newer than both
+ * (the record made again). The Redis store's EVENTS_ADMIT_SCRIPT (src/state/redis/scripts.ts) does the same.
  */
-export function admittedKind(kept: string | undefined, offered: OfferedChange): ChangeKind | null {
-  if (kept === undefined) return offered.kind
-  const [keptMs, keptKind] = kept.split(':') as [string, ChangeKind]
-  const before = rank(Number(keptMs), keptKind)
-  const now = rank(Date.parse(offered.version), offered.kind)
-  if (now.ms < before.ms || (now.ms === before.ms && now.deleted < before.deleted)) return null
-  if (now.ms === before.ms && now.deleted === before.deleted) return keptKind
-  return offered.kind === 'created' && keptKind !== 'deleted' ? 'updated' : offered.kind
+export function admitted(
+  last: string | undefined,
+  offered: OfferedChange,
+): { kind: ChangeKind; keep: string } | null {
+  const ms = Date.parse(offered.version)
+  if (last === undefined) return { kind: offered.kind, keep: kept(ms, offered.kind) }
+  const [lastText, lastKind] = last.split(':') as [string, ChangeKind]
+  const lastMs = Number(lastText)
+  if (offered.kind === 'deleted') return { kind: 'deleted', keep: kept(Math.max(ms, lastMs), 'deleted') }
+  if (ms < lastMs || (ms === lastMs && lastKind === 'deleted')) return null
+  if (ms === lastMs) return { kind: lastKind, keep: last }
+  const kind = offered.kind === 'created' && lastKind !== 'deleted' ? 'updated' : offered.kind
+  return { kind, keep: kept(ms, kind) }
 }

@@ -273,31 +273,31 @@ return positions
 /**
  * KEYS[1] the last change admitted to the log of each record of a connection's resource (a hash: id ->
  * `<ms>:<kind>`); ARGV each change's id, version ms and kind (created, updated, deleted). Returns the kind to log
- * each as, '' for one not to log. The rule of src/state/event-watch/version-order.ts (admittedKind), which the
- * memory store runs: the invariant is that a record's entry only ever moves forward, in (ms, a delete after a
- * version of the same ms), so that the changes admitted for a record, by every replica, are in its version order,
- * one `created` at most before its other changes, and a version seen again answers the kind it was first admitted as.
+ * each as, '' for one not to log. The rule of src/state/event-watch/version-order.ts (admitted), which the memory
+ * store runs. Invariant: a record's entry only moves forward, a version in time and a delete after any version (at
+ * the later of the two times), so that the changes admitted for a record, by every replica, are in its version
+ * order, one `created` at most before its other changes; a version seen again answers the kind it was admitted as.
  */
 export const EVENTS_ADMIT_SCRIPT = `
 local answers = {}
 for i = 1, #ARGV, 3 do
   local id, ms, kind = ARGV[i], tonumber(ARGV[i + 1]), ARGV[i + 2]
-  local deleted = kind == 'deleted' and 1 or 0
-  local answer = kind
-  local kept = redis.call('HGET', KEYS[1], id)
-  if kept then
-    local kept_ms, kept_kind = string.match(kept, '^(%d+):(%a+)$')
-    kept_ms = tonumber(kept_ms)
-    local kept_deleted = kept_kind == 'deleted' and 1 or 0
-    if ms < kept_ms or (ms == kept_ms and deleted < kept_deleted) then
+  local answer, keep_ms = kind, ms
+  local last = redis.call('HGET', KEYS[1], id)
+  if last then
+    local last_ms, last_kind = string.match(last, '^(%d+):(%a+)$')
+    last_ms = tonumber(last_ms)
+    if kind == 'deleted' then
+      keep_ms = math.max(ms, last_ms)
+    elseif ms < last_ms or (ms == last_ms and last_kind == 'deleted') then
       answer = ''
-    elseif ms == kept_ms and deleted == kept_deleted then
-      answer = kept_kind
-    elseif kind == 'created' and kept_kind ~= 'deleted' then
+    elseif ms == last_ms then
+      answer = last_kind
+    elseif kind == 'created' and last_kind ~= 'deleted' then
       answer = 'updated'
     end
   end
-  if answer ~= '' then redis.call('HSET', KEYS[1], id, string.format('%d:%s', ms, answer)) end
+  if answer ~= '' then redis.call('HSET', KEYS[1], id, string.format('%d:%s', keep_ms, answer)) end
   answers[#answers + 1] = answer
 end
 return answers
