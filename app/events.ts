@@ -31,8 +31,8 @@ export interface EventMachinery {
 }
 
 /**
- * BullMQ (delivery jobs, job schedulers for the pollers, registration jobs) on Redis, a single one or a Cluster; timers in this
- * process without.
+ * BullMQ (delivery jobs, job schedulers for the pollers, registration jobs) on Redis, a single one or a Cluster;
+ * timers in this process without.
  */
 export async function assembleEvents(
   config: Config,

@@ -73,11 +73,11 @@ export class BullMqWatchSchedule implements WatchSchedule {
   }
 
   /**
-   * Schedules every watch, and removes the schedulers of watches no longer configured (a connection removed): they
-   * would go on running looks that find nothing to look at. Adds each connection's callback registration.
+   * Schedules every watch, and removes the schedulers of watches no longer configured (a connection removed, or
+   * polling turned off): they would go on running looks. Adds each connection's callback registration.
    */
   async start(): Promise<void> {
-    if (this.options.pollMs > 0) await this.#scheduleWatches()
+    await this.#scheduleWatches()
     if (this.options.callbackEndpointOf)
       await Promise.all(
         this.sources.registrations().map((connection) =>
@@ -104,7 +104,7 @@ export class BullMqWatchSchedule implements WatchSchedule {
   }
 
   async #scheduleWatches() {
-    const watches = this.sources.watches()
+    const watches = this.options.pollMs > 0 ? this.sources.watches() : []
     const ids = new Set(watches.map((watch) => schedulerIdOf(watch)))
     const stale = (await this.#queue.getJobSchedulers()).filter((scheduler) => !ids.has(scheduler.key))
     await Promise.all(stale.map((scheduler) => this.#queue.removeJobScheduler(scheduler.key)))

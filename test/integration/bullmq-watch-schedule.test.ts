@@ -36,3 +36,30 @@ it('schedules each watch of the connections configured, and removes the schedule
     await connection.close()
   }
 })
+
+it('removes every watch scheduler once polling is turned off, the schedule running for the callback registrations', async () => {
+  const keyPrefix = 'watch-schedule-off:'
+  const connection = deliveryQueueConnection({ redisUrl: redis.url })
+  const queue = new Queue('event-watch', {
+    connection: connection.options,
+    prefix: deliveryQueuePrefix(keyPrefix),
+  })
+  await queue.upsertJobScheduler('syncro-test.ticket', { every: 60_000 }, { name: 'look' })
+  const defaults = loadConfig({ NODE_ENV: 'test' })
+  const gateway = await startSyncroGateway({
+    config: {
+      store: { ...defaults.store, redisUrl: redis.url, keyPrefix },
+      eventPollSeconds: 0,
+      eventCallbackSecret: 'a-callback-secret-of-at-least-32-characters',
+      publicUrl: 'https://gateway.example.com',
+    },
+  })
+  try {
+    await gateway.app.events.schedule!.start()
+    expect(await queue.getJobSchedulers()).toEqual([])
+  } finally {
+    await gateway.close()
+    await queue.close()
+    await connection.close()
+  }
+})
