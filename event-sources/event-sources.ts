@@ -57,6 +57,13 @@ const POLL_EVERY_NTH_LOOK: Record<TopLevelResource, number> = { ticket: 1, custo
 /** How long a callback's re-read waits for the sources' share before leaving the change to the pollers. */
 const HINT_PATIENCE_MS = 300_000
 
+/**
+ * How long each call of a callback registration waits for a turn of the share, however many refusals: a share of a
+ * call every 20 s or more (ConnectWise's 60 a minute at the default share) refuses the calls of a sequence but the
+ * first at the limiter's horizon. Longer, the schedule tries again.
+ */
+const REGISTRATION_PATIENCE_MS = 300_000
+
 /** Records being read again for callbacks at most, per process. */
 const MAX_PENDING_HINTS = 1_000
 
@@ -186,7 +193,10 @@ export class EventSources {
   async registerCallbacks(connection: string, endpoint: CallbackEndpoint): Promise<void> {
     const register = this.#adapter(connection)?.callbacks.register
     if (!register) return
-    const ctx = this.#context(connection, 'ticket', 'callback')
+    const ctx = {
+      ...this.#context(connection, 'ticket', 'callback'),
+      sharePatienceMs: REGISTRATION_PATIENCE_MS,
+    }
     try {
       await register(endpoint, ctx)
     } catch (error) {

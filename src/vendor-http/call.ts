@@ -61,6 +61,11 @@ export interface VendorCallContext {
   share?: { caller: string; fraction: number }
   /** How long the call may wait for a turn of its share (rateLimitMaxWaitMs when absent). */
   shareWaitMs?: number
+  /**
+   * How long the call may go on asking for a turn of its share once refused, each time when the refusal says:
+   * background work that had rather be late than fail. Absent: the first refusal is the answer (429).
+   */
+  sharePatienceMs?: number
   /** Runs just before each attempt of a write is sent; throws to send nothing (an Idempotency-Key lost). */
   beforeWrite?: () => Promise<void>
   /** Told what the vendor answered a write: `refused` when its status says it did not act on it. */

@@ -13,11 +13,11 @@ const shareKey = shareOf(bucket, share).key
 
 /** Vendor turns at once, at most `most` of them (or refused); the share's from `shareAnswer`. */
 function sharing(
-  shareAnswer: Parameters<typeof scriptedLimiter>[0],
+  shareAnswers: Parameters<typeof scriptedLimiter>[0] | Array<Parameters<typeof scriptedLimiter>[0]>,
   vendor: { most?: number; refuse?: boolean } = {},
 ) {
   const time = fakeTime()
-  const scripted = scriptedLimiter(shareAnswer)
+  const scripted = scriptedLimiter(...[shareAnswers].flat())
   const asked: Array<{ maxWaitMs: number; count: number; at: number }> = []
   const vendorTurns: TurnSource = {
     takeReserved: ({ admission }) => admission?.takeReserved(bucket.key, 25),
@@ -75,6 +75,28 @@ describe('the caller share layer', () => {
       status: 429,
       detail: "the change events' share of the testvendor rate limit is used up for now",
     })
+  })
+
+  it('lets a patient caller ask again once its turn is within half the wait it may reserve, rather than fail', async () => {
+    const { turns, acquired, time } = sharing([refused(20_500), spaced(10_000, 0)])
+    const patient = { share, shareWaitMs: 20_000, sharePatienceMs: 300_000 }
+    const reservation = await turns.reserve(exchangeOf({}, patient).context, 2_000, 1)
+    expect(reservation.granted).toBe(true)
+    expect(acquired.map(({ maxWaitMs }) => maxWaitMs)).toEqual([20_000, 20_000])
+    // Asked again 10.5 s later (its turn then 10 s ahead), then the turn's own wait.
+    expect(time.sleeps).toEqual([10_500, 10_000])
+  })
+
+  it('answers 429 to a patient caller once the refusal puts its turn past its patience', async () => {
+    const { turns, acquired, time } = sharing([refused(40_000)])
+    const patient = { share, shareWaitMs: 20_000, sharePatienceMs: 60_000, purpose: 'events' as const }
+    await expect(turns.reserve(exchangeOf({}, patient).context, 2_000, 1)).rejects.toMatchObject({
+      status: 429,
+      extras: { retryAfterSeconds: 40 },
+    })
+    // Asked at 0 (turn at 40 s) and at 30 s (turn at 70 s, past the 60 s of patience).
+    expect(acquired).toHaveLength(2)
+    expect(time.sleeps).toEqual([30_000])
   })
 
   it("gives back the share's turns still ahead when the vendor bucket refuses", async () => {

@@ -46,11 +46,17 @@ export const callerShareLayer =
         if (!share) return next.reserve(context, maxWaitMs, count)
         const shareBucket = shareOf(bucket, share)
         const shareWaitMs = context.shareWaitMs ?? Math.min(maxWaitMs, settings.rateLimitMaxWaitMs)
-        const granted = await limiter.acquire(
-          shareBucket,
-          shareWaitMs,
-          Math.min(count, turnsWithin(shareBucket, shareWaitMs)),
-        )
+        const acquire = () =>
+          limiter.acquire(shareBucket, shareWaitMs, Math.min(count, turnsWithin(shareBucket, shareWaitMs)))
+        const giveUpAt = now() + (context.sharePatienceMs ?? 0)
+        let granted = await acquire()
+        // A patient caller asks again rather than fail, once its turn is within half the wait it may reserve: a share
+        // with a turn every shareWaitMs or longer (a small one) would otherwise refuse each call of a sequence but the
+        // first. The turn then comes when the refusal said (its wait is not served twice).
+        while (!granted.granted && now() + granted.retryAfterMs <= giveUpAt) {
+          await pause(granted.retryAfterMs - shareWaitMs / 2, context.signal)
+          granted = await acquire()
+        }
         if (!granted.granted) {
           // The event sources are the one caller with a share that is not an API key.
           const whose = context.purpose === 'events' ? "the change events'" : "this API key's"
