@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Adapter, CallbackEndpoint, CallContext } from '../adapters/types.js'
 import { GatewayError } from '../src/errors.js'
@@ -54,15 +53,14 @@ export type Look = 'walk' | 'poll' | 'none' | 'busy' | 'throttled'
  */
 const POLL_EVERY_NTH_LOOK: Record<TopLevelResource, number> = { ticket: 1, customer: 3, asset: 3 }
 
-/** How long a callback's re-read waits for the sources' share before leaving the change to the pollers. */
-const HINT_PATIENCE_MS = 300_000
-
 /**
- * How long each call of a callback registration waits for a turn of the share, however many refusals: a share of a
- * call every 20 s or more (ConnectWise's 60 a minute at the default share) refuses the calls of a sequence but the
- * first at the limiter's horizon. Longer, the schedule tries again.
+ * How long each call of the callbacks' work (a re-read, a registration) goes on asking for a turn of their share once
+ * refused. A small share has a turn every 20 s or more (ConnectWise's 60 calls a minute at the default share leave the
+ * callbacks 3), just past what a call may reserve ahead: every call of a sequence but the first (a ConnectWise ticket
+ * is read in two) would be refused, and the sequence tried again from its start would never end. Refused past this, a
+ * re-read is left to the pollers, and a registration to the schedule's next try.
  */
-const REGISTRATION_PATIENCE_MS = 300_000
+const CALLBACK_PATIENCE_MS = 300_000
 
 /** Records being read again for callbacks at most, per process. */
 const MAX_PENDING_HINTS = 1_000
@@ -164,10 +162,9 @@ export class EventSources {
     const entry = { again: false, done: Promise.resolve() }
     entry.done = (async () => {
       try {
-        const giveUpAt = Date.now() + HINT_PATIENCE_MS
         do {
           entry.again = false
-          await this.#rereadWhenShareAllows(connection, resource, id, giveUpAt)
+          await this.#rereadUnlessShareRefuses(connection, resource, id)
         } while (entry.again)
       } finally {
         this.#hinted.delete(key)
@@ -193,10 +190,7 @@ export class EventSources {
   async registerCallbacks(connection: string, endpoint: CallbackEndpoint): Promise<void> {
     const register = this.#adapter(connection)?.callbacks.register
     if (!register) return
-    const ctx = {
-      ...this.#context(connection, 'ticket', 'callback'),
-      sharePatienceMs: REGISTRATION_PATIENCE_MS,
-    }
+    const ctx = this.#context(connection, 'ticket', 'callback')
     try {
       await register(endpoint, ctx)
     } catch (error) {
@@ -214,23 +208,16 @@ export class EventSources {
     this.#stopping.abort()
   }
 
-  /** Read again once the sources' share allows, waiting as it says; past `giveUpAt` the pollers find the change. */
-  async #rereadWhenShareAllows(connection: string, resource: TopLevelResource, id: string, giveUpAt: number) {
-    for (;;) {
-      try {
-        return await this.#reread(connection, resource, id)
-      } catch (error) {
-        if (!(error instanceof GatewayError && error.code === 'rate_limited')) throw error
-        const waitMs = (error.extras.retryAfterSeconds ?? 1) * 1000
-        if (Date.now() + waitMs > giveUpAt || this.#stopping.signal.aborted) {
-          this.options.log.debug(
-            { connection, resource, id },
-            'event sources: a callback re-read left to the pollers',
-          )
-          return
-        }
-        await sleep(waitMs, undefined, { signal: this.#stopping.signal, ref: false }).catch(() => {})
-      }
+  /** Reads again, each call waiting for the callbacks' share patiently; refused past that, the pollers find the change. */
+  async #rereadUnlessShareRefuses(connection: string, resource: TopLevelResource, id: string) {
+    try {
+      await this.#reread(connection, resource, id)
+    } catch (error) {
+      if (!(error instanceof GatewayError && error.code === 'rate_limited')) throw error
+      this.options.log.debug(
+        { connection, resource, id },
+        'event sources: a callback re-read left to the pollers',
+      )
     }
   }
 
@@ -299,6 +286,7 @@ export class EventSources {
       share: { caller: work === 'callback' ? EVENT_CALLBACKS_CALLER : EVENT_SOURCES_CALLER, fraction },
       // Background work waits for its share's turns as long as the limiter looks ahead, not an app's 10 s.
       shareWaitMs: this.options.settings.shareWaitMs,
+      ...(work === 'callback' ? { sharePatienceMs: CALLBACK_PATIENCE_MS } : {}),
       purpose: 'events',
     }
   }

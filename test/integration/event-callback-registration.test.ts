@@ -8,7 +8,9 @@ import { InProcessWatchSchedule } from '../../event-sources/schedule/in-process-
 import type { WatchSchedule } from '../../event-sources/schedule/types.js'
 import { callbackPath, callbackSigningKey, callbackToken } from '../../src/events/callback-token.js'
 import { deliveryQueueConnection, deliveryQueuePrefix } from '../../src/events/delivery/bullmq-delivery.js'
+import type { ChangeEvent } from '../../src/canonical/event.js'
 import {
+  json,
   startAutotaskGateway,
   startConnectWiseGateway,
   type AutotaskGateway,
@@ -167,4 +169,43 @@ describe.each([
       expect(callouts[0], kind.name).toMatchObject({ isActive: true, isReady: true })
     }
   })
+})
+
+describe('the callbacks at a share with a turn a little less often than a call may wait for one', () => {
+  // ConnectWise's 60 calls a minute at the default share, ten times faster: the callbacks' half has a turn every
+  // 2.08 s (3 a window, less its burst, over the window and its margin), and a call may reserve one 2 s ahead. A full
+  // bucket's first turn comes within that; each later call must wait for the share to come back to it.
+  let gateway: ConnectWiseGateway
+  beforeAll(async () => {
+    const defaults = loadConfig({ NODE_ENV: 'test' })
+    gateway = await startConnectWiseGateway({
+      connection: { rateLimit: { limit: 60, windowMs: 6_000, scope: 'connection' } },
+      config: {
+        eventCallbackSecret: SECRET,
+        eventVendorShare: 0.1,
+        vendorHttp: { ...defaults.vendorHttp, rateLimitMaxWaitMs: 2_000, retryBudgetMs: 2_000 },
+      },
+    })
+  })
+  afterAll(() => gateway?.close())
+
+  it('registers in one try, each call waiting for its turn', async () => {
+    await gateway.app.events.sources.registerCallbacks('connectwise-test', endpointsAt(1)('connectwise-test'))
+    const entries = (await connectWiseCall(gateway.emulator, '/system/callbacks')).json as unknown[]
+    expect(entries).toHaveLength(3)
+  }, 60_000)
+
+  it("logs a callback's re-read of a ticket, two calls at ConnectWise (the ticket and its description)", async () => {
+    const [ticket] = gateway.emulator.db.tickets.values()
+    const patched = await connectWiseCall(gateway.emulator, `/service/tickets/${ticket!.id}`, {
+      method: 'PATCH',
+      body: [{ op: 'replace', path: 'summary', value: 'Changed at the vendor' }],
+    })
+    expect(patched.status).toBe(200)
+    await gateway.app.events.sources.hint('connectwise-test', 'ticket', String(ticket!.id))
+    const feed = await gateway.app.inject({ method: 'GET', url: '/v1/connections/connectwise-test/events' })
+    expect(json<{ data: ChangeEvent[] }>(feed).data).toMatchObject([
+      { type: 'ticket.updated', source: 'callback', data: { subject: 'Changed at the vendor' } },
+    ])
+  }, 60_000)
 })
