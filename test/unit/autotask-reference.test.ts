@@ -182,20 +182,21 @@ describe('products', () => {
 })
 
 describe('time entries', () => {
+  const agent = {
+    id: '5',
+    name: 'Dana',
+    email: null,
+    active: true,
+    remote: { id: 5, defaultServiceDeskRoleID: 77 },
+  }
+  const withDefault = autotaskTimeEntries({
+    agents: async () => [agent],
+    defaultResource: async () => agent,
+  })
+
   it('refuses a day or more in one entry before any call, as Autotask would', async () => {
-    const agent = {
-      id: '5',
-      name: 'Dana',
-      email: null,
-      active: true,
-      remote: { id: 5, defaultServiceDeskRoleID: 77 },
-    }
-    const declaration = autotaskTimeEntries({
-      agents: async () => [agent],
-      defaultResource: async () => agent,
-    })
     const write = (minutes: number) =>
-      declaration.createBody!({ startedAt: '2025-03-03T08:00:00Z', minutes, agentId: '5' }, ctx, '7')
+      withDefault.createBody!({ startedAt: '2025-03-03T08:00:00Z', minutes, agentId: '5' }, ctx, '7')
     await expect(write(1440)).rejects.toMatchObject({
       status: 400,
       extras: { errors: [{ field: 'minutes' }] },
@@ -204,18 +205,7 @@ describe('time entries', () => {
   })
 
   it("is the default resource's where it names no agent, and names one where the connection has none", async () => {
-    const agent = {
-      id: '5',
-      name: 'Dana',
-      email: null,
-      active: true,
-      remote: { id: 5, defaultServiceDeskRoleID: 77 },
-    }
     const entry = { startedAt: '2025-03-03T08:00:00Z', minutes: 30 }
-    const withDefault = autotaskTimeEntries({
-      agents: async () => [agent],
-      defaultResource: async () => agent,
-    })
     expect(await withDefault.createBody!(entry, ctx, '7')).toMatchObject({ resourceID: 5, roleID: 77 })
     const without = autotaskTimeEntries({
       agents: async () => [agent],
