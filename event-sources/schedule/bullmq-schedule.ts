@@ -1,11 +1,17 @@
-import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq'
+import { Queue, Worker, type ConnectionOptions } from 'bullmq'
 import type { CallbackEndpoint } from '../../adapters/types.js'
 import type { EventSources, Look } from '../event-sources.js'
 import type { TopLevelResource } from '../watched-resources.js'
 import { registrationRetryMs } from './registration-retry.js'
 import type { WatchSchedule } from './types.js'
 
-const QUEUE = 'event-watch'
+const LOOK_QUEUE = 'event-watch'
+/**
+ * Registrations have a queue and a worker of their own, one at a time: a registration's calls may wait minutes for
+ * the events' share, and would otherwise hold the looks' slots (and a replica of an older version, working the look
+ * queue, would take them for looks).
+ */
+const REGISTRATION_QUEUE = 'event-callback-registration'
 
 interface WatchData {
   connection: string
@@ -46,30 +52,46 @@ export interface BullMqWatchScheduleOptions {
  * retries with backoff until it succeeds.
  */
 export class BullMqWatchSchedule implements WatchSchedule {
-  readonly #queue: Queue<WatchData | RegistrationData>
-  readonly #worker: Worker<WatchData | RegistrationData, Look | undefined>
+  readonly #queue: Queue<WatchData>
+  readonly #worker: Worker<WatchData, Look>
+  readonly #registrations?: { queue: Queue<RegistrationData>; worker: Worker<RegistrationData> }
 
   constructor(
     private readonly sources: EventSources,
     private readonly options: BullMqWatchScheduleOptions,
   ) {
     const { connection, prefix } = options
-    const retryMs = options.registrationRetryMs ?? registrationRetryMs
-    this.#queue = new Queue(QUEUE, { connection, prefix })
-    this.#worker = new Worker(QUEUE, (job) => this.#run(job), {
+    const reportError = (error: Error) => options.onError?.(error)
+    this.#queue = new Queue(LOOK_QUEUE, { connection, prefix })
+    this.#worker = new Worker(LOOK_QUEUE, (job) => sources.look(job.data.connection, job.data.resource), {
       connection,
       prefix,
       concurrency: options.concurrency ?? 4,
       autorun: false,
-      settings: { backoffStrategy: (failures, _type, error) => retryMs(failures, error) },
     })
-    const reportError = (error: Error) => options.onError?.(error)
     this.#queue.on('error', reportError)
     this.#worker.on('error', reportError)
-    // The sources log a registration's failures themselves.
-    this.#worker.on('failed', (job, error) => {
-      if (job?.name !== 'register') options.onError?.(error)
-    })
+    this.#worker.on('failed', (_job, error) => options.onError?.(error))
+    const endpointOf = options.callbackEndpointOf
+    if (endpointOf) {
+      const retryMs = options.registrationRetryMs ?? registrationRetryMs
+      const queue = new Queue<RegistrationData>(REGISTRATION_QUEUE, { connection, prefix })
+      // The sources log a registration's failures themselves.
+      const worker = new Worker<RegistrationData>(
+        REGISTRATION_QUEUE,
+        (job) => sources.registerCallbacks(job.data.connection, endpointOf(job.data.connection)),
+        {
+          connection,
+          prefix,
+          concurrency: 1,
+          autorun: false,
+          settings: { backoffStrategy: (failures, _type, error) => retryMs(failures, error) },
+        },
+      )
+      queue.on('error', reportError)
+      worker.on('error', reportError)
+      this.#registrations = { queue, worker }
+    }
   }
 
   /**
@@ -78,29 +100,34 @@ export class BullMqWatchSchedule implements WatchSchedule {
    */
   async start(): Promise<void> {
     await this.#scheduleWatches()
-    if (this.options.callbackEndpointOf)
+    const registrations = this.#registrations
+    if (registrations) {
       await Promise.all(
         this.sources.registrations().map((connection) =>
-          this.#queue.add(
+          registrations.queue.add(
             'register',
             { connection },
             {
               jobId: registrationIdOf(connection),
               attempts: REGISTRATION_ATTEMPTS,
               backoff: { type: 'registration' },
+              // A registration failing for good (a permission missing) is tried for years: keep one stack, not all.
+              stackTraceLimit: 1,
               removeOnComplete: true,
               removeOnFail: true,
             },
           ),
         ),
       )
+      void registrations.worker.run().catch((error: unknown) => this.options.onError?.(error))
+    }
     void this.#worker.run().catch((error: unknown) => this.options.onError?.(error))
   }
 
   async close(force = false): Promise<void> {
     if (force) this.sources.stop()
-    await this.#worker.close(force)
-    await this.#queue.close()
+    await Promise.all([this.#worker.close(force), this.#registrations?.worker.close(force)])
+    await Promise.all([this.#queue.close(), this.#registrations?.queue.close()])
   }
 
   async #scheduleWatches() {
@@ -117,13 +144,5 @@ export class BullMqWatchSchedule implements WatchSchedule {
         ),
       ),
     )
-  }
-
-  async #run(job: Job<WatchData | RegistrationData>): Promise<Look | undefined> {
-    const { connection } = job.data
-    if (job.name !== 'register') return this.sources.look(connection, (job.data as WatchData).resource)
-    const endpointOf = this.options.callbackEndpointOf
-    if (endpointOf) await this.sources.registerCallbacks(connection, endpointOf(connection))
-    return undefined
   }
 }
