@@ -4,6 +4,7 @@ import type { Adapter, CallbackEndpoint, CallContext } from '../adapters/types.j
 import { GatewayError } from '../src/errors.js'
 import type { ChangeRecorder } from '../src/events/change-recorder.js'
 import type { EventWatchStore } from '../src/state/event-watch/event-watch-store.js'
+import type { ChangeKind } from '../src/state/event-watch/version-order.js'
 import {
   changeOf,
   commentChanges,
@@ -234,10 +235,11 @@ export class EventSources {
     const lastLook = mark.polledAt ?? mark.walkedAt ?? now
     // Logged only: the pollers' next look finds the same version (one event still), reads the ticket's comments and
     // moves the watch on. A callback so costs one read, however the vendor's limit is shared.
-    // A 404 deletes only a record known to exist: a callback may name a record of another kind, or one out of sight.
+    // A 404 deletes only a record known to exist (to the pollers, or by a change logged: polling may be off): a
+    // callback may name a record of another kind, or one out of sight.
     const change =
       record === null
-        ? known === undefined
+        ? known === undefined && !isLogged(await store.lastAdmitted(connection, resource, id))
           ? undefined
           : deletedChange(connection, resource, id, now, 'callback')
         : record.updatedAt === known
@@ -295,3 +297,6 @@ export class EventSources {
 /** The event sources' names at the rate limiter: their shares' buckets. */
 export const EVENT_SOURCES_CALLER = 'gateway-event-sources'
 export const EVENT_CALLBACKS_CALLER = 'gateway-event-callbacks'
+
+/** A record whose last change logged left it existing. */
+const isLogged = (kind: ChangeKind | undefined) => kind === 'created' || kind === 'updated'

@@ -106,9 +106,13 @@ export function eventWatchContract(name: string, make: () => WatchStoreUnderTest
       const at = connection()
       const offer = (version: string, kind: 'created' | 'updated' | 'deleted') =>
         store.admit(at, 'asset', [{ id: '7', version, kind }])
+      expect(await otherReplica.lastAdmitted(at, 'asset', '7')).toBeUndefined()
       expect(await offer('2026-12-04T01:52:37.000Z', 'updated')).toEqual(['updated'])
+      expect(await otherReplica.lastAdmitted(at, 'asset', '7')).toBe('updated')
       // Found gone by the gateway's clock, a little behind the vendor's: still after the last version.
       expect(await offer('2026-12-04T01:52:35.000Z', 'deleted')).toEqual(['deleted'])
+      expect(await otherReplica.lastAdmitted(at, 'asset', '7')).toBe('deleted')
+      expect(await otherReplica.lastAdmitted(at, 'ticket', '7')).toBeUndefined()
       expect(await offer('2026-12-04T01:52:37.000Z', 'updated')).toEqual([null])
       expect(
         await otherReplica.admit(at, 'asset', [

@@ -11,6 +11,7 @@ import {
   type ConnectWiseGateway,
 } from '../helpers/gateway.js'
 import { startRedis, type TestRedis } from '../helpers/redis.js'
+import { call as connectWiseCall } from '../sandbox/connectwise/helpers.js'
 
 /**
  * What docs/events.md promises of each record's events, whichever source saw its versions and in whatever order
@@ -169,5 +170,45 @@ describe.each(STORES)('each record in order, on the %s store', (store) => {
       expect(events.map(({ type, source }) => `${type} ${source}`)).toEqual(['ticket.updated poll'])
       expect((events.at(-1)!.data as { subject: string }).subject).toBe('Newer')
     })
+  })
+})
+
+describe.each(STORES)('a record deleted, with polling off, on the %s store', (store) => {
+  let gateway: ConnectWiseGateway
+  afterEach(() => gateway?.close())
+
+  it("logs the delete a callback's re-read finds, of a record whose change was logged (no poller knows it)", async () => {
+    gateway = await startConnectWiseGateway({
+      config: {
+        eventCallbackSecret: SECRET,
+        eventPollSeconds: 0,
+        ...storeConfig(store, `deleted-${store}:`),
+      },
+    })
+    const connection = 'connectwise-test'
+    const { sources } = gateway.app.events
+    const customers = await gateway.app.inject(`/v1/connections/${connection}/customers?pageSize=1`)
+    const customerId = json<{ data: Array<{ id: string }> }>(customers).data[0]!.id
+    const created = await gateway.app.inject({
+      method: 'POST',
+      url: `/v1/connections/${connection}/tickets`,
+      payload: { subject: 'Short-lived', customerId },
+    })
+    const { id } = json<{ id: string }>(created)
+    await sources.hint(connection, 'ticket', id)
+    tenSecondsLater()
+    expect(
+      (await connectWiseCall(gateway.emulator, `/service/tickets/${id}`, { method: 'DELETE' })).status,
+    ).toBe(204)
+    await sources.hint(connection, 'ticket', id)
+    // A record no change of which was logged is not taken as deleted: it may be of another kind, or out of sight.
+    await sources.hint(connection, 'ticket', '987654321')
+
+    const feed = await gateway.app.inject(`/v1/connections/${connection}/events?limit=100`)
+    const events = json<{ data: ChangeEvent[] }>(feed).data
+    expect(events.map(({ type, resource }) => `${type} ${resource.id}`)).toEqual([
+      `ticket.created ${id}`,
+      `ticket.deleted ${id}`,
+    ])
   })
 })

@@ -1,5 +1,5 @@
 import type { EventResource } from '../../canonical/event.js'
-import { admitted, type ChangeKind, type OfferedChange } from './version-order.js'
+import { admitted, kindKept, type ChangeKind, type OfferedChange } from './version-order.js'
 
 /** Where a connection's watch of one resource is (docs/events.md, "Where events come from"). */
 export interface WatchMark {
@@ -39,6 +39,8 @@ export interface EventWatchStore {
     resource: EventResource,
     offered: readonly OfferedChange[],
   ): Promise<Array<ChangeKind | null>>
+  /** The kind of the record's last change admitted; undefined when none was. */
+  lastAdmitted(connection: string, resource: EventResource, id: string): Promise<ChangeKind | undefined>
   /** Every mark kept, for the pollers' lag metric. */
   marks(): Promise<Array<{ connection: string; resource: EventResource; mark: WatchMark }>>
   /**
@@ -108,6 +110,10 @@ export class MemoryEventWatchStore implements EventWatchStore {
       if (admission) kept.set(change.id, admission.keep)
       return admission?.kind ?? null
     })
+  }
+
+  async lastAdmitted(connection: string, resource: EventResource, id: string) {
+    return kindKept(this.#admitted.get(slot(connection, resource))?.get(id))
   }
 
   async marks() {

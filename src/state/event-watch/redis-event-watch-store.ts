@@ -1,7 +1,7 @@
 import { EVENT_RESOURCES, type EventResource } from '../../canonical/event.js'
 import type { RedisConnection } from '../redis/connection.js'
 import type { EventWatchStore, WatchMark } from './event-watch-store.js'
-import type { ChangeKind, OfferedChange } from './version-order.js'
+import { kindKept, type ChangeKind, type OfferedChange } from './version-order.js'
 
 /** HSET and HDEL take this many fields at a time: a walk of a large list writes in slices. */
 const SLICE = 1_000
@@ -80,6 +80,12 @@ export class RedisEventWatchStore implements EventWatchStore {
       kinds.push(...answers.map((answer) => (answer === '' ? null : (answer as ChangeKind))))
     }
     return kinds
+  }
+
+  async lastAdmitted(connection: string, resource: EventResource, id: string) {
+    return kindKept(
+      await this.redis.client.hget(this.redis.keys.eventWatchAdmitted(connection, resource), id),
+    )
   }
 
   async marks() {

@@ -35,3 +35,7 @@ export function admitted(
   const kind = offered.kind === 'created' && lastKind !== 'deleted' ? 'updated' : offered.kind
   return { kind, keep: kept(ms, kind) }
 }
+
+/** The kind of a record's last change admitted (`<ms>:<kind>`), or undefined for one never admitted. */
+export const kindKept = (last: string | null | undefined): ChangeKind | undefined =>
+  last ? (last.slice(last.indexOf(':') + 1) as ChangeKind) : undefined
