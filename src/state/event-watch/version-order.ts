@@ -27,8 +27,7 @@ export function admitted(
 ): { kind: ChangeKind; keep: string } | null {
   const ms = Date.parse(offered.version)
   if (last === undefined) return { kind: offered.kind, keep: kept(ms, offered.kind) }
-  const [lastText, lastKind] = last.split(':') as [string, ChangeKind]
-  const lastMs = Number(lastText)
+  const { ms: lastMs, kind: lastKind } = parseKept(last)
   if (offered.kind === 'deleted') return { kind: 'deleted', keep: kept(Math.max(ms, lastMs), 'deleted') }
   if (ms < lastMs || (ms === lastMs && lastKind === 'deleted')) return null
   if (ms === lastMs) return { kind: lastKind, keep: last }
@@ -36,6 +35,11 @@ export function admitted(
   return { kind, keep: kept(ms, kind) }
 }
 
+function parseKept(last: string): { ms: number; kind: ChangeKind } {
+  const colon = last.indexOf(':')
+  return { ms: Number(last.slice(0, colon)), kind: last.slice(colon + 1) as ChangeKind }
+}
+
 /** The kind of a record's last change admitted (`<ms>:<kind>`), or undefined for one never admitted. */
 export const kindKept = (last: string | null | undefined): ChangeKind | undefined =>
-  last ? (last.slice(last.indexOf(':') + 1) as ChangeKind) : undefined
+  last ? parseKept(last).kind : undefined

@@ -17,10 +17,10 @@ export const pauseWith =
     if (signal?.aborted) throw callerGone(vendor)
     if (ms <= 0) return
     // The pause stops on a signal of its own, which the caller's aborts through its one listener (abort-watch.ts).
-    const own = new AbortController()
-    const stopWatching = signal && onAbort(signal, () => own.abort())
+    const own = signal && new AbortController()
+    const stopWatching = signal && onAbort(signal, () => own?.abort())
     try {
-      await sleep(ms, undefined, { signal: own.signal })
+      await sleep(ms, undefined, { signal: own?.signal })
     } catch (error) {
       if (signal?.aborted) throw callerGone(vendor)
       throw error
