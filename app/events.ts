@@ -78,7 +78,8 @@ export async function assembleEvents(
     log,
   })
   const pollMs = config.eventPollSeconds * 1000
-  const onError = (error: unknown) => log.warn({ err: error }, 'an event poller look failed')
+  const onError = (error: unknown) =>
+    log.warn({ err: error }, 'an event schedule job failed (a look or a callback registration)')
   const callbackEndpointOf = callbackEndpointsOf(config)
   const scheduled = { pollMs, onError, callbackEndpointOf }
   const schedule =

@@ -43,7 +43,7 @@ const FIELD_PATTERNS = [
   // (WYRE-AI/msp-claude-plugins#31, #32): the resource is the field the caller set.
   /you must assign both an? (\w+) and/i,
   // "The specified AssignedResourceID and AssignedRoleID combination is not currently defined" (the same notes)
-  /the specified (\w+)/i,
+  /the specified (\w+ID)\b/i,
   // "Must have at least one of hoursWorked or startDateTime/endDateTime" (the same notes, TimeEntries)
   /must have at least one of (\w+)/i,
   // "TimeEntries for Tickets must have a roleID" (the same notes; WYRE-AI/autotask-mcp PR #298)

@@ -1,4 +1,3 @@
-import { unsupportedOperation } from '../../src/errors.js'
 import { agentNamesOf } from '../../src/mapping/agents.js'
 import type { Agent } from '../../src/canonical/agent.js'
 import type { Asset, AssetCreate, AssetUpdate } from '../../src/canonical/asset.js'
@@ -62,8 +61,8 @@ export interface AutotaskResourceContext {
   mapOptions: AutotaskMapOptions
   /** Every resource, through the reference cache (assignees' names). */
   agents: (ctx: CallContext) => Promise<Agent[]>
-  /** The connection's default resource, the required owner of a new company; undefined when none is set. */
-  defaultResource: (ctx: CallContext) => Promise<Agent | undefined>
+  /** The connection's `defaultResourceId`: the required owner of a new company (none: no customer create). */
+  defaultResourceId: string | undefined
   /** Every product, through the reference cache (assets' make and model). */
   products: (ctx: CallContext) => Promise<AutotaskProduct[]>
 }
@@ -77,7 +76,7 @@ export function autotaskResources({
   reference,
   mapOptions,
   agents,
-  defaultResource,
+  defaultResourceId,
   products,
 }: AutotaskResourceContext) {
   const udfsOf = (resource: CustomFieldResource, ctx: CallContext) => reference.customFields(resource, ctx)
@@ -156,17 +155,12 @@ export function autotaskResources({
   /**
    * A new company needs a type and an owner (companyName, companyType, ownerResourceID and phone are what Datto's
    * Postman collection creates one with): Customer, and the connection's default resource, as the API user cannot
-   * own one ("cannot be a ResourceID or OwnerResourceID": HELP General/Define_API_User.htm).
+   * own one ("cannot be a ResourceID or OwnerResourceID": HELP General/Define_API_User.htm). Without one the
+   * connection declares no customer create.
    */
-  const companyTypeAndOwner = async (ctx: CallContext) => {
-    const [owner, companyType] = await Promise.all([defaultResource(ctx), reference.customerCompanyType(ctx)])
-    if (owner === undefined)
-      throw unsupportedOperation(
-        'autotask',
-        "create a customer at this connection: a company needs an owner, which Autotask's API-only user cannot be; " +
-          "set the connection's defaultResourceId to a resource that can own one",
-      )
-    return { ...(companyType === undefined ? {} : { companyType }), ownerResourceID: Number(owner.id) }
+  const companyTypeAndOwner = async (owner: string, ctx: CallContext) => {
+    const companyType = await reference.customerCompanyType(ctx)
+    return { ...(companyType === undefined ? {} : { companyType }), ownerResourceID: Number(owner) }
   }
   const companyBody = async (body: CustomerCreate | CustomerUpdate, ctx: CallContext) =>
     autotaskCompanyBody(body, { userDefinedFields: await udfWrites('customers', body.customFields, ctx) })
@@ -187,8 +181,17 @@ export function autotaskResources({
       const udfs = await udfsOf('customers', ctx)
       return records.map((company) => customerFromAutotask(company, udfs))
     },
-    createBody: async (body, ctx) =>
-      withDefaults('Companies', await companyBody(body, ctx), ctx, await companyTypeAndOwner(ctx)),
+    ...(defaultResourceId === undefined
+      ? {}
+      : {
+          createBody: async (body: CustomerCreate, ctx: CallContext) =>
+            withDefaults(
+              'Companies',
+              await companyBody(body, ctx),
+              ctx,
+              await companyTypeAndOwner(defaultResourceId, ctx),
+            ),
+        }),
     updateBody: companyBody,
     fieldNames: customerFieldNames,
   }

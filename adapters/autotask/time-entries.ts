@@ -38,7 +38,7 @@ async function whoWorked(
   if (agent === undefined) {
     if (agentId !== undefined) throw noMatch('autotask', 'agentId', agentId, 'agents')
     throw validationFailed(
-      "this connection has no default resource (defaultResourceId), and Autotask's API-only user cannot hold time: name the agent",
+      "this connection's defaultResourceId is unset or names no resource, and Autotask's API-only user cannot hold time: name the agent",
       [{ field: 'agentId', message: 'required at this connection' }],
     )
   }

@@ -171,7 +171,9 @@ function commentAuthorName(comment: SyncroComment, agentNames: ReadonlyMap<strin
 
 /** Whether a comment names its author by `user_id` alone: its name is then looked up in the users. */
 export const commentNeedsAuthorName = (comment: SyncroComment): boolean =>
-  Boolean(comment.user_id) && !textOrNull(comment.tech) && !textOrNull(comment.user?.full_name)
+  Boolean(comment.user_id) && commentAuthorName(comment, NO_NAMES) === null
+
+const NO_NAMES: ReadonlyMap<string, string> = new Map()
 
 export function commentFromSyncro(
   comment: SyncroComment,

@@ -88,8 +88,13 @@ describe("the connection's default resource, where the API user may not be one",
         payload: { name: 'Unowned Ltd', phone: '555-0100' },
       })
       expect(refused.statusCode, refused.body).toBe(501)
-      expect(json<{ detail: string }>(refused).detail).toMatch(/defaultResourceId/)
       expect(without.emulator.db.companies.size).toBe(before)
+      // The connection declares no customer create, and /meta says so; updates stay.
+      const meta = json<{ create: unknown; update: unknown }>(
+        await without.app.inject('/v1/connections/autotask-test/meta/customers'),
+      )
+      expect(meta.create).toBeNull()
+      expect(meta.update).not.toBeNull()
 
       const ticket = [...without.emulator.db.tickets.values()][0]!
       const entries = without.emulator.db.timeEntries.size

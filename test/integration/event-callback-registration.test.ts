@@ -6,7 +6,6 @@ import type { EventSources } from '../../event-sources/event-sources.js'
 import { BullMqWatchSchedule } from '../../event-sources/schedule/bullmq-schedule.js'
 import { InProcessWatchSchedule } from '../../event-sources/schedule/in-process-schedule.js'
 import type { WatchSchedule } from '../../event-sources/schedule/types.js'
-import { callbackPath, callbackSigningKey, callbackToken } from '../../src/events/callback-token.js'
 import { deliveryQueueConnection, deliveryQueuePrefix } from '../../src/events/delivery/bullmq-delivery.js'
 import type { ChangeEvent } from '../../src/canonical/event.js'
 import {
@@ -17,6 +16,7 @@ import {
   type ConnectWiseGateway,
   type Gateway,
 } from '../helpers/gateway.js'
+import { CALLBACK_SECRET, callbackEndpointsAt } from '../helpers/callbacks.js'
 import { startRedis, type TestRedis } from '../helpers/redis.js'
 import { call as connectWiseCall } from '../sandbox/connectwise/helpers.js'
 import { callJson } from '../sandbox/http.js'
@@ -28,20 +28,13 @@ import { callJson } from '../sandbox/http.js'
  * each step waits for a registration's outcome, an event.
  */
 
-const SECRET = 'a-callback-secret-of-at-least-32-characters'
+const SECRET = CALLBACK_SECRET
 
 let redis: TestRedis
 beforeAll(async () => {
   redis = await startRedis()
 })
 afterAll(() => redis?.stop())
-
-const endpointsAt =
-  (port: number) =>
-  (connection: string): CallbackEndpoint => ({
-    url: `http://127.0.0.1:${port}${callbackPath(connection, callbackToken(SECRET, connection))}`,
-    signingKey: callbackSigningKey(SECRET, connection),
-  })
 
 /** Each registration's outcome, and a promise of the first that succeeds. */
 function watchRegistrations(sources: EventSources) {
@@ -120,10 +113,10 @@ describe.each([
     const { port } = started.app.server.address() as { port: number }
     const { sources } = started.app.events
     const registrations = watchRegistrations(sources)
-    scheduled = scheduleFor(sources, endpointsAt(port))
+    scheduled = scheduleFor(sources, callbackEndpointsAt(port))
     await scheduled.schedule.start()
     await registrations.registered
-    return { ...registrations, endpointOf: endpointsAt(port) }
+    return { ...registrations, endpointOf: callbackEndpointsAt(port) }
   }
 
   it('registers all three ConnectWise callbacks after a first try the vendor refused', async () => {
@@ -190,7 +183,10 @@ describe('the callbacks at a share with a turn a little less often than a call m
   afterAll(() => gateway?.close())
 
   it('registers in one try, each call waiting for its turn', async () => {
-    await gateway.app.events.sources.registerCallbacks('connectwise-test', endpointsAt(1)('connectwise-test'))
+    await gateway.app.events.sources.registerCallbacks(
+      'connectwise-test',
+      callbackEndpointsAt(1)('connectwise-test'),
+    )
     const entries = (await connectWiseCall(gateway.emulator, '/system/callbacks')).json as unknown[]
     expect(entries).toHaveLength(3)
   }, 60_000)

@@ -1,3 +1,4 @@
+import { CALLBACK_SECRET, callbackEndpointsAt } from '../helpers/callbacks.js'
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WEBHOOK_KINDS } from '../../adapters/autotask/webhook-kinds.js'
@@ -24,7 +25,7 @@ import { callJson } from '../sandbox/http.js'
  * named again and logs it with source `callback`, and a subscription receives it.
  */
 
-const SECRET = 'a-callback-secret-of-at-least-32-characters'
+const SECRET = CALLBACK_SECRET
 
 /** Listens on loopback and subscribes a receiver to the connection's events; answers its callback URL. */
 async function listening(gateway: Gateway, connection: string) {
@@ -37,11 +38,8 @@ async function listening(gateway: Gateway, connection: string) {
     payload: { url: receiver.url, connections: [connection] },
   })
   expect(created.statusCode).toBe(201)
-  const urlOf = (id: string) => `http://127.0.0.1:${port}${callbackPath(id, callbackToken(SECRET, id))}`
-  const endpointOf = (id: string): CallbackEndpoint => ({
-    url: urlOf(id),
-    signingKey: callbackSigningKey(SECRET, id),
-  })
+  const endpointOf = callbackEndpointsAt(port)
+  const urlOf = (id: string) => endpointOf(id).url
   return { receiver, urlOf, endpointOf }
 }
 

@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Adapter, CallbackEndpoint } from '../../adapters/types.js'
+import type { Adapter } from '../../adapters/types.js'
 import { loadConfig, type Config } from '../../app/config.js'
 import type { ChangeEvent } from '../../src/canonical/event.js'
-import { callbackPath, callbackSigningKey, callbackToken } from '../../src/events/callback-token.js'
 import {
   json,
   startAutotaskGateway,
@@ -10,6 +9,7 @@ import {
   type AutotaskGateway,
   type ConnectWiseGateway,
 } from '../helpers/gateway.js'
+import { CALLBACK_SECRET, callbackEndpointsAt } from '../helpers/callbacks.js'
 import { startRedis, type TestRedis } from '../helpers/redis.js'
 import { call as connectWiseCall } from '../sandbox/connectwise/helpers.js'
 
@@ -20,7 +20,7 @@ import { call as connectWiseCall } from '../sandbox/connectwise/helpers.js'
  * clock is a faked Date moved between writes (ConnectWise stamps seconds); what each step waits for is an event.
  */
 
-const SECRET = 'a-callback-secret-of-at-least-32-characters'
+const SECRET = CALLBACK_SECRET
 
 let redis: TestRedis
 beforeAll(async () => {
@@ -97,11 +97,7 @@ describe.each(STORES)('each record in order, on the %s store', (store) => {
     it('logs one created for a record, then updated, however many callbacks came before the pollers looked', async () => {
       await gateway.app.listen({ port: 0, host: '127.0.0.1' })
       const { port } = gateway.app.server.address() as { port: number }
-      const endpointOf = (id: string): CallbackEndpoint => ({
-        url: `http://127.0.0.1:${port}${callbackPath(id, callbackToken(SECRET, id))}`,
-        signingKey: callbackSigningKey(SECRET, id),
-      })
-      await sources().registerCallbacks(connection, endpointOf(connection))
+      await sources().registerCallbacks(connection, callbackEndpointsAt(port)(connection))
       const customers = await gateway.app.inject({
         method: 'GET',
         url: `/v1/connections/${connection}/customers?pageSize=1`,

@@ -1,7 +1,6 @@
 import { toTimestamp } from '../../shared/dates.js'
 import type { AutotaskDatabase } from '../database.js'
 import type { TicketRecord } from '../records.js'
-import { API_ONLY_RESOURCE_TYPE } from '../seed/people.js'
 import { COMPLETE_STATUS, STANDARD_TICKET_CATEGORY } from '../seed/picklists.js'
 import type { EntityDefinition, FieldDefinition, Row } from './entity.js'
 import {
@@ -17,7 +16,7 @@ import {
   watchable,
 } from './fields.js'
 import { userDefinedUpdate, userDefinedValues } from './user-defined-fields.js'
-import { acceptedValues, recordToUpdate, refused } from './writes.js'
+import { acceptedValues, recordToUpdate, refuseApiOnlyResource, refused } from './writes.js'
 
 // Required fields: companyID, priority, status, title (ecitsolutions/Autotask:Autotask/Functions/New-AtwsTicket.ps1,
 // Mandatory parameters, generated from the API's field information; status and priority `isRequired: true` in
@@ -84,13 +83,7 @@ function checkAssignment(
     throw refused(
       'When assigning a Resource, you must assign both a assignedResourceID and assignedResourceRoleID.',
     )
-  // API-only resources "cannot be assigned to tickets or tasks" (HELP General/Define_API_User.htm), refused as a
-  // business rule, a 500 with `errors` (facts §4). (unsourced: the text chosen in the form of Autotask's refusal of a
-  // resource and role below, naming the field as Autotask's refusals do)
-  if (resource !== null && db.resources.get(resource)?.resourceType === API_ONLY_RESOURCE_TYPE)
-    throw refused(
-      `The specified AssignedResourceID (${resource}) is an API-only resource, which cannot be assigned to tickets.`,
-    )
+  refuseApiOnlyResource(db, 'AssignedResourceID', resource, 'cannot be assigned to tickets')
   if (resource !== null && !db.rolesOf(resource).some((held) => held.id === role))
     // Practitioner's notes "Autotask API — Lessons Learned" (wrong resource + role combination, 500).
     throw refused('The specified AssignedResourceID and AssignedRoleID combination is not currently defined')

@@ -30,15 +30,19 @@ export function refused(...errors: string[]): EntityError {
 }
 
 /**
- * An API-only user "can be a CreatorResourceID, but cannot be a ResourceID or OwnerResourceID" (HELP
- * General/Define_API_User.htm), refused as a business rule is, a 500 with `errors` (facts §4). (unsourced: the
- * text, in the form of Autotask's "The specified AssignedResourceID …" refusals, naming the field)
+ * An API-only user "can be a CreatorResourceID, but cannot be a ResourceID or OwnerResourceID", and API-only users
+ * "cannot be assigned to tickets or tasks" (HELP General/Define_API_User.htm), refused as a business rule is, a 500
+ * with `errors` (facts §4). (unsourced: the text, in the form of Autotask's "The specified AssignedResourceID …"
+ * refusals, naming the field; `which` says the rule)
  */
-export function refuseApiOnlyResource(db: AutotaskDatabase, field: string, id: unknown): void {
+export function refuseApiOnlyResource(
+  db: AutotaskDatabase,
+  field: string,
+  id: unknown,
+  which = 'cannot be a ResourceID or OwnerResourceID',
+): void {
   if (typeof id === 'number' && db.resources.get(id)?.resourceType === API_ONLY_RESOURCE_TYPE)
-    throw refused(
-      `The specified ${field} (${id}) is an API-only resource, which cannot be a ResourceID or OwnerResourceID.`,
-    )
+    throw refused(`The specified ${field} (${id}) is an API-only resource, which ${which}.`)
 }
 
 /**
